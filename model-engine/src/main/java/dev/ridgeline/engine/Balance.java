@@ -1,0 +1,31 @@
+package dev.ridgeline.engine;
+
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.ModelConfig;
+
+/**
+ * Seed 002's computation/communication balance (DeepSeek-V4 report, "EP Scheme"): a token-expert pair costs
+ * {@code 6·h·d} FLOPs (SwiGLU gate, up, down; d the expert width) and moves {@code h·(dispatch + combine)} bytes,
+ * so communication hides behind compute while {@code C / B <= 6·d / (dispatchBytes + combineBytes)}, which is
+ * {@code 2d} for FP8 dispatch and BF16 combine.
+ *
+ * @param computePerByte   chip FLOP/s over link bytes/s (FLOP per byte; ×1e-3 gives TFLOPS per GB/s)
+ * @param thresholdPerByte the model's threshold, FLOP per byte
+ */
+public record Balance(double computePerByte, double thresholdPerByte) {
+
+    public static Balance of(double flopsPerSec, double linkBytesPerSec, ModelConfig model, double dispatchBytes,
+                             double combineBytes) {
+        return new Balance(flopsPerSec / linkBytesPerSec,
+                6.0 * model.moeIntermediateSize() / (dispatchBytes + combineBytes));
+    }
+
+    public static Balance ofFp8(Chip chip, double linkBytesPerSec, ModelConfig model) {
+        return of(chip.fp8FlopsPerSec(), linkBytesPerSec, model, 1, 2);
+    }
+
+    /** True when the link is fast enough to hide dispatch and combine behind the expert GEMMs. */
+    public boolean communicationHidden() {
+        return computePerByte <= thresholdPerByte;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.ridgeline.engine;
+
+import dev.ridgeline.engine.memory.Fit;
+import dev.ridgeline.engine.memory.MemoryBreakdown;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.roofline.Bound;
+import dev.ridgeline.engine.roofline.OpResult;
+import dev.ridgeline.engine.schedule.Schedule;
+import java.util.List;
+
+/**
+ * Everything the engine says about one scenario.
+ *
+ * @param ops                 per-op cost, at the micro-batch size under dual micro-batch
+ * @param tpotSec             time per output step: layer time × layers
+ * @param rawTokensPerSec     decode steps per second per sequence, 1 / TPOT
+ * @param userTokensPerSec    tokens a user sees per second: raw × (1 + Σ α^i)
+ * @param throughputPerCard   tokens/s per card, in the scenario's {@code throughputReading}
+ */
+public record Evaluation(Scenario scenario, List<OpResult> ops, Schedule schedule, double layerTimeSec,
+                         double tpotSec, double rawTokensPerSec, double userTokensPerSec, double throughputPerCard,
+                         MemoryBreakdown memory, int maxBatch, Fit fit, Balance balance) {
+
+    /** Cards per node, for the per-node reading. */
+    public static final int CARDS_PER_NODE = 8;
+
+    public Evaluation {
+        ops = List.copyOf(ops);
+    }
+
+    public double throughputPerNode() {
+        return throughputPerCard * CARDS_PER_NODE;
+    }
+
+    /** The bound whose ops take the most time per layer. */
+    public Bound dominantBound() {
+        double[] byBound = new double[Bound.values().length];
+        for (OpResult op : ops) {
+            byBound[op.bound().ordinal()] += op.timePerLayerSec();
+        }
+        Bound best = Bound.MEMORY;
+        for (Bound b : Bound.values()) {
+            if (byBound[b.ordinal()] > byBound[best.ordinal()]) {
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    /** The op of that name; throws if the layer has none. */
+    public OpResult op(String name) {
+        for (OpResult op : ops) {
+            if (op.name().equals(name)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("no op named '" + name + "'");
+    }
+}

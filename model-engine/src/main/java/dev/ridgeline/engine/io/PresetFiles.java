@@ -1,0 +1,73 @@
+package dev.ridgeline.engine.io;
+
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.Fa3Mode;
+import dev.ridgeline.engine.model.Fa3Setting;
+import dev.ridgeline.engine.model.Fidelity;
+import dev.ridgeline.engine.model.ModelConfig;
+import dev.ridgeline.engine.model.Nic;
+import dev.ridgeline.engine.model.Policy;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.model.ThroughputReading;
+
+/** The JSON shapes of preset files: every key names its unit; each maps to an engine record in SI units. */
+final class PresetFiles {
+    static final int SCHEMA_VERSION = 1;
+    static final double GIB = 1024.0 * 1024 * 1024;
+
+    private PresetFiles() {
+    }
+
+    /** A chip. Vector rates are per clock per SM, times SMs and boost clock. */
+    record ChipFile(int schemaVersion, String name, String source, String confidence, double memoryGiB,
+                    double hbmBandwidthGiBPerSec, double fp8Tflops, double bf16Tflops, int smCount,
+                    double boostClockGHz, double exp2PerClockPerSm, double fp32AddPerClockPerSm, Fa3Mode fa3Mode,
+                    boolean fp8LowAccPrecision, double threadAllReduceLatencyMicros) {
+
+        Chip toChip() {
+            double perClock = smCount * boostClockGHz * 1e9;
+            return new Chip(name, source, memoryGiB * GIB, hbmBandwidthGiBPerSec * GIB, fp8Tflops * 1e12,
+                    bf16Tflops * 1e12, exp2PerClockPerSm * perClock, fp32AddPerClockPerSm * perClock,
+                    threadAllReduceLatencyMicros * 1e-6, fa3Mode, fp8LowAccPrecision, confidence);
+        }
+    }
+
+    record NicFile(int schemaVersion, String name, String source, double bandwidthGiBPerSec, double latencyMicros) {
+        Nic toNic() {
+            return new Nic(name, source, bandwidthGiBPerSec * GIB, latencyMicros * 1e-6);
+        }
+    }
+
+    record ModelFile(int schemaVersion, String name, String source, int hiddenSize, int numLayers, int denseLayers,
+                     int numHeads, int qLoraRank, int kvLoraRank, int qkNopeHeadDim, int qkRopeHeadDim,
+                     int vHeadDim, int routedExperts, int sharedExperts, int expertsPerToken,
+                     int moeIntermediateSize, int denseIntermediateSize, int vocabSize, int mtpModules) {
+        ModelConfig toModel() {
+            return new ModelConfig(name, source, hiddenSize, numLayers, denseLayers, numHeads, qLoraRank, kvLoraRank,
+                    qkNopeHeadDim, qkRopeHeadDim, vHeadDim, routedExperts, sharedExperts, expertsPerToken,
+                    moeIntermediateSize, denseIntermediateSize, vocabSize, mtpModules);
+        }
+    }
+
+    /** A scenario: preset names for model, chip and NIC, and every knob. */
+    record ScenarioFile(int schemaVersion, String name, String source, String model, String chip, String nic,
+                        int batchPerCard, int ep, int contextTokens, int mtpDepth, double mtpAcceptance,
+                        Dtype kvDtype, Dtype weightDtype, Fa3Setting fa3, Policy policy, boolean promotion,
+                        double gemmEfficiency, Fidelity fidelity, ThroughputReading throughputReading,
+                        int faChunkTokens) {
+
+        Scenario toScenario(Catalog catalog) {
+            return new Scenario(catalog.model(model), catalog.chip(chip), catalog.nic(nic), batchPerCard, ep,
+                    contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion,
+                    gemmEfficiency, fidelity, throughputReading, faChunkTokens);
+        }
+
+        static ScenarioFile of(String name, Scenario s) {
+            return new ScenarioFile(SCHEMA_VERSION, name, "saved by Ridgeline", s.model().name(), s.chip().name(),
+                    s.nic().name(), s.batchPerCard(), s.ep(), s.contextTokens(), s.mtpDepth(), s.mtpAcceptance(),
+                    s.kvDtype(), s.weightDtype(), s.fa3(), s.policy(), s.promotion(), s.gemmEfficiency(),
+                    s.fidelity(), s.throughputReading(), s.faChunkTokens());
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.ridgeline.engine.model;
+
+/**
+ * Seed 000 prints throughput per card = rawTokens/s x B x (1 + sum alpha^i) / q; its later version drops the
+ * division by q = 1 + mtpDepth. Both readings are kept; the seed's is the default.
+ */
+public enum ThroughputReading {
+    SEED_DIVIDES_BY_Q, ACCEPTED_TOKENS
+}

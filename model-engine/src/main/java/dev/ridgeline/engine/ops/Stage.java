@@ -1,0 +1,24 @@
+package dev.ridgeline.engine.ops;
+
+/** Pipeline stages of one MoE layer (DESIGN 3.2), each on the compute or the communication lane. */
+public enum Stage {
+    ATTN_0("attn-0", true), ATTN_1("attn-1", true), SHARED("shared", true), DISPATCH("dispatch", false),
+    MOE("moe", true), COMBINE("combine", false);
+
+    private final String label;
+    private final boolean compute;
+
+    Stage(String label, boolean compute) {
+        this.label = label;
+        this.compute = compute;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** True for stages on the compute stream, false for the communication stream. */
+    public boolean onComputeLane() {
+        return compute;
+    }
+}

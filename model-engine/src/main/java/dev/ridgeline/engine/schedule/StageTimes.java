@@ -1,0 +1,24 @@
+package dev.ridgeline.engine.schedule;
+
+import dev.ridgeline.engine.ops.Stage;
+
+/** Seconds per stage for one (micro-)batch, indexed by {@link Stage#ordinal()}. */
+public record StageTimes(double attn0, double attn1, double shared, double dispatch, double moe, double combine) {
+
+    public static StageTimes of(double[] byStage) {
+        return new StageTimes(byStage[Stage.ATTN_0.ordinal()], byStage[Stage.ATTN_1.ordinal()],
+                byStage[Stage.SHARED.ordinal()], byStage[Stage.DISPATCH.ordinal()], byStage[Stage.MOE.ordinal()],
+                byStage[Stage.COMBINE.ordinal()]);
+    }
+
+    public double of(Stage stage) {
+        switch (stage) {
+            case ATTN_0: return attn0;
+            case ATTN_1: return attn1;
+            case SHARED: return shared;
+            case DISPATCH: return dispatch;
+            case MOE: return moe;
+            default: return combine;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.ridgeline.engine.search;
+
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.ModelConfig;
+import dev.ridgeline.engine.model.Nic;
+import dev.ridgeline.engine.model.Policy;
+import dev.ridgeline.engine.model.Scenario;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seed 000's configuration search (DESIGN 3.9). For each chip × NIC × MTP depth × (kvBytes, paramBytes, promotion)
+ * × policy × EP: start at batch 136, step down by 8 while user tokens/s is below the target and batch > 8, skipping
+ * batches that do not fit; keep the configuration when the target is met. Then sort by throughput per card and keep
+ * the first row per (chip, NIC, EP, paramBytes).
+ */
+public final class SeedSearch {
+    /** (kvBytes, paramBytes, promotion) triples of seed 000. */
+    static final int[][] PRECISIONS = {{2, 2, 0}, {2, 2, 1}, {1, 2, 1}, {1, 2, 0}, {1, 1, 0}};
+    static final int[] MTP_DEPTHS = {0, 1};
+    static final Policy[] POLICIES = {Policy.DUAL_MICRO_BATCH, Policy.NAIVE};
+    static final int[] EPS = {144, 320};
+    static final int START_BATCH = 136;
+    static final int STEP = 8;
+
+    private SeedSearch() {
+    }
+
+    /** Every configuration that meets the target, before de-duplication, in search order. */
+    public static List<SearchRow> candidates(ModelConfig model, List<Chip> chips, List<Nic> nics, double targetTps,
+                                             Scenario base) {
+        List<SearchRow> out = new ArrayList<>();
+        for (Chip chip : chips) {
+            for (Nic nic : nics) {
+                for (int mtp : MTP_DEPTHS) {
+                    for (int[] p : PRECISIONS) {
+                        for (Policy policy : POLICIES) {
+                            for (int ep : EPS) {
+                                Scenario s = base.withModel(model).withChip(chip).withNic(nic)
+                                        .withMtp(mtp, base.mtpAcceptance()).withKvDtype(Dtype.ofBytes(p[0]))
+                                        .withWeightDtype(Dtype.ofBytes(p[1])).withPromotion(p[2] == 1)
+                                        .withPolicy(policy).withEp(ep);
+                                SearchRow row = search(s, targetTps);
+                                if (row != null) {
+                                    out.add(row);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The seed's batch loop for one configuration; null when the target is not met above batch 8. */
+    static SearchRow search(Scenario s, double targetTps) {
+        double tps = 0;
+        int batch = START_BATCH;
+        Evaluation last = null;
+        while (tps < targetTps && batch > STEP) {
+            batch -= STEP;
+            Scenario at = s.withBatch(batch);
+            Evaluation e = Engine.evaluate(at);
+            if (batch > e.maxBatch()) {
+                continue;
+            }
+            tps = e.userTokensPerSec();
+            last = e;
+        }
+        if (tps < targetTps || batch <= STEP || last == null) {
+            return null;
+        }
+        return new SearchRow(s.chip().name(), s.nic().name(), s.policy(), s.ep(), s.kvDtype().bytes(),
+                s.weightDtype().bytes(), s.promotion(), batch, tps, last.throughputPerCard(), s.mtpDepth());
+    }
+
+    /** The seed's de-duplication: highest throughput first, first row per (chip, NIC, EP, paramBytes). */
+    public static List<SearchRow> deduplicate(List<SearchRow> rows) {
+        List<SearchRow> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingDouble(SearchRow::throughputPerCard).reversed());
+        Map<String, SearchRow> first = new LinkedHashMap<>();
+        for (SearchRow r : sorted) {
+            first.putIfAbsent(r.groupKey(), r);
+        }
+        return new ArrayList<>(first.values());
+    }
+
+    /** The seed's table for a target: candidates, then de-duplication. */
+    public static List<SearchRow> run(ModelConfig model, List<Chip> chips, List<Nic> nics, double targetTps,
+                                      Scenario base) {
+        return deduplicate(candidates(model, chips, nics, targetTps, base));
+    }
+}
