@@ -28,6 +28,9 @@ public final class SeedSearch {
     static final int[] EPS = {144, 320};
     static final int START_BATCH = 136;
     static final int STEP = 8;
+    /** The GPUs and NICs of seed 000's search, by preset name. */
+    public static final List<String> SEED_GPUS = List.of("H800", "H20", "A100", "L20", "L40S");
+    public static final List<String> SEED_NICS = List.of("CX7", "E810");
 
     private SeedSearch() {
     }

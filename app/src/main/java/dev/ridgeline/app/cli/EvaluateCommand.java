@@ -1,0 +1,64 @@
+package dev.ridgeline.app.cli;
+
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.io.Reports;
+import dev.ridgeline.engine.memory.Fit;
+import dev.ridgeline.engine.roofline.OpResult;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ridgeline evaluate}: one design point, as a table, JSON or CSV of its ops. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Evaluate one scenario.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Formats.check("--format", format, "table", "json", "csv");
+        Evaluation e = Engine.evaluate(scenario.resolve());
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equalsIgnoreCase("json")) {
+            out.print(Reports.evaluationJson(e));
+        } else if (format.equalsIgnoreCase("csv")) {
+            out.print(Reports.opsCsv(e));
+        } else {
+            printTable(out, e);
+        }
+        out.flush();
+        return RidgelineCommand.OK;
+    }
+
+    static void printTable(PrintWriter out, Evaluation e) {
+        out.println(e.scenario().summary());
+        out.printf(Locale.ROOT, "%-20s %-9s %4s %12s %12s %10s %6s %-8s%n", "op", "stage", "x", "FLOP", "bytes", "time us", "share", "bound");
+        for (OpResult op : e.ops()) {
+            out.printf(Locale.ROOT, "%-20s %-9s %4d %12.4g %12.4g %10.2f %5.1f%% %-8s%n", op.name(), op.stage().label(),
+                    op.invocations(), op.flops(), op.totalBytes(), op.timeSec() * 1e6,
+                    100 * op.timePerLayerSec() / e.layerTimeSec(), op.bound().name().toLowerCase(Locale.ROOT));
+        }
+        out.printf(Locale.ROOT, "layer time        %10.2f us%n", e.layerTimeSec() * 1e6);
+        out.printf(Locale.ROOT, "TPOT              %10.2f ms%n", e.tpotSec() * 1e3);
+        out.printf(Locale.ROOT, "user tokens/s     %10.2f%n", e.userTokensPerSec());
+        out.printf(Locale.ROOT, "throughput/card   %10.1f tokens/s (node of %d: %.0f)%n", e.throughputPerCard(),
+                Evaluation.CARDS_PER_NODE, e.throughputPerNode());
+        out.printf(Locale.ROOT, "max batch/card    %10d%n", e.maxBatch());
+        if (e.fit() instanceof Fit.OutOfMemory) {
+            out.printf(Locale.ROOT, "OUT OF MEMORY: %.2f GiB missing for batch %d%n",
+                    ((Fit.OutOfMemory) e.fit()).missingBytes() / (1L << 30), e.scenario().batchPerCard());
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.ridgeline.engine.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.memory.Fit;
+import dev.ridgeline.engine.roofline.OpResult;
+import dev.ridgeline.engine.schedule.Interval;
+import dev.ridgeline.engine.search.SearchRow;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+/** JSON and CSV renderings of evaluations and search results (the CLI contract, DESIGN 6). */
+public final class Reports {
+    /** {@code search --format csv} columns, exactly as DESIGN 6 gives them. */
+    public static final String SEARCH_CSV_HEADER =
+            "gpu,nic,policy,ep,kv_bytes,param_bytes,promotion,batch,user_tps,throughput_per_card,mtp_depth";
+    public static final String OPS_CSV_HEADER =
+            "op,stage,invocations,flops,weight_bytes,activation_bytes,kv_bytes,network_bytes,intensity_flop_per_byte,"
+                    + "seconds,share_of_layer,bound,efficiency";
+
+    private Reports() {
+    }
+
+    public static String evaluationJson(Evaluation e) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("scenario", e.scenario().summary());
+        root.put("layerTimeSeconds", e.layerTimeSec());
+        root.put("tpotSeconds", e.tpotSec());
+        root.put("rawTokensPerSecond", e.rawTokensPerSec());
+        root.put("userTokensPerSecond", e.userTokensPerSec());
+        root.put("throughputPerCard", e.throughputPerCard());
+        root.put("throughputPerNode", e.throughputPerNode());
+        root.put("maxBatch", e.maxBatch());
+        root.put("fits", e.fit().fits());
+        if (e.fit() instanceof Fit.OutOfMemory) {
+            root.put("missingBytes", ((Fit.OutOfMemory) e.fit()).missingBytes());
+        }
+        ObjectNode mem = root.putObject("memoryBytes");
+        mem.put("capacity", e.memory().capacityBytes());
+        mem.put("nonExpertWeights", e.memory().nonExpertWeightBytes());
+        mem.put("localExperts", e.memory().localExpertBytes());
+        mem.put("kvCache", e.memory().kvCacheBytes());
+        mem.put("reserve", e.memory().reserveBytes());
+        mem.put("free", e.memory().freeBytes());
+        root.put("dominantBound", e.dominantBound().name());
+        ArrayNode ops = root.putArray("ops");
+        for (OpResult op : e.ops()) {
+            ObjectNode o = ops.addObject();
+            o.put("name", op.name());
+            o.put("stage", op.stage().label());
+            o.put("invocations", op.invocations());
+            o.put("seconds", op.timeSec());
+            o.put("bound", op.bound().name());
+            o.put("flops", op.flops());
+            o.put("hbmBytes", op.hbmBytes());
+            o.put("networkBytes", op.networkBytes());
+            o.put("efficiency", op.efficiency());
+        }
+        ArrayNode schedule = root.putArray("schedule");
+        for (Interval i : e.schedule().intervals()) {
+            ObjectNode o = schedule.addObject();
+            o.put("stage", i.stage().label());
+            o.put("microBatch", i.microBatch());
+            o.put("lane", i.lane().name());
+            o.put("startSeconds", i.startSec());
+            o.put("endSeconds", i.endSec());
+            o.put("critical", i.critical());
+        }
+        return write(root);
+    }
+
+    public static String opsCsv(Evaluation e) {
+        StringBuilder sb = new StringBuilder(OPS_CSV_HEADER).append('\n');
+        for (OpResult op : e.ops()) {
+            sb.append(csv(op.name())).append(',').append(op.stage().label()).append(',').append(op.invocations())
+                    .append(',').append(num(op.flops())).append(',').append(num(op.weightBytes())).append(',')
+                    .append(num(op.activationBytes())).append(',').append(num(op.kvBytes())).append(',')
+                    .append(num(op.networkBytes())).append(',').append(num(op.intensity())).append(',')
+                    .append(num(op.timeSec())).append(',').append(num(op.timePerLayerSec() / e.layerTimeSec()))
+                    .append(',').append(op.bound().name().toLowerCase(Locale.ROOT)).append(',')
+                    .append(num(op.efficiency())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static String searchCsv(List<SearchRow> rows) {
+        StringBuilder sb = new StringBuilder(SEARCH_CSV_HEADER).append('\n');
+        for (SearchRow r : rows) {
+            sb.append(r.gpu()).append(',').append(r.nic()).append(',').append(r.policy().label()).append(',')
+                    .append(r.ep()).append(',').append(r.kvBytes()).append(',').append(r.paramBytes()).append(',')
+                    .append(r.promotion()).append(',').append(r.batch()).append(',')
+                    .append(String.format(Locale.ROOT, "%.4f", r.userTps())).append(',')
+                    .append(String.format(Locale.ROOT, "%.4f", r.throughputPerCard())).append(',')
+                    .append(r.mtpDepth()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static String searchJson(List<SearchRow> rows) {
+        ArrayNode arr = Json.MAPPER.createArrayNode();
+        for (SearchRow r : rows) {
+            ObjectNode o = arr.addObject();
+            o.put("gpu", r.gpu());
+            o.put("nic", r.nic());
+            o.put("policy", r.policy().label());
+            o.put("ep", r.ep());
+            o.put("kvBytes", r.kvBytes());
+            o.put("paramBytes", r.paramBytes());
+            o.put("promotion", r.promotion());
+            o.put("batch", r.batch());
+            o.put("userTps", r.userTps());
+            o.put("throughputPerCard", r.throughputPerCard());
+            o.put("mtpDepth", r.mtpDepth());
+        }
+        return write(arr);
+    }
+
+    /** A compact one-line JSON object from alternating keys and values (used by {@code bench}). */
+    public static String jsonLine(Object... keysAndValues) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            o.putPOJO(String.valueOf(keysAndValues[i]), keysAndValues[i + 1]);
+        }
+        try {
+            return Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String write(Object node) {
+        try {
+            return Json.MAPPER.writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}
