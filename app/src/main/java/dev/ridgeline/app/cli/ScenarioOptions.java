@@ -3,6 +3,7 @@ package dev.ridgeline.app.cli;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.ExpertLoad;
 import dev.ridgeline.engine.model.Fa3Setting;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Policy;
@@ -68,6 +69,9 @@ public final class ScenarioOptions {
     @Option(names = "--throughput-reading", description = "seed (divides by 1 + MTP depth, default) or accepted.")
     String throughputReading;
 
+    @Option(names = "--expert-load", description = "Seed fidelity's routed-expert timing: full (each local expert over all pairs; reproduces the seed tables, default) or split (pairs / experts each; physical).")
+    String expertLoad;
+
     /** The scenario the flags describe; throws {@link IllegalArgumentException} naming the bad flag and value. */
     public Scenario resolve() {
         Catalog catalog = Presets.builtIn();
@@ -96,6 +100,7 @@ public final class ScenarioOptions {
                 v -> v.equalsIgnoreCase("seed") ? ThroughputReading.SEED_DIVIDES_BY_Q
                         : v.equalsIgnoreCase("accepted") ? ThroughputReading.ACCEPTED_TOKENS
                         : ThroughputReading.valueOf(v.toUpperCase(Locale.ROOT))));
+        if (expertLoad != null) s = s.withExpertLoad(choice("--expert-load", expertLoad, v -> ExpertLoad.valueOf(v.toUpperCase(Locale.ROOT))));
         return s;
     }
 

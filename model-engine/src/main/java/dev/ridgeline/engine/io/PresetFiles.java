@@ -2,6 +2,7 @@ package dev.ridgeline.engine.io;
 
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.ExpertLoad;
 import dev.ridgeline.engine.model.Fa3Mode;
 import dev.ridgeline.engine.model.Fa3Setting;
 import dev.ridgeline.engine.model.Fidelity;
@@ -55,19 +56,19 @@ final class PresetFiles {
                         int batchPerCard, int ep, int contextTokens, int mtpDepth, double mtpAcceptance,
                         Dtype kvDtype, Dtype weightDtype, Fa3Setting fa3, Policy policy, boolean promotion,
                         double gemmEfficiency, Fidelity fidelity, ThroughputReading throughputReading,
-                        int faChunkTokens) {
+                        int faChunkTokens, ExpertLoad expertLoad) {
 
         Scenario toScenario(Catalog catalog) {
             return new Scenario(catalog.model(model), catalog.chip(chip), catalog.nic(nic), batchPerCard, ep,
                     contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion,
-                    gemmEfficiency, fidelity, throughputReading, faChunkTokens);
+                    gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
         }
 
         static ScenarioFile of(String name, Scenario s) {
             return new ScenarioFile(SCHEMA_VERSION, name, "saved by Ridgeline", s.model().name(), s.chip().name(),
                     s.nic().name(), s.batchPerCard(), s.ep(), s.contextTokens(), s.mtpDepth(), s.mtpAcceptance(),
                     s.kvDtype(), s.weightDtype(), s.fa3(), s.policy(), s.promotion(), s.gemmEfficiency(),
-                    s.fidelity(), s.throughputReading(), s.faChunkTokens());
+                    s.fidelity(), s.throughputReading(), s.faChunkTokens(), s.expertLoad());
         }
     }
 }

@@ -16,11 +16,12 @@ import static dev.ridgeline.engine.model.Checks.present;
  * @param promotion        apply DeepGEMM's FP8 promotion discount to the MoE GEMMs on chips that need it
  * @param gemmEfficiency   manual GEMM efficiency (MFU) in (0, 1]; 0 = none. Overrides the promotion discount
  * @param faChunkTokens    keys FlashMLA processes per chunk; seed 000 computes whole chunks
+ * @param expertLoad       rows each local routed expert is timed with (see {@link ExpertLoad})
  */
 public record Scenario(ModelConfig model, Chip chip, Nic nic, int batchPerCard, int ep, int contextTokens,
                        int mtpDepth, double mtpAcceptance, Dtype kvDtype, Dtype weightDtype, Fa3Setting fa3,
                        Policy policy, boolean promotion, double gemmEfficiency, Fidelity fidelity,
-                       ThroughputReading throughputReading, int faChunkTokens) {
+                       ThroughputReading throughputReading, int faChunkTokens, ExpertLoad expertLoad) {
 
     public static final int MAX_BATCH = 4096;
     public static final int MAX_EP = 4096;
@@ -51,13 +52,14 @@ public record Scenario(ModelConfig model, Chip chip, Nic nic, int batchPerCard, 
         present(fidelity, "fidelity", owner);
         present(throughputReading, "throughputReading", owner);
         inRange(faChunkTokens, 1, MAX_CONTEXT, "faChunkTokens", owner);
+        present(expertLoad, "expertLoad", owner);
     }
 
     /** Seed 000's defaults: EP144, B 64, 5K context, no MTP, BF16 KV and weights, dual micro-batch. */
     public static Scenario defaults(ModelConfig model, Chip chip, Nic nic) {
         return new Scenario(model, chip, nic, 64, 144, SEED_CONTEXT, 0, SEED_MTP_ACCEPTANCE, Dtype.BF16, Dtype.BF16,
                 Fa3Setting.CHIP_DEFAULT, Policy.DUAL_MICRO_BATCH, false, 0.0, Fidelity.SEED,
-                ThroughputReading.SEED_DIVIDES_BY_Q, SEED_FA_CHUNK);
+                ThroughputReading.SEED_DIVIDES_BY_Q, SEED_FA_CHUNK, ExpertLoad.FULL);
     }
 
     /** Tokens per sequence per decode step, q = 1 + mtpDepth. */
@@ -76,67 +78,71 @@ public record Scenario(ModelConfig model, Chip chip, Nic nic, int batchPerCard, 
     }
 
     public Scenario withModel(ModelConfig v) {
-        return new Scenario(v, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens);
+        return new Scenario(v, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
     }
 
     public Scenario withChip(Chip v) {
-        return new Scenario(model, v, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens);
+        return new Scenario(model, v, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
     }
 
     public Scenario withNic(Nic v) {
-        return new Scenario(model, chip, v, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens);
+        return new Scenario(model, chip, v, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
     }
 
     public Scenario withBatch(int v) {
-        return new Scenario(model, chip, nic, v, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens);
+        return new Scenario(model, chip, nic, v, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
     }
 
     public Scenario withEp(int v) {
-        return new Scenario(model, chip, nic, batchPerCard, v, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens);
+        return new Scenario(model, chip, nic, batchPerCard, v, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
     }
 
     public Scenario withContext(int v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, v, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens);
+        return new Scenario(model, chip, nic, batchPerCard, ep, v, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
     }
 
     public Scenario withMtp(int depth, double acceptance) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, depth, acceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens);
+        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, depth, acceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
     }
 
     public Scenario withKvDtype(Dtype v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, v, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens);
+        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, v, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
     }
 
     public Scenario withWeightDtype(Dtype v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, v, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens);
+        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, v, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
     }
 
     public Scenario withFa3(Fa3Setting v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, v, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens);
+        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, v, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
     }
 
     public Scenario withPolicy(Policy v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, v, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens);
+        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, v, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
     }
 
     public Scenario withPromotion(boolean v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, v, gemmEfficiency, fidelity, throughputReading, faChunkTokens);
+        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, v, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
     }
 
     public Scenario withGemmEfficiency(double v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, v, fidelity, throughputReading, faChunkTokens);
+        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, v, fidelity, throughputReading, faChunkTokens, expertLoad);
     }
 
     public Scenario withFidelity(Fidelity v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, v, throughputReading, faChunkTokens);
+        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, v, throughputReading, faChunkTokens, expertLoad);
     }
 
     public Scenario withThroughputReading(ThroughputReading v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, v, faChunkTokens);
+        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, v, faChunkTokens, expertLoad);
     }
 
     public Scenario withFaChunk(int v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, v);
+        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, v, expertLoad);
+    }
+
+    public Scenario withExpertLoad(ExpertLoad v) {
+        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, v);
     }
 
     /** One line for footers and logs: "DeepSeek-V3 / H800 / CX7 / EP144 / B128 / L5120 / KV FP8 / W FP8 / dual-mbatch / MTP0". */

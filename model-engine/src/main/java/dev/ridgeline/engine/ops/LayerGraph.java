@@ -34,7 +34,7 @@ public final class LayerGraph {
         int h = m.hiddenSize();
         int experts = s.expertsPerCard();
         double pairs = tokens * m.expertsPerToken();
-        double perExpertM = pairs / experts;
+        double perExpertM = s.expertLoad().rowsPerExpert(pairs, experts);
         Dtype mlaGemm = s.kvDtype() == Dtype.FP8 && w == Dtype.FP8 ? Dtype.FP8 : Dtype.BF16;
         int chunks = (s.contextTokens() + s.faChunkTokens() - 1) / s.faChunkTokens();
         int sharedWidth = m.moeIntermediateSize() * m.sharedExperts();

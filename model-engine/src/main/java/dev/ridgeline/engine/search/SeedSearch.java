@@ -84,10 +84,17 @@ public final class SeedSearch {
                 s.weightDtype().bytes(), s.promotion(), batch, tps, last.throughputPerCard(), s.mtpDepth());
     }
 
-    /** The seed's de-duplication: highest throughput first, first row per (chip, NIC, EP, paramBytes). */
+    /**
+     * The seed's de-duplication: highest throughput first, first row per (chip, NIC, EP, paramBytes). Exact ties
+     * (FP8 and BF16 KV at the same batch when FlashMLA is compute-bound; promotion on memory-bound expert GEMMs) go
+     * to the smaller KV cache, then to no promotion: the same speed for less memory and less precision loss. The
+     * seed's pandas sort leaves ties in no defined order; its tables show this choice in every tied group.
+     */
     public static List<SearchRow> deduplicate(List<SearchRow> rows) {
         List<SearchRow> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparingDouble(SearchRow::throughputPerCard).reversed());
+        sorted.sort(Comparator.comparingDouble(SearchRow::throughputPerCard).reversed()
+                .thenComparingInt(SearchRow::kvBytes)
+                .thenComparing(SearchRow::promotion));
         Map<String, SearchRow> first = new LinkedHashMap<>();
         for (SearchRow r : sorted) {
             first.putIfAbsent(r.groupKey(), r);
