@@ -1,0 +1,134 @@
+package dev.ridgeline.engine.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Fa3Mode;
+import dev.ridgeline.engine.model.ModelConfig;
+import dev.ridgeline.engine.model.Nic;
+import dev.ridgeline.engine.model.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PresetsTest {
+    static final Path PRESETS = Path.of("..", "assets", "src", "main", "resources", "presets");
+    static final String H800 = Presets.resource("presets/chips/H800.json");
+
+    @Test
+    void everyPresetFileIsListedInTheIndexAndLoads() throws IOException {
+        Catalog c = Presets.builtIn();
+        for (String folder : List.of("chips", "nics", "models", "scenarios")) {
+            try (Stream<Path> files = Files.list(PRESETS.resolve(folder))) {
+                Set<String> onDisk = files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+                String index = Presets.resource("presets/index.json");
+                for (String f : onDisk) {
+                    assertTrue(index.contains("\"" + f + "\""), folder + "/" + f + " is missing from presets/index.json");
+                }
+            }
+        }
+        assertEquals(List.of("H800", "H20", "A100", "L20", "L40S", "Ideal-3stage"), c.chips().stream().map(Chip::name).toList());
+        assertEquals(List.of("CX7", "E810"), c.nics().stream().map(Nic::name).toList());
+        assertEquals(List.of("DeepSeek-V3"), c.models().stream().map(ModelConfig::name).toList());
+    }
+
+    @Test
+    void everyChipAndNicEvaluatesWithEveryModel() {
+        Catalog c = Presets.builtIn();
+        for (ModelConfig m : c.models()) {
+            for (Chip chip : c.chips()) {
+                for (Nic nic : c.nics()) {
+                    double tps = Engine.evaluate(Scenario.defaults(m, chip, nic)).userTokensPerSec();
+                    assertTrue(tps > 0 && Double.isFinite(tps), chip.name() + "/" + nic.name());
+                }
+            }
+        }
+        for (String name : Presets.builtInScenarioNames()) {
+            assertTrue(Engine.evaluate(Presets.builtInScenario(name)).userTokensPerSec() > 0, name);
+        }
+    }
+
+    @Test
+    void seedPresetsCarryTheSeedsFigures() {
+        Catalog c = Presets.builtIn();
+        // seed 000: HBM in GiB/s (x 2^30), NICs 40 and 10 GiB/s, H800/H20 two-stage FA3, Ada/Ampere none
+        assertEquals(3350.0 * (1L << 30), c.chip("H800").hbmBandwidthBytesPerSec(), 0.0);
+        assertEquals(80.0 * (1L << 30), c.chip("H800").memoryBytes(), 0.0);
+        assertEquals(624e12, c.chip("A100").fp8FlopsPerSec(), 0.0);
+        assertEquals(Fa3Mode.TWO_STAGE, c.chip("H20").fa3Mode());
+        assertEquals(Fa3Mode.NONE, c.chip("L40S").fa3Mode());
+        assertEquals(Fa3Mode.THREE_STAGE, c.chip("Ideal-3stage").fa3Mode());
+        assertEquals(40.0 * (1L << 30), c.nic("CX7").bandwidthBytesPerSec(), 0.0);
+        assertEquals(10.0 * (1L << 30), c.nic("E810").bandwidthBytesPerSec(), 0.0);
+        // exp2: 16 per clock per SM x 132 SMs x 1.98 GHz
+        assertEquals(16 * 132 * 1.98e9, c.chip("H800").exp2PerSec(), 1.0);
+        for (Chip chip : c.chips()) {
+            assertFalse(chip.source().isBlank(), chip.name());
+            assertFalse(chip.confidence().isBlank(), chip.name());
+        }
+        assertTrue(c.chip("L20").confidence().startsWith("low"), "L20 TFLOPS are low-confidence in chips.csv");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown key        | "fp8Tflops": 1979,                 | "fp8Tflops": 1979, "turbo": true,  | x.json: unknown key 'turbo'
+            missing key        | "bf16Tflops": 989,                 | ,                                  | x.json: missing key 'bf16Tflops'
+            negative bandwidth | "hbmBandwidthGiBPerSec": 3350,     | "hbmBandwidthGiBPerSec": -1,       | x.json: hbmBandwidthBytesPerSec must be > 0, was -1.073741824E9 (chip 'H800')
+            bad enum           | "fa3Mode": "TWO_STAGE",            | "fa3Mode": "FOUR_STAGE",           | x.json: key 'fa3Mode' has a bad value FOUR_STAGE
+            text for a number  | "smCount": 132,                    | "smCount": "many",                 | x.json: key 'smCount' has a bad value many
+            null               | "name": "H800",                    | "name": null,                      | x.json: key 'name' must not be null
+            schema version     | "schemaVersion": 1,                | "schemaVersion": 2,                | x.json: key 'schemaVersion' must be 1, was 2
+            """)
+    void badChipFilesNameTheFileAndTheKey(String what, String from, String to, String message) {
+        String json = H800.replace(from.strip(), to.strip().equals(",") ? "" : to.strip());
+        if (to.strip().equals(",")) {
+            json = H800.replace("\"bf16Tflops\": 989,", "");
+        }
+        PresetException e = assertThrows(PresetException.class, () -> Presets.parseChip(json, "x.json"));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void brokenJsonSaysWhere() {
+        PresetException e = assertThrows(PresetException.class, () -> Presets.parseChip("{\"name\": ", "x.json"));
+        assertTrue(e.getMessage().startsWith("x.json: "), e.getMessage());
+    }
+
+    @Test
+    void scenarioRoundTripsThroughAFile(@TempDir Path dir) throws IOException {
+        Scenario s = Presets.builtInScenario("default").withBatch(96).withEp(320);
+        Path file = dir.resolve("mine.json");
+        Presets.writeScenario(file, s);
+        assertEquals(s, Presets.readScenario(file, Presets.builtIn()));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(file), left.toList(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void scenarioNamingAnUnknownChipSaysSo(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, Presets.scenarioJson("bad", Presets.builtInScenario("default")).replace("\"H800\"", "\"H900\""));
+        PresetException e = assertThrows(PresetException.class, () -> Presets.readScenario(file, Presets.builtIn()));
+        assertEquals(file + ": unknown chip 'H900' (known: H800, H20, A100, L20, L40S, Ideal-3stage)", e.getMessage());
+    }
+
+    @Test
+    void missingScenarioFileSaysSo(@TempDir Path dir) {
+        PresetException e = assertThrows(PresetException.class,
+                () -> Presets.readScenario(dir.resolve("nope.json"), Presets.builtIn()));
+        assertEquals(dir.resolve("nope.json") + ": no such file", e.getMessage());
+    }
+}
