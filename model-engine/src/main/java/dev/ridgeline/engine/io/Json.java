@@ -44,12 +44,12 @@ final class Json {
         if (e instanceof InvalidFormatException) {
             return file + ": key '" + key + "' has a bad value " + ((InvalidFormatException) e).getValue();
         }
-        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Missing required creator property")) {
-            String missing = e.getOriginalMessage().replaceAll(".*property '([^']*)'.*", "$1");
-            return file + ": missing key '" + missing + "'";
+        String original = e.getOriginalMessage();
+        if (e instanceof MismatchedInputException && original.startsWith("Missing")) {
+            return file + ": missing key '" + original.replaceAll("(?s)^[^']*'([^']*)'.*", "$1") + "'";
         }
-        if (e instanceof MismatchedInputException && e.getOriginalMessage().contains("null")) {
-            return file + ": key '" + key + "' must not be null";
+        if (e instanceof MismatchedInputException && original.startsWith("Null value")) {
+            return file + ": key '" + original.replaceAll("(?s)^[^']*'([^']*)'.*", "$1") + "' must not be null";
         }
         if (!key.isEmpty()) {
             return file + ": key '" + key + "': " + e.getOriginalMessage().split("\n")[0];

@@ -92,10 +92,8 @@ class PresetsTest {
             schema version     | "schemaVersion": 1,                | "schemaVersion": 2,                | x.json: key 'schemaVersion' must be 1, was 2
             """)
     void badChipFilesNameTheFileAndTheKey(String what, String from, String to, String message) {
+        // a "," replacement deletes the key
         String json = H800.replace(from.strip(), to.strip().equals(",") ? "" : to.strip());
-        if (to.strip().equals(",")) {
-            json = H800.replace("\"bf16Tflops\": 989,", "");
-        }
         PresetException e = assertThrows(PresetException.class, () -> Presets.parseChip(json, "x.json"));
         assertEquals(message, e.getMessage());
     }
