@@ -11,13 +11,14 @@ import java.util.List;
 /**
  * Everything the engine says about one scenario.
  *
- * @param ops                 per-op cost, at the micro-batch size under dual micro-batch
+ * @param ops                 per-op cost of one MoE layer, at the micro-batch size under dual micro-batch
+ * @param stepOps             calibrated fidelity's work outside the MoE layers, invocations counted per step
  * @param tpotSec             time per output step: layer time × layers
  * @param rawTokensPerSec     decode steps per second per sequence, 1 / TPOT
  * @param userTokensPerSec    tokens a user sees per second: raw × (1 + Σ α^i)
  * @param throughputPerCard   tokens/s per card, in the scenario's {@code throughputReading}
  */
-public record Evaluation(Scenario scenario, List<OpResult> ops, Schedule schedule, double layerTimeSec,
+public record Evaluation(Scenario scenario, List<OpResult> ops, List<OpResult> stepOps, Schedule schedule, double layerTimeSec,
                          double tpotSec, double rawTokensPerSec, double userTokensPerSec, double throughputPerCard,
                          MemoryBreakdown memory, int maxBatch, Fit fit, Balance balance) {
 
@@ -26,6 +27,12 @@ public record Evaluation(Scenario scenario, List<OpResult> ops, Schedule schedul
 
     public Evaluation {
         ops = List.copyOf(ops);
+        stepOps = List.copyOf(stepOps);
+    }
+
+    /** True when any figure is calibrated beyond what was measured. */
+    public boolean extrapolated() {
+        return ops.stream().anyMatch(OpResult::extrapolated) || stepOps.stream().anyMatch(OpResult::extrapolated);
     }
 
     public double throughputPerNode() {

@@ -42,13 +42,26 @@ final class EvaluateCommand implements Callable<Integer> {
         return RidgelineCommand.OK;
     }
 
+    private static void row(PrintWriter out, OpResult op, double sharePercent) {
+        out.printf(Locale.ROOT, "%-26s %-9s %4d %12.4g %12.4g %10.2f %5.1f%% %-8s%n", op.name() + (op.extrapolated() ? " *" : ""),
+                op.stage().label(), op.invocations(), op.flops(), op.totalBytes(), op.timeSec() * 1e6, sharePercent,
+                op.bound().name().toLowerCase(Locale.ROOT));
+    }
+
     static void printTable(PrintWriter out, Evaluation e) {
         out.println(e.scenario().summary());
-        out.printf(Locale.ROOT, "%-20s %-9s %4s %12s %12s %10s %6s %-8s%n", "op", "stage", "x", "FLOP", "bytes", "time us", "share", "bound");
+        out.printf(Locale.ROOT, "%-26s %-9s %4s %12s %12s %10s %6s %-8s%n", "op (per MoE layer)", "stage", "x", "FLOP", "bytes", "time us", "share", "bound");
         for (OpResult op : e.ops()) {
-            out.printf(Locale.ROOT, "%-20s %-9s %4d %12.4g %12.4g %10.2f %5.1f%% %-8s%n", op.name(), op.stage().label(),
-                    op.invocations(), op.flops(), op.totalBytes(), op.timeSec() * 1e6,
-                    100 * op.timePerLayerSec() / e.layerTimeSec(), op.bound().name().toLowerCase(Locale.ROOT));
+            row(out, op, 100 * op.timePerLayerSec() / e.layerTimeSec());
+        }
+        if (!e.stepOps().isEmpty()) {
+            out.printf(Locale.ROOT, "%-26s %-9s %4s %12s %12s %10s %6s%n", "op (per step, outside)", "", "x", "", "", "", "of TPOT");
+            for (OpResult op : e.stepOps()) {
+                row(out, op, 100 * op.timePerLayerSec() / e.tpotSec());
+            }
+        }
+        if (e.extrapolated()) {
+            out.println("* calibrated beyond the measurements (another chip, dtype, shape or range); see ops' basis in --format json");
         }
         out.printf(Locale.ROOT, "layer time        %10.2f us%n", e.layerTimeSec() * 1e6);
         out.printf(Locale.ROOT, "TPOT              %10.2f ms%n", e.tpotSec() * 1e3);

@@ -46,19 +46,10 @@ public final class Reports {
         mem.put("reserve", e.memory().reserveBytes());
         mem.put("free", e.memory().freeBytes());
         root.put("dominantBound", e.dominantBound().name());
-        ArrayNode ops = root.putArray("ops");
-        for (OpResult op : e.ops()) {
-            ObjectNode o = ops.addObject();
-            o.put("name", op.name());
-            o.put("stage", op.stage().label());
-            o.put("invocations", op.invocations());
-            o.put("seconds", op.timeSec());
-            o.put("bound", op.bound().name());
-            o.put("flops", op.flops());
-            o.put("hbmBytes", op.hbmBytes());
-            o.put("networkBytes", op.networkBytes());
-            o.put("efficiency", op.efficiency());
-        }
+        root.put("fidelity", e.scenario().fidelity().name().toLowerCase(Locale.ROOT));
+        root.put("extrapolated", e.extrapolated());
+        opsArray(root.putArray("ops"), e.ops());
+        opsArray(root.putArray("stepOps"), e.stepOps());
         ArrayNode schedule = root.putArray("schedule");
         for (Interval i : e.schedule().intervals()) {
             ObjectNode o = schedule.addObject();
@@ -70,6 +61,23 @@ public final class Reports {
             o.put("critical", i.critical());
         }
         return write(root);
+    }
+
+    private static void opsArray(ArrayNode array, List<OpResult> ops) {
+        for (OpResult op : ops) {
+            ObjectNode o = array.addObject();
+            o.put("name", op.name());
+            o.put("stage", op.stage().label());
+            o.put("invocations", op.invocations());
+            o.put("seconds", op.timeSec());
+            o.put("bound", op.bound().name());
+            o.put("flops", op.flops());
+            o.put("hbmBytes", op.hbmBytes());
+            o.put("networkBytes", op.networkBytes());
+            o.put("efficiency", op.efficiency());
+            o.put("extrapolated", op.extrapolated());
+            o.put("basis", op.basis());
+        }
     }
 
     public static String opsCsv(Evaluation e) {

@@ -1,13 +1,17 @@
 package dev.ridgeline.engine.memory;
 
+import dev.ridgeline.engine.calibration.Calibration;
 import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.Fidelity;
+import dev.ridgeline.engine.ops.LayerGraph;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Scenario;
 
 /**
  * Seed 000's memory budget (DESIGN 3.6): {@code maxBatch = floor((hbm − nonExpertParams·paramBytes −
  * expertsPerCard·moeLayers·3·hidden·moeInter·expertBytes) / (L·(kvLora + rope)·layers·kvBytes))}, experts in FP8,
- * no reserve.
+ * no reserve. Calibrated fidelity adds redundant experts, the MTP module when MTP is on, and a reserve for the
+ * runtime ({@link Calibration#MEMORY_RESERVE_BYTES}).
  */
 public final class MemoryModel {
     private MemoryModel() {
@@ -15,11 +19,17 @@ public final class MemoryModel {
 
     public static MemoryBreakdown breakdown(Scenario s) {
         ModelConfig m = s.model();
-        double nonExpert = m.nonExpertParams() * s.weightDtype().bytes();
-        double experts = (double) s.expertsPerCard() * m.moeLayers() * m.expertParams() * Dtype.FP8.bytes();
-        double perSequence = (double) s.contextTokens() * m.kvEntryWidth() * m.numLayers() * s.kvDtype().bytes();
-        return new MemoryBreakdown(s.chip().memoryBytes(), nonExpert, experts, perSequence * s.batchPerCard(), 0,
-                perSequence);
+        boolean cal = s.fidelity() == Fidelity.CALIBRATED;
+        // Calibrated: the MTP module (its attention, shared expert, projection and local experts) when MTP is on.
+        boolean mtp = cal && s.mtpDepth() > 0 && m.mtpModules() > 0;
+        double nonExpertParams = m.nonExpertParams()
+                + (mtp ? m.mlaParams() + m.sharedExperts() * m.expertParams() + 2.0 * m.hiddenSize() * m.hiddenSize() : 0);
+        int expertLayers = m.moeLayers() + (mtp ? 1 : 0);
+        double experts = (double) LayerGraph.expertsPerCard(s) * expertLayers * m.expertParams() * Dtype.FP8.bytes();
+        double perSequence = (double) s.contextTokens() * m.kvEntryWidth() * (m.numLayers() + (mtp ? 1 : 0))
+                * s.kvDtype().bytes();
+        return new MemoryBreakdown(s.chip().memoryBytes(), nonExpertParams * s.weightDtype().bytes(), experts,
+                perSequence * s.batchPerCard(), cal ? Calibration.MEMORY_RESERVE_BYTES : 0, perSequence);
     }
 
     /** The largest batch per card whose KV cache fits beside the weights; 0 when even the weights do not fit. */

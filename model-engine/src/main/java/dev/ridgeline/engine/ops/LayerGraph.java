@@ -1,18 +1,28 @@
 package dev.ridgeline.engine.ops;
 
+import dev.ridgeline.engine.calibration.Calibration;
 import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.ops.Op.AllToAll;
+import dev.ridgeline.engine.ops.Op.Elementwise;
 import dev.ridgeline.engine.ops.Op.Gemm;
 import dev.ridgeline.engine.ops.Op.GemmRole;
 import dev.ridgeline.engine.ops.Op.MlaAttention;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The operators of one MoE layer for a given number of sequences per card (DESIGN 3.2, seed 000).
  * Non-expert GEMMs take inputs in the weight dtype and write 2-byte outputs; expert GEMMs are FP8 with 4-byte
- * accumulators. Dispatch is FP8; combine uses the non-expert element size, as seed 000's
- * {@code combine_elem_size = self.non_moe_elem_size}.
+ * accumulators.
+ * <p>Seed fidelity follows seed 000: Q down and Q up charge no weights, the shared expert runs M = sequences,
+ * FlashMLA computes whole chunks, dispatch is FP8, combine uses the non-expert element size
+ * ({@code combine_elem_size = self.non_moe_elem_size}). Calibrated fidelity is physical: every weight is read,
+ * the shared expert runs every token, FlashMLA computes the context, dispatch carries FP8 plus one scale per 128
+ * channels and combine BF16 (DeepEP), experts include redundant copies, and the router gate and the two RMSNorms
+ * are timed.
  */
 public final class LayerGraph {
     /** Bytes of an attention GEMM output (BF16). */
@@ -23,8 +33,48 @@ public final class LayerGraph {
     private LayerGraph() {
     }
 
+    /** Routed experts a card holds: {@code ceil(routed / EP)}; calibrated adds redundant copies. */
+    public static int expertsPerCard(Scenario s) {
+        return s.fidelity() == Fidelity.CALIBRATED
+                ? Calibration.expertsPerCard(s.model().routedExperts(), s.ep()) : s.expertsPerCard();
+    }
+
     /** The ops of one layer for {@code sequences} sequences per card (B, or B/2 per micro-batch). */
     public static Op[] build(Scenario s, double sequences) {
+        boolean cal = s.fidelity() == Fidelity.CALIBRATED;
+        ModelConfig m = s.model();
+        int q = s.tokensPerStep();
+        double tokens = sequences * q;
+        Dtype w = s.weightDtype();
+        double wb = w.bytes();
+        int h = m.hiddenSize();
+        int experts = expertsPerCard(s);
+        double pairs = tokens * m.expertsPerToken();
+        double perExpertM = cal ? pairs / experts : s.expertLoad().rowsPerExpert(pairs, experts);
+        int sharedWidth = m.moeIntermediateSize() * m.sharedExperts();
+        double sharedM = cal ? tokens : sequences;
+        double dispatchBytes = pairs * (cal ? h + h / 128 * 4.0 : h * (double) Dtype.FP8.bytes());
+        double combineBytes = pairs * h * (cal ? Dtype.BF16.bytes() : wb);
+        List<Op> ops = new ArrayList<>(16);
+        if (cal) {
+            ops.add(rmsNorm("Attention norm", Stage.ATTN_0, tokens, h));
+        }
+        ops.addAll(attention(s, sequences, cal));
+        if (cal) {
+            ops.add(rmsNorm("FFN norm", Stage.ATTN_1, tokens, h));
+            ops.add(new Gemm("Router gate", Stage.ATTN_1, GemmRole.ATTENTION, tokens, h, m.routedExperts(), 1, Dtype.BF16, 2, 2, 4));
+        }
+        ops.add(new Gemm("Shared expert up", Stage.SHARED, GemmRole.EXPERT_UP, sharedM, h, 2 * sharedWidth, 1, Dtype.FP8, 1, 1, EXPERT_OUT_BYTES));
+        ops.add(new Gemm("Shared expert down", Stage.SHARED, GemmRole.EXPERT_DOWN, sharedM, sharedWidth, h, 1, Dtype.FP8, 1, 1, EXPERT_OUT_BYTES));
+        ops.add(new AllToAll("Dispatch", Stage.DISPATCH, dispatchBytes));
+        ops.add(new Gemm("Routed experts up", Stage.MOE, GemmRole.EXPERT_UP, perExpertM, h, 2 * m.moeIntermediateSize(), experts, Dtype.FP8, 1, 1, EXPERT_OUT_BYTES));
+        ops.add(new Gemm("Routed experts down", Stage.MOE, GemmRole.EXPERT_DOWN, perExpertM, m.moeIntermediateSize(), h, experts, Dtype.FP8, 1, 1, EXPERT_OUT_BYTES));
+        ops.add(new AllToAll("Combine", Stage.COMBINE, combineBytes));
+        return ops.toArray(new Op[0]);
+    }
+
+    /** MLA attention: attn-0 (projections) and attn-1 (FlashMLA, V absorb, O projection). */
+    static List<Op> attention(Scenario s, double sequences, boolean cal) {
         ModelConfig m = s.model();
         int q = s.tokensPerStep();
         double tokens = sequences * q;
@@ -32,29 +82,24 @@ public final class LayerGraph {
         double wb = w.bytes();
         int heads = m.numHeads();
         int h = m.hiddenSize();
-        int experts = s.expertsPerCard();
-        double pairs = tokens * m.expertsPerToken();
-        double perExpertM = s.expertLoad().rowsPerExpert(pairs, experts);
+        // Seed: the console dump charges no weight bytes for Q down and Q up (DESIGN 3.8, reading 4).
+        double qWeights = cal ? wb : 0;
         Dtype mlaGemm = s.kvDtype() == Dtype.FP8 && w == Dtype.FP8 ? Dtype.FP8 : Dtype.BF16;
-        int chunks = (s.contextTokens() + s.faChunkTokens() - 1) / s.faChunkTokens();
-        int sharedWidth = m.moeIntermediateSize() * m.sharedExperts();
-        return new Op[] {
-            // attn-0: the seed's console dump charges no weight bytes for Q down and Q up (DESIGN 3.8, reading 4).
-            new Gemm("Q down", Stage.ATTN_0, GemmRole.ATTENTION, tokens, h, m.qLoraRank(), 1, w, wb, 0, ATTENTION_OUT_BYTES),
+        int chunks = cal ? 0 : (s.contextTokens() + s.faChunkTokens() - 1) / s.faChunkTokens();
+        int keys = cal ? s.contextTokens() : chunks * s.faChunkTokens();
+        return List.of(
+            new Gemm("Q down", Stage.ATTN_0, GemmRole.ATTENTION, tokens, h, m.qLoraRank(), 1, w, wb, qWeights, ATTENTION_OUT_BYTES),
             new Gemm("KV down", Stage.ATTN_0, GemmRole.ATTENTION, tokens, h, m.kvEntryWidth(), 1, w, wb, wb, ATTENTION_OUT_BYTES),
-            new Gemm("Q up", Stage.ATTN_0, GemmRole.ATTENTION, tokens, m.qLoraRank(), heads * m.qkHeadDim(), 1, w, wb, 0, ATTENTION_OUT_BYTES),
+            new Gemm("Q up", Stage.ATTN_0, GemmRole.ATTENTION, tokens, m.qLoraRank(), heads * m.qkHeadDim(), 1, w, wb, qWeights, ATTENTION_OUT_BYTES),
             new Gemm("Q-nope absorb", Stage.ATTN_0, GemmRole.ATTENTION, tokens, m.qkNopeHeadDim(), m.kvLoraRank(), heads, w, wb, wb, ATTENTION_OUT_BYTES),
-            new MlaAttention("FlashMLA", Stage.ATTN_1, sequences, q * heads, s.contextTokens(), chunks * s.faChunkTokens(),
-                    chunks, m.kvEntryWidth(), m.kvLoraRank(), s.kvDtype(), mlaGemm),
+            new MlaAttention("FlashMLA", Stage.ATTN_1, sequences, q * heads, s.contextTokens(), keys, chunks,
+                    m.kvEntryWidth(), m.kvLoraRank(), s.kvDtype(), mlaGemm),
             new Gemm("V absorb", Stage.ATTN_1, GemmRole.ATTENTION, tokens, m.kvLoraRank(), m.vHeadDim(), heads, w, wb, wb, ATTENTION_OUT_BYTES),
-            new Gemm("O projection", Stage.ATTN_1, GemmRole.ATTENTION, tokens, heads * m.vHeadDim(), h, 1, w, wb, wb, ATTENTION_OUT_BYTES),
-            // Seed 000 runs the shared expert with M = sequences, not tokens (console dump: "Shared Expert bs=32").
-            new Gemm("Shared expert up", Stage.SHARED, GemmRole.EXPERT_UP, sequences, h, 2 * sharedWidth, 1, Dtype.FP8, 1, 1, EXPERT_OUT_BYTES),
-            new Gemm("Shared expert down", Stage.SHARED, GemmRole.EXPERT_DOWN, sequences, sharedWidth, h, 1, Dtype.FP8, 1, 1, EXPERT_OUT_BYTES),
-            new AllToAll("Dispatch", Stage.DISPATCH, pairs * h * Dtype.FP8.bytes()),
-            new Gemm("Routed experts up", Stage.MOE, GemmRole.EXPERT_UP, perExpertM, h, 2 * m.moeIntermediateSize(), experts, Dtype.FP8, 1, 1, EXPERT_OUT_BYTES),
-            new Gemm("Routed experts down", Stage.MOE, GemmRole.EXPERT_DOWN, perExpertM, m.moeIntermediateSize(), h, experts, Dtype.FP8, 1, 1, EXPERT_OUT_BYTES),
-            new AllToAll("Combine", Stage.COMBINE, pairs * h * wb),
-        };
+            new Gemm("O projection", Stage.ATTN_1, GemmRole.ATTENTION, tokens, heads * m.vHeadDim(), h, 1, w, wb, wb, ATTENTION_OUT_BYTES));
+    }
+
+    /** RMSNorm reads and writes BF16 activations: 4·tokens·hidden bytes, a few FLOPs per element. */
+    static Elementwise rmsNorm(String name, Stage stage, double tokens, int hidden) {
+        return new Elementwise(name, stage, 4.0 * tokens * hidden, 4.0 * tokens * hidden);
     }
 }

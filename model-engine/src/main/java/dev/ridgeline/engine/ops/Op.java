@@ -3,7 +3,7 @@ package dev.ridgeline.engine.ops;
 import dev.ridgeline.engine.model.Dtype;
 
 /** One operator of a decode layer: what it computes and moves, before any chip is applied. */
-public sealed interface Op permits Op.Gemm, Op.MlaAttention, Op.AllToAll {
+public sealed interface Op permits Op.Gemm, Op.MlaAttention, Op.AllToAll, Op.Elementwise {
 
     String name();
 
@@ -28,6 +28,10 @@ public sealed interface Op permits Op.Gemm, Op.MlaAttention, Op.AllToAll {
     record MlaAttention(String name, Stage stage, double sequences, int queriesPerSequence, int contextTokens,
                         int computedKeys, int chunks, int kvWidth, int valueWidth, Dtype kvDtype, Dtype gemmDtype)
             implements Op {
+    }
+
+    /** Element-wise vector work that streams {@code bytes} through HBM (RMSNorm). */
+    record Elementwise(String name, Stage stage, double bytes, double flops) implements Op {
     }
 
     /** An all-to-all exchange of {@code bytes} per card over the NIC (dispatch or combine). */

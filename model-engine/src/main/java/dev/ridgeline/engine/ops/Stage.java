@@ -3,7 +3,9 @@ package dev.ridgeline.engine.ops;
 /** Pipeline stages of one MoE layer (DESIGN 3.2), each on the compute or the communication lane. */
 public enum Stage {
     ATTN_0("attn-0", true), ATTN_1("attn-1", true), SHARED("shared", true), DISPATCH("dispatch", false),
-    MOE("moe", true), COMBINE("combine", false);
+    MOE("moe", true), COMBINE("combine", false),
+    /** Work once per decode step outside the MoE layers (calibrated fidelity): dense layers, LM head, MTP. */
+    STEP("step", true);
 
     private final String label;
     private final boolean compute;

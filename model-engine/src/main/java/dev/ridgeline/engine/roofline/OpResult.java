@@ -11,11 +11,15 @@ import dev.ridgeline.engine.ops.Stage;
  * @param networkSec   network bytes over NIC bandwidth, plus the NIC latency
  * @param overheadSec  fixed time added after the roofline (FlashMLA's cross-SM reductions in seed fidelity)
  * @param timeSec      {@code max(computeSec, memorySec, networkSec) + overheadSec}
- * @param efficiency   fraction of the peak tensor rate used (1 when not discounted)
+ * @param efficiency   fraction of the peak tensor rate used (1 when not discounted); in calibrated fidelity the
+ *                     fraction of the roofline the measurements say the kernel reaches
+ * @param extrapolated the figure is used beyond what was measured (calibrated fidelity only)
+ * @param basis        where the figure comes from: "seed 000", or the calibration rows with their source
  */
 public record OpResult(String name, Stage stage, double flops, double weightBytes, double activationBytes,
                        double kvBytes, double networkBytes, double computeSec, double memorySec, double networkSec,
-                       double overheadSec, double timeSec, Bound bound, double efficiency, int invocations) {
+                       double overheadSec, double timeSec, Bound bound, double efficiency, int invocations,
+                       boolean extrapolated, String basis) {
 
     /** Bytes through HBM (weights, activations, KV). */
     public double hbmBytes() {

@@ -9,6 +9,8 @@ import dev.ridgeline.engine.ops.Op.MlaAttention;
 
 /** Operator cost on a chip: {@code t = max(bytes / hbm, flops / usableFlops)}; network ops {@code bytes / nic}. */
 public final class Roofline {
+    static final String SEED = "seed 000";
+
     private Roofline() {
     }
 
@@ -19,7 +21,18 @@ public final class Roofline {
         if (op instanceof MlaAttention) {
             return mla((MlaAttention) op, s, invocations);
         }
+        if (op instanceof Op.Elementwise) {
+            return elementwise((Op.Elementwise) op, s, invocations);
+        }
         return allToAll((AllToAll) op, s, invocations);
+    }
+
+    /** Memory-bound vector work (norms): bytes over HBM bandwidth. */
+    static OpResult elementwise(Op.Elementwise e, Scenario s, int invocations) {
+        double memory = e.bytes() / s.chip().hbmBandwidthBytesPerSec();
+        double compute = e.flops() / s.chip().fp32AddPerSec();
+        return new OpResult(e.name(), e.stage(), e.flops(), 0, e.bytes(), 0, 0, compute, memory, 0, 0,
+                Math.max(compute, memory), compute >= memory ? Bound.COMPUTE : Bound.MEMORY, 1.0, invocations, false, SEED);
     }
 
     static OpResult gemm(Gemm g, Scenario s, int invocations) {
@@ -33,7 +46,7 @@ public final class Roofline {
         double memory = (weights + activations) / chip.hbmBandwidthBytesPerSec();
         Bound bound = compute >= memory ? Bound.COMPUTE : Bound.MEMORY;
         return new OpResult(g.name(), g.stage(), flops, weights, activations, 0, 0, compute, memory, 0, 0,
-                Math.max(compute, memory), bound, eff, invocations);
+                Math.max(compute, memory), bound, eff, invocations, false, SEED);
     }
 
     /**
@@ -46,19 +59,17 @@ public final class Roofline {
         double scores = a.sequences() * a.queriesPerSequence() * (double) a.computedKeys();
         double qkFlops = 2.0 * scores * a.kvWidth();
         double pvFlops = 2.0 * scores * a.valueWidth();
-        double rate = chip.tensorFlopsPerSec(a.gemmDtype());
-        double vector = scores / chip.exp2PerSec() + 2.0 * scores / chip.fp32AddPerSec();
-        double compute = s.fa3Mode().combine(qkFlops / rate, pvFlops / rate, vector);
+        double compute = MlaCompute.seconds(chip, s.fa3Mode(), scores, a.kvWidth(), a.valueWidth(), a.gemmDtype());
         double kv = a.sequences() * a.contextTokens() * (double) a.kvWidth() * a.kvDtype().bytes();
         double memory = kv / chip.hbmBandwidthBytesPerSec();
         double overhead = chip.threadAllReduceLatencySec() * a.sequences() * a.chunks();
         Bound bound = compute >= memory ? Bound.COMPUTE : Bound.MEMORY;
         return new OpResult(a.name(), a.stage(), qkFlops + pvFlops, 0, 0, kv, 0, compute, memory, 0, overhead,
-                Math.max(compute, memory) + overhead, bound, 1.0, invocations);
+                Math.max(compute, memory) + overhead, bound, 1.0, invocations, false, SEED);
     }
 
     static OpResult allToAll(AllToAll n, Scenario s, int invocations) {
         double t = n.bytes() / s.nic().bandwidthBytesPerSec() + s.nic().latencySec();
-        return new OpResult(n.name(), n.stage(), 0, 0, 0, 0, n.bytes(), 0, 0, t, 0, t, Bound.NETWORK, 1.0, invocations);
+        return new OpResult(n.name(), n.stage(), 0, 0, 0, 0, n.bytes(), 0, 0, t, 0, t, Bound.NETWORK, 1.0, invocations, false, SEED);
     }
 }

@@ -18,7 +18,8 @@ public record StageTimes(double attn0, double attn1, double shared, double dispa
             case SHARED: return shared;
             case DISPATCH: return dispatch;
             case MOE: return moe;
-            default: return combine;
+            case COMBINE: return combine;
+            default: throw new IllegalArgumentException("no layer stage " + stage);
         }
     }
 }

@@ -1,0 +1,205 @@
+package dev.ridgeline.engine.io;
+
+import dev.ridgeline.engine.calibration.Calibration;
+import dev.ridgeline.engine.calibration.DeepEpFit;
+import dev.ridgeline.engine.calibration.FlashMlaFit;
+import dev.ridgeline.engine.calibration.GemmPoint;
+import dev.ridgeline.engine.calibration.GemmTable;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.roofline.MlaCompute;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds {@link Calibration} from the CSV tables in the assets jar ({@code calibration/*.csv}, copied verbatim from
+ * the project's calibration folder, each row with its source).
+ */
+public final class CalibrationTables {
+    /** DeepGEMM README version whose tables are used: the last one that published them. */
+    public static final String DEEPGEMM_VERSION = "v3_last_with_tables";
+    /** DeepEP README version of the low-latency table (CX7, pure RDMA). */
+    public static final String DEEPEP_VERSION = "v1_initial";
+    /** The shape of FlashMLA's test script used for the compute-bound headline: batch 128, s_q 2, 128 heads, 4096 keys. */
+    static final int REF_BATCH = 128;
+    static final int REF_SQ = 2;
+    static final int REF_HEADS = 128;
+    static final int REF_KEYS = 4096;
+
+    private CalibrationTables() {
+    }
+
+    private static final class Holder {
+        static final Calibration BUILT_IN = load(Presets.builtIn());
+    }
+
+    public static Calibration builtIn() {
+        return Holder.BUILT_IN;
+    }
+
+    public static List<Map<String, String>> rows(String file) {
+        return Csv.parse(Presets.resource("calibration/" + file), "calibration/" + file);
+    }
+
+    static Calibration load(Catalog catalog) {
+        Chip h800 = catalog.chip("H800");
+        List<GemmPoint> dense = new ArrayList<>();
+        List<GemmPoint> grouped = new ArrayList<>();
+        for (Map<String, String> r : rows("deepgemm.csv")) {
+            if (!r.get("readme_version").equals(DEEPGEMM_VERSION)) {
+                continue;
+            }
+            GemmPoint p = new GemmPoint(r.get("kernel"), Integer.parseInt(r.get("num_groups")),
+                    Integer.parseInt(r.get("m_per_group")), Integer.parseInt(r.get("n")), Integer.parseInt(r.get("k")),
+                    Double.parseDouble(r.get("tflops")), r.get("source"));
+            if (p.kernel().equals("normal_dense")) {
+                dense.add(p);
+            } else if (p.kernel().equals("grouped_masked")) {
+                grouped.add(p);
+            }
+        }
+        return new Calibration(new GemmTable(dense, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
+                new GemmTable(grouped, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
+                flashMla(catalog), deepEp());
+    }
+
+    /** Seconds the seed's FlashMLA compute model gives at a FlashMLA test shape on a chip (BF16, the chip's FA3). */
+    public static double modelMlaSeconds(Chip chip, int batch, int sq, int heads, int keys) {
+        double scores = (double) batch * sq * heads * keys;
+        return MlaCompute.seconds(chip, chip.fa3Mode(), scores, 576, 512, Dtype.BF16);
+    }
+
+    static double mlaFlops(int batch, int sq, int heads, int keys) {
+        return 2.0 * batch * sq * heads * (double) keys * (576 + 512);
+    }
+
+    static FlashMlaFit flashMla(Catalog catalog) {
+        Map<String, Double> memory = new HashMap<>();
+        Map<String, Double> compute = new HashMap<>();
+        Map<String, String> citations = new HashMap<>();
+        Chip h800 = catalog.chip("H800");
+        List<Map<String, String>> rows = rows("flashmla.csv");
+        for (Map<String, String> r : rows) {
+            if (r.get("gpu").startsWith("H800") && r.get("kernel").startsWith("dense MLA decode (new kernel")) {
+                double gbps = Double.parseDouble(r.get("gbps"));
+                double tflops = Double.parseDouble(r.get("tflops"));
+                memory.put("H800", gbps * 1e9 / h800.hbmBandwidthBytesPerSec());
+                double measured = mlaFlops(REF_BATCH, REF_SQ, REF_HEADS, REF_KEYS) / (tflops * 1e12);
+                compute.put("H800", measured / modelMlaSeconds(h800, REF_BATCH, REF_SQ, REF_HEADS, REF_KEYS));
+                citations.put("H800.memory", String.format(Locale.ROOT, "FlashMLA %.0f GB/s on H800 (%s)", gbps, r.get("source")));
+                citations.put("H800.compute", String.format(Locale.ROOT, "FlashMLA %.0f TFLOPS compute-bound on H800 (%s)", tflops, r.get("source")));
+            }
+        }
+        Chip h20 = catalog.chip("H20");
+        double sum = 0;
+        int n = 0;
+        String source = "";
+        for (Map<String, String> r : rows) {
+            if (r.get("gpu").equals("H20") && !r.get("time_ms").isEmpty()) {
+                int batch = Integer.parseInt(r.get("batch"));
+                int sq = Integer.parseInt(r.get("s_q"));
+                int heads = Integer.parseInt(r.get("h_q"));
+                int keys = Integer.parseInt(r.get("mean_seqlen_k"));
+                sum += Double.parseDouble(r.get("time_ms")) * 1e-3 / modelMlaSeconds(h20, batch, sq, heads, keys);
+                n++;
+                source = r.get("source");
+            }
+        }
+        if (n > 0) {
+            compute.put("H20", sum / n);
+            citations.put("H20.compute", "FlashMLA mean of " + n + " community runs on H20 (" + source + ")");
+        }
+        return new FlashMlaFit(memory, compute, citations);
+    }
+
+    static DeepEpFit deepEp() {
+        Map<Integer, double[]> byEp = new TreeMap<>();
+        String source = "";
+        for (Map<String, String> r : rows("deepep.csv")) {
+            if (r.get("readme_version").equals(DEEPEP_VERSION) && r.get("kernel_family").equals("low_latency")) {
+                int ep = Integer.parseInt(r.get("num_ep_ranks"));
+                double[] lat = byEp.computeIfAbsent(ep, k -> new double[2]);
+                lat[r.get("op").equals("dispatch") ? 0 : 1] = Double.parseDouble(r.get("latency_us")) * 1e-6;
+                source = r.get("source");
+            }
+        }
+        List<DeepEpFit.Point> points = new ArrayList<>();
+        for (Map.Entry<Integer, double[]> e : byEp.entrySet()) {
+            double bw = (COMBINE_BYTES - DISPATCH_BYTES) / (e.getValue()[1] - e.getValue()[0]);
+            double fixed = Math.max(0, e.getValue()[0] - DISPATCH_BYTES / bw);
+            points.add(new DeepEpFit.Point(e.getKey(), fixed, bw, e.getValue()[0], e.getValue()[1]));
+        }
+        return new DeepEpFit(points, source);
+    }
+
+    /** Bytes per rank in DeepEP's low-latency benchmark: 128 tokens x top-8 x 7168, FP8 + one float scale per 128. */
+    public static final double DISPATCH_BYTES = 128.0 * 8 * (7168 + 7168 / 128 * 4);
+    /** Combine: the same pairs in BF16. */
+    public static final double COMBINE_BYTES = 128.0 * 8 * 7168 * 2;
+
+    /** A tiny RFC 4180 reader: quoted fields may hold commas and doubled quotes. */
+    static final class Csv {
+        private Csv() {
+        }
+
+        static List<Map<String, String>> parse(String text, String file) {
+            List<List<String>> records = new ArrayList<>();
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                    } else {
+                        field.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    fields.add(field.toString());
+                    field.setLength(0);
+                    if (!(fields.size() == 1 && fields.get(0).isEmpty())) {
+                        records.add(fields);
+                    }
+                    fields = new ArrayList<>();
+                } else {
+                    field.append(c);
+                }
+            }
+            if (field.length() > 0 || !fields.isEmpty()) {
+                fields.add(field.toString());
+                records.add(fields);
+            }
+            List<String> header = records.get(0);
+            List<Map<String, String>> out = new ArrayList<>();
+            for (int r = 1; r < records.size(); r++) {
+                if (records.get(r).size() != header.size()) {
+                    throw new PresetException(file + ": row " + (r + 1) + " has " + records.get(r).size()
+                            + " fields, the header " + header.size());
+                }
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int c = 0; c < header.size(); c++) {
+                    row.put(header.get(c), records.get(r).get(c));
+                }
+                out.add(row);
+            }
+            return out;
+        }
+    }
+}
