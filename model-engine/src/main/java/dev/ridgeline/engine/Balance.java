@@ -14,14 +14,27 @@ import dev.ridgeline.engine.model.ModelConfig;
  */
 public record Balance(double computePerByte, double thresholdPerByte) {
 
-    public static Balance of(double flopsPerSec, double linkBytesPerSec, ModelConfig model, double dispatchBytes,
+    /**
+     * @param expertWidth the expert's intermediate width d (seed 002 calls it the "hidden dim" of V4-Pro, 3072; in
+     *                    its derivation 6hd FLOPs over 3h bytes, h is the model width and d the expert width)
+     */
+    public static Balance of(double flopsPerSec, double linkBytesPerSec, int expertWidth, double dispatchBytes,
                              double combineBytes) {
-        return new Balance(flopsPerSec / linkBytesPerSec,
-                6.0 * model.moeIntermediateSize() / (dispatchBytes + combineBytes));
+        return new Balance(flopsPerSec / linkBytesPerSec, 6.0 * expertWidth / (dispatchBytes + combineBytes));
     }
 
+    /** FP8 compute, FP8 dispatch and BF16 combine, over the given link: the case seed 002 checks. */
     public static Balance ofFp8(Chip chip, double linkBytesPerSec, ModelConfig model) {
-        return of(chip.fp8FlopsPerSec(), linkBytesPerSec, model, 1, 2);
+        return of(chip.fp8FlopsPerSec(), linkBytesPerSec, model.moeIntermediateSize(), 1, 2);
+    }
+
+    /** C/B in TFLOPS per GB/s, the unit seed 002 quotes. */
+    public double tflopsPerGBps() {
+        return computePerByte / 1000;
+    }
+
+    public double thresholdTflopsPerGBps() {
+        return thresholdPerByte / 1000;
     }
 
     /** True when the link is fast enough to hide dispatch and combine behind the expert GEMMs. */

@@ -58,7 +58,7 @@ public final class Engine {
         MemoryBreakdown memory = MemoryModel.breakdown(s);
         return new Evaluation(s, Arrays.asList(results), stepOps, schedule, layer, tpot, raw, raw * accepted, perCard,
                 memory, MemoryModel.maxBatch(memory), MemoryModel.fit(memory),
-                Balance.ofFp8(s.chip(), s.nic().bandwidthBytesPerSec(), s.model()));
+                Balance.ofFp8(s.chip(), Roofline.linkBytesPerSec(s), s.model()));
     }
 
     private static OpResult cost(Op op, Scenario s, Calibration cal, int invocations) {

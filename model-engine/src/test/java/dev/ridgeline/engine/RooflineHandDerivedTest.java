@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Cases worked by hand; the arithmetic is in the comments. */
 class RooflineHandDerivedTest {
     /** A round-number chip: 1e12 B/s HBM, 1e15 FP8 and 5e14 BF16 FLOP/s, 1e12 exp2/s, 1e13 adds/s, 100 GB. */
-    static final Chip ROUND = new Chip("Round", "test", 100e9, 1e12, 1e15, 5e14, 1e12, 1e13, 0, Fa3Mode.NONE, false, "");
+    static final Chip ROUND = new Chip("Round", "test", 100e9, 1e12, 1e15, 5e14, 1e12, 1e13, 0, Fa3Mode.NONE, false, "", 1, 0);
     static final Nic NIC = new Nic("Net", "test", 1e10, 0);
 
     static Scenario round() {

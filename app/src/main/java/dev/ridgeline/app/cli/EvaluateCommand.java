@@ -69,6 +69,9 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "throughput/card   %10.1f tokens/s (node of %d: %.0f)%n", e.throughputPerCard(),
                 Evaluation.CARDS_PER_NODE, e.throughputPerNode());
         out.printf(Locale.ROOT, "max batch/card    %10d%n", e.maxBatch());
+        out.printf(Locale.ROOT, "C/B balance       %10.2f TFLOPS per GB/s of EP link vs %.2f threshold (%s)%n",
+                e.balance().tflopsPerGBps(), e.balance().thresholdTflopsPerGBps(),
+                e.balance().communicationHidden() ? "communication can hide" : "link-bound");
         if (e.fit() instanceof Fit.OutOfMemory) {
             out.printf(Locale.ROOT, "OUT OF MEMORY: %.2f GiB missing for batch %d%n",
                     ((Fit.OutOfMemory) e.fit()).missingBytes() / (1L << 30), e.scenario().batchPerCard());

@@ -62,7 +62,7 @@ class CliTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             evaluate --batch -3            | ridgeline: --batch: bad value -3 (batchPerCard must be in [1, 4096], was -3)
-            evaluate --chip H900           | ridgeline: --chip: bad value 'H900' (unknown chip 'H900' (known: H800, H20, A100, L20, L40S, Ideal-3stage))
+            evaluate --chip H900           | ridgeline: --chip: bad value 'H900' (unknown chip 'H900' (did you mean H800?))
             evaluate --kv-bytes 3          | ridgeline: --kv-bytes: bad value '3' (element size must be 1 (FP8) or 2 (BF16) bytes, was 3)
             evaluate --policy fast         | ridgeline: --policy: bad value 'fast' (policy must be naive or dual-mbatch, was 'fast')
             evaluate --format xml          | ridgeline: --format: bad value 'xml' (expected one of table, json, csv)

@@ -22,6 +22,14 @@ public record Calibration(GemmTable denseGemm, GemmTable groupedGemm, FlashMlaFi
      */
     public static final int REDUNDANT_EXPERTS_BELOW_FULL_EP = 32;
 
+    /**
+     * EP inside the scale-up domain: DeepEP's normal intranode kernels reach 153 GB/s over H800's NVLink, whose
+     * per-direction bandwidth is 200 GB/s (400 GB/s bidirectional, calibration/chips.csv row 'H800 SXM5').
+     */
+    public static final double SCALE_UP_FRACTION = 153.0 / 200.0;
+    public static final String SCALE_UP_CITATION = "DeepEP normal intranode dispatch 153 GB/s on H800 NVLink "
+            + "(https://github.com/deepseek-ai/DeepEP/blob/ebfe47e46fa86a5b41be96c326a92f62ed6721da/README.md)";
+
     /** Routed experts a card holds in calibrated fidelity, redundant copies included. */
     public static int expertsPerCard(int routedExperts, int ep) {
         int total = ep >= routedExperts ? ep : routedExperts + REDUNDANT_EXPERTS_BELOW_FULL_EP;

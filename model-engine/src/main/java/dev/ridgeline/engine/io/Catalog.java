@@ -60,9 +60,42 @@ public final class Catalog {
     private static <T> T find(Map<String, T> map, String name, String kind, Function<T, String> label) {
         T found = name == null ? null : map.get(name.toLowerCase(Locale.ROOT));
         if (found == null) {
-            List<String> known = map.values().stream().map(label).toList();
-            throw new PresetException("unknown " + kind + " '" + name + "' (known: " + String.join(", ", known) + ")");
+            throw new PresetException("unknown " + kind + " '" + name + "' (" + suggest(map, name, label) + ")");
         }
         return found;
+    }
+
+    /** Names within a third of the query's length in edits (at least one), else the first few. */
+    private static <T> String suggest(Map<String, T> map, String name, Function<T, String> label) {
+        String q = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        int limit = Math.max(1, q.length() / 3);
+        List<String> near = map.values().stream().map(label)
+                .filter(n -> distance(n.toLowerCase(Locale.ROOT), q) <= limit)
+                .sorted(java.util.Comparator.comparingInt(n -> distance(n.toLowerCase(Locale.ROOT), q))).limit(6).toList();
+        if (!near.isEmpty()) {
+            return "did you mean " + String.join(", ", near) + "?";
+        }
+        List<String> some = map.values().stream().map(label).limit(6).toList();
+        return "known: " + String.join(", ", some) + (map.size() > some.size() ? ", ... (" + map.size() + " in all)" : "");
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 }

@@ -15,28 +15,37 @@ import dev.ridgeline.engine.model.ThroughputReading;
 /** The JSON shapes of preset files: every key names its unit; each maps to an engine record in SI units. */
 final class PresetFiles {
     static final int SCHEMA_VERSION = 1;
-    static final double GIB = 1024.0 * 1024 * 1024;
 
     private PresetFiles() {
     }
 
-    /** A chip. Vector rates are per clock per SM, times SMs and boost clock. */
-    record ChipFile(int schemaVersion, String name, String source, String confidence, double memoryGiB,
-                    double hbmBandwidthGiBPerSec, double fp8Tflops, double bf16Tflops, int smCount,
-                    double boostClockGHz, double exp2PerClockPerSm, double fp32AddPerClockPerSm, Fa3Mode fa3Mode,
-                    boolean fp8LowAccPrecision, double threadAllReduceLatencyMicros) {
+    /**
+     * A chip, in decimal units (GB = 1e9 bytes, TFLOPS = 1e12 FLOP/s, Tops = 1e12 operations/s). The seed's chips
+     * carry the seed's GiB readings converted exactly (80 GiB = 85.89934592 GB).
+     */
+    record ChipFile(int schemaVersion, String name, String source, String confidence, double memoryGB,
+                    double hbmBandwidthGBPerSec, double fp8Tflops, double bf16Tflops, double exp2Tops,
+                    double fp32AddTops, Fa3Mode fa3Mode, boolean fp8LowAccPrecision,
+                    double threadAllReduceLatencyMicros, int scaleUpDomainCards, double scaleUpBandwidthGBPerSec) {
 
         Chip toChip() {
-            double perClock = smCount * boostClockGHz * 1e9;
-            return new Chip(name, source, memoryGiB * GIB, hbmBandwidthGiBPerSec * GIB, fp8Tflops * 1e12,
-                    bf16Tflops * 1e12, exp2PerClockPerSm * perClock, fp32AddPerClockPerSm * perClock,
-                    threadAllReduceLatencyMicros * 1e-6, fa3Mode, fp8LowAccPrecision, confidence);
+            return new Chip(name, source, memoryGB * 1e9, hbmBandwidthGBPerSec * 1e9, fp8Tflops * 1e12,
+                    bf16Tflops * 1e12, exp2Tops * 1e12, fp32AddTops * 1e12, threadAllReduceLatencyMicros * 1e-6,
+                    fa3Mode, fp8LowAccPrecision, confidence, scaleUpDomainCards, scaleUpBandwidthGBPerSec * 1e9);
+        }
+
+        static ChipFile of(Chip c) {
+            return new ChipFile(SCHEMA_VERSION, c.name(), c.source(), c.confidence(), c.memoryBytes() / 1e9,
+                    c.hbmBandwidthBytesPerSec() / 1e9, c.fp8FlopsPerSec() / 1e12, c.bf16FlopsPerSec() / 1e12,
+                    c.exp2PerSec() / 1e12, c.fp32AddPerSec() / 1e12, c.fa3Mode(), c.fp8LowAccPrecision(),
+                    c.threadAllReduceLatencySec() * 1e6, c.scaleUpDomain(), c.scaleUpBandwidthBytesPerSec() / 1e9);
         }
     }
 
-    record NicFile(int schemaVersion, String name, String source, double bandwidthGiBPerSec, double latencyMicros) {
+    /** A NIC with its effective bandwidth per card in GB/s (1e9). */
+    record NicFile(int schemaVersion, String name, String source, double bandwidthGBPerSec, double latencyMicros) {
         Nic toNic() {
-            return new Nic(name, source, bandwidthGiBPerSec * GIB, latencyMicros * 1e-6);
+            return new Nic(name, source, bandwidthGBPerSec * 1e9, latencyMicros * 1e-6);
         }
     }
 

@@ -99,6 +99,15 @@ public final class Presets {
         return parseScenario(readFile(path), path.toString(), catalog);
     }
 
+    /** The chip as a versioned preset document (what "save as preset" writes). */
+    public static String chipJson(Chip chip) {
+        try {
+            return Json.MAPPER.writeValueAsString(ChipFile.of(chip)) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The scenario as a versioned JSON document. */
     public static String scenarioJson(String name, Scenario s) {
         try {

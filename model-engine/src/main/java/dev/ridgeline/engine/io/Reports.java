@@ -46,6 +46,10 @@ public final class Reports {
         mem.put("reserve", e.memory().reserveBytes());
         mem.put("free", e.memory().freeBytes());
         root.put("dominantBound", e.dominantBound().name());
+        ObjectNode balance = root.putObject("balance");
+        balance.put("tflopsPerGBps", e.balance().tflopsPerGBps());
+        balance.put("thresholdTflopsPerGBps", e.balance().thresholdTflopsPerGBps());
+        balance.put("communicationHidden", e.balance().communicationHidden());
         root.put("fidelity", e.scenario().fidelity().name().toLowerCase(Locale.ROOT));
         root.put("extrapolated", e.extrapolated());
         opsArray(root.putArray("ops"), e.ops());

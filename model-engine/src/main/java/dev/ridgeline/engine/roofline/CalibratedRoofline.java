@@ -72,6 +72,13 @@ public final class CalibratedRoofline {
     }
 
     static OpResult allToAll(AllToAll n, Scenario s, Calibration cal, int invocations) {
+        if (s.chip().scaleUpCovers(s.ep())) {
+            double t = n.bytes() / (s.chip().scaleUpBandwidthBytesPerSec() * Calibration.SCALE_UP_FRACTION)
+                    + Calibration.KERNEL_GAP_SEC;
+            return new OpResult(n.name(), n.stage(), 0, 0, 0, 0, n.bytes(), 0, 0, t, Calibration.KERNEL_GAP_SEC, t,
+                    Bound.NETWORK, Calibration.SCALE_UP_FRACTION, invocations, !s.chip().name().startsWith(MEASURED_CHIP),
+                    Calibration.SCALE_UP_CITATION);
+        }
         double scale = s.nic().bandwidthBytesPerSec() / CX7_BYTES_PER_SEC;
         double t = cal.deepEp().seconds(s.ep(), n.bytes(), scale);
         Basis b = cal.deepEp().basis(s.ep(), scale != 1.0);

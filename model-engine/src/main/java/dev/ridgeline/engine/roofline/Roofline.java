@@ -68,8 +68,18 @@ public final class Roofline {
                 Math.max(compute, memory) + overhead, bound, 1.0, invocations, false, SEED);
     }
 
+    /**
+     * Dispatch or combine: bytes over the EP link. EP inside the chip's scale-up domain uses the scale-up link;
+     * larger EP sends every byte over the NIC (seed 000 models no NVLink; its EP144/320 exceed any domain).
+     */
     static OpResult allToAll(AllToAll n, Scenario s, int invocations) {
-        double t = n.bytes() / s.nic().bandwidthBytesPerSec() + s.nic().latencySec();
-        return new OpResult(n.name(), n.stage(), 0, 0, 0, 0, n.bytes(), 0, 0, t, 0, t, Bound.NETWORK, 1.0, invocations, false, SEED);
+        double t = n.bytes() / linkBytesPerSec(s) + (s.chip().scaleUpCovers(s.ep()) ? 0 : s.nic().latencySec());
+        return new OpResult(n.name(), n.stage(), 0, 0, 0, 0, n.bytes(), 0, 0, t, 0, t, Bound.NETWORK, 1.0, invocations,
+                false, s.chip().scaleUpCovers(s.ep()) ? "seed 000 roofline over the scale-up link" : SEED);
+    }
+
+    /** Bandwidth of the link EP traffic takes: the scale-up fabric when EP fits in its domain, else the NIC. */
+    public static double linkBytesPerSec(Scenario s) {
+        return s.chip().scaleUpCovers(s.ep()) ? s.chip().scaleUpBandwidthBytesPerSec() : s.nic().bandwidthBytesPerSec();
     }
 }
