@@ -58,6 +58,65 @@ public final class Presets {
         return new Catalog(chips, nics, models);
     }
 
+    /** A catalog with the user's presets added, and one line per user file that could not be used. */
+    public record Loaded(Catalog catalog, List<String> problems) {
+    }
+
+    /**
+     * The built-in presets plus the user's chips, NICs and models under {@code dir} ({@code chips/}, {@code nics/},
+     * {@code models/}, JSON). A broken user file is skipped and reported; it never hides the built-ins. A user preset
+     * whose name a built-in already has is skipped too.
+     */
+    public static Loaded withUserPresets(Path dir) {
+        Catalog base = builtIn();
+        List<Chip> chips = new ArrayList<>(base.chips());
+        List<Nic> nics = new ArrayList<>(base.nics());
+        List<ModelConfig> models = new ArrayList<>(base.models());
+        List<String> problems = new ArrayList<>();
+        loadUser(dir.resolve("chips"), chips, Chip::name, Presets::parseChip, problems);
+        loadUser(dir.resolve("nics"), nics, Nic::name, Presets::parseNic, problems);
+        loadUser(dir.resolve("models"), models, ModelConfig::name, Presets::parseModel, problems);
+        return new Loaded(new Catalog(chips, nics, models), problems);
+    }
+
+    private static <T> void loadUser(Path folder, List<T> into, java.util.function.Function<T, String> name,
+                                     java.util.function.BiFunction<String, String, T> parse, List<String> problems) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                try {
+                    T item = parse.apply(readFile(f), f.toString());
+                    boolean taken = into.stream().anyMatch(i -> name.apply(i).equalsIgnoreCase(name.apply(item)));
+                    if (taken) {
+                        problems.add(f + ": name '" + name.apply(item) + "' is already taken; skipped");
+                    } else {
+                        into.add(item);
+                    }
+                } catch (PresetException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            problems.add(folder + ": cannot be listed (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Saves a chip as a user preset {@code dir/chips/NAME.json}, atomically; refuses a name a built-in chip has.
+     * Returns the file written.
+     */
+    public static Path saveUserChip(Path dir, Chip chip) throws IOException {
+        if (builtIn().chips().stream().anyMatch(c -> c.name().equalsIgnoreCase(chip.name()))) {
+            throw new PresetException("chip name '" + chip.name() + "' is a built-in preset; choose another name");
+        }
+        String file = chip.name().replaceAll("[^A-Za-z0-9._-]+", "_") + ".json";
+        Path target = dir.resolve("chips").resolve(file);
+        AtomicFiles.write(target, chipJson(chip));
+        return target;
+    }
+
     /** Names of the built-in scenario files, e.g. {@code default}. */
     public static List<String> builtInScenarioNames() {
         Index index = Json.read(resource(ROOT + "index.json"), Index.class, ROOT + "index.json");
