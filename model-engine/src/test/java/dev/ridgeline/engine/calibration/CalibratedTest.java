@@ -39,13 +39,14 @@ class CalibratedTest {
     }
 
     @Test
-    void interpolationStaysWithinTwentyPercentLeaveOneOut() {
-        // Worst leave-one-out error of the M interpolation over the DeepGEMM H800 tables (docs/validation.md).
+    void interpolationErrsByUnderTenPercentMedianLeaveOneOut() {
+        // Leave-one-out over the DeepGEMM H800 tables (docs/validation.md): median 7.7 %, worst 35.9 % (M = 4096
+        // held at the M = 128 value of its shape once the M = 4096 row is left out).
         double worst = CalibratedReport.gemmLeaveOneOut().stream().mapToDouble(c -> Math.abs(c.error())).max().orElseThrow();
-        assertTrue(worst < 0.55, "worst leave-one-out error " + worst);
+        assertTrue(worst < 0.40, "worst leave-one-out error " + worst);
         double median = CalibratedReport.gemmLeaveOneOut().stream().mapToDouble(c -> Math.abs(c.error())).sorted()
                 .skip(CalibratedReport.gemmLeaveOneOut().size() / 2).findFirst().orElseThrow();
-        assertTrue(median < 0.20, "median leave-one-out error " + median);
+        assertTrue(median < 0.10, "median leave-one-out error " + median);
     }
 
     @Test
