@@ -41,7 +41,8 @@ class PresetsTest {
         }
         assertEquals(List.of("H800", "H20", "A100", "L20", "L40S", "Ideal-3stage"), c.chips().stream().map(Chip::name).toList());
         assertEquals(List.of("CX7", "E810"), c.nics().stream().map(Nic::name).toList());
-        assertEquals(List.of("DeepSeek-V3"), c.models().stream().map(ModelConfig::name).toList());
+        assertEquals(List.of("DeepSeek-V3", "DeepSeek-V2", "DeepSeek-V2-Lite", "Kimi-K2", "Qwen3-235B-A22B"),
+                c.models().stream().map(ModelConfig::name).toList());
     }
 
     @Test
