@@ -122,7 +122,9 @@ public final class LayerGraph {
     /**
      * GQA attention (Qwen3-MoE): attn-0 a fused QKV projection {@code hidden -> (heads + 2·kvHeads)·headDim};
      * attn-1 the attention core (QK^T and PV over headDim per query head, KV read {@code 2·kvHeads·headDim·L·kvBytes}
-     * per sequence) and the O projection {@code heads·headDim -> hidden}. The per-head q/k RMSNorms are ignored.
+     * per sequence, each KV head read once for its group of query heads) and the O projection
+     * {@code heads·headDim -> hidden}. Every weight is charged in both fidelities: not charging Q weights is a reading
+     * of DeepSeek-V3's console dump (DESIGN 3.8) with no GQA counterpart. The per-head q/k RMSNorms are ignored.
      */
     static List<Op> gqa(Scenario s, double sequences, boolean cal) {
         ModelConfig m = s.model();
