@@ -114,4 +114,37 @@ class HuggingFaceConfigsTest {
         assertEquals("Kimi-K2", HuggingFaceConfigs.nameOf(Path.of("models", "Kimi-K2", "config.json")));
         assertEquals("kimi", HuggingFaceConfigs.nameOf(Path.of("models", "kimi.json")));
     }
+
+    @Test
+    void unknownKeysAreIgnored() throws IOException {
+        String json = Files.readString(config("Qwen3-235B-A22B"));
+        String extra = json.replaceFirst("\\{", "{\n  \"some_future_key\": {\"nested\": [1, 2]},\n  \"another\": \"x\",");
+        assertFalse(extra.equals(json));
+        assertEquals(HuggingFaceConfigs.parse(json, "a.json", "Q"), HuggingFaceConfigs.parse(extra, "a.json", "Q"));
+    }
+
+    @Test
+    void qwen2StyleSharedExpertWidthCountsAsSharedExperts() throws IOException {
+        // Qwen2-MoE states its shared expert as a width: 3,072 = 2 x moe_intermediate_size 1,536
+        String json = Files.readString(config("Qwen3-235B-A22B"))
+                .replace("\"moe_intermediate_size\": 1536,", "\"moe_intermediate_size\": 1536,\n  \"shared_expert_intermediate_size\": 3072,");
+        assertEquals(2, HuggingFaceConfigs.parse(json, "q.json", "Q").sharedExperts());
+        PresetException e = assertThrows(PresetException.class,
+                () -> HuggingFaceConfigs.parse(json.replace("3072", "1000"), "q.json", "Q"));
+        assertEquals("q.json: key 'shared_expert_intermediate_size' must be a multiple of moe_intermediate_size 1536, "
+                + "was 1000", e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sparse step 2      | "decoder_sparse_step": 1, | "decoder_sparse_step": 2, | q.json: key 'decoder_sparse_step' must be 1 (every layer after the dense ones is MoE), was 2
+            dense layers mixed | "mlp_only_layers": [],    | "mlp_only_layers": [0, 5], | q.json: key 'mlp_only_layers' must be empty (dense layers between MoE layers are not modelled), was [0,5]
+            """)
+    void interleavedDenseLayersAreRefused(String what, String from, String to, String message) throws IOException {
+        String json = Files.readString(config("Qwen3-235B-A22B"));
+        assertTrue(json.contains(from.strip()), from);
+        PresetException e = assertThrows(PresetException.class,
+                () -> HuggingFaceConfigs.parse(json.replace(from.strip(), to.strip()), "q.json", "Q"));
+        assertEquals(message, e.getMessage());
+    }
 }
