@@ -8,6 +8,8 @@ import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.ExpertLoad;
 import dev.ridgeline.engine.model.Fa3Setting;
+import dev.ridgeline.engine.model.Fidelity;
+import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
@@ -113,6 +115,27 @@ class InvariantsTest {
             double two = Engine.evaluate(s.withFa3(Fa3Setting.TWO_STAGE)).layerTimeSec();
             double three = Engine.evaluate(s.withFa3(Fa3Setting.THREE_STAGE)).layerTimeSec();
             assertTrue(three <= two && two <= none, s::summary);
+        }
+    }
+
+    /** The same properties over every model preset (MLA with and without query compression, GQA), both fidelities. */
+    @Test
+    void seed19EveryModelHasNoNanAndNeverSlowsOnAFasterChip() {
+        SplittableRandom r = new SplittableRandom(19);
+        List<ModelConfig> models = Fixtures.CATALOG.models();
+        for (int i = 0; i < CASES / 4; i++) {
+            Scenario s = random(r).withModel(models.get(r.nextInt(models.size())))
+                    .withFidelity(Fidelity.values()[r.nextInt(2)]);
+            Evaluation base = Engine.evaluate(s);
+            assertTrue(Double.isFinite(base.userTokensPerSec()) && base.userTokensPerSec() > 0, s::summary);
+            double k = 1 + 3 * r.nextDouble();
+            Scenario faster = s.withChip(s.chip().withHbmBandwidth(s.chip().hbmBandwidthBytesPerSec() * k)
+                    .withComputeScaled(k));
+            Evaluation e = Engine.evaluate(faster);
+            for (int op = 0; op < e.ops().size(); op++) {
+                assertTrue(Double.isFinite(base.ops().get(op).timeSec()), () -> base.ops() + " in " + s.summary());
+                assertTrue(e.ops().get(op).timeSec() <= base.ops().get(op).timeSec() * (1 + 1e-12), faster::summary);
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ class MemoryAndThroughputTest {
         // 61 MLA blocks x 187,105,280 + 2 x 129280 x 7168 (embedding, LM head) + 3 x 3 x 7168 x 18432 (dense FFNs)
         // + 58 x 3 x 7168 x 2048 (shared experts) = 17,010,196,480
         ModelConfig v3 = Fixtures.CATALOG.model("DeepSeek-V3");
-        assertEquals(187_105_280, v3.mlaParams(), 0.0);
+        assertEquals(187_105_280, v3.attentionParams(), 0.0);
         assertEquals(17_010_196_480.0, v3.nonExpertParams(), 0.0);
     }
 

@@ -1,6 +1,7 @@
 package dev.ridgeline.app.cli;
 
 import dev.ridgeline.engine.io.Catalog;
+import dev.ridgeline.engine.io.HuggingFaceConfigs;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.ExpertLoad;
@@ -23,6 +24,9 @@ public final class ScenarioOptions {
 
     @Option(names = "--model", description = "Model preset, e.g. DeepSeek-V3.")
     String model;
+
+    @Option(names = "--model-config", paramLabel = "FILE", description = "A Hugging Face config.json of an MoE model (MLA or GQA attention); overrides --model.")
+    Path modelConfig;
 
     @Option(names = "--chip", description = "Chip preset: H800, H20, A100, L20, L40S, Ideal-3stage, ...")
     String chip;
@@ -76,7 +80,11 @@ public final class ScenarioOptions {
     public Scenario resolve() {
         Catalog catalog = Presets.builtIn();
         Scenario s = scenarioFile != null ? Presets.readScenario(scenarioFile, catalog) : Presets.builtInScenario("default");
-        if (model != null) s = s.withModel(choice("--model", model, catalog::model));
+        if (modelConfig != null) {
+            s = s.withModel(HuggingFaceConfigs.read(modelConfig));
+        } else if (model != null) {
+            s = s.withModel(choice("--model", model, catalog::model));
+        }
         if (chip != null) s = s.withChip(choice("--chip", chip, catalog::chip));
         if (nic != null) s = s.withNic(choice("--nic", nic, catalog::nic));
         if (ep != null) s = flag("--ep", ep, s::withEp);

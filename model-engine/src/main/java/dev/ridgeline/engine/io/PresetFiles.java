@@ -1,5 +1,6 @@
 package dev.ridgeline.engine.io;
 
+import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.ExpertLoad;
@@ -49,14 +50,17 @@ final class PresetFiles {
         }
     }
 
-    record ModelFile(int schemaVersion, String name, String source, int hiddenSize, int numLayers, int denseLayers,
-                     int numHeads, int qLoraRank, int kvLoraRank, int qkNopeHeadDim, int qkRopeHeadDim,
-                     int vHeadDim, int routedExperts, int sharedExperts, int expertsPerToken,
-                     int moeIntermediateSize, int denseIntermediateSize, int vocabSize, int mtpModules) {
+    /** A model: every shape key is present; the other attention kind's keys are 0 (shapes are counts, no units). */
+    record ModelFile(int schemaVersion, String name, String source, AttentionKind attention, int hiddenSize,
+                     int numLayers, int denseLayers, int numHeads, int numKeyValueHeads, int headDim, int qLoraRank,
+                     int kvLoraRank, int qkNopeHeadDim, int qkRopeHeadDim, int vHeadDim, int routedExperts,
+                     int sharedExperts, int expertsPerToken, int moeIntermediateSize, int denseIntermediateSize,
+                     int vocabSize, int mtpModules) {
         ModelConfig toModel() {
-            return new ModelConfig(name, source, hiddenSize, numLayers, denseLayers, numHeads, qLoraRank, kvLoraRank,
-                    qkNopeHeadDim, qkRopeHeadDim, vHeadDim, routedExperts, sharedExperts, expertsPerToken,
-                    moeIntermediateSize, denseIntermediateSize, vocabSize, mtpModules);
+            return new ModelConfig(name, source, attention, hiddenSize, numLayers, denseLayers, numHeads,
+                    numKeyValueHeads, headDim, qLoraRank, kvLoraRank, qkNopeHeadDim, qkRopeHeadDim, vHeadDim,
+                    routedExperts, sharedExperts, expertsPerToken, moeIntermediateSize, denseIntermediateSize,
+                    vocabSize, mtpModules);
         }
     }
 

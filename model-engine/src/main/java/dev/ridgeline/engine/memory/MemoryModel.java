@@ -9,8 +9,9 @@ import dev.ridgeline.engine.model.Scenario;
 
 /**
  * Seed 000's memory budget (DESIGN 3.6): {@code maxBatch = floor((hbm − nonExpertParams·paramBytes −
- * expertsPerCard·moeLayers·3·hidden·moeInter·expertBytes) / (L·(kvLora + rope)·layers·kvBytes))}, experts in FP8,
- * no reserve. Calibrated fidelity adds redundant experts, the MTP module when MTP is on, and a reserve for the
+ * expertsPerCard·moeLayers·3·hidden·moeInter·expertBytes) / (L·kvEntryWidth·layers·kvBytes))}, experts in FP8,
+ * no reserve. {@code kvEntryWidth} is {@link ModelConfig#kvEntryWidth()}: MLA {@code kvLora + rope} (576), GQA
+ * {@code 2·kvHeads·headDim}. Calibrated fidelity adds redundant experts, the MTP module when MTP is on, and a reserve for the
  * runtime ({@link Calibration#MEMORY_RESERVE_BYTES}).
  */
 public final class MemoryModel {
@@ -23,7 +24,7 @@ public final class MemoryModel {
         // Calibrated: the MTP module (its attention, shared expert, projection and local experts) when MTP is on.
         boolean mtp = cal && s.mtpDepth() > 0 && m.mtpModules() > 0;
         double nonExpertParams = m.nonExpertParams()
-                + (mtp ? m.mlaParams() + m.sharedExperts() * m.expertParams() + 2.0 * m.hiddenSize() * m.hiddenSize() : 0);
+                + (mtp ? m.attentionParams() + m.sharedExperts() * m.expertParams() + 2.0 * m.hiddenSize() * m.hiddenSize() : 0);
         int expertLayers = m.moeLayers() + (mtp ? 1 : 0);
         double experts = (double) LayerGraph.expertsPerCard(s) * expertLayers * m.expertParams() * Dtype.FP8.bytes();
         double perSequence = (double) s.contextTokens() * m.kvEntryWidth() * (m.numLayers() + (mtp ? 1 : 0))

@@ -1,6 +1,7 @@
 package dev.ridgeline.engine.ops;
 
 import dev.ridgeline.engine.calibration.Calibration;
+import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.ModelConfig;
@@ -9,6 +10,7 @@ import dev.ridgeline.engine.ops.Op.AllToAll;
 import dev.ridgeline.engine.ops.Op.Elementwise;
 import dev.ridgeline.engine.ops.Op.Gemm;
 import dev.ridgeline.engine.ops.Op.GemmRole;
+import dev.ridgeline.engine.ops.Op.GqaAttention;
 import dev.ridgeline.engine.ops.Op.MlaAttention;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +66,10 @@ public final class LayerGraph {
             ops.add(rmsNorm("FFN norm", Stage.ATTN_1, tokens, h));
             ops.add(new Gemm("Router gate", Stage.ATTN_1, GemmRole.ATTENTION, tokens, h, m.routedExperts(), 1, Dtype.BF16, 2, 2, 4));
         }
-        ops.add(new Gemm("Shared expert up", Stage.SHARED, GemmRole.EXPERT_UP, sharedM, h, 2 * sharedWidth, 1, Dtype.FP8, 1, 1, EXPERT_OUT_BYTES));
-        ops.add(new Gemm("Shared expert down", Stage.SHARED, GemmRole.EXPERT_DOWN, sharedM, sharedWidth, h, 1, Dtype.FP8, 1, 1, EXPERT_OUT_BYTES));
+        if (sharedWidth > 0) {
+            ops.add(new Gemm("Shared expert up", Stage.SHARED, GemmRole.EXPERT_UP, sharedM, h, 2 * sharedWidth, 1, Dtype.FP8, 1, 1, EXPERT_OUT_BYTES));
+            ops.add(new Gemm("Shared expert down", Stage.SHARED, GemmRole.EXPERT_DOWN, sharedM, sharedWidth, h, 1, Dtype.FP8, 1, 1, EXPERT_OUT_BYTES));
+        }
         ops.add(new AllToAll("Dispatch", Stage.DISPATCH, dispatchBytes));
         ops.add(new Gemm("Routed experts up", Stage.MOE, GemmRole.EXPERT_UP, perExpertM, h, 2 * m.moeIntermediateSize(), experts, Dtype.FP8, 1, 1, EXPERT_OUT_BYTES));
         ops.add(new Gemm("Routed experts down", Stage.MOE, GemmRole.EXPERT_DOWN, perExpertM, m.moeIntermediateSize(), h, experts, Dtype.FP8, 1, 1, EXPERT_OUT_BYTES));
@@ -73,8 +77,17 @@ public final class LayerGraph {
         return ops.toArray(new Op[0]);
     }
 
-    /** MLA attention: attn-0 (projections) and attn-1 (FlashMLA, V absorb, O projection). */
+    /** The attention block of the model's kind: {@link #mla} or {@link #gqa}. */
     static List<Op> attention(Scenario s, double sequences, boolean cal) {
+        return s.model().attention() == AttentionKind.MLA ? mla(s, sequences, cal) : gqa(s, sequences, cal);
+    }
+
+    /**
+     * MLA attention: attn-0 (projections) and attn-1 (FlashMLA, V absorb, O projection). Without query compression
+     * ({@code qLoraRank} 0, DeepSeek-V2-Lite) one Q projection {@code hidden -> heads·(nope+rope)} replaces the
+     * Q down / Q up pair.
+     */
+    static List<Op> mla(Scenario s, double sequences, boolean cal) {
         ModelConfig m = s.model();
         int q = s.tokensPerStep();
         double tokens = sequences * q;
@@ -82,20 +95,66 @@ public final class LayerGraph {
         double wb = w.bytes();
         int heads = m.numHeads();
         int h = m.hiddenSize();
-        // Seed: the console dump charges no weight bytes for Q down and Q up (DESIGN 3.8, reading 4).
+        // Seed: the console dump charges no weight bytes for Q down and Q up (DESIGN 3.8, reading 4); the direct Q
+        // projection of an uncompressed model is read the same way.
         double qWeights = cal ? wb : 0;
-        Dtype mlaGemm = s.kvDtype() == Dtype.FP8 && w == Dtype.FP8 ? Dtype.FP8 : Dtype.BF16;
-        int chunks = cal ? 0 : (s.contextTokens() + s.faChunkTokens() - 1) / s.faChunkTokens();
-        int keys = cal ? s.contextTokens() : chunks * s.faChunkTokens();
+        Dtype mlaGemm = coreGemmDtype(s);
+        int chunks = chunks(s, cal);
+        int keys = computedKeys(s, cal, chunks);
+        Gemm kvDown = new Gemm("KV down", Stage.ATTN_0, GemmRole.ATTENTION, tokens, h, m.kvEntryWidth(), 1, w, wb, wb, ATTENTION_OUT_BYTES);
+        List<Op> ops = new ArrayList<>(7);
+        if (m.compressesQueries()) {
+            ops.add(new Gemm("Q down", Stage.ATTN_0, GemmRole.ATTENTION, tokens, h, m.qLoraRank(), 1, w, wb, qWeights, ATTENTION_OUT_BYTES));
+            ops.add(kvDown);
+            ops.add(new Gemm("Q up", Stage.ATTN_0, GemmRole.ATTENTION, tokens, m.qLoraRank(), heads * m.qkHeadDim(), 1, w, wb, qWeights, ATTENTION_OUT_BYTES));
+        } else {
+            ops.add(new Gemm("Q projection", Stage.ATTN_0, GemmRole.ATTENTION, tokens, h, heads * m.qkHeadDim(), 1, w, wb, qWeights, ATTENTION_OUT_BYTES));
+            ops.add(kvDown);
+        }
+        ops.add(new Gemm("Q-nope absorb", Stage.ATTN_0, GemmRole.ATTENTION, tokens, m.qkNopeHeadDim(), m.kvLoraRank(), heads, w, wb, wb, ATTENTION_OUT_BYTES));
+        ops.add(new MlaAttention("FlashMLA", Stage.ATTN_1, sequences, q * heads, s.contextTokens(), keys, chunks,
+                m.kvEntryWidth(), m.kvLoraRank(), s.kvDtype(), mlaGemm));
+        ops.add(new Gemm("V absorb", Stage.ATTN_1, GemmRole.ATTENTION, tokens, m.kvLoraRank(), m.vHeadDim(), heads, w, wb, wb, ATTENTION_OUT_BYTES));
+        ops.add(new Gemm("O projection", Stage.ATTN_1, GemmRole.ATTENTION, tokens, heads * m.vHeadDim(), h, 1, w, wb, wb, ATTENTION_OUT_BYTES));
+        return ops;
+    }
+
+    /**
+     * GQA attention (Qwen3-MoE): attn-0 a fused QKV projection {@code hidden -> (heads + 2·kvHeads)·headDim};
+     * attn-1 the attention core (QK^T and PV over headDim per query head, KV read {@code 2·kvHeads·headDim·L·kvBytes}
+     * per sequence, each KV head read once for its group of query heads) and the O projection
+     * {@code heads·headDim -> hidden}. Every weight is charged in both fidelities: not charging Q weights is a reading
+     * of DeepSeek-V3's console dump (DESIGN 3.8) with no GQA counterpart. The per-head q/k RMSNorms are ignored.
+     */
+    static List<Op> gqa(Scenario s, double sequences, boolean cal) {
+        ModelConfig m = s.model();
+        int q = s.tokensPerStep();
+        double tokens = sequences * q;
+        Dtype w = s.weightDtype();
+        double wb = w.bytes();
+        int heads = m.numHeads();
+        int h = m.hiddenSize();
+        int chunks = chunks(s, cal);
+        int qkv = (heads + 2 * m.numKeyValueHeads()) * m.headDim();
         return List.of(
-            new Gemm("Q down", Stage.ATTN_0, GemmRole.ATTENTION, tokens, h, m.qLoraRank(), 1, w, wb, qWeights, ATTENTION_OUT_BYTES),
-            new Gemm("KV down", Stage.ATTN_0, GemmRole.ATTENTION, tokens, h, m.kvEntryWidth(), 1, w, wb, wb, ATTENTION_OUT_BYTES),
-            new Gemm("Q up", Stage.ATTN_0, GemmRole.ATTENTION, tokens, m.qLoraRank(), heads * m.qkHeadDim(), 1, w, wb, qWeights, ATTENTION_OUT_BYTES),
-            new Gemm("Q-nope absorb", Stage.ATTN_0, GemmRole.ATTENTION, tokens, m.qkNopeHeadDim(), m.kvLoraRank(), heads, w, wb, wb, ATTENTION_OUT_BYTES),
-            new MlaAttention("FlashMLA", Stage.ATTN_1, sequences, q * heads, s.contextTokens(), keys, chunks,
-                    m.kvEntryWidth(), m.kvLoraRank(), s.kvDtype(), mlaGemm),
-            new Gemm("V absorb", Stage.ATTN_1, GemmRole.ATTENTION, tokens, m.kvLoraRank(), m.vHeadDim(), heads, w, wb, wb, ATTENTION_OUT_BYTES),
-            new Gemm("O projection", Stage.ATTN_1, GemmRole.ATTENTION, tokens, heads * m.vHeadDim(), h, 1, w, wb, wb, ATTENTION_OUT_BYTES));
+            new Gemm("QKV projection", Stage.ATTN_0, GemmRole.ATTENTION, tokens, h, qkv, 1, w, wb, wb, ATTENTION_OUT_BYTES),
+            new GqaAttention("GQA attention", Stage.ATTN_1, sequences, q * heads, s.contextTokens(),
+                    computedKeys(s, cal, chunks), chunks, m.numKeyValueHeads(), m.headDim(), s.kvDtype(), coreGemmDtype(s)),
+            new Gemm("O projection", Stage.ATTN_1, GemmRole.ATTENTION, tokens, heads * m.headDim(), h, 1, w, wb, wb, ATTENTION_OUT_BYTES));
+    }
+
+    /** The attention core's GEMMs run at the FP8 rate only when the KV cache and the weights are both FP8 (seed 000). */
+    private static Dtype coreGemmDtype(Scenario s) {
+        return s.kvDtype() == Dtype.FP8 && s.weightDtype() == Dtype.FP8 ? Dtype.FP8 : Dtype.BF16;
+    }
+
+    /** Seed fidelity computes whole chunks of {@code faChunkTokens} keys; calibrated computes the context (0 chunks). */
+    private static int chunks(Scenario s, boolean cal) {
+        return cal ? 0 : (s.contextTokens() + s.faChunkTokens() - 1) / s.faChunkTokens();
+    }
+
+    private static int computedKeys(Scenario s, boolean cal, int chunks) {
+        return cal ? s.contextTokens() : chunks * s.faChunkTokens();
     }
 
     /** RMSNorm reads and writes BF16 activations: 4·tokens·hidden bytes, a few FLOPs per element. */

@@ -54,8 +54,7 @@ public final class StepGraph {
             return new Op.Gemm("Dense: " + g.name(), Stage.STEP, g.role(), g.m(), g.k(), g.n(), g.count(), g.dtype(),
                     g.inBytes(), g.weightBytes(), g.outBytes());
         }
-        Op.MlaAttention a = (Op.MlaAttention) op;
-        return new Op.MlaAttention("Dense: " + a.name(), Stage.STEP, a.sequences(), a.queriesPerSequence(),
-                a.contextTokens(), a.computedKeys(), a.chunks(), a.kvWidth(), a.valueWidth(), a.kvDtype(), a.gemmDtype());
+        Op.Attention a = (Op.Attention) op;
+        return a.restaged("Dense: " + a.name(), Stage.STEP);
     }
 }

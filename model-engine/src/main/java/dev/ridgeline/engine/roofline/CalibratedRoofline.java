@@ -7,9 +7,10 @@ import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.ops.Op;
 import dev.ridgeline.engine.ops.Op.AllToAll;
+import dev.ridgeline.engine.ops.Op.Attention;
+import dev.ridgeline.engine.ops.Op.GqaAttention;
 import dev.ridgeline.engine.ops.Op.Gemm;
 import dev.ridgeline.engine.ops.Stage;
-import dev.ridgeline.engine.ops.Op.MlaAttention;
 
 /**
  * Operator cost in calibrated fidelity (DESIGN 3.8): the roofline divided by the fraction of it the published
@@ -29,8 +30,8 @@ public final class CalibratedRoofline {
         if (op instanceof Gemm) {
             return gemm((Gemm) op, s, cal, invocations);
         }
-        if (op instanceof MlaAttention) {
-            return mla((MlaAttention) op, s, cal, invocations);
+        if (op instanceof Attention) {
+            return attention((Attention) op, s, cal, invocations);
         }
         if (op instanceof AllToAll) {
             return allToAll((AllToAll) op, s, cal, invocations);
@@ -54,21 +55,26 @@ public final class CalibratedRoofline {
         return with(r, t + Calibration.KERNEL_GAP_SEC, Calibration.KERNEL_GAP_SEC, b.fraction(), extrapolated, b.citation());
     }
 
-    static OpResult mla(MlaAttention a, Scenario s, Calibration cal, int invocations) {
+    /**
+     * FlashMLA's measured fractions of the roofline applied to the attention core. A GQA core has no measurement of
+     * its own: it borrows FlashMLA's fractions and is always marked extrapolated.
+     */
+    static OpResult attention(Attention a, Scenario s, Calibration cal, int invocations) {
         Chip chip = s.chip();
         Basis mem = cal.flashMla().memory(chip.name());
         Basis cmp = cal.flashMla().compute(chip.name());
-        double scores = a.sequences() * a.queriesPerSequence() * (double) a.computedKeys();
-        double compute = MlaCompute.seconds(chip, s.fa3Mode(), scores, a.kvWidth(), a.valueWidth(), a.gemmDtype())
-                * cmp.fraction();
-        double kv = a.sequences() * a.contextTokens() * (double) a.kvWidth() * a.kvDtype().bytes();
+        boolean gqa = a instanceof GqaAttention;
+        double scores = MlaCompute.scores(a);
+        double compute = MlaCompute.seconds(chip, s.fa3Mode(), a) * cmp.fraction();
+        double kv = MlaCompute.kvBytes(a);
         double memory = kv / (chip.hbmBandwidthBytesPerSec() * mem.fraction());
-        double flops = 2.0 * scores * (a.kvWidth() + a.valueWidth());
+        double flops = 2.0 * scores * (a.qkWidth() + a.pvWidth());
         double t = Math.max(compute, memory) + Calibration.KERNEL_GAP_SEC;
         return new OpResult(a.name(), a.stage(), flops, 0, 0, kv, 0, compute, memory, 0, Calibration.KERNEL_GAP_SEC, t,
                 compute >= memory ? Bound.COMPUTE : Bound.MEMORY, 1 / cmp.fraction(), invocations,
-                mem.extrapolated() || cmp.extrapolated() || a.kvDtype() != Dtype.BF16,
-                cmp.citation() + "; " + mem.citation());
+                gqa || mem.extrapolated() || cmp.extrapolated() || a.kvDtype() != Dtype.BF16,
+                (gqa ? "GQA core timed with FlashMLA's fractions (no measurement); " : "") + cmp.citation() + "; "
+                        + mem.citation());
     }
 
     static OpResult allToAll(AllToAll n, Scenario s, Calibration cal, int invocations) {

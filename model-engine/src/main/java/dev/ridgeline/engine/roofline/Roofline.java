@@ -5,7 +5,7 @@ import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.ops.Op;
 import dev.ridgeline.engine.ops.Op.AllToAll;
 import dev.ridgeline.engine.ops.Op.Gemm;
-import dev.ridgeline.engine.ops.Op.MlaAttention;
+import dev.ridgeline.engine.ops.Op.Attention;
 
 /** Operator cost on a chip: {@code t = max(bytes / hbm, flops / usableFlops)}; network ops {@code bytes / nic}. */
 public final class Roofline {
@@ -18,8 +18,8 @@ public final class Roofline {
         if (op instanceof Gemm) {
             return gemm((Gemm) op, s, invocations);
         }
-        if (op instanceof MlaAttention) {
-            return mla((MlaAttention) op, s, invocations);
+        if (op instanceof Attention) {
+            return attention((Attention) op, s, invocations);
         }
         if (op instanceof Op.Elementwise) {
             return elementwise((Op.Elementwise) op, s, invocations);
@@ -50,17 +50,19 @@ public final class Roofline {
     }
 
     /**
-     * FlashMLA (seed 000): QK^T over {@code kvWidth} (576) and PV over {@code valueWidth} (512) for every query row
-     * and computed key; softmax costs one exp2 and two FP32 additions per score. The FA3 mode combines them;
-     * {@code t = max(kvBytes / hbm, compute) + threadAllReduceLatency · sequences · chunks}.
+     * An attention core (seed 000's FlashMLA model): QK^T over {@code qkWidth} (MLA 576, GQA headDim) and PV over
+     * {@code pvWidth} (MLA 512, GQA headDim) for every query row and computed key; softmax costs one exp2 and two FP32
+     * additions per score. The FA3 mode combines them; the KV read is {@code sequences·L·kvElementsPerToken·kvBytes}
+     * (MLA 576 elements, GQA 2·kvHeads·headDim); {@code t = max(kvBytes / hbm, compute) + threadAllReduceLatency ·
+     * sequences · chunks}.
      */
-    static OpResult mla(MlaAttention a, Scenario s, int invocations) {
+    static OpResult attention(Attention a, Scenario s, int invocations) {
         Chip chip = s.chip();
-        double scores = a.sequences() * a.queriesPerSequence() * (double) a.computedKeys();
-        double qkFlops = 2.0 * scores * a.kvWidth();
-        double pvFlops = 2.0 * scores * a.valueWidth();
-        double compute = MlaCompute.seconds(chip, s.fa3Mode(), scores, a.kvWidth(), a.valueWidth(), a.gemmDtype());
-        double kv = a.sequences() * a.contextTokens() * (double) a.kvWidth() * a.kvDtype().bytes();
+        double scores = MlaCompute.scores(a);
+        double qkFlops = 2.0 * scores * a.qkWidth();
+        double pvFlops = 2.0 * scores * a.pvWidth();
+        double compute = MlaCompute.seconds(chip, s.fa3Mode(), a);
+        double kv = MlaCompute.kvBytes(a);
         double memory = kv / chip.hbmBandwidthBytesPerSec();
         double overhead = chip.threadAllReduceLatencySec() * a.sequences() * a.chunks();
         Bound bound = compute >= memory ? Bound.COMPUTE : Bound.MEMORY;

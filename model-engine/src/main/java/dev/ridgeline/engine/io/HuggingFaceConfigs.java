@@ -1,0 +1,162 @@
+package dev.ridgeline.engine.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ridgeline.engine.model.AttentionKind;
+import dev.ridgeline.engine.model.ModelConfig;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads a Hugging Face {@code config.json} into a {@link ModelConfig}. Unlike a preset, a config.json carries many
+ * keys the engine does not need (rope scaling, token ids, quantization ...): unknown keys are ignored. What must be
+ * there is an MoE model: a routed-expert count ({@code n_routed_experts}, DeepSeek; {@code num_experts}, Qwen), and
+ * either MLA keys (any of {@link #MLA_KEYS} present: DeepSeek-V2/V3, Kimi-K2) or GQA keys (Qwen3-MoE, Qwen2-MoE).
+ * <p>Mapping (the config keys of transformers' {@code DeepseekV3Config} and {@code Qwen3MoeConfig}):
+ * <ul>
+ * <li>always: {@code hidden_size, num_hidden_layers, num_attention_heads, num_experts_per_tok,
+ * moe_intermediate_size, intermediate_size, vocab_size}; optional {@code first_k_dense_replace} (0),
+ * {@code n_shared_experts} (0), {@code num_nextn_predict_layers} (0);</li>
+ * <li>MLA: {@code q_lora_rank} ({@code null} = no query compression, 0), {@code kv_lora_rank, qk_nope_head_dim,
+ * qk_rope_head_dim, v_head_dim}; {@code num_key_value_heads} is ignored (MLA caches one latent);</li>
+ * <li>GQA: {@code num_key_value_heads}; {@code head_dim}, else {@code hidden_size / num_attention_heads}
+ * (transformers' fallback); Qwen2-MoE's {@code shared_expert_intermediate_size} counts as that many
+ * {@code moe_intermediate_size}-wide shared experts.</li>
+ * </ul>
+ * Layouts the engine cannot describe are refused: dense models, and MoE layers interleaved with dense ones
+ * ({@code moe_layer_freq} or {@code decoder_sparse_step} other than 1, a non-empty {@code mlp_only_layers}).
+ * Every refusal is a {@link PresetException} with a one-line message naming the file and the key.
+ */
+public final class HuggingFaceConfigs {
+    /** Any of these keys marks MLA attention; then all of them are required ({@code q_lora_rank} may be null). */
+    static final List<String> MLA_KEYS = List.of("q_lora_rank", "kv_lora_rank", "qk_nope_head_dim", "qk_rope_head_dim",
+            "v_head_dim");
+
+    private HuggingFaceConfigs() {
+    }
+
+    /**
+     * Reads {@code path}; the model is named after its folder when the file is called {@code config.json}
+     * ({@code .../DeepSeek-V3/config.json} gives {@code DeepSeek-V3}), else after the file.
+     */
+    public static ModelConfig read(Path path) {
+        return parse(Presets.readFile(path), path.toString(), nameOf(path));
+    }
+
+    static String nameOf(Path path) {
+        String file = path.getFileName().toString();
+        Path parent = path.toAbsolutePath().normalize().getParent();
+        if (file.equals("config.json") && parent != null && parent.getFileName() != null) {
+            return parent.getFileName().toString();
+        }
+        return file.replaceFirst("\\.json$", "");
+    }
+
+    /** Maps the text of a config.json; {@code file} is the name used in messages and in the model's source. */
+    public static ModelConfig parse(String json, String file, String name) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new PresetException(Json.describe(e, file), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new PresetException(file + ": not a JSON object");
+        }
+        Keys k = new Keys(root, file);
+        String experts = root.hasNonNull("n_routed_experts") ? "n_routed_experts" : "num_experts";
+        if (!root.hasNonNull(experts) || k.required(experts) == 0) {
+            throw new PresetException(file + ": " + architecture(root) + " is not a mixture-of-experts model (no "
+                    + "'n_routed_experts' or 'num_experts' key); Ridgeline models MoE decode only");
+        }
+        k.mustBeOne("moe_layer_freq");
+        k.mustBeOne("decoder_sparse_step");
+        if (root.has("mlp_only_layers") && root.get("mlp_only_layers").size() > 0) {
+            throw new PresetException(file + ": key 'mlp_only_layers' must be empty (dense layers between MoE "
+                    + "layers are not modelled), was " + root.get("mlp_only_layers"));
+        }
+        boolean mla = MLA_KEYS.stream().anyMatch(root::has);
+        int hidden = k.required("hidden_size");
+        int heads = k.required("num_attention_heads");
+        int moeWidth = k.required("moe_intermediate_size");
+        int shared = k.optional("n_shared_experts", sharedFromWidth(k, moeWidth, file));
+        String source = "Hugging Face config.json " + file + " (" + architecture(root) + ")";
+        try {
+            return new ModelConfig(name, source, mla ? AttentionKind.MLA : AttentionKind.GQA, hidden,
+                    k.required("num_hidden_layers"), k.optional("first_k_dense_replace", 0), heads,
+                    mla ? 0 : k.required("num_key_value_heads"), mla ? 0 : k.optional("head_dim", heads > 0 ? hidden / heads : 0),
+                    mla ? k.required("q_lora_rank", 0) : 0, mla ? k.required("kv_lora_rank") : 0,
+                    mla ? k.required("qk_nope_head_dim") : 0, mla ? k.required("qk_rope_head_dim") : 0,
+                    mla ? k.required("v_head_dim") : 0, k.required(experts), shared,
+                    k.required("num_experts_per_tok"), moeWidth, k.required("intermediate_size"),
+                    k.required("vocab_size"), k.optional("num_nextn_predict_layers", 0));
+        } catch (IllegalArgumentException e) {
+            throw new PresetException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Qwen2-MoE states its shared expert as a width; it must be a whole number of routed-expert widths. */
+    private static int sharedFromWidth(Keys k, int moeWidth, String file) {
+        int width = k.optional("shared_expert_intermediate_size", 0);
+        if (width % moeWidth != 0) {
+            throw new PresetException(file + ": key 'shared_expert_intermediate_size' must be a multiple of "
+                    + "moe_intermediate_size " + moeWidth + ", was " + width);
+        }
+        return width / moeWidth;
+    }
+
+    /** "architecture 'LlamaForCausalLM' (model_type 'llama')", or as much of it as the file states. */
+    static String architecture(JsonNode root) {
+        JsonNode archs = root.get("architectures");
+        String arch = archs != null && archs.isArray() && archs.size() > 0 ? archs.get(0).asText() : null;
+        String type = root.hasNonNull("model_type") ? root.get("model_type").asText() : null;
+        if (arch == null && type == null) {
+            return "the model (no 'architectures' or 'model_type' key)";
+        }
+        if (arch == null) {
+            return "model_type '" + type + "'";
+        }
+        return "architecture '" + arch + "'" + (type != null ? " (model_type '" + type + "')" : "");
+    }
+
+    /** Integer keys of one file, with one-line messages naming the file and the key. */
+    private record Keys(JsonNode root, String file) {
+        int required(String key) {
+            if (!root.has(key)) {
+                throw new PresetException(file + ": missing key '" + key + "'");
+            }
+            if (root.get(key).isNull()) {
+                throw new PresetException(file + ": key '" + key + "' must not be null");
+            }
+            return integer(key);
+        }
+
+        /** A key that must be present; {@code null} means {@code ifNull} (q_lora_rank: null = no compression). */
+        int required(String key, int ifNull) {
+            if (!root.has(key)) {
+                throw new PresetException(file + ": missing key '" + key + "'");
+            }
+            return root.get(key).isNull() ? ifNull : integer(key);
+        }
+
+        int optional(String key, int otherwise) {
+            return root.hasNonNull(key) ? integer(key) : otherwise;
+        }
+
+        void mustBeOne(String key) {
+            int v = optional(key, 1);
+            if (v != 1) {
+                throw new PresetException(file + ": key '" + key + "' must be 1 (every layer after the dense ones is "
+                        + "MoE), was " + v);
+            }
+        }
+
+        private int integer(String key) {
+            JsonNode v = root.get(key);
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                throw new PresetException(file + ": key '" + key + "' has a bad value " + v + " (expected an integer)");
+            }
+            return v.intValue();
+        }
+    }
+}
