@@ -16,7 +16,7 @@ public record ChipField(String name, String category, String unit, String descri
 
     static final String MEMORY = "Memory";
     static final String COMPUTE = "Compute";
-    static final String ATTENTION = "Attention";
+    static final String ATTENTION = "Softmax & FlashAttention";
     static final String LINKS = "Scale-up link";
 
     /** The fields of a chip, grouped by category, in display order. */

@@ -1,0 +1,62 @@
+package dev.ridgeline.app.balance;
+
+import dev.ridgeline.engine.Balance;
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.roofline.Roofline;
+import java.util.Locale;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Seed 002's computation/communication balance for the current chip, model and EP link: chip FLOP/s over the link's
+ * bytes/s against the model's threshold {@code 6·d / (dispatch + combine bytes)} for several message precisions.
+ */
+public final class BalancePanel extends VBox {
+    /** Dispatch and combine bytes per element of the precisions shown. */
+    static final double[][] PRECISIONS = {{1, 2}, {1, 1}, {0.5, 2}, {2, 2}};
+    static final String[] NAMES = {"FP8 dispatch + BF16 combine", "FP8 + FP8", "FP4 + BF16", "BF16 + BF16"};
+
+    private final Label ratio = new Label();
+    private final Label link = new Label();
+    private final GridPane thresholds = new GridPane();
+
+    public BalancePanel(ObservableValue<Evaluation> evaluation) {
+        setId("balancePanel");
+        setSpacing(4);
+        setPadding(new Insets(6));
+        ratio.setId("balanceRatio");
+        ratio.getStyleClass().add("kpi-value");
+        thresholds.setHgap(10);
+        thresholds.setVgap(2);
+        Tooltip.install(this, new Tooltip("C/B <= 2d (DeepSeek-V4 report, seed 002): a token-expert pair costs 6·h·d "
+                + "FLOPs and moves h·(dispatch + combine) bytes; below the threshold communication can hide behind compute."));
+        getChildren().addAll(new Label("C/B balance (FP8 compute over EP link)"), ratio, link, thresholds);
+        evaluation.addListener((obs, old, now) -> show(now));
+        show(evaluation.getValue());
+    }
+
+    void show(Evaluation e) {
+        if (e == null) {
+            return;
+        }
+        Chip chip = e.scenario().chip();
+        double linkBytes = Roofline.linkBytesPerSec(e.scenario());
+        ratio.setText(String.format(Locale.ROOT, "%.2f TFLOPS per GB/s", e.balance().tflopsPerGBps()));
+        link.setText(String.format(Locale.ROOT, "%s at %.0f GB/s (EP %d)", chip.scaleUpCovers(e.scenario().ep())
+                ? "scale-up link" : e.scenario().nic().name() + " NIC", linkBytes / 1e9, e.scenario().ep()));
+        thresholds.getChildren().clear();
+        for (int i = 0; i < PRECISIONS.length; i++) {
+            Balance b = Balance.of(chip.fp8FlopsPerSec(), linkBytes, e.scenario().model().moeIntermediateSize(),
+                    PRECISIONS[i][0], PRECISIONS[i][1]);
+            Label verdict = new Label(b.communicationHidden() ? "hides" : "link-bound");
+            verdict.getStyleClass().add(b.communicationHidden() ? "ok" : "warning");
+            thresholds.addRow(i, new Label(NAMES[i]), new Label(String.format(Locale.ROOT, "threshold %.2f",
+                    b.thresholdTflopsPerGBps())), verdict);
+        }
+    }
+}

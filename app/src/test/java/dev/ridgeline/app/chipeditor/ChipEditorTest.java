@@ -1,0 +1,96 @@
+package dev.ridgeline.app.chipeditor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.app.balance.BalancePanel;
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the chip editor headless: an edit replaces the scenario's chip and the evaluation follows. */
+@ExtendWith(ApplicationExtension.class)
+class ChipEditorTest {
+    @TempDir
+    static Path userDir;
+
+    private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(Presets.builtInScenario("default"));
+    private final ObjectProperty<Evaluation> evaluation = new SimpleObjectProperty<>(Engine.evaluate(scenario.get()));
+    private ChipEditor editor;
+
+    @Start
+    void start(Stage stage) {
+        scenario.addListener((o, a, now) -> evaluation.set(Engine.evaluate(now)));
+        editor = new ChipEditor(scenario, userDir, suggestion -> Optional.of("My H800"));
+        stage.setScene(new Scene(new VBox(editor, new BalancePanel(evaluation)), 520, 760));
+        stage.show();
+    }
+
+    private TextField editorFor(FxRobot robot, String label) {
+        Label name = robot.lookup(n -> n instanceof Label && label.equals(((Label) n).getText())).queryAs(Label.class);
+        GridPane grid = (GridPane) name.getParent();
+        Integer row = GridPane.getRowIndex(name);
+        for (Node n : grid.getChildren()) {
+            if (GridPane.getRowIndex(n) != null && GridPane.getRowIndex(n).equals(row) && n != name) {
+                return n instanceof TextField ? (TextField) n : (TextField) n.lookup(".text-field");
+            }
+        }
+        throw new AssertionError("no editor for " + label);
+    }
+
+    @Test
+    void editingHbmBandwidthReEvaluatesTheScenario(FxRobot robot) {
+        double before = evaluation.get().layerTimeSec();
+        robot.clickOn("Memory"); // categories are an accordion; Compute is open first
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField hbm = editorFor(robot, "HBM bandwidth (GB/s)");
+        robot.clickOn(hbm).write("8000").type(KeyCode.ENTER); // focus selects the whole field
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(8000e9, scenario.get().chip().hbmBandwidthBytesPerSec(), 1.0);
+        assertTrue(evaluation.get().layerTimeSec() < before, "more bandwidth must not slow the layer");
+        assertEquals("", robot.lookup("#chipEditorMessage").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aRefusedValueIsNamedAndTheLastGoodChipStays(FxRobot robot) {
+        var good = scenario.get().chip();
+        TextField fp8 = editorFor(robot, "FP8 tensor rate (TFLOPS)");
+        robot.clickOn(fp8).write("0").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(good, scenario.get().chip());
+        String message = robot.lookup("#chipEditorMessage").queryAs(Label.class).getText();
+        assertTrue(message.startsWith("FP8 tensor rate: 0.0 refused (fp8FlopsPerSec must be > 0"), message);
+    }
+
+    @Test
+    void saveAsPresetWritesTheUserFolder(FxRobot robot) throws Exception {
+        robot.clickOn("#saveChipPreset");
+        WaitForAsyncUtils.waitForFxEvents();
+        Path file = userDir.resolve("chips/My_H800.json");
+        assertTrue(Files.exists(file), robot.lookup("#chipEditorMessage").queryAs(Label.class).getText());
+        assertEquals("My H800", Presets.withUserPresets(userDir).catalog().chip("My H800").name());
+        assertNotEquals("", robot.lookup("#balanceRatio").queryAs(Label.class).getText());
+    }
+}
