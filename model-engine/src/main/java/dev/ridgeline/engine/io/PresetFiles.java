@@ -1,5 +1,9 @@
 package dev.ridgeline.engine.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.function.Function;
+
 import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
@@ -48,6 +52,10 @@ final class PresetFiles {
         Nic toNic() {
             return new Nic(name, source, bandwidthGBPerSec * 1e9, latencyMicros * 1e-6);
         }
+
+        static NicFile of(Nic n) {
+            return new NicFile(SCHEMA_VERSION, n.name(), n.source(), n.bandwidthBytesPerSec() / 1e9, n.latencySec() * 1e6);
+        }
     }
 
     /** A model: every shape key is present; the other attention kind's keys are 0 (shapes are counts, no units). */
@@ -62,26 +70,61 @@ final class PresetFiles {
                     routedExperts, sharedExperts, expertsPerToken, moeIntermediateSize, denseIntermediateSize,
                     vocabSize, mtpModules);
         }
+
+        static ModelFile of(ModelConfig m) {
+            return new ModelFile(SCHEMA_VERSION, m.name(), m.source(), m.attention(), m.hiddenSize(), m.numLayers(),
+                    m.denseLayers(), m.numHeads(), m.numKeyValueHeads(), m.headDim(), m.qLoraRank(), m.kvLoraRank(),
+                    m.qkNopeHeadDim(), m.qkRopeHeadDim(), m.vHeadDim(), m.routedExperts(), m.sharedExperts(),
+                    m.expertsPerToken(), m.moeIntermediateSize(), m.denseIntermediateSize(), m.vocabSize(), m.mtpModules());
+        }
     }
 
-    /** A scenario: preset names for model, chip and NIC, and every knob. */
-    record ScenarioFile(int schemaVersion, String name, String source, String model, String chip, String nic,
+    /**
+     * A scenario: model, chip and NIC each by preset name, or inline as a whole preset object when the scenario's
+     * differs from the preset of that name (an edited chip, an imported model), so that nothing is lost on reload.
+     */
+    record ScenarioFile(int schemaVersion, String name, String source, JsonNode model, JsonNode chip, JsonNode nic,
                         int batchPerCard, int ep, int contextTokens, int mtpDepth, double mtpAcceptance,
                         Dtype kvDtype, Dtype weightDtype, Fa3Setting fa3, Policy policy, boolean promotion,
                         double gemmEfficiency, Fidelity fidelity, ThroughputReading throughputReading,
                         int faChunkTokens, ExpertLoad expertLoad) {
 
-        Scenario toScenario(Catalog catalog) {
-            return new Scenario(catalog.model(model), catalog.chip(chip), catalog.nic(nic), batchPerCard, ep,
-                    contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion,
-                    gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
+        Scenario toScenario(Catalog catalog, String file) {
+            return new Scenario(
+                    resolve(model, catalog::model, ModelFile.class, ModelFile::toModel, file + " (model)"),
+                    resolve(chip, catalog::chip, ChipFile.class, ChipFile::toChip, file + " (chip)"),
+                    resolve(nic, catalog::nic, NicFile.class, NicFile::toNic, file + " (nic)"),
+                    batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy,
+                    promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
         }
 
-        static ScenarioFile of(String name, Scenario s) {
-            return new ScenarioFile(SCHEMA_VERSION, name, "saved by Ridgeline", s.model().name(), s.chip().name(),
-                    s.nic().name(), s.batchPerCard(), s.ep(), s.contextTokens(), s.mtpDepth(), s.mtpAcceptance(),
+        private static <F, T> T resolve(JsonNode node, Function<String, T> byName, Class<F> type,
+                                        Function<F, T> build, String where) {
+            if (node.isTextual()) {
+                return byName.apply(node.asText());
+            }
+            return build.apply(Json.read(node.toString(), type, where));
+        }
+
+        static ScenarioFile of(String name, Scenario s, Catalog catalog) {
+            return new ScenarioFile(SCHEMA_VERSION, name, "saved by Ridgeline",
+                    ref(s.model(), s.model().name(), catalog::model, ModelFile::of),
+                    ref(s.chip(), s.chip().name(), catalog::chip, ChipFile::of),
+                    ref(s.nic(), s.nic().name(), catalog::nic, NicFile::of),
+                    s.batchPerCard(), s.ep(), s.contextTokens(), s.mtpDepth(), s.mtpAcceptance(),
                     s.kvDtype(), s.weightDtype(), s.fa3(), s.policy(), s.promotion(), s.gemmEfficiency(),
                     s.fidelity(), s.throughputReading(), s.faChunkTokens(), s.expertLoad());
+        }
+
+        /** The preset's name when the catalog's preset of that name is this very value, else the whole value. */
+        private static <T> JsonNode ref(T value, String name, Function<String, T> byName, Function<T, Object> file) {
+            T preset;
+            try {
+                preset = byName.apply(name);
+            } catch (PresetException e) {
+                preset = null;
+            }
+            return value.equals(preset) ? TextNode.valueOf(name) : Json.MAPPER.valueToTree(file.apply(value));
         }
     }
 }

@@ -150,7 +150,7 @@ public final class Presets {
     public static Scenario parseScenario(String json, String file, Catalog catalog) {
         ScenarioFile f = Json.read(json, ScenarioFile.class, file);
         checkVersion(f.schemaVersion(), file);
-        return build(() -> f.toScenario(catalog), file);
+        return build(() -> f.toScenario(catalog, file), file);
     }
 
     /** Reads a scenario file from disk. */
@@ -167,10 +167,15 @@ public final class Presets {
         }
     }
 
-    /** The scenario as a versioned JSON document. */
+    /** The scenario as a versioned JSON document; presets of the built-in catalog are named, others inlined. */
     public static String scenarioJson(String name, Scenario s) {
+        return scenarioJson(name, s, builtIn());
+    }
+
+    /** The scenario as a versioned JSON document; presets of {@code catalog} are named, anything else inlined. */
+    public static String scenarioJson(String name, Scenario s, Catalog catalog) {
         try {
-            return Json.MAPPER.writeValueAsString(ScenarioFile.of(name, s)) + "\n";
+            return Json.MAPPER.writeValueAsString(ScenarioFile.of(name, s, catalog)) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

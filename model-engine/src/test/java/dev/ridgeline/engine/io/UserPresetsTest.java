@@ -53,4 +53,18 @@ class UserPresetsTest {
         assertEquals(Fa3Mode.THREE_STAGE, three.fa3Mode());
         assertEquals(1979.0, ChipField.ALL.get(2).shown(h800));
     }
+
+    @Test
+    void aScenarioWithAnEditedChipAndAnImportedModelReloadsWhole(@TempDir Path dir) throws IOException {
+        var base = Presets.builtInScenario("default");
+        Chip edited = ChipField.ALL.get(0).with(base.chip(), 141.0); // HBM capacity 141 GB
+        var model = base.model().withIdentity("My-V3", "imported from config.json");
+        var s = base.withChip(edited).withModel(model);
+        Path file = dir.resolve("edited.json");
+        Presets.writeScenario(file, s);
+        assertEquals(s, Presets.readScenario(file, Presets.builtIn()));
+        String text = Files.readString(file);
+        assertTrue(text.contains("\"memoryGB\" : 141.0"), text);
+        assertTrue(text.contains("\"nic\" : \"CX7\""), "unchanged presets stay by name");
+    }
 }
