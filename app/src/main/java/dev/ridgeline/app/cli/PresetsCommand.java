@@ -35,18 +35,18 @@ final class PresetsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.println("chips:");
             for (Chip ch : c.chips()) {
-                out.printf(Locale.ROOT, "  %-13s %6.0f GiB  %7.0f GiB/s  FP8 %6.0f  BF16 %6.1f TFLOPS  FA3 %-11s %s%n",
-                        ch.name(), ch.memoryBytes() / (1L << 30), ch.hbmBandwidthBytesPerSec() / (1L << 30),
-                        ch.fp8FlopsPerSec() / 1e12, ch.bf16FlopsPerSec() / 1e12, ch.fa3Mode(), ch.confidence());
+                out.printf(Locale.ROOT, "  %-17s %6.1f GB %7.0f GB/s  FP8 %6.0f  BF16 %6.1f TFLOPS  FA3 %-11s scale-up %4d  %s%n",
+                        ch.name(), ch.memoryBytes() / 1e9, ch.hbmBandwidthBytesPerSec() / 1e9, ch.fp8FlopsPerSec() / 1e12,
+                        ch.bf16FlopsPerSec() / 1e12, ch.fa3Mode(), ch.scaleUpDomain(), ch.confidence().split("[;(]")[0].strip());
             }
             out.println("nics:");
             for (Nic n : c.nics()) {
-                out.printf(Locale.ROOT, "  %-13s %6.1f GiB/s effective%n", n.name(), n.bandwidthBytesPerSec() / (1L << 30));
+                out.printf(Locale.ROOT, "  %-17s %6.1f GB/s effective%n", n.name(), n.bandwidthBytesPerSec() / 1e9);
             }
             out.println("models:");
             for (ModelConfig m : c.models()) {
-                out.printf(Locale.ROOT, "  %-13s hidden %d, %d layers (%d dense), %d routed experts top-%d%n", m.name(),
-                        m.hiddenSize(), m.numLayers(), m.denseLayers(), m.routedExperts(), m.expertsPerToken());
+                out.printf(Locale.ROOT, "  %-17s %s, hidden %d, %d layers (%d dense), %d routed experts top-%d%n", m.name(),
+                        m.attention(), m.hiddenSize(), m.numLayers(), m.denseLayers(), m.routedExperts(), m.expertsPerToken());
             }
             out.println("scenarios:");
             for (String s : Presets.builtInScenarioNames()) {
