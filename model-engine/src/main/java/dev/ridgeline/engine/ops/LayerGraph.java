@@ -44,12 +44,11 @@ public final class LayerGraph {
     /** The ops of one layer for {@code sequences} sequences per card (B, or B/2 per micro-batch). */
     public static Op[] build(Scenario s, double sequences) {
         boolean cal = s.fidelity() == Fidelity.CALIBRATED;
-        ModelConfig m = s.model();
-        int q = s.tokensPerStep();
-        double tokens = sequences * q;
-        Dtype w = s.weightDtype();
-        double wb = w.bytes();
-        int h = m.hiddenSize();
+        Shape x = Shape.of(s, sequences);
+        ModelConfig m = x.m();
+        double tokens = x.tokens();
+        double wb = x.wb();
+        int h = x.h();
         int experts = expertsPerCard(s);
         double pairs = tokens * m.expertsPerToken();
         double perExpertM = cal ? pairs / experts : s.expertLoad().rowsPerExpert(pairs, experts);
@@ -79,7 +78,8 @@ public final class LayerGraph {
 
     /** The attention block of the model's kind: {@link #mla} or {@link #gqa}. */
     static List<Op> attention(Scenario s, double sequences, boolean cal) {
-        return s.model().attention() == AttentionKind.MLA ? mla(s, sequences, cal) : gqa(s, sequences, cal);
+        Shape x = Shape.of(s, sequences);
+        return s.model().attention() == AttentionKind.MLA ? mla(s, x, cal) : gqa(s, x, cal);
     }
 
     /**
@@ -87,14 +87,13 @@ public final class LayerGraph {
      * ({@code qLoraRank} 0, DeepSeek-V2-Lite) one Q projection {@code hidden -> heads·(nope+rope)} replaces the
      * Q down / Q up pair.
      */
-    static List<Op> mla(Scenario s, double sequences, boolean cal) {
-        ModelConfig m = s.model();
-        int q = s.tokensPerStep();
-        double tokens = sequences * q;
+    static List<Op> mla(Scenario s, Shape x, boolean cal) {
+        ModelConfig m = x.m();
+        double tokens = x.tokens();
         Dtype w = s.weightDtype();
-        double wb = w.bytes();
+        double wb = x.wb();
         int heads = m.numHeads();
-        int h = m.hiddenSize();
+        int h = x.h();
         // Seed: the console dump charges no weight bytes for Q down and Q up (DESIGN 3.8, reading 4); the direct Q
         // projection of an uncompressed model is read the same way.
         double qWeights = cal ? wb : 0;
@@ -112,7 +111,7 @@ public final class LayerGraph {
             ops.add(kvDown);
         }
         ops.add(new Gemm("Q-nope absorb", Stage.ATTN_0, GemmRole.ATTENTION, tokens, m.qkNopeHeadDim(), m.kvLoraRank(), heads, w, wb, wb, ATTENTION_OUT_BYTES));
-        ops.add(new MlaAttention("FlashMLA", Stage.ATTN_1, sequences, q * heads, s.contextTokens(), keys, chunks,
+        ops.add(new MlaAttention("FlashMLA", Stage.ATTN_1, x.sequences(), x.q() * heads, s.contextTokens(), keys, chunks,
                 m.kvEntryWidth(), m.kvLoraRank(), s.kvDtype(), mlaGemm));
         ops.add(new Gemm("V absorb", Stage.ATTN_1, GemmRole.ATTENTION, tokens, m.kvLoraRank(), m.vHeadDim(), heads, w, wb, wb, ATTENTION_OUT_BYTES));
         ops.add(new Gemm("O projection", Stage.ATTN_1, GemmRole.ATTENTION, tokens, heads * m.vHeadDim(), h, 1, w, wb, wb, ATTENTION_OUT_BYTES));
@@ -126,21 +125,17 @@ public final class LayerGraph {
      * {@code heads·headDim -> hidden}. Every weight is charged in both fidelities: not charging Q weights is a reading
      * of DeepSeek-V3's console dump (DESIGN 3.8) with no GQA counterpart. The per-head q/k RMSNorms are ignored.
      */
-    static List<Op> gqa(Scenario s, double sequences, boolean cal) {
-        ModelConfig m = s.model();
-        int q = s.tokensPerStep();
-        double tokens = sequences * q;
+    static List<Op> gqa(Scenario s, Shape x, boolean cal) {
+        ModelConfig m = x.m();
         Dtype w = s.weightDtype();
-        double wb = w.bytes();
         int heads = m.numHeads();
-        int h = m.hiddenSize();
         int chunks = chunks(s, cal);
         int qkv = (heads + 2 * m.numKeyValueHeads()) * m.headDim();
         return List.of(
-            new Gemm("QKV projection", Stage.ATTN_0, GemmRole.ATTENTION, tokens, h, qkv, 1, w, wb, wb, ATTENTION_OUT_BYTES),
-            new GqaAttention("GQA attention", Stage.ATTN_1, sequences, q * heads, s.contextTokens(),
+            new Gemm("QKV projection", Stage.ATTN_0, GemmRole.ATTENTION, x.tokens(), x.h(), qkv, 1, w, x.wb(), x.wb(), ATTENTION_OUT_BYTES),
+            new GqaAttention("GQA attention", Stage.ATTN_1, x.sequences(), x.q() * heads, s.contextTokens(),
                     computedKeys(s, cal, chunks), chunks, m.numKeyValueHeads(), m.headDim(), s.kvDtype(), coreGemmDtype(s)),
-            new Gemm("O projection", Stage.ATTN_1, GemmRole.ATTENTION, tokens, heads * m.headDim(), h, 1, w, wb, wb, ATTENTION_OUT_BYTES));
+            new Gemm("O projection", Stage.ATTN_1, GemmRole.ATTENTION, x.tokens(), heads * m.headDim(), x.h(), 1, w, x.wb(), x.wb(), ATTENTION_OUT_BYTES));
     }
 
     /** The attention core's GEMMs run at the FP8 rate only when the KV cache and the weights are both FP8 (seed 000). */
@@ -155,6 +150,14 @@ public final class LayerGraph {
 
     private static int computedKeys(Scenario s, boolean cal, int chunks) {
         return cal ? s.contextTokens() : chunks * s.faChunkTokens();
+    }
+
+    /** The quantities every op of a layer is sized by, for {@code sequences} sequences per card. */
+    record Shape(ModelConfig m, double sequences, int q, double tokens, double wb, int h) {
+        static Shape of(Scenario s, double sequences) {
+            return new Shape(s.model(), sequences, s.tokensPerStep(), sequences * s.tokensPerStep(),
+                    s.weightDtype().bytes(), s.model().hiddenSize());
+        }
     }
 
     /** RMSNorm reads and writes BF16 activations: 4·tokens·hidden bytes, a few FLOPs per element. */
