@@ -53,6 +53,7 @@ public final class ExplorerView extends BorderPane {
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         left.setMinWidth(230);
         left.getStyleClass().add("scenario-scroll");
+        left.setId("scenarioScroll");
 
         VBox right = new VBox(10, kpis, memoryBar);
         right.getStyleClass().add("kpi-column");

@@ -54,8 +54,8 @@ public final class KpiPanel extends VBox {
         maxBatch.setText(String.valueOf(e.maxBatch()));
         bound.setText(e.dominantBound().name().toLowerCase(Locale.ROOT));
         bound.setStyle("-fx-text-fill: " + Palette.css(Palette.of(e.dominantBound())) + ";");
-        balance.setText(String.format(Locale.ROOT, "%.0f vs %.0f %s", e.balance().computePerByte(),
-                e.balance().thresholdPerByte(), e.balance().communicationHidden() ? "hidden" : "exposed"));
+        balance.setText(Units.si(e.balance().computePerByte(), "") + (e.balance().communicationHidden() ? " ≤ " : " > ")
+                + Units.si(e.balance().thresholdPerByte(), ""));
     }
 
     /** The value label of a tile, by id suffix, for tests. */

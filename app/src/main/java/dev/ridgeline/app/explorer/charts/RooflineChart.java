@@ -16,14 +16,11 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -45,6 +42,7 @@ public final class RooflineChart {
 
     /** Op markers, one series per bound, remembering the op behind each item for labels and tooltips. */
     public static final class OpPoints extends XYSeriesCollection {
+        private static final long serialVersionUID = 1L;
         private final List<List<OpResult>> ops = new ArrayList<>();
 
         OpResult op(int series, int item) {
@@ -91,13 +89,39 @@ public final class RooflineChart {
             points.ops.add(list);
         }
 
-        XYSeriesCollection roofs = new XYSeriesCollection();
+        RoofData roofs = new RoofData(xMin, xMax, yMin(points, nic * xMin) / 3, fp8 * 4);
         roofs.addSeries(line("HBM " + Units.si(hbm, "B/s"), xMin, xMin * hbm, fp8 / hbm, fp8));
         roofs.addSeries(line("FP8 peak " + Units.flopsPerSec(fp8), fp8 / hbm, fp8, xMax, fp8));
         roofs.addSeries(line("BF16 peak " + Units.flopsPerSec(bf16), bf16 / hbm, bf16, xMax, bf16));
         double netEnd = Math.min(xMax, fp8 / nic);
         roofs.addSeries(line("NIC roof " + Units.si(nic, "B/s"), xMin, xMin * nic, netEnd, netEnd * nic));
         return new XYSeriesCollection[] {roofs, points};
+    }
+
+    /** The roof lines and the axis ranges that frame them and the markers. */
+    static final class RoofData extends XYSeriesCollection {
+        private static final long serialVersionUID = 1L;
+        final double xLow;
+        final double xHigh;
+        final double yLow;
+        final double yHigh;
+
+        RoofData(double xLow, double xHigh, double yLow, double yHigh) {
+            this.xLow = xLow;
+            this.xHigh = xHigh;
+            this.yLow = yLow;
+            this.yHigh = yHigh;
+        }
+    }
+
+    private static double yMin(XYSeriesCollection points, double floor) {
+        double min = floor;
+        for (int s = 0; s < points.getSeriesCount(); s++) {
+            for (int i = 0; i < points.getItemCount(s); i++) {
+                min = Math.min(min, points.getYValue(s, i));
+            }
+        }
+        return min;
     }
 
     private static XYSeries line(String key, double x0, double y0, double x1, double y1) {
@@ -113,6 +137,7 @@ public final class RooflineChart {
         XYPlot plot = new XYPlot(datasets[ROOFS], x, y, roofRenderer());
         plot.setDataset(OPS, datasets[OPS]);
         plot.setRenderer(OPS, opRenderer());
+        frame(plot, (RoofData) datasets[ROOFS]);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Palette.GRID);
         plot.setRangeGridlinePaint(Palette.GRID);
@@ -137,9 +162,15 @@ public final class RooflineChart {
         try {
             plot.setDataset(ROOFS, data[ROOFS]);
             plot.setDataset(OPS, data[OPS]);
+            frame(plot, (RoofData) data[ROOFS]);
         } finally {
             chart.setNotify(true);
         }
+    }
+
+    private static void frame(XYPlot plot, RoofData roofs) {
+        plot.getDomainAxis().setRange(roofs.xLow, roofs.xHigh);
+        plot.getRangeAxis().setRange(roofs.yLow, roofs.yHigh);
     }
 
     private static LogAxis axis(String label) {
@@ -169,7 +200,7 @@ public final class RooflineChart {
     }
 
     private static XYLineAndShapeRenderer opRenderer() {
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        XYLineAndShapeRenderer r = new LabelledOpRenderer();
         for (Bound b : Bound.values()) {
             r.setSeriesPaint(b.ordinal(), Palette.of(b));
             r.setSeriesShape(b.ordinal(), new Ellipse2D.Double(-5, -5, 10, 10));
@@ -180,7 +211,6 @@ public final class RooflineChart {
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(Palette.SMALL);
         r.setDefaultItemLabelPaint(Palette.INK);
-        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
         r.setDefaultItemLabelGenerator((ds, s, i) -> ((OpPoints) ds).op(s, i).name());
         r.setDefaultToolTipGenerator((ds, s, i) -> tooltip(((OpPoints) ds).op(s, i)));
         return r;

@@ -59,6 +59,7 @@ final class NumberControl extends VBox {
         name.setLabelFor(field);
         Label unitLabel = new Label(unit);
         unitLabel.getStyleClass().add("unit");
+        unitLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(slider, Priority.ALWAYS);
         slider.setMinWidth(60);
         HBox row = new HBox(6, slider, field, unitLabel);
