@@ -63,16 +63,21 @@ public final class MemoryBar extends VBox {
             bar.getColumnConstraints().get(i).setPercentWidth(total > 0 ? 100 * parts[i] / total : 0);
         }
         boolean oom = e.fit() instanceof Fit.OutOfMemory;
-        segments[4].getStyleClass().removeAll("memory-free", "memory-missing");
-        segments[4].getStyleClass().add(oom ? "memory-missing" : "memory-free");
-        getStyleClass().remove("oom");
+        // style classes change only when the fit changes: each change costs a CSS pass
+        if (oom != isOutOfMemory()) {
+            segments[4].getStyleClass().setAll("memory-segment", oom ? "memory-missing" : "memory-free");
+            if (oom) {
+                getStyleClass().add("oom");
+            } else {
+                getStyleClass().remove("oom");
+            }
+        }
         legend.setText(String.format(Locale.ROOT, "weights %s · experts %s · KV %s · reserve %s · %s %s of %s",
                 Units.bytes(m.nonExpertWeightBytes()), Units.bytes(m.localExpertBytes()), Units.bytes(m.kvCacheBytes()),
                 Units.bytes(m.reserveBytes()), oom ? "missing" : "free", Units.bytes(Math.abs(free)),
                 Units.bytes(m.capacityBytes())));
         if (oom) {
             Fit.OutOfMemory o = (Fit.OutOfMemory) e.fit();
-            getStyleClass().add("oom");
             message.setText(String.format(Locale.ROOT, "Out of memory: batch %d needs %s more than the card's %s; the largest batch that fits is %d.",
                     e.scenario().batchPerCard(), Units.bytes(o.missingBytes()), Units.bytes(m.capacityBytes()), o.maxBatch()));
         } else {
