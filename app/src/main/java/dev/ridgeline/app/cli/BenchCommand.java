@@ -1,5 +1,6 @@
 package dev.ridgeline.app.cli;
 
+import dev.ridgeline.app.explorer.RedrawBench;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.io.Reports;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ridgeline bench}: in-process speed after warm-up. Prints progress lines, then one JSON line last:
- * {@code {"evaluationsPerSecond": n, "searchMillis": ms}}.
+ * {@code {"evaluationsPerSecond": n, "searchMillis": ms, "redrawP50Millis": ms, "redrawP95Millis": ms}}; the redraw
+ * figures time a scenario edit until the window has redrawn, headless ({@link RedrawBench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure engine speed (evaluations per second, seed search time).")
 final class BenchCommand implements Callable<Integer> {
@@ -28,8 +30,11 @@ final class BenchCommand implements Callable<Integer> {
     /** Keeps results alive so the JIT cannot drop the work. */
     static volatile double sink;
 
+    static final int REDRAW_WARMUP = 200;
+    static final int REDRAW_EDITS = 600;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (!(seconds > 0) || seconds > 600) {
             throw new IllegalArgumentException("--seconds: bad value " + seconds + " (must be in (0, 600])");
         }
@@ -50,8 +55,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         double searchMillis = (System.nanoTime() - t0) / 1e6 / rounds;
         out.printf(Locale.ROOT, "seed search (targets 20 and 15): %.2f ms%n", searchMillis);
+        out.println("window: timing " + REDRAW_EDITS + " random edits headless ...");
+        out.flush();
+        RedrawBench.Result redraw = RedrawBench.run(REDRAW_WARMUP, REDRAW_EDITS, 20261123L);
+        out.printf(Locale.ROOT, "window: edit -> redrawn p50 %.2f ms, p95 %.2f ms over %d edits%n",
+                redraw.p50Millis(), redraw.p95Millis(), redraw.edits());
         out.println(Reports.jsonLine("evaluationsPerSecond", Math.round(perSecond),
-                "searchMillis", Math.round(searchMillis * 100) / 100.0));
+                "searchMillis", Math.round(searchMillis * 100) / 100.0,
+                "redrawP50Millis", Math.round(redraw.p50Millis() * 100) / 100.0,
+                "redrawP95Millis", Math.round(redraw.p95Millis() * 100) / 100.0));
         out.flush();
         return RidgelineCommand.OK;
     }

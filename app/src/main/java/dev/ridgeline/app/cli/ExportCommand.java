@@ -1,0 +1,68 @@
+package dev.ridgeline.app.cli;
+
+import dev.ridgeline.app.explorer.Explorer;
+import dev.ridgeline.app.explorer.ExplorerView;
+import dev.ridgeline.app.export.HeadlessFx;
+import dev.ridgeline.app.export.ImageExport;
+import dev.ridgeline.app.export.ImageFormat;
+import dev.ridgeline.app.export.ViewExport;
+import dev.ridgeline.engine.model.Scenario;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import javafx.scene.Scene;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ridgeline export}: renders the explorer's views headless to PNG, SVG or PDF (by the extension of --out). */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Render the window, the roofline or the Gantt headless to PNG, SVG or PDF (by extension).")
+final class ExportCommand implements Callable<Integer> {
+    static final int MIN_SIZE = 320;
+    static final int MAX_SIZE = 8192;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file: .png, .svg or .pdf.")
+    Path out;
+
+    @Option(names = "--view", defaultValue = "window", description = "window, roofline or gantt (default: ${DEFAULT-VALUE}).")
+    String view;
+
+    @Option(names = "--width", defaultValue = "1366", description = "Width in pixels (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", defaultValue = "768", description = "Height in pixels, footer included (default: ${DEFAULT-VALUE}).")
+    int height;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ImageFormat format = ImageFormat.of(out, "--out");
+        ViewExport.Kind kind = ViewExport.Kind.of(view);
+        size("--width", width);
+        size("--height", height);
+        Scenario scenario = scenarioOptions.resolve();
+        HeadlessFx.call(() -> {
+            ExplorerView v = Explorer.headlessView(scenario);
+            new Scene(v, width, height - ImageExport.FOOTER);
+            ViewExport.write(v, kind, out, width, height);
+            v.dispose();
+            return null;
+        });
+        spec.commandLine().getOut().printf("wrote %s (%s, %s, %dx%d)%n", out, kind.label(), format.name(), width, height);
+        spec.commandLine().getOut().flush();
+        return RidgelineCommand.OK;
+    }
+
+    private static void size(String flag, int value) {
+        if (value < MIN_SIZE || value > MAX_SIZE) {
+            throw new IllegalArgumentException(flag + ": bad value " + value + " (must be in [" + MIN_SIZE + ", " + MAX_SIZE + "])");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.ridgeline.app.explorer;
+
+import dev.ridgeline.app.export.ImageExport;
+import dev.ridgeline.app.export.ViewExport;
+import dev.ridgeline.engine.io.Catalog;
+import dev.ridgeline.engine.io.Presets;
+import java.io.File;
+import java.nio.file.Path;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** File menu: open and save scenario JSON, export the window, the roofline, the Gantt (PNG/SVG/PDF) and the op table (CSV). */
+public final class ExplorerMenu {
+    private final ExplorerView view;
+    private final Catalog catalog;
+    private final MenuBar bar = new MenuBar();
+    private Runnable onQuit = () -> { };
+
+    public ExplorerMenu(ExplorerView view, Catalog catalog) {
+        this.view = view;
+        this.catalog = catalog;
+        Menu file = new Menu("_File");
+        file.getItems().addAll(
+                item("_Open scenario…", "Shortcut+O", this::open),
+                item("_Save scenario as…", "Shortcut+S", this::save),
+                new SeparatorMenuItem(),
+                item("Export _window…", "Shortcut+E", () -> exportImage(ViewExport.Kind.WINDOW)),
+                item("Export _roofline…", "Shortcut+Shift+R", () -> exportImage(ViewExport.Kind.ROOFLINE)),
+                item("Export _Gantt…", "Shortcut+Shift+G", () -> exportImage(ViewExport.Kind.GANTT)),
+                item("Export op _table (CSV)…", "Shortcut+Shift+T", this::exportCsv),
+                new SeparatorMenuItem(),
+                item("_Quit", "Shortcut+Q", () -> onQuit.run()));
+        bar.getMenus().add(file);
+        bar.setId("menuBar");
+    }
+
+    public MenuBar menuBar() {
+        return bar;
+    }
+
+    public void setOnQuit(Runnable action) {
+        onQuit = action;
+    }
+
+    private MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private void open() {
+        File f = chooser("Open scenario", "Scenario JSON", "*.json").showOpenDialog(window());
+        if (f != null) {
+            guarded("open " + f, () -> view.model().setScenario(Presets.readScenario(f.toPath(), catalog)));
+        }
+    }
+
+    private void save() {
+        File f = chooser("Save scenario", "Scenario JSON", "*.json").showSaveDialog(window());
+        if (f != null) {
+            guarded("save " + f, () -> Presets.writeScenario(f.toPath(), view.model().getScenario()));
+        }
+    }
+
+    private void exportImage(ViewExport.Kind kind) {
+        FileChooser c = chooser("Export " + kind.label(), "PNG image", "*.png");
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("SVG drawing", "*.svg"),
+                new FileChooser.ExtensionFilter("PDF document", "*.pdf"));
+        c.setInitialFileName("ridgeline-" + kind.label() + ".png");
+        File f = c.showSaveDialog(window());
+        if (f == null) {
+            return;
+        }
+        Path out = f.toPath();
+        int w = (int) Math.round(kind == ViewExport.Kind.WINDOW ? view.getWidth() : nodeWidth(kind));
+        int h = (int) Math.round(kind == ViewExport.Kind.WINDOW ? view.getHeight() : nodeHeight(kind)) + ImageExport.FOOTER;
+        guarded("export " + f, () -> ViewExport.write(view, kind, out, Math.max(w, 320), Math.max(h, 200)));
+    }
+
+    private double nodeWidth(ViewExport.Kind kind) {
+        return kind == ViewExport.Kind.ROOFLINE ? view.roofline().getWidth() : view.gantt().getWidth();
+    }
+
+    private double nodeHeight(ViewExport.Kind kind) {
+        return kind == ViewExport.Kind.ROOFLINE ? view.roofline().getHeight() : view.gantt().getHeight();
+    }
+
+    private void exportCsv() {
+        File f = chooser("Export op table", "CSV", "*.csv").showSaveDialog(window());
+        if (f != null) {
+            guarded("export " + f, () -> ViewExport.writeCsv(view, f.toPath()));
+        }
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private void guarded(String what, Action action) {
+        try {
+            action.run();
+        } catch (Exception e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, "Could not " + what + ":\n" + e.getMessage());
+            alert.initOwner(window());
+            alert.showAndWait();
+        }
+    }
+
+    private static FileChooser chooser(String title, String kind, String pattern) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        return c;
+    }
+
+    private Window window() {
+        return view.getScene() == null ? null : view.getScene().getWindow();
+    }
+}

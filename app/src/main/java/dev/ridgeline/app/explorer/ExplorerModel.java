@@ -1,0 +1,133 @@
+package dev.ridgeline.app.explorer;
+
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.memory.Fit;
+import dev.ridgeline.engine.model.Scenario;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The explorer's one-way data flow: every edit replaces {@link #scenarioProperty()}; the engine runs on the injected
+ * {@code worker} executor and its result is handed to the {@code publisher} executor (the FX thread in the app, the
+ * calling thread in tests). Newest request wins: a result older than the one on display is dropped.
+ *
+ * <p>{@link #evaluationProperty()} is the newest result and feeds the tiles and the memory bar.
+ * {@link #drawnProperty()} is the newest result whose batch fits; charts and the op table draw it, and
+ * {@link #staleReasonProperty()} says why they lag when the newest batch does not fit.
+ */
+public final class ExplorerModel {
+    private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(this, "scenario");
+    private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>(this, "evaluation");
+    private final ReadOnlyObjectWrapper<Evaluation> drawn = new ReadOnlyObjectWrapper<>(this, "drawn");
+    private final ReadOnlyStringWrapper staleReason = new ReadOnlyStringWrapper(this, "staleReason", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final Executor worker;
+    private final Executor publisher;
+    private final AtomicLong requested = new AtomicLong();
+    private long published;
+
+    public ExplorerModel(Scenario initial, Executor worker, Executor publisher) {
+        this.worker = Objects.requireNonNull(worker, "worker");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        scenario.addListener((obs, old, now) -> request(now));
+        scenario.set(Objects.requireNonNull(initial, "initial"));
+    }
+
+    /** A model whose engine and publication both run on the calling thread (tests, export, bench). */
+    public static ExplorerModel sameThread(Scenario initial) {
+        return new ExplorerModel(initial, Runnable::run, Runnable::run);
+    }
+
+    public ObjectProperty<Scenario> scenarioProperty() {
+        return scenario;
+    }
+
+    public Scenario getScenario() {
+        return scenario.get();
+    }
+
+    public void setScenario(Scenario s) {
+        scenario.set(Objects.requireNonNull(s, "scenario"));
+    }
+
+    public ReadOnlyObjectProperty<Evaluation> evaluationProperty() {
+        return evaluation.getReadOnlyProperty();
+    }
+
+    public Evaluation getEvaluation() {
+        return evaluation.get();
+    }
+
+    public ReadOnlyObjectProperty<Evaluation> drawnProperty() {
+        return drawn.getReadOnlyProperty();
+    }
+
+    public Evaluation getDrawn() {
+        return drawn.get();
+    }
+
+    public ReadOnlyStringProperty staleReasonProperty() {
+        return staleReason.getReadOnlyProperty();
+    }
+
+    /** The message of an engine failure for the newest scenario, or empty. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    private void request(Scenario s) {
+        long id = requested.incrementAndGet();
+        worker.execute(() -> {
+            if (id < requested.get()) {
+                return; // a newer request is already queued
+            }
+            Evaluation result;
+            try {
+                result = Engine.evaluate(s);
+            } catch (RuntimeException e) {
+                publisher.execute(() -> publishError(id, s, e));
+                return;
+            }
+            publisher.execute(() -> publish(id, result));
+        });
+    }
+
+    /** Runs on the publisher; results arriving after a newer one are stale and dropped. */
+    private void publish(long id, Evaluation result) {
+        if (id <= published) {
+            return;
+        }
+        published = id;
+        error.set("");
+        if (result.fit() instanceof Fit.OutOfMemory) {
+            Fit.OutOfMemory oom = (Fit.OutOfMemory) result.fit();
+            staleReason.set(drawn.get() == null ? "" : String.format(java.util.Locale.ROOT,
+                    "Charts show the last batch that fits (B%d): batch %d needs %s more HBM (max batch %d).",
+                    drawn.get().scenario().batchPerCard(), result.scenario().batchPerCard(),
+                    Units.bytes(oom.missingBytes()), oom.maxBatch()));
+            if (drawn.get() == null) {
+                drawn.set(result);
+            }
+        } else {
+            staleReason.set("");
+            drawn.set(result);
+        }
+        evaluation.set(result);
+    }
+
+    private void publishError(long id, Scenario s, RuntimeException e) {
+        if (id <= published) {
+            return;
+        }
+        published = id;
+        error.set("Engine failed on " + s.summary() + ": " + e.getMessage());
+    }
+}

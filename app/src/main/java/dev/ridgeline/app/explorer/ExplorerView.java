@@ -1,0 +1,158 @@
+package dev.ridgeline.app.explorer;
+
+import dev.ridgeline.app.explorer.charts.GanttView;
+import dev.ridgeline.app.explorer.charts.KpiPanel;
+import dev.ridgeline.app.explorer.charts.MemoryBar;
+import dev.ridgeline.app.explorer.charts.OpTable;
+import dev.ridgeline.app.explorer.charts.RooflineView;
+import dev.ridgeline.app.explorer.scenario.ScenarioPanel;
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.io.Catalog;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
+
+/**
+ * The explorer window's content: scenario (left), roofline and KPIs (top), the pipeline Gantt (middle), the op table
+ * (bottom), and a status line with the scenario summary. It only binds the model's properties to the views.
+ */
+public final class ExplorerView extends BorderPane {
+    private final ExplorerModel model;
+    private final ScenarioPanel scenarioPanel;
+    private final RooflineView roofline;
+    private final GanttView gantt = new GanttView();
+    private final KpiPanel kpis = new KpiPanel();
+    private final MemoryBar memoryBar = new MemoryBar();
+    private final OpTable opTable = new OpTable();
+    private final Label summary = new Label();
+    private final Label stale = new Label();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+
+    public ExplorerView(ExplorerModel model, Catalog catalog) {
+        this.model = model;
+        setId("explorer");
+        getStyleClass().add("explorer");
+        getStylesheets().add(stylesheet());
+        scenarioPanel = new ScenarioPanel(model, catalog);
+        roofline = new RooflineView(model.getDrawn());
+
+        ScrollPane left = new ScrollPane(scenarioPanel);
+        left.setFitToWidth(true);
+        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        left.setMinWidth(230);
+        left.getStyleClass().add("scenario-scroll");
+        left.setId("scenarioScroll");
+
+        VBox right = new VBox(10, kpis, memoryBar);
+        right.getStyleClass().add("kpi-column");
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+        rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        rightScroll.setMinWidth(250);
+
+        stale.setId("staleLabel");
+        stale.getStyleClass().add("stale-banner");
+        stale.setWrapText(true);
+        stale.setMaxWidth(Double.MAX_VALUE);
+        StackPane rooflinePane = new StackPane(roofline, stale);
+        StackPane.setAlignment(stale, Pos.TOP_CENTER);
+        SplitPane top = new SplitPane(rooflinePane, rightScroll);
+        top.setDividerPositions(0.64);
+        SplitPane.setResizableWithParent(rightScroll, false);
+
+        SplitPane centre = new SplitPane(top, gantt, opTable);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.52, 0.76);
+        opTable.setMinHeight(90);
+
+        SplitPane main = new SplitPane(left, centre);
+        main.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(left, false);
+        setCenter(main);
+
+        summary.setId("summaryLabel");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(model.errorProperty());
+        HBox status = new HBox(12, summary, spacer, error);
+        status.getStyleClass().add("status-bar");
+        status.setAlignment(Pos.CENTER_LEFT);
+        setBottom(status);
+
+        subscriptions.add(model.evaluationProperty().subscribe(this::showLatest));
+        subscriptions.add(model.drawnProperty().subscribe(this::showDrawn));
+        subscriptions.add(model.staleReasonProperty().subscribe(text -> {
+            stale.setText(text);
+            stale.setVisible(!text.isEmpty());
+        }));
+    }
+
+    private void showLatest(Evaluation e) {
+        if (e != null) {
+            kpis.show(e);
+            memoryBar.show(e);
+            summary.setText(e.scenario().summary());
+        }
+    }
+
+    private void showDrawn(Evaluation e) {
+        if (e != null) {
+            roofline.show(e);
+            gantt.show(e.schedule());
+            opTable.show(e);
+        }
+    }
+
+    /** Releases the listeners on the model (the window is closing). */
+    public void dispose() {
+        subscriptions.forEach(Subscription::unsubscribe);
+        subscriptions.clear();
+        scenarioPanel.dispose();
+    }
+
+    public ExplorerModel model() {
+        return model;
+    }
+
+    public RooflineView roofline() {
+        return roofline;
+    }
+
+    public GanttView gantt() {
+        return gantt;
+    }
+
+    public KpiPanel kpis() {
+        return kpis;
+    }
+
+    public MemoryBar memoryBar() {
+        return memoryBar;
+    }
+
+    public OpTable opTable() {
+        return opTable;
+    }
+
+    static String stylesheet() {
+        URL css = ExplorerView.class.getResource("/css/ridgeline.css");
+        if (css == null) {
+            throw new IllegalStateException("missing resource /css/ridgeline.css (assets module)");
+        }
+        return css.toExternalForm();
+    }
+}

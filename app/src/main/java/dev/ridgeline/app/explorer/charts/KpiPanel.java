@@ -1,0 +1,82 @@
+package dev.ridgeline.app.explorer.charts;
+
+import dev.ridgeline.app.explorer.Units;
+import dev.ridgeline.engine.Evaluation;
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** KPI tiles: tokens/s per user, card and node, TPOT, layer time, the batch limit, the dominant bound, C/B. */
+public final class KpiPanel extends VBox {
+    private final Label userTokens = tile("userTokens");
+    private final Label perCard = tile("perCard");
+    private final Label perNode = tile("perNode");
+    private final Label tpot = tile("tpot");
+    private final Label layer = tile("layerTime");
+    private final Label maxBatch = tile("maxBatch");
+    private final Label bound = tile("bound");
+    private final Label balance = tile("balance");
+    private final GridPane grid = new GridPane();
+
+    public KpiPanel() {
+        setId("kpis");
+        getStyleClass().add("kpi-panel");
+        grid.setHgap(6);
+        grid.setVgap(6);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(50);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
+        add(0, 0, "User tokens/s", userTokens, "Tokens one user sees per second, counting accepted MTP tokens.");
+        add(1, 0, "TPOT", tpot, "Time per output step: layer time times the number of layers.");
+        add(0, 1, "Tokens/s per card", perCard, "Decode throughput of one card.");
+        add(1, 1, "Tokens/s per node", perNode, "Decode throughput of a node of 8 cards.");
+        add(0, 2, "Layer time", layer, "Time of one MoE layer of one decode step, from the pipeline schedule.");
+        add(1, 2, "Largest batch that fits", maxBatch, "The largest batch per card whose KV cache fits in HBM.");
+        add(0, 3, "Dominant bound", bound, "The bound whose ops take the most time per layer.");
+        add(1, 3, "C/B balance", balance, "Chip FP8 FLOP/s per NIC byte/s against the model's 2d threshold: below it, communication hides behind the experts.");
+        getChildren().add(grid);
+        setSpacing(8);
+    }
+
+    public void show(Evaluation e) {
+        userTokens.setText(Units.tokens(e.userTokensPerSec()));
+        perCard.setText(Units.tokens(e.throughputPerCard()));
+        perNode.setText(Units.tokens(e.throughputPerNode()));
+        tpot.setText(Units.time(e.tpotSec()));
+        layer.setText(Units.time(e.layerTimeSec()));
+        maxBatch.setText(String.valueOf(e.maxBatch()));
+        bound.setText(e.dominantBound().name().toLowerCase(Locale.ROOT));
+        bound.setStyle("-fx-text-fill: " + Palette.css(Palette.of(e.dominantBound())) + ";");
+        balance.setText(Units.si(e.balance().computePerByte(), "") + (e.balance().communicationHidden() ? " ≤ " : " > ")
+                + Units.si(e.balance().thresholdPerByte(), ""));
+    }
+
+    /** The value label of a tile, by id suffix, for tests. */
+    public String value(String id) {
+        return ((Label) lookup("#" + id + "Value")).getText();
+    }
+
+    private void add(int col, int row, String title, Label value, String tip) {
+        Label name = new Label(title);
+        name.getStyleClass().add("kpi-title");
+        VBox box = new VBox(0, name, value);
+        box.getStyleClass().add("kpi-tile");
+        box.setId(value.getId().replace("Value", "Tile"));
+        Tooltip.install(box, new Tooltip(tip));
+        grid.add(box, col, row);
+    }
+
+    private static Label tile(String id) {
+        Label l = new Label("–");
+        l.setId(id + "Value");
+        l.getStyleClass().add("kpi-value");
+        return l;
+    }
+}

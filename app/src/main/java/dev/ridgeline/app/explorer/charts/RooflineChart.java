@@ -1,0 +1,227 @@
+package dev.ridgeline.app.explorer.charts;
+
+import dev.ridgeline.app.explorer.Units;
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.ops.Stage;
+import dev.ridgeline.engine.roofline.Bound;
+import dev.ridgeline.engine.roofline.OpResult;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The log-log roofline: HBM slope, FP8 and BF16 ceilings, the NIC roof, and one marker per op coloured by its bound.
+ * Compute ops sit at (FLOP per HBM byte, achieved FLOP/s). Dispatch and combine move no FLOPs of their own: they sit
+ * at (MoE FLOPs per network byte, MoE FLOPs per second of transfer), so that they lie on or under the NIC roof and
+ * read against the MoE marker (seed 002's C/B balance).
+ *
+ * <p>A factory pair: {@link #createDataset} builds fresh datasets; {@link #createChart} builds the chart once;
+ * {@link #show} swaps both datasets in with one redraw.
+ */
+public final class RooflineChart {
+    static final int ROOFS = 0;
+    static final int OPS = 1;
+
+    private RooflineChart() {
+    }
+
+    /** Op markers, one series per bound, remembering the op behind each item for labels and tooltips. */
+    public static final class OpPoints extends XYSeriesCollection {
+        private static final long serialVersionUID = 1L;
+        private final List<List<OpResult>> ops = new ArrayList<>();
+
+        OpResult op(int series, int item) {
+            return ops.get(series).get(item);
+        }
+
+        /** Marker count, for tests. */
+        public int markerCount() {
+            return ops.stream().mapToInt(List::size).sum();
+        }
+    }
+
+    /** Both datasets for one evaluation: roofs first, then op markers. */
+    public static XYSeriesCollection[] createDataset(Evaluation e) {
+        Chip chip = e.scenario().chip();
+        double hbm = chip.hbmBandwidthBytesPerSec();
+        double fp8 = chip.fp8FlopsPerSec();
+        double bf16 = chip.bf16FlopsPerSec();
+        double nic = e.scenario().nic().bandwidthBytesPerSec();
+        double moeFlops = e.ops().stream().filter(o -> o.stage() == Stage.MOE).mapToDouble(OpResult::flops).sum();
+
+        OpPoints points = new OpPoints();
+        double xMin = 1;
+        double xMax = 2 * fp8 / hbm;
+        for (Bound b : Bound.values()) {
+            XYSeries series = new XYSeries(b.name().toLowerCase(Locale.ROOT) + "-bound op", false, true);
+            List<OpResult> list = new ArrayList<>();
+            for (OpResult op : e.ops()) {
+                if (op.bound() != b || op.timeSec() <= 0) {
+                    continue;
+                }
+                boolean network = op.flops() <= 0;
+                if (network && (op.networkBytes() <= 0 || moeFlops <= 0)) {
+                    continue;
+                }
+                double x = network ? moeFlops / op.networkBytes() : op.intensity();
+                double y = (network ? moeFlops : op.flops()) / op.timeSec();
+                series.add(x, y);
+                list.add(op);
+                xMin = Math.min(xMin, x / 2);
+                xMax = Math.max(xMax, x * 2);
+            }
+            points.addSeries(series);
+            points.ops.add(list);
+        }
+
+        RoofData roofs = new RoofData(xMin, xMax, yMin(points, nic * xMin) / 3, fp8 * 4);
+        roofs.addSeries(line("HBM " + Units.si(hbm, "B/s"), xMin, xMin * hbm, fp8 / hbm, fp8));
+        roofs.addSeries(line("FP8 peak " + Units.flopsPerSec(fp8), fp8 / hbm, fp8, xMax, fp8));
+        roofs.addSeries(line("BF16 peak " + Units.flopsPerSec(bf16), bf16 / hbm, bf16, xMax, bf16));
+        double netEnd = Math.min(xMax, fp8 / nic);
+        roofs.addSeries(line("NIC roof " + Units.si(nic, "B/s"), xMin, xMin * nic, netEnd, netEnd * nic));
+        return new XYSeriesCollection[] {roofs, points};
+    }
+
+    /** The roof lines and the axis ranges that frame them and the markers. */
+    static final class RoofData extends XYSeriesCollection {
+        private static final long serialVersionUID = 1L;
+        final double xLow;
+        final double xHigh;
+        final double yLow;
+        final double yHigh;
+
+        RoofData(double xLow, double xHigh, double yLow, double yHigh) {
+            this.xLow = xLow;
+            this.xHigh = xHigh;
+            this.yLow = yLow;
+            this.yHigh = yHigh;
+        }
+    }
+
+    private static double yMin(XYSeriesCollection points, double floor) {
+        double min = floor;
+        for (int s = 0; s < points.getSeriesCount(); s++) {
+            for (int i = 0; i < points.getItemCount(s); i++) {
+                min = Math.min(min, points.getYValue(s, i));
+            }
+        }
+        return min;
+    }
+
+    private static XYSeries line(String key, double x0, double y0, double x1, double y1) {
+        XYSeries s = new XYSeries(key, false, true);
+        s.add(x0, y0);
+        s.add(x1, y1);
+        return s;
+    }
+
+    public static JFreeChart createChart(XYSeriesCollection[] datasets) {
+        LogAxis x = axis("Arithmetic intensity (FLOP / byte)");
+        LogAxis y = axis("Achieved (FLOP/s)");
+        XYPlot plot = new XYPlot(datasets[ROOFS], x, y, roofRenderer());
+        plot.setDataset(OPS, datasets[OPS]);
+        plot.setRenderer(OPS, opRenderer());
+        frame(plot, (RoofData) datasets[ROOFS]);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Palette.GRID);
+        plot.setRangeGridlinePaint(Palette.GRID);
+        plot.setOutlineVisible(false);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        JFreeChart chart = new JFreeChart(null, Palette.TITLE, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new RectangleInsets(6, 6, 4, 10));
+        LegendTitle legend = chart.getLegend();
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setItemFont(Palette.SMALL);
+        legend.setFrame(BlockBorder.NONE);
+        legend.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** Swaps in the datasets for {@code e} with one chart change event. */
+    public static void show(JFreeChart chart, Evaluation e) {
+        XYSeriesCollection[] data = createDataset(e);
+        XYPlot plot = chart.getXYPlot();
+        chart.setNotify(false);
+        try {
+            plot.setDataset(ROOFS, data[ROOFS]);
+            plot.setDataset(OPS, data[OPS]);
+            frame(plot, (RoofData) data[ROOFS]);
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    private static void frame(XYPlot plot, RoofData roofs) {
+        plot.getDomainAxis().setRange(roofs.xLow, roofs.xHigh);
+        plot.getRangeAxis().setRange(roofs.yLow, roofs.yHigh);
+    }
+
+    private static LogAxis axis(String label) {
+        LogAxis a = new LogAxis(label);
+        a.setBase(10);
+        a.setTickUnit(new NumberTickUnit(1.0), false, true);
+        a.setLabelFont(Palette.LABEL);
+        a.setTickLabelFont(Palette.SMALL);
+        a.setLabelPaint(Palette.INK);
+        a.setTickLabelPaint(Palette.MUTED);
+        a.setMinorTickMarksVisible(false);
+        return a;
+    }
+
+    private static XYLineAndShapeRenderer roofRenderer() {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setSeriesPaint(0, Palette.INK);
+        r.setSeriesPaint(1, Palette.COMPUTE.darker());
+        r.setSeriesPaint(2, Palette.COMPUTE);
+        r.setSeriesPaint(3, Palette.NETWORK);
+        r.setSeriesStroke(0, new BasicStroke(2f));
+        r.setSeriesStroke(1, new BasicStroke(2f));
+        r.setSeriesStroke(2, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        r.setSeriesStroke(3, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
+        r.setDefaultToolTipGenerator((ds, s, i) -> String.valueOf(ds.getSeriesKey(s)));
+        return r;
+    }
+
+    private static XYLineAndShapeRenderer opRenderer() {
+        XYLineAndShapeRenderer r = new LabelledOpRenderer();
+        for (Bound b : Bound.values()) {
+            r.setSeriesPaint(b.ordinal(), Palette.of(b));
+            r.setSeriesShape(b.ordinal(), new Ellipse2D.Double(-5, -5, 10, 10));
+            r.setSeriesOutlinePaint(b.ordinal(), Color.WHITE);
+        }
+        r.setUseOutlinePaint(true);
+        r.setDrawOutlines(true);
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(Palette.SMALL);
+        r.setDefaultItemLabelPaint(Palette.INK);
+        r.setDefaultItemLabelGenerator((ds, s, i) -> ((OpPoints) ds).op(s, i).name());
+        r.setDefaultToolTipGenerator((ds, s, i) -> tooltip(((OpPoints) ds).op(s, i)));
+        return r;
+    }
+
+    static String tooltip(OpResult op) {
+        return op.name() + " (" + op.stage().label() + ")\n"
+                + "FLOPs: " + Units.flops(op.flops()) + "\n"
+                + "HBM bytes: " + Units.bytes(op.hbmBytes()) + (op.networkBytes() > 0 ? ", network: " + Units.bytes(op.networkBytes()) : "") + "\n"
+                + "Intensity: " + String.format(Locale.ROOT, "%.1f FLOP/B", op.intensity()) + "\n"
+                + "Time: " + Units.time(op.timeSec()) + " x" + op.invocations() + "\n"
+                + "Bound: " + op.bound().name().toLowerCase(Locale.ROOT);
+    }
+}

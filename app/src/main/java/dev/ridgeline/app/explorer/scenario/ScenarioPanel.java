@@ -1,0 +1,177 @@
+package dev.ridgeline.app.explorer.scenario;
+
+import dev.ridgeline.app.explorer.ExplorerModel;
+import dev.ridgeline.engine.io.Catalog;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.Fa3Setting;
+import dev.ridgeline.engine.model.Fidelity;
+import dev.ridgeline.engine.model.ModelConfig;
+import dev.ridgeline.engine.model.Nic;
+import dev.ridgeline.engine.model.Policy;
+import dev.ridgeline.engine.model.Scenario;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import javafx.util.Subscription;
+import org.controlsfx.control.ToggleSwitch;
+
+/** The scenario editor (left): pickers, sliders with number fields, and choices. Every edit replaces the scenario. */
+public final class ScenarioPanel extends VBox {
+    /** Expert-parallel degrees deployments use (8 cards per node; 256 routed experts + redundancy). */
+    static final double[] EP_VALUES = {1, 8, 16, 32, 64, 72, 128, 144, 256, 320};
+
+    private final ExplorerModel model;
+    private final ComboBox<ModelConfig> modelChoice;
+    private final ComboBox<Chip> chipChoice;
+    private final ComboBox<Nic> nicChoice;
+    private final NumberControl batch;
+    private final NumberControl ep;
+    private final NumberControl context;
+    private final NumberControl mtpDepth;
+    private final NumberControl mtpAcceptance;
+    private final ComboBox<Dtype> kvChoice;
+    private final ComboBox<Dtype> weightChoice;
+    private final ComboBox<Fa3Setting> fa3Choice;
+    private final ComboBox<Policy> policyChoice;
+    private final ComboBox<Fidelity> fidelityChoice;
+    private final ToggleSwitch promotion = new ToggleSwitch("DeepGEMM promotion");
+    private final Subscription subscription;
+    private boolean showing;
+
+    public ScenarioPanel(ExplorerModel model, Catalog catalog) {
+        this.model = model;
+        getStyleClass().add("scenario-panel");
+        setSpacing(8);
+        modelChoice = combo("modelChoice", catalog.models(), ModelConfig::name, "The MoE model whose decode step is costed.",
+                Scenario::withModel);
+        chipChoice = combo("chipChoice", catalog.chips(), Chip::name, "The accelerator: HBM size and bandwidth, FP8/BF16 peak and FA3 mode.",
+                Scenario::withChip);
+        nicChoice = combo("nicChoice", catalog.nics(), Nic::name, "The network card that carries the expert dispatch and combine traffic.",
+                Scenario::withNic);
+        batch = number("batch", "Batch per card", "seq", "Sequences decoded together on each card (data-parallel attention).",
+                SliderScale.linear(1, 512, 1), 1, Scenario.MAX_BATCH, true, (s, v) -> s.withBatch(v.intValue()));
+        ep = number("ep", "EP degree", "cards", "Cards that share the routed experts; each holds ceil(experts / EP) of them.",
+                SliderScale.choices(EP_VALUES), 1, Scenario.MAX_EP, true, (s, v) -> s.withEp(v.intValue()));
+        context = number("context", "Context length", "tokens", "Average history length of a sequence; the slider is logarithmic.",
+                SliderScale.log2(128, 1 << 20), 1, Scenario.MAX_CONTEXT, true, (s, v) -> s.withContext(v.intValue()));
+        mtpDepth = number("mtpDepth", "MTP depth", "tokens", "Speculative tokens predicted per step (multi-token prediction).",
+                SliderScale.linear(0, Scenario.MAX_MTP, 1), 0, Scenario.MAX_MTP, true,
+                (s, v) -> s.withMtp(v.intValue(), s.mtpAcceptance()));
+        mtpAcceptance = number("mtpAcceptance", "MTP acceptance", "rate", "Probability that each speculative token is accepted, 0 to 1.",
+                SliderScale.linear(0, 1, 0.01), 0, 1, false, (s, v) -> s.withMtp(s.mtpDepth(), v));
+        kvChoice = combo("kvChoice", List.of(Dtype.values()), Dtype::name, "Element type of the KV cache: FP8 halves its size and traffic.",
+                Scenario::withKvDtype);
+        weightChoice = combo("weightChoice", List.of(Dtype.values()), Dtype::name,
+                "Element type of the non-expert weights and activations; experts stay FP8.", Scenario::withWeightDtype);
+        Map<Fa3Setting, String> fa3Labels = Map.of(Fa3Setting.CHIP_DEFAULT, "chip default", Fa3Setting.NONE, "none",
+                Fa3Setting.TWO_STAGE, "2-stage", Fa3Setting.THREE_STAGE, "3-stage");
+        fa3Choice = combo("fa3Choice", List.of(Fa3Setting.values()), fa3Labels::get,
+                "How FlashMLA overlaps its GEMMs with softmax: none, 2-stage or 3-stage pipelining.", Scenario::withFa3);
+        policyChoice = combo("policyChoice", List.of(Policy.values()),
+                p -> p == Policy.NAIVE ? "naive" : "dual micro-batch",
+                "Naive runs one batch; dual micro-batch overlaps one half's communication with the other's compute.",
+                Scenario::withPolicy);
+        fidelityChoice = combo("fidelityChoice", List.of(Fidelity.values()), f -> f.name().toLowerCase(java.util.Locale.ROOT),
+                "Seed reproduces the reference spreadsheet; calibrated adds measured efficiencies.", Scenario::withFidelity);
+        promotion.setId("promotionSwitch");
+        promotion.setTooltip(new Tooltip("Apply DeepGEMM's FP8 promotion discount to the MoE GEMMs on chips that need it."));
+        promotion.selectedProperty().addListener((obs, was, now) -> edit(s -> s.withPromotion(now)));
+
+        getChildren().addAll(section("Hardware"), labelled("Model", modelChoice), labelled("Chip", chipChoice),
+                labelled("NIC", nicChoice), new Separator(), section("Deployment"), batch, ep, context, mtpDepth,
+                mtpAcceptance, new Separator(), section("Numerics and pipeline"), labelled("KV cache", kvChoice),
+                labelled("Weights", weightChoice), labelled("FA3 stage mode", fa3Choice), labelled("Policy", policyChoice),
+                labelled("Fidelity", fidelityChoice), promotion);
+        subscription = model.scenarioProperty().subscribe(this::show);
+    }
+
+    /** Stops following the model (the view is going away). */
+    public void dispose() {
+        subscription.unsubscribe();
+    }
+
+    private void show(Scenario s) {
+        showing = true;
+        try {
+            modelChoice.setValue(s.model());
+            chipChoice.setValue(s.chip());
+            nicChoice.setValue(s.nic());
+            batch.show(s.batchPerCard());
+            ep.show(s.ep());
+            context.show(s.contextTokens());
+            mtpDepth.show(s.mtpDepth());
+            mtpAcceptance.show(s.mtpAcceptance());
+            kvChoice.setValue(s.kvDtype());
+            weightChoice.setValue(s.weightDtype());
+            fa3Choice.setValue(s.fa3());
+            policyChoice.setValue(s.policy());
+            fidelityChoice.setValue(s.fidelity());
+            promotion.setSelected(s.promotion());
+            mtpAcceptance.setDisable(s.mtpDepth() == 0);
+        } finally {
+            showing = false;
+        }
+    }
+
+    /** Applies an edit; an {@link IllegalArgumentException} from the scenario propagates to the control. */
+    private void edit(UnaryOperator<Scenario> change) {
+        if (!showing) {
+            model.setScenario(change.apply(model.getScenario()));
+        }
+    }
+
+    private NumberControl number(String id, String title, String unit, String tip, SliderScale scale, double min,
+                                 double max, boolean integer, BiFunction<Scenario, Double, Scenario> apply) {
+        NumberControl c = new NumberControl(id, title, unit, tip, scale, min, max, integer);
+        c.setOnCommit(v -> edit(s -> apply.apply(s, v)));
+        return c;
+    }
+
+    private <T> ComboBox<T> combo(String id, List<T> items, Function<T, String> name, String tip,
+                                  BiFunction<Scenario, T, Scenario> apply) {
+        ComboBox<T> box = new ComboBox<>();
+        box.getItems().setAll(items);
+        box.setId(id);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setTooltip(new Tooltip(tip));
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : name.apply(t);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return items.stream().filter(t -> name.apply(t).equals(text)).findFirst().orElse(null);
+            }
+        });
+        box.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                edit(s -> apply.apply(s, now));
+            }
+        });
+        return box;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static VBox labelled(String text, javafx.scene.Node control) {
+        Label l = new Label(text);
+        l.getStyleClass().add("control-title");
+        l.setLabelFor(control);
+        return new VBox(2, l, control);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ridgeline.app.export;
+
+import dev.ridgeline.app.cli.Version;
+import dev.ridgeline.app.explorer.charts.Palette;
+import dev.ridgeline.engine.io.AtomicFiles;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.BiConsumer;
+import javax.imageio.ImageIO;
+import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.Page;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Writes a picture as PNG, SVG or PDF (by extension), {@code width x height} in all, with a footer line naming the
+ * scenario and the program version. Files are written atomically.
+ */
+public final class ImageExport {
+    /** Height of the footer strip, px. */
+    public static final int FOOTER = 22;
+
+    private ImageExport() {
+    }
+
+    /** The footer text for a scenario summary. */
+    public static String footer(String scenarioSummary) {
+        return scenarioSummary + "  ·  Ridgeline " + Version.current();
+    }
+
+    /** Paints {@code content} into the area above the footer and writes the file. */
+    public static void write(Path out, int width, int height, String footer, BiConsumer<Graphics2D, Rectangle2D> content)
+            throws IOException {
+        ImageFormat format = ImageFormat.of(out, "--out");
+        Rectangle2D area = new Rectangle2D.Double(0, 0, width, height - FOOTER);
+        switch (format) {
+            case SVG: {
+                SVGGraphics2D g = new SVGGraphics2D(width, height);
+                paint(g, width, height, area, footer, content);
+                AtomicFiles.write(out, g.getSVGDocument());
+                break;
+            }
+            case PDF: {
+                PDFDocument pdf = new PDFDocument();
+                pdf.setTitle("Ridgeline");
+                Page page = pdf.createPage(new Rectangle(width, height));
+                PDFGraphics2D g = page.getGraphics2D();
+                paint(g, width, height, area, footer, content);
+                AtomicFiles.write(out, pdf.getPDFBytes());
+                break;
+            }
+            default: {
+                BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = image.createGraphics();
+                try {
+                    paint(g, width, height, area, footer, content);
+                } finally {
+                    g.dispose();
+                }
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ImageIO.write(image, "png", bytes);
+                AtomicFiles.write(out, bytes.toByteArray());
+            }
+        }
+    }
+
+    private static void paint(Graphics2D g, int width, int height, Rectangle2D area, String footer,
+                              BiConsumer<Graphics2D, Rectangle2D> content) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        Graphics2D inner = (Graphics2D) g.create();
+        try {
+            inner.clip(area);
+            content.accept(inner, area);
+        } finally {
+            inner.dispose();
+        }
+        g.setColor(new Color(0xF6, 0xF8, 0xFA));
+        g.fill(new Rectangle2D.Double(0, height - FOOTER, width, FOOTER));
+        g.setColor(Palette.GRID);
+        g.drawLine(0, height - FOOTER, width, height - FOOTER);
+        g.setColor(Palette.MUTED);
+        g.setFont(Palette.SMALL);
+        g.drawString(footer, 8f, height - 7f);
+    }
+}

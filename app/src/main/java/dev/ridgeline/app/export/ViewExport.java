@@ -1,0 +1,68 @@
+package dev.ridgeline.app.export;
+
+import dev.ridgeline.app.explorer.ExplorerView;
+import dev.ridgeline.app.explorer.charts.GanttPainter;
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.io.AtomicFiles;
+import dev.ridgeline.engine.io.Reports;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+
+/** Writes what the explorer shows: the whole window, the roofline or the Gantt as an image, the op table as CSV. */
+public final class ViewExport {
+    /** The views {@code ridgeline export --view} and the Export menu can write. */
+    public enum Kind {
+        WINDOW, ROOFLINE, GANTT;
+
+        public static Kind of(String value) {
+            for (Kind k : values()) {
+                if (k.name().equalsIgnoreCase(value)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("--view: bad value '" + value + "' (expected window, roofline or gantt)");
+        }
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private ViewExport() {
+    }
+
+    /**
+     * Writes {@code kind} of {@code view} to {@code out}, {@code width x height} in all including the footer. For the
+     * window, the view is snapshotted at its current size (lay it out at {@code height - FOOTER} first). FX thread.
+     */
+    public static void write(ExplorerView view, Kind kind, Path out, int width, int height) throws IOException {
+        Evaluation drawn = view.model().getDrawn();
+        switch (kind) {
+            case ROOFLINE:
+                ImageExport.write(out, width, height, ImageExport.footer(drawn.scenario().summary()),
+                        (g, area) -> view.roofline().chart().draw(g, area));
+                break;
+            case GANTT:
+                ImageExport.write(out, width, height, ImageExport.footer(drawn.scenario().summary()),
+                        (g, area) -> GanttPainter.paint(g, area, drawn.schedule()));
+                break;
+            default:
+                view.applyCss();
+                view.layout();
+                WritableImage snapshot = view.snapshot(null, null);
+                BufferedImage image = SwingFXUtils.fromFXImage(snapshot, null);
+                ImageExport.write(out, width, height, ImageExport.footer(view.model().getScenario().summary()),
+                        (g, area) -> g.drawImage(image, (int) area.getX(), (int) area.getY(),
+                                (int) area.getWidth(), (int) area.getHeight(), null));
+        }
+    }
+
+    /** The op table of what the charts show, as CSV. */
+    public static void writeCsv(ExplorerView view, Path out) throws IOException {
+        AtomicFiles.write(out, Reports.opsCsv(view.model().getDrawn()));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.ridgeline.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/** {@code ridgeline export} headless: the requested size and format, and exit 2 on a bad --out. */
+class ExportCommandTest {
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage(); // share the toolkit with the TestFX tests in this JVM
+    }
+
+    private int run(String... args) {
+        return RidgelineCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void windowPngHasTheRequestedSize() throws Exception {
+        Path png = dir.resolve("window.png");
+        assertEquals(0, run("export", "--out", png.toString(), "--width", "1000", "--height", "700", "--batch", "64"), err.toString());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(1000, image.getWidth());
+        assertEquals(700, image.getHeight());
+        assertTrue(distinctColours(image) > 50, "a rendered window, not a blank image");
+    }
+
+    @Test
+    void rooflineSvgAndGanttPdfCarryTheFooter() throws Exception {
+        Path svg = dir.resolve("roofline.svg");
+        assertEquals(0, run("export", "--out", svg.toString(), "--view", "roofline", "--chip", "H20"), err.toString());
+        String text = Files.readString(svg, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("<svg") || text.contains("<svg"), text.substring(0, 80));
+        assertTrue(text.contains("H20 / CX7"), "footer with the scenario summary");
+        assertTrue(text.contains("Ridgeline " + Version.current()), "footer with the version");
+        Path pdf = dir.resolve("gantt.pdf");
+        assertEquals(0, run("export", "--out", pdf.toString(), "--view", "gantt", "--policy", "naive"), err.toString());
+        byte[] bytes = Files.readAllBytes(pdf);
+        assertTrue(bytes.length > 1000);
+        assertEquals("%PDF", new String(bytes, 0, 4, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void unknownExtensionExitsTwoNamingOutAndTheValue() {
+        Path gif = dir.resolve("view.gif");
+        assertEquals(2, run("export", "--out", gif.toString()));
+        String message = err.toString().trim();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("--out") && message.contains("view.gif"), message);
+        assertTrue(Files.notExists(gif));
+    }
+
+    @Test
+    void unknownViewAndBadScenarioFlagExitTwo() {
+        assertEquals(2, run("export", "--out", dir.resolve("a.png").toString(), "--view", "pie"));
+        assertTrue(err.toString().contains("--view"), err.toString());
+        assertEquals(2, run("export", "--out", dir.resolve("b.png").toString(), "--batch", "0"));
+        assertTrue(err.toString().contains("--batch"), err.toString());
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}

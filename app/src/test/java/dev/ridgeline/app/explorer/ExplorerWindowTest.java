@@ -1,0 +1,167 @@
+package dev.ridgeline.app.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.app.explorer.charts.GanttPainter;
+import dev.ridgeline.engine.io.Catalog;
+import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.Fa3Setting;
+import dev.ridgeline.engine.model.Policy;
+import dev.ridgeline.engine.roofline.Bound;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window headless (Monocle) with a same-thread engine. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerWindowTest {
+    private final Catalog catalog = Presets.builtIn();
+    private ExplorerView view;
+
+    @Start
+    void start(Stage stage) {
+        Theme.apply();
+        view = new ExplorerView(ExplorerModel.sameThread(Presets.builtInScenario("default")), catalog);
+        stage.setScene(new Scene(Explorer.withMenus(view, new ExplorerMenu(view, catalog)), 1366, 768));
+        stage.show();
+    }
+
+    private void typeInto(FxRobot robot, String id, String text) {
+        robot.doubleClickOn(id).eraseText(12).write(text).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void choose(FxRobot robot, String id, T value) {
+        ComboBox<T> box = robot.lookup(id).queryAs(ComboBox.class);
+        robot.interact(() -> box.setValue(value));
+    }
+
+    private GanttPainter.Bar bar(dev.ridgeline.engine.ops.Stage stage, int microBatch) {
+        return view.gantt().bars().stream()
+                .filter(b -> b.interval().stage() == stage && b.interval().microBatch() == microBatch)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void typingABatchUpdatesTheTilesAndSwapsTheRooflineDataset(FxRobot robot) {
+        String perCard = view.kpis().value("perCard");
+        String tpot = view.kpis().value("tpot");
+        Object before = view.roofline().opsDataset();
+        typeInto(robot, "#batchField", "32");
+        assertEquals(32, view.model().getScenario().batchPerCard());
+        assertNotEquals(perCard, view.kpis().value("perCard"));
+        assertNotEquals(tpot, view.kpis().value("tpot"));
+        assertNotSame(before, view.roofline().opsDataset());
+        assertEquals(view.model().getEvaluation().ops().size(), view.roofline().opsDataset().markerCount());
+    }
+
+    @Test
+    void movingTheBatchSliderWithTheKeyboardChangesTheBatch(FxRobot robot) {
+        String layer = view.kpis().value("layerTime");
+        robot.clickOn("#batchSlider");
+        int batch = view.model().getScenario().batchPerCard();
+        robot.type(KeyCode.RIGHT, 3);
+        assertTrue(view.model().getScenario().batchPerCard() > batch);
+        assertEquals(String.valueOf(view.model().getScenario().batchPerCard()),
+                robot.lookup("#batchField").queryTextInputControl().getText());
+        assertNotEquals(layer, view.kpis().value("layerTime"));
+    }
+
+    @Test
+    void fa3ModeChangesTheFlashMlaBarOfAComputeBoundScenario(FxRobot robot) {
+        assertEquals(Bound.COMPUTE, view.model().getEvaluation().op("FlashMLA").bound());
+        choose(robot, "#fa3Choice", Fa3Setting.THREE_STAGE);
+        GanttPainter.Bar threeStage = bar(dev.ridgeline.engine.ops.Stage.ATTN_1, 0);
+        choose(robot, "#fa3Choice", Fa3Setting.NONE);
+        GanttPainter.Bar none = bar(dev.ridgeline.engine.ops.Stage.ATTN_1, 0);
+        assertEquals(view.model().getEvaluation().schedule(), view.gantt().schedule());
+        // without FA3 pipelining the softmax adds to the GEMMs: a longer ATTN-1 interval, drawn wider
+        assertTrue(none.interval().durationSec() > threeStage.interval().durationSec());
+        assertTrue(none.rect().getWidth() > threeStage.rect().getWidth() + 2,
+                "ATTN-1 bar: none " + none.rect().getWidth() + " px vs 3-stage " + threeStage.rect().getWidth() + " px");
+    }
+
+    @Test
+    void policyChangesTheGanttFromOneMicroBatchToTwo(FxRobot robot) {
+        choose(robot, "#policyChoice", Policy.NAIVE);
+        assertEquals(1, microBatchesDrawn());
+        assertTrue(view.gantt().bars().stream().anyMatch(b -> b.interval().critical()));
+        choose(robot, "#policyChoice", Policy.DUAL_MICRO_BATCH);
+        assertEquals(2, microBatchesDrawn());
+        assertEquals(view.model().getEvaluation().schedule().intervals().size(), view.gantt().bars().size());
+    }
+
+    private long microBatchesDrawn() {
+        return view.gantt().bars().stream().map(GanttPainter.Bar::interval).mapToInt(i -> i.microBatch()).distinct().count();
+    }
+
+    @Test
+    void outOfMemoryBatchTurnsTheMemoryBarRedWithTheBytesMissing(FxRobot robot) {
+        Chip l20 = catalog.chip("L20");
+        choose(robot, "#chipChoice", l20);
+        choose(robot, "#kvChoice", Dtype.BF16);
+        typeInto(robot, "#batchField", "8");
+        assertFalse(view.memoryBar().isOutOfMemory());
+        Object drawn = view.roofline().opsDataset();
+        typeInto(robot, "#batchField", "1000");
+        assertTrue(view.memoryBar().isOutOfMemory());
+        Label message = robot.lookup("#memoryMessage").queryAs(Label.class);
+        assertTrue(message.isVisible());
+        assertTrue(message.getText().startsWith("Out of memory: batch 1000 needs"), message.getText());
+        Node stale = robot.lookup("#staleLabel").query();
+        assertTrue(stale.isVisible());
+        assertTrue(drawn == view.roofline().opsDataset(), "charts keep the last result that fits");
+    }
+
+    @Test
+    void badNumbersAreRefusedWithAMessageAndTheLastGoodStateStays(FxRobot robot) {
+        typeInto(robot, "#batchField", "12x");
+        Label message = robot.lookup("#batchMessage").queryAs(Label.class);
+        assertTrue(message.isVisible());
+        assertTrue(message.getText().contains("12x"), message.getText());
+        assertEquals(128, view.model().getScenario().batchPerCard());
+        typeInto(robot, "#batchField", "99999");
+        assertTrue(message.getText().contains("between 1 and 4096"), message.getText());
+        assertEquals(128, view.model().getScenario().batchPerCard());
+        typeInto(robot, "#mtpDepthField", "9");
+        assertTrue(robot.lookup("#mtpDepthMessage").queryAs(Label.class).isVisible());
+        typeInto(robot, "#batchField", "64");
+        assertFalse(message.isVisible());
+        assertEquals(64, view.model().getScenario().batchPerCard());
+    }
+
+    @Test
+    void promotionSwitchTogglesTheScenario(FxRobot robot) {
+        boolean before = view.model().getScenario().promotion();
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#scenarioScroll").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> scroll.setVvalue(1.0));
+        robot.clickOn("#promotionSwitch .thumb-area");
+        assertEquals(!before, view.model().getScenario().promotion());
+    }
+
+    @Test
+    void everyScenarioControlHasATooltip(FxRobot robot) {
+        for (String id : new String[] {"#chipChoice", "#nicChoice", "#modelChoice", "#kvChoice", "#weightChoice",
+                "#fa3Choice", "#policyChoice", "#fidelityChoice", "#batchField", "#epField", "#contextField",
+                "#mtpDepthField", "#mtpAcceptanceField", "#batchSlider", "#promotionSwitch"}) {
+            javafx.scene.control.Control c = robot.lookup(id).queryAs(javafx.scene.control.Control.class);
+            assertTrue(c.getTooltip() != null && c.getTooltip().getText().endsWith("."), id);
+        }
+    }
+}
