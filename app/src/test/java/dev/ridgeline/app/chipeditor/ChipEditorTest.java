@@ -49,7 +49,7 @@ class ChipEditorTest {
     }
 
     private TextField editorFor(FxRobot robot, String label) {
-        Label name = robot.lookup(n -> n instanceof Label && label.equals(((Label) n).getText())).queryAs(Label.class);
+        Label name = robot.from(editor).lookup((Node n) -> n instanceof Label && label.equals(((Label) n).getText())).queryAs(Label.class);
         GridPane grid = (GridPane) name.getParent();
         Integer row = GridPane.getRowIndex(name);
         for (Node n : grid.getChildren()) {
@@ -63,14 +63,17 @@ class ChipEditorTest {
     @Test
     void editingHbmBandwidthReEvaluatesTheScenario(FxRobot robot) {
         double before = evaluation.get().layerTimeSec();
-        robot.clickOn("Memory"); // categories are an accordion; Compute is open first
+        // categories are an accordion; Compute is open first
+        robot.clickOn(robot.from(editor).lookup((Node n) -> n instanceof javafx.scene.control.TitledPane
+                && "Memory".equals(((javafx.scene.control.TitledPane) n).getText())).queryAs(javafx.scene.control.TitledPane.class)
+                .lookup(".title"));
         WaitForAsyncUtils.waitForFxEvents();
         TextField hbm = editorFor(robot, "HBM bandwidth (GB/s)");
         robot.clickOn(hbm).write("8000").type(KeyCode.ENTER); // focus selects the whole field
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(8000e9, scenario.get().chip().hbmBandwidthBytesPerSec(), 1.0);
         assertTrue(evaluation.get().layerTimeSec() < before, "more bandwidth must not slow the layer");
-        assertEquals("", robot.lookup("#chipEditorMessage").queryAs(Label.class).getText());
+        assertEquals("", robot.from(editor).lookup("#chipEditorMessage").queryAs(Label.class).getText());
     }
 
     @Test
@@ -80,7 +83,7 @@ class ChipEditorTest {
         robot.clickOn(fp8).write("0").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(good, scenario.get().chip());
-        String message = robot.lookup("#chipEditorMessage").queryAs(Label.class).getText();
+        String message = robot.from(editor).lookup("#chipEditorMessage").queryAs(Label.class).getText();
         assertTrue(message.startsWith("FP8 tensor rate: 0.0 refused (fp8FlopsPerSec must be > 0"), message);
     }
 
@@ -89,7 +92,7 @@ class ChipEditorTest {
         robot.clickOn("#saveChipPreset");
         WaitForAsyncUtils.waitForFxEvents();
         Path file = userDir.resolve("chips/My_H800.json");
-        assertTrue(Files.exists(file), robot.lookup("#chipEditorMessage").queryAs(Label.class).getText());
+        assertTrue(Files.exists(file), robot.from(editor).lookup("#chipEditorMessage").queryAs(Label.class).getText());
         assertEquals("My H800", Presets.withUserPresets(userDir).catalog().chip("My H800").name());
         assertNotEquals("", robot.lookup("#balanceRatio").queryAs(Label.class).getText());
     }
