@@ -30,7 +30,7 @@ final class BenchCommand implements Callable<Integer> {
     /** Keeps results alive so the JIT cannot drop the work. */
     static volatile double sink;
 
-    static final int REDRAW_WARMUP = 200;
+    static final int REDRAW_WARMUP = 100;
     static final int REDRAW_EDITS = 600;
 
     @Override

@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Render the window, the roofline or the Gantt headless to PNG, SVG or PDF (by extension).")
 final class ExportCommand implements Callable<Integer> {
-    static final int MIN_SIZE = 320;
+    static final int MIN_WIDTH = 320;
+    static final int MIN_HEIGHT = 160;
     static final int MAX_SIZE = 8192;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file: .png, .svg or .pdf.")
@@ -45,8 +46,8 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ImageFormat format = ImageFormat.of(out, "--out");
         ViewExport.Kind kind = ViewExport.Kind.of(view);
-        size("--width", width);
-        size("--height", height);
+        size("--width", width, MIN_WIDTH);
+        size("--height", height, MIN_HEIGHT);
         Scenario scenario = scenarioOptions.resolve();
         HeadlessFx.call(() -> {
             ExplorerView v = Explorer.headlessView(scenario);
@@ -60,9 +61,9 @@ final class ExportCommand implements Callable<Integer> {
         return RidgelineCommand.OK;
     }
 
-    private static void size(String flag, int value) {
-        if (value < MIN_SIZE || value > MAX_SIZE) {
-            throw new IllegalArgumentException(flag + ": bad value " + value + " (must be in [" + MIN_SIZE + ", " + MAX_SIZE + "])");
+    private static void size(String flag, int value, int min) {
+        if (value < min || value > MAX_SIZE) {
+            throw new IllegalArgumentException(flag + ": bad value " + value + " (must be in [" + min + ", " + MAX_SIZE + "])");
         }
     }
 }

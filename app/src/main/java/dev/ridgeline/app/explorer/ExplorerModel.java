@@ -109,7 +109,10 @@ public final class ExplorerModel {
         error.set("");
         if (result.fit() instanceof Fit.OutOfMemory) {
             Fit.OutOfMemory oom = (Fit.OutOfMemory) result.fit();
-            staleReason.set(drawn.get() == null ? "" : String.format(java.util.Locale.ROOT,
+            staleReason.set(drawn.get() == null ? String.format(java.util.Locale.ROOT,
+                    "Batch %d does not fit (%s missing, max batch %d); the charts show it as there is no earlier result.",
+                    result.scenario().batchPerCard(), Units.bytes(oom.missingBytes()), oom.maxBatch())
+                    : String.format(java.util.Locale.ROOT,
                     "Charts show the last batch that fits (B%d): batch %d needs %s more HBM (max batch %d).",
                     drawn.get().scenario().batchPerCard(), result.scenario().batchPerCard(),
                     Units.bytes(oom.missingBytes()), oom.maxBatch()));

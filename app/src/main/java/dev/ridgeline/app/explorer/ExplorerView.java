@@ -20,7 +20,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 
@@ -66,8 +65,10 @@ public final class ExplorerView extends BorderPane {
         stale.getStyleClass().add("stale-banner");
         stale.setWrapText(true);
         stale.setMaxWidth(Double.MAX_VALUE);
-        StackPane rooflinePane = new StackPane(roofline, stale);
-        StackPane.setAlignment(stale, Pos.TOP_CENTER);
+        stale.managedProperty().bind(stale.visibleProperty());
+        VBox rooflinePane = new VBox(stale, roofline);
+        VBox.setVgrow(roofline, Priority.ALWAYS);
+        rooflinePane.setMinSize(0, 0);
         SplitPane top = new SplitPane(rooflinePane, rightScroll);
         top.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(rightScroll, false);

@@ -18,12 +18,16 @@ import javafx.stage.Stage;
  * Time from a scenario edit to the window having redrawn, headless, on a shown stage: the edit itself (engine, the
  * roofline's dataset swap and canvas draw, the Gantt's draw, tiles, table) plus the CSS and layout passes of the
  * pulse that follows (measured between the scene's pre- and post-layout pulse listeners). The wait for the pulse
- * timer and the final rasterisation to pixels are not counted.
+ * timer and the final rasterisation to pixels are not counted. Warm-up: {@link #SYNC_WARMUP} back-to-back edits,
+ * then {@code warmup} edits through pulses.
  */
 public final class RedrawBench {
     /** p50 and p95 in milliseconds, and the number of edits measured. */
     public record Result(double p50Millis, double p95Millis, int edits) {
     }
+
+    /** Edits run back to back before the timed ones, so that the JIT has compiled the drawing paths. */
+    static final int SYNC_WARMUP = 2000;
 
     private final ExplorerView view;
     private final Scenario base;
@@ -71,6 +75,12 @@ public final class RedrawBench {
         stage = new Stage();
         stage.setScene(scene);
         stage.show();
+        // JIT warm-up without waiting for pulses: the same edits, CSS and layout, back to back
+        for (int i = 0; i < SYNC_WARMUP; i++) {
+            view.model().setScenario(randomEdit(view.model().getScenario()));
+            view.applyCss();
+            view.layout();
+        }
         Platform.runLater(this::next);
     }
 

@@ -35,6 +35,11 @@ public final class Units {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
+    /** "46.1k", "950": a plain count in at most five characters. */
+    public static String compact(double v) {
+        return Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%.1fk", v / 1000) : String.format(Locale.ROOT, "%.0f", v);
+    }
+
     /** "12.3 GB", "450 kB", "1.46 TFLOP". */
     public static String si(double v, String unit) {
         String[] prefixes = {"", "k", "M", "G", "T", "P", "E"};

@@ -112,4 +112,12 @@ class ExplorerModelTest {
         assertEquals("", model.staleReasonProperty().get());
         assertFalse(model.getDrawn() == fitting);
     }
+
+    @Test
+    void outOfMemoryFirstScenarioIsDrawnAndSaysItDoesNotFit() {
+        Scenario oom = DEFAULT.withChip(Presets.builtIn().chip("L20")).withKvDtype(Dtype.BF16).withBatch(1000);
+        ExplorerModel model = ExplorerModel.sameThread(oom);
+        assertSame(model.getEvaluation(), model.getDrawn());
+        assertTrue(model.staleReasonProperty().get().startsWith("Batch 1000 does not fit"), model.staleReasonProperty().get());
+    }
 }

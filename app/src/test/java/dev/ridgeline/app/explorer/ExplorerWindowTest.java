@@ -147,6 +147,26 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void opTableListsEveryOpAndKeepsItsSortAcrossEdits(FxRobot robot) {
+        var table = view.opTable();
+        assertEquals(view.model().getEvaluation().ops().size(), table.getItems().size());
+        var time = table.getColumns().stream().filter(c -> c.getText().equals("Time")).findFirst().orElseThrow();
+        robot.interact(() -> {
+            time.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(time);
+        });
+        assertEquals("FlashMLA", table.shownOps().get(0).name());
+        typeInto(robot, "#batchField", "16");
+        var shown = table.shownOps();
+        assertEquals(view.model().getEvaluation().ops().size(), shown.size());
+        for (int i = 1; i < shown.size(); i++) {
+            assertTrue(shown.get(i - 1).timeSec() >= shown.get(i).timeSec(), "sorted by time after the edit");
+        }
+        assertEquals(16, view.model().getEvaluation().scenario().batchPerCard());
+        assertTrue(shown.stream().allMatch(o -> view.model().getEvaluation().ops().contains(o)), "rows show the new result");
+    }
+
+    @Test
     void promotionSwitchTogglesTheScenario(FxRobot robot) {
         boolean before = view.model().getScenario().promotion();
         javafx.scene.control.ScrollPane scroll = robot.lookup("#scenarioScroll").queryAs(javafx.scene.control.ScrollPane.class);

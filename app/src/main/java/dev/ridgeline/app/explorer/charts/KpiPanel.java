@@ -38,7 +38,7 @@ public final class KpiPanel extends VBox {
         add(0, 1, "Tokens/s per card", perCard, "Decode throughput of one card.");
         add(1, 1, "Tokens/s per node", perNode, "Decode throughput of a node of 8 cards.");
         add(0, 2, "Layer time", layer, "Time of one MoE layer of one decode step, from the pipeline schedule.");
-        add(1, 2, "Largest batch that fits", maxBatch, "The largest batch per card whose KV cache fits in HBM.");
+        add(1, 2, "Max batch that fits", maxBatch, "The largest batch per card whose KV cache fits in HBM.");
         add(0, 3, "Dominant bound", bound, "The bound whose ops take the most time per layer.");
         add(1, 3, "C/B balance", balance, "Chip FP8 FLOP/s per NIC byte/s against the model's 2d threshold: below it, communication hides behind the experts.");
         getChildren().add(grid);
@@ -54,8 +54,8 @@ public final class KpiPanel extends VBox {
         maxBatch.setText(String.valueOf(e.maxBatch()));
         bound.setText(e.dominantBound().name().toLowerCase(Locale.ROOT));
         bound.setStyle("-fx-text-fill: " + Palette.css(Palette.of(e.dominantBound())) + ";");
-        balance.setText(Units.si(e.balance().computePerByte(), "") + (e.balance().communicationHidden() ? " ≤ " : " > ")
-                + Units.si(e.balance().thresholdPerByte(), ""));
+        balance.setText(Units.compact(e.balance().computePerByte()) + (e.balance().communicationHidden() ? " ≤ " : " > ")
+                + Units.compact(e.balance().thresholdPerByte()));
     }
 
     /** The value label of a tile, by id suffix, for tests. */

@@ -78,8 +78,8 @@ public final class MemoryBar extends VBox {
                 Units.bytes(m.capacityBytes())));
         if (oom) {
             Fit.OutOfMemory o = (Fit.OutOfMemory) e.fit();
-            message.setText(String.format(Locale.ROOT, "Out of memory: batch %d needs %s more than the card's %s; the largest batch that fits is %d.",
-                    e.scenario().batchPerCard(), Units.bytes(o.missingBytes()), Units.bytes(m.capacityBytes()), o.maxBatch()));
+            message.setText(String.format(Locale.ROOT, "Out of memory: batch %d needs %s more; max batch %d.",
+                    e.scenario().batchPerCard(), Units.bytes(o.missingBytes()), o.maxBatch()));
         } else {
             message.setText("");
         }

@@ -3,7 +3,11 @@ package dev.ridgeline.app.explorer.charts;
 import dev.ridgeline.app.explorer.Units;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.roofline.OpResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -12,9 +16,26 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 
-/** The sortable op table: one row per operator of the layer. */
-public final class OpTable extends TableView<OpResult> {
-    private double layerTimeSec = 1;
+/**
+ * The sortable op table: one row per operator of the layer. Rows are kept across updates and their values replaced
+ * in place, so an edit re-renders cell texts rather than rebuilding the table's rows.
+ */
+public final class OpTable extends TableView<OpTable.Row> {
+    /** One operator and its share of the layer time; the row object stays, its entry changes with each update. */
+    public static final class Row {
+        private final ReadOnlyObjectWrapper<OpResult> op = new ReadOnlyObjectWrapper<>();
+        private final ReadOnlyObjectWrapper<Double> share = new ReadOnlyObjectWrapper<>();
+
+        public OpResult op() {
+            return op.get();
+        }
+
+        public double share() {
+            return share.get();
+        }
+    }
+
+    private final Map<String, Row> rowsByName = new HashMap<>();
 
     public OpTable() {
         setId("opTable");
@@ -23,19 +44,23 @@ public final class OpTable extends TableView<OpResult> {
         getColumns().add(text("Op", OpResult::name, 150));
         getColumns().add(text("Stage", o -> o.stage().label(), 70));
         getColumns().add(number("FLOPs", OpResult::flops, Units::flops));
-        getColumns().add(number("HBM bytes", OpResult::hbmBytes, Units::bytes));
-        getColumns().add(number("Net bytes", OpResult::networkBytes, Units::bytes));
+        getColumns().add(number("HBM", OpResult::hbmBytes, Units::bytes));
+        getColumns().add(number("Network", OpResult::networkBytes, Units::bytes));
         getColumns().add(number("FLOP/byte", OpResult::intensity, v -> String.format(Locale.ROOT, "%.1f", v)));
         getColumns().add(number("Time", OpResult::timeSec, Units::time));
         getColumns().add(number("×", o -> o.invocations(), v -> String.valueOf(v.intValue())));
-        getColumns().add(number("Layer share", o -> o.timePerLayerSec() / layerTimeSec, Units::percent));
-        TableColumn<OpResult, String> bound = text("Bound", o -> o.bound().name().toLowerCase(Locale.ROOT), 80);
+        TableColumn<Row, Double> share = new TableColumn<>("Share");
+        share.setCellValueFactory(cd -> cd.getValue().share.getReadOnlyProperty());
+        format(share, Units::percent);
+        getColumns().add(share);
+        TableColumn<Row, String> bound = text("Bound", o -> o.bound().name().toLowerCase(Locale.ROOT), 80);
         bound.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                OpResult op = empty || getTableRow() == null ? null : getTableRow().getItem();
+                Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                OpResult op = row == null ? null : row.op();
                 setStyle(op == null ? "" : "-fx-text-fill: " + Palette.css(Palette.of(op.bound())) + "; -fx-font-weight: bold;");
             }
         });
@@ -43,24 +68,50 @@ public final class OpTable extends TableView<OpResult> {
     }
 
     public void show(Evaluation e) {
-        layerTimeSec = e.layerTimeSec() > 0 ? e.layerTimeSec() : 1;
-        var order = new java.util.ArrayList<>(getSortOrder());
-        getItems().setAll(e.ops());
-        getSortOrder().setAll(order);
-        sort();
+        double layer = e.layerTimeSec() > 0 ? e.layerTimeSec() : 1;
+        boolean sameOps = e.ops().size() == rowsByName.size()
+                && e.ops().stream().allMatch(o -> rowsByName.containsKey(o.name()));
+        if (!sameOps) {
+            rowsByName.clear();
+            List<Row> rows = new ArrayList<>();
+            for (OpResult op : e.ops()) {
+                Row row = new Row();
+                rowsByName.put(op.name(), row);
+                rows.add(row);
+            }
+            getItems().setAll(rows);
+        }
+        for (OpResult op : e.ops()) {
+            Row row = rowsByName.get(op.name());
+            row.op.set(op);
+            row.share.set(op.timePerLayerSec() / layer);
+        }
+        if (!getSortOrder().isEmpty()) {
+            sort();
+        }
     }
 
-    private static TableColumn<OpResult, String> text(String title, Function<OpResult, String> value, double width) {
-        TableColumn<OpResult, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+    /** The operators in display order, for tests and export. */
+    public List<OpResult> shownOps() {
+        return getItems().stream().map(Row::op).toList();
+    }
+
+    private static TableColumn<Row, String> text(String title, Function<OpResult, String> value, double width) {
+        TableColumn<Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> cd.getValue().op.getReadOnlyProperty().map(value));
         c.setPrefWidth(width);
         return c;
     }
 
-    private TableColumn<OpResult, Double> number(String title, ToDoubleFunction<OpResult> value,
-                                                 Function<Double, String> format) {
-        TableColumn<OpResult, Double> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.applyAsDouble(cd.getValue())));
+    private static TableColumn<Row, Double> number(String title, ToDoubleFunction<OpResult> value,
+                                                   Function<Double, String> format) {
+        TableColumn<Row, Double> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> cd.getValue().op.getReadOnlyProperty().map(o -> value.applyAsDouble(o)));
+        format(c, format);
+        return c;
+    }
+
+    private static void format(TableColumn<Row, Double> c, Function<Double, String> format) {
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Double item, boolean empty) {
@@ -70,6 +121,5 @@ public final class OpTable extends TableView<OpResult> {
         });
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         c.setPrefWidth(90);
-        return c;
     }
 }
