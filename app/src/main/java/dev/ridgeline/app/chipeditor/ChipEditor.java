@@ -8,6 +8,7 @@ import dev.ridgeline.engine.model.Scenario;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -36,6 +37,7 @@ public final class ChipEditor extends VBox {
     private final Label message = new Label();
     private final Path userPresets;
     private final Function<String, Optional<String>> askName;
+    private Consumer<Chip> onSaved = c -> { };
     private boolean syncing;
 
     /**
@@ -79,7 +81,7 @@ public final class ChipEditor extends VBox {
         message.getStyleClass().add("field-message");
         Button save = new Button("Save as preset…");
         save.setId("saveChipPreset");
-        save.setTooltip(new Tooltip("Write this chip into " + userPresets.resolve("chips") + "; it appears in the chip picker next time."));
+        save.setTooltip(new Tooltip("Write this chip into " + userPresets.resolve("chips") + " under a new name; it joins the chip picker."));
         save.setOnAction(e -> save());
         getChildren().addAll(sheet, message, new HBox(8, save));
     }
@@ -89,6 +91,11 @@ public final class ChipEditor extends VBox {
         return chip;
     }
 
+    /** Called with the saved chip after "Save as preset" wrote it (the window adds it to the chip picker). */
+    public void setOnSaved(Consumer<Chip> action) {
+        onSaved = action;
+    }
+
     void save() {
         Chip current = chip.get();
         Optional<String> name = askName.apply(current.name() + " (edited)");
@@ -96,8 +103,11 @@ public final class ChipEditor extends VBox {
             return;
         }
         try {
-            Path file = Presets.saveUserChip(userPresets, current.withName(name.get().strip()));
-            message.setText("Saved " + file + "; it appears in the chip picker next time.");
+            Chip saved = current.withName(name.get().strip());
+            Path file = Presets.saveUserChip(userPresets, saved);
+            message.setText("Saved " + file + ".");
+            chip.set(saved);
+            onSaved.accept(saved);
         } catch (PresetException | IllegalArgumentException e) {
             message.setText("Not saved: " + e.getMessage());
         } catch (IOException e) {

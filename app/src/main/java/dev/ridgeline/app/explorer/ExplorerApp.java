@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.UserFolders;
 import dev.ridgeline.app.cli.Version;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.Presets;
@@ -25,9 +26,14 @@ public final class ExplorerApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        Catalog catalog = Presets.builtIn();
+        Presets.Loaded loaded = Presets.withUserPresets(UserFolders.presets());
+        Catalog catalog = loaded.catalog();
         ExplorerModel model = new ExplorerModel(Presets.builtInScenario("default"), engineThread, Platform::runLater);
-        view = new ExplorerView(model, catalog);
+        view = new ExplorerView(model, catalog, UserFolders.presets());
+        if (!loaded.problems().isEmpty()) {
+            view.setNotice(loaded.problems().size() + " user preset(s) skipped: " + String.join("\n", loaded.problems()));
+            loaded.problems().forEach(System.err::println);
+        }
         ExplorerMenu menu = new ExplorerMenu(view, catalog);
         menu.setOnQuit(stage::close);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -3,6 +3,8 @@ package dev.ridgeline.app.explorer;
 import dev.ridgeline.app.export.ImageExport;
 import dev.ridgeline.app.export.ViewExport;
 import dev.ridgeline.engine.io.Catalog;
+import dev.ridgeline.engine.io.HuggingFaceConfigs;
+import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.io.Presets;
 import java.io.File;
 import java.nio.file.Path;
@@ -15,7 +17,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** File menu: open and save scenario JSON, export the window, the roofline, the Gantt (PNG/SVG/PDF) and the op table (CSV). */
+/** File menu: open and save scenario JSON, import a Hugging Face model config, export the window, the roofline, the Gantt (PNG/SVG/PDF) and the op table (CSV). */
 public final class ExplorerMenu {
     private final ExplorerView view;
     private final Catalog catalog;
@@ -29,6 +31,7 @@ public final class ExplorerMenu {
         file.getItems().addAll(
                 item("_Open scenario…", "Shortcut+O", this::open),
                 item("_Save scenario as…", "Shortcut+S", this::save),
+                item("_Import model config.json…", "Shortcut+I", this::importModel),
                 new SeparatorMenuItem(),
                 item("Export _window…", "Shortcut+E", () -> exportImage(ViewExport.Kind.WINDOW)),
                 item("Export _roofline…", "Shortcut+Shift+R", () -> exportImage(ViewExport.Kind.ROOFLINE)),
@@ -67,6 +70,20 @@ public final class ExplorerMenu {
         if (f != null) {
             guarded("save " + f, () -> Presets.writeScenario(f.toPath(), view.model().getScenario()));
         }
+    }
+
+    private void importModel() {
+        File f = chooser("Import a Hugging Face model config", "config.json", "*.json").showOpenDialog(window());
+        if (f != null) {
+            guarded("import " + f, () -> importModel(f.toPath()));
+        }
+    }
+
+    /** Reads a Hugging Face {@code config.json}, adds the model to the picker and switches the scenario to it. */
+    void importModel(Path file) {
+        ModelConfig m = HuggingFaceConfigs.read(file);
+        view.model().setScenario(view.model().getScenario().withModel(m));
+        view.scenarioPanel().addModel(m);
     }
 
     private void exportImage(ViewExport.Kind kind) {

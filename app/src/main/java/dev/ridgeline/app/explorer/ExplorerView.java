@@ -1,5 +1,8 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.UserFolders;
+import dev.ridgeline.app.balance.BalancePanel;
+import dev.ridgeline.app.chipeditor.ChipEditor;
 import dev.ridgeline.app.explorer.charts.GanttView;
 import dev.ridgeline.app.explorer.charts.KpiPanel;
 import dev.ridgeline.app.explorer.charts.MemoryBar;
@@ -9,6 +12,7 @@ import dev.ridgeline.app.explorer.scenario.ScenarioPanel;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.io.Catalog;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Orientation;
@@ -16,6 +20,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -24,8 +31,9 @@ import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 
 /**
- * The explorer window's content: scenario (left), roofline and KPIs (top), the pipeline Gantt (middle), the op table
- * (bottom), and a status line with the scenario summary. It only binds the model's properties to the views.
+ * The explorer window's content: scenario (left), roofline and, in tabs beside it, the KPIs, the chip editor and the
+ * C/B balance (top), the pipeline Gantt (middle), the op table (bottom), and a status line with the scenario summary.
+ * It only binds the model's properties to the views.
  */
 public final class ExplorerView extends BorderPane {
     private final ExplorerModel model;
@@ -37,9 +45,17 @@ public final class ExplorerView extends BorderPane {
     private final OpTable opTable = new OpTable();
     private final Label summary = new Label();
     private final Label stale = new Label();
+    private final Label notice = new Label();
+    private final ChipEditor chipEditor;
+    private final TabPane tabs = new TabPane();
     private final List<Subscription> subscriptions = new ArrayList<>();
 
     public ExplorerView(ExplorerModel model, Catalog catalog) {
+        this(model, catalog, UserFolders.presets());
+    }
+
+    /** @param userPresets the folder "Save as preset" writes chips into */
+    public ExplorerView(ExplorerModel model, Catalog catalog, Path userPresets) {
         this.model = model;
         setId("explorer");
         getStyleClass().add("explorer");
@@ -56,10 +72,16 @@ public final class ExplorerView extends BorderPane {
 
         VBox right = new VBox(10, kpis, memoryBar);
         right.getStyleClass().add("kpi-column");
-        ScrollPane rightScroll = new ScrollPane(right);
-        rightScroll.setFitToWidth(true);
-        rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        rightScroll.setMinWidth(250);
+        ScrollPane rightScroll = scrolled(right);
+        chipEditor = new ChipEditor(model.scenarioProperty(), userPresets, ChipEditor::dialog);
+        chipEditor.setOnSaved(scenarioPanel::addChip);
+        tabs.getTabs().addAll(tab("Results", rightScroll, "resultsTab", "Throughput, latency, batch limit and HBM use."),
+                tab("Chip", chipEditor, "chipTab", "Edit every field of the chip; each accepted edit redraws everything."),
+                tab("Balance", scrolled(new BalancePanel(model.evaluationProperty())), "balanceTab",
+                        "Compute over EP-link bandwidth against the model's threshold (seed 002)."));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setMinWidth(280);
+        tabs.setId("sideTabs");
 
         stale.setId("staleLabel");
         stale.getStyleClass().add("stale-banner");
@@ -69,9 +91,9 @@ public final class ExplorerView extends BorderPane {
         VBox rooflinePane = new VBox(stale, roofline);
         VBox.setVgrow(roofline, Priority.ALWAYS);
         rooflinePane.setMinSize(0, 0);
-        SplitPane top = new SplitPane(rooflinePane, rightScroll);
+        SplitPane top = new SplitPane(rooflinePane, tabs);
         top.setDividerPositions(0.64);
-        SplitPane.setResizableWithParent(rightScroll, false);
+        SplitPane.setResizableWithParent(tabs, false);
 
         SplitPane centre = new SplitPane(top, gantt, opTable);
         centre.setOrientation(Orientation.VERTICAL);
@@ -89,7 +111,11 @@ public final class ExplorerView extends BorderPane {
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(model.errorProperty());
-        HBox status = new HBox(12, summary, spacer, error);
+        notice.setId("noticeLabel");
+        notice.getStyleClass().add("error-text");
+        notice.managedProperty().bind(notice.visibleProperty());
+        notice.setVisible(false);
+        HBox status = new HBox(12, summary, spacer, notice, error);
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
         setBottom(status);
@@ -100,6 +126,30 @@ public final class ExplorerView extends BorderPane {
             stale.setText(text);
             stale.setVisible(!text.isEmpty());
         }));
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content, String id, String tip) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        t.setTooltip(new Tooltip(tip));
+        return t;
+    }
+
+    private static ScrollPane scrolled(javafx.scene.Node content) {
+        ScrollPane p = new ScrollPane(content);
+        p.setFitToWidth(true);
+        p.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return p;
+    }
+
+    /**
+     * Shows a standing notice in the status line (for example user presets that could not be read); the first line
+     * is shown, the whole text is the tooltip. An empty text hides it.
+     */
+    public void setNotice(String text) {
+        notice.setText(text.lines().findFirst().orElse(""));
+        notice.setTooltip(text.isEmpty() ? null : new Tooltip(text));
+        notice.setVisible(!text.isEmpty());
     }
 
     private void showLatest(Evaluation e) {
@@ -143,6 +193,18 @@ public final class ExplorerView extends BorderPane {
 
     public MemoryBar memoryBar() {
         return memoryBar;
+    }
+
+    public ScenarioPanel scenarioPanel() {
+        return scenarioPanel;
+    }
+
+    public ChipEditor chipEditor() {
+        return chipEditor;
+    }
+
+    public TabPane sideTabs() {
+        return tabs;
     }
 
     public OpTable opTable() {

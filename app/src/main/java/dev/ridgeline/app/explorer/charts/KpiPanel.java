@@ -20,6 +20,7 @@ public final class KpiPanel extends VBox {
     private final Label maxBatch = tile("maxBatch");
     private final Label bound = tile("bound");
     private final Label balance = tile("balance");
+    private final Label fidelity = tile("fidelity");
     private final GridPane grid = new GridPane();
 
     public KpiPanel() {
@@ -40,7 +41,9 @@ public final class KpiPanel extends VBox {
         add(0, 2, "Layer time", layer, "Time of one MoE layer of one decode step, from the pipeline schedule.");
         add(1, 2, "Max batch that fits", maxBatch, "The largest batch per card whose KV cache fits in HBM.");
         add(0, 3, "Dominant bound", bound, "The bound whose ops take the most time per layer.");
-        add(1, 3, "C/B balance", balance, "Chip FP8 FLOP/s per NIC byte/s against the model's 2d threshold: below it, communication hides behind the experts.");
+        add(1, 3, "C/B (TFLOPS per GB/s)", balance, "Chip FP8 FLOP/s per byte/s of the EP link (scale-up inside its domain, else the NIC) against the model's 2d threshold: at or below it, communication hides behind the experts (seed 002).");
+        add(0, 4, "Fidelity", fidelity, "Seed reproduces seed 000's model; calibrated uses published kernel measurements. * marks figures used beyond what was measured (see the op table's Basis column).");
+        GridPane.setColumnSpan(grid.getChildren().get(grid.getChildren().size() - 1), 2);
         getChildren().add(grid);
         setSpacing(8);
     }
@@ -54,8 +57,13 @@ public final class KpiPanel extends VBox {
         maxBatch.setText(String.valueOf(e.maxBatch()));
         bound.setText(e.dominantBound().name().toLowerCase(Locale.ROOT));
         bound.setStyle("-fx-text-fill: " + Palette.css(Palette.of(e.dominantBound())) + ";");
-        balance.setText(Units.compact(e.balance().computePerByte()) + (e.balance().communicationHidden() ? " ≤ " : " > ")
-                + Units.compact(e.balance().thresholdPerByte()));
+        balance.setText(String.format(Locale.ROOT, "%.2f %s %.2f", e.balance().tflopsPerGBps(),
+                e.balance().communicationHidden() ? "≤" : ">", e.balance().thresholdTflopsPerGBps()));
+        fidelity.setText(e.scenario().fidelity().name().toLowerCase(Locale.ROOT) + (e.extrapolated() ? ", extrapolated *" : ""));
+        fidelity.getStyleClass().remove("warning");
+        if (e.extrapolated()) {
+            fidelity.getStyleClass().add("warning");
+        }
     }
 
     /** The value label of a tile, by id suffix, for tests. */

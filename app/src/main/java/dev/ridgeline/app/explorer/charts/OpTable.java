@@ -2,6 +2,7 @@ package dev.ridgeline.app.explorer.charts;
 
 import dev.ridgeline.app.explorer.Units;
 import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.ops.Stage;
 import dev.ridgeline.engine.roofline.OpResult;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,17 +12,19 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 
 /**
- * The sortable op table: one row per operator of the layer. Rows are kept across updates and their values replaced
+ * The sortable op table: one row per operator of the layer and, in calibrated fidelity, of the step outside the
+ * MoE layers (embedding, LM head, MTP). Rows are kept across updates and their values replaced
  * in place, so an edit re-renders cell texts rather than rebuilding the table's rows.
  */
 public final class OpTable extends TableView<OpTable.Row> {
-    /** One operator and its share of the layer time; the row object stays, its entry changes with each update. */
+    /** One operator and its share of the layer (or, for step ops, the step) time; the row object stays, its entry changes with each update. */
     public static final class Row {
         private final ReadOnlyObjectWrapper<OpResult> op = new ReadOnlyObjectWrapper<>();
         private final ReadOnlyObjectWrapper<Double> share = new ReadOnlyObjectWrapper<>();
@@ -41,7 +44,7 @@ public final class OpTable extends TableView<OpTable.Row> {
         setId("opTable");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setTooltip(new Tooltip("Operators of one layer; click a header to sort."));
-        getColumns().add(text("Op", OpResult::name, 150));
+        getColumns().add(text("Op", o -> o.name() + (o.extrapolated() ? " *" : ""), 150));
         getColumns().add(text("Stage", o -> o.stage().label(), 70));
         getColumns().add(number("FLOPs", OpResult::flops, Units::flops));
         getColumns().add(number("HBM", OpResult::hbmBytes, Units::bytes));
@@ -49,7 +52,8 @@ public final class OpTable extends TableView<OpTable.Row> {
         getColumns().add(number("FLOP/byte", OpResult::intensity, v -> String.format(Locale.ROOT, "%.1f", v)));
         getColumns().add(number("Time", OpResult::timeSec, Units::time));
         getColumns().add(number("×", o -> o.invocations(), v -> String.valueOf(v.intValue())));
-        TableColumn<Row, Double> share = new TableColumn<>("Share");
+        TableColumn<Row, Double> share = new TableColumn<>();
+        share.setGraphic(header("Share", "Of the MoE layer time for layer ops; of the whole decode step for step ops."));
         share.setCellValueFactory(cd -> cd.getValue().share.getReadOnlyProperty());
         format(share, Units::percent);
         getColumns().add(share);
@@ -65,26 +69,46 @@ public final class OpTable extends TableView<OpTable.Row> {
             }
         });
         getColumns().add(bound);
+        TableColumn<Row, String> basis = text("", OpResult::basis, 220);
+        basis.setGraphic(header("Basis", "Where the figure comes from; * marks calibrated figures used beyond what was measured."));
+        basis.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
+        getColumns().add(basis);
+    }
+
+    private static Label header(String title, String tip) {
+        Label l = new Label(title);
+        l.setTooltip(new Tooltip(tip));
+        return l;
     }
 
     public void show(Evaluation e) {
         double layer = e.layerTimeSec() > 0 ? e.layerTimeSec() : 1;
-        boolean sameOps = e.ops().size() == rowsByName.size()
-                && e.ops().stream().allMatch(o -> rowsByName.containsKey(o.name()));
+        double step = e.tpotSec() > 0 ? e.tpotSec() : 1;
+        List<OpResult> ops = new ArrayList<>(e.ops());
+        ops.addAll(e.stepOps());
+        boolean sameOps = ops.size() == rowsByName.size()
+                && ops.stream().allMatch(o -> rowsByName.containsKey(o.name()));
         if (!sameOps) {
             rowsByName.clear();
             List<Row> rows = new ArrayList<>();
-            for (OpResult op : e.ops()) {
+            for (OpResult op : ops) {
                 Row row = new Row();
                 rowsByName.put(op.name(), row);
                 rows.add(row);
             }
             getItems().setAll(rows);
         }
-        for (OpResult op : e.ops()) {
+        for (OpResult op : ops) {
             Row row = rowsByName.get(op.name());
             row.op.set(op);
-            row.share.set(op.timePerLayerSec() / layer);
+            row.share.set(op.timePerLayerSec() / (op.stage() == Stage.STEP ? step : layer));
         }
         if (!getSortOrder().isEmpty()) {
             sort();

@@ -94,6 +94,23 @@ public final class ScenarioPanel extends VBox {
         subscription = model.scenarioProperty().subscribe(this::show);
     }
 
+    /** Adds a chip the user saved or imported to the chip picker (replacing one of the same name). */
+    public void addChip(Chip chip) {
+        addChoice(chipChoice, chip, Chip::name);
+        show(model.getScenario());
+    }
+
+    /** Adds a model the user imported to the model picker (replacing one of the same name). */
+    public void addModel(ModelConfig model) {
+        addChoice(modelChoice, model, ModelConfig::name);
+        show(this.model.getScenario());
+    }
+
+    private static <T> void addChoice(ComboBox<T> box, T item, Function<T, String> name) {
+        box.getItems().removeIf(t -> name.apply(t).equals(name.apply(item)));
+        box.getItems().add(item);
+    }
+
     /** Stops following the model (the view is going away). */
     public void dispose() {
         subscription.unsubscribe();

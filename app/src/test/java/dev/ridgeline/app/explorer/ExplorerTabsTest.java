@@ -1,0 +1,157 @@
+package dev.ridgeline.app.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.engine.io.Catalog;
+import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Fidelity;
+import dev.ridgeline.engine.ops.Stage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The side tabs of the real window: the chip editor and the balance follow and drive the scenario; imports. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerTabsTest {
+    @TempDir
+    static Path home;
+
+    private final Catalog catalog = Presets.builtIn();
+    private ExplorerView view;
+    private ExplorerMenu menu;
+
+    @Start
+    void start(javafx.stage.Stage stage) {
+        Theme.apply();
+        view = new ExplorerView(ExplorerModel.sameThread(Presets.builtInScenario("default")), catalog, home.resolve("presets"));
+        menu = new ExplorerMenu(view, catalog);
+        stage.setScene(new Scene(Explorer.withMenus(view, menu), 1366, 768));
+        stage.show();
+    }
+
+    private TextField chipField(FxRobot robot, String category, String label) {
+        robot.clickOn(robot.from(view.chipEditor()).lookup((Node n) -> n instanceof TitledPane
+                && category.equals(((TitledPane) n).getText())).queryAs(TitledPane.class).lookup(".title"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label name = robot.from(view.chipEditor()).lookup((Node n) -> n instanceof Label && label.equals(((Label) n).getText()))
+                .queryAs(Label.class);
+        GridPane grid = (GridPane) name.getParent();
+        for (Node n : grid.getChildren()) {
+            if (n != name && GridPane.getRowIndex(n).equals(GridPane.getRowIndex(name))) {
+                return n instanceof TextField ? (TextField) n : (TextField) n.lookup(".text-field");
+            }
+        }
+        throw new AssertionError("no editor for " + label);
+    }
+
+    @Test
+    void editingTheChipInItsTabRedrawsTilesRooflineAndGantt(FxRobot robot) {
+        robot.clickOn("#chipTab");
+        String tpot = view.kpis().value("tpot");
+        Object dataset = view.roofline().opsDataset();
+        var schedule = view.gantt().schedule();
+        double before = view.model().getEvaluation().layerTimeSec();
+        TextField hbm = chipField(robot, "Memory", "HBM bandwidth (GB/s)");
+        robot.clickOn(hbm).write("9000").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(9000e9, view.model().getScenario().chip().hbmBandwidthBytesPerSec(), 1.0);
+        assertTrue(view.model().getEvaluation().layerTimeSec() < before, "more HBM bandwidth must not slow the layer");
+        assertNotEquals(tpot, view.kpis().value("tpot"));
+        assertNotSame(dataset, view.roofline().opsDataset());
+        assertNotEquals(schedule, view.gantt().schedule());
+    }
+
+    @Test
+    void choosingAnotherChipInThePickerRefillsTheEditor(FxRobot robot) {
+        robot.clickOn("#chipTab");
+        @SuppressWarnings("unchecked")
+        ComboBox<dev.ridgeline.engine.model.Chip> chips = robot.lookup("#chipChoice").queryAs(ComboBox.class);
+        robot.interact(() -> chips.setValue(catalog.chip("A100")));
+        assertEquals("A100", view.chipEditor().chipProperty().get().name());
+    }
+
+    @Test
+    void savingAChipPresetWritesItAndAddsItToThePicker(FxRobot robot) {
+        robot.clickOn("#chipTab");
+        robot.clickOn("#saveChipPreset");
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField name = robot.lookup(".dialog-pane .text-field").queryAs(TextField.class);
+        robot.interact(() -> name.setText("Review chip"));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Node n) -> "OK".equals(((javafx.scene.control.Button) n).getText()))
+                .queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Files.isRegularFile(home.resolve("presets/chips/Review_chip.json")));
+        @SuppressWarnings("unchecked")
+        ComboBox<dev.ridgeline.engine.model.Chip> chips = robot.lookup("#chipChoice").queryAs(ComboBox.class);
+        assertEquals("Review chip", chips.getValue().name());
+        assertEquals("Review chip", view.model().getScenario().chip().name());
+        assertEquals(catalog.chips().size() + 1, chips.getItems().size());
+    }
+
+    @Test
+    void importingAHuggingFaceConfigSwitchesTheModel(FxRobot robot) throws Exception {
+        Path dir = Files.createDirectories(home.resolve("Tiny-MoE"));
+        Path config = Files.writeString(dir.resolve("config.json"), """
+                {"hidden_size": 2048, "intermediate_size": 6144, "moe_intermediate_size": 768, "num_attention_heads": 32,
+                 "num_key_value_heads": 4, "head_dim": 128, "num_experts": 128, "num_experts_per_tok": 8,
+                 "num_hidden_layers": 48, "vocab_size": 151936, "model_type": "qwen3_moe"}
+                """);
+        robot.interact(() -> menu.importModel(config));
+        assertEquals("Tiny-MoE", view.model().getScenario().model().name());
+        @SuppressWarnings("unchecked")
+        ComboBox<dev.ridgeline.engine.model.ModelConfig> models = robot.lookup("#modelChoice").queryAs(ComboBox.class);
+        assertEquals("Tiny-MoE", models.getValue().name());
+        assertTrue(models.getItems().stream().anyMatch(m -> m.name().equals("Tiny-MoE")));
+        assertTrue(robot.lookup("#summaryLabel").queryAs(Label.class).getText().contains("Tiny-MoE"));
+    }
+
+    @Test
+    void calibratedFidelityShowsStepOpsAndTheFidelityTile(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<Fidelity> fidelity = robot.lookup("#fidelityChoice").queryAs(ComboBox.class);
+        robot.interact(() -> fidelity.setValue(Fidelity.CALIBRATED));
+        var e = view.model().getEvaluation();
+        assertTrue(view.kpis().value("fidelity").startsWith("calibrated"));
+        assertEquals(e.ops().size() + e.stepOps().size(), view.opTable().getItems().size());
+        assertTrue(view.opTable().shownOps().stream().anyMatch(o -> o.stage() == Stage.STEP));
+        robot.interact(() -> fidelity.setValue(Fidelity.SEED));
+        assertEquals("seed", view.kpis().value("fidelity"));
+        assertEquals(view.model().getEvaluation().ops().size(), view.opTable().getItems().size());
+    }
+
+    @Test
+    void balanceTabShowsTheRatioOfTheCurrentChip(FxRobot robot) {
+        robot.clickOn("#balanceTab");
+        String ratio = robot.lookup("#balanceRatio").queryAs(Label.class).getText();
+        @SuppressWarnings("unchecked")
+        ComboBox<dev.ridgeline.engine.model.Chip> chips = robot.lookup("#chipChoice").queryAs(ComboBox.class);
+        robot.interact(() -> chips.setValue(catalog.chip("H20")));
+        assertNotEquals(ratio, robot.lookup("#balanceRatio").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aNoticeShowsItsFirstLineWithTheWholeTextAsTooltip(FxRobot robot) {
+        robot.interact(() -> view.setNotice("2 user preset(s) skipped: a.json: bad\nb.json: worse"));
+        Label notice = robot.lookup("#noticeLabel").queryAs(Label.class);
+        assertTrue(notice.isVisible());
+        assertEquals("2 user preset(s) skipped: a.json: bad", notice.getText());
+        assertTrue(notice.getTooltip().getText().contains("b.json"));
+    }
+}
