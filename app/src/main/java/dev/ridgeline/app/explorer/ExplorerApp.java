@@ -32,7 +32,6 @@ public final class ExplorerApp extends Application {
         view = new ExplorerView(model, catalog, UserFolders.presets());
         if (!loaded.problems().isEmpty()) {
             view.setNotice(loaded.problems().size() + " user preset(s) skipped: " + String.join("\n", loaded.problems()));
-            loaded.problems().forEach(System.err::println);
         }
         ExplorerMenu menu = new ExplorerMenu(view, catalog);
         menu.setOnQuit(stage::close);

@@ -51,9 +51,20 @@ public final class ViewExport {
                         (g, area) -> GanttPainter.paint(g, area, drawn.schedule()));
                 break;
             default:
-                view.applyCss();
-                view.layout();
-                WritableImage snapshot = view.snapshot(null, null);
+                // the footer carries the status line's summary: leave the status line out of the picture
+                javafx.scene.Node status = view.getBottom();
+                status.setVisible(false);
+                status.setManaged(false);
+                WritableImage snapshot;
+                try {
+                    view.applyCss();
+                    view.layout();
+                    snapshot = view.snapshot(null, null);
+                } finally {
+                    status.setManaged(true);
+                    status.setVisible(true);
+                    view.layout();
+                }
                 BufferedImage image = SwingFXUtils.fromFXImage(snapshot, null);
                 ImageExport.write(out, width, height, ImageExport.footer(view.model().getScenario().summary()),
                         (g, area) -> g.drawImage(image, (int) area.getX(), (int) area.getY(),

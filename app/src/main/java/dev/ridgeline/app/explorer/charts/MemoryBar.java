@@ -72,10 +72,11 @@ public final class MemoryBar extends VBox {
                 getStyleClass().remove("oom");
             }
         }
-        legend.setText(String.format(Locale.ROOT, "weights %s · experts %s · KV %s · reserve %s · %s %s of %s",
+        // seed fidelity keeps no reserve: the legend names only what is there
+        legend.setText(String.format(Locale.ROOT, "weights %s · experts %s · KV %s%s · %s %s of %s",
                 Units.bytes(m.nonExpertWeightBytes()), Units.bytes(m.localExpertBytes()), Units.bytes(m.kvCacheBytes()),
-                Units.bytes(m.reserveBytes()), oom ? "missing" : "free", Units.bytes(Math.abs(free)),
-                Units.bytes(m.capacityBytes())));
+                m.reserveBytes() > 0 ? " · reserve " + Units.bytes(m.reserveBytes()) : "",
+                oom ? "missing" : "free", Units.bytes(Math.abs(free)), Units.bytes(m.capacityBytes())));
         if (oom) {
             Fit.OutOfMemory o = (Fit.OutOfMemory) e.fit();
             message.setText(String.format(Locale.ROOT, "Out of memory: batch %d needs %s more; max batch %d.",
