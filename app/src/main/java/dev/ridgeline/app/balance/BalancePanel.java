@@ -24,6 +24,8 @@ public final class BalancePanel extends VBox {
     private final Label ratio = new Label();
     private final Label link = new Label();
     private final GridPane thresholds = new GridPane();
+    private final Label[] thresholdLabels = new Label[PRECISIONS.length];
+    private final Label[] verdicts = new Label[PRECISIONS.length];
 
     public BalancePanel(ObservableValue<Evaluation> evaluation) {
         setId("balancePanel");
@@ -35,6 +37,11 @@ public final class BalancePanel extends VBox {
         thresholds.setVgap(2);
         Tooltip.install(this, new Tooltip("C/B <= 2d (DeepSeek-V4 report, seed 002): a token-expert pair costs 6·h·d "
                 + "FLOPs and moves h·(dispatch + combine) bytes; below the threshold communication can hide behind compute."));
+        for (int i = 0; i < PRECISIONS.length; i++) {
+            thresholdLabels[i] = new Label();
+            verdicts[i] = new Label();
+            thresholds.addRow(i, new Label(NAMES[i]), thresholdLabels[i], verdicts[i]);
+        }
         getChildren().addAll(new Label("C/B balance (FP8 compute over EP link)"), ratio, link, thresholds);
         evaluation.addListener((obs, old, now) -> show(now));
         show(evaluation.getValue());
@@ -49,14 +56,16 @@ public final class BalancePanel extends VBox {
         ratio.setText(String.format(Locale.ROOT, "%.2f TFLOPS per GB/s", e.balance().tflopsPerGBps()));
         link.setText(String.format(Locale.ROOT, "%s at %.0f GB/s (EP %d)", chip.scaleUpCovers(e.scenario().ep())
                 ? "scale-up link" : e.scenario().nic().name() + " NIC", linkBytes / 1e9, e.scenario().ep()));
-        thresholds.getChildren().clear();
+        // labels are updated in place: a redraw re-renders texts instead of rebuilding the grid
         for (int i = 0; i < PRECISIONS.length; i++) {
             Balance b = Balance.of(chip.fp8FlopsPerSec(), linkBytes, e.scenario().model().moeIntermediateSize(),
                     PRECISIONS[i][0], PRECISIONS[i][1]);
-            Label verdict = new Label(b.communicationHidden() ? "hides" : "link-bound");
-            verdict.getStyleClass().add(b.communicationHidden() ? "ok" : "warning");
-            thresholds.addRow(i, new Label(NAMES[i]), new Label(String.format(Locale.ROOT, "threshold %.2f",
-                    b.thresholdTflopsPerGBps())), verdict);
+            thresholdLabels[i].setText(String.format(Locale.ROOT, "threshold %.2f", b.thresholdTflopsPerGBps()));
+            verdicts[i].setText(b.communicationHidden() ? "hides" : "link-bound");
+            String verdict = b.communicationHidden() ? "ok" : "warning";
+            if (!verdicts[i].getStyleClass().contains(verdict)) { // a class change costs a CSS pass: only when it flips
+                verdicts[i].getStyleClass().setAll("label", verdict);
+            }
         }
     }
 }

@@ -42,6 +42,7 @@ public final class OpTable extends TableView<OpTable.Row> {
 
     public OpTable() {
         setId("opTable");
+        setFixedCellSize(26);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setTooltip(new Tooltip("Operators of one layer; click a header to sort."));
         getColumns().add(text("Op", o -> o.name() + (o.extrapolated() ? " *" : ""), 150));
@@ -59,24 +60,32 @@ public final class OpTable extends TableView<OpTable.Row> {
         getColumns().add(share);
         TableColumn<Row, String> bound = text("Bound", o -> o.bound().name().toLowerCase(Locale.ROOT), 80);
         bound.setCellFactory(c -> new TableCell<>() {
+            {
+                getStyleClass().add("bound-cell");
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
                 Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 OpResult op = row == null ? null : row.op();
-                setStyle(op == null ? "" : "-fx-text-fill: " + Palette.css(Palette.of(op.bound())) + "; -fx-font-weight: bold;");
+                // a paint, not a style string: re-styling a cell costs a CSS pass on every edit
+                setTextFill(op == null ? javafx.scene.paint.Color.BLACK : Palette.fx(Palette.of(op.bound())));
             }
         });
         getColumns().add(bound);
         TableColumn<Row, String> basis = text("", OpResult::basis, 220);
         basis.setGraphic(header("Basis", "Where the figure comes from; * marks calibrated figures used beyond what was measured."));
         basis.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip full = new Tooltip();
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
+                full.setText(item == null ? "" : item);
+                setTooltip(empty || item == null ? null : full);
             }
         });
         getColumns().add(basis);

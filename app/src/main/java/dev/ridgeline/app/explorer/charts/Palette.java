@@ -33,6 +33,11 @@ public final class Palette {
         }
     }
 
+    /** The same colour for JavaFX nodes (setting a paint directly costs no CSS pass, unlike a style string). */
+    public static javafx.scene.paint.Color fx(Color c) {
+        return javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
+    }
+
     /** "#rrggbb" for JavaFX styles. */
     public static String css(Color c) {
         return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
