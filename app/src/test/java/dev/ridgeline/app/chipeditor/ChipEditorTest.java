@@ -64,9 +64,10 @@ class ChipEditorTest {
     void editingHbmBandwidthReEvaluatesTheScenario(FxRobot robot) {
         double before = evaluation.get().layerTimeSec();
         // categories are an accordion; Compute is open first
-        robot.clickOn(robot.from(editor).lookup((Node n) -> n instanceof javafx.scene.control.TitledPane
-                && "Memory".equals(((javafx.scene.control.TitledPane) n).getText())).queryAs(javafx.scene.control.TitledPane.class)
-                .lookup(".title"));
+        javafx.scene.control.TitledPane memory = robot.from(editor).lookup((Node n) -> n instanceof javafx.scene.control.TitledPane
+                && "Memory".equals(((javafx.scene.control.TitledPane) n).getText())).queryAs(javafx.scene.control.TitledPane.class);
+        robot.interact(() -> memory.setAnimated(false)); // a sliding pane moves the field under the robot's click
+        robot.clickOn(memory.lookup(".title"));
         WaitForAsyncUtils.waitForFxEvents();
         TextField hbm = editorFor(robot, "HBM bandwidth (GB/s)");
         robot.clickOn(hbm).write("8000").type(KeyCode.ENTER); // focus selects the whole field

@@ -47,8 +47,10 @@ class ExplorerTabsTest {
     }
 
     private TextField chipField(FxRobot robot, String category, String label) {
-        robot.clickOn(robot.from(view.chipEditor()).lookup((Node n) -> n instanceof TitledPane
-                && category.equals(((TitledPane) n).getText())).queryAs(TitledPane.class).lookup(".title"));
+        TitledPane pane = robot.from(view.chipEditor()).lookup((Node n) -> n instanceof TitledPane
+                && category.equals(((TitledPane) n).getText())).queryAs(TitledPane.class);
+        robot.interact(() -> pane.setAnimated(false));
+        robot.clickOn(pane.lookup(".title"));
         WaitForAsyncUtils.waitForFxEvents();
         Label name = robot.from(view.chipEditor()).lookup((Node n) -> n instanceof Label && label.equals(((Label) n).getText()))
                 .queryAs(Label.class);

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -174,14 +173,11 @@ public final class RooflineChart {
     }
 
     private static LogAxis axis(String label) {
-        LogAxis a = new LogAxis(label);
-        a.setBase(10);
-        a.setTickUnit(new NumberTickUnit(1.0), false, true);
+        LogAxis a = new DecadeAxis(label);
         a.setLabelFont(Palette.LABEL);
         a.setTickLabelFont(Palette.SMALL);
         a.setLabelPaint(Palette.INK);
         a.setTickLabelPaint(Palette.MUTED);
-        a.setMinorTickMarksVisible(false);
         return a;
     }
 
