@@ -86,6 +86,13 @@ public final class ChipEditor extends VBox {
         getChildren().addAll(sheet, message, new HBox(8, save));
     }
 
+    /** Suffix of an edited chip's name, so that summaries, footers and screenshots never pass it off as the preset. */
+    static final String EDITED = " (edited)";
+
+    static Chip edited(Chip c) {
+        return c.name().endsWith(EDITED) ? c : c.withName(c.name() + EDITED);
+    }
+
     /** The chip being edited (the scenario's chip). */
     public ObjectProperty<Chip> chipProperty() {
         return chip;
@@ -98,7 +105,7 @@ public final class ChipEditor extends VBox {
 
     void save() {
         Chip current = chip.get();
-        Optional<String> name = askName.apply(current.name() + " (edited)");
+        Optional<String> name = askName.apply(edited(current).name());
         if (name.isEmpty() || name.get().isBlank()) {
             return;
         }

@@ -60,7 +60,7 @@ final class ChipItem implements PropertySheet.Item {
         }
         try {
             Object typed = getType() == Integer.class && v instanceof Number ? (Object) ((Number) v).intValue() : v;
-            chip.set(field.with(chip.get(), typed));
+            chip.set(ChipEditor.edited(field.with(chip.get(), typed)));
             refuse.accept("");
         } catch (IllegalArgumentException | ClassCastException e) {
             refuse.accept(field.name() + ": " + v + " refused (" + e.getMessage() + ")");

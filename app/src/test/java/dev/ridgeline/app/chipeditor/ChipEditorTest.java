@@ -44,7 +44,11 @@ class ChipEditorTest {
     void start(Stage stage) {
         scenario.addListener((o, a, now) -> evaluation.set(Engine.evaluate(now)));
         editor = new ChipEditor(scenario, userDir, suggestion -> Optional.of("My H800"));
-        stage.setScene(new Scene(new VBox(editor, new BalancePanel(evaluation)), 520, 760));
+        VBox root = new VBox(editor, new BalancePanel(evaluation));
+        // the window's stylesheet, as in the explorer (it maps the colour names ControlsFX's CSS looks up)
+        root.getStylesheets().add(ChipEditorTest.class.getResource("/css/ridgeline.css").toExternalForm());
+        root.getStyleClass().add("explorer");
+        stage.setScene(new Scene(root, 520, 760));
         stage.show();
     }
 

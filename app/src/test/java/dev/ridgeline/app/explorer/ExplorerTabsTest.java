@@ -79,6 +79,8 @@ class ExplorerTabsTest {
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(9000e9, view.model().getScenario().chip().hbmBandwidthBytesPerSec(), 1.0);
+        assertEquals("H800 (edited)", view.model().getScenario().chip().name(), "an edited chip is never shown as the preset");
+        assertTrue(robot.lookup("#summaryLabel").queryAs(Label.class).getText().contains("H800 (edited)"));
         assertTrue(view.model().getEvaluation().layerTimeSec() < before, "more HBM bandwidth must not slow the layer");
         assertNotEquals(tpot, view.kpis().value("tpot"));
         assertNotSame(dataset, view.roofline().opsDataset());
