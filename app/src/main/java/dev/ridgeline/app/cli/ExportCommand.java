@@ -30,6 +30,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--view", defaultValue = "window", description = "window, roofline or gantt (default: ${DEFAULT-VALUE}).")
     String view;
 
+    @Option(names = "--tab", defaultValue = "results",
+            description = "The side tab shown in a window export: results, chip or balance (default: ${DEFAULT-VALUE}).")
+    String tab;
+
     @Option(names = "--width", defaultValue = "1366", description = "Width in pixels (default: ${DEFAULT-VALUE}).")
     int width;
 
@@ -48,10 +52,15 @@ final class ExportCommand implements Callable<Integer> {
         ViewExport.Kind kind = ViewExport.Kind.of(view);
         size("--width", width, MIN_WIDTH);
         size("--height", height, MIN_HEIGHT);
+        int tabIndex = java.util.List.of("results", "chip", "balance").indexOf(tab.toLowerCase(java.util.Locale.ROOT));
+        if (tabIndex < 0) {
+            throw new IllegalArgumentException("--tab: bad value '" + tab + "' (expected results, chip or balance)");
+        }
         Scenario scenario = scenarioOptions.resolve();
         HeadlessFx.call(() -> {
             ExplorerView v = Explorer.headlessView(scenario);
             new Scene(v, width, height - ImageExport.FOOTER);
+            v.sideTabs().getSelectionModel().select(tabIndex);
             ViewExport.write(v, kind, out, width, height);
             v.dispose();
             return null;

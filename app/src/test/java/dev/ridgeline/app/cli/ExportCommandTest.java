@@ -1,6 +1,7 @@
 package dev.ridgeline.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -72,6 +73,18 @@ class ExportCommandTest {
         assertTrue(err.toString().contains("--view"), err.toString());
         assertEquals(2, run("export", "--out", dir.resolve("b.png").toString(), "--batch", "0"));
         assertTrue(err.toString().contains("--batch"), err.toString());
+        assertEquals(2, run("export", "--out", dir.resolve("c.png").toString(), "--tab", "gantt"));
+        assertTrue(err.toString().contains("--tab") && err.toString().contains("gantt"), err.toString());
+        assertTrue(Files.notExists(dir.resolve("c.png")));
+    }
+
+    @Test
+    void chipTabExportDiffersFromTheResultsTab() throws Exception {
+        Path results = dir.resolve("results.png");
+        Path chip = dir.resolve("chip.png");
+        assertEquals(0, run("export", "--out", results.toString()));
+        assertEquals(0, run("export", "--out", chip.toString(), "--tab", "chip"));
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(results), Files.readAllBytes(chip)));
     }
 
     private static int distinctColours(BufferedImage image) {
