@@ -156,6 +156,18 @@ class ExplorerTabsTest {
     }
 
     @Test
+    void mtpAcceptanceSaysWhyItIsDisabledUntilMtpIsOn(FxRobot robot) {
+        assertEquals(0, view.model().getScenario().mtpDepth());
+        assertTrue(robot.lookup("#mtpAcceptanceField").query().isDisabled());
+        assertEquals("MTP acceptance (needs MTP depth ≥ 1)", robot.lookup("#mtpAcceptanceTitle").queryAs(Label.class).getText());
+        robot.doubleClickOn("#mtpDepthField").eraseText(4).write("1").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, view.model().getScenario().mtpDepth());
+        assertTrue(!robot.lookup("#mtpAcceptanceField").query().isDisabled());
+        assertEquals("MTP acceptance", robot.lookup("#mtpAcceptanceTitle").queryAs(Label.class).getText());
+    }
+
+    @Test
     void aNoticeShowsItsFirstLineWithTheWholeTextAsTooltip(FxRobot robot) {
         robot.interact(() -> view.setNotice("2 user preset(s) skipped: a.json: bad\nb.json: worse"));
         Label notice = robot.lookup("#noticeLabel").queryAs(Label.class);

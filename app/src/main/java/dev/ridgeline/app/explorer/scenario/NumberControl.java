@@ -28,6 +28,8 @@ final class NumberControl extends VBox {
     private DoubleConsumer onCommit = v -> { };
     private boolean showing;
     private double value = Double.NaN;
+    private final Label name = new Label();
+    private final HBox row = new HBox(6);
 
     NumberControl(String id, String title, String unit, String tooltip, SliderScale scale, double typedMin,
                   double typedMax, boolean integer) {
@@ -54,7 +56,8 @@ final class NumberControl extends VBox {
         message.setManaged(false);
         message.setVisible(false);
 
-        Label name = new Label(title);
+        name.setText(title);
+        name.setId(id + "Title");
         name.getStyleClass().add("control-title");
         name.setLabelFor(field);
         Label unitLabel = new Label(unit);
@@ -62,7 +65,7 @@ final class NumberControl extends VBox {
         unitLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(slider, Priority.ALWAYS);
         slider.setMinWidth(60);
-        HBox row = new HBox(6, slider, field, unitLabel);
+        row.getChildren().addAll(slider, field, unitLabel);
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(name, row, message);
         setSpacing(2);
@@ -81,6 +84,15 @@ final class NumberControl extends VBox {
                 commitText();
             }
         });
+    }
+
+    /**
+     * Disables the slider and the field and says why in the title (a disabled control shows no tooltip);
+     * {@code null} enables them again.
+     */
+    void setDisabledBecause(String reason) {
+        row.setDisable(reason != null);
+        name.setText(reason == null ? title : title + " (" + reason + ")");
     }
 
     void setOnCommit(DoubleConsumer action) {

@@ -133,7 +133,7 @@ public final class ScenarioPanel extends VBox {
             policyChoice.setValue(s.policy());
             fidelityChoice.setValue(s.fidelity());
             promotion.setSelected(s.promotion());
-            mtpAcceptance.setDisable(s.mtpDepth() == 0);
+            mtpAcceptance.setDisabledBecause(s.mtpDepth() == 0 ? "needs MTP depth ≥ 1" : null);
         } finally {
             showing = false;
         }
