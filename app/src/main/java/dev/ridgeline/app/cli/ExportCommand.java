@@ -6,6 +6,8 @@ import dev.ridgeline.app.export.HeadlessFx;
 import dev.ridgeline.app.export.ImageExport;
 import dev.ridgeline.app.export.ImageFormat;
 import dev.ridgeline.app.export.ViewExport;
+import dev.ridgeline.engine.io.PresetException;
+import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Scenario;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,6 +36,10 @@ final class ExportCommand implements Callable<Integer> {
             description = "The side tab shown in a window export: results, chip or balance (default: ${DEFAULT-VALUE}).")
     String tab;
 
+    @Option(names = "--pin", paramLabel = "SCENARIO.json",
+            description = "Pin this scenario as A: the window's tiles say how the exported scenario compares with it.")
+    Path pin;
+
     @Option(names = "--width", defaultValue = "1366", description = "Width in pixels (default: ${DEFAULT-VALUE}).")
     int width;
 
@@ -57,8 +63,21 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--tab: bad value '" + tab + "' (expected results, chip or balance)");
         }
         Scenario scenario = scenarioOptions.resolve();
+        Scenario pinned = null;
+        if (pin != null) {
+            try {
+                pinned = Presets.readScenario(pin, Presets.builtIn());
+            } catch (PresetException e) {
+                throw new IllegalArgumentException("--pin: " + e.getMessage(), e);
+            }
+        }
+        Scenario a = pinned;
         HeadlessFx.call(() -> {
-            ExplorerView v = Explorer.headlessView(scenario);
+            ExplorerView v = Explorer.headlessView(a != null ? a : scenario);
+            if (a != null) {
+                v.model().pin();
+                v.model().setScenario(scenario);
+            }
             new Scene(v, width, height - ImageExport.FOOTER);
             v.sideTabs().getSelectionModel().select(tabIndex);
             ViewExport.write(v, kind, out, width, height);

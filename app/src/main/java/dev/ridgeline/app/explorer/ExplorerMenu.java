@@ -17,7 +17,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** File menu: open and save scenario JSON, import a Hugging Face model config, export the window, the roofline, the Gantt (PNG/SVG/PDF) and the op table (CSV). */
+/** Compare menu: pin A and clear it. File menu: open and save scenario JSON, import a Hugging Face model config, export the window, the roofline, the Gantt (PNG/SVG/PDF) and the op table (CSV). */
 public final class ExplorerMenu {
     private final ExplorerView view;
     private final Catalog catalog;
@@ -39,7 +39,11 @@ public final class ExplorerMenu {
                 item("Export op _table (CSV)…", "Shortcut+Shift+T", this::exportCsv),
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", () -> onQuit.run()));
-        bar.getMenus().add(file);
+        Menu compare = new Menu("_Compare");
+        MenuItem clear = item("_Clear A", "Shortcut+Shift+P", () -> view.model().unpin());
+        clear.disableProperty().bind(view.model().pinnedProperty().isNull());
+        compare.getItems().addAll(item("_Pin current result as A", "Shortcut+P", () -> view.model().pin()), clear);
+        bar.getMenus().addAll(file, compare);
         bar.setId("menuBar");
     }
 

@@ -27,6 +27,7 @@ public final class ExplorerModel {
     private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(this, "scenario");
     private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>(this, "evaluation");
     private final ReadOnlyObjectWrapper<Evaluation> drawn = new ReadOnlyObjectWrapper<>(this, "drawn");
+    private final ReadOnlyObjectWrapper<Evaluation> pinned = new ReadOnlyObjectWrapper<>(this, "pinned");
     private final ReadOnlyStringWrapper staleReason = new ReadOnlyStringWrapper(this, "staleReason", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final Executor worker;
@@ -72,6 +73,20 @@ public final class ExplorerModel {
 
     public Evaluation getDrawn() {
         return drawn.get();
+    }
+
+    /** Scenario A of a comparison: the result pinned by {@link #pin()}, or null. */
+    public ReadOnlyObjectProperty<Evaluation> pinnedProperty() {
+        return pinned.getReadOnlyProperty();
+    }
+
+    /** Pins the newest result as A; later edits are compared with it. */
+    public void pin() {
+        pinned.set(evaluation.get());
+    }
+
+    public void unpin() {
+        pinned.set(null);
     }
 
     public ReadOnlyStringProperty staleReasonProperty() {

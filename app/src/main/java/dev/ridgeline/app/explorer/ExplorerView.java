@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -46,6 +47,7 @@ public final class ExplorerView extends BorderPane {
     private final Label summary = new Label();
     private final Label stale = new Label();
     private final Label notice = new Label();
+    private final Label compare = new Label();
     private final ChipEditor chipEditor;
     private final TabPane tabs = new TabPane();
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -70,7 +72,7 @@ public final class ExplorerView extends BorderPane {
         left.getStyleClass().add("scenario-scroll");
         left.setId("scenarioScroll");
 
-        VBox right = new VBox(10, kpis, memoryBar);
+        VBox right = new VBox(10, kpis, memoryBar, compareBar());
         right.getStyleClass().add("kpi-column");
         ScrollPane rightScroll = scrolled(right);
         chipEditor = new ChipEditor(model.scenarioProperty(), userPresets, ChipEditor::dialog);
@@ -121,6 +123,7 @@ public final class ExplorerView extends BorderPane {
         setBottom(status);
 
         subscriptions.add(model.evaluationProperty().subscribe(this::showLatest));
+        subscriptions.add(model.pinnedProperty().subscribe(a -> showLatest(model.getEvaluation())));
         subscriptions.add(model.drawnProperty().subscribe(this::showDrawn));
         subscriptions.add(model.staleReasonProperty().subscribe(text -> {
             stale.setText(text);
@@ -152,11 +155,37 @@ public final class ExplorerView extends BorderPane {
         notice.setVisible(!text.isEmpty());
     }
 
+    /** Pin the current result as A, clear it, and what differs from A. */
+    private VBox compareBar() {
+        Button pin = new Button("Pin as A");
+        pin.setId("pinButton");
+        pin.setTooltip(new Tooltip("Keep the current result as A: the tiles then say how each later edit moves them (Shortcut+P)."));
+        pin.setOnAction(e -> model.pin());
+        Button clear = new Button("Clear A");
+        clear.setId("unpinButton");
+        clear.setTooltip(new Tooltip("Stop comparing (Shortcut+Shift+P)."));
+        clear.setOnAction(e -> model.unpin());
+        clear.disableProperty().bind(model.pinnedProperty().isNull());
+        compare.setId("compareLabel");
+        compare.setWrapText(true);
+        compare.getStyleClass().add("compare-text");
+        return new VBox(4, new HBox(6, pin, clear), compare);
+    }
+
     private void showLatest(Evaluation e) {
         if (e != null) {
-            kpis.show(e);
+            Evaluation a = model.pinnedProperty().get();
+            kpis.show(e, a);
             memoryBar.show(e);
-            summary.setText(e.scenario().summary());
+            if (a == null) {
+                compare.setText("Pin a result as A to compare the next edits with it.");
+                summary.setText(e.scenario().summary());
+            } else {
+                List<String> diff = Comparison.differences(a.scenario(), e.scenario());
+                String vsA = diff.isEmpty() ? "B = A" : "B: " + String.join("; ", diff);
+                compare.setText("A: " + a.scenario().summary() + "\n" + vsA);
+                summary.setText(e.scenario().summary() + "  ·  vs A, " + vsA);
+            }
         }
     }
 
@@ -173,6 +202,11 @@ public final class ExplorerView extends BorderPane {
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();
         scenarioPanel.dispose();
+    }
+
+    /** The status line's text: the scenario summary and, with A pinned, what differs from A (export footers). */
+    public String statusText() {
+        return summary.getText();
     }
 
     public ExplorerModel model() {

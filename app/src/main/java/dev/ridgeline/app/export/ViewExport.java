@@ -66,7 +66,7 @@ public final class ViewExport {
                     view.layout();
                 }
                 BufferedImage image = SwingFXUtils.fromFXImage(snapshot, null);
-                ImageExport.write(out, width, height, ImageExport.footer(view.model().getScenario().summary()),
+                ImageExport.write(out, width, height, ImageExport.footer(view.statusText()),
                         (g, area) -> g.drawImage(image, (int) area.getX(), (int) area.getY(),
                                 (int) area.getWidth(), (int) area.getHeight(), null));
         }

@@ -79,6 +79,20 @@ class ExportCommandTest {
     }
 
     @Test
+    void pinnedExportDiffersAndABadPinFileIsNamed() throws Exception {
+        Path a = dir.resolve("a.json");
+        dev.ridgeline.engine.io.Presets.writeScenario(a, dev.ridgeline.engine.io.Presets.builtInScenario("default"));
+        Path plain = dir.resolve("plain.png");
+        Path compared = dir.resolve("compared.png");
+        assertEquals(0, run("export", "--out", plain.toString(), "--batch", "64"));
+        assertEquals(0, run("export", "--out", compared.toString(), "--batch", "64", "--pin", a.toString()));
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(plain), Files.readAllBytes(compared)));
+        Path missing = dir.resolve("missing.json");
+        assertEquals(2, run("export", "--out", dir.resolve("d.png").toString(), "--pin", missing.toString()));
+        assertTrue(err.toString().contains("missing.json"), err.toString());
+    }
+
+    @Test
     void chipTabExportDiffersFromTheResultsTab() throws Exception {
         Path results = dir.resolve("results.png");
         Path chip = dir.resolve("chip.png");

@@ -168,6 +168,26 @@ class ExplorerTabsTest {
     }
 
     @Test
+    void pinningAComparesTheNextEditsWithIt(FxRobot robot) {
+        Label tpotDelta = robot.lookup("#tpotDelta").queryAs(Label.class);
+        assertTrue(!tpotDelta.isVisible());
+        robot.clickOn("#batchField");
+        robot.push(KeyCode.SHORTCUT, KeyCode.P); // Compare > Pin current result as A
+        assertTrue(!robot.lookup("#unpinButton").query().isDisabled());
+        robot.doubleClickOn("#batchField").eraseText(6).write("32").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(tpotDelta.isVisible());
+        assertTrue(tpotDelta.getText().startsWith("-") && tpotDelta.getText().endsWith("vs A"), tpotDelta.getText());
+        String compare = robot.lookup("#compareLabel").queryAs(Label.class).getText();
+        assertTrue(compare.contains("B: batch 128 → 32"), compare);
+        assertTrue(view.statusText().endsWith("vs A, B: batch 128 → 32"), view.statusText());
+        assertEquals("= A", robot.lookup("#maxBatchDelta").queryAs(Label.class).getText());
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P); // Compare > Clear A
+        assertTrue(!tpotDelta.isVisible());
+        assertTrue(robot.lookup("#unpinButton").query().isDisabled());
+    }
+
+    @Test
     void aNoticeShowsItsFirstLineWithTheWholeTextAsTooltip(FxRobot robot) {
         robot.interact(() -> view.setNotice("2 user preset(s) skipped: a.json: bad\nb.json: worse"));
         Label notice = robot.lookup("#noticeLabel").queryAs(Label.class);

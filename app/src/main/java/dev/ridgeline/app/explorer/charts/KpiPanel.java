@@ -1,8 +1,12 @@
 package dev.ridgeline.app.explorer.charts;
 
+import dev.ridgeline.app.explorer.Comparison;
+import dev.ridgeline.app.explorer.Comparison.Metric;
 import dev.ridgeline.app.explorer.Units;
 import dev.ridgeline.engine.Evaluation;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -22,6 +26,7 @@ public final class KpiPanel extends VBox {
     private final Label balance = tile("balance");
     private final Label fidelity = tile("fidelity");
     private final GridPane grid = new GridPane();
+    private final Map<Metric, Label> deltas = new EnumMap<>(Metric.class);
 
     public KpiPanel() {
         setId("kpis");
@@ -34,18 +39,35 @@ public final class KpiPanel extends VBox {
             cc.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(cc);
         }
-        add(0, 0, "User tokens/s", userTokens, "Tokens one user sees per second, counting accepted MTP tokens.");
-        add(1, 0, "TPOT", tpot, "Time per output step: layer time times the number of layers.");
-        add(0, 1, "Tokens/s per card", perCard, "Decode throughput of one card.");
-        add(1, 1, "Tokens/s per node", perNode, "Decode throughput of a node of 8 cards.");
-        add(0, 2, "Layer time", layer, "Time of one MoE layer of one decode step, from the pipeline schedule.");
-        add(1, 2, "Max batch that fits", maxBatch, "The largest batch per card whose KV cache fits in HBM.");
+        add(0, 0, "User tokens/s", userTokens, "Tokens one user sees per second, counting accepted MTP tokens.", Metric.USER_TOKENS);
+        add(1, 0, "TPOT", tpot, "Time per output step: layer time times the number of layers.", Metric.TPOT);
+        add(0, 1, "Tokens/s per card", perCard, "Decode throughput of one card.", Metric.PER_CARD);
+        add(1, 1, "Tokens/s per node", perNode, "Decode throughput of a node of 8 cards.", Metric.PER_NODE);
+        add(0, 2, "Layer time", layer, "Time of one MoE layer of one decode step, from the pipeline schedule.", Metric.LAYER_TIME);
+        add(1, 2, "Max batch that fits", maxBatch, "The largest batch per card whose KV cache fits in HBM.", Metric.MAX_BATCH);
         add(0, 3, "Dominant bound", bound, "The bound whose ops take the most time per layer.");
         add(1, 3, "C/B (TFLOPS per GB/s)", balance, "Chip FP8 FLOP/s per byte/s of the EP link (scale-up inside its domain, else the NIC) against the model's 2d threshold: at or below it, communication hides behind the experts (seed 002).");
         add(0, 4, "Fidelity", fidelity, "Seed reproduces seed 000's model; calibrated uses published kernel measurements. * marks figures used beyond what was measured (see the op table's Basis column).");
         GridPane.setColumnSpan(grid.getChildren().get(grid.getChildren().size() - 1), 2);
         getChildren().add(grid);
         setSpacing(8);
+    }
+
+    /** Shows {@code e}; with a pinned {@code a}, each headline tile also says how it moved against A. */
+    public void show(Evaluation e, Evaluation a) {
+        show(e);
+        deltas.forEach((metric, label) -> {
+            if (a == null) {
+                label.setVisible(false);
+                return;
+            }
+            Comparison.Change c = Comparison.change(metric, a, e);
+            label.setText(c.text());
+            // a paint, not a style class: no CSS pass per edit
+            label.setTextFill(c.verdict() > 0 ? Palette.fx(Palette.NETWORK) : c.verdict() < 0 ? Palette.fx(Palette.CRITICAL)
+                    : Palette.fx(Palette.MUTED));
+            label.setVisible(true);
+        });
     }
 
     public void show(Evaluation e) {
@@ -69,6 +91,17 @@ public final class KpiPanel extends VBox {
     /** The value label of a tile, by id suffix, for tests. */
     public String value(String id) {
         return ((Label) lookup("#" + id + "Value")).getText();
+    }
+
+    private void add(int col, int row, String title, Label value, String tip, Metric metric) {
+        add(col, row, title, value, tip);
+        Label delta = new Label();
+        delta.setId(value.getId().replace("Value", "Delta"));
+        delta.getStyleClass().add("kpi-delta");
+        delta.setVisible(false);
+        delta.managedProperty().bind(delta.visibleProperty());
+        ((VBox) grid.getChildren().get(grid.getChildren().size() - 1)).getChildren().add(delta);
+        deltas.put(metric, delta);
     }
 
     private void add(int col, int row, String title, Label value, String tip) {

@@ -1,0 +1,112 @@
+package dev.ridgeline.app.explorer;
+
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.ModelConfig;
+import dev.ridgeline.engine.model.Nic;
+import dev.ridgeline.engine.model.Scenario;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Scenario B (the current one) against a pinned scenario A: which inputs differ and how each headline figure moved.
+ * Pure functions; the view shows them.
+ */
+public final class Comparison {
+    /** A headline figure, and whether a larger value is the better one. */
+    public enum Metric {
+        USER_TOKENS(Evaluation::userTokensPerSec, true),
+        PER_CARD(Evaluation::throughputPerCard, true),
+        PER_NODE(Evaluation::throughputPerNode, true),
+        TPOT(Evaluation::tpotSec, false),
+        LAYER_TIME(Evaluation::layerTimeSec, false),
+        MAX_BATCH(e -> e.maxBatch(), true);
+
+        private final ToDoubleFunction<Evaluation> value;
+        private final boolean higherIsBetter;
+
+        Metric(ToDoubleFunction<Evaluation> value, boolean higherIsBetter) {
+            this.value = value;
+            this.higherIsBetter = higherIsBetter;
+        }
+
+        public double of(Evaluation e) {
+            return value.applyAsDouble(e);
+        }
+    }
+
+    /** How a metric moved from A to B: the relative change and whether B is better, worse or the same. */
+    public record Change(double relative, int verdict) {
+        /** "+12.3 % vs A", or "= A" when the figure did not move (to 0.05 %). */
+        public String text() {
+            return verdict == 0 ? "= A" : String.format(Locale.ROOT, "%+.1f %% vs A", 100 * relative);
+        }
+    }
+
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("batchPerCard", "batch"),
+            Map.entry("contextTokens", "context"), Map.entry("mtpDepth", "MTP depth"),
+            Map.entry("mtpAcceptance", "MTP acceptance"), Map.entry("kvDtype", "KV"), Map.entry("weightDtype", "weights"),
+            Map.entry("fa3", "FA3"), Map.entry("gemmEfficiency", "GEMM efficiency"), Map.entry("nic", "NIC"),
+            Map.entry("ep", "EP"), Map.entry("throughputReading", "throughput reading"),
+            Map.entry("faChunkTokens", "FA chunk"), Map.entry("expertLoad", "expert load"));
+
+    private Comparison() {
+    }
+
+    /** B's change of {@code metric} against A; the verdict is +1 better, -1 worse, 0 unchanged. */
+    public static Change change(Metric metric, Evaluation a, Evaluation b) {
+        double va = metric.of(a);
+        double vb = metric.of(b);
+        double relative = va != 0 ? (vb - va) / Math.abs(va) : 0;
+        if (Math.abs(relative) < 5e-4) {
+            return new Change(0, 0);
+        }
+        boolean up = relative > 0;
+        return new Change(relative, up == metric.higherIsBetter ? 1 : -1);
+    }
+
+    /** The inputs that differ, one "name A → B" per field, in the scenario's field order; empty when none do. */
+    public static List<String> differences(Scenario a, Scenario b) {
+        List<String> out = new ArrayList<>();
+        for (RecordComponent c : Scenario.class.getRecordComponents()) {
+            Object va = get(c, a);
+            Object vb = get(c, b);
+            if (va.equals(vb)) {
+                continue;
+            }
+            String label = LABELS.getOrDefault(c.getName(), c.getName());
+            String from = shown(va);
+            String to = shown(vb);
+            out.add(from.equals(to) ? label + " " + to + " edited" : label + " " + from + " → " + to);
+        }
+        return out;
+    }
+
+    private static Object get(RecordComponent c, Scenario s) {
+        try {
+            return c.getAccessor().invoke(s);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Scenario." + c.getName(), e);
+        }
+    }
+
+    private static String shown(Object v) {
+        if (v instanceof Chip) {
+            return ((Chip) v).name();
+        }
+        if (v instanceof Nic) {
+            return ((Nic) v).name();
+        }
+        if (v instanceof ModelConfig) {
+            return ((ModelConfig) v).name();
+        }
+        if (v instanceof Enum<?>) {
+            return ((Enum<?>) v).name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+        return String.valueOf(v);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ridgeline.app.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.Scenario;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComparisonTest {
+    private final Scenario a = Presets.builtInScenario("default");
+
+    @Test
+    void differencesNameEachChangedInputInFieldOrder() {
+        Scenario b = a.withBatch(64).withKvDtype(Dtype.BF16).withChip(Presets.builtIn().chip("B200"));
+        assertEquals(List.of("chip H800 → B200", "batch 128 → 64", "KV fp8 → bf16"), Comparison.differences(a, b));
+        assertEquals(List.of(), Comparison.differences(a, a.withBatch(128)));
+    }
+
+    @Test
+    void anEditedChipOfTheSameNameIsCalledEdited() {
+        Scenario b = a.withChip(a.chip().withName(a.chip().name()).withHbmBandwidth(9e12));
+        assertEquals(List.of("chip H800 edited"), Comparison.differences(a, b));
+    }
+
+    @Test
+    void changesSayWhetherBIsBetter() {
+        Evaluation ea = Engine.evaluate(a);
+        Evaluation eb = Engine.evaluate(a.withBatch(32));
+        // a smaller batch: faster steps (better TPOT, better user tokens/s) but less throughput per card
+        assertEquals(1, Comparison.change(Comparison.Metric.TPOT, ea, eb).verdict());
+        assertEquals(1, Comparison.change(Comparison.Metric.USER_TOKENS, ea, eb).verdict());
+        assertEquals(-1, Comparison.change(Comparison.Metric.PER_CARD, ea, eb).verdict());
+        assertEquals(0, Comparison.change(Comparison.Metric.MAX_BATCH, ea, eb).verdict());
+        assertEquals("= A", Comparison.change(Comparison.Metric.MAX_BATCH, ea, eb).text());
+        double tpotChange = eb.tpotSec() / ea.tpotSec() - 1;
+        assertEquals(String.format(java.util.Locale.ROOT, "%+.1f %% vs A", 100 * tpotChange),
+                Comparison.change(Comparison.Metric.TPOT, ea, eb).text());
+        assertTrue(tpotChange < 0);
+    }
+}
