@@ -63,7 +63,7 @@ public final class ExplorerView extends BorderPane {
         getStyleClass().add("explorer");
         getStylesheets().add(stylesheet());
         scenarioPanel = new ScenarioPanel(model, catalog);
-        roofline = new RooflineView(model.getDrawn());
+        roofline = new RooflineView(); // empty until the first result: the engine may still be running
 
         ScrollPane left = new ScrollPane(scenarioPanel);
         left.setFitToWidth(true);

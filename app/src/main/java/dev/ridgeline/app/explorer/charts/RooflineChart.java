@@ -54,6 +54,11 @@ public final class RooflineChart {
         }
     }
 
+    /** Datasets with nothing to draw yet (the window opens before the first result arrives), framed sensibly. */
+    public static XYSeriesCollection[] emptyDataset() {
+        return new XYSeriesCollection[] {new RoofData(1, 1e4, 1e10, 1e16), new OpPoints()};
+    }
+
     /** Both datasets for one evaluation: roofs first, then op markers. */
     public static XYSeriesCollection[] createDataset(Evaluation e) {
         Chip chip = e.scenario().chip();

@@ -12,9 +12,10 @@ public final class RooflineView extends StackPane {
     private final JFreeChart chart;
     private final ChartViewer viewer;
 
-    public RooflineView(Evaluation initial) {
+    /** An empty chart; {@link #show} draws each result. */
+    public RooflineView() {
         setId("roofline");
-        chart = RooflineChart.createChart(RooflineChart.createDataset(initial));
+        chart = RooflineChart.createChart(RooflineChart.emptyDataset());
         viewer = new ChartViewer(chart);
         viewer.setMinSize(200, 150);
         getChildren().add(viewer);
