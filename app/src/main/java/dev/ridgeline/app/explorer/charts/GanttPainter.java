@@ -135,7 +135,7 @@ public final class GanttPainter {
         for (double t = 0; t <= spanUs + 1e-9; t += step) {
             double x = x0 + t / spanUs * width;
             g.draw(new java.awt.geom.Line2D.Double(x, y, x, y + 4));
-            String label = step < 1 ? String.format(Locale.ROOT, "%.1f", t) : String.format(Locale.ROOT, "%.0f", t);
+            String label = Units.fixed(t, step < 1 ? 1 : 0);
             g.drawString(label, (float) (x - fm.stringWidth(label) / 2.0), (float) (y + 16));
         }
         String unit = "µs";

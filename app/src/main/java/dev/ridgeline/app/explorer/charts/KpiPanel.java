@@ -79,8 +79,8 @@ public final class KpiPanel extends VBox {
         maxBatch.setText(String.valueOf(e.maxBatch()));
         bound.setText(e.dominantBound().name().toLowerCase(Locale.ROOT));
         bound.setStyle("-fx-text-fill: " + Palette.css(Palette.of(e.dominantBound())) + ";");
-        balance.setText(String.format(Locale.ROOT, "%.2f %s %.2f", e.balance().tflopsPerGBps(),
-                e.balance().communicationHidden() ? "≤" : ">", e.balance().thresholdTflopsPerGBps()));
+        balance.setText(Units.fixed(e.balance().tflopsPerGBps(), 2)
+                + (e.balance().communicationHidden() ? " ≤ " : " > ") + Units.fixed(e.balance().thresholdTflopsPerGBps(), 2));
         fidelity.setText(e.scenario().fidelity().name().toLowerCase(Locale.ROOT) + (e.extrapolated() ? ", extrapolated *" : ""));
         fidelity.getStyleClass().remove("warning");
         if (e.extrapolated()) {

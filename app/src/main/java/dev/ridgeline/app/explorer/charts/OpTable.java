@@ -50,7 +50,7 @@ public final class OpTable extends TableView<OpTable.Row> {
         getColumns().add(number("FLOPs", OpResult::flops, Units::flops));
         getColumns().add(number("HBM", OpResult::hbmBytes, Units::bytes));
         getColumns().add(number("Network", OpResult::networkBytes, Units::bytes));
-        getColumns().add(number("FLOP/byte", OpResult::intensity, v -> String.format(Locale.ROOT, "%.1f", v)));
+        getColumns().add(number("FLOP/byte", OpResult::intensity, v -> Units.fixed(v, 1)));
         getColumns().add(number("Time", OpResult::timeSec, Units::time));
         getColumns().add(number("×", o -> o.invocations(), v -> String.valueOf(v.intValue())));
         TableColumn<Row, Double> share = new TableColumn<>();

@@ -221,7 +221,7 @@ public final class RooflineChart {
         return op.name() + " (" + op.stage().label() + ")\n"
                 + "FLOPs: " + Units.flops(op.flops()) + "\n"
                 + "HBM bytes: " + Units.bytes(op.hbmBytes()) + (op.networkBytes() > 0 ? ", network: " + Units.bytes(op.networkBytes()) : "") + "\n"
-                + "Intensity: " + String.format(Locale.ROOT, "%.1f FLOP/B", op.intensity()) + "\n"
+                + "Intensity: " + Units.fixed(op.intensity(), 1) + " FLOP/B" + "\n"
                 + "Time: " + Units.time(op.timeSec()) + " x" + op.invocations() + "\n"
                 + "Bound: " + op.bound().name().toLowerCase(Locale.ROOT);
     }
