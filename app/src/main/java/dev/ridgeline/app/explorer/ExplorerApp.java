@@ -3,7 +3,14 @@ package dev.ridgeline.app.explorer;
 import dev.ridgeline.app.UserFolders;
 import dev.ridgeline.app.cli.Version;
 import dev.ridgeline.engine.io.Catalog;
+import dev.ridgeline.engine.io.PresetException;
 import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -28,10 +35,21 @@ public final class ExplorerApp extends Application {
         });
         Presets.Loaded loaded = Presets.withUserPresets(UserFolders.presets());
         Catalog catalog = loaded.catalog();
-        ExplorerModel model = new ExplorerModel(Presets.builtInScenario("default"), engineThread, Platform::runLater);
+        List<String> problems = new ArrayList<>(loaded.problems());
+        Scenario initial = Presets.builtInScenario("default");
+        Path last = lastScenario();
+        if (Files.exists(last)) {
+            try {
+                initial = Presets.readScenario(last, catalog);
+            } catch (PresetException | IllegalArgumentException e) {
+                problems.add("Last session's scenario not restored: " + e.getMessage());
+            }
+        }
+        ExplorerModel model = new ExplorerModel(initial, engineThread, Platform::runLater);
         view = new ExplorerView(model, catalog, UserFolders.presets());
-        if (!loaded.problems().isEmpty()) {
-            view.setNotice(loaded.problems().size() + " user preset(s) skipped: " + String.join("\n", loaded.problems()));
+        if (!problems.isEmpty()) {
+            view.setNotice("Skipped at start: " + problems.get(0)
+                    + (problems.size() > 1 ? " (+" + (problems.size() - 1) + " more)" : "") + "\n" + String.join("\n", problems));
         }
         ExplorerMenu menu = new ExplorerMenu(view, catalog);
         menu.setOnQuit(stage::close);
@@ -45,10 +63,21 @@ public final class ExplorerApp extends Application {
         stage.show();
     }
 
+    /** Where the window keeps the scenario it closed on, to open on it next time. */
+    static Path lastScenario() {
+        return UserFolders.home().resolve("last-scenario.json");
+    }
+
     @Override
     public void stop() {
         if (view != null) {
             view.dispose();
+            try {
+                Files.createDirectories(lastScenario().getParent());
+                Presets.writeScenario(lastScenario(), view.model().getScenario()); // atomic: never half-written
+            } catch (IOException | RuntimeException e) {
+                // the window is gone and nothing else is shown: the next start opens on the default scenario
+            }
         }
         if (engineThread != null) {
             engineThread.shutdownNow();
