@@ -17,7 +17,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** Compare menu: pin A and clear it. File menu: open and save scenario JSON, import a Hugging Face model config, export the window, the roofline, the Gantt (PNG/SVG/PDF) and the op table (CSV). */
+/** Edit menu: undo and redo of scenario edits. Compare menu: pin A and clear it. File menu: open and save scenario JSON, import a Hugging Face model config, export the window, the roofline, the Gantt (PNG/SVG/PDF) and the op table (CSV). */
 public final class ExplorerMenu {
     private final ExplorerView view;
     private final Catalog catalog;
@@ -39,11 +39,17 @@ public final class ExplorerMenu {
                 item("Export op _table (CSV)…", "Shortcut+Shift+T", this::exportCsv),
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", () -> onQuit.run()));
+        Menu edit = new Menu("_Edit");
+        MenuItem undo = item("_Undo", "Shortcut+Z", () -> view.model().undo());
+        undo.disableProperty().bind(view.model().canUndoProperty().not());
+        MenuItem redo = item("_Redo", "Shortcut+Shift+Z", () -> view.model().redo());
+        redo.disableProperty().bind(view.model().canRedoProperty().not());
+        edit.getItems().addAll(undo, redo);
         Menu compare = new Menu("_Compare");
         MenuItem clear = item("_Clear A", "Shortcut+Shift+P", () -> view.model().unpin());
         clear.disableProperty().bind(view.model().pinnedProperty().isNull());
         compare.getItems().addAll(item("_Pin current result as A", "Shortcut+P", () -> view.model().pin()), clear);
-        bar.getMenus().addAll(file, compare);
+        bar.getMenus().addAll(file, edit, compare);
         bar.setId("menuBar");
     }
 

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -30,15 +32,30 @@ public final class ExplorerModel {
     private final ReadOnlyObjectWrapper<Evaluation> pinned = new ReadOnlyObjectWrapper<>(this, "pinned");
     private final ReadOnlyStringWrapper staleReason = new ReadOnlyStringWrapper(this, "staleReason", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final EditHistory history;
+    private boolean restoring;
     private final Executor worker;
     private final Executor publisher;
     private final AtomicLong requested = new AtomicLong();
     private long published;
 
     public ExplorerModel(Scenario initial, Executor worker, Executor publisher) {
+        this(initial, worker, publisher, new EditHistory(System::nanoTime, 600_000_000L));
+    }
+
+    ExplorerModel(Scenario initial, Executor worker, Executor publisher, EditHistory history) {
         this.worker = Objects.requireNonNull(worker, "worker");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
-        scenario.addListener((obs, old, now) -> request(now));
+        this.history = history;
+        scenario.addListener((obs, old, now) -> {
+            if (old != null && !restoring) {
+                history.edited(old);
+                updateHistory();
+            }
+            request(now);
+        });
         scenario.set(Objects.requireNonNull(initial, "initial"));
     }
 
@@ -73,6 +90,39 @@ public final class ExplorerModel {
 
     public Evaluation getDrawn() {
         return drawn.get();
+    }
+
+    /** Returns to the scenario before the last edit (a slider drag counts as one edit). */
+    public void undo() {
+        history.undo(scenario.get()).ifPresent(this::restore);
+    }
+
+    /** Re-applies the edit the last undo took back. */
+    public void redo() {
+        history.redo(scenario.get()).ifPresent(this::restore);
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    private void restore(Scenario s) {
+        restoring = true;
+        try {
+            scenario.set(s);
+        } finally {
+            restoring = false;
+        }
+        updateHistory();
+    }
+
+    private void updateHistory() {
+        canUndo.set(history.canUndo());
+        canRedo.set(history.canRedo());
     }
 
     /** Scenario A of a comparison: the result pinned by {@link #pin()}, or null. */

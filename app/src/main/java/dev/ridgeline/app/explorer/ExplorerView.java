@@ -24,6 +24,8 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -121,6 +123,19 @@ public final class ExplorerView extends BorderPane {
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
         setBottom(status);
+
+        // before any text field sees them: the scenario's undo, not a field's own typing undo
+        KeyCombination undoKey = KeyCombination.keyCombination("Shortcut+Z");
+        KeyCombination redoKey = KeyCombination.keyCombination("Shortcut+Shift+Z");
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (undoKey.match(e)) {
+                model.undo();
+                e.consume();
+            } else if (redoKey.match(e)) {
+                model.redo();
+                e.consume();
+            }
+        });
 
         subscriptions.add(model.evaluationProperty().subscribe(this::showLatest));
         subscriptions.add(model.pinnedProperty().subscribe(a -> showLatest(model.getEvaluation())));

@@ -188,6 +188,19 @@ class ExplorerTabsTest {
     }
 
     @Test
+    void undoAndRedoFromTheKeyboardWalkTheEdits(FxRobot robot) {
+        robot.doubleClickOn("#batchField").eraseText(6).write("32").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(32, view.model().getScenario().batchPerCard());
+        robot.push(KeyCode.SHORTCUT, KeyCode.Z); // focus is still in the field: the scenario's undo wins
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(128, view.model().getScenario().batchPerCard());
+        assertEquals("128", robot.lookup("#batchField").queryTextInputControl().getText());
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.Z);
+        assertEquals(32, view.model().getScenario().batchPerCard());
+    }
+
+    @Test
     void aNoticeShowsItsFirstLineWithTheWholeTextAsTooltip(FxRobot robot) {
         robot.interact(() -> view.setNotice("2 user preset(s) skipped: a.json: bad\nb.json: worse"));
         Label notice = robot.lookup("#noticeLabel").queryAs(Label.class);
