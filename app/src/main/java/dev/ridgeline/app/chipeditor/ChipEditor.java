@@ -105,8 +105,15 @@ public final class ChipEditor extends VBox {
 
     void save() {
         Chip current = chip.get();
-        Optional<String> name = askName.apply(edited(current).name());
+        String base = current.name().endsWith(EDITED)
+                ? current.name().substring(0, current.name().length() - EDITED.length()) : current.name();
+        Optional<String> name = askName.apply(base + " custom");
         if (name.isEmpty() || name.get().isBlank()) {
+            return;
+        }
+        if (name.get().strip().endsWith(EDITED.strip())) {
+            // an edit of it would keep the same name: the "(edited)" mark must stay for unsaved edits
+            message.setText("Not saved: name: '" + name.get().strip() + "' may not end in '" + EDITED.strip() + "'");
             return;
         }
         try {

@@ -41,9 +41,12 @@ public final class Comparison {
 
     /** How a metric moved from A to B: the relative change and whether B is better, worse or the same. */
     public record Change(double relative, int verdict) {
-        /** "+12.3 % vs A", or "= A" when the figure did not move (to 0.05 %). */
+        /** "+12.3 % vs A"; "= A" when the figure did not move (to 0.05 %); "from 0 in A" when A had none. */
         public String text() {
-            return verdict == 0 ? "= A" : String.format(Locale.ROOT, "%+.1f %% vs A", 100 * relative);
+            if (verdict == 0) {
+                return "= A";
+            }
+            return Double.isInfinite(relative) ? "from 0 in A" : String.format(Locale.ROOT, "%+.1f %% vs A", 100 * relative);
         }
     }
 
@@ -61,6 +64,9 @@ public final class Comparison {
     public static Change change(Metric metric, Evaluation a, Evaluation b) {
         double va = metric.of(a);
         double vb = metric.of(b);
+        if (va == 0 && vb != 0) { // from nothing (no batch fits in A): no ratio, but a direction
+            return new Change(Double.POSITIVE_INFINITY * Math.signum(vb), vb > 0 == metric.higherIsBetter ? 1 : -1);
+        }
         double relative = va != 0 ? (vb - va) / Math.abs(va) : 0;
         if (Math.abs(relative) < 5e-4) {
             return new Change(0, 0);

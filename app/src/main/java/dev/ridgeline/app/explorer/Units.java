@@ -21,7 +21,12 @@ public final class Units {
         if (!Double.isFinite(v)) {
             return String.valueOf(v);
         }
-        long scaled = Math.round(Math.abs(v) * POW10[decimals]);
+        double x = Math.abs(v) * POW10[decimals];
+        double fraction = x - Math.floor(x);
+        long scaled = Math.abs(fraction - 0.5) > 1e-6 && x < 1e15 ? Math.round(x)
+                // near a tie (1.005 to 2 places) or huge: round the shortest decimal form, as String.format does
+                : new java.math.BigDecimal(Double.toString(Math.abs(v))).setScale(decimals, java.math.RoundingMode.HALF_UP)
+                        .movePointRight(decimals).toBigInteger().min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue();
         StringBuilder out = new StringBuilder(24);
         if (v < 0 && scaled != 0) {
             out.append('-');

@@ -39,11 +39,16 @@ class ChipEditorTest {
     private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(Presets.builtInScenario("default"));
     private final ObjectProperty<Evaluation> evaluation = new SimpleObjectProperty<>(Engine.evaluate(scenario.get()));
     private ChipEditor editor;
+    private String answer = "My H800";
+    private String suggested;
 
     @Start
     void start(Stage stage) {
         scenario.addListener((o, a, now) -> evaluation.set(Engine.evaluate(now)));
-        editor = new ChipEditor(scenario, userDir, suggestion -> Optional.of("My H800"));
+        editor = new ChipEditor(scenario, userDir, suggestion -> {
+            suggested = suggestion;
+            return Optional.of(answer);
+        });
         VBox root = new VBox(editor, new BalancePanel(evaluation));
         // the window's stylesheet, as in the explorer (it maps the colour names ControlsFX's CSS looks up)
         root.getStylesheets().add(ChipEditorTest.class.getResource("/css/ridgeline.css").toExternalForm());
@@ -100,5 +105,17 @@ class ChipEditorTest {
         assertTrue(Files.exists(file), robot.from(editor).lookup("#chipEditorMessage").queryAs(Label.class).getText());
         assertEquals("My H800", Presets.withUserPresets(userDir).catalog().chip("My H800").name());
         assertNotEquals("", robot.lookup("#balanceRatio").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aPresetNameEndingInEditedIsRefused(FxRobot robot) {
+        answer = "H800 (edited)";
+        robot.clickOn("#saveChipPreset");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("H800 custom", suggested);
+        String message = robot.from(editor).lookup("#chipEditorMessage").queryAs(Label.class).getText();
+        assertTrue(message.startsWith("Not saved: name: 'H800 (edited)' may not end in '(edited)'"), message);
+        assertTrue(Files.notExists(userDir.resolve("chips/H800_edited_.json")));
+        assertEquals("H800", scenario.get().chip().name());
     }
 }

@@ -42,4 +42,16 @@ class ComparisonTest {
                 Comparison.change(Comparison.Metric.TPOT, ea, eb).text());
         assertTrue(tpotChange < 0);
     }
+
+    @Test
+    void aFigureThatWasZeroInAHasADirectionButNoRatio() {
+        // EP 8 on an L20 (48 GB): DeepSeek-V3's experts alone overflow HBM, so no batch fits in A
+        Evaluation ea = Engine.evaluate(a.withChip(Presets.builtIn().chip("L20")).withEp(8).withBatch(1));
+        assertEquals(0, ea.maxBatch());
+        Evaluation eb = Engine.evaluate(a);
+        Comparison.Change c = Comparison.change(Comparison.Metric.MAX_BATCH, ea, eb);
+        assertEquals(1, c.verdict());
+        assertEquals("from 0 in A", c.text());
+        assertEquals("= A", Comparison.change(Comparison.Metric.MAX_BATCH, ea, ea).text());
+    }
 }

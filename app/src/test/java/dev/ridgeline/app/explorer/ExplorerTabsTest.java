@@ -1,6 +1,7 @@
 package dev.ridgeline.app.explorer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,6 +113,10 @@ class ExplorerTabsTest {
         assertEquals("Review chip", chips.getValue().name());
         assertEquals("Review chip", view.model().getScenario().chip().name());
         assertEquals(catalog.chips().size() + 1, chips.getItems().size());
+        robot.interact(() -> view.scenarioPanel().addChip(view.model().getScenario().chip())); // saved again
+        assertEquals("Review chip", view.model().getScenario().chip().name());
+        assertEquals("Review chip", chips.getValue().name());
+        assertEquals(catalog.chips().size() + 1, chips.getItems().size());
     }
 
     @Test
@@ -124,11 +129,16 @@ class ExplorerTabsTest {
                 """);
         robot.interact(() -> menu.importModel(config));
         assertEquals("Tiny-MoE", view.model().getScenario().model().name());
+        robot.interact(() -> menu.importModel(config)); // again: replaces the picker's entry, keeps the scenario on it
+        assertEquals("Tiny-MoE", view.model().getScenario().model().name());
         @SuppressWarnings("unchecked")
         ComboBox<dev.ridgeline.engine.model.ModelConfig> models = robot.lookup("#modelChoice").queryAs(ComboBox.class);
         assertEquals("Tiny-MoE", models.getValue().name());
         assertTrue(models.getItems().stream().anyMatch(m -> m.name().equals("Tiny-MoE")));
         assertTrue(robot.lookup("#summaryLabel").queryAs(Label.class).getText().contains("Tiny-MoE"));
+        robot.interact(() -> view.model().undo()); // the re-import added no step: one undo returns to DeepSeek-V3
+        assertEquals("DeepSeek-V3", view.model().getScenario().model().name());
+        assertFalse(view.model().canUndoProperty().get());
     }
 
     @Test

@@ -22,6 +22,17 @@ class UnitsTest {
     }
 
     @Test
+    void decimalTiesRoundLikeStringFormat() {
+        for (double v : new double[] {1.005, 0.285, 9.995, 2.5, 0.125, 1234.5, -1.005, 99.95, 0.05}) {
+            for (int d = 0; d < 4; d++) {
+                String expected = String.format(Locale.ROOT, "%." + d + "f", v);
+                assertEquals(expected.matches("-0(\\.0*)?") ? expected.substring(1) : expected, Units.fixed(v, d),
+                        "value " + v + ", " + d + " decimals");
+            }
+        }
+    }
+
+    @Test
     void labelsReadAsBefore() {
         assertEquals("655 kB", Units.bytes(655_360));
         assertEquals("4.66 MB", Units.bytes(4.66e6));

@@ -106,9 +106,23 @@ public final class ScenarioPanel extends VBox {
         show(this.model.getScenario());
     }
 
-    private static <T> void addChoice(ComboBox<T> box, T item, Function<T, String> name) {
-        box.getItems().removeIf(t -> name.apply(t).equals(name.apply(item)));
-        box.getItems().add(item);
+    /** Replaces the same-named item in place, or appends; the selection moving meanwhile is not an edit. */
+    private <T> void addChoice(ComboBox<T> box, T item, Function<T, String> name) {
+        showing = true;
+        try {
+            List<T> items = box.getItems();
+            int i = 0;
+            while (i < items.size() && !name.apply(items.get(i)).equals(name.apply(item))) {
+                i++;
+            }
+            if (i < items.size()) {
+                items.set(i, item);
+            } else {
+                items.add(item);
+            }
+        } finally {
+            showing = false;
+        }
     }
 
     /** Stops following the model (the view is going away). */
