@@ -58,7 +58,7 @@ final class ExportCommand implements Callable<Integer> {
         ViewExport.Kind kind = ViewExport.Kind.of(view);
         size("--width", width, MIN_WIDTH);
         size("--height", height, MIN_HEIGHT);
-        int tabIndex = java.util.List.of("results", "chip", "balance").indexOf(tab.toLowerCase(java.util.Locale.ROOT));
+        int tabIndex = ExplorerView.SIDE_TABS.indexOf(tab.toLowerCase(java.util.Locale.ROOT));
         if (tabIndex < 0) {
             throw new IllegalArgumentException("--tab: bad value '" + tab + "' (expected results, chip or balance)");
         }

@@ -46,7 +46,7 @@ public final class Comparison {
             if (verdict == 0) {
                 return "= A";
             }
-            return Double.isInfinite(relative) ? "from 0 in A" : String.format(Locale.ROOT, "%+.1f %% vs A", 100 * relative);
+            return Double.isInfinite(relative) ? "from 0 in A" : (relative > 0 ? "+" : "") + Units.fixed(100 * relative, 1) + " % vs A";
         }
     }
 

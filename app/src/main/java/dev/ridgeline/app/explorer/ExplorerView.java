@@ -39,6 +39,9 @@ import javafx.util.Subscription;
  * It only binds the model's properties to the views.
  */
 public final class ExplorerView extends BorderPane {
+    /** The side tabs beside the roofline, in order: {@code export --tab} takes these names. */
+    public static final List<String> SIDE_TABS = List.of("results", "chip", "balance");
+
     private final ExplorerModel model;
     private final ScenarioPanel scenarioPanel;
     private final RooflineView roofline;
@@ -67,9 +70,7 @@ public final class ExplorerView extends BorderPane {
         scenarioPanel = new ScenarioPanel(model, catalog);
         roofline = new RooflineView(); // empty until the first result: the engine may still be running
 
-        ScrollPane left = new ScrollPane(scenarioPanel);
-        left.setFitToWidth(true);
-        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        ScrollPane left = scrolled(scenarioPanel);
         left.setMinWidth(230);
         left.getStyleClass().add("scenario-scroll");
         left.setId("scenarioScroll");
@@ -79,9 +80,9 @@ public final class ExplorerView extends BorderPane {
         ScrollPane rightScroll = scrolled(right);
         chipEditor = new ChipEditor(model.scenarioProperty(), userPresets, ChipEditor::dialog);
         chipEditor.setOnSaved(scenarioPanel::addChip);
-        tabs.getTabs().addAll(tab("Results", rightScroll, "resultsTab", "Throughput, latency, batch limit and HBM use."),
-                tab("Chip", chipEditor, "chipTab", "Edit every field of the chip; each accepted edit redraws everything."),
-                tab("Balance", scrolled(new BalancePanel(model.evaluationProperty())), "balanceTab",
+        tabs.getTabs().addAll(tab(SIDE_TABS.get(0), rightScroll, "Throughput, latency, batch limit and HBM use."),
+                tab(SIDE_TABS.get(1), chipEditor, "Edit every field of the chip; each accepted edit redraws everything."),
+                tab(SIDE_TABS.get(2), scrolled(new BalancePanel(model.evaluationProperty())),
                         "Compute over EP-link bandwidth against the model's threshold (seed 002)."));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinWidth(280);
@@ -146,9 +147,10 @@ public final class ExplorerView extends BorderPane {
         }));
     }
 
-    private static Tab tab(String title, javafx.scene.Node content, String id, String tip) {
-        Tab t = new Tab(title, content);
-        t.setId(id);
+    /** A side tab named {@code name} ("chip": title "Chip", id "chipTab"). */
+    private static Tab tab(String name, javafx.scene.Node content, String tip) {
+        Tab t = new Tab(Character.toUpperCase(name.charAt(0)) + name.substring(1), content);
+        t.setId(name + "Tab");
         t.setTooltip(new Tooltip(tip));
         return t;
     }

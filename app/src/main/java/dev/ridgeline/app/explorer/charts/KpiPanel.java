@@ -55,7 +55,7 @@ public final class KpiPanel extends VBox {
 
     /** Shows {@code e}; with a pinned {@code a}, each headline tile also says how it moved against A. */
     public void show(Evaluation e, Evaluation a) {
-        show(e);
+        showValues(e);
         deltas.forEach((metric, label) -> {
             if (a == null) {
                 label.setVisible(false);
@@ -70,7 +70,7 @@ public final class KpiPanel extends VBox {
         });
     }
 
-    public void show(Evaluation e) {
+    private void showValues(Evaluation e) {
         userTokens.setText(Units.tokens(e.userTokensPerSec()));
         perCard.setText(Units.tokens(e.throughputPerCard()));
         perNode.setText(Units.tokens(e.throughputPerNode()));

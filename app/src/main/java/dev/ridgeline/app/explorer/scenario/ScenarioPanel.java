@@ -97,16 +97,14 @@ public final class ScenarioPanel extends VBox {
     /** Adds a chip the user saved or imported to the chip picker (replacing one of the same name). */
     public void addChip(Chip chip) {
         addChoice(chipChoice, chip, Chip::name);
-        show(model.getScenario());
     }
 
     /** Adds a model the user imported to the model picker (replacing one of the same name). */
     public void addModel(ModelConfig model) {
         addChoice(modelChoice, model, ModelConfig::name);
-        show(this.model.getScenario());
     }
 
-    /** Replaces the same-named item in place, or appends; the selection moving meanwhile is not an edit. */
+    /** Replaces the same-named item in place, or appends; the selection moving meanwhile is not an edit. Then shows the scenario again. */
     private <T> void addChoice(ComboBox<T> box, T item, Function<T, String> name) {
         showing = true;
         try {
@@ -123,6 +121,7 @@ public final class ScenarioPanel extends VBox {
         } finally {
             showing = false;
         }
+        show(model.getScenario());
     }
 
     /** Stops following the model (the view is going away). */
