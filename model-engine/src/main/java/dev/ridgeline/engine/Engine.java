@@ -12,6 +12,7 @@ import dev.ridgeline.engine.ops.LayerGraph;
 import dev.ridgeline.engine.ops.Op;
 import dev.ridgeline.engine.ops.Stage;
 import dev.ridgeline.engine.ops.StepGraph;
+import dev.ridgeline.engine.roofline.Bound;
 import dev.ridgeline.engine.roofline.CalibratedRoofline;
 import dev.ridgeline.engine.roofline.OpResult;
 import dev.ridgeline.engine.roofline.Roofline;
@@ -31,8 +32,10 @@ public final class Engine {
     private Engine() {
     }
 
-    public static Evaluation evaluate(Scenario s) {
-        boolean calibrated = s.fidelity() == Fidelity.CALIBRATED;
+    public static Evaluation evaluate(Scenario scenario) {
+        boolean calibrated = scenario.fidelity() == Fidelity.CALIBRATED;
+        // Seed fidelity reads the chip's GB figures as GiB, as seed 000 does; calibrated uses the datasheet's.
+        Scenario s = calibrated ? scenario : scenario.withChip(scenario.chip().seedReading());
         Calibration cal = calibrated ? CalibrationTables.builtIn() : null;
         int microBatches = s.policy() == Policy.DUAL_MICRO_BATCH ? 2 : 1;
         Op[] graph = LayerGraph.build(s, s.batchPerCard() / (double) microBatches);
@@ -44,19 +47,24 @@ public final class Engine {
         }
         Schedule schedule = Pipelines.schedule(s.policy(), StageTimes.of(byStage));
         double layer = schedule.layerTimeSec();
-        List<OpResult> stepOps = calibrated ? stepOps(s, cal) : List.of();
+        List<OpResult> stepOps = calibrated ? stepOps(s, cal) : new ArrayList<>();
         double tpot = calibrated ? layer * s.model().moeLayers() : layer * s.model().numLayers();
         for (OpResult op : stepOps) {
             tpot += op.timePerLayerSec();
         }
+        if (calibrated) {
+            OpResult host = hostOverhead(s, tpot);
+            stepOps.add(host);
+            tpot += host.timeSec();
+        }
         double raw = 1.0 / tpot;
         double accepted = acceptedTokensPerStep(s);
         double perCard = raw * s.batchPerCard() * accepted;
-        if (s.throughputReading() == ThroughputReading.SEED_DIVIDES_BY_Q) {
+        if (!calibrated && s.throughputReading() == ThroughputReading.SEED_DIVIDES_BY_Q) {
             perCard /= s.tokensPerStep();
         }
         MemoryBreakdown memory = MemoryModel.breakdown(s);
-        return new Evaluation(s, Arrays.asList(results), stepOps, schedule, layer, tpot, raw, raw * accepted, perCard,
+        return new Evaluation(scenario, Arrays.asList(results), stepOps, schedule, layer, tpot, raw, raw * accepted, perCard,
                 memory, MemoryModel.maxBatch(memory), MemoryModel.fit(memory),
                 Balance.ofFp8(s.chip(), Roofline.linkBytesPerSec(s), s.model()));
     }
@@ -76,6 +84,7 @@ public final class Engine {
             out.add(cost(op, s, cal, s.model().denseLayers()));
         }
         out.add(cost(StepGraph.lmHead(s, "LM head", (double) s.batchPerCard() * s.tokensPerStep()), s, cal, 1));
+        out.add(cost(StepGraph.sampling(s), s, cal, 1));
         if (s.mtpDepth() > 0) {
             Scenario draft = s.withMtp(0, s.mtpAcceptance());
             Evaluation layer = evaluate(draft.withFidelity(Fidelity.CALIBRATED));
@@ -87,6 +96,19 @@ public final class Engine {
             out.add(cost(StepGraph.lmHead(s, "MTP: LM head", s.batchPerCard()), s, cal, s.mtpDepth()));
         }
         return out;
+    }
+
+    /**
+     * Host work the GPU waits for each step (scheduling, sampling bookkeeping, output handling): the scenario's
+     * assumed fraction of the GPU's step time (see {@code Assumptions.hostOverheadFraction}).
+     */
+    static OpResult hostOverhead(Scenario s, double gpuStepSec) {
+        double fraction = s.assumptions().hostOverheadFraction();
+        double t = fraction * gpuStepSec;
+        return new OpResult("Host: scheduling and sampling", Stage.STEP, 0, 0, 0, 0, 0, 0, 0, 0, t, t, Bound.HOST,
+                1.0, 1, true, "assumption: " + Math.round(fraction * 100) + " % of the GPU step, not overlapped "
+                        + "(SGLang v0.4 zero-overhead scheduler: 1.1x from overlapping it, "
+                        + "https://lmsys.org/blog/2024-12-04-sglang-v0-4/)");
     }
 
     /** Tokens accepted per decode step: {@code 1 + Σ_{i=1..mtpDepth} α^i} (seed 000). */

@@ -30,6 +30,12 @@ public record Evaluation(Scenario scenario, List<OpResult> ops, List<OpResult> s
         stepOps = List.copyOf(stepOps);
     }
 
+    /** The chip as this evaluation's fidelity reads it: seed fidelity reads its GB figures as GiB (seed 000). */
+    public dev.ridgeline.engine.model.Chip chipAsRead() {
+        return scenario.fidelity() == dev.ridgeline.engine.model.Fidelity.SEED ? scenario.chip().seedReading()
+                : scenario.chip();
+    }
+
     /** True when any figure is calibrated beyond what was measured. */
     public boolean extrapolated() {
         return ops.stream().anyMatch(OpResult::extrapolated) || stepOps.stream().anyMatch(OpResult::extrapolated);

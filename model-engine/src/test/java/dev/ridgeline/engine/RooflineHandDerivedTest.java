@@ -2,6 +2,7 @@ package dev.ridgeline.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ridgeline.engine.model.CalibrationKey;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.Fa3Mode;
@@ -19,8 +20,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Cases worked by hand; the arithmetic is in the comments. */
 class RooflineHandDerivedTest {
-    /** A round-number chip: 1e12 B/s HBM, 1e15 FP8 and 5e14 BF16 FLOP/s, 1e12 exp2/s, 1e13 adds/s, 100 GB. */
-    static final Chip ROUND = new Chip("Round", "test", 100e9, 1e12, 1e15, 5e14, 1e12, 1e13, 0, Fa3Mode.NONE, false, "", 1, 0);
+    /**
+     * A round-number chip: 1e12 B/s HBM, 1e15 FP8 and 5e14 BF16 FLOP/s, 1e12 exp2/s, 1e13 adds/s, 100 GB, as seed
+     * fidelity reads it. Seed fidelity reads a chip's GB figures as GiB (seed 000), so the chip states its memory and
+     * bandwidth as x·1e9/2^30, which that reading turns back into exactly x.
+     */
+    static final Chip ROUND = new Chip("Round", "test", asSeedReads(100e9), asSeedReads(1e12), 1e15, 5e14, 1e12, 1e13,
+            0, Fa3Mode.NONE, false, "", 1, 0, CalibrationKey.NONE);
+
+    /** The datasheet figure that seed fidelity's GB-as-GiB reading turns into {@code bytes}. */
+    static double asSeedReads(double bytes) {
+        return bytes / (1L << 30) * 1e9;
+    }
     static final Nic NIC = new Nic("Net", "test", 1e10, 0);
 
     static Scenario round() {

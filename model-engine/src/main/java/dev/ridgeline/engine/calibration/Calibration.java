@@ -1,20 +1,15 @@
 package dev.ridgeline.engine.calibration;
 
 /**
- * The published measurements calibrated fidelity stands on, and the assumptions it adds where nothing is
- * measured (each named as such).
+ * The published measurements calibrated fidelity stands on, handed to the engine by whoever loaded them (the
+ * engine never reads files). The assumptions calibrated fidelity adds where nothing is measured live in the
+ * scenario ({@code Assumptions}) or are named here.
+ *
+ * @param cx7BytesPerSec effective bandwidth of the NIC DeepEP measured on (CX7), as its preset states it; another
+ *                       NIC scales DeepEP's bandwidth by its own over this
  */
-public record Calibration(GemmTable denseGemm, GemmTable groupedGemm, FlashMlaFit flashMla, DeepEpFit deepEp) {
-    /**
-     * Assumption, not a measurement: launch and synchronisation gap per kernel, 2 µs. Decode runs as CUDA graphs,
-     * whose kernel-to-kernel gaps are a few microseconds.
-     */
-    public static final double KERNEL_GAP_SEC = 2e-6;
-    /**
-     * Assumption, not a measurement: HBM kept for the CUDA context, NCCL/DeepEP buffers, activations and
-     * workspace, 4 GiB per card.
-     */
-    public static final double MEMORY_RESERVE_BYTES = 4.0 * (1L << 30);
+public record Calibration(GemmTable denseGemm, GemmTable groupedGemm, FlashMlaFit flashMla, DeepEpFit deepEp,
+                          double cx7BytesPerSec) {
     /**
      * Redundant routed experts below EP = routedExperts: 32, as DeepSeek-V3's report deploys in prefill (arXiv
      * 2412.19437, section 3.4.1); at EP >= routed experts every card holds one expert (decode EP320: "each GPU holds

@@ -4,54 +4,84 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * DeepEP low-latency kernels on H800 + CX7 (calibration/deepep.csv, v1 README): per EP size, dispatch (FP8 with
- * scales) and combine (BF16) of 128 tokens x top-8 x hidden 7168 give two (bytes, latency) points, fitted as
- * {@code latency = fixed + bytes / bandwidth}. Between measured EP sizes, fixed latency and 1/bandwidth are
- * interpolated in ln EP; beyond them the end fit holds (extrapolated). Other NICs scale the bandwidth by their
- * effective bandwidth over CX7's (extrapolated).
+ * DeepEP's low-latency kernels on H800 + CX7 (calibration/deepep.csv, v1 README): one latency per EP size for
+ * dispatch (FP8 with scales) and one for combine (BF16), each of 128 tokens per rank x top-8 x hidden 7168. Each op
+ * is fitted separately as {@code latency = fixed + bytes / bandwidth(EP)}. One token count was published, so the
+ * data cannot split a latency into its fixed and per-byte parts: the fixed part is a named assumption,
+ * {@link #dispatchFixedSec} and {@link #combineFixedSec}, taken from DeepEP's EP8 low-latency run over NVLink (PR
+ * 173), where the bytes cross the fast intranode link and what is left of the latency is the kernels' own cost
+ * (see {@code CalibrationTables.deepEp}). {@code bandwidth(EP) = bytes / (latency - fixed)} at each measured EP;
+ * between measured EP sizes 1/bandwidth is interpolated in ln EP, beyond them the end value holds.
+ * <p>Measured, and not marked extrapolated, is exactly what DeepEP published: an EP size in the table, the
+ * benchmark's bytes per rank (128 tokens, top-8, hidden 7168), CX7. Anything else is extrapolated.
  */
-public record DeepEpFit(List<Point> points, String citation) {
+public record DeepEpFit(List<Point> dispatch, List<Point> combine, double dispatchFixedSec, double combineFixedSec,
+                        double measuredDispatchBytes, double measuredCombineBytes, String citation,
+                        String fixedCitation) {
 
-    /** The fit at one EP size. */
-    public record Point(int ep, double fixedSec, double bytesPerSec, double dispatchSec, double combineSec) {
+    /** One measured EP size: the published latency and the bandwidth left once the fixed part is taken off. */
+    public record Point(int ep, double latencySec, double bytesPerSec) {
     }
 
+    /** Dispatch or combine. */
+    public enum Kind { DISPATCH, COMBINE }
+
     public DeepEpFit {
-        points = List.copyOf(points);
-        if (points.isEmpty()) {
-            throw new IllegalArgumentException("DeepEP fit needs at least one EP size");
+        dispatch = List.copyOf(dispatch);
+        combine = List.copyOf(combine);
+        if (dispatch.isEmpty() || combine.isEmpty()) {
+            throw new IllegalArgumentException("DeepEP fit needs at least one EP size for dispatch and combine");
         }
+    }
+
+    public List<Point> points(Kind kind) {
+        return kind == Kind.DISPATCH ? dispatch : combine;
+    }
+
+    public double fixedSec(Kind kind) {
+        return kind == Kind.DISPATCH ? dispatchFixedSec : combineFixedSec;
+    }
+
+    double measuredBytes(Kind kind) {
+        return kind == Kind.DISPATCH ? measuredDispatchBytes : measuredCombineBytes;
     }
 
     /** Seconds to move {@code bytes} per rank at EP size {@code ep}, with the NIC at {@code nicScale} x CX7. */
-    public double seconds(int ep, double bytes, double nicScale) {
-        Point lo = points.get(0);
-        Point hi = points.get(points.size() - 1);
-        double fixed;
-        double inverseBw;
-        if (ep <= lo.ep()) {
-            fixed = lo.fixedSec();
-            inverseBw = 1 / lo.bytesPerSec();
-        } else if (ep >= hi.ep()) {
-            fixed = hi.fixedSec();
-            inverseBw = 1 / hi.bytesPerSec();
-        } else {
-            int i = 1;
-            while (points.get(i).ep() < ep) {
-                i++;
-            }
-            Point a = points.get(i - 1);
-            Point b = points.get(i);
-            double t = Math.log((double) ep / a.ep()) / Math.log((double) b.ep() / a.ep());
-            fixed = a.fixedSec() + t * (b.fixedSec() - a.fixedSec());
-            inverseBw = 1 / a.bytesPerSec() + t * (1 / b.bytesPerSec() - 1 / a.bytesPerSec());
-        }
-        return fixed + bytes * inverseBw / nicScale;
+    public double seconds(Kind kind, int ep, double bytes, double nicScale) {
+        return fixedSec(kind) + bytes * inverseBandwidth(points(kind), ep) / nicScale;
     }
 
-    public Basis basis(int ep, boolean otherNic) {
-        boolean outside = ep < points.get(0).ep() || ep > points.get(points.size() - 1).ep();
-        return new Basis(1, outside || otherNic, String.format(Locale.ROOT, "DeepEP low-latency, EP %d..%d (%s)",
-                points.get(0).ep(), points.get(points.size() - 1).ep(), citation));
+    private static double inverseBandwidth(List<Point> points, int ep) {
+        Point lo = points.get(0);
+        Point hi = points.get(points.size() - 1);
+        if (ep <= lo.ep()) {
+            return 1 / lo.bytesPerSec();
+        }
+        if (ep >= hi.ep()) {
+            return 1 / hi.bytesPerSec();
+        }
+        int i = 1;
+        while (points.get(i).ep() < ep) {
+            i++;
+        }
+        Point a = points.get(i - 1);
+        Point b = points.get(i);
+        double t = Math.log((double) ep / a.ep()) / Math.log((double) b.ep() / a.ep());
+        return 1 / a.bytesPerSec() + t * (1 / b.bytesPerSec() - 1 / a.bytesPerSec());
+    }
+
+    /** Where the figure comes from, and whether it lies outside what DeepEP measured. */
+    public Basis basis(Kind kind, int ep, double bytes, boolean otherNic) {
+        boolean measuredEp = points(kind).stream().anyMatch(p -> p.ep() == ep);
+        boolean measuredBytes = Math.abs(bytes - measuredBytes(kind)) <= 1e-9 * measuredBytes(kind);
+        List<Point> pts = points(kind);
+        String why = (measuredEp ? "" : "; EP " + ep + " not measured")
+                + (measuredBytes ? "" : "; " + Math.round(bytes / 1024) + " KiB per rank, measured "
+                        + Math.round(measuredBytes(kind) / 1024) + " KiB (128 tokens)")
+                + (otherNic ? "; another NIC, bandwidth scaled from CX7" : "");
+        return new Basis(1, !(measuredEp && measuredBytes) || otherNic, String.format(Locale.ROOT,
+                "DeepEP low-latency %s, EP %d..%d, fixed %.1f µs assumed (%s)%s (%s)",
+                kind.name().toLowerCase(Locale.ROOT), pts.get(0).ep(), pts.get(pts.size() - 1).ep(),
+                fixedSec(kind) * 1e6, fixedCitation, why, citation));
     }
 }

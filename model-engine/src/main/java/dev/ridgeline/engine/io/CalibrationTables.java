@@ -5,6 +5,7 @@ import dev.ridgeline.engine.calibration.DeepEpFit;
 import dev.ridgeline.engine.calibration.FlashMlaFit;
 import dev.ridgeline.engine.calibration.GemmPoint;
 import dev.ridgeline.engine.calibration.GemmTable;
+import dev.ridgeline.engine.model.CalibrationKey;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.roofline.MlaCompute;
@@ -65,7 +66,7 @@ public final class CalibrationTables {
         }
         return new Calibration(new GemmTable(dense, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
                 new GemmTable(grouped, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
-                flashMla(catalog), deepEp());
+                flashMla(catalog), deepEp(), catalog.nic("CX7").bandwidthBytesPerSec());
     }
 
     /** Seconds the seed's FlashMLA compute model gives at a FlashMLA test shape on a chip (BF16, the chip's FA3). */
@@ -79,8 +80,8 @@ public final class CalibrationTables {
     }
 
     static FlashMlaFit flashMla(Catalog catalog) {
-        Map<String, Double> memory = new HashMap<>();
-        Map<String, Double> compute = new HashMap<>();
+        Map<CalibrationKey, Double> memory = new HashMap<>();
+        Map<CalibrationKey, Double> compute = new HashMap<>();
         Map<String, String> citations = new HashMap<>();
         Chip h800 = catalog.chip("H800");
         List<Map<String, String>> rows = rows("flashmla.csv");
@@ -88,9 +89,9 @@ public final class CalibrationTables {
             if (r.get("gpu").startsWith("H800") && r.get("kernel").startsWith("dense MLA decode (new kernel")) {
                 double gbps = Double.parseDouble(r.get("gbps"));
                 double tflops = Double.parseDouble(r.get("tflops"));
-                memory.put("H800", gbps * 1e9 / h800.hbmBandwidthBytesPerSec());
+                memory.put(CalibrationKey.H800, gbps * 1e9 / h800.hbmBandwidthBytesPerSec());
                 double measured = mlaFlops(REF_BATCH, REF_SQ, REF_HEADS, REF_KEYS) / (tflops * 1e12);
-                compute.put("H800", measured / modelMlaSeconds(h800, REF_BATCH, REF_SQ, REF_HEADS, REF_KEYS));
+                compute.put(CalibrationKey.H800, measured / modelMlaSeconds(h800, REF_BATCH, REF_SQ, REF_HEADS, REF_KEYS));
                 citations.put("H800.memory", String.format(Locale.ROOT, "FlashMLA %.0f GB/s on H800 (%s)", gbps, r.get("source")));
                 citations.put("H800.compute", String.format(Locale.ROOT, "FlashMLA %.0f TFLOPS compute-bound on H800 (%s)", tflops, r.get("source")));
             }
@@ -111,30 +112,56 @@ public final class CalibrationTables {
             }
         }
         if (n > 0) {
-            compute.put("H20", sum / n);
+            compute.put(CalibrationKey.H20, sum / n);
             citations.put("H20.compute", "FlashMLA mean of " + n + " community runs on H20 (" + source + ")");
         }
         return new FlashMlaFit(memory, compute, citations);
     }
 
+    /** DeepEP README version whose low-latency EP8 run sends intranode peers over NVLink (PR 173). */
+    public static final String DEEPEP_NVLINK_VERSION = "v1_ll_nvlink_pr173";
+
+    /**
+     * The DeepEP fit (see {@link DeepEpFit}). The fixed latency of each op is the assumption: at EP8 every peer is in
+     * the node, so PR 173's low-latency run moves the bytes over NVLink, at the bandwidth DeepEP's normal intranode
+     * kernels reach on H800 (153 GB/s dispatch, 158 GB/s combine, v1 README); what the EP8 latency leaves beyond
+     * {@code bytes / that bandwidth} is the kernels' fixed cost: 77 - 7.57 MB / 153 GB/s = 27.5 µs (dispatch), 114 -
+     * 14.68 MB / 158 GB/s = 21.1 µs (combine). It holds at every EP size and NIC.
+     */
     static DeepEpFit deepEp() {
         Map<Integer, double[]> byEp = new TreeMap<>();
+        double[] nvlinkEp8 = new double[2];
+        double[] intranodeGBps = new double[2];
         String source = "";
+        String nvlinkSource = "";
         for (Map<String, String> r : rows("deepep.csv")) {
-            if (r.get("readme_version").equals(DEEPEP_VERSION) && r.get("kernel_family").equals("low_latency")) {
+            int op = r.get("op").equals("dispatch") ? 0 : 1;
+            String version = r.get("readme_version");
+            boolean lowLatency = r.get("kernel_family").equals("low_latency");
+            if (version.equals(DEEPEP_VERSION) && lowLatency) {
                 int ep = Integer.parseInt(r.get("num_ep_ranks"));
-                double[] lat = byEp.computeIfAbsent(ep, k -> new double[2]);
-                lat[r.get("op").equals("dispatch") ? 0 : 1] = Double.parseDouble(r.get("latency_us")) * 1e-6;
+                byEp.computeIfAbsent(ep, k -> new double[2])[op] = Double.parseDouble(r.get("latency_us")) * 1e-6;
                 source = r.get("source");
+            } else if (version.equals(DEEPEP_NVLINK_VERSION) && lowLatency && r.get("num_ep_ranks").equals("8")) {
+                nvlinkEp8[op] = Double.parseDouble(r.get("latency_us")) * 1e-6;
+                nvlinkSource = r.get("source");
+            } else if (version.equals(DEEPEP_VERSION) && r.get("topology").equals("Intranode")) {
+                intranodeGBps[op] = Double.parseDouble(r.get("bottleneck_bw_gbps"));
             }
         }
-        List<DeepEpFit.Point> points = new ArrayList<>();
+        double dispatchFixed = nvlinkEp8[0] - DISPATCH_BYTES / (intranodeGBps[0] * 1e9);
+        double combineFixed = nvlinkEp8[1] - COMBINE_BYTES / (intranodeGBps[1] * 1e9);
+        List<DeepEpFit.Point> dispatch = new ArrayList<>();
+        List<DeepEpFit.Point> combine = new ArrayList<>();
         for (Map.Entry<Integer, double[]> e : byEp.entrySet()) {
-            double bw = (COMBINE_BYTES - DISPATCH_BYTES) / (e.getValue()[1] - e.getValue()[0]);
-            double fixed = Math.max(0, e.getValue()[0] - DISPATCH_BYTES / bw);
-            points.add(new DeepEpFit.Point(e.getKey(), fixed, bw, e.getValue()[0], e.getValue()[1]));
+            double[] lat = e.getValue();
+            dispatch.add(new DeepEpFit.Point(e.getKey(), lat[0], DISPATCH_BYTES / (lat[0] - dispatchFixed)));
+            combine.add(new DeepEpFit.Point(e.getKey(), lat[1], COMBINE_BYTES / (lat[1] - combineFixed)));
         }
-        return new DeepEpFit(points, source);
+        String fixedCitation = String.format(Locale.ROOT, "EP8 over NVLink %.0f / %.0f µs less the bytes at %.0f / %.0f GB/s, %s",
+                nvlinkEp8[0] * 1e6, nvlinkEp8[1] * 1e6, intranodeGBps[0], intranodeGBps[1], nvlinkSource);
+        return new DeepEpFit(dispatch, combine, dispatchFixed, combineFixed, DISPATCH_BYTES, COMBINE_BYTES, source,
+                fixedCitation);
     }
 
     /** Bytes per rank in DeepEP's low-latency benchmark: 128 tokens x top-8 x 7168, FP8 + one float scale per 128. */

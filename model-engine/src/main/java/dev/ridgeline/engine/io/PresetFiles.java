@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.function.Function;
 
+import dev.ridgeline.engine.model.Assumptions;
 import dev.ridgeline.engine.model.AttentionKind;
+import dev.ridgeline.engine.model.CalibrationKey;
+import dev.ridgeline.engine.model.Deployment;
+import dev.ridgeline.engine.model.Hardware;
+import dev.ridgeline.engine.model.Numerics;
+import dev.ridgeline.engine.model.Readings;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.ExpertLoad;
@@ -19,7 +25,12 @@ import dev.ridgeline.engine.model.ThroughputReading;
 
 /** The JSON shapes of preset files: every key names its unit; each maps to an engine record in SI units. */
 final class PresetFiles {
+    /** Schema of NIC and model files. */
     static final int SCHEMA_VERSION = 1;
+    /** Schema of chip files: 2 added {@code calibration} (see {@link Migrations}). */
+    static final int CHIP_SCHEMA_VERSION = 2;
+    /** Schema of scenario files: 2 added the calibrated assumptions (see {@link Migrations}). */
+    static final int SCENARIO_SCHEMA_VERSION = 2;
 
     private PresetFiles() {
     }
@@ -31,19 +42,22 @@ final class PresetFiles {
     record ChipFile(int schemaVersion, String name, String source, String confidence, double memoryGB,
                     double hbmBandwidthGBPerSec, double fp8Tflops, double bf16Tflops, double exp2Tops,
                     double fp32AddTops, Fa3Mode fa3Mode, boolean fp8LowAccPrecision,
-                    double threadAllReduceLatencyMicros, int scaleUpDomainCards, double scaleUpBandwidthGBPerSec) {
+                    double threadAllReduceLatencyMicros, int scaleUpDomainCards, double scaleUpBandwidthGBPerSec,
+                    CalibrationKey calibration) {
 
         Chip toChip() {
             return new Chip(name, source, memoryGB * 1e9, hbmBandwidthGBPerSec * 1e9, fp8Tflops * 1e12,
                     bf16Tflops * 1e12, exp2Tops * 1e12, fp32AddTops * 1e12, threadAllReduceLatencyMicros * 1e-6,
-                    fa3Mode, fp8LowAccPrecision, confidence, scaleUpDomainCards, scaleUpBandwidthGBPerSec * 1e9);
+                    fa3Mode, fp8LowAccPrecision, confidence, scaleUpDomainCards, scaleUpBandwidthGBPerSec * 1e9,
+                    calibration);
         }
 
         static ChipFile of(Chip c) {
-            return new ChipFile(SCHEMA_VERSION, c.name(), c.source(), c.confidence(), c.memoryBytes() / 1e9,
+            return new ChipFile(CHIP_SCHEMA_VERSION, c.name(), c.source(), c.confidence(), c.memoryBytes() / 1e9,
                     c.hbmBandwidthBytesPerSec() / 1e9, c.fp8FlopsPerSec() / 1e12, c.bf16FlopsPerSec() / 1e12,
                     c.exp2PerSec() / 1e12, c.fp32AddPerSec() / 1e12, c.fa3Mode(), c.fp8LowAccPrecision(),
-                    c.threadAllReduceLatencySec() * 1e6, c.scaleUpDomain(), c.scaleUpBandwidthBytesPerSec() / 1e9);
+                    c.threadAllReduceLatencySec() * 1e6, c.scaleUpDomain(), c.scaleUpBandwidthBytesPerSec() / 1e9,
+                    c.calibration());
         }
     }
 
@@ -87,33 +101,38 @@ final class PresetFiles {
                         int batchPerCard, int ep, int contextTokens, int mtpDepth, double mtpAcceptance,
                         Dtype kvDtype, Dtype weightDtype, Fa3Setting fa3, Policy policy, boolean promotion,
                         double gemmEfficiency, Fidelity fidelity, ThroughputReading throughputReading,
-                        int faChunkTokens, ExpertLoad expertLoad) {
+                        int faChunkTokens, ExpertLoad expertLoad, double memoryReserveGB, double kernelGapMicros,
+                        double hostOverheadFraction) {
 
         Scenario toScenario(Catalog catalog, String file) {
-            return new Scenario(
-                    resolve(model, catalog::model, ModelFile.class, ModelFile::toModel, file + " (model)"),
-                    resolve(chip, catalog::chip, ChipFile.class, ChipFile::toChip, file + " (chip)"),
-                    resolve(nic, catalog::nic, NicFile.class, NicFile::toNic, file + " (nic)"),
-                    batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy,
-                    promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
+            ModelConfig m = resolve(model, catalog::model, n -> Presets.parseModel(n, file + " (model)"));
+            Chip c = resolve(chip, catalog::chip, n -> Presets.parseChip(n, file + " (chip)"));
+            Nic n = resolve(nic, catalog::nic, t -> Presets.parseNic(t, file + " (nic)"));
+            return new Scenario(m, new Hardware(c, n),
+                    new Deployment(batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, policy),
+                    new Numerics(kvDtype, weightDtype, fa3, promotion, gemmEfficiency),
+                    new Readings(fidelity, throughputReading, faChunkTokens, expertLoad),
+                    new Assumptions(memoryReserveGB * 1e9, kernelGapMicros * 1e-6, hostOverheadFraction));
         }
 
-        private static <F, T> T resolve(JsonNode node, Function<String, T> byName, Class<F> type,
-                                        Function<F, T> build, String where) {
+        /** A preset by name, or an inline preset object (parsed, migrated and checked like a file of its own). */
+        private static <T> T resolve(JsonNode node, Function<String, T> byName, Function<String, T> parseInline) {
             if (node.isTextual()) {
                 return byName.apply(node.asText());
             }
-            return build.apply(Json.read(node.toString(), type, where));
+            return parseInline.apply(node.toString());
         }
 
         static ScenarioFile of(String name, Scenario s, Catalog catalog) {
-            return new ScenarioFile(SCHEMA_VERSION, name, "saved by Ridgeline",
+            return new ScenarioFile(SCENARIO_SCHEMA_VERSION, name, "saved by Ridgeline",
                     ref(s.model(), s.model().name(), catalog::model, ModelFile::of),
                     ref(s.chip(), s.chip().name(), catalog::chip, ChipFile::of),
                     ref(s.nic(), s.nic().name(), catalog::nic, NicFile::of),
                     s.batchPerCard(), s.ep(), s.contextTokens(), s.mtpDepth(), s.mtpAcceptance(),
                     s.kvDtype(), s.weightDtype(), s.fa3(), s.policy(), s.promotion(), s.gemmEfficiency(),
-                    s.fidelity(), s.throughputReading(), s.faChunkTokens(), s.expertLoad());
+                    s.fidelity(), s.throughputReading(), s.faChunkTokens(), s.expertLoad(),
+                    s.assumptions().memoryReserveBytes() / 1e9, s.assumptions().kernelGapSec() * 1e6,
+                    s.assumptions().hostOverheadFraction());
         }
 
         /** The preset's name when the catalog's preset of that name is this very value, else the whole value. */

@@ -130,26 +130,26 @@ public final class Presets {
     }
 
     public static Chip parseChip(String json, String file) {
-        ChipFile f = Json.read(json, ChipFile.class, file);
-        checkVersion(f.schemaVersion(), file);
+        ChipFile f = Json.read(Migrations.chip(json, file), ChipFile.class, file);
+        checkVersion(f.schemaVersion(), PresetFiles.CHIP_SCHEMA_VERSION, file);
         return build(() -> f.toChip(), file);
     }
 
     public static Nic parseNic(String json, String file) {
         NicFile f = Json.read(json, NicFile.class, file);
-        checkVersion(f.schemaVersion(), file);
+        checkVersion(f.schemaVersion(), PresetFiles.SCHEMA_VERSION, file);
         return build(() -> f.toNic(), file);
     }
 
     public static ModelConfig parseModel(String json, String file) {
         ModelFile f = Json.read(json, ModelFile.class, file);
-        checkVersion(f.schemaVersion(), file);
+        checkVersion(f.schemaVersion(), PresetFiles.SCHEMA_VERSION, file);
         return build(() -> f.toModel(), file);
     }
 
     public static Scenario parseScenario(String json, String file, Catalog catalog) {
-        ScenarioFile f = Json.read(json, ScenarioFile.class, file);
-        checkVersion(f.schemaVersion(), file);
+        ScenarioFile f = Json.read(Migrations.scenario(json, file), ScenarioFile.class, file);
+        checkVersion(f.schemaVersion(), PresetFiles.SCENARIO_SCHEMA_VERSION, file);
         return build(() -> f.toScenario(catalog, file), file);
     }
 
@@ -197,10 +197,9 @@ public final class Presets {
         }
     }
 
-    private static void checkVersion(int version, String file) {
-        if (version != PresetFiles.SCHEMA_VERSION) {
-            throw new PresetException(file + ": key 'schemaVersion' must be " + PresetFiles.SCHEMA_VERSION
-                    + ", was " + version);
+    private static void checkVersion(int version, int current, String file) {
+        if (version != current) {
+            throw new PresetException(file + ": key 'schemaVersion' must be " + current + ", was " + version);
         }
     }
 

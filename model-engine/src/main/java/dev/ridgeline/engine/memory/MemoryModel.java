@@ -1,6 +1,5 @@
 package dev.ridgeline.engine.memory;
 
-import dev.ridgeline.engine.calibration.Calibration;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.ops.LayerGraph;
@@ -12,7 +11,7 @@ import dev.ridgeline.engine.model.Scenario;
  * expertsPerCard·moeLayers·3·hidden·moeInter·expertBytes) / (L·kvEntryWidth·layers·kvBytes))}, experts in FP8,
  * no reserve. {@code kvEntryWidth} is {@link ModelConfig#kvEntryWidth()}: MLA {@code kvLora + rope} (576), GQA
  * {@code 2·kvHeads·headDim}. Calibrated fidelity adds redundant experts, the MTP module when MTP is on, and a reserve for the
- * runtime ({@link Calibration#MEMORY_RESERVE_BYTES}).
+ * runtime (the scenario's {@code assumptions().memoryReserveBytes()}).
  */
 public final class MemoryModel {
     private MemoryModel() {
@@ -30,7 +29,7 @@ public final class MemoryModel {
         double perSequence = (double) s.contextTokens() * m.kvEntryWidth() * (m.numLayers() + (mtp ? 1 : 0))
                 * s.kvDtype().bytes();
         return new MemoryBreakdown(s.chip().memoryBytes(), nonExpertParams * s.weightDtype().bytes(), experts,
-                perSequence * s.batchPerCard(), cal ? Calibration.MEMORY_RESERVE_BYTES : 0, perSequence);
+                perSequence * s.batchPerCard(), cal ? s.assumptions().memoryReserveBytes() : 0, perSequence);
     }
 
     /** The largest batch per card whose KV cache fits beside the weights; 0 when even the weights do not fit. */

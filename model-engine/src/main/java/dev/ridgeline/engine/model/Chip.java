@@ -17,11 +17,14 @@ import static dev.ridgeline.engine.model.Checks.text;
  * @param scaleUpDomain             cards joined by the scale-up fabric (NVLink, Infinity Fabric, ICI); 1 = none.
  *                                  EP within the domain exchanges tokens over it, larger EP over the NIC
  * @param scaleUpBandwidthBytesPerSec one direction of the scale-up link per card; 0 when there is none
+ * @param calibration               the measured chip whose kernel calibration this chip uses (see
+ *                                  {@link CalibrationKey}); a stable key that survives edits and renames, unlike the
+ *                                  display name
  */
 public record Chip(String name, String source, double memoryBytes, double hbmBandwidthBytesPerSec,
                    double fp8FlopsPerSec, double bf16FlopsPerSec, double exp2PerSec, double fp32AddPerSec,
                    double threadAllReduceLatencySec, Fa3Mode fa3Mode, boolean fp8LowAccPrecision, String confidence,
-                   int scaleUpDomain, double scaleUpBandwidthBytesPerSec) {
+                   int scaleUpDomain, double scaleUpBandwidthBytesPerSec, CalibrationKey calibration) {
 
     public Chip {
         String owner = "chip '" + name + "'";
@@ -38,6 +41,7 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
         confidence = confidence == null ? "" : confidence;
         positive(scaleUpDomain, "scaleUpDomain", owner);
         nonNegative(scaleUpBandwidthBytesPerSec, "scaleUpBandwidthBytesPerSec", owner);
+        present(calibration, "calibration", owner);
         if (scaleUpDomain > 1 && scaleUpBandwidthBytesPerSec <= 0) {
             throw new IllegalArgumentException("scaleUpBandwidthBytesPerSec must be > 0 when scaleUpDomain is "
                     + scaleUpDomain + ", was " + scaleUpBandwidthBytesPerSec + " (" + owner + ")");
@@ -56,23 +60,79 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
 
     public Chip withName(String newName) {
         return new Chip(newName, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
-                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence, scaleUpDomain, scaleUpBandwidthBytesPerSec);
+                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence,
+                scaleUpDomain, scaleUpBandwidthBytesPerSec, calibration);
+    }
+
+    public Chip withCalibration(CalibrationKey key) {
+        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
+                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence,
+                scaleUpDomain, scaleUpBandwidthBytesPerSec, key);
+    }
+
+    public Chip withFa3Mode(Fa3Mode mode) {
+        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
+                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, mode, fp8LowAccPrecision, confidence,
+                scaleUpDomain, scaleUpBandwidthBytesPerSec, calibration);
+    }
+
+    public Chip withFp8LowAccPrecision(boolean v) {
+        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
+                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, v, confidence,
+                scaleUpDomain, scaleUpBandwidthBytesPerSec, calibration);
+    }
+
+    public Chip withScaleUpDomain(int cards) {
+        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
+                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence,
+                cards, scaleUpBandwidthBytesPerSec, calibration);
+    }
+
+    /**
+     * A copy with the numeric fields replaced, in the order memory, HBM bandwidth, FP8 rate, BF16 rate, exp2 rate,
+     * FP32-add rate, reduction latency, scale-up bandwidth (SI units).
+     */
+    public Chip withNumbers(double[] v) {
+        return new Chip(name, source, v[0], v[1], v[2], v[3], v[4], v[5], v[6], fa3Mode, fp8LowAccPrecision,
+                confidence, scaleUpDomain, v[7], calibration);
+    }
+
+    /** The numeric fields in the order {@link #withNumbers} takes them. */
+    public double[] numbers() {
+        return new double[] {memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec, exp2PerSec,
+            fp32AddPerSec, threadAllReduceLatencySec, scaleUpBandwidthBytesPerSec};
     }
 
     public Chip withHbmBandwidth(double bytesPerSec) {
-        return new Chip(name, source, memoryBytes, bytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
-                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence, scaleUpDomain, scaleUpBandwidthBytesPerSec);
+        double[] v = numbers();
+        v[1] = bytesPerSec;
+        return withNumbers(v);
     }
 
     public Chip withMemory(double bytes) {
-        return new Chip(name, source, bytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
-                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence, scaleUpDomain, scaleUpBandwidthBytesPerSec);
+        double[] v = numbers();
+        v[0] = bytes;
+        return withNumbers(v);
+    }
+
+    /**
+     * Seed 000's reading of this chip: its memory in GB read as GiB and its HBM bandwidth in GB/s read as GiB/s (the
+     * post's H800 has 80 GiB and 3,350 GiB/s where the datasheet says 80 GB and 3.35 TB/s). Seed fidelity uses this
+     * reading, calibrated fidelity the datasheet's SI figures. {@code bytes / 1e9 * 2^30} keeps whole GB exact.
+     */
+    public Chip seedReading() {
+        double[] v = numbers();
+        v[0] = v[0] / 1e9 * (1L << 30);
+        v[1] = v[1] / 1e9 * (1L << 30);
+        return withNumbers(v);
     }
 
     /** Scales every compute rate (tensor and vector) by {@code factor}. */
     public Chip withComputeScaled(double factor) {
-        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec * factor,
-                bf16FlopsPerSec * factor, exp2PerSec * factor, fp32AddPerSec * factor, threadAllReduceLatencySec,
-                fa3Mode, fp8LowAccPrecision, confidence, scaleUpDomain, scaleUpBandwidthBytesPerSec);
+        double[] v = numbers();
+        for (int i = 2; i <= 5; i++) {
+            v[i] *= factor;
+        }
+        return withNumbers(v);
     }
 }

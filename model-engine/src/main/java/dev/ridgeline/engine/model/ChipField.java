@@ -36,17 +36,13 @@ public record ChipField(String name, String category, String unit, String descri
         number("Reduction latency", ATTENTION, "µs", "Seed 000's cross-SM reduction cost per sequence and chunk in FlashMLA.", 1e-6,
                 Chip::threadAllReduceLatencySec, (c, v) -> copy(c, v, 6)),
         new ChipField("FA3 stage mode", ATTENTION, "", "How the attention GEMMs overlap the softmax: none, two-stage (Hopper) or three-stage.",
-                1, Chip::fa3Mode, (c, v) -> new Chip(c.name(), c.source(), c.memoryBytes(), c.hbmBandwidthBytesPerSec(),
-                        c.fp8FlopsPerSec(), c.bf16FlopsPerSec(), c.exp2PerSec(), c.fp32AddPerSec(), c.threadAllReduceLatencySec(),
-                        (Fa3Mode) v, c.fp8LowAccPrecision(), c.confidence(), c.scaleUpDomain(), c.scaleUpBandwidthBytesPerSec())),
+                1, Chip::fa3Mode, (c, v) -> c.withFa3Mode((Fa3Mode) v)),
         new ChipField("FP8 needs promotion", COMPUTE, "", "FP8 accumulation is imprecise (Hopper): DeepGEMM's promotion discount applies.",
-                1, Chip::fp8LowAccPrecision, (c, v) -> new Chip(c.name(), c.source(), c.memoryBytes(), c.hbmBandwidthBytesPerSec(),
-                        c.fp8FlopsPerSec(), c.bf16FlopsPerSec(), c.exp2PerSec(), c.fp32AddPerSec(), c.threadAllReduceLatencySec(),
-                        c.fa3Mode(), (Boolean) v, c.confidence(), c.scaleUpDomain(), c.scaleUpBandwidthBytesPerSec())),
+                1, Chip::fp8LowAccPrecision, (c, v) -> c.withFp8LowAccPrecision((Boolean) v)),
         new ChipField("Scale-up domain", LINKS, "cards", "Cards joined by NVLink-class links; EP up to this size stays on them.",
-                1, c -> c.scaleUpDomain(), (c, v) -> new Chip(c.name(), c.source(), c.memoryBytes(), c.hbmBandwidthBytesPerSec(),
-                        c.fp8FlopsPerSec(), c.bf16FlopsPerSec(), c.exp2PerSec(), c.fp32AddPerSec(), c.threadAllReduceLatencySec(),
-                        c.fa3Mode(), c.fp8LowAccPrecision(), c.confidence(), ((Number) v).intValue(), c.scaleUpBandwidthBytesPerSec())),
+                1, c -> c.scaleUpDomain(), (c, v) -> c.withScaleUpDomain(((Number) v).intValue())),
+        new ChipField("Calibration", COMPUTE, "", "The measured chip whose DeepGEMM, FlashMLA and DeepEP calibration this chip uses in calibrated fidelity; none borrows H800's, marked extrapolated.",
+                1, Chip::calibration, (c, v) -> c.withCalibration((CalibrationKey) v)),
         number("Scale-up bandwidth", LINKS, "GB/s", "One direction of the scale-up link per card.", 1e9,
                 Chip::scaleUpBandwidthBytesPerSec, (c, v) -> copy(c, v, 7)));
 
@@ -69,10 +65,8 @@ public record ChipField(String name, String category, String unit, String descri
 
     /** Copy with the numeric component {@code index} (memory, hbm, fp8, bf16, exp2, add, reduction, scale-up bw) replaced. */
     private static Chip copy(Chip c, Object value, int index) {
-        double[] v = {c.memoryBytes(), c.hbmBandwidthBytesPerSec(), c.fp8FlopsPerSec(), c.bf16FlopsPerSec(), c.exp2PerSec(),
-            c.fp32AddPerSec(), c.threadAllReduceLatencySec(), c.scaleUpBandwidthBytesPerSec()};
+        double[] v = c.numbers();
         v[index] = ((Number) value).doubleValue();
-        return new Chip(c.name(), c.source(), v[0], v[1], v[2], v[3], v[4], v[5], v[6], c.fa3Mode(), c.fp8LowAccPrecision(),
-                c.confidence(), c.scaleUpDomain(), v[7]);
+        return c.withNumbers(v);
     }
 }

@@ -1,32 +1,21 @@
 package dev.ridgeline.engine.model;
 
-import static dev.ridgeline.engine.model.Checks.inRange;
 import static dev.ridgeline.engine.model.Checks.present;
 
-/**
- * One design point: model, chip, NIC and the deployment knobs. Immutable; edit with the {@code with*} copies.
- *
- * @param batchPerCard     sequences per card B (data-parallel attention)
- * @param ep               expert-parallel degree; each card holds {@code ceil(routedExperts / ep)} experts
- * @param contextTokens    average history length L of a sequence, tokens
- * @param mtpDepth         speculative (MTP) tokens per step; each step processes q = 1 + mtpDepth tokens
- * @param mtpAcceptance    acceptance rate alpha of each speculative token (0.85 from the DeepSeek-V3 report)
- * @param kvDtype          KV-cache element type
- * @param weightDtype      element type of the non-expert weights and activations; routed and shared experts stay FP8
- * @param promotion        apply DeepGEMM's FP8 promotion discount to the MoE GEMMs on chips that need it
- * @param gemmEfficiency   manual GEMM efficiency (MFU) in (0, 1]; 0 = none. Overrides the promotion discount
- * @param faChunkTokens    keys FlashMLA processes per chunk; seed 000 computes whole chunks
- * @param expertLoad       rows each local routed expert is timed with (see {@link ExpertLoad})
- */
-public record Scenario(ModelConfig model, Chip chip, Nic nic, int batchPerCard, int ep, int contextTokens,
-                       int mtpDepth, double mtpAcceptance, Dtype kvDtype, Dtype weightDtype, Fa3Setting fa3,
-                       Policy policy, boolean promotion, double gemmEfficiency, Fidelity fidelity,
-                       ThroughputReading throughputReading, int faChunkTokens, ExpertLoad expertLoad) {
+import java.util.function.UnaryOperator;
 
-    public static final int MAX_BATCH = 4096;
-    public static final int MAX_EP = 4096;
-    public static final int MAX_CONTEXT = 4 * 1024 * 1024;
-    public static final int MAX_MTP = 8;
+/**
+ * One design point: the model, the hardware, the deployment, the number formats, the readings and the
+ * assumptions, each a small record that means one thing. Immutable; change a group with {@link #with} and a
+ * field with the group's copy method ({@code s.with(s.deployment().withBatch(64))}), or with the shortcuts below.
+ */
+public record Scenario(ModelConfig model, Hardware hardware, Deployment deployment, Numerics numerics,
+                       Readings readings, Assumptions assumptions) {
+
+    public static final int MAX_BATCH = Deployment.MAX_BATCH;
+    public static final int MAX_EP = Deployment.MAX_EP;
+    public static final int MAX_CONTEXT = Deployment.MAX_CONTEXT;
+    public static final int MAX_MTP = Deployment.MAX_MTP;
     /** Default context of seed 000: 5K tokens. */
     public static final int SEED_CONTEXT = 5 * 1024;
     /** Seed 000's FlashAttention chunk, {@code fa_chunk = 512 * 8}. */
@@ -37,119 +26,223 @@ public record Scenario(ModelConfig model, Chip chip, Nic nic, int batchPerCard, 
     public Scenario {
         String owner = "scenario";
         present(model, "model", owner);
-        present(chip, "chip", owner);
-        present(nic, "nic", owner);
-        inRange(batchPerCard, 1, MAX_BATCH, "batchPerCard", owner);
-        inRange(ep, 1, MAX_EP, "ep", owner);
-        inRange(contextTokens, 1, MAX_CONTEXT, "contextTokens", owner);
-        inRange(mtpDepth, 0, MAX_MTP, "mtpDepth", owner);
-        inRange(mtpAcceptance, 0.0, 1.0, "mtpAcceptance", owner);
-        present(kvDtype, "kvDtype", owner);
-        present(weightDtype, "weightDtype", owner);
-        present(fa3, "fa3", owner);
-        present(policy, "policy", owner);
-        inRange(gemmEfficiency, 0.0, 1.0, "gemmEfficiency", owner);
-        present(fidelity, "fidelity", owner);
-        present(throughputReading, "throughputReading", owner);
-        inRange(faChunkTokens, 1, MAX_CONTEXT, "faChunkTokens", owner);
-        present(expertLoad, "expertLoad", owner);
+        present(hardware, "hardware", owner);
+        present(deployment, "deployment", owner);
+        present(numerics, "numerics", owner);
+        present(readings, "readings", owner);
+        present(assumptions, "assumptions", owner);
     }
 
     /** Seed 000's defaults: EP144, B 64, 5K context, no MTP, BF16 KV and weights, dual micro-batch. */
     public static Scenario defaults(ModelConfig model, Chip chip, Nic nic) {
-        return new Scenario(model, chip, nic, 64, 144, SEED_CONTEXT, 0, SEED_MTP_ACCEPTANCE, Dtype.BF16, Dtype.BF16,
-                Fa3Setting.CHIP_DEFAULT, Policy.DUAL_MICRO_BATCH, false, 0.0, Fidelity.SEED,
-                ThroughputReading.SEED_DIVIDES_BY_Q, SEED_FA_CHUNK, ExpertLoad.FULL);
+        return new Scenario(model, new Hardware(chip, nic),
+                new Deployment(64, 144, SEED_CONTEXT, 0, SEED_MTP_ACCEPTANCE, Policy.DUAL_MICRO_BATCH),
+                new Numerics(Dtype.BF16, Dtype.BF16, Fa3Setting.CHIP_DEFAULT, false, 0.0),
+                new Readings(Fidelity.SEED, ThroughputReading.SEED_DIVIDES_BY_Q, SEED_FA_CHUNK, ExpertLoad.FULL),
+                Assumptions.DEFAULTS);
+    }
+
+    /** This scenario with its hardware replaced. */
+    public Scenario with(Hardware v) {
+        return new Scenario(model, v, deployment, numerics, readings, assumptions);
+    }
+
+    /** This scenario with its deployment replaced. */
+    public Scenario with(Deployment v) {
+        return new Scenario(model, hardware, v, numerics, readings, assumptions);
+    }
+
+    /** This scenario with its number formats replaced. */
+    public Scenario with(Numerics v) {
+        return new Scenario(model, hardware, deployment, v, readings, assumptions);
+    }
+
+    /** This scenario with its readings replaced. */
+    public Scenario with(Readings v) {
+        return new Scenario(model, hardware, deployment, numerics, v, assumptions);
+    }
+
+    /** This scenario with its assumptions replaced. */
+    public Scenario with(Assumptions v) {
+        return new Scenario(model, hardware, deployment, numerics, readings, v);
+    }
+
+    /** This scenario with its deployment changed by {@code edit}. */
+    public Scenario withDeployment(UnaryOperator<Deployment> edit) {
+        return with(edit.apply(deployment));
+    }
+
+    /** This scenario with its number formats changed by {@code edit}. */
+    public Scenario withNumerics(UnaryOperator<Numerics> edit) {
+        return with(edit.apply(numerics));
+    }
+
+    /** This scenario with its readings changed by {@code edit}. */
+    public Scenario withReadings(UnaryOperator<Readings> edit) {
+        return with(edit.apply(readings));
+    }
+
+    /** This scenario with its assumptions changed by {@code edit}. */
+    public Scenario withAssumptions(UnaryOperator<Assumptions> edit) {
+        return with(edit.apply(assumptions));
+    }
+
+    public Chip chip() {
+        return hardware.chip();
+    }
+
+    public Nic nic() {
+        return hardware.nic();
+    }
+
+    public int batchPerCard() {
+        return deployment.batchPerCard();
+    }
+
+    public int ep() {
+        return deployment.ep();
+    }
+
+    public int contextTokens() {
+        return deployment.contextTokens();
+    }
+
+    public int mtpDepth() {
+        return deployment.mtpDepth();
+    }
+
+    public double mtpAcceptance() {
+        return deployment.mtpAcceptance();
+    }
+
+    public Policy policy() {
+        return deployment.policy();
+    }
+
+    public Dtype kvDtype() {
+        return numerics.kvDtype();
+    }
+
+    public Dtype weightDtype() {
+        return numerics.weightDtype();
+    }
+
+    public Fa3Setting fa3() {
+        return numerics.fa3();
+    }
+
+    public boolean promotion() {
+        return numerics.promotion();
+    }
+
+    public double gemmEfficiency() {
+        return numerics.gemmEfficiency();
+    }
+
+    public Fidelity fidelity() {
+        return readings.fidelity();
+    }
+
+    public ThroughputReading throughputReading() {
+        return readings.throughputReading();
+    }
+
+    public int faChunkTokens() {
+        return readings.faChunkTokens();
+    }
+
+    public ExpertLoad expertLoad() {
+        return readings.expertLoad();
     }
 
     /** Tokens per sequence per decode step, q = 1 + mtpDepth. */
     public int tokensPerStep() {
-        return 1 + mtpDepth;
+        return 1 + deployment.mtpDepth();
     }
 
     /** Routed experts resident on each card, {@code ceil(routedExperts / ep)}. */
     public int expertsPerCard() {
-        return (model.routedExperts() + ep - 1) / ep;
+        return (model.routedExperts() + ep() - 1) / ep();
     }
 
     /** The scenario's effective FA3 mode. */
     public Fa3Mode fa3Mode() {
-        return fa3.resolve(chip);
+        return fa3().resolve(chip());
     }
 
     public Scenario withModel(ModelConfig v) {
-        return new Scenario(v, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
+        return new Scenario(v, hardware, deployment, numerics, readings, assumptions);
     }
 
     public Scenario withChip(Chip v) {
-        return new Scenario(model, v, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
+        return with(hardware.withChip(v));
     }
 
     public Scenario withNic(Nic v) {
-        return new Scenario(model, chip, v, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
+        return with(hardware.withNic(v));
     }
 
     public Scenario withBatch(int v) {
-        return new Scenario(model, chip, nic, v, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
+        return with(deployment.withBatch(v));
     }
 
     public Scenario withEp(int v) {
-        return new Scenario(model, chip, nic, batchPerCard, v, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
+        return with(deployment.withEp(v));
     }
 
     public Scenario withContext(int v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, v, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
+        return with(deployment.withContext(v));
     }
 
     public Scenario withMtp(int depth, double acceptance) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, depth, acceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
-    }
-
-    public Scenario withKvDtype(Dtype v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, v, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
-    }
-
-    public Scenario withWeightDtype(Dtype v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, v, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
-    }
-
-    public Scenario withFa3(Fa3Setting v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, v, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
+        return with(deployment.withMtp(depth, acceptance));
     }
 
     public Scenario withPolicy(Policy v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, v, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
+        return with(deployment.withPolicy(v));
+    }
+
+    public Scenario withKvDtype(Dtype v) {
+        return with(numerics.withKvDtype(v));
+    }
+
+    public Scenario withWeightDtype(Dtype v) {
+        return with(numerics.withWeightDtype(v));
+    }
+
+    public Scenario withFa3(Fa3Setting v) {
+        return with(numerics.withFa3(v));
     }
 
     public Scenario withPromotion(boolean v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, v, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
+        return with(numerics.withPromotion(v));
     }
 
     public Scenario withGemmEfficiency(double v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, v, fidelity, throughputReading, faChunkTokens, expertLoad);
+        return with(numerics.withGemmEfficiency(v));
     }
 
     public Scenario withFidelity(Fidelity v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, v, throughputReading, faChunkTokens, expertLoad);
+        return with(readings.withFidelity(v));
     }
 
     public Scenario withThroughputReading(ThroughputReading v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, v, faChunkTokens, expertLoad);
+        return with(readings.withThroughputReading(v));
     }
 
     public Scenario withFaChunk(int v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, v, expertLoad);
+        return with(readings.withFaChunk(v));
     }
 
     public Scenario withExpertLoad(ExpertLoad v) {
-        return new Scenario(model, chip, nic, batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy, promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, v);
+        return with(readings.withExpertLoad(v));
     }
 
     /** One line for footers and logs: "DeepSeek-V3 / H800 / CX7 / EP144 / B128 / L5120 / KV FP8 / W FP8 / dual-mbatch / MTP0". */
     public String summary() {
-        return model.name() + " / " + chip.name() + " / " + nic.name() + " / EP" + ep + " / B" + batchPerCard
-                + " / L" + contextTokens + " / KV " + kvDtype + " / W " + weightDtype + " / " + policy.label()
-                + " / MTP" + mtpDepth + (promotion ? " / promotion" : "") + " / FA3 " + fa3Mode()
-                + " / " + fidelity.name().toLowerCase(java.util.Locale.ROOT);
+        return model.name() + " / " + chip().name() + " / " + nic().name() + " / EP" + ep() + " / B" + batchPerCard()
+                + " / L" + contextTokens() + " / KV " + kvDtype() + " / W " + weightDtype() + " / " + policy().label()
+                + " / MTP" + mtpDepth() + (promotion() ? " / promotion" : "") + " / FA3 " + fa3Mode()
+                + " / " + fidelity().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -40,6 +40,15 @@ public final class StepGraph {
                 1, s.weightDtype(), wb, wb, LayerGraph.ATTENTION_OUT_BYTES);
     }
 
+    /**
+     * Sampling the next token of every sequence from the LM head's FP32 logits: a softmax pass and a sampling pass
+     * over {@code tokens x vocab} logits, 8 bytes and about 3 operations per logit (exp, sum, compare); memory-bound.
+     */
+    public static Op sampling(Scenario s) {
+        double logits = (double) s.batchPerCard() * s.tokensPerStep() * s.model().vocabSize();
+        return new Op.Elementwise("Sampling", Stage.STEP, 8.0 * logits, 3.0 * logits);
+    }
+
     /** MTP's projection of [embedding; hidden] back to hidden, one token per sequence. */
     public static Op mtpProjection(Scenario s) {
         double wb = s.weightDtype().bytes();

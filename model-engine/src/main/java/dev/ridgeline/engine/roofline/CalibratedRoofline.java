@@ -2,6 +2,8 @@ package dev.ridgeline.engine.roofline;
 
 import dev.ridgeline.engine.calibration.Basis;
 import dev.ridgeline.engine.calibration.Calibration;
+import dev.ridgeline.engine.calibration.DeepEpFit;
+import dev.ridgeline.engine.model.CalibrationKey;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.Scenario;
@@ -18,10 +20,8 @@ import dev.ridgeline.engine.ops.Stage;
  * says whether it is extrapolated (another chip, dtype, shape or range than measured).
  */
 public final class CalibratedRoofline {
-    /** The chip the measurements were taken on. */
-    static final String MEASURED_CHIP = "H800";
-    /** CX7's effective bandwidth as the preset states it (seed 000: 40 GiB/s); DeepEP measured on CX7. */
-    static final double CX7_BYTES_PER_SEC = 40.0 * (1L << 30);
+    /** The chip DeepGEMM and DeepEP were measured on. */
+    static final CalibrationKey MEASURED_CHIP = CalibrationKey.H800;
 
     private CalibratedRoofline() {
     }
@@ -37,22 +37,23 @@ public final class CalibratedRoofline {
             return allToAll((AllToAll) op, s, cal, invocations);
         }
         OpResult r = Roofline.elementwise((Op.Elementwise) op, s, invocations);
-        return with(r, r.timeSec() + Calibration.KERNEL_GAP_SEC, Calibration.KERNEL_GAP_SEC, 1, true,
-                "roofline; no measurement (norm)");
+        double gap = s.assumptions().kernelGapSec();
+        return with(r, r.timeSec() + gap, gap, 1, true, "roofline; no measurement (" + op.name() + ")");
     }
 
     static OpResult gemm(Gemm g, Scenario s, Calibration cal, int invocations) {
+        double gap = s.assumptions().kernelGapSec();
         OpResult r = Roofline.gemm(g, s.withGemmEfficiency(0).withPromotion(false), invocations);
         if (s.gemmEfficiency() > 0) {
             OpResult manual = Roofline.gemm(g, s, invocations);
-            return with(manual, manual.timeSec() + Calibration.KERNEL_GAP_SEC, Calibration.KERNEL_GAP_SEC,
-                    s.gemmEfficiency(), true, "manual efficiency " + s.gemmEfficiency());
+            return with(manual, manual.timeSec() + gap, gap, s.gemmEfficiency(), true,
+                    "manual efficiency " + s.gemmEfficiency());
         }
         boolean routed = g.stage() == Stage.MOE;
         Basis b = (routed ? cal.groupedGemm() : cal.denseGemm()).lookup(g.m(), g.n(), g.k());
-        boolean extrapolated = b.extrapolated() || g.dtype() != Dtype.FP8 || !s.chip().name().equals(MEASURED_CHIP);
+        boolean extrapolated = b.extrapolated() || g.dtype() != Dtype.FP8 || s.chip().calibration() != MEASURED_CHIP;
         double t = r.timeSec() / b.fraction();
-        return with(r, t + Calibration.KERNEL_GAP_SEC, Calibration.KERNEL_GAP_SEC, b.fraction(), extrapolated, b.citation());
+        return with(r, t + gap, gap, b.fraction(), extrapolated, b.citation());
     }
 
     /**
@@ -61,35 +62,43 @@ public final class CalibratedRoofline {
      */
     static OpResult attention(Attention a, Scenario s, Calibration cal, int invocations) {
         Chip chip = s.chip();
-        Basis mem = cal.flashMla().memory(chip.name());
-        Basis cmp = cal.flashMla().compute(chip.name());
+        Basis mem = cal.flashMla().memory(chip.calibration());
+        Basis cmp = cal.flashMla().compute(chip.calibration());
+        double gap = s.assumptions().kernelGapSec();
         boolean gqa = a instanceof GqaAttention;
         double scores = MlaCompute.scores(a);
         double compute = MlaCompute.seconds(chip, s.fa3Mode(), a) * cmp.fraction();
         double kv = MlaCompute.kvBytes(a);
         double memory = kv / (chip.hbmBandwidthBytesPerSec() * mem.fraction());
         double flops = 2.0 * scores * (a.qkWidth() + a.pvWidth());
-        double t = Math.max(compute, memory) + Calibration.KERNEL_GAP_SEC;
-        return new OpResult(a.name(), a.stage(), flops, 0, 0, kv, 0, compute, memory, 0, Calibration.KERNEL_GAP_SEC, t,
+        double t = Math.max(compute, memory) + gap;
+        return new OpResult(a.name(), a.stage(), flops, 0, 0, kv, 0, compute, memory, 0, gap, t,
                 compute >= memory ? Bound.COMPUTE : Bound.MEMORY, 1 / cmp.fraction(), invocations,
                 gqa || mem.extrapolated() || cmp.extrapolated() || a.kvDtype() != Dtype.BF16,
                 (gqa ? "GQA core timed with FlashMLA's fractions (no measurement); " : "") + cmp.citation() + "; "
                         + mem.citation());
     }
 
+    /**
+     * Dispatch or combine. Inside the scale-up domain: bytes at DeepEP's intranode fraction of the link plus a kernel
+     * gap (measured on H800 only). Over the NIC: the DeepEP low-latency fit of that op, its bandwidth scaled by the
+     * NIC's over CX7's.
+     */
     static OpResult allToAll(AllToAll n, Scenario s, Calibration cal, int invocations) {
         if (s.chip().scaleUpCovers(s.ep())) {
-            double t = n.bytes() / (s.chip().scaleUpBandwidthBytesPerSec() * Calibration.SCALE_UP_FRACTION)
-                    + Calibration.KERNEL_GAP_SEC;
-            return new OpResult(n.name(), n.stage(), 0, 0, 0, 0, n.bytes(), 0, 0, t, Calibration.KERNEL_GAP_SEC, t,
-                    Bound.NETWORK, Calibration.SCALE_UP_FRACTION, invocations, !s.chip().name().startsWith(MEASURED_CHIP),
-                    Calibration.SCALE_UP_CITATION);
+            double gap = s.assumptions().kernelGapSec();
+            double t = n.bytes() / (s.chip().scaleUpBandwidthBytesPerSec() * Calibration.SCALE_UP_FRACTION) + gap;
+            return new OpResult(n.name(), n.stage(), 0, 0, 0, 0, n.bytes(), 0, 0, t, gap, t,
+                    Bound.NETWORK, Calibration.SCALE_UP_FRACTION, invocations,
+                    s.chip().calibration() != MEASURED_CHIP, Calibration.SCALE_UP_CITATION);
         }
-        double scale = s.nic().bandwidthBytesPerSec() / CX7_BYTES_PER_SEC;
-        double t = cal.deepEp().seconds(s.ep(), n.bytes(), scale);
-        Basis b = cal.deepEp().basis(s.ep(), scale != 1.0);
-        return new OpResult(n.name(), n.stage(), 0, 0, 0, 0, n.bytes(), 0, 0, t, 0, t, Bound.NETWORK, 1.0, invocations,
-                b.extrapolated(), b.citation());
+        DeepEpFit.Kind kind = n.stage() == Stage.DISPATCH ? DeepEpFit.Kind.DISPATCH : DeepEpFit.Kind.COMBINE;
+        double nic = s.nic().bandwidthBytesPerSec();
+        double t = cal.deepEp().seconds(kind, s.ep(), n.bytes(), nic / cal.cx7BytesPerSec());
+        Basis b = cal.deepEp().basis(kind, s.ep(), n.bytes(), nic != cal.cx7BytesPerSec());
+        double fixed = cal.deepEp().fixedSec(kind);
+        return new OpResult(n.name(), n.stage(), 0, 0, 0, 0, n.bytes(), 0, 0, t - fixed, fixed, t, Bound.NETWORK, 1.0,
+                invocations, b.extrapolated(), b.citation());
     }
 
     private static OpResult with(OpResult r, double time, double overhead, double efficiency, boolean extrapolated,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.model.CalibrationKey;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Fa3Mode;
 import dev.ridgeline.engine.model.ModelConfig;
@@ -67,9 +68,12 @@ class PresetsTest {
     @Test
     void seedPresetsCarryTheSeedsFigures() {
         Catalog c = Presets.builtIn();
-        // seed 000: HBM in GiB/s (x 2^30), NICs 40 and 10 GiB/s, H800/H20 two-stage FA3, Ada/Ampere none
-        assertEquals(3350.0 * (1L << 30), c.chip("H800").hbmBandwidthBytesPerSec(), 1e-3);
-        assertEquals(80.0 * (1L << 30), c.chip("H800").memoryBytes(), 1e-3);
+        // seed 000: H800 80 GiB and 3,350 GiB/s: the datasheet's 80 GB and 3.35 TB/s, which seed fidelity reads as GiB
+        assertEquals(3.35e12, c.chip("H800").hbmBandwidthBytesPerSec(), 0.0);
+        assertEquals(80e9, c.chip("H800").memoryBytes(), 0.0);
+        assertEquals(3350.0 * (1L << 30), c.chip("H800").seedReading().hbmBandwidthBytesPerSec(), 0.0);
+        assertEquals(80.0 * (1L << 30), c.chip("H800").seedReading().memoryBytes(), 0.0);
+        // NICs 40 and 10 GiB/s, H800/H20 two-stage FA3, Ada/Ampere none
         assertEquals(624e12, c.chip("A100").fp8FlopsPerSec(), 0.0);
         assertEquals(Fa3Mode.TWO_STAGE, c.chip("H20").fa3Mode());
         assertEquals(Fa3Mode.NONE, c.chip("L40S").fa3Mode());
@@ -91,15 +95,35 @@ class PresetsTest {
         assertEquals(1, c.chip("L40S").scaleUpDomain());
     }
 
+    @Test
+    void version1ChipsAndScenariosStillOpenWithTheCalibrationTheyHadByName() {
+        // Version 1 chip files had no 'calibration' key: calibration followed the name ("H800...", "H20...").
+        String v1 = H800.replace("\"schemaVersion\": 2", "\"schemaVersion\": 1").replaceAll(",\\s*\"calibration\": \"H800\"", "");
+        assertFalse(v1.contains("\"calibration\""));
+        assertEquals(CalibrationKey.H800, Presets.parseChip(v1.replace("\"name\": \"H800\"", "\"name\": \"H800 (edited)\""), "v1.json").calibration());
+        assertEquals(CalibrationKey.H20, Presets.parseChip(v1.replace("\"name\": \"H800\"", "\"name\": \"H20 custom\""), "v1.json").calibration());
+        assertEquals(CalibrationKey.NONE, Presets.parseChip(v1.replace("\"name\": \"H800\"", "\"name\": \"Mine\""), "v1.json").calibration());
+        // Version 1 scenarios had the 4 GiB reserve and 2 µs gap built in and no host overhead.
+        String scenario = Presets.resource("presets/scenarios/default.json")
+                .replace("\"schemaVersion\": 2", "\"schemaVersion\": 1")
+                .replaceAll(",\\s*\"memoryReserveGB\": [0-9.]+", "").replaceAll(",\\s*\"kernelGapMicros\": [0-9.]+", "")
+                .replaceAll(",\\s*\"hostOverheadFraction\": [0-9.]+", "");
+        assertFalse(scenario.contains("memoryReserveGB"));
+        var s = Presets.parseScenario(scenario, "v1.json", Presets.builtIn());
+        assertEquals(4.0 * (1L << 30), s.assumptions().memoryReserveBytes(), 1e-3);
+        assertEquals(2e-6, s.assumptions().kernelGapSec(), 1e-18);
+        assertEquals(0.0, s.assumptions().hostOverheadFraction(), 0.0);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown key        | "fp8Tflops": 1979,                 | "fp8Tflops": 1979, "turbo": true,  | x.json: unknown key 'turbo'
             missing key        | "bf16Tflops": 989,                 | ,                                  | x.json: missing key 'bf16Tflops'
-            negative bandwidth | "hbmBandwidthGBPerSec": 3597.0351104, | "hbmBandwidthGBPerSec": -1,     | x.json: hbmBandwidthBytesPerSec must be > 0, was -1.0E9 (chip 'H800')
+            negative bandwidth | "hbmBandwidthGBPerSec": 3350,       | "hbmBandwidthGBPerSec": -1,        | x.json: hbmBandwidthBytesPerSec must be > 0, was -1.0E9 (chip 'H800')
             bad enum           | "fa3Mode": "TWO_STAGE",            | "fa3Mode": "FOUR_STAGE",           | x.json: key 'fa3Mode' has a bad value FOUR_STAGE
             text for a number  | "scaleUpDomainCards": 8,           | "scaleUpDomainCards": "many",      | x.json: key 'scaleUpDomainCards' has a bad value many
             null               | "name": "H800",                    | "name": null,                      | x.json: key 'name' must not be null
-            schema version     | "schemaVersion": 1,                | "schemaVersion": 2,                | x.json: key 'schemaVersion' must be 1, was 2
+            schema version     | "schemaVersion": 2,                | "schemaVersion": 3,                | x.json: key 'schemaVersion' must be 2, was 3
             """)
     void badChipFilesNameTheFileAndTheKey(String what, String from, String to, String message) {
         // a "," replacement deletes the key

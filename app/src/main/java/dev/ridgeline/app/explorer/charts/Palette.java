@@ -28,6 +28,8 @@ public final class Palette {
                 return COMPUTE;
             case NETWORK:
                 return NETWORK;
+            case HOST:
+                return MUTED;
             default:
                 return MEMORY;
         }

@@ -61,7 +61,7 @@ public final class RooflineChart {
 
     /** Both datasets for one evaluation: roofs first, then op markers. */
     public static XYSeriesCollection[] createDataset(Evaluation e) {
-        Chip chip = e.scenario().chip();
+        Chip chip = e.chipAsRead();
         double hbm = chip.hbmBandwidthBytesPerSec();
         double fp8 = chip.fp8FlopsPerSec();
         double bf16 = chip.bf16FlopsPerSec();

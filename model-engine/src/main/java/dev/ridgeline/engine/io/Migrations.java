@@ -1,0 +1,71 @@
+package dev.ridgeline.engine.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ridgeline.engine.model.Assumptions;
+import dev.ridgeline.engine.model.CalibrationKey;
+import java.util.Locale;
+
+/**
+ * Brings older preset documents up to the current schema, so that files saved by an earlier Ridgeline still open.
+ * Each step adds what the newer schema requires, with the value the older program behaved as if it had.
+ * <ul>
+ *   <li>chip 1 -> 2: {@code calibration}. Version 1 matched calibration on the display name: names starting with
+ *   "H800" used H800's measurements, "H20" H20's FlashMLA figure; anything else none.</li>
+ *   <li>scenario 1 -> 2: the calibrated assumptions, at the values version 1 had built in (4 GiB reserve, 2 µs gap)
+ *   and no host overhead (version 1 modelled none).</li>
+ * </ul>
+ * A document that is not a JSON object, or whose version is not a plain integer, is left alone for the strict
+ * reader to refuse with its own message.
+ */
+final class Migrations {
+    private Migrations() {
+    }
+
+    static String chip(String json, String file) {
+        ObjectNode o = object(json, file);
+        if (o == null || !isVersion(o, 1)) {
+            return json;
+        }
+        String name = o.path("name").asText("").toUpperCase(Locale.ROOT);
+        CalibrationKey key = name.startsWith("H800") ? CalibrationKey.H800
+                : name.startsWith("H20") ? CalibrationKey.H20 : CalibrationKey.NONE;
+        if (!o.has("calibration")) {
+            o.put("calibration", key.name());
+        }
+        o.put("schemaVersion", PresetFiles.CHIP_SCHEMA_VERSION);
+        return o.toString();
+    }
+
+    static String scenario(String json, String file) {
+        ObjectNode o = object(json, file);
+        if (o == null || !isVersion(o, 1)) {
+            return json;
+        }
+        if (!o.has("memoryReserveGB")) {
+            o.put("memoryReserveGB", Assumptions.DEFAULT_RESERVE_BYTES / 1e9);
+        }
+        if (!o.has("kernelGapMicros")) {
+            o.put("kernelGapMicros", Assumptions.DEFAULT_KERNEL_GAP_SEC * 1e6);
+        }
+        if (!o.has("hostOverheadFraction")) {
+            o.put("hostOverheadFraction", 0.0);
+        }
+        o.put("schemaVersion", PresetFiles.SCENARIO_SCHEMA_VERSION);
+        return o.toString();
+    }
+
+    private static boolean isVersion(ObjectNode o, int version) {
+        JsonNode v = o.get("schemaVersion");
+        return v != null && v.isIntegralNumber() && v.asInt() == version;
+    }
+
+    private static ObjectNode object(String json, String file) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(json);
+            return node instanceof ObjectNode ? (ObjectNode) node : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+}
