@@ -2,6 +2,7 @@ package dev.ridgeline.app.cli;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.ReadingsInForce;
 import dev.ridgeline.engine.io.Reports;
 import dev.ridgeline.engine.memory.Fit;
 import dev.ridgeline.engine.roofline.OpResult;
@@ -72,6 +73,9 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "C/B balance       %10.2f TFLOPS per GB/s of EP link vs %.2f threshold (%s)%n",
                 e.balance().tflopsPerGBps(), e.balance().thresholdTflopsPerGBps(),
                 e.balance().communicationHidden() ? "communication can hide" : "link-bound");
+        for (String reading : ReadingsInForce.of(e.scenario())) {
+            out.println("reading           " + reading);
+        }
         if (e.fit() instanceof Fit.OutOfMemory) {
             out.printf(Locale.ROOT, "OUT OF MEMORY: %.2f GiB missing for batch %d%n",
                     ((Fit.OutOfMemory) e.fit()).missingBytes() / (1L << 30), e.scenario().batchPerCard());

@@ -55,7 +55,9 @@ public final class Comparison {
             Map.entry("mtpAcceptance", "MTP acceptance"), Map.entry("kvDtype", "KV"), Map.entry("weightDtype", "weights"),
             Map.entry("fa3", "FA3"), Map.entry("gemmEfficiency", "GEMM efficiency"), Map.entry("nic", "NIC"),
             Map.entry("ep", "EP"), Map.entry("throughputReading", "throughput reading"),
-            Map.entry("faChunkTokens", "FA chunk"), Map.entry("expertLoad", "expert load"));
+            Map.entry("faChunkTokens", "FA chunk"), Map.entry("expertLoad", "expert load"),
+            Map.entry("memoryReserveBytes", "memory reserve"), Map.entry("kernelGapSec", "kernel gap"),
+            Map.entry("hostOverheadFraction", "host overhead"));
 
     private Comparison() {
     }
@@ -75,13 +77,25 @@ public final class Comparison {
         return new Change(relative, up == metric.higherIsBetter ? 1 : -1);
     }
 
-    /** The inputs that differ, one "name A → B" per field, in the scenario's field order; empty when none do. */
+    /**
+     * The inputs that differ, one "name A → B" per field, in the scenario's field order (the fields of each group in
+     * turn); empty when none do.
+     */
     public static List<String> differences(Scenario a, Scenario b) {
         List<String> out = new ArrayList<>();
-        for (RecordComponent c : Scenario.class.getRecordComponents()) {
+        differences(a, b, out);
+        return out;
+    }
+
+    private static void differences(Record a, Record b, List<String> out) {
+        for (RecordComponent c : a.getClass().getRecordComponents()) {
             Object va = get(c, a);
             Object vb = get(c, b);
             if (va.equals(vb)) {
+                continue;
+            }
+            if (va instanceof Record && !(va instanceof Chip || va instanceof Nic || va instanceof ModelConfig)) {
+                differences((Record) va, (Record) vb, out);
                 continue;
             }
             String label = LABELS.getOrDefault(c.getName(), c.getName());
@@ -89,14 +103,13 @@ public final class Comparison {
             String to = shown(vb);
             out.add(from.equals(to) ? label + " " + to + " edited" : label + " " + from + " → " + to);
         }
-        return out;
     }
 
-    private static Object get(RecordComponent c, Scenario s) {
+    private static Object get(RecordComponent c, Record r) {
         try {
-            return c.getAccessor().invoke(s);
+            return c.getAccessor().invoke(r);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Scenario." + c.getName(), e);
+            throw new IllegalStateException(r.getClass().getSimpleName() + "." + c.getName(), e);
         }
     }
 

@@ -52,6 +52,8 @@ public final class Reports {
         balance.put("communicationHidden", e.balance().communicationHidden());
         root.put("fidelity", e.scenario().fidelity().name().toLowerCase(Locale.ROOT));
         root.put("extrapolated", e.extrapolated());
+        ArrayNode readings = root.putArray("readings");
+        dev.ridgeline.engine.ReadingsInForce.of(e.scenario()).forEach(readings::add);
         opsArray(root.putArray("ops"), e.ops());
         opsArray(root.putArray("stepOps"), e.stepOps());
         ArrayNode schedule = root.putArray("schedule");

@@ -4,6 +4,7 @@ import dev.ridgeline.app.explorer.Comparison;
 import dev.ridgeline.app.explorer.Comparison.Metric;
 import dev.ridgeline.app.explorer.Units;
 import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.ReadingsInForce;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,7 @@ public final class KpiPanel extends VBox {
     private final Label bound = tile("bound");
     private final Label balance = tile("balance");
     private final Label fidelity = tile("fidelity");
+    private final Label readings = new Label();
     private final GridPane grid = new GridPane();
     private final Map<Metric, Label> deltas = new EnumMap<>(Metric.class);
 
@@ -49,6 +51,10 @@ public final class KpiPanel extends VBox {
         add(1, 3, "C/B (TFLOPS per GB/s)", balance, "Chip FP8 FLOP/s per byte/s of the EP link (scale-up inside its domain, else the NIC) against the model's 2d threshold: at or below it, communication hides behind the experts (seed 002).");
         add(0, 4, "Fidelity", fidelity, "Seed reproduces seed 000's model; calibrated uses published kernel measurements. * marks figures used beyond what was measured (see the op table's Basis column).");
         GridPane.setColumnSpan(grid.getChildren().get(grid.getChildren().size() - 1), 2);
+        readings.setId("readings");
+        readings.getStyleClass().add("kpi-readings");
+        readings.setWrapText(true);
+        ((VBox) grid.getChildren().get(grid.getChildren().size() - 1)).getChildren().add(readings);
         getChildren().add(grid);
         setSpacing(8);
     }
@@ -82,6 +88,10 @@ public final class KpiPanel extends VBox {
         balance.setText(Units.fixed(e.balance().tflopsPerGBps(), 2)
                 + (e.balance().communicationHidden() ? " ≤ " : " > ") + Units.fixed(e.balance().thresholdTflopsPerGBps(), 2));
         fidelity.setText(e.scenario().fidelity().name().toLowerCase(Locale.ROOT) + (e.extrapolated() ? ", extrapolated *" : ""));
+        String text = String.join("\n", ReadingsInForce.of(e.scenario()));
+        if (!text.equals(readings.getText())) {
+            readings.setText(text);
+        }
         fidelity.getStyleClass().remove("warning");
         if (e.extrapolated()) {
             fidelity.getStyleClass().add("warning");

@@ -59,6 +59,9 @@ public final class RooflineChart {
         return new XYSeriesCollection[] {new RoofData(1, 1e4, 1e10, 1e16), new OpPoints()};
     }
 
+    /** Bounds an op of the layer can have (HOST is calibrated fidelity's step overhead, never a layer op). */
+    private static final Bound[] LAYER_BOUNDS = {Bound.COMPUTE, Bound.MEMORY, Bound.NETWORK};
+
     /** Both datasets for one evaluation: roofs first, then op markers. */
     public static XYSeriesCollection[] createDataset(Evaluation e) {
         Chip chip = e.chipAsRead();
@@ -71,7 +74,7 @@ public final class RooflineChart {
         OpPoints points = new OpPoints();
         double xMin = 1;
         double xMax = 2 * fp8 / hbm;
-        for (Bound b : Bound.values()) {
+        for (Bound b : LAYER_BOUNDS) {
             XYSeries series = new XYSeries(b.name().toLowerCase(Locale.ROOT) + "-bound op", false, true);
             List<OpResult> list = new ArrayList<>();
             for (OpResult op : e.ops()) {
@@ -202,7 +205,7 @@ public final class RooflineChart {
 
     private static XYLineAndShapeRenderer opRenderer() {
         XYLineAndShapeRenderer r = new LabelledOpRenderer();
-        for (Bound b : Bound.values()) {
+        for (Bound b : LAYER_BOUNDS) {
             r.setSeriesPaint(b.ordinal(), Palette.of(b));
             r.setSeriesShape(b.ordinal(), new Ellipse2D.Double(-5, -5, 10, 10));
             r.setSeriesOutlinePaint(b.ordinal(), Color.WHITE);

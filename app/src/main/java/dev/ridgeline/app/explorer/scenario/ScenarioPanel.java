@@ -43,6 +43,9 @@ public final class ScenarioPanel extends VBox {
     private final ComboBox<Fa3Setting> fa3Choice;
     private final ComboBox<Policy> policyChoice;
     private final ComboBox<Fidelity> fidelityChoice;
+    private final NumberControl reserve;
+    private final NumberControl kernelGap;
+    private final NumberControl hostOverhead;
     private final ToggleSwitch promotion = new ToggleSwitch("DeepGEMM promotion");
     private final Subscription subscription;
     private boolean showing;
@@ -82,6 +85,16 @@ public final class ScenarioPanel extends VBox {
                 Scenario::withPolicy);
         fidelityChoice = combo("fidelityChoice", List.of(Fidelity.values()), f -> f.name().toLowerCase(java.util.Locale.ROOT),
                 "Seed reproduces the reference spreadsheet; calibrated adds measured efficiencies.", Scenario::withFidelity);
+        reserve = number("reserve", "Memory reserve", "GB", "HBM kept for the runtime (CUDA context, communication buffers, "
+                + "activations, workspace); calibrated fidelity only.", SliderScale.linear(0, 32, 0.5), 0, 10_000, false,
+                (s, v) -> s.withAssumptions(a -> a.withMemoryReserve(v * 1e9)));
+        kernelGap = number("kernelGap", "Kernel gap", "µs", "Launch and synchronisation gap after each kernel (assumed, "
+                + "2 µs for CUDA graphs); calibrated fidelity only.", SliderScale.linear(0, 20, 0.5), 0, 1000, false,
+                (s, v) -> s.withAssumptions(a -> a.withKernelGap(v * 1e-6)));
+        hostOverhead = number("hostOverhead", "Host overhead", "%", "Host work the GPU waits for each step (scheduling, "
+                + "sampling), as a share of the GPU step: 10 % assumed from SGLang v0.4's 1.1x gain from overlapping it; "
+                + "0 for an engine that overlaps it. Calibrated fidelity only.", SliderScale.linear(0, 50, 1), 0, 1000,
+                false, (s, v) -> s.withAssumptions(a -> a.withHostOverhead(v / 100)));
         promotion.setId("promotionSwitch");
         promotion.setTooltip(new Tooltip("Apply DeepGEMM's FP8 promotion discount to the MoE GEMMs on chips that need it."));
         promotion.selectedProperty().addListener((obs, was, now) -> edit(s -> s.withPromotion(now)));
@@ -90,7 +103,8 @@ public final class ScenarioPanel extends VBox {
                 labelled("NIC", nicChoice), new Separator(), section("Deployment"), batch, ep, context, mtpDepth,
                 mtpAcceptance, new Separator(), section("Numerics and pipeline"), labelled("KV cache", kvChoice),
                 labelled("Weights", weightChoice), labelled("FA3 stage mode", fa3Choice), labelled("Policy", policyChoice),
-                labelled("Fidelity", fidelityChoice), promotion);
+                labelled("Fidelity", fidelityChoice), promotion, new Separator(), section("Calibrated assumptions"),
+                reserve, kernelGap, hostOverhead);
         subscription = model.scenarioProperty().subscribe(this::show);
     }
 
@@ -147,6 +161,13 @@ public final class ScenarioPanel extends VBox {
             fidelityChoice.setValue(s.fidelity());
             promotion.setSelected(s.promotion());
             mtpAcceptance.setDisabledBecause(s.mtpDepth() == 0 ? "needs MTP depth ≥ 1" : null);
+            reserve.show(s.assumptions().memoryReserveBytes() / 1e9);
+            kernelGap.show(s.assumptions().kernelGapSec() * 1e6);
+            hostOverhead.show(s.assumptions().hostOverheadFraction() * 100);
+            String seedOnly = s.fidelity() == Fidelity.SEED ? "seed fidelity has none (seed 000)" : null;
+            reserve.setDisabledBecause(seedOnly);
+            kernelGap.setDisabledBecause(seedOnly);
+            hostOverhead.setDisabledBecause(seedOnly);
         } finally {
             showing = false;
         }
