@@ -43,7 +43,7 @@ public class EngineBenchmark {
 
     @Benchmark
     public Evaluation evaluateDeepSeekV3() {
-        return Engine.evaluate(scenario);
+        return Fixtures.ENGINE.evaluate(scenario);
     }
 
     @Benchmark
@@ -52,7 +52,7 @@ public class EngineBenchmark {
         var c = Presets.builtIn();
         List<dev.ridgeline.engine.model.Chip> chips = SeedSearch.SEED_GPUS.stream().map(c::chip).toList();
         List<dev.ridgeline.engine.model.Nic> nics = SeedSearch.SEED_NICS.stream().map(c::nic).toList();
-        return SeedSearch.run(base.model(), chips, nics, 20, base).size()
-                + SeedSearch.run(base.model(), chips, nics, 15, base).size();
+        return SeedSearch.run(Fixtures.ENGINE, base.model(), chips, nics, 20, base).size()
+                + SeedSearch.run(Fixtures.ENGINE, base.model(), chips, nics, 15, base).size();
     }
 }

@@ -60,6 +60,16 @@ public record Evaluation(Scenario scenario, List<OpResult> ops, List<OpResult> s
         return best;
     }
 
+    /** The MoE layer's op of that kind; throws if the layer has none. */
+    public OpResult op(dev.ridgeline.engine.ops.OpKind kind) {
+        for (OpResult op : ops) {
+            if (op.kind() == kind) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("no " + kind.label() + " op in this layer");
+    }
+
     /** The op of that name; throws if the layer has none. */
     public OpResult op(String name) {
         for (OpResult op : ops) {

@@ -42,12 +42,24 @@ class BalanceTest {
     void evaluationUsesTheScaleUpLinkInsideTheDomainAndTheNicOutside() {
         // H800 SXM5: NVLink 400 GB/s bidirectional -> 200 GB/s a direction; DeepSeek-V3 d = 2048 -> threshold 4.096
         var chip = Fixtures.CATALOG.chip("H800 SXM5");
-        var inside = Engine.evaluate(Fixtures.seed("H800", "CX7").withChip(chip).withEp(8).withKvDtype(Dtype.FP8));
+        var inside = Fixtures.ENGINE.evaluate(Fixtures.seed("H800", "CX7").withChip(chip).withEp(8).withKvDtype(Dtype.FP8));
         assertEquals(1979e12 / 200e9, inside.balance().computePerByte(), 1e-6);
         assertEquals(4096, inside.balance().thresholdPerByte(), 1e-9);
-        var outside = Engine.evaluate(Fixtures.seed("H800", "CX7").withChip(chip).withEp(144));
+        var outside = Fixtures.ENGINE.evaluate(Fixtures.seed("H800", "CX7").withChip(chip).withEp(144));
         assertEquals(1979e12 / (40.0 * (1L << 30)), outside.balance().computePerByte(), 1e-6);
         // and the dispatch itself moves over NVLink at EP8: 64 x 8 x 7168 B / 200 GB/s
         assertEquals(64.0 / 2 * 8 * 7168 / 200e9, inside.op("Dispatch").timeSec(), 1e-15);
+    }
+
+    @Test
+    void theEngineGivesTheThresholdOfEveryMessagePrecision() {
+        // 6d over dispatch + combine bytes (seed 002): FP8+BF16 6d/3 = 2d, FP8+FP8 6d/2 = 3d, FP4+BF16 6d/2.5 = 2.4d,
+        // BF16+BF16 6d/4 = 1.5d; DeepSeek-V3 d = 2048.
+        Evaluation e = Fixtures.ENGINE.evaluate(Fixtures.seed("H800", "CX7"));
+        double[] expected = {2 * 2048, 3 * 2048, 2.4 * 2048, 1.5 * 2048};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], e.balance().byPrecision().get(i).thresholdPerByte(), 1e-9);
+        }
+        assertEquals(e.balance().thresholdPerByte(), e.balance().byPrecision().get(0).thresholdPerByte(), 0.0);
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * invocation; the routed-expert ops time both local experts, so one expert is half of that.
  */
 class ConsoleDumpTest {
-    private final Evaluation dump = Engine.evaluate(Fixtures.consoleDump());
+    private final Evaluation dump = Fixtures.ENGINE.evaluate(Fixtures.consoleDump());
 
     @ParameterizedTest(name = "{0} = {1} us")
     @CsvSource(textBlock = """
@@ -72,7 +72,7 @@ class ConsoleDumpTest {
         assertEquals(71.24, layer * 61 * 1e3, 0.005);
         assertEquals(14.04, 1 / (layer * 61), 0.005);
         assertEquals(25.97, 1.85 / (layer * 61), 0.005);
-        assertEquals(layer, Pipelines.layerTime(Policy.NAIVE, printed), 1e-15);
+        assertEquals(layer, Pipelines.layerTime(Policy.NAIVE, printed.seconds()), 1e-15);
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.ridgeline.engine.model.Scenario;
 /** Shared scenarios for the engine tests, built from the built-in presets. */
 public final class Fixtures {
     public static final Catalog CATALOG = Presets.builtIn();
+    /** The engine over the built-in calibration tables. */
+    public static final Engine ENGINE = new Engine(dev.ridgeline.engine.io.CalibrationTables.builtIn());
 
     private Fixtures() {
     }

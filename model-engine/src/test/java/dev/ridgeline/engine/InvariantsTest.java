@@ -43,7 +43,7 @@ class InvariantsTest {
         SplittableRandom r = new SplittableRandom(20261123);
         for (int i = 0; i < CASES; i++) {
             Scenario s = random(r);
-            Evaluation e = Engine.evaluate(s);
+            Evaluation e = Fixtures.ENGINE.evaluate(s);
             for (OpResult op : e.ops()) {
                 assertTrue(op.timeSec() >= 0 && Double.isFinite(op.timeSec()), () -> op + " in " + s.summary());
             }
@@ -57,7 +57,7 @@ class InvariantsTest {
         SplittableRandom r = new SplittableRandom(7);
         for (int i = 0; i < CASES; i++) {
             Scenario s = random(r);
-            Evaluation e = Engine.evaluate(s);
+            Evaluation e = Fixtures.ENGINE.evaluate(s);
             double perStep = s.throughputReading() == ThroughputReading.SEED_DIVIDES_BY_Q ? s.tokensPerStep() : 1;
             assertEquals(e.userTokensPerSec() * s.batchPerCard() / perStep, e.throughputPerCard(),
                     1e-9 * e.throughputPerCard(), s::summary);
@@ -70,14 +70,14 @@ class InvariantsTest {
         for (int i = 0; i < CASES; i++) {
             Scenario s = random(r);
             double k = 1 + 3 * r.nextDouble();
-            Evaluation base = Engine.evaluate(s);
+            Evaluation base = Fixtures.ENGINE.evaluate(s);
             Scenario[] faster = {
                 s.withChip(s.chip().withHbmBandwidth(s.chip().hbmBandwidthBytesPerSec() * k)),
                 s.withChip(s.chip().withComputeScaled(k)),
                 s.withNic(s.nic().withBandwidth(s.nic().bandwidthBytesPerSec() * k)),
             };
             for (Scenario f : faster) {
-                Evaluation e = Engine.evaluate(f);
+                Evaluation e = Fixtures.ENGINE.evaluate(f);
                 for (int op = 0; op < e.ops().size(); op++) {
                     assertTrue(e.ops().get(op).timeSec() <= base.ops().get(op).timeSec() * (1 + 1e-12), f::summary);
                 }
@@ -96,8 +96,8 @@ class InvariantsTest {
         for (int i = 0; i < CASES; i++) {
             Scenario s = random(r).withPromotion(false);
             Scenario bigger = s.withBatch(Math.min(Scenario.MAX_BATCH, s.batchPerCard() + 1 + r.nextInt(64)));
-            Evaluation a = Engine.evaluate(s);
-            Evaluation b = Engine.evaluate(bigger);
+            Evaluation a = Fixtures.ENGINE.evaluate(s);
+            Evaluation b = Fixtures.ENGINE.evaluate(bigger);
             for (int op = 0; op < a.ops().size(); op++) {
                 assertTrue(b.ops().get(op).timeSec() >= a.ops().get(op).timeSec() * (1 - 1e-12),
                         () -> a.ops() + " vs " + bigger.summary());
@@ -111,9 +111,9 @@ class InvariantsTest {
         SplittableRandom r = new SplittableRandom(17);
         for (int i = 0; i < CASES; i++) {
             Scenario s = random(r);
-            double none = Engine.evaluate(s.withFa3(Fa3Setting.NONE)).layerTimeSec();
-            double two = Engine.evaluate(s.withFa3(Fa3Setting.TWO_STAGE)).layerTimeSec();
-            double three = Engine.evaluate(s.withFa3(Fa3Setting.THREE_STAGE)).layerTimeSec();
+            double none = Fixtures.ENGINE.evaluate(s.withFa3(Fa3Setting.NONE)).layerTimeSec();
+            double two = Fixtures.ENGINE.evaluate(s.withFa3(Fa3Setting.TWO_STAGE)).layerTimeSec();
+            double three = Fixtures.ENGINE.evaluate(s.withFa3(Fa3Setting.THREE_STAGE)).layerTimeSec();
             assertTrue(three <= two && two <= none, s::summary);
         }
     }
@@ -126,12 +126,12 @@ class InvariantsTest {
         for (int i = 0; i < CASES / 4; i++) {
             Scenario s = random(r).withModel(models.get(r.nextInt(models.size())))
                     .withFidelity(Fidelity.values()[r.nextInt(2)]);
-            Evaluation base = Engine.evaluate(s);
+            Evaluation base = Fixtures.ENGINE.evaluate(s);
             assertTrue(Double.isFinite(base.userTokensPerSec()) && base.userTokensPerSec() > 0, s::summary);
             double k = 1 + 3 * r.nextDouble();
             Scenario faster = s.withChip(s.chip().withHbmBandwidth(s.chip().hbmBandwidthBytesPerSec() * k)
                     .withComputeScaled(k));
-            Evaluation e = Engine.evaluate(faster);
+            Evaluation e = Fixtures.ENGINE.evaluate(faster);
             for (int op = 0; op < e.ops().size(); op++) {
                 assertTrue(Double.isFinite(base.ops().get(op).timeSec()), () -> base.ops() + " in " + s.summary());
                 assertTrue(e.ops().get(op).timeSec() <= base.ops().get(op).timeSec() * (1 + 1e-12), faster::summary);

@@ -27,26 +27,26 @@ class MemoryAndThroughputTest {
         // (80 GiB − 17.01e9 − 2·58·44,040,192) / (5120·576·61) = (85,899,345,920 − 17,010,196,480 − 5,108,662,272)
         // / 179,896,320 = 353.99 -> 353? 63,780,487,168 / 179,896,320 = 354.54 -> 354
         Scenario s = Fixtures.seed("H800", "CX7").withKvDtype(Dtype.FP8).withWeightDtype(Dtype.FP8);
-        assertEquals(354, Engine.evaluate(s).maxBatch());
+        assertEquals(354, Fixtures.ENGINE.evaluate(s).maxBatch());
     }
 
     @Test
     void outOfMemoryReportsTheMissingBytes() {
         Scenario s = Fixtures.seed("L20", "CX7").withBatch(1000);
-        Evaluation e = Engine.evaluate(s);
+        Evaluation e = Fixtures.ENGINE.evaluate(s);
         assertFalse(e.fit().fits());
         Fit.OutOfMemory oom = assertInstanceOf(Fit.OutOfMemory.class, e.fit());
         assertEquals(-e.memory().freeBytes(), oom.missingBytes(), 1.0);
         assertEquals(e.maxBatch(), oom.maxBatch());
-        assertTrue(Engine.evaluate(s.withBatch(e.maxBatch())).fit().fits());
-        assertFalse(Engine.evaluate(s.withBatch(e.maxBatch() + 1)).fit().fits());
+        assertTrue(Fixtures.ENGINE.evaluate(s.withBatch(e.maxBatch())).fit().fits());
+        assertFalse(Fixtures.ENGINE.evaluate(s.withBatch(e.maxBatch() + 1)).fit().fits());
     }
 
     @Test
     void throughputReadingsDifferByTheTokensPerStep() {
         Scenario s = Fixtures.seed("H800", "CX7").withMtp(1, 0.85);
-        Evaluation seed = Engine.evaluate(s);
-        Evaluation accepted = Engine.evaluate(s.withThroughputReading(ThroughputReading.ACCEPTED_TOKENS));
+        Evaluation seed = Fixtures.ENGINE.evaluate(s);
+        Evaluation accepted = Fixtures.ENGINE.evaluate(s.withThroughputReading(ThroughputReading.ACCEPTED_TOKENS));
         assertEquals(2 * seed.throughputPerCard(), accepted.throughputPerCard(), 1e-9);
         assertEquals(seed.userTokensPerSec() * s.batchPerCard(), accepted.throughputPerCard(), 1e-9);
         assertEquals(8 * seed.throughputPerCard(), seed.throughputPerNode(), 1e-9);

@@ -13,8 +13,7 @@ import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
-import dev.ridgeline.engine.ops.LayerGraph;
-import dev.ridgeline.engine.ops.Op;
+import dev.ridgeline.engine.ops.OpKind;
 import dev.ridgeline.engine.roofline.Bound;
 import dev.ridgeline.engine.roofline.OpResult;
 import java.util.Arrays;
@@ -37,7 +36,7 @@ class ModelCatalogueTest {
                 for (Nic nic : Fixtures.CATALOG.nics()) {
                     for (Fidelity fidelity : Fidelity.values()) {
                         String where = m.name() + " on " + chip.name() + "/" + nic.name() + " " + fidelity;
-                        Evaluation e = Engine.evaluate(Scenario.defaults(m, chip, nic).withFidelity(fidelity));
+                        Evaluation e = Fixtures.ENGINE.evaluate(Scenario.defaults(m, chip, nic).withFidelity(fidelity));
                         for (OpResult op : Stream.concat(e.ops().stream(), e.stepOps().stream()).toList()) {
                             assertTrue(Double.isFinite(op.timeSec()) && op.timeSec() >= 0, where + ": " + op);
                             assertTrue(Double.isFinite(op.flops()) && Double.isFinite(op.hbmBytes()), where + ": " + op);
@@ -74,19 +73,16 @@ class ModelCatalogueTest {
     void deepSeekV2LiteProjectsQueriesStraightFromTheHiddenState() {
         Scenario s = Scenario.defaults(model("DeepSeek-V2-Lite"), Fixtures.CATALOG.chip("H800"),
                 Fixtures.CATALOG.nic("CX7")).withPolicy(Policy.NAIVE);
-        List<String> names = Arrays.stream(LayerGraph.build(s, 64)).map(Op::name).toList();
+        Evaluation lite = Fixtures.ENGINE.evaluate(s.withBatch(64));
+        List<String> names = lite.ops().stream().map(OpResult::name).toList();
         assertFalse(names.contains("Q down"), names.toString());
         assertFalse(names.contains("Q up"), names.toString());
-        // one GEMM hidden 2048 -> heads·(nope + rope) = 16·192 = 3,072 over B = 64 tokens
-        Op.Gemm q = (Op.Gemm) Arrays.stream(LayerGraph.build(s, 64)).filter(o -> o.name().equals("Q projection"))
-                .findFirst().orElseThrow();
-        assertEquals(64, q.m(), 0.0);
-        assertEquals(2048, q.k());
-        assertEquals(3072, q.n());
+        // one GEMM hidden 2048 -> heads·(nope + rope) = 16·192 = 3,072 over B = 64 tokens: 2·64·2048·3072 FLOPs
+        assertEquals(2.0 * 64 * 2048 * 3072, lite.op(OpKind.Q_PROJECTION).flops(), 0.0);
         // q 2048·16·192 = 6,291,456 + KV down 2048·576 = 1,179,648 + KV up 512·16·(128+128) = 2,097,152
         // + O 16·128·2048 = 4,194,304 = 13,762,560
         assertEquals(13_762_560, model("DeepSeek-V2-Lite").attentionParams(), 0.0);
-        List<String> v3 = Arrays.stream(LayerGraph.build(s.withModel(model("DeepSeek-V3")), 64)).map(Op::name).toList();
+        List<String> v3 = Fixtures.ENGINE.evaluate(s.withModel(model("DeepSeek-V3"))).ops().stream().map(OpResult::name).toList();
         assertTrue(v3.contains("Q down") && v3.contains("Q up") && !v3.contains("Q projection"), v3.toString());
     }
 
@@ -109,7 +105,7 @@ class ModelCatalogueTest {
         // (85,899,345,920 − 15,894,315,008 − 1,774,190,592) / 985,661,440 = 68,230,840,320 / 985,661,440 = 69.2 -> 69
         Scenario s = Scenario.defaults(model("Qwen3-235B-A22B"), Fixtures.CATALOG.chip("H800"),
                 Fixtures.CATALOG.nic("CX7")).withEp(128);
-        Evaluation e = Engine.evaluate(s);
+        Evaluation e = Fixtures.ENGINE.evaluate(s);
         assertEquals(985_661_440.0, e.memory().kvBytesPerSequence(), 0.0);
         assertEquals(15_894_315_008.0, e.memory().nonExpertWeightBytes(), 0.0);
         assertEquals(1_774_190_592.0, e.memory().localExpertBytes(), 0.0);
@@ -119,12 +115,12 @@ class ModelCatalogueTest {
     @Test
     void qwen3LayerIsQkvProjectionAttentionCoreAndOProjectionWithoutSharedExpert() {
         Scenario s = RooflineHandDerivedTest.round().withModel(model("Qwen3-235B-A22B"));
-        List<String> names = Engine.evaluate(s).ops().stream().map(OpResult::name).toList();
+        List<String> names = Fixtures.ENGINE.evaluate(s).ops().stream().map(OpResult::name).toList();
         assertEquals(List.of("QKV projection", "GQA attention", "O projection", "Dispatch", "Routed experts up",
                 "Routed experts down", "Combine"), names);
         // QKV: M = 8, K = 4096, N = (64 + 2·4)·128 = 9,216, FP8: 8·4096 + 4096·9216 + 8·9216·2
         // = 32,768 + 37,748,736 + 147,456 = 37,928,960 B
-        assertEquals(37_928_960, Engine.evaluate(s).op("QKV projection").hbmBytes(), 0.0);
+        assertEquals(37_928_960, Fixtures.ENGINE.evaluate(s).op("QKV projection").hbmBytes(), 0.0);
     }
 
     @Test
@@ -134,7 +130,7 @@ class ModelCatalogueTest {
         // KV read 8·5120·(2·4·128)·1 B = 41,943,040 B -> 41.94304 µs
         // scores 8·64·8192 = 4,194,304; QK^T and PV 2·4,194,304·128 = 1,073,741,824 FLOP each -> 1.073741824 µs each
         // softmax 4,194,304 / 1e12 + 2·4,194,304 / 1e13 = 5.0331648 µs; none: 1.0737 + 1.0737 + 5.0332 = 7.180648448 µs
-        OpResult r = Engine.evaluate(RooflineHandDerivedTest.round().withModel(model("Qwen3-235B-A22B")))
+        OpResult r = Fixtures.ENGINE.evaluate(RooflineHandDerivedTest.round().withModel(model("Qwen3-235B-A22B")))
                 .op("GQA attention");
         assertEquals(41_943_040, r.kvBytes(), 0.0);
         assertEquals(2 * 1_073_741_824.0, r.flops(), 0.0);
@@ -147,11 +143,11 @@ class ModelCatalogueTest {
     void gqaAttentionInCalibratedFidelityIsMarkedExtrapolated() {
         Scenario s = Scenario.defaults(model("Qwen3-235B-A22B"), Fixtures.CATALOG.chip("H800"),
                 Fixtures.CATALOG.nic("CX7")).withFidelity(Fidelity.CALIBRATED);
-        OpResult r = Engine.evaluate(s).op("GQA attention");
+        OpResult r = Fixtures.ENGINE.evaluate(s).op("GQA attention");
         assertTrue(r.extrapolated());
         assertTrue(r.basis().startsWith("GQA core timed with FlashMLA's fractions"), r.basis());
         Scenario v3 = s.withModel(model("DeepSeek-V3"));
-        assertFalse(Engine.evaluate(v3).op("FlashMLA").basis().startsWith("GQA"));
+        assertFalse(Fixtures.ENGINE.evaluate(v3).op("FlashMLA").basis().startsWith("GQA"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -174,7 +170,7 @@ class ModelCatalogueTest {
     void fp8KvHalvesTheGqaCacheLikeTheMlaCache() {
         Scenario s = Scenario.defaults(model("Qwen3-235B-A22B"), Fixtures.CATALOG.chip("H800"),
                 Fixtures.CATALOG.nic("CX7"));
-        assertEquals(Engine.evaluate(s).memory().kvBytesPerSequence() / 2,
-                Engine.evaluate(s.withKvDtype(Dtype.FP8)).memory().kvBytesPerSequence(), 0.0);
+        assertEquals(Fixtures.ENGINE.evaluate(s).memory().kvBytesPerSequence() / 2,
+                Fixtures.ENGINE.evaluate(s.withKvDtype(Dtype.FP8)).memory().kvBytesPerSequence(), 0.0);
     }
 }

@@ -11,9 +11,9 @@ import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.roofline.Bound;
-import dev.ridgeline.engine.roofline.Efficiency;
 import dev.ridgeline.engine.roofline.OpResult;
-import dev.ridgeline.engine.ops.Op.GemmRole;
+import dev.ridgeline.engine.plan.Plan;
+import dev.ridgeline.engine.plan.SeedPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,7 +44,7 @@ class RooflineHandDerivedTest {
         // KV down, M = 8 tokens, K = 7168, N = 576, FP8 in/weights, BF16 out:
         // bytes = 8·7168 + 7168·576 + 8·576·2 = 57,344 + 4,128,768 + 9,216 = 4,195,328 -> 4.195328 µs at 1e12 B/s
         // FLOPs = 2·8·7168·576 = 66,060,288 -> 0.066 µs at 1e15: memory-bound
-        OpResult r = Engine.evaluate(round()).op("KV down");
+        OpResult r = Fixtures.ENGINE.evaluate(round()).op("KV down");
         assertEquals(4_195_328, r.hbmBytes(), 0.0);
         assertEquals(4.195328e-6, r.timeSec(), 1e-15);
         assertEquals(Bound.MEMORY, r.bound());
@@ -54,7 +54,7 @@ class RooflineHandDerivedTest {
     void computeBoundGemmAtBatchFourThousand() {
         // O projection, M = 4096, K = 16384, N = 7168, BF16 weights: FLOPs = 2·4096·16384·7168 = 962,072,674,304
         // -> 1.924 ms at 5e14; bytes = 4096·16384·2 + 16384·7168·2 + 4096·7168·2 = 428,867,584 -> 0.43 ms
-        OpResult r = Engine.evaluate(round().withBatch(4096).withWeightDtype(Dtype.BF16)).op("O projection");
+        OpResult r = Fixtures.ENGINE.evaluate(round().withBatch(4096).withWeightDtype(Dtype.BF16)).op("O projection");
         assertEquals(962_072_674_304.0, r.flops(), 0.0);
         assertEquals(962_072_674_304.0 / 5e14, r.timeSec(), 1e-12);
         assertEquals(Bound.COMPUTE, r.bound());
@@ -63,7 +63,7 @@ class RooflineHandDerivedTest {
     @Test
     void dispatchIsBytesOverNicBandwidth() {
         // B = 8, q = 1, top-8, hidden 7168, FP8: 8·8·7168 = 458,752 B over 1e10 B/s = 45.8752 µs
-        OpResult r = Engine.evaluate(round()).op("Dispatch");
+        OpResult r = Fixtures.ENGINE.evaluate(round()).op("Dispatch");
         assertEquals(45.8752e-6, r.timeSec(), 1e-15);
         assertEquals(Bound.NETWORK, r.bound());
     }
@@ -71,7 +71,7 @@ class RooflineHandDerivedTest {
     @Test
     void combineUsesTheNonExpertElementSize() {
         // Seed 000: combine_elem_size = non_moe_elem_size -> BF16 weights double the combine bytes: 917,504 B
-        assertEquals(917_504, Engine.evaluate(round().withWeightDtype(Dtype.BF16)).op("Combine").networkBytes(), 0.0);
+        assertEquals(917_504, Fixtures.ENGINE.evaluate(round().withWeightDtype(Dtype.BF16)).op("Combine").networkBytes(), 0.0);
     }
 
     @ParameterizedTest(name = "{0}: g0 {1}, g1 {2}, vector {3} -> {4}")
@@ -93,7 +93,7 @@ class RooflineHandDerivedTest {
         // QK^T = 2·scores·576, PV = 2·scores·512 -> 18,253,611,008 FLOPs at FP8 1e15 = 18.25 µs (g0 9.66 + g1 8.59)
         // softmax = scores/1e12 + 2·scores/1e13 = 8.389 + 1.678 = 10.066 µs; NONE: 28.32 µs
         // KV read = 8·5120·576·1 = 23,592,960 B = 23.59 µs < compute: compute-bound
-        OpResult r = Engine.evaluate(round()).op("FlashMLA");
+        OpResult r = Fixtures.ENGINE.evaluate(round()).op("FlashMLA");
         double scores = 8.0 * 128 * 8192;
         assertEquals(2 * scores * (576 + 512), r.flops(), 0.0);
         assertEquals(23_592_960, r.kvBytes(), 0.0);
@@ -101,7 +101,7 @@ class RooflineHandDerivedTest {
         assertEquals(expected, r.timeSec(), 1e-15);
         assertEquals(Bound.COMPUTE, r.bound());
         // THREE_STAGE hides the softmax under the GEMMs: max(10.07, 18.25) = 18.25 µs, now below the KV read: 23.59
-        OpResult three = Engine.evaluate(round().withFa3(Fa3Setting.THREE_STAGE)).op("FlashMLA");
+        OpResult three = Fixtures.ENGINE.evaluate(round().withFa3(Fa3Setting.THREE_STAGE)).op("FlashMLA");
         assertEquals(23_592_960 / 1e12, three.timeSec(), 1e-15);
         assertEquals(Bound.MEMORY, three.bound());
     }
@@ -109,8 +109,8 @@ class RooflineHandDerivedTest {
     @Test
     void flashMlaUsesBf16WhenOnlyTheKvIsFp8() {
         // KV FP8 + BF16 weights: FlashMLA GEMMs stay at the BF16 rate (seed 000), twice the FP8 GEMM time here.
-        double fp8 = Engine.evaluate(round().withFa3(Fa3Setting.THREE_STAGE).withBatch(64)).op("FlashMLA").computeSec();
-        double bf16 = Engine.evaluate(round().withFa3(Fa3Setting.THREE_STAGE).withBatch(64).withWeightDtype(Dtype.BF16))
+        double fp8 = Fixtures.ENGINE.evaluate(round().withFa3(Fa3Setting.THREE_STAGE).withBatch(64)).op("FlashMLA").computeSec();
+        double bf16 = Fixtures.ENGINE.evaluate(round().withFa3(Fa3Setting.THREE_STAGE).withBatch(64).withWeightDtype(Dtype.BF16))
                 .op("FlashMLA").computeSec();
         assertEquals(2 * fp8, bf16, 1e-15);
     }
@@ -128,25 +128,25 @@ class RooflineHandDerivedTest {
             8,    287,  295
             """)
     void promotionDiscountIsKeyedOnM(double m, double up, double down) {
-        assertEquals(up / 1979, Efficiency.promotionFactor(m, GemmRole.EXPERT_UP), 1e-15);
-        assertEquals(down / 1979, Efficiency.promotionFactor(m, GemmRole.EXPERT_DOWN), 1e-15);
+        assertEquals(up / 1979, SeedPlan.promotionFactor(m, Plan.Role.EXPERT_UP), 1e-15);
+        assertEquals(down / 1979, SeedPlan.promotionFactor(m, Plan.Role.EXPERT_DOWN), 1e-15);
     }
 
     @Test
     void promotionSlowsOnlyExpertGemmsOnLowAccuracyChips() {
         Scenario h800 = Fixtures.seed("H800", "CX7").withBatch(128).withKvDtype(Dtype.FP8).withWeightDtype(Dtype.FP8);
-        Evaluation off = Engine.evaluate(h800);
-        Evaluation on = Engine.evaluate(h800.withPromotion(true));
+        Evaluation off = Fixtures.ENGINE.evaluate(h800);
+        Evaluation on = Fixtures.ENGINE.evaluate(h800.withPromotion(true));
         assertEquals(off.op("O projection").timeSec(), on.op("O projection").timeSec(), 0.0);
         // routed up, dual micro-batch: M = 64·8 = 512 rows (FULL) -> 1040/1979 of 1979 TFLOPS
         assertEquals(1040.0 / 1979, on.op("Routed experts up").efficiency(), 1e-15);
-        Evaluation l40s = Engine.evaluate(h800.withChip(Fixtures.CATALOG.chip("L40S")).withPromotion(true));
+        Evaluation l40s = Fixtures.ENGINE.evaluate(h800.withChip(Fixtures.CATALOG.chip("L40S")).withPromotion(true));
         assertEquals(1.0, l40s.op("Routed experts up").efficiency(), 0.0);
     }
 
     @Test
     void manualEfficiencyOverridesPromotion() {
-        Evaluation e = Engine.evaluate(Fixtures.seed("H800", "CX7").withPromotion(true).withGemmEfficiency(0.7));
+        Evaluation e = Fixtures.ENGINE.evaluate(Fixtures.seed("H800", "CX7").withPromotion(true).withGemmEfficiency(0.7));
         assertEquals(0.7, e.op("Routed experts up").efficiency(), 0.0);
         assertEquals(0.7, e.op("Q up").efficiency(), 0.0);
     }

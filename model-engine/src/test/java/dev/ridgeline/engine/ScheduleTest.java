@@ -32,7 +32,7 @@ class ScheduleTest {
         // per half: max(shared 2 + attn-0 1, dispatch 3) + moe 5 + max(attn-1 4, combine 6) = 3 + 5 + 6 = 14; x2 = 28
         Schedule s = Pipelines.schedule(Policy.DUAL_MICRO_BATCH, T);
         assertEquals(28, s.layerTimeSec(), 0.0);
-        assertEquals(Pipelines.layerTime(Policy.DUAL_MICRO_BATCH, T), s.layerTimeSec(), 0.0);
+        assertEquals(Pipelines.layerTime(Policy.DUAL_MICRO_BATCH, T.seconds()), s.layerTimeSec(), 0.0);
         List<String> compute = s.intervals().stream().filter(i -> i.lane() == Lane.COMPUTE).map(Interval::label).toList();
         assertEquals(List.of("SHARED(0)", "ATTN-0(1)", "MOE(0)", "ATTN-1(1)", "SHARED(1)", "ATTN-0(0)", "MOE(1)", "ATTN-1(0)"), compute);
         List<String> comm = s.intervals().stream().filter(i -> i.lane() == Lane.COMM).map(Interval::label).toList();
@@ -62,7 +62,7 @@ class ScheduleTest {
 
     @Test
     void engineScheduleAddsUpTheOpTimes() {
-        Evaluation e = Engine.evaluate(Fixtures.seed("H800", "CX7"));
+        Evaluation e = Fixtures.ENGINE.evaluate(Fixtures.seed("H800", "CX7"));
         double moe = e.ops().stream().filter(o -> o.stage() == Stage.MOE).mapToDouble(o -> o.timeSec()).sum();
         Interval moe0 = e.schedule().intervals().stream().filter(i -> i.label().equals("MOE(0)")).findFirst().orElseThrow();
         assertEquals(moe, moe0.durationSec(), 1e-15);

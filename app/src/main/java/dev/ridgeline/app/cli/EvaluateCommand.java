@@ -1,6 +1,5 @@
 package dev.ridgeline.app.cli;
 
-import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.ReadingsInForce;
 import dev.ridgeline.engine.io.Reports;
@@ -30,7 +29,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Formats.check("--format", format, "table", "json", "csv");
-        Evaluation e = Engine.evaluate(scenario.resolve());
+        Evaluation e = dev.ridgeline.app.Engines.builtIn().evaluate(scenario.resolve());
         PrintWriter out = spec.commandLine().getOut();
         if (format.equalsIgnoreCase("json")) {
             out.print(Reports.evaluationJson(e));

@@ -62,7 +62,7 @@ final class SearchCommand implements Callable<Integer> {
     static List<SearchRow> run(double targetTps, Fidelity fidelity) {
         Catalog c = Presets.builtIn();
         Scenario base = Scenario.defaults(c.model("DeepSeek-V3"), c.chip("H800"), c.nic("CX7")).withFidelity(fidelity);
-        return SeedSearch.run(base.model(), SeedSearch.SEED_GPUS.stream().map(c::chip).toList(),
+        return SeedSearch.run(dev.ridgeline.app.Engines.builtIn(), base.model(), SeedSearch.SEED_GPUS.stream().map(c::chip).toList(),
                 SeedSearch.SEED_NICS.stream().map(c::nic).toList(), targetTps, base);
     }
 }

@@ -45,7 +45,7 @@ public final class ExplorerApp extends Application {
                 problems.add("Last session's scenario not restored: " + e.getMessage());
             }
         }
-        ExplorerModel model = new ExplorerModel(initial, engineThread, Platform::runLater);
+        ExplorerModel model = new ExplorerModel(dev.ridgeline.app.Engines.builtIn(), initial, engineThread, Platform::runLater);
         view = new ExplorerView(model, catalog, UserFolders.presets());
         if (!problems.isEmpty()) {
             view.setNotice("Skipped at start: " + problems.get(0)

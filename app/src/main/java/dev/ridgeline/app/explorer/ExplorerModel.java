@@ -38,14 +38,16 @@ public final class ExplorerModel {
     private boolean restoring;
     private final Executor worker;
     private final Executor publisher;
+    private final Engine engine;
     private final AtomicLong requested = new AtomicLong();
     private long published;
 
-    public ExplorerModel(Scenario initial, Executor worker, Executor publisher) {
-        this(initial, worker, publisher, new EditHistory(System::nanoTime, 600_000_000L));
+    public ExplorerModel(Engine engine, Scenario initial, Executor worker, Executor publisher) {
+        this(engine, initial, worker, publisher, new EditHistory(System::nanoTime, 600_000_000L));
     }
 
-    ExplorerModel(Scenario initial, Executor worker, Executor publisher, EditHistory history) {
+    ExplorerModel(Engine engine, Scenario initial, Executor worker, Executor publisher, EditHistory history) {
+        this.engine = Objects.requireNonNull(engine, "engine");
         this.worker = Objects.requireNonNull(worker, "worker");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.history = history;
@@ -61,7 +63,7 @@ public final class ExplorerModel {
 
     /** A model whose engine and publication both run on the calling thread (tests, export, bench). */
     public static ExplorerModel sameThread(Scenario initial) {
-        return new ExplorerModel(initial, Runnable::run, Runnable::run);
+        return new ExplorerModel(dev.ridgeline.app.Engines.builtIn(), initial, Runnable::run, Runnable::run);
     }
 
     public ObjectProperty<Scenario> scenarioProperty() {
@@ -156,7 +158,7 @@ public final class ExplorerModel {
             }
             Evaluation result;
             try {
-                result = Engine.evaluate(s);
+                result = engine.evaluate(s);
             } catch (RuntimeException e) {
                 publisher.execute(() -> publishError(id, s, e));
                 return;

@@ -33,18 +33,20 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Drives the chip editor headless: an edit replaces the scenario's chip and the evaluation follows. */
 @ExtendWith(ApplicationExtension.class)
 class ChipEditorTest {
+    private static final dev.ridgeline.engine.Engine ENGINE = dev.ridgeline.app.Engines.builtIn();
+
     @TempDir
     static Path userDir;
 
     private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(Presets.builtInScenario("default"));
-    private final ObjectProperty<Evaluation> evaluation = new SimpleObjectProperty<>(Engine.evaluate(scenario.get()));
+    private final ObjectProperty<Evaluation> evaluation = new SimpleObjectProperty<>(ENGINE.evaluate(scenario.get()));
     private ChipEditor editor;
     private String answer = "My H800";
     private String suggested;
 
     @Start
     void start(Stage stage) {
-        scenario.addListener((o, a, now) -> evaluation.set(Engine.evaluate(now)));
+        scenario.addListener((o, a, now) -> evaluation.set(ENGINE.evaluate(now)));
         editor = new ChipEditor(scenario, userDir, suggestion -> {
             suggested = suggestion;
             return Optional.of(answer);

@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ComparisonTest {
+    private static final dev.ridgeline.engine.Engine ENGINE = dev.ridgeline.app.Engines.builtIn();
+
     private final Scenario a = Presets.builtInScenario("default");
 
     @Test
@@ -29,8 +31,8 @@ class ComparisonTest {
 
     @Test
     void changesSayWhetherBIsBetter() {
-        Evaluation ea = Engine.evaluate(a);
-        Evaluation eb = Engine.evaluate(a.withBatch(32));
+        Evaluation ea = ENGINE.evaluate(a);
+        Evaluation eb = ENGINE.evaluate(a.withBatch(32));
         // a smaller batch: faster steps (better TPOT, better user tokens/s) but less throughput per card
         assertEquals(1, Comparison.change(Comparison.Metric.TPOT, ea, eb).verdict());
         assertEquals(1, Comparison.change(Comparison.Metric.USER_TOKENS, ea, eb).verdict());
@@ -46,9 +48,9 @@ class ComparisonTest {
     @Test
     void aFigureThatWasZeroInAHasADirectionButNoRatio() {
         // EP 8 on an L20 (48 GB): DeepSeek-V3's experts alone overflow HBM, so no batch fits in A
-        Evaluation ea = Engine.evaluate(a.withChip(Presets.builtIn().chip("L20")).withEp(8).withBatch(1));
+        Evaluation ea = ENGINE.evaluate(a.withChip(Presets.builtIn().chip("L20")).withEp(8).withBatch(1));
         assertEquals(0, ea.maxBatch());
-        Evaluation eb = Engine.evaluate(a);
+        Evaluation eb = ENGINE.evaluate(a);
         Comparison.Change c = Comparison.change(Comparison.Metric.MAX_BATCH, ea, eb);
         assertEquals(1, c.verdict());
         assertEquals("from 0 in A", c.text());

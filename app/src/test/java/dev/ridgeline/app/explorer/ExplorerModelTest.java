@@ -67,7 +67,7 @@ class ExplorerModelTest {
     @Test
     void resultIsPublishedOnlyThroughThePublisher() {
         QueuedExecutor publisher = new QueuedExecutor();
-        ExplorerModel model = new ExplorerModel(DEFAULT, Runnable::run, publisher);
+        ExplorerModel model = new ExplorerModel(dev.ridgeline.app.Engines.builtIn(), DEFAULT, Runnable::run, publisher);
         assertNull(model.getEvaluation());
         publisher.runAll();
         assertEquals(DEFAULT, model.getEvaluation().scenario());
@@ -76,7 +76,7 @@ class ExplorerModelTest {
     @Test
     void staleResultNeverOverwritesANewerOne() {
         QueuedExecutor publisher = new QueuedExecutor();
-        ExplorerModel model = new ExplorerModel(DEFAULT, Runnable::run, publisher);
+        ExplorerModel model = new ExplorerModel(dev.ridgeline.app.Engines.builtIn(), DEFAULT, Runnable::run, publisher);
         model.setScenario(DEFAULT.withBatch(32));
         model.setScenario(DEFAULT.withBatch(96));
         publisher.runNewestFirst(); // the B96 result arrives first, then B32, then the initial one
@@ -88,7 +88,7 @@ class ExplorerModelTest {
     void workerSkipsRequestsThatANewerOneReplaced() {
         QueuedExecutor worker = new QueuedExecutor();
         List<Evaluation> seen = new ArrayList<>();
-        ExplorerModel model = new ExplorerModel(DEFAULT, worker, Runnable::run);
+        ExplorerModel model = new ExplorerModel(dev.ridgeline.app.Engines.builtIn(), DEFAULT, worker, Runnable::run);
         model.evaluationProperty().addListener((obs, old, now) -> seen.add(now));
         model.setScenario(DEFAULT.withBatch(16));
         model.setScenario(DEFAULT.withBatch(48));

@@ -33,33 +33,30 @@ public final class GemmTable {
         return points;
     }
 
-    public Basis lookup(double m, int n, int k) {
+    /** The curve of the measured (N, K) shape nearest to ({@code n}, {@code k}) in {@code |ln N/N'| + |ln K/K'|}. */
+    public GemmCurve curve(int n, int k) {
         GemmPoint nearest = points.stream()
                 .min(Comparator.comparingDouble(p -> Math.abs(Math.log((double) n / p.n())) + Math.abs(Math.log((double) k / p.k()))))
                 .orElseThrow();
         List<GemmPoint> shape = points.stream().filter(p -> p.n() == nearest.n() && p.k() == nearest.k())
                 .sorted(Comparator.comparingInt(GemmPoint::m)).toList();
-        boolean exactShape = nearest.n() == n && nearest.k() == k;
-        GemmPoint lo = shape.get(0);
-        GemmPoint hi = shape.get(shape.size() - 1);
-        double fraction;
-        boolean inRange = m >= lo.m() && m <= hi.m();
-        if (m <= lo.m()) {
-            fraction = fraction(lo);
-        } else if (m >= hi.m()) {
-            fraction = fraction(hi);
-        } else {
-            int i = 1;
-            while (shape.get(i).m() < m) {
-                i++;
-            }
-            GemmPoint a = shape.get(i - 1);
-            GemmPoint b = shape.get(i);
-            double t = Math.log(m / a.m()) / Math.log((double) b.m() / a.m());
-            fraction = fraction(a) + t * (fraction(b) - fraction(a));
+        double[] m = new double[shape.size()];
+        double[] lnM = new double[shape.size()];
+        double[] fractions = new double[shape.size()];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = shape.get(i).m();
+            lnM[i] = Math.log(m[i]);
+            fractions[i] = fraction(shape.get(i));
         }
+        GemmPoint lo = shape.get(0);
         String citation = String.format(Locale.ROOT, "DeepGEMM %s N=%d K=%d, M %d..%d (%s)", lo.kernel(), lo.n(), lo.k(),
-                lo.m(), hi.m(), lo.source());
-        return new Basis(fraction, !(exactShape && inRange), citation);
+                lo.m(), shape.get(shape.size() - 1).m(), lo.source());
+        return new GemmCurve(m, lnM, fractions, nearest.n() == n && nearest.k() == k, citation);
+    }
+
+    /** The fraction of the roofline at {@code m x k -> n}, with its basis (see {@link #curve}). */
+    public Basis lookup(double m, int n, int k) {
+        GemmCurve c = curve(n, k);
+        return new Basis(c.fraction(m, Math.log(m)), c.extrapolated(m), c.citation());
     }
 }

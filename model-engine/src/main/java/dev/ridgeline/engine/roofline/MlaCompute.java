@@ -3,7 +3,6 @@ package dev.ridgeline.engine.roofline;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.Fa3Mode;
-import dev.ridgeline.engine.ops.Op.Attention;
 
 /**
  * FlashMLA's compute time (seed 000): QK^T over {@code kvWidth} (576) and PV over {@code valueWidth} (512) for every
@@ -12,21 +11,6 @@ import dev.ridgeline.engine.ops.Op.Attention;
  */
 public final class MlaCompute {
     private MlaCompute() {
-    }
-
-    /** Scores of an attention op: sequences · queries per sequence (q · heads) · computed keys. */
-    public static double scores(Attention a) {
-        return a.sequences() * a.queriesPerSequence() * (double) a.computedKeys();
-    }
-
-    /** KV-cache bytes an attention op reads: {@code sequences · L · kvElementsPerToken · kvBytes}. */
-    public static double kvBytes(Attention a) {
-        return a.sequences() * a.contextTokens() * (double) a.kvElementsPerToken() * a.kvDtype().bytes();
-    }
-
-    /** Compute time of an attention op's core: QK^T over its {@code qkWidth}, PV over its {@code pvWidth}. */
-    public static double seconds(Chip chip, Fa3Mode mode, Attention a) {
-        return seconds(chip, mode, scores(a), a.qkWidth(), a.pvWidth(), a.gemmDtype());
     }
 
     /** Scores = sequences · queries per sequence (q · heads) · keys. */

@@ -17,12 +17,22 @@ public final class Pipelines {
         return policy == Policy.NAIVE ? naive(t) : dualMicroBatch(t);
     }
 
-    /** Layer time of {@link #schedule} without building intervals (the hot path of the search). */
-    public static double layerTime(Policy policy, StageTimes t) {
+    /**
+     * The layer time of {@link #schedule} without building intervals (the summary path), from the seconds of each
+     * stage of one micro-batch indexed by {@link Stage#ordinal()}. The headline layer time of both the summary and the
+     * detailed evaluation; the intervals end there too, up to rounding.
+     */
+    public static double layerTime(Policy policy, double[] stage) {
+        double a0 = stage[0];
+        double a1 = stage[1];
+        double shared = stage[2];
+        double dispatch = stage[3];
+        double moe = stage[4];
+        double combine = stage[5];
         if (policy == Policy.NAIVE) {
-            return t.attn0() + t.attn1() + Math.max(t.dispatch(), t.shared()) + t.moe() + t.combine();
+            return a0 + a1 + Math.max(dispatch, shared) + moe + combine;
         }
-        return 2 * (Math.max(t.shared() + t.attn0(), t.dispatch()) + t.moe() + Math.max(t.attn1(), t.combine()));
+        return 2 * (Math.max(shared + a0, dispatch) + moe + Math.max(a1, combine));
     }
 
     /**

@@ -11,6 +11,15 @@ public record StageTimes(double attn0, double attn1, double shared, double dispa
                 byStage[Stage.COMBINE.ordinal()]);
     }
 
+    /** Seconds by {@link Stage#ordinal()}, as {@link Pipelines#layerTime} takes them. */
+    public double[] seconds() {
+        double[] out = new double[Stage.values().length];
+        for (Stage stage : Stage.values()) {
+            out[stage.ordinal()] = stage == Stage.STEP ? 0 : of(stage);
+        }
+        return out;
+    }
+
     public double of(Stage stage) {
         switch (stage) {
             case ATTN_0: return attn0;

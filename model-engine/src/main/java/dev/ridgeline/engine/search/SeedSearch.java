@@ -1,13 +1,14 @@
 package dev.ridgeline.engine.search;
 
 import dev.ridgeline.engine.Engine;
-import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.plan.Plan;
+import dev.ridgeline.engine.plan.Summary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -36,8 +37,9 @@ public final class SeedSearch {
     }
 
     /** Every configuration that meets the target, before de-duplication, in search order. */
-    public static List<SearchRow> candidates(ModelConfig model, List<Chip> chips, List<Nic> nics, double targetTps,
-                                             Scenario base) {
+    public static List<SearchRow> candidates(Engine engine, ModelConfig model, List<Chip> chips, List<Nic> nics,
+                                             double targetTps, Scenario base) {
+        Summary summary = new Summary();
         List<SearchRow> out = new ArrayList<>();
         for (Chip chip : chips) {
             for (Nic nic : nics) {
@@ -49,7 +51,7 @@ public final class SeedSearch {
                                         .withMtp(mtp, base.mtpAcceptance()).withKvDtype(Dtype.ofBytes(p[0]))
                                         .withWeightDtype(Dtype.ofBytes(p[1])).withPromotion(p[2] == 1)
                                         .withPolicy(policy).withEp(ep);
-                                SearchRow row = search(s, targetTps);
+                                SearchRow row = search(engine.plan(s), s, targetTps, summary);
                                 if (row != null) {
                                     out.add(row);
                                 }
@@ -62,26 +64,29 @@ public final class SeedSearch {
         return out;
     }
 
-    /** The seed's batch loop for one configuration; null when the target is not met above batch 8. */
-    static SearchRow search(Scenario s, double targetTps) {
+    /**
+     * The seed's batch loop for one configuration on the summary path; null when the target is not met above batch 8.
+     * The largest batch that fits is computed once: batches above it are skipped without being evaluated.
+     */
+    static SearchRow search(Plan plan, Scenario s, double targetTps, Summary out) {
+        int maxBatch = plan.maxBatch(s.deployment(), s.numerics());
         double tps = 0;
         int batch = START_BATCH;
-        Evaluation last = null;
+        boolean found = false;
         while (tps < targetTps && batch > STEP) {
             batch -= STEP;
-            Scenario at = s.withBatch(batch);
-            Evaluation e = Engine.evaluate(at);
-            if (batch > e.maxBatch()) {
+            if (batch > maxBatch) {
                 continue;
             }
-            tps = e.userTokensPerSec();
-            last = e;
+            plan.summarize(s.deployment().withBatch(batch), s.numerics(), out);
+            tps = out.userTokensPerSec();
+            found = true;
         }
-        if (tps < targetTps || batch <= STEP || last == null) {
+        if (tps < targetTps || batch <= STEP || !found) {
             return null;
         }
         return new SearchRow(s.chip().name(), s.nic().name(), s.policy(), s.ep(), s.kvDtype().bytes(),
-                s.weightDtype().bytes(), s.promotion(), batch, tps, last.throughputPerCard(), s.mtpDepth());
+                s.weightDtype().bytes(), s.promotion(), batch, tps, out.throughputPerCard(), s.mtpDepth());
     }
 
     /**
@@ -103,8 +108,8 @@ public final class SeedSearch {
     }
 
     /** The seed's table for a target: candidates, then de-duplication. */
-    public static List<SearchRow> run(ModelConfig model, List<Chip> chips, List<Nic> nics, double targetTps,
-                                      Scenario base) {
-        return deduplicate(candidates(model, chips, nics, targetTps, base));
+    public static List<SearchRow> run(Engine engine, ModelConfig model, List<Chip> chips, List<Nic> nics,
+                                      double targetTps, Scenario base) {
+        return deduplicate(candidates(engine, model, chips, nics, targetTps, base));
     }
 }

@@ -105,7 +105,7 @@ public final class CalibratedReport {
             for (int batch : new int[] {64, 128, 256}) {
                 for (int context : new int[] {4096, 5120}) {
                     for (int mtp : new int[] {0, 1}) {
-                        Evaluation e = Engine.evaluate(base.withEp(ep).withBatch(batch).withContext(context)
+                        Evaluation e = Fixtures.ENGINE.evaluate(base.withEp(ep).withBatch(batch).withContext(context)
                                 .withMtp(mtp, Scenario.SEED_MTP_ACCEPTANCE));
                         sb.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %.1f | %.2f | %.2f | %.0f | %d%s |%n", ep, batch,
                                 context, mtp, e.layerTimeSec() * 1e6, e.tpotSec() * 1e3, e.userTokensPerSec(),
@@ -125,7 +125,7 @@ public final class CalibratedReport {
             for (boolean host : new boolean[] {true, false}) {
                 Evaluation e = PublishedDecodeTest.profileDeployment(acceptance);
                 if (!host) {
-                    e = Engine.evaluate(e.scenario().withAssumptions(a -> a.withHostOverhead(0)));
+                    e = Fixtures.ENGINE.evaluate(e.scenario().withAssumptions(a -> a.withHostOverhead(0)));
                 }
                 sb.append(String.format(Locale.ROOT, "| %.2f | %s | %.1f | %.2f | %.0f |%n", acceptance,
                         host ? Math.round(100 * e.scenario().assumptions().hostOverheadFraction()) + " %" : "none",

@@ -67,7 +67,7 @@ class CalibratedTest {
     @Test
     void flashMlaOnH800ReachesTheOfficialHeadline() {
         // FlashMLA README (new kernel, 2025-04-22): 660 TFLOPS compute-bound and 3000 GB/s memory-bound on H800.
-        Evaluation compute = Engine.evaluate(h800().withBatch(256).withMtp(1, 0.85).withKvDtype(Dtype.BF16)
+        Evaluation compute = Fixtures.ENGINE.evaluate(h800().withBatch(256).withMtp(1, 0.85).withKvDtype(Dtype.BF16)
                 .withWeightDtype(Dtype.BF16).withContext(4096).withPolicy(dev.ridgeline.engine.model.Policy.NAIVE));
         OpResult mla = compute.op("FlashMLA");
         assertEquals(660e12, mla.flops() / (mla.timeSec() - compute.scenario().assumptions().kernelGapSec()), 1e12);
@@ -113,7 +113,7 @@ class CalibratedTest {
     void smallMicroBatchesAreNeverCheaperThanTheFixedLatencyAndAreMarkedExtrapolated() {
         // 8 sequences, dual micro-batch: 4 tokens per micro-batch, 1/32 of DeepEP's 128: the time cannot fall below
         // the fixed part, and 4 tokens were never measured.
-        Evaluation e = Engine.evaluate(h800().withEp(128).withBatch(8));
+        Evaluation e = Fixtures.ENGINE.evaluate(h800().withEp(128).withBatch(8));
         var fit = CalibrationTables.builtIn().deepEp();
         assertTrue(e.op("Dispatch").timeSec() > fit.dispatchFixedSec());
         assertTrue(e.op("Combine").timeSec() > fit.combineFixedSec());
@@ -121,14 +121,14 @@ class CalibratedTest {
         assertTrue(e.op("Combine").extrapolated());
         assertTrue(e.op("Dispatch").basis().contains("not measured") || e.op("Dispatch").basis().contains("KiB per rank"));
         // EP144 is not in DeepEP's table: extrapolated even at 128 tokens per micro-batch
-        Evaluation ep144 = Engine.evaluate(h800().withEp(144).withBatch(256));
+        Evaluation ep144 = Fixtures.ENGINE.evaluate(h800().withEp(144).withBatch(256));
         assertTrue(ep144.op("Dispatch").extrapolated());
     }
 
     @Test
     void ep128DispatchOf128TokensTakesTheMeasured192Microseconds() {
         // B = 128 sequences, MTP 0, naive: 128 tokens x top-8 per card, exactly DeepEP's benchmark at EP128 on CX7.
-        Evaluation e = Engine.evaluate(h800().withEp(128).withBatch(128).withPolicy(dev.ridgeline.engine.model.Policy.NAIVE));
+        Evaluation e = Fixtures.ENGINE.evaluate(h800().withEp(128).withBatch(128).withPolicy(dev.ridgeline.engine.model.Policy.NAIVE));
         assertEquals(192e-6, e.op("Dispatch").timeSec(), 0.5e-6);
         assertEquals(369e-6, e.op("Combine").timeSec(), 0.5e-6);
         assertFalse(e.op("Dispatch").extrapolated());
@@ -136,25 +136,25 @@ class CalibratedTest {
 
     @Test
     void otherChipsAndNicsAreMarkedExtrapolated() {
-        Evaluation a100 = Engine.evaluate(h800().withChip(Fixtures.CATALOG.chip("A100")));
+        Evaluation a100 = Fixtures.ENGINE.evaluate(h800().withChip(Fixtures.CATALOG.chip("A100")));
         assertTrue(a100.op("Routed experts up").extrapolated());
         assertTrue(a100.op("FlashMLA").extrapolated());
-        Evaluation e810 = Engine.evaluate(h800().withNic(Fixtures.CATALOG.nic("E810")));
+        Evaluation e810 = Fixtures.ENGINE.evaluate(h800().withNic(Fixtures.CATALOG.nic("E810")));
         assertTrue(e810.op("Dispatch").extrapolated());
-        Evaluation ep320 = Engine.evaluate(h800().withEp(320));
+        Evaluation ep320 = Fixtures.ENGINE.evaluate(h800().withEp(320));
         assertTrue(ep320.op("Dispatch").extrapolated(), "EP320 is beyond DeepEP's measured 256 ranks");
     }
 
     @Test
     void calibratedStepIncludesDenseLayersLmHeadAndMtp() {
-        Evaluation e = Engine.evaluate(h800().withMtp(1, 0.85));
+        Evaluation e = Fixtures.ENGINE.evaluate(h800().withMtp(1, 0.85));
         double moe = e.layerTimeSec() * 58;
         double outside = e.stepOps().stream().mapToDouble(OpResult::timePerLayerSec).sum();
         assertEquals(moe + outside, e.tpotSec(), 1e-12);
         assertTrue(e.stepOps().stream().anyMatch(o -> o.name().equals("LM head")));
         assertTrue(e.stepOps().stream().anyMatch(o -> o.name().equals("MTP: module layer")));
         assertEquals(3, e.stepOps().stream().filter(o -> o.name().equals("Dense: FFN up")).findFirst().orElseThrow().invocations());
-        assertTrue(Engine.evaluate(h800()).stepOps().stream().noneMatch(o -> o.name().startsWith("MTP")));
+        assertTrue(Fixtures.ENGINE.evaluate(h800()).stepOps().stream().noneMatch(o -> o.name().startsWith("MTP")));
     }
 
     @Test
@@ -163,8 +163,8 @@ class CalibratedTest {
         assertEquals(2, Calibration.expertsPerCard(256, 144));
         assertEquals(3, Calibration.expertsPerCard(256, 128));
         assertEquals(1, Calibration.expertsPerCard(256, 320));
-        Evaluation seed = Engine.evaluate(h800().withFidelity(Fidelity.SEED));
-        Evaluation cal = Engine.evaluate(h800());
+        Evaluation seed = Fixtures.ENGINE.evaluate(h800().withFidelity(Fidelity.SEED));
+        Evaluation cal = Fixtures.ENGINE.evaluate(h800());
         assertEquals(Assumptions.DEFAULT_RESERVE_BYTES, cal.memory().reserveBytes(), 0.0);
         assertTrue(cal.maxBatch() < seed.maxBatch());
     }
@@ -174,25 +174,25 @@ class CalibratedTest {
         // Issue 10: an edited H20 was renamed "H20 (edited)" and silently took H800's FlashMLA scale.
         var h20 = Fixtures.CATALOG.chip("H20");
         Scenario base = h800().withChip(h20).withEp(128).withBatch(64);
-        double original = Engine.evaluate(base).op("FlashMLA").timeSec();
-        Evaluation renamed = Engine.evaluate(base.withChip(h20.withName("H20 (edited)")));
+        double original = Fixtures.ENGINE.evaluate(base).op("FlashMLA").timeSec();
+        Evaluation renamed = Fixtures.ENGINE.evaluate(base.withChip(h20.withName("H20 (edited)")));
         assertEquals(original, renamed.op("FlashMLA").timeSec(), 0.0);
-        assertFalse(renamed.op("FlashMLA").extrapolated() && !Engine.evaluate(base).op("FlashMLA").extrapolated());
+        assertFalse(renamed.op("FlashMLA").extrapolated() && !Fixtures.ENGINE.evaluate(base).op("FlashMLA").extrapolated());
         // The same specs without a calibration of their own borrow H800's scale, and say so.
-        Evaluation none = Engine.evaluate(base.withChip(h20.withCalibration(CalibrationKey.NONE)));
+        Evaluation none = Fixtures.ENGINE.evaluate(base.withChip(h20.withCalibration(CalibrationKey.NONE)));
         assertTrue(none.op("FlashMLA").extrapolated());
         assertTrue(Math.abs(none.op("FlashMLA").timeSec() - original) > 1e-6, "H800's scale differs from H20's");
         // An H800 renamed keeps H800's GEMM calibration as measured.
         var h800 = Fixtures.CATALOG.chip("H800").withName("My H800");
-        assertFalse(Engine.evaluate(h800().withChip(h800).withEp(128).withBatch(128)
+        assertFalse(Fixtures.ENGINE.evaluate(h800().withChip(h800).withEp(128).withBatch(128)
                 .withPolicy(dev.ridgeline.engine.model.Policy.NAIVE)).op("Dispatch").extrapolated());
     }
 
     @Test
     void calibratedReadsTheDatasheetSeedReadsGbAsGib() {
         // H800: 80 GB and 3.35 TB/s on the datasheet (calibration/chips.csv row 'H800 SXM5'); seed 000 read 80 GiB.
-        Evaluation cal = Engine.evaluate(h800());
-        Evaluation seed = Engine.evaluate(h800().withFidelity(Fidelity.SEED));
+        Evaluation cal = Fixtures.ENGINE.evaluate(h800());
+        Evaluation seed = Fixtures.ENGINE.evaluate(h800().withFidelity(Fidelity.SEED));
         assertEquals(80e9, cal.memory().capacityBytes(), 0.0);
         assertEquals(80.0 * (1L << 30), seed.memory().capacityBytes(), 0.0);
         assertEquals(3.35e12, cal.chipAsRead().hbmBandwidthBytesPerSec(), 0.0);
@@ -203,8 +203,8 @@ class CalibratedTest {
     void theMemoryReserveIsAScenarioFieldThatMovesTheBatchLimit() {
         // One more GB of reserve leaves 1e9 bytes less for the KV cache: the batch limit falls by
         // floor(free / perSequence) - floor((free - 1e9) / perSequence), at least 1e9 / perSequence rounded down.
-        Evaluation base = Engine.evaluate(h800());
-        Evaluation more = Engine.evaluate(h800().withAssumptions(a -> a.withMemoryReserve(a.memoryReserveBytes() + 1e9)));
+        Evaluation base = Fixtures.ENGINE.evaluate(h800());
+        Evaluation more = Fixtures.ENGINE.evaluate(h800().withAssumptions(a -> a.withMemoryReserve(a.memoryReserveBytes() + 1e9)));
         double perSequence = base.memory().kvBytesPerSequence();
         double forKv = base.memory().capacityBytes() - base.memory().nonExpertWeightBytes()
                 - base.memory().localExpertBytes() - base.memory().reserveBytes();
@@ -212,7 +212,7 @@ class CalibratedTest {
                 base.maxBatch() - more.maxBatch());
         assertTrue(base.maxBatch() - more.maxBatch() >= (int) (1e9 / perSequence));
         // Seed fidelity has no reserve (seed 000), whatever the scenario says.
-        assertEquals(0.0, Engine.evaluate(h800().withFidelity(Fidelity.SEED)
+        assertEquals(0.0, Fixtures.ENGINE.evaluate(h800().withFidelity(Fidelity.SEED)
                 .withAssumptions(a -> a.withMemoryReserve(8e9))).memory().reserveBytes(), 0.0);
     }
 
@@ -221,9 +221,9 @@ class CalibratedTest {
         // EP128: (256 + 32) / 128 -> 3 experts per card; B = 128, q = 1, top-8: 1,024 pairs -> M = 1024 / 3 per
         // expert in calibrated; seed fidelity's FULL reading times every expert over all 1,024 pairs.
         Scenario s = h800().withEp(128).withBatch(128).withPolicy(dev.ridgeline.engine.model.Policy.NAIVE);
-        OpResult cal = Engine.evaluate(s).op("Routed experts up");
+        OpResult cal = Fixtures.ENGINE.evaluate(s).op("Routed experts up");
         assertEquals(2.0 * 1024 / 3 * 7168 * 4096 * 3, cal.flops(), 1e-3 * cal.flops());
-        OpResult seed = Engine.evaluate(s.withFidelity(Fidelity.SEED)).op("Routed experts up");
+        OpResult seed = Fixtures.ENGINE.evaluate(s.withFidelity(Fidelity.SEED)).op("Routed experts up");
         assertEquals(2.0 * 1024 * 7168 * 4096 * 2, seed.flops(), 0.0);
     }
 

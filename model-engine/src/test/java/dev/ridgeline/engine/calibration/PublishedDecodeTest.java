@@ -1,5 +1,6 @@
 package dev.ridgeline.engine.calibration;
 
+import dev.ridgeline.engine.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublishedDecodeTest {
     static Evaluation profileDeployment(double acceptance) {
-        return Engine.evaluate(CalibratedTest.h800().withEp(128).withBatch(128).withContext(4096)
+        return Fixtures.ENGINE.evaluate(CalibratedTest.h800().withEp(128).withBatch(128).withContext(4096)
                 .withMtp(1, acceptance).withKvDtype(dev.ridgeline.engine.model.Dtype.BF16));
     }
 
@@ -51,7 +52,7 @@ class PublishedDecodeTest {
     void withoutTheHostOverheadAssumptionTheStepIsShorterThanPublished() {
         // Published step time: 1 + 0.85 tokens per step at 20-22 tokens/s = 84.1-92.5 ms. The kernels alone (host
         // overhead 0) come in below it: the assumption is what closes the gap, and docs/validation.md says so.
-        Evaluation kernelsOnly = Engine.evaluate(profileDeployment(0.85).scenario()
+        Evaluation kernelsOnly = Fixtures.ENGINE.evaluate(profileDeployment(0.85).scenario()
                 .withAssumptions(a -> a.withHostOverhead(0)));
         assertTrue(kernelsOnly.tpotSec() < 1.85 / 22, "step " + kernelsOnly.tpotSec());
     }

@@ -1,5 +1,6 @@
 package dev.ridgeline.engine.io;
 
+import dev.ridgeline.engine.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -55,13 +56,13 @@ class PresetsTest {
         for (ModelConfig m : c.models()) {
             for (Chip chip : c.chips()) {
                 for (Nic nic : c.nics()) {
-                    double tps = Engine.evaluate(Scenario.defaults(m, chip, nic)).userTokensPerSec();
+                    double tps = Fixtures.ENGINE.evaluate(Scenario.defaults(m, chip, nic)).userTokensPerSec();
                     assertTrue(tps > 0 && Double.isFinite(tps), chip.name() + "/" + nic.name());
                 }
             }
         }
         for (String name : Presets.builtInScenarioNames()) {
-            assertTrue(Engine.evaluate(Presets.builtInScenario(name)).userTokensPerSec() > 0, name);
+            assertTrue(Fixtures.ENGINE.evaluate(Presets.builtInScenario(name)).userTokensPerSec() > 0, name);
         }
     }
 

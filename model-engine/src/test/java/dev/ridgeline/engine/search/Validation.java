@@ -25,13 +25,13 @@ public final class Validation {
 
     public static List<Row> rows(int target) {
         Scenario base = Fixtures.seed("H800", "CX7");
-        List<SearchRow> search = SeedSearch.run(base.model(),
+        List<SearchRow> search = SeedSearch.run(Fixtures.ENGINE, base.model(),
                 SeedSearch.SEED_GPUS.stream().map(Fixtures.CATALOG::chip).toList(),
                 SeedSearch.SEED_NICS.stream().map(Fixtures.CATALOG::nic).toList(), target, base);
         Map<String, SearchRow> winners = search.stream().collect(Collectors.toMap(SearchRow::groupKey, Function.identity()));
         List<Row> out = new ArrayList<>();
         for (SearchRow seed : SeedTable.load(target)) {
-            Evaluation ours = Engine.evaluate(SeedTable.scenario(seed));
+            Evaluation ours = Fixtures.ENGINE.evaluate(SeedTable.scenario(seed));
             double error = ours.userTokensPerSec() / seed.userTps() - 1;
             SearchRow w = winners.get(seed.groupKey());
             out.add(new Row(seed, ours, error, winner(seed, ours, w), w));

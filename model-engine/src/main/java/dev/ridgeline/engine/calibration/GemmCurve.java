@@ -1,0 +1,37 @@
+package dev.ridgeline.engine.calibration;
+
+/**
+ * The achieved fraction of the roofline along M for one measured (N, K) shape of a DeepGEMM table, prepared once per
+ * model shape so that a lookup is a short interpolation: linear in ln M between the measured M on either side, held
+ * at the ends.
+ *
+ * @param lnM        ln of the measured M, ascending
+ * @param fractions  the fraction of the roofline at each measured M
+ * @param exactShape the shape looked up is the measured one (else the nearest was taken)
+ * @param citation   the table rows used, with their source
+ */
+public record GemmCurve(double[] m, double[] lnM, double[] fractions, boolean exactShape, String citation) {
+
+    /** Fraction of the roofline at {@code m} rows, given {@code lnm = ln m}. */
+    public double fraction(double m, double lnm) {
+        double[] ms = this.m;
+        int last = ms.length - 1;
+        if (m <= ms[0]) {
+            return fractions[0];
+        }
+        if (m >= ms[last]) {
+            return fractions[last];
+        }
+        int i = 1;
+        while (ms[i] < m) {
+            i++;
+        }
+        double t = (lnm - lnM[i - 1]) / (lnM[i] - lnM[i - 1]);
+        return fractions[i - 1] + t * (fractions[i] - fractions[i - 1]);
+    }
+
+    /** True when {@code m} or the shape lies outside what was measured. */
+    public boolean extrapolated(double m) {
+        return !exactShape || m < this.m[0] || m > this.m[this.m.length - 1];
+    }
+}

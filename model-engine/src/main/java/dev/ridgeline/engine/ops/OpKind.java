@@ -1,0 +1,57 @@
+package dev.ridgeline.engine.ops;
+
+/**
+ * Every operator the engine times, identified by kind rather than by its display name. Layer kinds run in each MoE
+ * layer (and, under {@link Scope#DENSE_LAYER}, in each dense layer); step kinds run once per decode step outside the
+ * layers (calibrated fidelity).
+ */
+public enum OpKind {
+    ATTENTION_NORM("Attention norm", Stage.ATTN_0),
+    Q_DOWN("Q down", Stage.ATTN_0),
+    KV_DOWN("KV down", Stage.ATTN_0),
+    Q_UP("Q up", Stage.ATTN_0),
+    Q_PROJECTION("Q projection", Stage.ATTN_0),
+    QKV_PROJECTION("QKV projection", Stage.ATTN_0),
+    Q_NOPE_ABSORB("Q-nope absorb", Stage.ATTN_0),
+    FLASH_MLA("FlashMLA", Stage.ATTN_1),
+    GQA_ATTENTION("GQA attention", Stage.ATTN_1),
+    V_ABSORB("V absorb", Stage.ATTN_1),
+    O_PROJECTION("O projection", Stage.ATTN_1),
+    FFN_NORM("FFN norm", Stage.ATTN_1),
+    ROUTER_GATE("Router gate", Stage.ATTN_1),
+    SHARED_UP("Shared expert up", Stage.SHARED),
+    SHARED_DOWN("Shared expert down", Stage.SHARED),
+    DISPATCH("Dispatch", Stage.DISPATCH),
+    ROUTED_UP("Routed experts up", Stage.MOE),
+    ROUTED_DOWN("Routed experts down", Stage.MOE),
+    COMBINE("Combine", Stage.COMBINE),
+    DENSE_FFN_UP("FFN up", Stage.STEP),
+    DENSE_FFN_DOWN("FFN down", Stage.STEP),
+    LM_HEAD("LM head", Stage.STEP),
+    SAMPLING("Sampling", Stage.STEP),
+    MTP_LAYER("MTP: module layer", Stage.STEP),
+    MTP_PROJECTION("MTP: eh projection", Stage.STEP),
+    MTP_LM_HEAD("MTP: LM head", Stage.STEP),
+    HOST("Host: scheduling and sampling", Stage.STEP);
+
+    /** Where an op runs: in the MoE layer, in a dense layer, or once per step. */
+    public enum Scope { MOE_LAYER, DENSE_LAYER, STEP }
+
+    private final String label;
+    private final Stage stage;
+
+    OpKind(String label, Stage stage) {
+        this.label = label;
+        this.stage = stage;
+    }
+
+    /** The display name. */
+    public String label() {
+        return label;
+    }
+
+    /** The stage of the MoE layer pipeline it belongs to ({@link Stage#STEP} for step work). */
+    public Stage stage() {
+        return stage;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.ridgeline.engine.plan;
+
+import dev.ridgeline.engine.model.Assumptions;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Deployment;
+import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.Fa3Mode;
+import dev.ridgeline.engine.model.ModelConfig;
+import dev.ridgeline.engine.model.Nic;
+import dev.ridgeline.engine.model.Numerics;
+import dev.ridgeline.engine.model.Readings;
+import dev.ridgeline.engine.model.ThroughputReading;
+import dev.ridgeline.engine.ops.OpKind;
+
+/**
+ * Seed fidelity: the decode model of seed 000 as published, with the readings that reproduce its tables
+ * (docs/validation.md). The chip's GB figures are read as GiB; Q down and Q up charge no weights; the shared expert
+ * runs the sequences; FlashMLA computes whole chunks and adds the cross-SM reduction per sequence and chunk; each
+ * local expert is timed over the rows the scenario's {@code ExpertLoad} says; dispatch is FP8 and combine uses the
+ * non-expert element size; GEMMs reach the tensor peak unless DeepGEMM's promotion discount or a manual efficiency
+ * applies; no work outside the layers, no reserve; throughput in the scenario's reading.
+ */
+public final class SeedPlan extends Plan {
+    /** H800 FP8 dense peak the DeepGEMM figures are divided by, TFLOPS (seed 000). */
+    private static final double PEAK_TFLOPS = 1979;
+    static final String SEED = "seed 000";
+
+    SeedPlan(ModelConfig model, Chip chip, Nic nic, Readings readings, Assumptions assumptions) {
+        super(model, chip, chip.seedReading(), nic, readings, assumptions);
+    }
+
+    /**
+     * Seed 000's table from the DeepGEMM README (grouped GEMMs, H800): achieved TFLOPS by M for the up (N = 4096)
+     * and down (N = 7168) projections, over 1979. Keyed on M: >=1024, >=512, >=256, >=128, else the M = 64 figure.
+     */
+    public static double promotionFactor(double m, Role role) {
+        boolean up = role == Role.EXPERT_UP;
+        double tflops;
+        if (m >= 1024) {
+            tflops = up ? 1233 : 925;
+        } else if (m >= 512) {
+            tflops = up ? 1040 : 916;
+        } else if (m >= 256) {
+            tflops = up ? 932 : 815;
+        } else if (m >= 128) {
+            tflops = up ? 533 : 510;
+        } else {
+            tflops = up ? 287 : 295;
+        }
+        return tflops / PEAK_TFLOPS;
+    }
+
+    @Override
+    boolean normsAndRouter() {
+        return false;
+    }
+
+    @Override
+    double qProjectionWeightBytes(double weightBytes) {
+        return 0;
+    }
+
+    @Override
+    double sharedRows(double sequences, double tokens) {
+        return sequences;
+    }
+
+    @Override
+    int chunks(int context) {
+        return (context + readings.faChunkTokens() - 1) / readings.faChunkTokens();
+    }
+
+    @Override
+    int computedKeys(int context, int chunks) {
+        return chunks * readings.faChunkTokens();
+    }
+
+    @Override
+    int expertsPerCard(int ep) {
+        return (model.routedExperts() + ep - 1) / ep;
+    }
+
+    @Override
+    double expertRows(double pairs, int experts) {
+        return readings.expertLoad().rowsPerExpert(pairs, experts);
+    }
+
+    @Override
+    double dispatchBytesPerPair() {
+        return hidden * (double) Dtype.FP8.bytes();
+    }
+
+    @Override
+    double combineBytesPerElement(double weightBytes) {
+        return weightBytes;
+    }
+
+    /** A manual efficiency wins; else the promotion discount on FP8 expert GEMMs of chips that need it. */
+    @Override
+    double computeEfficiency(Role role, double m, boolean fp8, Numerics n) {
+        if (n.gemmEfficiency() > 0) {
+            return n.gemmEfficiency();
+        }
+        if (n.promotion() && role != Role.ATTENTION && fp8 && chip.fp8LowAccPrecision()) {
+            return promotionFactor(m, role);
+        }
+        return 1.0;
+    }
+
+    @Override
+    double rooflineFraction(Summary acc, OpKind kind, double m, int k, int nOut, Numerics n) {
+        return 1;
+    }
+
+    @Override
+    double gemmOverhead(Numerics n) {
+        return 0;
+    }
+
+    @Override
+    boolean gemmExtrapolated(OpKind kind, double m, int k, int nOut, boolean fp8, Numerics n) {
+        return false;
+    }
+
+    @Override
+    String gemmBasis(OpKind kind, int k, int nOut, Numerics n) {
+        return SEED;
+    }
+
+    @Override
+    double attentionComputeScale() {
+        return 1;
+    }
+
+    @Override
+    double attentionMemoryFraction() {
+        return 1;
+    }
+
+    /** {@code threadAllReduceLatency · sequences · chunks} (seed 000's cross-SM reduction). */
+    @Override
+    double attentionOverhead(double sequences, int chunks) {
+        return chip.threadAllReduceLatencySec() * sequences * chunks;
+    }
+
+    @Override
+    boolean attentionExtrapolated(OpKind kind, Dtype kvDtype) {
+        return false;
+    }
+
+    @Override
+    String attentionBasis(OpKind kind) {
+        return SEED;
+    }
+
+    /**
+     * Bytes over the EP link: the scale-up link when EP fits in its domain, else the NIC plus its latency (seed 000
+     * models no NVLink; its EP144 and EP320 exceed any domain).
+     */
+    @Override
+    double networkSeconds(OpKind kind, double bytes, int ep) {
+        return bytes / linkBytesPerSec(ep) + (chip.scaleUpCovers(ep) ? 0 : nic.latencySec());
+    }
+
+    @Override
+    double networkFixedSeconds(OpKind kind, int ep) {
+        return 0;
+    }
+
+    @Override
+    boolean networkExtrapolated(OpKind kind, double bytes, int ep) {
+        return false;
+    }
+
+    @Override
+    String networkBasis(OpKind kind, double bytes, int ep) {
+        return chip.scaleUpCovers(ep) ? "seed 000 roofline over the scale-up link" : SEED;
+    }
+
+    /** Seed 000 times one MoE layer and multiplies by every layer. */
+    @Override
+    double step(Summary acc, Deployment d, Numerics n, Fa3Mode fa3, double layerSec) {
+        return layerSec * model.numLayers();
+    }
+
+    @Override
+    boolean mtpModuleResident(Deployment d) {
+        return false;
+    }
+
+    @Override
+    double reserveBytes() {
+        return 0;
+    }
+
+    /** Seed 000 prints {@code B × user tokens/s / q}; its later version, and the accepted reading, drop the q. */
+    @Override
+    double throughputPerCard(double batchTimesUserTokens, int tokensPerStep) {
+        return readings.throughputReading() == ThroughputReading.SEED_DIVIDES_BY_Q
+                ? batchTimesUserTokens / tokensPerStep : batchTimesUserTokens;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.ridgeline.engine.plan;
+
+import dev.ridgeline.engine.ops.OpKind;
+import dev.ridgeline.engine.roofline.Bound;
+import dev.ridgeline.engine.roofline.OpResult;
+import java.util.List;
+
+/**
+ * The headline figures of one design point, written by {@link Plan#summarize} into an object the caller owns and
+ * reuses, so that a sweep allocates nothing per point. Not thread-safe: one per thread. Also holds the kernel's
+ * scratch sums (per stage and per bound), which is why a plan needs no state of its own.
+ */
+public final class Summary {
+    double layerTimeSec;
+    double tpotSec;
+    double rawTokensPerSec;
+    double userTokensPerSec;
+    double throughputPerCard;
+    int maxBatch;
+    boolean fits;
+    Bound dominantBound = Bound.MEMORY;
+    /** Seconds per layer stage of one micro-batch, by {@code Stage.ordinal()}. */
+    final double[] stage = new double[7];
+    /** Seconds per layer by bound, all invocations. */
+    final double[] byBound = new double[4];
+    /** The same sums for a nested layer (calibrated fidelity's MTP module), kept apart from the headline ones. */
+    final double[] nestedStage = new double[7];
+    final double[] nestedBound = new double[4];
+    /** Scratch for the dense layers' op sums. */
+    final double[] denseStage = new double[7];
+
+    /** Time of one MoE layer of one decode step, seconds. */
+    public double layerTimeSec() {
+        return layerTimeSec;
+    }
+
+    /** Time per output step: every layer and, in calibrated fidelity, the work outside them. */
+    public double tpotSec() {
+        return tpotSec;
+    }
+
+    /** Decode steps per second per sequence, 1 / TPOT. */
+    public double rawTokensPerSec() {
+        return rawTokensPerSec;
+    }
+
+    /** Tokens a user sees per second: raw × (1 + Σ α^i). */
+    public double userTokensPerSec() {
+        return userTokensPerSec;
+    }
+
+    /** Tokens per second per card, in the fidelity's throughput reading. */
+    public double throughputPerCard() {
+        return throughputPerCard;
+    }
+
+    /** The largest batch per card whose KV cache fits beside the weights; 0 when not even the weights fit. */
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    /** True when the scenario's batch fits in memory. */
+    public boolean fits() {
+        return fits;
+    }
+
+    /** Seconds of each MoE-layer stage of one micro-batch, by {@code Stage.ordinal()} (a copy). */
+    public double[] stageSeconds() {
+        return stage.clone();
+    }
+
+    /** The bound whose ops take the most time per MoE layer. */
+    public Bound dominantBound() {
+        return dominantBound;
+    }
+
+    // ---- the kernel's context for the op being costed (set by the plan, never by callers) ----
+    double[] sinkStage;
+    double[] sinkBound;
+    OpKind.Scope scope;
+    int inv;
+    /** Layer ops recorded in a detailed evaluation; null on the summary path. */
+    List<OpResult> rec;
+    /** Step ops recorded in a detailed evaluation; null on the summary path. */
+    List<OpResult> stepRec;
+    /** The last GEMM row count whose logarithm was taken, and that logarithm (calibrated lookups). */
+    double lastM = Double.NaN;
+    double lastLnM;
+
+    void sink(double[] stageSums, double[] boundSums, OpKind.Scope opScope, int invocations, List<OpResult> record) {
+        sinkStage = stageSums;
+        sinkBound = boundSums;
+        scope = opScope;
+        inv = invocations;
+        rec = record;
+    }
+
+    /** ln m, computed once per distinct row count in a row. */
+    double lnM(double m) {
+        if (m != lastM) {
+            lastM = m;
+            lastLnM = Math.log(m);
+        }
+        return lastLnM;
+    }
+
+    void clear(double[] a) {
+        java.util.Arrays.fill(a, 0);
+    }
+}
