@@ -25,17 +25,7 @@ class InvariantsTest {
     static final int[] EPS = {1, 8, 16, 32, 64, 128, 144, 256, 320, 512};
 
     static Scenario random(SplittableRandom r) {
-        Catalog c = Fixtures.CATALOG;
-        List<Chip> chips = c.chips();
-        List<Nic> nics = c.nics();
-        return Scenario.defaults(c.model("DeepSeek-V3"), chips.get(r.nextInt(chips.size())), nics.get(r.nextInt(nics.size())))
-                .withBatch(1 + r.nextInt(512)).withEp(EPS[r.nextInt(EPS.length)]).withContext(1 + r.nextInt(131072))
-                .withMtp(r.nextInt(4), r.nextDouble()).withKvDtype(Dtype.values()[r.nextInt(2)])
-                .withWeightDtype(Dtype.values()[r.nextInt(2)]).withFa3(Fa3Setting.values()[r.nextInt(4)])
-                .withPolicy(Policy.values()[r.nextInt(2)]).withPromotion(r.nextBoolean())
-                .withGemmEfficiency(r.nextInt(3) == 0 ? 0.1 + 0.9 * r.nextDouble() : 0)
-                .withThroughputReading(ThroughputReading.values()[r.nextInt(2)])
-                .withExpertLoad(ExpertLoad.values()[r.nextInt(2)]);
+        return RandomScenarios.next(r);
     }
 
     @Test
@@ -58,7 +48,9 @@ class InvariantsTest {
         for (int i = 0; i < CASES; i++) {
             Scenario s = random(r);
             Evaluation e = Fixtures.ENGINE.evaluate(s);
-            double perStep = s.throughputReading() == ThroughputReading.SEED_DIVIDES_BY_Q ? s.tokensPerStep() : 1;
+            // calibrated fidelity always counts B x user tokens/s; seed fidelity in the scenario's reading
+            double perStep = s.fidelity() == Fidelity.SEED && s.throughputReading() == ThroughputReading.SEED_DIVIDES_BY_Q
+                    ? s.tokensPerStep() : 1;
             assertEquals(e.userTokensPerSec() * s.batchPerCard() / perStep, e.throughputPerCard(),
                     1e-9 * e.throughputPerCard(), s::summary);
         }
@@ -75,6 +67,7 @@ class InvariantsTest {
                 s.withChip(s.chip().withHbmBandwidth(s.chip().hbmBandwidthBytesPerSec() * k)),
                 s.withChip(s.chip().withComputeScaled(k)),
                 s.withNic(s.nic().withBandwidth(s.nic().bandwidthBytesPerSec() * k)),
+                s.withChip(withScaleUpBandwidth(s.chip(), k)),
             };
             for (Scenario f : faster) {
                 Evaluation e = Fixtures.ENGINE.evaluate(f);
@@ -82,6 +75,28 @@ class InvariantsTest {
                     assertTrue(e.ops().get(op).timeSec() <= base.ops().get(op).timeSec() * (1 + 1e-12), f::summary);
                 }
                 assertTrue(e.layerTimeSec() <= base.layerTimeSec() * (1 + 1e-12), f::summary);
+                assertTrue(e.tpotSec() <= base.tpotSec() * (1 + 1e-12), f::summary);
+            }
+        }
+    }
+
+    static Chip withScaleUpBandwidth(Chip c, double k) {
+        double[] v = c.numbers();
+        v[7] *= k;
+        return c.withNumbers(v);
+    }
+
+    @Test
+    void seed23TheLargestBatchThatFitsFitsAndOneMoreDoesNot() {
+        SplittableRandom r = new SplittableRandom(23);
+        for (int i = 0; i < CASES; i++) {
+            Scenario s = random(r);
+            int max = Fixtures.ENGINE.evaluate(s).maxBatch();
+            if (max >= 1 && max <= Scenario.MAX_BATCH) {
+                org.junit.jupiter.api.Assertions.assertTrue(Fixtures.ENGINE.evaluate(s.withBatch(max)).fit().fits(), s::summary);
+            }
+            if (max + 1 <= Scenario.MAX_BATCH) {
+                org.junit.jupiter.api.Assertions.assertFalse(Fixtures.ENGINE.evaluate(s.withBatch(max + 1)).fit().fits(), s::summary);
             }
         }
     }

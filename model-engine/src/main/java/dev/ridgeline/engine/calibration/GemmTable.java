@@ -14,6 +14,7 @@ public final class GemmTable {
     private final List<GemmPoint> points;
     private final double refFlops;
     private final double refHbm;
+    private final java.util.concurrent.ConcurrentHashMap<Long, GemmCurve> curves = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Measurements taken on a chip whose preset has these FP8 FLOP/s and HBM bytes/s. */
     public GemmTable(List<GemmPoint> points, double refFp8FlopsPerSec, double refHbmBytesPerSec) {
@@ -33,8 +34,15 @@ public final class GemmTable {
         return points;
     }
 
-    /** The curve of the measured (N, K) shape nearest to ({@code n}, {@code k}) in {@code |ln N/N'| + |ln K/K'|}. */
+    /**
+     * The curve of the measured (N, K) shape nearest to ({@code n}, {@code k}) in {@code |ln N/N'| + |ln K/K'|}.
+     * Prepared once per shape and kept (models share their shapes across chips and plans).
+     */
     public GemmCurve curve(int n, int k) {
+        return curves.computeIfAbsent(((long) n << 32) | (k & 0xffffffffL), key -> prepare(n, k));
+    }
+
+    private GemmCurve prepare(int n, int k) {
         GemmPoint nearest = points.stream()
                 .min(Comparator.comparingDouble(p -> Math.abs(Math.log((double) n / p.n())) + Math.abs(Math.log((double) k / p.k()))))
                 .orElseThrow();

@@ -1,0 +1,146 @@
+package dev.ridgeline.engine.sweep;
+
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.model.Deployment;
+import dev.ridgeline.engine.model.Numerics;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.plan.Plan;
+import dev.ridgeline.engine.plan.Summary;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Evaluates many design points on the summary path, on every thread it is given: a list of scenarios whose batch
+ * runs over a {@link Batches} range, so that each configuration's largest batch that fits is computed once and
+ * batches beyond it are never evaluated. Results stream to the caller's {@link Listener} from the worker threads as
+ * they are computed; a sweep can be cancelled between configurations and reports its progress. Stateless: a call
+ * holds everything it needs.
+ */
+public final class Sweep {
+    private Sweep() {
+    }
+
+    /** Which batches of each configuration to evaluate. */
+    public interface Batches {
+        /** The batches to evaluate, ascending, given the largest batch that fits (0 when none does). */
+        int[] of(Scenario configuration, int maxBatch);
+
+        /** Every batch from 1 to the largest that fits. */
+        static Batches allThatFit() {
+            return (c, max) -> {
+                int[] out = new int[Math.min(max, Scenario.MAX_BATCH)];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = i + 1;
+                }
+                return out;
+            };
+        }
+
+        /** Only the configuration's own batch, evaluated whether or not it fits. */
+        static Batches asGiven() {
+            return (c, max) -> new int[] {c.batchPerCard()};
+        }
+    }
+
+    /** Receives each evaluated point, on a worker thread; must be thread-safe. */
+    public interface Listener {
+        /**
+         * @param configuration the configuration (its batch field is the template's, not the point's)
+         * @param batch         the batch of this point
+         * @param maxBatch      the configuration's largest batch that fits
+         * @param summary       the point's figures; valid only during the call (the worker reuses it)
+         */
+        void point(int index, Scenario configuration, int batch, int maxBatch, Summary summary);
+    }
+
+    /** What a finished sweep did. */
+    public record Outcome(long points, int configurations, boolean cancelled, long nanos) {
+        public double pointsPerSecond() {
+            return nanos > 0 ? points / (nanos / 1e9) : 0;
+        }
+    }
+
+    /**
+     * Runs the sweep on {@code threads} tasks of {@code executor} and returns when all are done or the sweep was
+     * cancelled. Progress (0..1, configurations done) is reported from worker threads. An exception in a worker
+     * stops the sweep and is rethrown here.
+     *
+     * @param configurations scenarios to evaluate, each with its own model, chip, fidelity, deployment and numerics
+     */
+    public static Outcome run(Engine engine, List<Scenario> configurations, Batches batches, Listener listener,
+                              Executor executor, int threads, BooleanSupplier cancelled, DoubleConsumer progress) {
+        long start = System.nanoTime();
+        int n = configurations.size();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicLong points = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        int tasks = Math.max(1, Math.min(threads, n));
+        CountDownLatch finished = new CountDownLatch(tasks);
+        for (int t = 0; t < tasks; t++) {
+            executor.execute(() -> {
+                try {
+                    Summary summary = new Summary();
+                    Plan[] plan = new Plan[1];
+                    long mine = 0;
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        if (cancelled.getAsBoolean() || failure.get() != null) {
+                            break;
+                        }
+                        mine += configuration(engine, plan, i, configurations.get(i), batches, listener, summary);
+                        progress.accept(done.incrementAndGet() / (double) n);
+                    }
+                    points.addAndGet(mine);
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    finished.countDown();
+                }
+            });
+        }
+        try {
+            finished.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+        Throwable f = failure.get();
+        if (f instanceof RuntimeException) {
+            throw (RuntimeException) f;
+        }
+        if (f instanceof Error) {
+            throw (Error) f;
+        }
+        return new Outcome(points.get(), n, cancelled.getAsBoolean() && done.get() < n, System.nanoTime() - start);
+    }
+
+    /** Runs on the calling thread alone. */
+    public static Outcome run(Engine engine, List<Scenario> configurations, Batches batches, Listener listener) {
+        return run(engine, configurations, batches, listener, Runnable::run, 1, () -> false, progress -> { });
+    }
+
+    /** One configuration's batches; {@code cache[0]} is the worker's last plan, kept while it serves. */
+    private static long configuration(Engine engine, Plan[] cache, int index, Scenario c, Batches batches,
+                                      Listener listener, Summary summary) {
+        if (cache[0] == null || !cache[0].serves(c)) {
+            cache[0] = engine.plan(c);
+        }
+        Plan plan = cache[0];
+        Deployment d = c.deployment();
+        Numerics n = c.numerics();
+        int maxBatch = plan.maxBatch(d, n);
+        int[] bs = batches.of(c, maxBatch);
+        for (int b : bs) {
+            plan.summarize(b == d.batchPerCard() ? d : d.withBatch(b), n, summary);
+            listener.point(index, c, b, maxBatch, summary);
+        }
+        return bs.length;
+    }
+}
