@@ -25,7 +25,7 @@ class MemoryAndThroughputTest {
     @Test
     void h800AtEp144FitsThreeHundredFiftyFourFp8Sequences() {
         // (80 GiB − 17.01e9 − 2·58·44,040,192) / (5120·576·61) = (85,899,345,920 − 17,010,196,480 − 5,108,662,272)
-        // / 179,896,320 = 353.99 -> 353? 63,780,487,168 / 179,896,320 = 354.54 -> 354
+        // / 179,896,320 = 63,780,487,168 / 179,896,320 = 354.54 -> 354
         Scenario s = Fixtures.seed("H800", "CX7").withKvDtype(Dtype.FP8).withWeightDtype(Dtype.FP8);
         assertEquals(354, Fixtures.ENGINE.evaluate(s).maxBatch());
     }

@@ -2,11 +2,11 @@ package dev.ridgeline.app.explorer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.app.explorer.charts.GanttPainter;
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Chip;
@@ -58,29 +58,39 @@ class ExplorerWindowTest {
                 .findFirst().orElseThrow();
     }
 
+    /** The window's scenario evaluated afresh by the test, not the evaluation the window holds. */
+    private Evaluation expected() {
+        return dev.ridgeline.app.Engines.builtIn().evaluate(view.model().getScenario());
+    }
+
     @Test
-    void typingABatchUpdatesTheTilesAndSwapsTheRooflineDataset(FxRobot robot) {
-        String perCard = view.kpis().value("perCard");
-        String tpot = view.kpis().value("tpot");
-        Object before = view.roofline().opsDataset();
+    void theOpeningWindowDrawsTheDefaultScenario() {
+        Evaluation e = dev.ridgeline.app.Engines.builtIn().evaluate(Presets.builtInScenario("default"));
+        Drawn.assertTilesShow(view, e);
+        Drawn.assertMarkersSitAtTheirOps(view, e);
+        Drawn.assertGanttDrawsTheSchedule(view, e);
+    }
+
+    @Test
+    void typingABatchDrawsTilesMarkersAndGanttOfThatBatch(FxRobot robot) {
         typeInto(robot, "#batchField", "32");
         assertEquals(32, view.model().getScenario().batchPerCard());
-        assertNotEquals(perCard, view.kpis().value("perCard"));
-        assertNotEquals(tpot, view.kpis().value("tpot"));
-        assertNotSame(before, view.roofline().opsDataset());
-        assertEquals(view.model().getEvaluation().ops().size(), view.roofline().opsDataset().markerCount());
+        Evaluation e = dev.ridgeline.app.Engines.builtIn().evaluate(Presets.builtInScenario("default").withBatch(32));
+        Drawn.assertTilesShow(view, e);
+        Drawn.assertMarkersSitAtTheirOps(view, e);
+        Drawn.assertGanttDrawsTheSchedule(view, e);
     }
 
     @Test
     void movingTheBatchSliderWithTheKeyboardChangesTheBatch(FxRobot robot) {
-        String layer = view.kpis().value("layerTime");
         robot.clickOn("#batchSlider");
         int batch = view.model().getScenario().batchPerCard();
         robot.type(KeyCode.RIGHT, 3);
         assertTrue(view.model().getScenario().batchPerCard() > batch);
         assertEquals(String.valueOf(view.model().getScenario().batchPerCard()),
                 robot.lookup("#batchField").queryTextInputControl().getText());
-        assertNotEquals(layer, view.kpis().value("layerTime"));
+        Drawn.assertTilesShow(view, expected());
+        Drawn.assertGanttDrawsTheSchedule(view, expected());
     }
 
     @Test
@@ -90,7 +100,8 @@ class ExplorerWindowTest {
         GanttPainter.Bar threeStage = bar(dev.ridgeline.engine.ops.Stage.ATTN_1, 0);
         choose(robot, "#fa3Choice", Fa3Setting.NONE);
         GanttPainter.Bar none = bar(dev.ridgeline.engine.ops.Stage.ATTN_1, 0);
-        assertEquals(view.model().getEvaluation().schedule(), view.gantt().schedule());
+        Drawn.assertGanttDrawsTheSchedule(view, expected());
+        Drawn.assertMarkersSitAtTheirOps(view, expected());
         // without FA3 pipelining the softmax adds to the GEMMs: a longer ATTN-1 interval, drawn wider
         assertTrue(none.interval().durationSec() > threeStage.interval().durationSec());
         assertTrue(none.rect().getWidth() > threeStage.rect().getWidth() + 2,
@@ -102,9 +113,10 @@ class ExplorerWindowTest {
         choose(robot, "#policyChoice", Policy.NAIVE);
         assertEquals(1, microBatchesDrawn());
         assertTrue(view.gantt().bars().stream().anyMatch(b -> b.interval().critical()));
+        Drawn.assertGanttDrawsTheSchedule(view, expected());
         choose(robot, "#policyChoice", Policy.DUAL_MICRO_BATCH);
         assertEquals(2, microBatchesDrawn());
-        assertEquals(view.model().getEvaluation().schedule().intervals().size(), view.gantt().bars().size());
+        Drawn.assertGanttDrawsTheSchedule(view, expected());
     }
 
     private long microBatchesDrawn() {
@@ -127,6 +139,11 @@ class ExplorerWindowTest {
         Node stale = robot.lookup("#staleLabel").query();
         assertTrue(stale.isVisible());
         assertTrue(drawn == view.roofline().opsDataset(), "charts keep the last result that fits");
+        // the tiles show batch 1000 (its max batch among them); markers and Gantt still show batch 8
+        Drawn.assertTilesShow(view, expected());
+        Evaluation fitting = dev.ridgeline.app.Engines.builtIn().evaluate(view.model().getScenario().withBatch(8));
+        Drawn.assertMarkersSitAtTheirOps(view, fitting);
+        Drawn.assertGanttDrawsTheSchedule(view, fitting);
     }
 
     @Test

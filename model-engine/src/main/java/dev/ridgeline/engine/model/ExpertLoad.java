@@ -8,7 +8,7 @@ package dev.ridgeline.engine.model;
  *   console dump prints ("Sparse Expert bs=256" for P = 512, e = 2).</li>
  *   <li>{@link #FULL}: each of the e experts is timed over all P rows. Not physical, but it is what reproduces seed
  *   000's result tables: with it the median error over the 56 non-H20 rows drops from about 1.5 % to 0.8-1.2 % per
- *   table and the worst from 12.8 % to 7.7 % (docs/validation.md), because the EP144 rows (e = 2) are slower than SPLIT predicts by
+ *   table and the worst from 12.8 % to 7.6 % (docs/validation.md), because the EP144 rows (e = 2) are slower than SPLIT predicts by
  *   exactly the doubled expert FLOPs on compute-bound chips (A100).</li>
  * </ul>
  */

@@ -4,14 +4,12 @@ import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.Fixtures;
 import dev.ridgeline.engine.io.CalibrationTables;
-import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The calibrated section of docs/validation.md: each calibration row used, our prediction at its shape, the error. */
 public final class CalibratedReport {
@@ -26,46 +24,6 @@ public final class CalibratedReport {
 
     static Calibration cal() {
         return CalibrationTables.builtIn();
-    }
-
-    /** Leave-one-out: each DeepGEMM row predicted from the other rows of its shape (interpolation error). */
-    public static List<Check> gemmLeaveOneOut() {
-        Chip h800 = Fixtures.CATALOG.chip("H800");
-        List<Check> out = new ArrayList<>();
-        for (GemmTable table : List.of(cal().denseGemm(), cal().groupedGemm())) {
-            for (GemmPoint p : table.points()) {
-                List<GemmPoint> others = table.points().stream().filter(o -> o != p).toList();
-                boolean hasShape = others.stream().anyMatch(o -> o.n() == p.n() && o.k() == p.k());
-                if (!hasShape) {
-                    continue;
-                }
-                GemmTable without = new GemmTable(others, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec());
-                double fraction = without.lookup(p.m(), p.n(), p.k()).fraction();
-                double roofline = Math.max(p.flops() / h800.fp8FlopsPerSec(), p.bytes() / h800.hbmBandwidthBytesPerSec());
-                out.add(new Check(String.format(Locale.ROOT, "%s %dx M=%d N=%d K=%d", p.kernel(), p.groups(), p.m(), p.n(), p.k()),
-                        p.measuredSec() * 1e6, roofline / fraction * 1e6, "µs", p.source()));
-            }
-        }
-        return out;
-    }
-
-    /** FlashMLA community runs on H20 (FlashMLA issue #30) against the calibrated compute model. */
-    public static List<Check> flashMlaH20() {
-        Chip h20 = Fixtures.CATALOG.chip("H20");
-        double scale = cal().flashMla().compute(dev.ridgeline.engine.model.CalibrationKey.H20).fraction();
-        List<Check> out = new ArrayList<>();
-        for (Map<String, String> r : CalibrationTables.rows("flashmla.csv")) {
-            if (r.get("gpu").equals("H20") && !r.get("time_ms").isEmpty()) {
-                int b = Integer.parseInt(r.get("batch"));
-                int sq = Integer.parseInt(r.get("s_q"));
-                int hq = Integer.parseInt(r.get("h_q"));
-                int keys = Integer.parseInt(r.get("mean_seqlen_k"));
-                double model = CalibrationTables.modelMlaSeconds(h20, b, sq, hq, keys) * scale;
-                out.add(new Check(String.format(Locale.ROOT, "H20 FlashMLA b=%d s_q=%d h_q=%d L=%d varlen=%s", b, sq, hq, keys,
-                        r.get("varlen")), Double.parseDouble(r.get("time_ms")) * 1e3, model * 1e6, "µs", r.get("source")));
-            }
-        }
-        return out;
     }
 
     /**
@@ -146,11 +104,7 @@ public final class CalibratedReport {
     }
 
     public static String markdown() {
-        return "\n### DeepGEMM, leave one out\n\nEach H800 row predicted from the other rows of its (N, K) shape by the "
-                + "interpolation rule (in-sample rows are reproduced exactly by construction). Source: "
-                + cal().denseGemm().points().get(0).source() + "\n\n" + table(gemmLeaveOneOut())
-                + "\n### FlashMLA on H20\n\nCompute time scaled by the mean of these runs; memory at H800's 3000 GB/s of peak "
-                + "(extrapolated). Source: FlashMLA issue #30 (community runs).\n\n" + table(flashMlaH20())
+        return LeaveOneOut.markdown()
                 + "\n### DeepEP low-latency, leave one EP size out\n\nDispatch and combine fitted separately as an assumed "
                 + "fixed latency (" + String.format(Locale.ROOT, "%.1f and %.1f µs: %s", cal().deepEp().dispatchFixedSec() * 1e6,
                         cal().deepEp().combineFixedSec() * 1e6, cal().deepEp().fixedCitation())

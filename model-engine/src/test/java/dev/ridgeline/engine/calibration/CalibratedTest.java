@@ -19,54 +19,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CalibratedTest {
     static Scenario h800() {
         return Fixtures.seed("H800", "CX7").withFidelity(Fidelity.CALIBRATED).withKvDtype(Dtype.FP8).withWeightDtype(Dtype.FP8);
     }
 
-    @Test
-    void measuredGemmShapesAreReproducedExactly() {
-        // DeepGEMM README (v3 tables, https://github.com/deepseek-ai/DeepGEMM): normal GEMM M=128 N=7168 K=2048 at
-        // 510 TFLOPS -> 2·128·7168·2048 / 510e12 = 7.37 µs on H800; the table must give the same kernel time.
-        Calibration cal = CalibrationTables.builtIn();
-        GemmPoint p = cal.denseGemm().points().stream().filter(x -> x.m() == 128 && x.n() == 7168 && x.k() == 2048)
-                .findFirst().orElseThrow();
-        assertEquals(510, p.tflops(), 0.0);
-        Basis b = cal.denseGemm().lookup(128, 7168, 2048);
-        assertFalse(b.extrapolated());
-        var chip = Fixtures.CATALOG.chip("H800");
-        double roofline = Math.max(p.flops() / chip.fp8FlopsPerSec(), p.bytes() / chip.hbmBandwidthBytesPerSec());
-        assertEquals(p.measuredSec(), roofline / b.fraction(), 1e-15);
-    }
-
-    @Test
-    void interpolationErrsByUnderTenPercentMedianLeaveOneOut() {
-        // Leave-one-out over the DeepGEMM H800 tables (docs/validation.md): median 7.7 %, worst 35.9 % (M = 4096
-        // held at the M = 128 value of its shape once the M = 4096 row is left out).
-        double worst = CalibratedReport.gemmLeaveOneOut().stream().mapToDouble(c -> Math.abs(c.error())).max().orElseThrow();
-        assertTrue(worst < 0.40, "worst leave-one-out error " + worst);
-        double median = CalibratedReport.gemmLeaveOneOut().stream().mapToDouble(c -> Math.abs(c.error())).sorted()
-                .skip(CalibratedReport.gemmLeaveOneOut().size() / 2).findFirst().orElseThrow();
-        assertTrue(median < 0.10, "median leave-one-out error " + median);
-    }
-
-    @Test
-    void flashMlaOnH20IsWithinTwelvePercentOfEveryCommunityRun() {
-        // FlashMLA issue #30 (https://github.com/deepseek-ai/FlashMLA/issues/30): 22 H20 runs. The runs themselves
-        // scatter: the same shape with and without varlen differs by up to 7 % (s_q = 5: 6366 vs 6800 µs).
-        var checks = CalibratedReport.flashMlaH20();
-        assertEquals(22, checks.size());
-        for (CalibratedReport.Check c : checks) {
-            assertTrue(Math.abs(c.error()) < 0.12, c.toString());
-        }
-        double[] errors = checks.stream().mapToDouble(c -> Math.abs(c.error())).sorted().toArray();
-        assertTrue(errors[errors.length / 2] < 0.05, "median " + errors[errors.length / 2]);
+    /**
+     * DeepSeek-V3's O projection (K = 128 heads x 128 = 16384, N = 7168) is a shape DeepGEMM measured on H800 (README
+     * v3, https://github.com/deepseek-ai/DeepGEMM/blob/327ec92f6977e7fee022cb76a8f273b75483c3d8/README.md): at M = 64
+     * and M = 128 the engine must time it at the published TFLOPS, plus the 2 µs kernel gap it assumes.
+     * Naive B = 128: M = 128, 2·128·16384·7168 = 30,064,771,072 FLOP at 645 TFLOPS = 46.612048 µs -> 48.612048 µs.
+     * Dual micro-batch B = 128: M = 64, 15,032,385,536 FLOP at 336 TFLOPS = 44.739243 µs -> 46.739243 µs.
+     */
+    @ParameterizedTest(name = "{0}: {1} us")
+    @CsvSource(textBlock = """
+            NAIVE,            48.612048
+            DUAL_MICRO_BATCH, 46.739243
+            """)
+    void oProjectionAtAMeasuredShapeTakesTheMeasuredTime(dev.ridgeline.engine.model.Policy policy, double micros) {
+        OpResult o = Fixtures.ENGINE.evaluate(h800().withBatch(128).withPolicy(policy)).op("O projection");
+        assertEquals(micros, o.timeSec() * 1e6, 1e-6); // the hand figures carry six decimals
+        assertFalse(o.extrapolated(), o.basis());
     }
 
     @Test
     void flashMlaOnH800ReachesTheOfficialHeadline() {
         // FlashMLA README (new kernel, 2025-04-22): 660 TFLOPS compute-bound and 3000 GB/s memory-bound on H800.
+        // In-sample by necessity (the headline is the only H800 row, and the fit is made from it): this checks the
+        // wiring, that the engine's FlashMLA applies the fit at the headline shape, not how well the fit predicts.
         Evaluation compute = Fixtures.ENGINE.evaluate(h800().withBatch(256).withMtp(1, 0.85).withKvDtype(Dtype.BF16)
                 .withWeightDtype(Dtype.BF16).withContext(4096).withPolicy(dev.ridgeline.engine.model.Policy.NAIVE));
         OpResult mla = compute.op("FlashMLA");

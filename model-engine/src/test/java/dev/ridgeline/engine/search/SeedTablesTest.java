@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,23 +18,56 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Seed 000's two result tables (section 方案搜索结果 of shared/seeds/seed-000-ep-throughput-blog.md, transcribed in
  * src/test/resources/seed000/) reproduced row by row, with the readings of DESIGN 3.8 and {@code ExpertLoad.FULL}.
- * Tolerances: 8 % per row outside H20 (worst seen 7.65 %); H20 rows 33 % (the open H20 gap of DESIGN 3.8, worst seen
- * 32.4 %, down from 43 % with the reference readings). docs/validation.md lists every row.
+ * docs/validation.md lists every row (generated and checked below). The errors are not bounded by thresholds set
+ * above what was observed: the median and worst errors must be the figures the README states, at the precision it
+ * states them; the H20 rows must err in the direction validation.md says; and every search group outside H20 must
+ * either pick the seed's row or be one batch step below it for the reason validation.md gives.
  */
 class SeedTablesTest {
-    static final double ROW_TOLERANCE = 0.08;
-    static final double H20_TOLERANCE = 0.33;
+    static final Path README = Path.of("..", "README.md");
+    static final Path DOC = Path.of("..", "docs", "validation.md");
 
     static Stream<Arguments> rows() {
         return Stream.of(20, 15).flatMap(t -> Validation.rows(t).stream().map(r -> Arguments.of(t, r)));
     }
 
+    static Stream<Arguments> h20Rows() {
+        return rows().filter(a -> ((Validation.Row) a.get()[1]).seed().gpu().equals("H20"));
+    }
+
+    static String flat(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void readmeStatesTheMedianAndWorstErrorsAtItsOwnPrecision() throws IOException {
+        // The README's sentence, rebuilt from the rows: it may claim neither more nor less than they give.
+        List<Validation.Row> t20 = Validation.rows(20);
+        List<Validation.Row> t15 = Validation.rows(15);
+        double[] all = {Validation.medianAbsError(t20, true), Validation.medianAbsError(t15, true)};
+        double[] outside = {Validation.medianAbsError(t20, false), Validation.medianAbsError(t15, false)};
+        double worst = Math.max(Validation.worstAbsError(t20, false), Validation.worstAbsError(t15, false));
+        String claim = String.format(Locale.ROOT, "median error of %.1f-%.1f %% (%.1f-%.1f %% outside H20, worst %.1f %%)",
+                100 * Math.min(all[0], all[1]), 100 * Math.max(all[0], all[1]), 100 * Math.min(outside[0], outside[1]),
+                100 * Math.max(outside[0], outside[1]), 100 * worst);
+        assertTrue(flat(README).contains(claim), "README.md should say: " + claim);
+    }
+
+    @Test
+    void validationDocumentStatesTheH20WorstAtItsOwnPrecision() throws IOException {
+        double worst = Math.max(Validation.worstAbsError(Validation.rows(20), true), Validation.worstAbsError(Validation.rows(15), true));
+        String claim = String.format(Locale.ROOT, "**H20** (16 rows): up to %.0f %% off", 100 * worst);
+        assertTrue(flat(DOC).contains(claim), "docs/validation.md should say: " + claim);
+    }
+
     @ParameterizedTest(name = "target {0}: {1}")
-    @MethodSource("rows")
-    void everyRowIsWithinTolerance(int target, Validation.Row row) {
-        double tol = row.seed().gpu().equals("H20") ? H20_TOLERANCE : ROW_TOLERANCE;
-        assertTrue(Math.abs(row.error()) <= tol, () -> String.format("%s: seed %.3f, ours %.3f, error %+.1f %%",
-                row.seed(), row.seed().userTps(), row.ours().userTokensPerSec(), 100 * row.error()));
+    @MethodSource("h20Rows")
+    void h20RowsErrInTheDirectionTheirNicAndFlashMlaPrecisionSay(int target, Validation.Row row) {
+        // validation.md, "What stays open": on CX7, H20 rows whose FlashMLA runs in FP8 (KV and weights 1 B) come out
+        // slower than the seed and rows in BF16 faster; on E810 every H20 row comes out faster.
+        SearchRow s = row.seed();
+        boolean slower = s.nic().equals("CX7") && s.kvBytes() == 1 && s.paramBytes() == 1;
+        assertEquals(slower, row.error() < 0, () -> String.format(Locale.ROOT, "%s: %+.1f %%", s, 100 * row.error()));
     }
 
     @ParameterizedTest(name = "target {0}: {1}")
@@ -45,7 +79,7 @@ class SeedTablesTest {
     }
 
     @Test
-    void medianErrorIsLowOnBothTables() {
+    void medianErrorIsNoWorseThanTheReferenceReconstruction() {
         for (int target : new int[] {20, 15}) {
             List<Validation.Row> rows = Validation.rows(target);
             assertEquals(36, rows.size());
@@ -55,19 +89,30 @@ class SeedTablesTest {
         }
     }
 
-    @Test
-    void searchPicksTheSeedsWinnerInMostGroups() {
-        // Outside H20 the search picks the seed's configuration, or one exactly as fast, in 49 of 56 groups; the
-        // others sit at the edge of the target where a 1-5 % error moves the batch by one step of 8.
-        long agree = Stream.of(20, 15).flatMap(t -> Validation.rows(t).stream())
-                .filter(r -> !r.seed().gpu().equals("H20"))
-                .filter(r -> r.winner() == Validation.Winner.SAME || r.winner() == Validation.Winner.TIE).count();
-        assertTrue(agree >= 49, "agreeing groups: " + agree);
+    @ParameterizedTest(name = "target {0}: {1}")
+    @MethodSource("rows")
+    void outsideH20TheSearchPicksTheSeedsRowOrTheBatchStepBelowIt(int target, Validation.Row row) {
+        // validation.md, "Search edges": outside H20 the search picks the seed's configuration (or one exactly as
+        // fast); where it does not, we find the seed's row just short of the target, so the seed's search (DESIGN 3.9:
+        // from batch 136 down in steps of 8) stops one step lower, with the same policy.
+        if (row.seed().gpu().equals("H20")) {
+            return; // the open H20 gap moves the winner in either direction (validation.md)
+        }
+        if (row.winner() == Validation.Winner.SAME || row.winner() == Validation.Winner.TIE) {
+            return;
+        }
+        SearchRow seed = row.seed();
+        SearchRow ours = row.ourWinner();
+        assertEquals(Validation.Winner.DIFFERENT, row.winner(), seed::toString);
+        assertTrue(row.ours().userTokensPerSec() < target, () -> seed + ": ours at the seed's row "
+                + row.ours().userTokensPerSec());
+        assertEquals(seed.policy(), ours.policy(), seed::toString);
+        assertEquals(seed.batch() - 8, ours.batch(), seed::toString);
     }
 
     @Test
     void validationDocumentListsTheseRows() throws IOException {
-        Path doc = Path.of("..", "docs", "validation.md");
+        Path doc = DOC;
         String expected = section(20) + section(15);
         String text = Files.readString(doc, StandardCharsets.UTF_8);
         String begin = "<!-- seed-tables:begin -->\n";

@@ -74,6 +74,7 @@ public final class RooflineChart {
         OpPoints points = new OpPoints();
         double xMin = 1;
         double xMax = 2 * fp8 / hbm;
+        double yMax = 4 * fp8; // dispatch and combine can sit above the compute roof (MoE FLOPs over a short transfer)
         for (Bound b : LAYER_BOUNDS) {
             XYSeries series = new XYSeries(b.name().toLowerCase(Locale.ROOT) + "-bound op", false, true);
             List<OpResult> list = new ArrayList<>();
@@ -91,12 +92,13 @@ public final class RooflineChart {
                 list.add(op);
                 xMin = Math.min(xMin, x / 2);
                 xMax = Math.max(xMax, x * 2);
+                yMax = Math.max(yMax, y * 2);
             }
             points.addSeries(series);
             points.ops.add(list);
         }
 
-        RoofData roofs = new RoofData(xMin, xMax, yMin(points, nic * xMin) / 3, fp8 * 4);
+        RoofData roofs = new RoofData(xMin, xMax, yMin(points, nic * xMin) / 3, yMax);
         roofs.addSeries(line("HBM " + Units.si(hbm, "B/s"), xMin, xMin * hbm, fp8 / hbm, fp8));
         roofs.addSeries(line("FP8 peak " + Units.flopsPerSec(fp8), fp8 / hbm, fp8, xMax, fp8));
         roofs.addSeries(line("BF16 peak " + Units.flopsPerSec(bf16), bf16 / hbm, bf16, xMax, bf16));
