@@ -14,6 +14,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        FxLogging.quietClasspathWarning();
         RidgelineCommand.setExplorerOpener(Launcher::openExplorer);
         System.exit(RidgelineCommand.run(args));
     }

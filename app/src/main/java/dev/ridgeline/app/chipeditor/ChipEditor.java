@@ -69,6 +69,7 @@ public final class ChipEditor extends VBox {
         sheet.setMode(PropertySheet.Mode.CATEGORY);
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
+        sheet.setPropertyEditorFactory(LabelledChoices.factory());
         VBox.setVgrow(sheet, Priority.ALWAYS);
         // ControlsFX's numeric editors commit when they lose focus; Enter commits too by moving focus to the sheet.
         sheet.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

@@ -45,7 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private static void row(PrintWriter out, OpResult op, double sharePercent) {
         out.printf(Locale.ROOT, "%-26s %-9s %4d %12.4g %12.4g %10.2f %5.1f%% %-8s%n", op.name() + (op.extrapolated() ? " *" : ""),
                 op.stage().label(), op.invocations(), op.flops(), op.totalBytes(), op.timeSec() * 1e6, sharePercent,
-                op.bound().name().toLowerCase(Locale.ROOT));
+                op.bound().label());
     }
 
     static void printTable(PrintWriter out, Evaluation e) {

@@ -37,7 +37,7 @@ final class PresetsCommand implements Runnable {
             for (Chip ch : c.chips()) {
                 out.printf(Locale.ROOT, "  %-17s %6.1f GB %7.0f GB/s  FP8 %6.0f  BF16 %6.1f TFLOPS  FA3 %-11s scale-up %4d  %s%n",
                         ch.name(), ch.memoryBytes() / 1e9, ch.hbmBandwidthBytesPerSec() / 1e9, ch.fp8FlopsPerSec() / 1e12,
-                        ch.bf16FlopsPerSec() / 1e12, ch.fa3Mode(), ch.scaleUpDomain(), ch.confidence().split("[;(]")[0].strip());
+                        ch.bf16FlopsPerSec() / 1e12, ch.fa3Mode().label(), ch.scaleUpDomain(), ch.confidence().split("[;(]")[0].strip());
             }
             out.println("nics:");
             for (Nic n : c.nics()) {

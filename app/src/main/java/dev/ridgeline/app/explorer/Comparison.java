@@ -2,13 +2,13 @@ package dev.ridgeline.app.explorer;
 
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Labelled;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Scenario;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -123,8 +123,8 @@ public final class Comparison {
         if (v instanceof ModelConfig) {
             return ((ModelConfig) v).name();
         }
-        if (v instanceof Enum<?>) {
-            return ((Enum<?>) v).name().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (v instanceof Labelled) {
+            return ((Labelled) v).label();
         }
         return String.valueOf(v);
     }

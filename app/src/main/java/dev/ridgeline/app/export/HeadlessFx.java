@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Callable;
+import dev.ridgeline.app.FxLogging;
 import javafx.application.Platform;
 
 /**
@@ -27,6 +28,7 @@ public final class HeadlessFx {
         setIfAbsent("prism.order", "sw");
         setIfAbsent("java.awt.headless", "true");
         setIfAbsent("headless.geometry", "3840x2160-32");
+        FxLogging.quietClasspathWarning();
         try {
             Platform.startup(() -> { });
         } catch (IllegalStateException alreadyRunning) {

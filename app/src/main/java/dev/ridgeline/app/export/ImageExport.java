@@ -5,7 +5,6 @@ import dev.ridgeline.app.explorer.charts.Palette;
 import dev.ridgeline.engine.io.AtomicFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -14,18 +13,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
 import javax.imageio.ImageIO;
-import org.jfree.pdf.PDFDocument;
-import org.jfree.pdf.PDFGraphics2D;
-import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Writes a picture as PNG, SVG or PDF (by extension), {@code width x height} in all, with a footer line naming the
- * scenario and the program version. Files are written atomically.
+ * scenario and the program version. Files are written atomically. SVG and PDF keep lines and text as vectors; the PDF
+ * embeds its font ({@link EmbeddedFonts}), the SVG is UTF-8 text that names the same font first.
  */
 public final class ImageExport {
     /** Height of the footer strip, px. */
     public static final int FOOTER = 22;
+    /** The SVG's font-family: the PDF's font (every character the window shows), then the viewer's sans-serif. */
+    static final String SVG_FONTS = "\"" + EmbeddedFonts.FAMILY + "\", sans-serif";
 
     private ImageExport() {
     }
@@ -43,19 +42,14 @@ public final class ImageExport {
         switch (format) {
             case SVG: {
                 SVGGraphics2D g = new SVGGraphics2D(width, height);
+                g.setFontFunction(family -> SVG_FONTS);
                 paint(g, width, height, area, footer, content);
-                AtomicFiles.write(out, g.getSVGDocument());
+                AtomicFiles.write(out, svgDocument(g));
                 break;
             }
-            case PDF: {
-                PDFDocument pdf = new PDFDocument();
-                pdf.setTitle("Ridgeline");
-                Page page = pdf.createPage(new Rectangle(width, height));
-                PDFGraphics2D g = page.getGraphics2D();
-                paint(g, width, height, area, footer, content);
-                AtomicFiles.write(out, pdf.getPDFBytes());
+            case PDF:
+                AtomicFiles.write(out, PdfFigure.render(width, height, g -> paint(g, width, height, area, footer, content)));
                 break;
-            }
             default: {
                 BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
                 Graphics2D g = image.createGraphics();
@@ -69,6 +63,11 @@ public final class ImageExport {
                 AtomicFiles.write(out, bytes.toByteArray());
             }
         }
+    }
+
+    /** The document with its encoding declared: the text holds µ, ·, ≥ and × as UTF-8, which is how it is written. */
+    static String svgDocument(SVGGraphics2D g) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
     }
 
     private static void paint(Graphics2D g, int width, int height, Rectangle2D area, String footer,

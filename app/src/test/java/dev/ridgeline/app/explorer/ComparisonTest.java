@@ -19,7 +19,7 @@ class ComparisonTest {
     @Test
     void differencesNameEachChangedInputInFieldOrder() {
         Scenario b = a.withBatch(64).withKvDtype(Dtype.BF16).withChip(Presets.builtIn().chip("B200"));
-        assertEquals(List.of("chip H800 → B200", "batch 128 → 64", "KV fp8 → bf16"), Comparison.differences(a, b));
+        assertEquals(List.of("chip H800 → B200", "batch 128 → 64", "KV FP8 → BF16"), Comparison.differences(a, b));
         assertEquals(List.of(), Comparison.differences(a, a.withBatch(128)));
     }
 

@@ -94,7 +94,7 @@ public final class Reports {
                     .append(num(op.activationBytes())).append(',').append(num(op.kvBytes())).append(',')
                     .append(num(op.networkBytes())).append(',').append(num(op.intensity())).append(',')
                     .append(num(op.timeSec())).append(',').append(num(op.timePerLayerSec() / e.layerTimeSec()))
-                    .append(',').append(op.bound().name().toLowerCase(Locale.ROOT)).append(',')
+                    .append(',').append(op.bound().label()).append(',')
                     .append(num(op.efficiency())).append('\n');
         }
         return sb.toString();

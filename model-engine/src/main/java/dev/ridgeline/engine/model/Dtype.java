@@ -1,7 +1,7 @@
 package dev.ridgeline.engine.model;
 
 /** Element types of weights, KV cache and messages, with their size in bytes. */
-public enum Dtype {
+public enum Dtype implements Labelled {
     FP8(1), BF16(2);
 
     private final int bytes;
@@ -12,6 +12,12 @@ public enum Dtype {
 
     public int bytes() {
         return bytes;
+    }
+
+    /** "FP8", "BF16": the usual acronyms, which are also the constant names. */
+    @Override
+    public String label() {
+        return name();
     }
 
     /** The dtype of the given element size; the seed's knobs are sizes (1 or 2 bytes). */

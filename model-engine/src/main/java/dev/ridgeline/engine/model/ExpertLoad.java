@@ -12,8 +12,14 @@ package dev.ridgeline.engine.model;
  *   exactly the doubled expert FLOPs on compute-bound chips (A100).</li>
  * </ul>
  */
-public enum ExpertLoad {
+public enum ExpertLoad implements Labelled {
     FULL, SPLIT;
+
+    /** "full", "split": the {@code --expert-load} values. */
+    @Override
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** Rows each local expert GEMM runs for {@code pairs} token-expert pairs on a card with {@code experts}. */
     public double rowsPerExpert(double pairs, int experts) {

@@ -1,7 +1,7 @@
 package dev.ridgeline.engine.model;
 
 /** Pipeline of one MoE layer: no overlap, or DeepSeek's two micro-batches (DESIGN 3.7). */
-public enum Policy {
+public enum Policy implements Labelled {
     NAIVE("naive"), DUAL_MICRO_BATCH("dual-mbatch");
 
     private final String label;
@@ -11,6 +11,7 @@ public enum Policy {
     }
 
     /** The seed's name, used on the command line and in CSV. */
+    @Override
     public String label() {
         return label;
     }

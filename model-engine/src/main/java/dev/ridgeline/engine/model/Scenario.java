@@ -241,8 +241,8 @@ public record Scenario(ModelConfig model, Hardware hardware, Deployment deployme
     /** One line for footers and logs: "DeepSeek-V3 / H800 / CX7 / EP144 / B128 / L5120 / KV FP8 / W FP8 / dual-mbatch / MTP0". */
     public String summary() {
         return model.name() + " / " + chip().name() + " / " + nic().name() + " / EP" + ep() + " / B" + batchPerCard()
-                + " / L" + contextTokens() + " / KV " + kvDtype() + " / W " + weightDtype() + " / " + policy().label()
-                + " / MTP" + mtpDepth() + (promotion() ? " / promotion" : "") + " / FA3 " + fa3Mode()
-                + " / " + fidelity().name().toLowerCase(java.util.Locale.ROOT);
+                + " / L" + contextTokens() + " / KV " + kvDtype().label() + " / W " + weightDtype().label() + " / "
+                + policy().label() + " / MTP" + mtpDepth() + (promotion() ? " / promotion" : "") + " / FA3 "
+                + fa3Mode().label() + " / " + fidelity().label();
     }
 }

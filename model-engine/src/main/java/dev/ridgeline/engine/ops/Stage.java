@@ -1,7 +1,9 @@
 package dev.ridgeline.engine.ops;
 
+import dev.ridgeline.engine.model.Labelled;
+
 /** Pipeline stages of one MoE layer (DESIGN 3.2), each on the compute or the communication lane. */
-public enum Stage {
+public enum Stage implements Labelled {
     ATTN_0("attn-0", true), ATTN_1("attn-1", true), SHARED("shared", true), DISPATCH("dispatch", false),
     MOE("moe", true), COMBINE("combine", false),
     /** Work once per decode step outside the MoE layers (calibrated fidelity): dense layers, LM head, MTP. */
@@ -15,6 +17,7 @@ public enum Stage {
         this.compute = compute;
     }
 
+    @Override
     public String label() {
         return label;
     }

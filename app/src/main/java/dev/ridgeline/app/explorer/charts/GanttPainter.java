@@ -56,8 +56,7 @@ public final class GanttPainter {
             g.setColor(r % 2 == 0 ? new Color(0xF6, 0xF8, 0xFA) : Color.WHITE);
             g.fill(new Rectangle2D.Double(x0, y, width, rowHeight));
             g.setColor(Palette.INK);
-            String name = lanes[r] == Lane.COMPUTE ? "compute" : "comm";
-            g.drawString(name, (float) (area.getX() + 8), (float) (y + rowHeight / 2 + 4));
+            g.drawString(lanes[r].label(), (float) (area.getX() + 8), (float) (y + rowHeight / 2 + 4));
         }
         axis(g, x0, width, top + plotHeight, span);
 

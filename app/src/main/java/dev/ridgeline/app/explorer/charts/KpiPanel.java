@@ -6,7 +6,6 @@ import dev.ridgeline.app.explorer.Units;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.ReadingsInForce;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -83,11 +82,11 @@ public final class KpiPanel extends VBox {
         tpot.setText(Units.time(e.tpotSec()));
         layer.setText(Units.time(e.layerTimeSec()));
         maxBatch.setText(String.valueOf(e.maxBatch()));
-        bound.setText(e.dominantBound().name().toLowerCase(Locale.ROOT));
+        bound.setText(e.dominantBound().label());
         bound.setStyle("-fx-text-fill: " + Palette.css(Palette.of(e.dominantBound())) + ";");
         balance.setText(Units.fixed(e.balance().tflopsPerGBps(), 2)
                 + (e.balance().communicationHidden() ? " ≤ " : " > ") + Units.fixed(e.balance().thresholdTflopsPerGBps(), 2));
-        fidelity.setText(e.scenario().fidelity().name().toLowerCase(Locale.ROOT) + (e.extrapolated() ? ", extrapolated *" : ""));
+        fidelity.setText(e.scenario().fidelity().label() + (e.extrapolated() ? ", extrapolated *" : ""));
         String text = String.join("\n", ReadingsInForce.of(e.scenario()));
         if (!text.equals(readings.getText())) {
             readings.setText(text);

@@ -7,7 +7,6 @@ import dev.ridgeline.engine.roofline.OpResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -58,7 +57,7 @@ public final class OpTable extends TableView<OpTable.Row> {
         share.setCellValueFactory(cd -> cd.getValue().share.getReadOnlyProperty());
         format(share, Units::percent);
         getColumns().add(share);
-        TableColumn<Row, String> bound = text("Bound", o -> o.bound().name().toLowerCase(Locale.ROOT), 80);
+        TableColumn<Row, String> bound = text("Bound", o -> o.bound().label(), 80);
         bound.setCellFactory(c -> new TableCell<>() {
             {
                 getStyleClass().add("bound-cell");

@@ -11,7 +11,6 @@ import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.block.BlockBorder;
@@ -76,7 +75,7 @@ public final class RooflineChart {
         double xMax = 2 * fp8 / hbm;
         double yMax = 4 * fp8; // dispatch and combine can sit above the compute roof (MoE FLOPs over a short transfer)
         for (Bound b : LAYER_BOUNDS) {
-            XYSeries series = new XYSeries(b.name().toLowerCase(Locale.ROOT) + "-bound op", false, true);
+            XYSeries series = new XYSeries(b.label() + "-bound op", false, true);
             List<OpResult> list = new ArrayList<>();
             for (OpResult op : e.ops()) {
                 if (op.bound() != b || op.timeSec() <= 0) {
@@ -228,6 +227,6 @@ public final class RooflineChart {
                 + "HBM bytes: " + Units.bytes(op.hbmBytes()) + (op.networkBytes() > 0 ? ", network: " + Units.bytes(op.networkBytes()) : "") + "\n"
                 + "Intensity: " + Units.fixed(op.intensity(), 1) + " FLOP/B" + "\n"
                 + "Time: " + Units.time(op.timeSec()) + " x" + op.invocations() + "\n"
-                + "Bound: " + op.bound().name().toLowerCase(Locale.ROOT);
+                + "Bound: " + op.bound().label();
     }
 }

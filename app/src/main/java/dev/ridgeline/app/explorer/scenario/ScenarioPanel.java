@@ -11,7 +11,6 @@ import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -71,19 +70,17 @@ public final class ScenarioPanel extends VBox {
                 (s, v) -> s.withMtp(v.intValue(), s.mtpAcceptance()));
         mtpAcceptance = number("mtpAcceptance", "MTP acceptance", "rate", "Probability that each speculative token is accepted, 0 to 1.",
                 SliderScale.linear(0, 1, 0.01), 0, 1, false, (s, v) -> s.withMtp(s.mtpDepth(), v));
-        kvChoice = combo("kvChoice", List.of(Dtype.values()), Dtype::name, "Element type of the KV cache: FP8 halves its size and traffic.",
+        kvChoice = combo("kvChoice", List.of(Dtype.values()), Dtype::label, "Element type of the KV cache: FP8 halves its size and traffic.",
                 Scenario::withKvDtype);
-        weightChoice = combo("weightChoice", List.of(Dtype.values()), Dtype::name,
+        weightChoice = combo("weightChoice", List.of(Dtype.values()), Dtype::label,
                 "Element type of the non-expert weights and activations; experts stay FP8.", Scenario::withWeightDtype);
-        Map<Fa3Setting, String> fa3Labels = Map.of(Fa3Setting.CHIP_DEFAULT, "chip default", Fa3Setting.NONE, "none",
-                Fa3Setting.TWO_STAGE, "2-stage", Fa3Setting.THREE_STAGE, "3-stage");
-        fa3Choice = combo("fa3Choice", List.of(Fa3Setting.values()), fa3Labels::get,
-                "How FlashMLA overlaps its GEMMs with softmax: none, 2-stage or 3-stage pipelining.", Scenario::withFa3);
+        fa3Choice = combo("fa3Choice", List.of(Fa3Setting.values()), Fa3Setting::label,
+                "How FlashMLA overlaps its GEMMs with softmax: none, two-stage or three-stage pipelining.", Scenario::withFa3);
         policyChoice = combo("policyChoice", List.of(Policy.values()),
                 p -> p == Policy.NAIVE ? "naive" : "dual micro-batch",
                 "Naive runs one batch; dual micro-batch overlaps one half's communication with the other's compute.",
                 Scenario::withPolicy);
-        fidelityChoice = combo("fidelityChoice", List.of(Fidelity.values()), f -> f.name().toLowerCase(java.util.Locale.ROOT),
+        fidelityChoice = combo("fidelityChoice", List.of(Fidelity.values()), Fidelity::label,
                 "Seed reproduces the reference spreadsheet; calibrated adds measured efficiencies.", Scenario::withFidelity);
         reserve = number("reserve", "Memory reserve", "GB", "HBM kept for the runtime (CUDA context, communication buffers, "
                 + "activations, workspace); calibrated fidelity only.", SliderScale.linear(0, 32, 0.5), 0, 10_000, false,

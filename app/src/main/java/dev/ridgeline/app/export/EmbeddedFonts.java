@@ -1,0 +1,82 @@
+package dev.ridgeline.app.export;
+
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.AttributedCharacterIterator;
+import java.text.CharacterIterator;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * Draws the text of a PDF export in DejaVu Sans (regular, or bold for bold fonts), embedded as a subset: every
+ * character the window shows (µ, ·, ≥, ×, –, →) then prints, copies and searches in any viewer. The fonts ship in
+ * the assets module ({@code fonts/README.md}: source and licence). Text with a character DejaVu Sans lacks (a chip
+ * named in CJK, say) is drawn as glyph outlines instead, so nothing ever prints as "?". One instance per document.
+ */
+final class EmbeddedFonts extends PdfBoxGraphics2DFontTextDrawer {
+    static final String REGULAR = "/fonts/DejaVuSans.ttf";
+    static final String BOLD = "/fonts/DejaVuSans-Bold.ttf";
+    /** The family name PDF and SVG exports give their text. */
+    static final String FAMILY = "DejaVu Sans";
+
+    private PDFont regular;
+    private PDFont bold;
+
+    @Override
+    protected PDFont mapFont(Font font, IFontTextDrawerEnv env) throws IOException {
+        if (font.isBold()) {
+            if (bold == null) {
+                bold = load(env, BOLD);
+            }
+            return bold;
+        }
+        if (regular == null) {
+            regular = load(env, REGULAR);
+        }
+        return regular;
+    }
+
+    @Override
+    public boolean canDrawText(AttributedCharacterIterator text, IFontTextDrawerEnv env) throws IOException, FontFormatException {
+        int start = text.getIndex();
+        StringBuilder s = new StringBuilder();
+        for (char c = text.first(); c != CharacterIterator.DONE; c = text.next()) {
+            s.append(c);
+        }
+        text.setIndex(start);
+        return Coverage.FONT.canDisplayUpTo(s.toString()) < 0 && super.canDrawText(text, env);
+    }
+
+    private static PDFont load(IFontTextDrawerEnv env, String resource) throws IOException {
+        try (InputStream in = open(resource)) {
+            return PDType0Font.load(env.getDocument(), in, true);
+        }
+    }
+
+    static InputStream open(String resource) throws IOException {
+        InputStream in = EmbeddedFonts.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IOException("font " + resource + " missing from the class path (assets module)");
+        }
+        return in;
+    }
+
+    /** DejaVu Sans as an AWT font, to ask which characters it has; loaded on first use. */
+    private static final class Coverage {
+        static final Font FONT = read();
+
+        private static Font read() {
+            try (InputStream in = open(REGULAR)) {
+                return Font.createFont(Font.TRUETYPE_FONT, in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (FontFormatException e) {
+                throw new IllegalStateException(REGULAR, e);
+            }
+        }
+    }
+}
