@@ -1,9 +1,15 @@
 package dev.ridgeline.engine;
 
+import dev.ridgeline.engine.io.CalibrationTables;
 import dev.ridgeline.engine.io.Presets;
-import dev.ridgeline.engine.model.Policy;
+import dev.ridgeline.engine.model.Deployment;
+import dev.ridgeline.engine.model.Fidelity;
+import dev.ridgeline.engine.model.Numerics;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.plan.Plan;
+import dev.ridgeline.engine.plan.Summary;
 import dev.ridgeline.engine.search.SeedSearch;
+import dev.ridgeline.engine.sweep.SpeedProbe;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -11,6 +17,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -19,8 +26,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Engine speed (DESIGN 8: about a million evaluations per second per core).
- * {@code ./mvnw -B -pl assets,model-engine -Pjmh package -DskipTests && java -jar model-engine/target/benchmarks.jar}
+ * Engine speed (DESIGN 8): the summary path per design point (seed and calibrated), the detailed evaluation, and the
+ * seed search. Each summary invocation evaluates {@link SpeedProbe#VARIANTS} deployments of DeepSeek-V3 on H800 + CX7
+ * (batch, EP, policy, dtypes and MTP varied, so nothing is constant-folded).
+ * {@code ./mvnw -B -pl assets,model-engine -am -Pjmh package -DskipTests && java -jar model-engine/target/benchmarks.jar}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,30 +38,59 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class EngineBenchmark {
-    @Param({"DUAL_MICRO_BATCH", "NAIVE"})
-    public Policy policy;
+    @Param({"SEED", "CALIBRATED"})
+    public Fidelity fidelity;
 
-    private Scenario scenario;
-    private Scenario base;
+    private Engine engine;
+    private Plan plan;
+    private Deployment[] deployments;
+    private Numerics[] numerics;
+    private Scenario[] scenarios;
+    private final Summary summary = new Summary();
 
     @Setup
     public void setUp() {
-        scenario = Presets.builtInScenario("default").withPolicy(policy);
-        base = scenario;
+        engine = new Engine(CalibrationTables.builtIn());
+        Scenario base = Presets.builtInScenario("default").withFidelity(fidelity);
+        scenarios = SpeedProbe.variants(base);
+        plan = engine.plan(base);
+        deployments = new Deployment[scenarios.length];
+        numerics = new Numerics[scenarios.length];
+        for (int i = 0; i < scenarios.length; i++) {
+            deployments[i] = scenarios[i].deployment();
+            numerics[i] = scenarios[i].numerics();
+        }
     }
 
     @Benchmark
-    public Evaluation evaluateDeepSeekV3() {
-        return Fixtures.ENGINE.evaluate(scenario);
+    @OperationsPerInvocation(SpeedProbe.VARIANTS)
+    public double summaryPath() {
+        double acc = 0;
+        for (int i = 0; i < SpeedProbe.VARIANTS; i++) {
+            plan.summarize(deployments[i], numerics[i], summary);
+            acc += summary.userTokensPerSec();
+        }
+        return acc;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SpeedProbe.VARIANTS)
+    public double detailedEvaluation() {
+        double acc = 0;
+        for (int i = 0; i < SpeedProbe.VARIANTS; i++) {
+            acc += engine.evaluate(scenarios[i]).userTokensPerSec();
+        }
+        return acc;
     }
 
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public int seedSearchBothTargets() {
         var c = Presets.builtIn();
+        Scenario base = scenarios[0];
         List<dev.ridgeline.engine.model.Chip> chips = SeedSearch.SEED_GPUS.stream().map(c::chip).toList();
         List<dev.ridgeline.engine.model.Nic> nics = SeedSearch.SEED_NICS.stream().map(c::nic).toList();
-        return SeedSearch.run(Fixtures.ENGINE, base.model(), chips, nics, 20, base).size()
-                + SeedSearch.run(Fixtures.ENGINE, base.model(), chips, nics, 15, base).size();
+        return SeedSearch.run(engine, base.model(), chips, nics, 20, base).size()
+                + SeedSearch.run(engine, base.model(), chips, nics, 15, base).size();
     }
 }

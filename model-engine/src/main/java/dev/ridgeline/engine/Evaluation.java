@@ -16,11 +16,12 @@ import java.util.List;
  * @param tpotSec             time per output step: layer time × layers
  * @param rawTokensPerSec     decode steps per second per sequence, 1 / TPOT
  * @param userTokensPerSec    tokens a user sees per second: raw × (1 + Σ α^i)
- * @param throughputPerCard   tokens/s per card, in the scenario's {@code throughputReading}
+ * @param throughputPerCard   tokens/s per card, in the fidelity's throughput reading
+ * @param dominantBound       the bound whose ops take the most time per MoE layer
  */
 public record Evaluation(Scenario scenario, List<OpResult> ops, List<OpResult> stepOps, Schedule schedule, double layerTimeSec,
                          double tpotSec, double rawTokensPerSec, double userTokensPerSec, double throughputPerCard,
-                         MemoryBreakdown memory, int maxBatch, Fit fit, Balance balance) {
+                         MemoryBreakdown memory, int maxBatch, Fit fit, Balance balance, Bound dominantBound) {
 
     /** Cards per node, for the per-node reading. */
     public static final int CARDS_PER_NODE = 8;
@@ -43,21 +44,6 @@ public record Evaluation(Scenario scenario, List<OpResult> ops, List<OpResult> s
 
     public double throughputPerNode() {
         return throughputPerCard * CARDS_PER_NODE;
-    }
-
-    /** The bound whose ops take the most time per layer. */
-    public Bound dominantBound() {
-        double[] byBound = new double[Bound.values().length];
-        for (OpResult op : ops) {
-            byBound[op.bound().ordinal()] += op.timePerLayerSec();
-        }
-        Bound best = Bound.MEMORY;
-        for (Bound b : Bound.values()) {
-            if (byBound[b.ordinal()] > byBound[best.ordinal()]) {
-                best = b;
-            }
-        }
-        return best;
     }
 
     /** The MoE layer's op of that kind; throws if the layer has none. */

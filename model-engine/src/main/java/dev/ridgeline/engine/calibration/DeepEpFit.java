@@ -48,7 +48,12 @@ public record DeepEpFit(List<Point> dispatch, List<Point> combine, double dispat
 
     /** Seconds to move {@code bytes} per rank at EP size {@code ep}, with the NIC at {@code nicScale} x CX7. */
     public double seconds(Kind kind, int ep, double bytes, double nicScale) {
-        return fixedSec(kind) + bytes * inverseBandwidth(points(kind), ep) / nicScale;
+        return fixedSec(kind) + bytes * inverseBandwidth(kind, ep) / nicScale;
+    }
+
+    /** Seconds per byte at EP size {@code ep} on CX7: interpolated in ln EP between measured sizes, held at the ends. */
+    public double inverseBandwidth(Kind kind, int ep) {
+        return inverseBandwidth(points(kind), ep);
     }
 
     private static double inverseBandwidth(List<Point> points, int ep) {

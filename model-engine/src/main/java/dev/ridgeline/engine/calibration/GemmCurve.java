@@ -10,7 +10,21 @@ package dev.ridgeline.engine.calibration;
  * @param exactShape the shape looked up is the measured one (else the nearest was taken)
  * @param citation   the table rows used, with their source
  */
-public record GemmCurve(double[] m, double[] lnM, double[] fractions, boolean exactShape, String citation) {
+public record GemmCurve(double[] m, double[] lnM, double[] fractions, boolean exactShape, String citation,
+                        double[] slope) {
+
+    /** A curve through the measured points; {@code slope[i]} is the fraction's change per unit ln M from i - 1 to i. */
+    public GemmCurve(double[] m, double[] lnM, double[] fractions, boolean exactShape, String citation) {
+        this(m, lnM, fractions, exactShape, citation, slopes(lnM, fractions));
+    }
+
+    private static double[] slopes(double[] lnM, double[] fractions) {
+        double[] out = new double[lnM.length];
+        for (int i = 1; i < lnM.length; i++) {
+            out[i] = (fractions[i] - fractions[i - 1]) / (lnM[i] - lnM[i - 1]);
+        }
+        return out;
+    }
 
     /** Fraction of the roofline at {@code m} rows, given {@code lnm = ln m}. */
     public double fraction(double m, double lnm) {
@@ -26,8 +40,7 @@ public record GemmCurve(double[] m, double[] lnM, double[] fractions, boolean ex
         while (ms[i] < m) {
             i++;
         }
-        double t = (lnm - lnM[i - 1]) / (lnM[i] - lnM[i - 1]);
-        return fractions[i - 1] + t * (fractions[i] - fractions[i - 1]);
+        return fractions[i - 1] + (lnm - lnM[i - 1]) * slope[i];
     }
 
     /** True when {@code m} or the shape lies outside what was measured. */

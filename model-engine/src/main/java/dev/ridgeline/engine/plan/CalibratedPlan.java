@@ -17,10 +17,8 @@ import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Readings;
 import dev.ridgeline.engine.ops.OpKind;
 import dev.ridgeline.engine.ops.OpKind.Scope;
-import dev.ridgeline.engine.ops.Stage;
 import dev.ridgeline.engine.roofline.Bound;
 import dev.ridgeline.engine.roofline.OpResult;
-import dev.ridgeline.engine.schedule.Pipelines;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +43,8 @@ final class CalibratedPlan extends Plan {
     private final boolean mlaExtrapolated;
     private final String mlaCitation;
     private final double nicScale;
+    /** DeepEP seconds per byte by EP size and kind, filled on first use (0 = not yet; a benign race, as below). */
+    private final double[][] deepEpInverse = new double[2][Deployment.MAX_EP + 1];
     /** DeepGEMM curves by op kind, filled on first use (a benign race: curves are immutable and equal). */
     private final GemmCurve[] curves = new GemmCurve[OpKind.values().length];
 
@@ -183,7 +183,14 @@ final class CalibratedPlan extends Plan {
         if (chip.scaleUpCovers(ep)) {
             return bytes / (chip.scaleUpBandwidthBytesPerSec() * Calibration.SCALE_UP_FRACTION) + gap;
         }
-        return cal.deepEp().seconds(deepEpKind(kind), ep, bytes, nicScale);
+        DeepEpFit.Kind k = deepEpKind(kind);
+        double[] cache = deepEpInverse[k.ordinal()];
+        double inverse = cache[ep];
+        if (inverse == 0) {
+            inverse = cal.deepEp().inverseBandwidth(k, ep);
+            cache[ep] = inverse;
+        }
+        return cal.deepEp().fixedSec(k) + bytes * inverse / nicScale;
     }
 
     @Override
@@ -212,58 +219,60 @@ final class CalibratedPlan extends Plan {
      */
     @Override
     double step(Summary acc, Deployment d, Numerics n, Fa3Mode fa3, double layerSec) {
-        double tpot = layerSec * model.moeLayers();
         int b = d.batchPerCard();
         int q = 1 + d.mtpDepth();
         double tokens = (double) b * q;
         boolean fp8 = n.weightDtype() == Dtype.FP8;
         double wb = n.weightDtype().bytes();
         double out = ATTENTION_OUT_BYTES;
-        acc.clear(acc.denseStage);
-        acc.sink(acc.denseStage, null, Scope.DENSE_LAYER, model.denseLayers(), acc.stepRec);
-        rmsNorm(acc, OpKind.ATTENTION_NORM, tokens);
-        attention(acc, d, n, fa3, b, q);
-        rmsNorm(acc, OpKind.FFN_NORM, tokens);
         int inter = model.denseIntermediateSize();
-        gemm(acc, OpKind.DENSE_FFN_UP, Role.ATTENTION, tokens, hidden, 2 * inter, 1, fp8, wb, wb, out, n);
-        gemm(acc, OpKind.DENSE_FFN_DOWN, Role.ATTENTION, tokens, inter, hidden, 1, fp8, wb, wb, out, n);
-        acc.sink(acc.denseStage, null, Scope.STEP, 1, acc.stepRec);
-        gemm(acc, OpKind.LM_HEAD, Role.ATTENTION, tokens, hidden, model.vocabSize(), 1, fp8, wb, wb, out, n);
+        acc.sink(Scope.DENSE_LAYER, model.denseLayers(), acc.stepRec);
+        double dense = rmsNorm(acc, OpKind.ATTENTION_NORM, tokens) + attention0(acc, n, b, q)
+                + attention1(acc, d, n, fa3, b, q) + rmsNorm(acc, OpKind.FFN_NORM, tokens)
+                + gemm(acc, OpKind.DENSE_FFN_UP, Role.ATTENTION, tokens, hidden, 2 * inter, 1, fp8, wb, wb, out, n)
+                + gemm(acc, OpKind.DENSE_FFN_DOWN, Role.ATTENTION, tokens, inter, hidden, 1, fp8, wb, wb, out, n);
+        acc.sink(Scope.STEP, 1, acc.stepRec);
         double logits = tokens * model.vocabSize();
-        elementwise(acc, OpKind.SAMPLING, 8.0 * logits, 3.0 * logits);
+        double outside = dense * model.denseLayers()
+                + gemm(acc, OpKind.LM_HEAD, Role.ATTENTION, tokens, hidden, model.vocabSize(), 1, fp8, wb, wb, out, n)
+                + elementwise(acc, OpKind.SAMPLING, 8.0 * logits, 3.0 * logits);
         if (d.mtpDepth() > 0) {
-            mtpLayer(acc, d, n, fa3);
-            acc.sink(acc.denseStage, null, Scope.STEP, d.mtpDepth(), acc.stepRec);
-            gemm(acc, OpKind.MTP_PROJECTION, Role.ATTENTION, b, 2 * hidden, hidden, 1, fp8, wb, wb, out, n);
-            gemm(acc, OpKind.MTP_LM_HEAD, Role.ATTENTION, b, hidden, model.vocabSize(), 1, fp8, wb, wb, out, n);
+            double module = mtpLayer(acc, d, n, fa3);
+            acc.sink(Scope.STEP, d.mtpDepth(), acc.stepRec);
+            outside += (module
+                    + gemm(acc, OpKind.MTP_PROJECTION, Role.ATTENTION, b, 2 * hidden, hidden, 1, fp8, wb, wb, out, n)
+                    + gemm(acc, OpKind.MTP_LM_HEAD, Role.ATTENTION, b, hidden, model.vocabSize(), 1, fp8, wb, wb, out, n))
+                    * d.mtpDepth();
         }
-        tpot += acc.denseStage[Stage.STEP.ordinal()];
-        double host = assumptions.hostOverheadFraction() * tpot;
+        double gpu = layerSec * model.moeLayers() + outside;
+        double host = assumptions.hostOverheadFraction() * gpu;
         if (acc.stepRec != null) {
             acc.stepRec.add(OpResult.of(OpKind.HOST, Scope.STEP, 1, 0, 0, 0, 0, 0, 0, 0, 0, host, host, Bound.HOST, 1.0,
                     true, "assumption: " + Math.round(assumptions.hostOverheadFraction() * 100) + " % of the GPU "
                             + "step, not overlapped (SGLang v0.4 zero-overhead scheduler: 1.1x from overlapping it, "
                             + "https://lmsys.org/blog/2024-12-04-sglang-v0-4/)"));
         }
-        return tpot + host;
+        return gpu + host;
     }
 
-    /** The MTP module: one MoE layer at q = 1 for the card's batch, under the same pipeline, once per MTP token. */
-    private void mtpLayer(Summary acc, Deployment d, Numerics n, Fa3Mode fa3) {
+    /** The MTP module: one MoE layer at q = 1 for the card's batch, under the same pipeline; returns its time. */
+    private double mtpLayer(Summary acc, Deployment d, Numerics n, Fa3Mode fa3) {
         int microBatches = d.policy() == Policy.DUAL_MICRO_BATCH ? 2 : 1;
-        acc.clear(acc.nestedStage);
-        acc.clear(acc.nestedBound);
-        List<OpResult> nested = acc.stepRec == null ? null : new ArrayList<>();
         List<OpResult> stepRec = acc.stepRec;
-        acc.sink(acc.nestedStage, acc.nestedBound, Scope.MOE_LAYER, microBatches, nested);
-        layer(acc, d, n, fa3, d.batchPerCard() / (double) microBatches, 1);
-        double t = Pipelines.layerTime(d.policy(), acc.nestedStage);
-        acc.denseStage[Stage.STEP.ordinal()] += t * d.mtpDepth();
+        List<OpResult> nested = stepRec == null ? null : new ArrayList<>();
+        acc.sink(Scope.MOE_LAYER, microBatches, nested);
+        double t = layer(acc, d, n, fa3, d.batchPerCard() / (double) microBatches, 1, null);
         if (stepRec != null) {
+            double[] byBound = new double[Bound.values().length];
+            for (OpResult op : nested) {
+                byBound[op.bound().ordinal()] += op.timePerLayerSec();
+            }
             stepRec.add(OpResult.of(OpKind.MTP_LAYER, Scope.STEP, d.mtpDepth(), 0, 0, 0, 0, 0, 0, 0, 0, 0, t,
-                    dominant(acc.nestedBound), 1.0, nested.stream().anyMatch(OpResult::extrapolated),
+                    dominant(byBound[Bound.COMPUTE.ordinal()], byBound[Bound.MEMORY.ordinal()],
+                            byBound[Bound.NETWORK.ordinal()]), 1.0, nested.stream().anyMatch(OpResult::extrapolated),
                     "one MoE layer at q = 1, timed as above"));
         }
+        return t;
     }
 
     @Override

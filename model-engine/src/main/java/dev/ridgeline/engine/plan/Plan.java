@@ -20,7 +20,6 @@ import dev.ridgeline.engine.ops.OpKind;
 import dev.ridgeline.engine.ops.OpKind.Scope;
 import dev.ridgeline.engine.ops.Stage;
 import dev.ridgeline.engine.roofline.Bound;
-import dev.ridgeline.engine.roofline.MlaCompute;
 import dev.ridgeline.engine.roofline.OpResult;
 import dev.ridgeline.engine.schedule.Pipelines;
 import java.util.List;
@@ -55,9 +54,16 @@ public abstract class Plan {
     final Readings readings;
     final Assumptions assumptions;
     final double invHbm;
-    final double fp8Rate;
-    final double bf16Rate;
+    final double invFp8;
+    final double invBf16;
     final double invAdd;
+    /** Softmax vector seconds per attention score: one exp2 and two FP32 additions (seed 000). */
+    final double vectorPerScore;
+    /** Non-expert parameters without and with the MTP module, and the parameters of one expert. */
+    final double nonExpertParams;
+    final double nonExpertParamsWithMtp;
+    final double expertParams;
+    final int kvEntryWidth;
     final int hidden;
     final int heads;
     final int topk;
@@ -73,9 +79,15 @@ public abstract class Plan {
         this.readings = readings;
         this.assumptions = assumptions;
         this.invHbm = 1 / chip.hbmBandwidthBytesPerSec();
-        this.fp8Rate = chip.fp8FlopsPerSec();
-        this.bf16Rate = chip.bf16FlopsPerSec();
+        this.invFp8 = 1 / chip.fp8FlopsPerSec();
+        this.invBf16 = 1 / chip.bf16FlopsPerSec();
         this.invAdd = 1 / chip.fp32AddPerSec();
+        this.vectorPerScore = 1 / chip.exp2PerSec() + 2 / chip.fp32AddPerSec();
+        this.nonExpertParams = model.nonExpertParams();
+        this.nonExpertParamsWithMtp = nonExpertParams + (model.attentionParams()
+                + model.sharedExperts() * model.expertParams() + 2.0 * model.hiddenSize() * model.hiddenSize());
+        this.expertParams = model.expertParams();
+        this.kvEntryWidth = model.kvEntryWidth();
         this.hidden = model.hiddenSize();
         this.heads = model.numHeads();
         this.topk = model.expertsPerToken();
@@ -135,11 +147,12 @@ public abstract class Plan {
         int q = 1 + d.mtpDepth();
         Fa3Mode fa3 = n.fa3().resolve(chip);
         acc.lastM = Double.NaN;
-        acc.clear(acc.stage);
-        acc.clear(acc.byBound);
-        acc.sink(acc.stage, acc.byBound, Scope.MOE_LAYER, microBatches, layerOps);
-        layer(acc, d, n, fa3, d.batchPerCard() / (double) microBatches, q);
-        double layer = Pipelines.layerTime(d.policy(), acc.stage);
+        acc.boundCompute = 0;
+        acc.boundMemory = 0;
+        acc.boundNetwork = 0;
+        acc.sink(Scope.MOE_LAYER, microBatches, layerOps);
+        double layer = layer(acc, d, n, fa3, d.batchPerCard() / (double) microBatches, q, acc.stage);
+        acc.dominantBound = dominant(acc.boundCompute, acc.boundMemory, acc.boundNetwork);
         double tpot = step(acc, d, n, fa3, layer);
         double raw = 1.0 / tpot;
         double accepted = acceptedTokensPerStep(d);
@@ -151,21 +164,21 @@ public abstract class Plan {
         MemoryBreakdown m = memory(d, n);
         acc.maxBatch = MemoryModel.maxBatch(m);
         acc.fits = m.freeBytes() >= 0;
-        acc.dominantBound = dominant(acc.byBound);
     }
 
-    /** The bound with the most time; ties go to the first in {@link Bound} order after MEMORY's start. */
-    static Bound dominant(double[] byBound) {
+    /** The bound with the most time; a tie keeps the earlier of memory, compute, network. */
+    static Bound dominant(double compute, double memory, double network) {
         Bound best = Bound.MEMORY;
-        for (Bound b : BOUNDS) {
-            if (byBound[b.ordinal()] > byBound[best.ordinal()]) {
-                best = b;
-            }
+        double most = memory;
+        if (compute > most) {
+            best = Bound.COMPUTE;
+            most = compute;
+        }
+        if (network > most) {
+            best = Bound.NETWORK;
         }
         return best;
     }
-
-    private static final Bound[] BOUNDS = Bound.values();
 
     /** Tokens accepted per decode step: {@code 1 + Σ_{i=1..mtpDepth} α^i} (seed 000). */
     public static double acceptedTokensPerStep(Deployment d) {
@@ -180,45 +193,89 @@ public abstract class Plan {
 
     /**
      * The operators of one MoE layer for {@code sequences} sequences per card (B, or B/2 per micro-batch), each
-     * costed and added to the sink's sums: attention, (calibrated) norms and router, shared expert, dispatch, routed
-     * experts, combine.
+     * costed: attention, (calibrated) norms and router, shared expert, dispatch, routed experts, combine. Returns the
+     * layer time under the deployment's pipeline; writes the seconds of each stage into {@code stageOut} (by
+     * {@code Stage.ordinal()}) when given.
      */
-    final void layer(Summary acc, Deployment d, Numerics n, Fa3Mode fa3, double sequences, int q) {
+    final double layer(Summary acc, Deployment d, Numerics n, Fa3Mode fa3, double sequences, int q,
+                       double[] stageOut) {
         double tokens = sequences * q;
         int experts = expertsPerCard(d.ep());
         double pairs = tokens * topk;
         double wb = n.weightDtype().bytes();
+        double a0 = 0;
+        double a1 = 0;
         if (normsAndRouter()) {
-            rmsNorm(acc, OpKind.ATTENTION_NORM, tokens);
+            a0 += rmsNorm(acc, OpKind.ATTENTION_NORM, tokens);
         }
-        attention(acc, d, n, fa3, sequences, q);
+        a0 += attention0(acc, n, sequences, q);
+        a1 += attention1(acc, d, n, fa3, sequences, q);
         if (normsAndRouter()) {
-            rmsNorm(acc, OpKind.FFN_NORM, tokens);
-            gemm(acc, OpKind.ROUTER_GATE, Role.ATTENTION, tokens, hidden, model.routedExperts(), 1, false, 2, 2, 4, n);
+            a1 += rmsNorm(acc, OpKind.FFN_NORM, tokens);
+            a1 += gemm(acc, OpKind.ROUTER_GATE, Role.ATTENTION, tokens, hidden, model.routedExperts(), 1, false, 2, 2, 4, n);
         }
+        double shared = 0;
         if (sharedWidth > 0) {
             double rows = sharedRows(sequences, tokens);
-            gemm(acc, OpKind.SHARED_UP, Role.EXPERT_UP, rows, hidden, 2 * sharedWidth, 1, true, 1, 1, EXPERT_OUT_BYTES, n);
-            gemm(acc, OpKind.SHARED_DOWN, Role.EXPERT_DOWN, rows, sharedWidth, hidden, 1, true, 1, 1, EXPERT_OUT_BYTES, n);
+            shared += gemm(acc, OpKind.SHARED_UP, Role.EXPERT_UP, rows, hidden, 2 * sharedWidth, 1, true, 1, 1, EXPERT_OUT_BYTES, n);
+            shared += gemm(acc, OpKind.SHARED_DOWN, Role.EXPERT_DOWN, rows, sharedWidth, hidden, 1, true, 1, 1, EXPERT_OUT_BYTES, n);
         }
-        network(acc, OpKind.DISPATCH, pairs * dispatchBytesPerPair(), d.ep());
+        double dispatch = network(acc, OpKind.DISPATCH, pairs * dispatchBytesPerPair(), d.ep());
         double rows = expertRows(pairs, experts);
         int inter = model.moeIntermediateSize();
-        gemm(acc, OpKind.ROUTED_UP, Role.EXPERT_UP, rows, hidden, 2 * inter, experts, true, 1, 1, EXPERT_OUT_BYTES, n);
-        gemm(acc, OpKind.ROUTED_DOWN, Role.EXPERT_DOWN, rows, inter, hidden, experts, true, 1, 1, EXPERT_OUT_BYTES, n);
-        network(acc, OpKind.COMBINE, pairs * hidden * combineBytesPerElement(wb), d.ep());
+        double moe = gemm(acc, OpKind.ROUTED_UP, Role.EXPERT_UP, rows, hidden, 2 * inter, experts, true, 1, 1, EXPERT_OUT_BYTES, n)
+                + gemm(acc, OpKind.ROUTED_DOWN, Role.EXPERT_DOWN, rows, inter, hidden, experts, true, 1, 1, EXPERT_OUT_BYTES, n);
+        double combine = network(acc, OpKind.COMBINE, pairs * hidden * combineBytesPerElement(wb), d.ep());
+        if (stageOut != null) {
+            stageOut[Stage.ATTN_0.ordinal()] = a0;
+            stageOut[Stage.ATTN_1.ordinal()] = a1;
+            stageOut[Stage.SHARED.ordinal()] = shared;
+            stageOut[Stage.DISPATCH.ordinal()] = dispatch;
+            stageOut[Stage.MOE.ordinal()] = moe;
+            stageOut[Stage.COMBINE.ordinal()] = combine;
+        }
+        return Pipelines.layerTime(d.policy(), a0, a1, shared, dispatch, moe, combine);
     }
 
     /**
-     * The attention block: MLA (attn-0 projections; attn-1 FlashMLA, V absorb, O projection; without query
-     * compression one Q projection replaces Q down and Q up) or GQA (a fused QKV projection; the attention core and
-     * the O projection). Non-expert GEMMs take inputs in the weight dtype and write BF16.
+     * Attn-0, the projections before the attention core: MLA's Q down, KV down, Q up and Q-nope absorb (without query
+     * compression one Q projection replaces Q down and Q up), or GQA's fused QKV projection. Non-expert GEMMs take
+     * inputs in the weight dtype and write BF16. Returns their seconds.
      */
-    final void attention(Summary acc, Deployment d, Numerics n, Fa3Mode fa3, double sequences, int q) {
+    final double attention0(Summary acc, Numerics n, double sequences, int q) {
         double tokens = sequences * q;
-        Dtype w = n.weightDtype();
-        boolean fp8 = w == Dtype.FP8;
-        double wb = w.bytes();
+        boolean fp8 = n.weightDtype() == Dtype.FP8;
+        double wb = n.weightDtype().bytes();
+        double out = ATTENTION_OUT_BYTES;
+        if (!mla) {
+            int headDim = model.headDim();
+            return gemm(acc, OpKind.QKV_PROJECTION, Role.ATTENTION, tokens, hidden,
+                    (heads + 2 * model.numKeyValueHeads()) * headDim, 1, fp8, wb, wb, out, n);
+        }
+        double qWeights = qProjectionWeightBytes(wb);
+        int qkHead = model.qkHeadDim();
+        double t;
+        if (model.compressesQueries()) {
+            t = gemm(acc, OpKind.Q_DOWN, Role.ATTENTION, tokens, hidden, model.qLoraRank(), 1, fp8, wb, qWeights, out, n)
+                    + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, tokens, hidden, kvEntryWidth, 1, fp8, wb, wb, out, n)
+                    + gemm(acc, OpKind.Q_UP, Role.ATTENTION, tokens, model.qLoraRank(), heads * qkHead, 1, fp8, wb, qWeights, out, n);
+        } else {
+            t = gemm(acc, OpKind.Q_PROJECTION, Role.ATTENTION, tokens, hidden, heads * qkHead, 1, fp8, wb, qWeights, out, n)
+                    + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, tokens, hidden, kvEntryWidth, 1, fp8, wb, wb, out, n);
+        }
+        return t + gemm(acc, OpKind.Q_NOPE_ABSORB, Role.ATTENTION, tokens, model.qkNopeHeadDim(), model.kvLoraRank(),
+                heads, fp8, wb, wb, out, n);
+    }
+
+    /**
+     * Attn-1, the attention core and what follows it: MLA's FlashMLA, V absorb and O projection, or GQA's core and O
+     * projection. The core's GEMMs run at the FP8 rate only when the KV cache and the weights are both FP8 (seed 000).
+     * Returns their seconds.
+     */
+    final double attention1(Summary acc, Deployment d, Numerics n, Fa3Mode fa3, double sequences, int q) {
+        double tokens = sequences * q;
+        boolean fp8 = n.weightDtype() == Dtype.FP8;
+        double wb = n.weightDtype().bytes();
         boolean coreFp8 = n.kvDtype() == Dtype.FP8 && fp8;
         int context = d.contextTokens();
         int chunks = chunks(context);
@@ -226,121 +283,111 @@ public abstract class Plan {
         double out = ATTENTION_OUT_BYTES;
         if (!mla) {
             int headDim = model.headDim();
-            int kvHeads = model.numKeyValueHeads();
-            gemm(acc, OpKind.QKV_PROJECTION, Role.ATTENTION, tokens, hidden, (heads + 2 * kvHeads) * headDim, 1, fp8, wb, wb, out, n);
-            core(acc, OpKind.GQA_ATTENTION, sequences, q * heads, context, keys, chunks, headDim, headDim,
-                    2 * kvHeads * headDim, n.kvDtype(), coreFp8, fa3);
-            gemm(acc, OpKind.O_PROJECTION, Role.ATTENTION, tokens, heads * headDim, hidden, 1, fp8, wb, wb, out, n);
-            return;
+            return core(acc, OpKind.GQA_ATTENTION, sequences, q * heads, context, keys, chunks, headDim, headDim,
+                    kvEntryWidth, n.kvDtype(), coreFp8, fa3)
+                    + gemm(acc, OpKind.O_PROJECTION, Role.ATTENTION, tokens, heads * headDim, hidden, 1, fp8, wb, wb, out, n);
         }
-        double qWeights = qProjectionWeightBytes(wb);
-        int entry = model.kvEntryWidth();
-        int qkHead = model.qkHeadDim();
-        if (model.compressesQueries()) {
-            gemm(acc, OpKind.Q_DOWN, Role.ATTENTION, tokens, hidden, model.qLoraRank(), 1, fp8, wb, qWeights, out, n);
-            gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, tokens, hidden, entry, 1, fp8, wb, wb, out, n);
-            gemm(acc, OpKind.Q_UP, Role.ATTENTION, tokens, model.qLoraRank(), heads * qkHead, 1, fp8, wb, qWeights, out, n);
-        } else {
-            gemm(acc, OpKind.Q_PROJECTION, Role.ATTENTION, tokens, hidden, heads * qkHead, 1, fp8, wb, qWeights, out, n);
-            gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, tokens, hidden, entry, 1, fp8, wb, wb, out, n);
-        }
-        gemm(acc, OpKind.Q_NOPE_ABSORB, Role.ATTENTION, tokens, model.qkNopeHeadDim(), model.kvLoraRank(), heads, fp8, wb, wb, out, n);
-        core(acc, OpKind.FLASH_MLA, sequences, q * heads, context, keys, chunks, entry, model.kvLoraRank(), entry,
-                n.kvDtype(), coreFp8, fa3);
-        gemm(acc, OpKind.V_ABSORB, Role.ATTENTION, tokens, model.kvLoraRank(), model.vHeadDim(), heads, fp8, wb, wb, out, n);
-        gemm(acc, OpKind.O_PROJECTION, Role.ATTENTION, tokens, heads * model.vHeadDim(), hidden, 1, fp8, wb, wb, out, n);
+        return core(acc, OpKind.FLASH_MLA, sequences, q * heads, context, keys, chunks, kvEntryWidth, model.kvLoraRank(),
+                kvEntryWidth, n.kvDtype(), coreFp8, fa3)
+                + gemm(acc, OpKind.V_ABSORB, Role.ATTENTION, tokens, model.kvLoraRank(), model.vHeadDim(), heads, fp8, wb, wb, out, n)
+                + gemm(acc, OpKind.O_PROJECTION, Role.ATTENTION, tokens, heads * model.vHeadDim(), hidden, 1, fp8, wb, wb, out, n);
     }
 
     /**
      * {@code count} GEMMs of {@code m x k -> n}: FLOPs {@code 2·m·k·n}, bytes {@code m·k·inBytes + k·n·weightBytes +
      * m·n·outBytes} each; {@code t = max(FLOPs / (rate·e), bytes / hbm) / f + overhead} with the fidelity's compute
      * efficiency e, roofline fraction f and overhead (DESIGN 3.3, 3.5, 3.8). The rate is FP8 for 1-byte inputs
-     * ({@code fp8}), else BF16.
+     * ({@code fp8}), else BF16. Returns the seconds of one invocation.
      */
-    final void gemm(Summary acc, OpKind kind, Role role, double m, int k, int nOut, int count, boolean fp8,
-                    double inBytes, double weightBytes, double outBytes, Numerics n) {
+    final double gemm(Summary acc, OpKind kind, Role role, double m, int k, int nOut, int count, boolean fp8,
+                      double inBytes, double weightBytes, double outBytes, Numerics n) {
         double mk = m * k;
         double flops = 2.0 * mk * nOut * count;
         double weights = (double) k * nOut * weightBytes * count;
         double activations = (mk * inBytes + m * nOut * outBytes) * count;
         double e = computeEfficiency(role, m, fp8, n);
-        double compute = flops / ((fp8 ? fp8Rate : bf16Rate) * e);
+        double atPeak = flops * (fp8 ? invFp8 : invBf16);
+        double compute = e == 1 ? atPeak : atPeak / e;
         double memory = (weights + activations) * invHbm;
         double f = rooflineFraction(acc, kind, m, k, nOut, n);
         double overhead = gemmOverhead(n);
-        double t = Math.max(compute, memory) / f + overhead;
-        Bound bound = compute >= memory ? Bound.COMPUTE : Bound.MEMORY;
-        account(acc, kind, t, bound);
+        double roof = Math.max(compute, memory);
+        double t = (f == 1 ? roof : roof / f) + overhead;
+        boolean computeBound = compute >= memory;
+        account(acc, t, computeBound);
         if (acc.rec != null) {
             acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, weights, activations, 0, 0, compute, memory, 0,
-                    overhead, t, bound, f == 1 ? e : f, gemmExtrapolated(kind, m, k, nOut, fp8, n), gemmBasis(kind, k, nOut, n)));
+                    overhead, t, computeBound ? Bound.COMPUTE : Bound.MEMORY, f == 1 ? e : f,
+                    gemmExtrapolated(kind, m, k, nOut, fp8, n), gemmBasis(kind, k, nOut, n)));
         }
+        return t;
     }
 
     /**
      * An attention core (seed 000's FlashMLA model, also timing GQA): QK^T over {@code qkWidth} and PV over
      * {@code pvWidth} for every query row and computed key; softmax one exp2 and two FP32 additions per score; the
      * FA3 mode combines them. KV read {@code sequences·L·kvElements·kvBytes}. {@code t = max(compute·s, kv / (hbm·f))
-     * + overhead} with the fidelity's compute scale s, memory fraction f and overhead.
+     * + overhead} with the fidelity's compute scale s, memory fraction f and overhead. Returns the seconds.
      */
-    final void core(Summary acc, OpKind kind, double sequences, int queries, int context, int keys, int chunks,
-                    int qkWidth, int pvWidth, int kvElements, Dtype kvDtype, boolean fp8, Fa3Mode fa3) {
+    final double core(Summary acc, OpKind kind, double sequences, int queries, int context, int keys, int chunks,
+                      int qkWidth, int pvWidth, int kvElements, Dtype kvDtype, boolean fp8, Fa3Mode fa3) {
         double scores = sequences * queries * (double) keys;
         double flops = 2.0 * scores * (qkWidth + pvWidth);
-        double compute = MlaCompute.seconds(chip, fa3, scores, qkWidth, pvWidth, fp8 ? Dtype.FP8 : Dtype.BF16)
-                * attentionComputeScale();
+        double perFlop = fp8 ? invFp8 : invBf16;
+        double compute = fa3.combine(2.0 * scores * qkWidth * perFlop, 2.0 * scores * pvWidth * perFlop,
+                scores * vectorPerScore) * attentionComputeScale();
         double kv = sequences * context * (double) kvElements * kvDtype.bytes();
         double memory = kv * invHbm / attentionMemoryFraction();
         double overhead = attentionOverhead(sequences, chunks);
         double t = Math.max(compute, memory) + overhead;
-        Bound bound = compute >= memory ? Bound.COMPUTE : Bound.MEMORY;
-        account(acc, kind, t, bound);
+        boolean computeBound = compute >= memory;
+        account(acc, t, computeBound);
         if (acc.rec != null) {
-            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, 0, kv, 0, compute, memory, 0, overhead, t, bound,
-                    1 / attentionComputeScale(), attentionExtrapolated(kind, kvDtype), attentionBasis(kind)));
+            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, 0, kv, 0, compute, memory, 0, overhead, t,
+                    computeBound ? Bound.COMPUTE : Bound.MEMORY, 1 / attentionComputeScale(),
+                    attentionExtrapolated(kind, kvDtype), attentionBasis(kind)));
         }
+        return t;
     }
 
     /** RMSNorm: reads and writes BF16 activations, 4·tokens·hidden bytes and about as many FLOPs; roofline + gap. */
-    final void rmsNorm(Summary acc, OpKind kind, double tokens) {
-        elementwise(acc, kind, 4.0 * tokens * hidden, 4.0 * tokens * hidden);
+    final double rmsNorm(Summary acc, OpKind kind, double tokens) {
+        return elementwise(acc, kind, 4.0 * tokens * hidden, 4.0 * tokens * hidden);
     }
 
     /** Memory-bound vector work: {@code max(bytes / hbm, flops / FP32-add rate)} plus the kernel gap. */
-    final void elementwise(Summary acc, OpKind kind, double bytes, double flops) {
+    final double elementwise(Summary acc, OpKind kind, double bytes, double flops) {
         double memory = bytes * invHbm;
         double compute = flops * invAdd;
         double gap = assumptions.kernelGapSec();
         double t = Math.max(compute, memory) + gap;
-        Bound bound = compute >= memory ? Bound.COMPUTE : Bound.MEMORY;
-        account(acc, kind, t, bound);
+        boolean computeBound = compute >= memory;
+        account(acc, t, computeBound);
         if (acc.rec != null) {
-            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, bytes, 0, 0, compute, memory, 0, gap, t, bound,
-                    1.0, true, "roofline; no measurement (" + kind.label() + ")"));
+            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, bytes, 0, 0, compute, memory, 0, gap, t,
+                    computeBound ? Bound.COMPUTE : Bound.MEMORY, 1.0, true, "roofline; no measurement (" + kind.label() + ")"));
         }
+        return t;
     }
 
     /** Dispatch or combine of {@code bytes} per card at EP {@code ep}: the fidelity's network model. */
-    final void network(Summary acc, OpKind kind, double bytes, int ep) {
+    final double network(Summary acc, OpKind kind, double bytes, int ep) {
         double t = networkSeconds(kind, bytes, ep);
-        account(acc, kind, t, Bound.NETWORK);
+        acc.boundNetwork += t * acc.inv;
         if (acc.rec != null) {
             double fixed = networkFixedSeconds(kind, ep);
             acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, bytes, 0, 0, t - fixed, fixed, t,
                     Bound.NETWORK, 1.0, networkExtrapolated(kind, bytes, ep), networkBasis(kind, bytes, ep)));
         }
+        return t;
     }
 
-    /**
-     * Adds an op's time to the sink: per stage of one micro-batch and per bound over all invocations in the MoE
-     * layer; the scope's total otherwise.
-     */
-    static void account(Summary acc, OpKind kind, double t, Bound bound) {
-        if (acc.scope == Scope.MOE_LAYER) {
-            acc.sinkStage[kind.stage().ordinal()] += t;
-            acc.sinkBound[bound.ordinal()] += t * acc.inv;
+    /** Adds an op's time over all its invocations to its bound's sum (the dominant bound of the MoE layer). */
+    static void account(Summary acc, double t, boolean computeBound) {
+        if (computeBound) {
+            acc.boundCompute += t * acc.inv;
         } else {
-            acc.sinkStage[Stage.STEP.ordinal()] += t * acc.inv;
+            acc.boundMemory += t * acc.inv;
         }
     }
 
@@ -367,19 +414,18 @@ public abstract class Plan {
     }
 
     final double nonExpertParams(Deployment d) {
-        return model.nonExpertParams() + (mtpModuleResident(d)
-                ? model.attentionParams() + model.sharedExperts() * model.expertParams() + 2.0 * hidden * hidden : 0);
+        return mtpModuleResident(d) ? nonExpertParamsWithMtp : nonExpertParams;
     }
 
     final double localExpertBytes(Deployment d) {
         int layers = model.moeLayers() + (mtpModuleResident(d) ? 1 : 0);
-        return (double) expertsPerCard(d.ep()) * layers * model.expertParams() * Dtype.FP8.bytes();
+        return (double) expertsPerCard(d.ep()) * layers * expertParams * Dtype.FP8.bytes();
     }
 
     /** KV cache of one sequence at the context, every layer (and the MTP module's when resident). */
     final double kvBytesPerSequence(Deployment d, Numerics n) {
         int layers = model.numLayers() + (mtpModuleResident(d) ? 1 : 0);
-        return (double) d.contextTokens() * model.kvEntryWidth() * layers * n.kvDtype().bytes();
+        return (double) d.contextTokens() * kvEntryWidth * layers * n.kvDtype().bytes();
     }
 
     // ---- the fidelity's readings of the op graph ----

@@ -25,8 +25,14 @@ public final class SeedPlan extends Plan {
     private static final double PEAK_TFLOPS = 1979;
     static final String SEED = "seed 000";
 
+    /** Seconds per byte over the scale-up link and over the NIC. */
+    private final double invScaleUp;
+    private final double invNic;
+
     SeedPlan(ModelConfig model, Chip chip, Nic nic, Readings readings, Assumptions assumptions) {
         super(model, chip, chip.seedReading(), nic, readings, assumptions);
+        this.invScaleUp = 1 / chip.scaleUpBandwidthBytesPerSec();
+        this.invNic = 1 / nic.bandwidthBytesPerSec();
     }
 
     /**
@@ -159,7 +165,7 @@ public final class SeedPlan extends Plan {
      */
     @Override
     double networkSeconds(OpKind kind, double bytes, int ep) {
-        return bytes / linkBytesPerSec(ep) + (chip.scaleUpCovers(ep) ? 0 : nic.latencySec());
+        return chip.scaleUpCovers(ep) ? bytes * invScaleUp : bytes * invNic + nic.latencySec();
     }
 
     @Override

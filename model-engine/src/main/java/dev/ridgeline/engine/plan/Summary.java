@@ -21,13 +21,10 @@ public final class Summary {
     Bound dominantBound = Bound.MEMORY;
     /** Seconds per layer stage of one micro-batch, by {@code Stage.ordinal()}. */
     final double[] stage = new double[7];
-    /** Seconds per layer by bound, all invocations. */
-    final double[] byBound = new double[4];
-    /** The same sums for a nested layer (calibrated fidelity's MTP module), kept apart from the headline ones. */
-    final double[] nestedStage = new double[7];
-    final double[] nestedBound = new double[4];
-    /** Scratch for the dense layers' op sums. */
-    final double[] denseStage = new double[7];
+    /** Seconds per MoE layer by bound, all invocations (the scratch sums of the op being costed). */
+    double boundCompute;
+    double boundMemory;
+    double boundNetwork;
 
     /** Time of one MoE layer of one decode step, seconds. */
     public double layerTimeSec() {
@@ -75,8 +72,6 @@ public final class Summary {
     }
 
     // ---- the kernel's context for the op being costed (set by the plan, never by callers) ----
-    double[] sinkStage;
-    double[] sinkBound;
     OpKind.Scope scope;
     int inv;
     /** Layer ops recorded in a detailed evaluation; null on the summary path. */
@@ -87,9 +82,7 @@ public final class Summary {
     double lastM = Double.NaN;
     double lastLnM;
 
-    void sink(double[] stageSums, double[] boundSums, OpKind.Scope opScope, int invocations, List<OpResult> record) {
-        sinkStage = stageSums;
-        sinkBound = boundSums;
+    void sink(OpKind.Scope opScope, int invocations, List<OpResult> record) {
         scope = opScope;
         inv = invocations;
         rec = record;

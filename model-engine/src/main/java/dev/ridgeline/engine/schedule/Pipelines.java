@@ -23,12 +23,12 @@ public final class Pipelines {
      * detailed evaluation; the intervals end there too, up to rounding.
      */
     public static double layerTime(Policy policy, double[] stage) {
-        double a0 = stage[0];
-        double a1 = stage[1];
-        double shared = stage[2];
-        double dispatch = stage[3];
-        double moe = stage[4];
-        double combine = stage[5];
+        return layerTime(policy, stage[0], stage[1], stage[2], stage[3], stage[4], stage[5]);
+    }
+
+    /** {@link #layerTime(Policy, double[])} from the stage seconds themselves. */
+    public static double layerTime(Policy policy, double a0, double a1, double shared, double dispatch, double moe,
+                                   double combine) {
         if (policy == Policy.NAIVE) {
             return a0 + a1 + Math.max(dispatch, shared) + moe + combine;
         }
