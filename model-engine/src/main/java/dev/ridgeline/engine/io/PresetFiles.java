@@ -91,19 +91,27 @@ final class PresetFiles {
 
         Scenario toScenario(Catalog catalog, String file) {
             return new Scenario(
-                    resolve(model, catalog::model, ModelFile.class, ModelFile::toModel, file + " (model)"),
-                    resolve(chip, catalog::chip, ChipFile.class, ChipFile::toChip, file + " (chip)"),
-                    resolve(nic, catalog::nic, NicFile.class, NicFile::toNic, file + " (nic)"),
+                    resolve(model, "model", catalog::model, Presets::parseModel, file),
+                    resolve(chip, "chip", catalog::chip, Presets::parseChip, file),
+                    resolve(nic, "nic", catalog::nic, Presets::parseNic, file),
                     batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, kvDtype, weightDtype, fa3, policy,
                     promotion, gemmEfficiency, fidelity, throughputReading, faChunkTokens, expertLoad);
         }
 
-        private static <F, T> T resolve(JsonNode node, Function<String, T> byName, Class<F> type,
-                                        Function<F, T> build, String where) {
+        /** A preset by name, or inline as a whole preset document (schema version and all), read as its file would be. */
+        private static <T> T resolve(JsonNode node, String key, Function<String, T> byName,
+                                     java.util.function.BiFunction<String, String, T> parse, String file) {
+            if (node == null || node.isNull()) {
+                throw new PresetException(file + ": key '" + key + "' must not be null");
+            }
             if (node.isTextual()) {
                 return byName.apply(node.asText());
             }
-            return build.apply(Json.read(node.toString(), type, where));
+            if (!node.isObject()) {
+                throw new PresetException(file + ": key '" + key + "' must be a preset name or a " + key
+                        + " object, was " + Json.value(node));
+            }
+            return parse.apply(node.toString(), file + " (" + key + ")");
         }
 
         static ScenarioFile of(String name, Scenario s, Catalog catalog) {

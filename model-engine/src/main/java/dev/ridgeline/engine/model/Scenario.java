@@ -7,14 +7,15 @@ import static dev.ridgeline.engine.model.Checks.present;
  * One design point: model, chip, NIC and the deployment knobs. Immutable; edit with the {@code with*} copies.
  *
  * @param batchPerCard     sequences per card B (data-parallel attention)
- * @param ep               expert-parallel degree; each card holds {@code ceil(routedExperts / ep)} experts
+ * @param ep               expert-parallel degree; each card holds {@code ceil(routedExperts / ep)} experts; at most
+ *                         twice the routed experts (DeepSeek decodes V3's 256 on 320 cards, the rest redundant)
  * @param contextTokens    average history length L of a sequence, tokens
  * @param mtpDepth         speculative (MTP) tokens per step; each step processes q = 1 + mtpDepth tokens
  * @param mtpAcceptance    acceptance rate alpha of each speculative token (0.85 from the DeepSeek-V3 report)
  * @param kvDtype          KV-cache element type
  * @param weightDtype      element type of the non-expert weights and activations; routed and shared experts stay FP8
  * @param promotion        apply DeepGEMM's FP8 promotion discount to the MoE GEMMs on chips that need it
- * @param gemmEfficiency   manual GEMM efficiency (MFU) in (0, 1]; 0 = none. Overrides the promotion discount
+ * @param gemmEfficiency   manual GEMM efficiency (MFU) in [0.01, 1]; 0 = none. Overrides the promotion discount
  * @param faChunkTokens    keys FlashMLA processes per chunk; seed 000 computes whole chunks
  * @param expertLoad       rows each local routed expert is timed with (see {@link ExpertLoad})
  */
@@ -33,6 +34,8 @@ public record Scenario(ModelConfig model, Chip chip, Nic nic, int batchPerCard, 
     public static final int SEED_FA_CHUNK = 512 * 8;
     /** Acceptance of one MTP token, from the DeepSeek-V3 technical report, as seed 000 uses it. */
     public static final double SEED_MTP_ACCEPTANCE = 0.85;
+    /** Lowest manual GEMM efficiency: 1 % of the roofline (anything lower is a typo, and 1e-320 makes time infinite). */
+    public static final double MIN_GEMM_EFFICIENCY = 0.01;
 
     public Scenario {
         String owner = "scenario";
@@ -48,16 +51,28 @@ public record Scenario(ModelConfig model, Chip chip, Nic nic, int batchPerCard, 
         present(weightDtype, "weightDtype", owner);
         present(fa3, "fa3", owner);
         present(policy, "policy", owner);
-        inRange(gemmEfficiency, 0.0, 1.0, "gemmEfficiency", owner);
+        Checks.zeroOrInRange(gemmEfficiency, MIN_GEMM_EFFICIENCY, 1.0, "gemmEfficiency", owner);
         present(fidelity, "fidelity", owner);
         present(throughputReading, "throughputReading", owner);
         inRange(faChunkTokens, 1, MAX_CONTEXT, "faChunkTokens", owner);
         present(expertLoad, "expertLoad", owner);
+        if (ep > 2 * model.routedExperts()) {
+            throw Checks.refused("ep", ep, owner, "must be <= " + 2 * model.routedExperts() + ", twice the "
+                    + model.routedExperts() + " routed experts of " + Checks.quote(model.name())
+                    + " (cards beyond one per expert hold redundant copies)");
+        }
+        if (mtpDepth > 0 && model.mtpModules() == 0) {
+            throw Checks.refused("mtpDepth", mtpDepth, owner, "must be 0: " + Checks.quote(model.name())
+                    + " has no MTP module");
+        }
     }
 
-    /** Seed 000's defaults: EP144, B 64, 5K context, no MTP, BF16 KV and weights, dual micro-batch. */
+    /**
+     * Seed 000's defaults: EP144 (at most twice the model's routed experts), B 64, 5K context, no MTP, BF16 KV and
+     * weights, dual micro-batch.
+     */
     public static Scenario defaults(ModelConfig model, Chip chip, Nic nic) {
-        return new Scenario(model, chip, nic, 64, 144, SEED_CONTEXT, 0, SEED_MTP_ACCEPTANCE, Dtype.BF16, Dtype.BF16,
+        return new Scenario(model, chip, nic, 64, Math.min(144, 2 * model.routedExperts()), SEED_CONTEXT, 0, SEED_MTP_ACCEPTANCE, Dtype.BF16, Dtype.BF16,
                 Fa3Setting.CHIP_DEFAULT, Policy.DUAL_MICRO_BATCH, false, 0.0, Fidelity.SEED,
                 ThroughputReading.SEED_DIVIDES_BY_Q, SEED_FA_CHUNK, ExpertLoad.FULL);
     }

@@ -59,7 +59,7 @@ class HuggingFaceConfigsTest {
         Path file = config("Meta-Llama-3-8B");
         PresetException e = assertThrows(PresetException.class, () -> HuggingFaceConfigs.read(file));
         assertEquals(file + ": architecture 'LlamaForCausalLM' (model_type 'llama') is not a mixture-of-experts model "
-                + "(no 'n_routed_experts' or 'num_experts' key); Ridgeline models MoE decode only", e.getMessage());
+                + "(no 'n_routed_experts', 'num_experts', 'num_local_experts' key); Ridgeline models MoE decode only", e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
 
@@ -86,9 +86,9 @@ class HuggingFaceConfigsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            text for a number    | "hidden_size": 7168,       | "hidden_size": "big",     | x.json: key 'hidden_size' has a bad value "big" (expected an integer)
+            text for a number    | "hidden_size": 7168,       | "hidden_size": "big",     | x.json: key 'hidden_size' must be an integer, was "big"
             null required key    | "vocab_size": 129280       | "vocab_size": null        | x.json: key 'vocab_size' must not be null
-            top-k over experts   | "num_experts_per_tok": 8,  | "num_experts_per_tok": 300, | x.json: expertsPerToken must be <= routedExperts 256, was 300 (model 'V3')
+            top-k over experts   | "num_experts_per_tok": 8,  | "num_experts_per_tok": 300, | x.json: key 'num_experts_per_tok' must be <= the 256 routed experts, was 300
             interleaved dense    | "moe_layer_freq": 1,       | "moe_layer_freq": 2,      | x.json: key 'moe_layer_freq' must be 1 (every layer after the dense ones is MoE), was 2
             broken JSON          | "vocab_size": 129280       | "vocab_size": 129280,,    | x.json: not valid JSON
             """)
