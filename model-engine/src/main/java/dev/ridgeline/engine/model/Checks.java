@@ -159,20 +159,23 @@ public final class Checks {
     }
 
     /**
-     * A number as a message shows it, to 12 significant digits so that a bound converted to another unit does not
-     * print as 99999.99999999999: plain from 0.001 to 10 million ("144", "3597.0351104", "0.01"), else in
-     * scientific notation ("1e15", "-5e12", "1.073741824e9", "1e-300").
+     * A number as a message shows it: its shortest decimal form (as Java prints it) rounded to 12 significant
+     * digits, so that a bound converted to another unit does not print as 99999.99999999999. Plain from 0.001 to
+     * 10 million ("144", "3597.0351104", "0.01") and for whole numbers below 10 billion that are not round
+     * ("1073741824"); otherwise in scientific notation ("1e15", "-5e12", "1e-320").
      */
     public static String number(double v) {
         if (v == 0 || !Double.isFinite(v)) {
             return v == 0 ? "0" : Double.toString(v);
         }
-        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(12)).stripTrailingZeros();
+        java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(v)).round(new java.math.MathContext(12))
+                .stripTrailingZeros();
+        String digits = d.unscaledValue().abs().toString();
         double a = Math.abs(v);
-        if (a >= 1e-3 && a < 1e7) {
+        boolean wholeNotRound = v == Math.rint(v) && a < 1e10 && digits.length() > 2;
+        if ((a >= 1e-3 && a < 1e7) || wholeNotRound) {
             return d.toPlainString();
         }
-        String digits = d.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - d.scale();
         return (v < 0 ? "-" : "") + digits.charAt(0) + (digits.length() > 1 ? "." + digits.substring(1) : "")
                 + "e" + exponent;
