@@ -92,6 +92,7 @@ public final class ScenarioOptions {
         Scenario s = scenarioFile != null ? file("--scenario", scenarioFile, p -> Presets.readScenario(p, catalog))
                 : Presets.builtInScenario("default");
         String modelFlag = modelConfig != null ? "--model-config" : "--model";
+        String modelValue = modelConfig != null ? modelConfig.toString() : model;
         ModelConfig newModel = modelConfig != null ? file("--model-config", modelConfig, HuggingFaceConfigs::read)
                 : model != null ? choice("--model", model, catalog::model) : null;
         int depth = mtp != null ? mtp : s.mtpDepth();
@@ -100,15 +101,15 @@ public final class ScenarioOptions {
         if (newModel != null) {
             ModelConfig m = newModel;
             Scenario base = s.withMtp(0, s.mtpAcceptance()).withEp(1);
-            s = flag(modelFlag, modelConfig != null ? modelConfig.toString() : model, v -> base.withModel(m));
+            s = flag(modelFlag, modelValue, v -> base.withModel(m));
         }
         Scenario current = s;
-        s = flag(ep != null ? "--ep" : modelFlag, ep != null ? ep : newModel != null ? newModel.name() : degree,
+        s = flag(ep != null ? "--ep" : modelFlag, ep != null ? ep : newModel != null ? modelValue : degree,
                 v -> current.withEp(degree));
         Scenario withEp = s;
         s = flag("--mtp-acceptance", acceptance, v -> withEp.withMtp(withEp.mtpDepth(), acceptance));
         Scenario withAcceptance = s;
-        s = flag(mtp != null ? "--mtp" : modelFlag, mtp != null ? mtp : newModel != null ? newModel.name() : depth,
+        s = flag(mtp != null ? "--mtp" : modelFlag, mtp != null ? mtp : newModel != null ? modelValue : depth,
                 v -> withAcceptance.withMtp(depth, acceptance));
         if (chip != null) s = s.withChip(choice("--chip", chip, catalog::chip));
         if (nic != null) s = s.withNic(choice("--nic", nic, catalog::nic));
@@ -189,7 +190,8 @@ public final class ScenarioOptions {
         try {
             return apply.apply(value);
         } catch (IllegalArgumentException e) {
-            String shown = value instanceof String ? Checks.quote((String) value)
+            // a file name may be long before it says anything: twice the usual echo
+            String shown = value instanceof String ? "'" + Checks.shorten((String) value, 2 * Checks.ECHO_LIMIT) + "'"
                     : value instanceof Double ? Checks.number((Double) value) : String.valueOf(value);
             boolean same = value instanceof Number && e instanceof FieldException
                     && ((Number) value).doubleValue() == ((FieldException) e).value();

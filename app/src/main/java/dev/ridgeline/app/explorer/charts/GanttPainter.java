@@ -44,7 +44,7 @@ public final class GanttPainter {
         Lane[] lanes = Lane.values();
         double rowHeight = plotHeight / lanes.length;
         double span = span(schedule);
-        if (!drawable(span, schedule)) {
+        if (!drawable(span, schedule) || !Double.isFinite(width / span)) {
             // the engine never returns such a schedule (Evaluation refuses it); never loop over it either
             g.setFont(Palette.LABEL);
             g.setColor(Palette.MUTED);
