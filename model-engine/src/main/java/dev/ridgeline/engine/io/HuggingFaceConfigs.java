@@ -68,9 +68,9 @@ public final class HuggingFaceConfigs {
         Keys k = new Keys(root, file);
         String experts = EXPERT_KEYS.stream().filter(root::hasNonNull).findFirst().orElse(null);
         if (experts == null || k.required(experts) == 0) {
-            throw new PresetException(file + ": " + architecture(root) + " is not a mixture-of-experts model (no "
-                    + String.join(", ", EXPERT_KEYS.stream().map(e -> "'" + e + "'").toList()) + " key); Ridgeline "
-                    + "models MoE decode only");
+            throw new PresetException(file + ": " + architecture(root) + " is not a mixture-of-experts model ("
+                    + (experts == null ? "no " + String.join(", ", EXPERT_KEYS.stream().map(e -> "'" + e + "'").toList())
+                    + " key" : "'" + experts + "' is 0") + "); Ridgeline models MoE decode only");
         }
         k.mustBeOne("moe_layer_freq");
         k.mustBeOne("decoder_sparse_step");

@@ -115,8 +115,14 @@ final class Json {
                     + expected(((MismatchedInputException) e).getTargetType())
                     + (bad != null && !bad.isMissingNode() ? ", was " + value(bad) : "");
         }
+        if (!key.isEmpty() && original.startsWith("Numeric value (")) {
+            // an integer beyond int, e.g. 2147483648 for contextTokens
+            JsonNode bad = tree == null ? null : tree.at("/" + key.replace(".", "/"));
+            return file + ": key " + Checks.quote(key) + " must be an integer up to " + Integer.MAX_VALUE
+                    + (bad != null && !bad.isMissingNode() ? ", was " + value(bad) : "");
+        }
         if (!key.isEmpty()) {
-            return file + ": key " + Checks.quote(key) + ": " + Checks.shorten(original.split("\n")[0]);
+            return file + ": key " + Checks.quote(key) + ": " + shortened(original);
         }
         String first = original.split("\n")[0];
         return file + ": not valid JSON: " + shortened(first)
@@ -154,9 +160,15 @@ final class Json {
         return "an object";
     }
 
-    /** A parser's message (it may echo a long token), one line of at most three echoes. */
+    /**
+     * A parser's message without its locator ("(start marker at [Source: REDACTED ...; line: 1, column: 1])"), one
+     * line of at most three echoes (it may quote a long token).
+     */
     private static String shortened(String message) {
-        return Checks.shorten(message, 3 * Checks.ECHO_LIMIT);
+        String plain = message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "").replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
+                .replaceAll(", from `[^`]*`", "");
+        return Checks.shorten(plain, 3 * Checks.ECHO_LIMIT);
     }
 
     private static String path(JsonMappingException e) {

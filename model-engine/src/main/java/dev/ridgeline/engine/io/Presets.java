@@ -266,7 +266,7 @@ public final class Presets {
     /** Largest preset, scenario or config.json read: 4 MiB (they are a few kB; /dev/zero never ends). */
     static final int MAX_FILE_BYTES = 4 << 20;
 
-    /** The text of a preset, scenario or config.json: at most {@link #MAX_FILE_BYTES}, UTF-8. */
+    /** The text of a preset, scenario or config.json: at most {@link #MAX_FILE_BYTES}, UTF-8, without a byte-order mark. */
     static String readFile(Path path) {
         if (path.toString().isEmpty()) {
             throw new PresetException("'': empty file name");
@@ -284,7 +284,9 @@ public final class Presets {
                     + "config.json is a few kB");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            // a byte-order mark (Windows editors write one) is not part of the document
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new PresetException(path + ": is not UTF-8 text");
         }
