@@ -1,9 +1,9 @@
 package dev.ridgeline.app.chipeditor;
 
 import dev.ridgeline.engine.model.Checks;
-import dev.ridgeline.engine.model.FieldException;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.ChipField;
+import dev.ridgeline.engine.model.FieldException;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;

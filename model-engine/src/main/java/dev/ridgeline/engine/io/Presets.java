@@ -1,13 +1,13 @@
 package dev.ridgeline.engine.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ridgeline.engine.io.PresetFiles.ChipFile;
 import dev.ridgeline.engine.io.PresetFiles.ModelFile;
 import dev.ridgeline.engine.io.PresetFiles.NicFile;
 import dev.ridgeline.engine.io.PresetFiles.ScenarioFile;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ridgeline.engine.model.Checks;
-import dev.ridgeline.engine.model.FieldException;
 import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.FieldException;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Scenario;
