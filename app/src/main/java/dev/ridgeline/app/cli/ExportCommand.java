@@ -9,6 +9,7 @@ import dev.ridgeline.app.export.ViewExport;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.PresetException;
 import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.model.Scenario;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ final class ExportCommand implements Callable<Integer> {
         size("--height", height, MIN_HEIGHT);
         int tabIndex = ExplorerView.SIDE_TABS.indexOf(tab.toLowerCase(java.util.Locale.ROOT));
         if (tabIndex < 0) {
-            throw new IllegalArgumentException("--tab: bad value '" + tab + "' (expected results, chip or balance)");
+            throw new IllegalArgumentException("--tab: bad value " + Checks.quote(tab) + " (expected results, chip or balance)");
         }
         Catalog catalog = UserCatalog.load(spec.commandLine().getErr());
         Scenario scenario = scenarioOptions.resolve(catalog);

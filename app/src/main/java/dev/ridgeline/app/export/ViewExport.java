@@ -25,7 +25,7 @@ public final class ViewExport {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("--view: bad value '" + value + "' (expected window, roofline or gantt)");
+            throw new IllegalArgumentException("--view: bad value " + Checks.quote(value) + " (expected window, roofline or gantt)");
         }
 
         public String label() {

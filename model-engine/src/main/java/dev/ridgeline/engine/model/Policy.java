@@ -21,6 +21,6 @@ public enum Policy {
                 return p;
             }
         }
-        throw new IllegalArgumentException("policy must be naive or dual-mbatch, was '" + label + "'");
+        throw new IllegalArgumentException("policy must be naive or dual-mbatch, was " + Checks.quote(label));
     }
 }
