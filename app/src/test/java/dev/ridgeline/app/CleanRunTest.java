@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -85,7 +84,6 @@ class CleanRunTest {
 
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
-    @Disabled("enabled after AtomicFiles permissions fix (issue 10: exports get the user's umask, not owner-only)")
     void anExportedFileIsReadableByGroupAndOthersUnderUmask022() throws Exception {
         Path png = dir.resolve("g.png");
         Run r = launch("export", "--out", png.toString(), "--view", "gantt");

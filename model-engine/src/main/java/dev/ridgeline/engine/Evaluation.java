@@ -26,9 +26,35 @@ public record Evaluation(Scenario scenario, List<OpResult> ops, List<OpResult> s
     /** Cards per node, for the per-node reading. */
     public static final int CARDS_PER_NODE = 8;
 
+    /**
+     * Post-condition of the engine: every headline figure is finite and positive, so no caller (a tile, the Gantt's
+     * axis, a CSV) ever sees Infinity, NaN or a negative time. The records' bounds keep every input physically
+     * plausible; this refuses, naming the scenario, whatever slips through them.
+     */
     public Evaluation {
         ops = List.copyOf(ops);
         stepOps = List.copyOf(stepOps);
+        figure(layerTimeSec, "layer time", scenario);
+        figure(tpotSec, "time per output token", scenario);
+        figure(rawTokensPerSec, "steps per second", scenario);
+        figure(userTokensPerSec, "user tokens/s", scenario);
+        figure(throughputPerCard, "throughput per card", scenario);
+        for (OpResult op : java.util.stream.Stream.concat(ops.stream(), stepOps.stream()).toList()) {
+            if (!(op.timeSec() >= 0) || Double.isInfinite(op.timeSec())) {
+                throw refused(op.name() + " time", op.timeSec(), scenario);
+            }
+        }
+    }
+
+    private static void figure(double value, String what, Scenario s) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw refused(what, value, s);
+        }
+    }
+
+    private static IllegalArgumentException refused(String what, double value, Scenario s) {
+        return new IllegalArgumentException("the engine's " + what + " is " + value + ", not a finite positive number, "
+                + "for " + s.summary() + ": an input is outside what the model describes");
     }
 
     /** The chip as this evaluation's fidelity reads it: seed fidelity reads its GB figures as GiB (seed 000). */

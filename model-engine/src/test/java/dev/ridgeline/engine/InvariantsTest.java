@@ -139,7 +139,12 @@ class InvariantsTest {
         SplittableRandom r = new SplittableRandom(19);
         List<ModelConfig> models = Fixtures.CATALOG.models();
         for (int i = 0; i < CASES / 4; i++) {
-            Scenario s = random(r).withModel(models.get(r.nextInt(models.size())))
+            Scenario drawn = random(r);
+            ModelConfig m = models.get(r.nextInt(models.size()));
+            // EP at most twice the routed experts and MTP only with an MTP module, as the scenario requires
+            Scenario s = drawn.withMtp(0, drawn.mtpAcceptance()).withEp(1).withModel(m)
+                    .withEp(Math.min(drawn.ep(), 2 * m.routedExperts()))
+                    .withMtp(m.mtpModules() > 0 ? drawn.mtpDepth() : 0, drawn.mtpAcceptance())
                     .withFidelity(Fidelity.values()[r.nextInt(2)]);
             Evaluation base = Fixtures.ENGINE.evaluate(s);
             assertTrue(Double.isFinite(base.userTokensPerSec()) && base.userTokensPerSec() > 0, s::summary);

@@ -152,8 +152,8 @@ class ModelCatalogueTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            kv heads not dividing heads | GQA | 5 | 128 | 0    | numKeyValueHeads must divide numHeads 64, was 5 (model 'M')
-            GQA without head width      | GQA | 4 | 0   | 0    | headDim must be > 0, was 0 (model 'M')
+            kv heads not dividing heads | GQA | 5 | 128 | 0    | numKeyValueHeads must divide the 64 attention heads, was 5 (model 'M')
+            GQA without head width      | GQA | 4 | 0   | 0    | headDim must be in [1, 4096], was 0 (model 'M')
             GQA with an MLA rank        | GQA | 4 | 128 | 1536 | qLoraRank must be 0 for GQA attention, was 1536 (model 'M')
             MLA with a head width       | MLA | 0 | 128 | 1536 | headDim must be 0 for MLA attention, was 128 (model 'M')
             """)

@@ -1,7 +1,9 @@
 package dev.ridgeline.app.chipeditor;
 
+import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.ChipField;
+import dev.ridgeline.engine.model.FieldException;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -63,7 +65,12 @@ final class ChipItem implements PropertySheet.Item {
             chip.set(ChipEditor.edited(field.with(chip.get(), typed)));
             refuse.accept("");
         } catch (IllegalArgumentException | ClassCastException e) {
-            refuse.accept(field.name() + ": " + v + " refused (" + e.getMessage() + ")");
+            // a bound restated in the field's own unit: "HBM bandwidth must be in [0.01, 1000000] GB/s"
+            boolean thisField = e instanceof FieldException && v instanceof Number
+                    && ((FieldException) e).value() == ((Number) v).doubleValue() * field.scale();
+            String why = thisField ? ((FieldException) e).restate(field.name(), field.scale())
+                    + (field.unit().isEmpty() ? "" : " " + field.unit()) : e.getMessage();
+            refuse.accept(field.name() + ": " + Checks.shorten(String.valueOf(v)) + " refused (" + why + ")");
             // show the refused value, then the last good one, so the editor returns to it
             value.set(v);
             value.set(field.shown(chip.get()));

@@ -29,7 +29,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Formats.check("--format", format, "table", "json", "csv");
-        Evaluation e = dev.ridgeline.app.Engines.builtIn().evaluate(scenario.resolve());
+        Evaluation e = dev.ridgeline.app.Engines.builtIn().evaluate(scenario.resolve(UserCatalog.load(spec.commandLine().getErr())));
         PrintWriter out = spec.commandLine().getOut();
         if (format.equalsIgnoreCase("json")) {
             out.print(Reports.evaluationJson(e));

@@ -6,9 +6,12 @@ import dev.ridgeline.app.export.HeadlessFx;
 import dev.ridgeline.app.export.ImageExport;
 import dev.ridgeline.app.export.ImageFormat;
 import dev.ridgeline.app.export.ViewExport;
+import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.PresetException;
 import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.model.Scenario;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javafx.scene.Scene;
@@ -60,30 +63,42 @@ final class ExportCommand implements Callable<Integer> {
         size("--height", height, MIN_HEIGHT);
         int tabIndex = ExplorerView.SIDE_TABS.indexOf(tab.toLowerCase(java.util.Locale.ROOT));
         if (tabIndex < 0) {
-            throw new IllegalArgumentException("--tab: bad value '" + tab + "' (expected results, chip or balance)");
+            throw new IllegalArgumentException("--tab: bad value " + Checks.quote(tab) + " (expected results, chip or balance)");
         }
-        Scenario scenario = scenarioOptions.resolve();
+        Catalog catalog = UserCatalog.load(spec.commandLine().getErr());
+        Scenario scenario = scenarioOptions.resolve(catalog);
         Scenario pinned = null;
         if (pin != null) {
+            if (pin.toString().isEmpty()) {
+                throw new IllegalArgumentException("--pin: bad value '' (an empty file name)");
+            }
             try {
-                pinned = Presets.readScenario(pin, Presets.builtIn());
-            } catch (PresetException e) {
+                pinned = Presets.readScenario(pin, catalog);
+            } catch (PresetException | IllegalArgumentException e) {
                 throw new IllegalArgumentException("--pin: " + e.getMessage(), e);
             }
         }
         Scenario a = pinned;
-        HeadlessFx.call(() -> {
-            ExplorerView v = Explorer.headlessView(a != null ? a : scenario);
-            if (a != null) {
-                v.model().pin();
-                v.model().setScenario(scenario);
-            }
-            new Scene(v, width, height - ImageExport.FOOTER);
-            v.sideTabs().getSelectionModel().select(tabIndex);
-            ViewExport.write(v, kind, out, width, height);
-            v.dispose();
-            return null;
-        });
+        try {
+            HeadlessFx.call(() -> {
+                ExplorerView v = Explorer.headlessView(a != null ? a : scenario);
+                if (a != null) {
+                    v.model().pin();
+                    v.model().setScenario(scenario);
+                }
+                new Scene(v, width, height - ImageExport.FOOTER);
+                v.sideTabs().getSelectionModel().select(tabIndex);
+                try {
+                    ViewExport.write(v, kind, out, width, height);
+                } finally {
+                    v.dispose();
+                }
+                return null;
+            });
+        } catch (IOException e) {
+            // the target cannot be written (a folder, read-only, missing, too long a name): bad input, not a bug
+            throw new IllegalArgumentException("--out: " + ViewExport.cannotWrite(out, e), e);
+        }
         spec.commandLine().getOut().printf("wrote %s (%s, %s, %dx%d)%n", out, kind.label(), format.name(), width, height);
         spec.commandLine().getOut().flush();
         return RidgelineCommand.OK;

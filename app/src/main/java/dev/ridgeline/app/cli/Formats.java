@@ -1,5 +1,6 @@
 package dev.ridgeline.app.cli;
 
+import dev.ridgeline.engine.model.Checks;
 import java.util.Arrays;
 
 /** Checks of enumerated flag values, with the one-line message of the CLI contract. */
@@ -13,7 +14,7 @@ final class Formats {
                 return;
             }
         }
-        throw new IllegalArgumentException(flag + ": bad value '" + value + "' (expected one of "
+        throw new IllegalArgumentException(flag + ": bad value " + Checks.quote(value) + " (expected one of "
                 + String.join(", ", Arrays.asList(allowed)) + ")");
     }
 }

@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ridgeline presets list}: the chips, NICs, models and scenarios built in. */
-@Command(name = "presets", mixinStandardHelpOptions = true, description = "Built-in presets.",
+/** {@code ridgeline presets list}: the chips, NICs, models and scenarios built in, and the user's saved presets. */
+@Command(name = "presets", mixinStandardHelpOptions = true, description = "Built-in presets and the user's own.",
         subcommands = PresetsCommand.ListCommand.class)
 final class PresetsCommand implements Runnable {
     @Spec
@@ -24,14 +24,14 @@ final class PresetsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the built-in presets with their key figures.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the presets (built-in and the user's, from $RIDGELINE_HOME or ~/.ridgeline) with their key figures.")
     static final class ListCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            Catalog c = Presets.builtIn();
+            Catalog c = UserCatalog.load(spec.commandLine().getErr());
             PrintWriter out = spec.commandLine().getOut();
             out.println("chips:");
             for (Chip ch : c.chips()) {

@@ -1,6 +1,8 @@
 package dev.ridgeline.app.cli;
 
+import dev.ridgeline.app.StrictNumbers;
 import dev.ridgeline.engine.io.PresetException;
+import dev.ridgeline.engine.model.Checks;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,13 +49,14 @@ public final class RidgelineCommand implements Runnable {
         CommandLine cl = new CommandLine(new RidgelineCommand());
         cl.setOut(out);
         cl.setErr(err);
+        strictNumbers(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("ridgeline: " + ex.getMessage().split("\n")[0]);
+            err.println(oneLine("ridgeline: " + ex.getMessage()));
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof PresetException) {
-                err.println("ridgeline: " + ex.getMessage());
+                err.println(oneLine("ridgeline: " + ex.getMessage()));
                 return BAD_INPUT;
             }
             err.println("ridgeline: internal error: " + ex);
@@ -61,5 +64,38 @@ public final class RidgelineCommand implements Runnable {
             return INTERNAL_ERROR;
         });
         return cl.execute(args);
+    }
+
+    /** Longest error line: a message quotes at most a few shortened values. */
+    static final int MAX_LINE = 400;
+
+    /**
+     * The contract's one line: control characters escaped (a value with a newline cannot split it) and at most
+     * {@link #MAX_LINE} characters, whatever a message quotes.
+     */
+    static String oneLine(String message) {
+        return Checks.shorten(message, MAX_LINE);
+    }
+
+    /** Integer and decimal flags take ASCII digits only: no Unicode digits, hex floats, NaN or Infinity. */
+    private static void strictNumbers(CommandLine cl) {
+        CommandLine.ITypeConverter<Integer> integer = v -> {
+            try {
+                return StrictNumbers.integer(v);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        };
+        CommandLine.ITypeConverter<Double> decimal = v -> {
+            try {
+                return StrictNumbers.decimal(v);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        };
+        cl.registerConverter(Integer.class, integer);
+        cl.registerConverter(int.class, integer);
+        cl.registerConverter(Double.class, decimal);
+        cl.registerConverter(double.class, decimal);
     }
 }

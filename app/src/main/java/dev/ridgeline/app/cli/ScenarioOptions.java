@@ -2,21 +2,26 @@ package dev.ridgeline.app.cli;
 
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.HuggingFaceConfigs;
+import dev.ridgeline.engine.io.PresetException;
 import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.ExpertLoad;
 import dev.ridgeline.engine.model.Fa3Setting;
+import dev.ridgeline.engine.model.FieldException;
 import dev.ridgeline.engine.model.Fidelity;
+import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.model.ThroughputReading;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
  * The scenario flags shared by {@code evaluate} and {@code export}: start from {@code --scenario FILE} (or the
- * built-in default scenario) and apply each flag that is given.
+ * built-in default scenario) and apply each flag that is given. Every refusal names the flag and the value.
  */
 public final class ScenarioOptions {
     @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario JSON file to start from (default: the built-in default scenario).")
@@ -28,7 +33,7 @@ public final class ScenarioOptions {
     @Option(names = "--model-config", paramLabel = "FILE", description = "A Hugging Face config.json of an MoE model (MLA or GQA attention); overrides --model.")
     Path modelConfig;
 
-    @Option(names = "--chip", description = "Chip preset: H800, H20, A100, L20, L40S, Ideal-3stage, ...")
+    @Option(names = "--chip", description = "Chip preset: H800, H20, A100, L20, L40S, Ideal-3stage, ... or one you saved.")
     String chip;
 
     @Option(names = "--nic", description = "NIC preset: CX7, E810, ...")
@@ -64,7 +69,7 @@ public final class ScenarioOptions {
     @Option(names = "--promotion", description = "Apply DeepGEMM's FP8 promotion discount to the MoE GEMMs.")
     Boolean promotion;
 
-    @Option(names = "--gemm-efficiency", description = "Manual GEMM efficiency (MFU) in (0, 1]; 0 = none.")
+    @Option(names = "--gemm-efficiency", description = "Manual GEMM efficiency (MFU) in [0.01, 1]; 0 = none.")
     Double gemmEfficiency;
 
     @Option(names = "--fidelity", description = "seed (reproduces seed 000) or calibrated.")
@@ -76,39 +81,50 @@ public final class ScenarioOptions {
     @Option(names = "--expert-load", description = "Seed fidelity's routed-expert timing: full (each local expert over all pairs; reproduces the seed tables, default) or split (pairs / experts each; physical).")
     String expertLoad;
 
-    /** The scenario the flags describe; throws {@link IllegalArgumentException} naming the bad flag and value. */
-    public Scenario resolve() {
-        Catalog catalog = Presets.builtIn();
-        Scenario s = scenarioFile != null ? Presets.readScenario(scenarioFile, catalog) : Presets.builtInScenario("default");
-        if (modelConfig != null) {
-            s = s.withModel(HuggingFaceConfigs.read(modelConfig));
-        } else if (model != null) {
-            s = s.withModel(choice("--model", model, catalog::model));
+    /**
+     * The scenario the flags describe, against {@code catalog} (built-in and user presets); throws
+     * {@link IllegalArgumentException} naming the bad flag and value. The model, EP and MTP depth constrain each
+     * other (EP at most twice the routed experts, MTP only with an MTP module): a new model is set at EP 1 and
+     * MTP 0, then EP and MTP are applied, so the order of the flags never matters and the message names the flag
+     * that was given (or the model flag, when the value comes from the scenario file).
+     */
+    public Scenario resolve(Catalog catalog) {
+        Scenario s = scenarioFile != null ? file("--scenario", scenarioFile, p -> Presets.readScenario(p, catalog))
+                : Presets.builtInScenario("default");
+        String modelFlag = modelConfig != null ? "--model-config" : "--model";
+        String modelValue = modelConfig != null ? modelConfig.toString() : model;
+        ModelConfig newModel = modelConfig != null ? file("--model-config", modelConfig, HuggingFaceConfigs::read)
+                : model != null ? choice("--model", model, catalog::model) : null;
+        int depth = mtp != null ? mtp : s.mtpDepth();
+        double acceptance = mtpAcceptance != null ? mtpAcceptance : s.mtpAcceptance();
+        int degree = ep != null ? ep : s.ep();
+        if (newModel != null) {
+            ModelConfig m = newModel;
+            Scenario base = s.withMtp(0, s.mtpAcceptance()).withEp(1);
+            s = flag(modelFlag, modelValue, v -> base.withModel(m));
         }
+        Scenario current = s;
+        s = flag(ep != null ? "--ep" : modelFlag, ep != null ? ep : newModel != null ? modelValue : degree,
+                v -> current.withEp(degree));
+        Scenario withEp = s;
+        s = flag("--mtp-acceptance", acceptance, v -> withEp.withMtp(withEp.mtpDepth(), acceptance));
+        Scenario withAcceptance = s;
+        s = flag(mtp != null ? "--mtp" : modelFlag, mtp != null ? mtp : newModel != null ? modelValue : depth,
+                v -> withAcceptance.withMtp(depth, acceptance));
         if (chip != null) s = s.withChip(choice("--chip", chip, catalog::chip));
         if (nic != null) s = s.withNic(choice("--nic", nic, catalog::nic));
-        if (ep != null) s = flag("--ep", ep, s::withEp);
         if (batch != null) s = flag("--batch", batch, s::withBatch);
         if (context != null) s = flag("--context", context, s::withContext);
         if (kvBytes != null) s = s.withKvDtype(dtype("--kv-bytes", kvBytes));
         if (paramBytes != null) s = s.withWeightDtype(dtype("--param-bytes", paramBytes));
         if (policy != null) s = s.withPolicy(choice("--policy", policy, Policy::ofLabel));
-        if (mtp != null || mtpAcceptance != null) {
-            int depth = mtp != null ? mtp : s.mtpDepth();
-            double acc = mtpAcceptance != null ? mtpAcceptance : s.mtpAcceptance();
-            final Scenario base = s;
-            s = flag(mtp != null ? "--mtp" : "--mtp-acceptance", mtp != null ? (Object) mtp : mtpAcceptance,
-                    v -> base.withMtp(depth, acc));
-        }
         if (fa3 != null) s = s.withFa3(choice("--fa3", fa3, ScenarioOptions::fa3Setting));
         if (promotion != null) s = s.withPromotion(promotion);
         if (gemmEfficiency != null) s = flag("--gemm-efficiency", gemmEfficiency, s::withGemmEfficiency);
-        if (fidelity != null) s = s.withFidelity(choice("--fidelity", fidelity, v -> Fidelity.valueOf(v.toUpperCase(Locale.ROOT))));
+        if (fidelity != null) s = s.withFidelity(choice("--fidelity", fidelity, ScenarioOptions::fidelity));
         if (throughputReading != null) s = s.withThroughputReading(choice("--throughput-reading", throughputReading,
-                v -> v.equalsIgnoreCase("seed") ? ThroughputReading.SEED_DIVIDES_BY_Q
-                        : v.equalsIgnoreCase("accepted") ? ThroughputReading.ACCEPTED_TOKENS
-                        : ThroughputReading.valueOf(v.toUpperCase(Locale.ROOT))));
-        if (expertLoad != null) s = s.withExpertLoad(choice("--expert-load", expertLoad, v -> ExpertLoad.valueOf(v.toUpperCase(Locale.ROOT))));
+                ScenarioOptions::throughputReading));
+        if (expertLoad != null) s = s.withExpertLoad(choice("--expert-load", expertLoad, ScenarioOptions::expertLoad));
         return s;
     }
 
@@ -122,30 +138,78 @@ public final class ScenarioOptions {
         }
     }
 
+    private static Fidelity fidelity(String v) {
+        switch (v.toLowerCase(Locale.ROOT)) {
+            case "seed": return Fidelity.SEED;
+            case "calibrated": return Fidelity.CALIBRATED;
+            default: throw new IllegalArgumentException("expected seed or calibrated");
+        }
+    }
+
+    private static ThroughputReading throughputReading(String v) {
+        switch (v.toLowerCase(Locale.ROOT)) {
+            case "seed": case "seed_divides_by_q": return ThroughputReading.SEED_DIVIDES_BY_Q;
+            case "accepted": case "accepted_tokens": return ThroughputReading.ACCEPTED_TOKENS;
+            default: throw new IllegalArgumentException("expected seed or accepted");
+        }
+    }
+
+    private static ExpertLoad expertLoad(String v) {
+        switch (v.toLowerCase(Locale.ROOT)) {
+            case "full": return ExpertLoad.FULL;
+            case "split": return ExpertLoad.SPLIT;
+            default: throw new IllegalArgumentException("expected full or split");
+        }
+    }
+
     private static Dtype dtype(String flag, int bytes) {
         return choice(flag, String.valueOf(bytes), v -> Dtype.ofBytes(bytes));
     }
 
-    private static <T> T choice(String flag, String value, java.util.function.Function<String, T> parse) {
+    /** Reads the file a flag names; an empty name or any problem with the file is blamed on the flag. */
+    private static <T> T file(String flag, Path path, Function<Path, T> read) {
+        if (path.toString().isEmpty()) {
+            throw new IllegalArgumentException(flag + ": bad value '' (an empty file name)");
+        }
         try {
-            return parse.apply(value);
-        } catch (IllegalArgumentException | dev.ridgeline.engine.io.PresetException e) {
-            throw new IllegalArgumentException(flag + ": bad value '" + value + "' (" + firstClause(e.getMessage()) + ")");
+            return read.apply(path);
+        } catch (PresetException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
         }
     }
 
-    private static <V> Scenario flag(String flag, V value, java.util.function.Function<V, Scenario> apply) {
+    private static <T> T choice(String flag, String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException | PresetException e) {
+            throw new IllegalArgumentException(flag + ": bad value " + Checks.quote(value) + " (" + reason(e) + ")", e);
+        }
+    }
+
+    private static <V> Scenario flag(String flag, V value, Function<V, Scenario> apply) {
         try {
             return apply.apply(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(flag + ": bad value " + value + " (" + firstClause(e.getMessage()) + ")");
+            // a file name may be long before it says anything: twice the usual echo
+            String shown = value instanceof String ? "'" + Checks.shorten((String) value, 2 * Checks.ECHO_LIMIT) + "'"
+                    : value instanceof Double ? Checks.number((Double) value) : String.valueOf(value);
+            boolean same = value instanceof Number && e instanceof FieldException
+                    && ((Number) value).doubleValue() == ((FieldException) e).value();
+            throw new IllegalArgumentException(flag + ": bad value " + shown + " (" + reason(e, !same) + ")", e);
         }
     }
 
-    private static String firstClause(String message) {
-        if (message == null) {
-            return "invalid";
+    private static String reason(RuntimeException e) {
+        return reason(e, true);
+    }
+
+    /** A record's refusal restated for a flag: "ep must be in [1, 4096]" without the owner, with the value if asked. */
+    private static String reason(RuntimeException e, boolean withValue) {
+        if (e instanceof FieldException) {
+            FieldException f = (FieldException) e;
+            return f.field() + " " + f.rule(1) + (withValue ? ", was " + Checks.number(f.value()) : "");
         }
+        String message = e.getMessage() == null ? "invalid" : e.getMessage();
         int cut = message.indexOf(" (scenario)");
         return cut > 0 ? message.substring(0, cut) : message;
     }

@@ -92,8 +92,10 @@ public final class ExplorerMenu {
     /** Reads a Hugging Face {@code config.json}, adds the model to the picker and switches the scenario to it. */
     void importModel(Path file) {
         ModelConfig m = HuggingFaceConfigs.read(file);
-        view.model().setScenario(view.model().getScenario().withModel(m));
+        ModelSwitch.Result r = ModelSwitch.apply(view.model().getScenario(), m);
+        view.model().setScenario(r.scenario());
         view.scenarioPanel().addModel(m);
+        view.scenarioPanel().showNote(r.note());
     }
 
     private void exportImage(ViewExport.Kind kind) {

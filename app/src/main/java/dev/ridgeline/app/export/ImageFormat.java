@@ -1,5 +1,6 @@
 package dev.ridgeline.app.export;
 
+import dev.ridgeline.engine.model.Checks;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -15,6 +16,6 @@ public enum ImageFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException(flag + ": bad value '" + path + "' (the extension must be .png, .svg or .pdf)");
+        throw new IllegalArgumentException(flag + ": bad value '" + Checks.shorten(path.toString(), 2 * Checks.ECHO_LIMIT) + "' (the extension must be .png, .svg or .pdf)");
     }
 }

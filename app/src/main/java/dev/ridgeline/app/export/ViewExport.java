@@ -5,6 +5,7 @@ import dev.ridgeline.app.explorer.charts.GanttPainter;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.io.AtomicFiles;
 import dev.ridgeline.engine.io.Reports;
+import dev.ridgeline.engine.model.Checks;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public final class ViewExport {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("--view: bad value '" + value + "' (expected window, roofline or gantt)");
+            throw new IllegalArgumentException("--view: bad value " + Checks.quote(value) + " (expected window, roofline or gantt)");
         }
 
         public String label() {
@@ -70,6 +71,13 @@ public final class ViewExport {
                         (g, area) -> g.drawImage(image, (int) area.getX(), (int) area.getY(),
                                 (int) area.getWidth(), (int) area.getHeight(), null));
         }
+    }
+
+    /** One line for a failed export: "cannot write FILE: why" (the reason as {@link AtomicFiles#reason} words it). */
+    public static String cannotWrite(Path out, IOException e) {
+        String message = e.getMessage();
+        return message != null && message.startsWith("cannot write ") ? message
+                : "cannot write " + Checks.shorten(out.toString(), 2 * Checks.ECHO_LIMIT) + ": " + AtomicFiles.reason(e);
     }
 
     /** The op table of what the charts show, as CSV. */

@@ -61,12 +61,12 @@ class CliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            evaluate --batch -3            | ridgeline: --batch: bad value -3 (batchPerCard must be in [1, 4096], was -3)
+            evaluate --batch -3            | ridgeline: --batch: bad value -3 (batchPerCard must be in [1, 4096])
             evaluate --chip H900           | ridgeline: --chip: bad value 'H900' (unknown chip 'H900' (did you mean H800?))
             evaluate --kv-bytes 3          | ridgeline: --kv-bytes: bad value '3' (element size must be 1 (FP8) or 2 (BF16) bytes, was 3)
             evaluate --policy fast         | ridgeline: --policy: bad value 'fast' (policy must be naive or dual-mbatch, was 'fast')
             evaluate --format xml          | ridgeline: --format: bad value 'xml' (expected one of table, json, csv)
-            evaluate --batch many          | ridgeline: Invalid value for option '--batch': 'many' is not an int
+            evaluate --batch many          | ridgeline: Invalid value for option '--batch': 'many' is not a whole number
             search --target-tps -1         | ridgeline: --target-tps: bad value -1.0 (must be > 0)
             evaluate --bogus               | ridgeline: Unknown option: '--bogus'
             bench --seconds 0              | ridgeline: --seconds: bad value 0.0 (must be in (0, 600])
@@ -82,7 +82,7 @@ class CliTest {
     void missingScenarioFileIsBadInput(@TempDir Path dir) {
         Run r = run("evaluate", "--scenario", dir.resolve("none.json").toString());
         assertEquals(2, r.code());
-        assertEquals("ridgeline: " + dir.resolve("none.json") + ": no such file", r.err().strip());
+        assertEquals("ridgeline: --scenario: " + dir.resolve("none.json") + ": no such file", r.err().strip());
     }
 
     @Test

@@ -27,8 +27,9 @@ class ModelConfigCliTest {
     @Test
     void modelConfigOverridesModel() {
         Path config = HF.resolve("DeepSeek-V2-Lite").resolve("config.json");
+        // DeepSeek-V2-Lite has 64 routed experts: EP at most 128
         CliTest.Run r = CliTest.run("evaluate", "--model", "DeepSeek-V3", "--model-config", config.toString(),
-                "--format", "csv");
+                "--ep", "64", "--format", "csv");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Q projection"), r.out());
         assertFalse(r.out().contains("Q down"), r.out());
@@ -39,9 +40,9 @@ class ModelConfigCliTest {
         Path config = HF.resolve("Meta-Llama-3-8B").resolve("config.json");
         CliTest.Run r = CliTest.run("evaluate", "--model-config", config.toString());
         assertEquals(2, r.code());
-        assertEquals("ridgeline: " + config + ": architecture 'LlamaForCausalLM' (model_type 'llama') is not a "
-                + "mixture-of-experts model (no 'n_routed_experts' or 'num_experts' key); Ridgeline models MoE decode only",
-                r.err().strip());
+        assertEquals("ridgeline: --model-config: " + config + ": architecture 'LlamaForCausalLM' (model_type 'llama') "
+                + "is not a mixture-of-experts model (no 'n_routed_experts', 'num_experts', 'num_local_experts' key); "
+                + "Ridgeline models MoE decode only", r.err().strip());
     }
 
     @Test
@@ -50,12 +51,12 @@ class ModelConfigCliTest {
         Files.writeString(broken, "{\"hidden_size\": ");
         CliTest.Run r = CliTest.run("evaluate", "--model-config", broken.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("ridgeline: " + broken + ": not valid JSON"), r.err());
+        assertTrue(r.err().startsWith("ridgeline: --model-config: " + broken + ": not valid JSON"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
 
         Path missing = dir.resolve("nope.json");
         CliTest.Run m = CliTest.run("evaluate", "--model-config", missing.toString());
         assertEquals(2, m.code());
-        assertEquals("ridgeline: " + missing + ": no such file", m.err().strip());
+        assertEquals("ridgeline: --model-config: " + missing + ": no such file", m.err().strip());
     }
 }

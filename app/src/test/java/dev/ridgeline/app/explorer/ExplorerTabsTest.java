@@ -117,7 +117,7 @@ class ExplorerTabsTest {
         robot.clickOn(robot.lookup(".dialog-pane .button").match((Node n) -> "OK".equals(((javafx.scene.control.Button) n).getText()))
                 .queryButton());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(Files.isRegularFile(home.resolve("presets/chips/Review_chip.json")));
+        assertTrue(Files.isRegularFile(home.resolve("presets/chips/review_20chip.json")));
         @SuppressWarnings("unchecked")
         ComboBox<dev.ridgeline.engine.model.Chip> chips = robot.lookup("#chipChoice").queryAs(ComboBox.class);
         assertEquals("Review chip", chips.getValue().name());

@@ -192,6 +192,34 @@ class ExplorerWindowTest {
         assertEquals(!before, view.model().getScenario().promotion());
     }
 
+    /**
+     * A model with fewer experts than the EP in force (V2-Lite's 64 at EP144) is taken, with EP lowered to one card
+     * per expert and a note saying so; MTP on a model without an MTP module is refused at the field and the picker
+     * keeps its model. Typed look-alike digits are refused too.
+     */
+    @Test
+    void aModelThatCannotTakeTheEpOrMtpInForceIsFittedOrRefusedWithAMessage(FxRobot robot) {
+        choose(robot, "#modelChoice", catalog.model("DeepSeek-V2-Lite"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("DeepSeek-V2-Lite", view.model().getScenario().model().name());
+        assertEquals(64, view.model().getScenario().ep());
+        Label note = robot.lookup("#scenarioNote").queryAs(Label.class);
+        assertTrue(note.isVisible());
+        assertEquals("DeepSeek-V2-Lite: EP lowered from 144 to 64 (one card per routed expert).", note.getText());
+        typeInto(robot, "#mtpDepthField", "1");
+        assertEquals(0, view.model().getScenario().mtpDepth(), "V2-Lite has no MTP module");
+        Label mtpMessage = robot.lookup("#mtpDepthMessage").queryAs(Label.class);
+        assertTrue(mtpMessage.getText().contains("has no MTP module"), mtpMessage.getText());
+        @SuppressWarnings("unchecked")
+        ComboBox<dev.ridgeline.engine.model.ModelConfig> models = robot.lookup("#modelChoice").queryAs(ComboBox.class);
+        assertEquals("DeepSeek-V2-Lite", models.getValue().name());
+        typeInto(robot, "#batchField", "64");
+        assertFalse(note.isVisible(), "the next edit replaces the note");
+        typeInto(robot, "#batchField", "١٢٨");
+        assertEquals(64, view.model().getScenario().batchPerCard(), "Arabic-Indic digits are not read as 128");
+        assertTrue(robot.lookup("#batchMessage").queryAs(Label.class).getText().contains("is not a whole number"));
+    }
+
     @Test
     void everyScenarioControlHasATooltip(FxRobot robot) {
         for (String id : new String[] {"#chipChoice", "#nicChoice", "#modelChoice", "#kvChoice", "#weightChoice",

@@ -3,6 +3,7 @@ package dev.ridgeline.engine.io;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Nic;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,11 +27,20 @@ public final class Catalog {
     private static <T> Map<String, T> index(List<T> items, Function<T, String> name, String kind) {
         Map<String, T> out = new LinkedHashMap<>();
         for (T item : items) {
-            if (out.put(name.apply(item).toLowerCase(Locale.ROOT), item) != null) {
-                throw new PresetException("two " + kind + " presets are named '" + name.apply(item) + "'");
+            if (out.put(key(name.apply(item)), item) != null) {
+                throw new PresetException("two " + kind + " presets are named " + dev.ridgeline.engine.model.Checks.quote(name.apply(item)));
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The one comparison of preset names everywhere (catalog, user folder, saving): Unicode NFC, then lower case in
+     * {@link Locale#ROOT}. "İ" and "i̇" are one name; so are "H800" and "h800" and a composed and a decomposed "é".
+     */
+    public static String key(String name) {
+        return Normalizer.normalize(Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT),
+                Normalizer.Form.NFC);
     }
 
     public List<Chip> chips() {
@@ -58,20 +68,21 @@ public final class Catalog {
     }
 
     private static <T> T find(Map<String, T> map, String name, String kind, Function<T, String> label) {
-        T found = name == null ? null : map.get(name.toLowerCase(Locale.ROOT));
+        T found = name == null ? null : map.get(key(name));
         if (found == null) {
-            throw new PresetException("unknown " + kind + " '" + name + "' (" + suggest(map, name, label) + ")");
+            throw new PresetException("unknown " + kind + " " + dev.ridgeline.engine.model.Checks.quote(name) + " ("
+                    + suggest(map, name, label) + ")");
         }
         return found;
     }
 
     /** Names within a third of the query's length in edits (at least one), else the first few. */
     private static <T> String suggest(Map<String, T> map, String name, Function<T, String> label) {
-        String q = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        String q = name == null || name.length() > 4 * dev.ridgeline.engine.model.Checks.MAX_NAME ? "" : key(name);
         int limit = Math.max(1, q.length() / 3);
-        List<String> near = map.values().stream().map(label)
-                .filter(n -> distance(n.toLowerCase(Locale.ROOT), q) <= limit)
-                .sorted(java.util.Comparator.comparingInt(n -> distance(n.toLowerCase(Locale.ROOT), q))).limit(6).toList();
+        List<String> near = q.isEmpty() ? List.of() : map.values().stream().map(label)
+                .filter(n -> distance(key(n), q) <= limit)
+                .sorted(java.util.Comparator.comparingInt(n -> distance(key(n), q))).limit(6).toList();
         if (!near.isEmpty()) {
             return "did you mean " + String.join(", ", near) + "?";
         }

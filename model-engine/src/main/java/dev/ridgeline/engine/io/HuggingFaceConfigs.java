@@ -1,29 +1,37 @@
 package dev.ridgeline.engine.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ridgeline.engine.model.AttentionKind;
+import dev.ridgeline.engine.model.Checks;
+import dev.ridgeline.engine.model.FieldException;
 import dev.ridgeline.engine.model.ModelConfig;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a Hugging Face {@code config.json} into a {@link ModelConfig}. Unlike a preset, a config.json carries many
  * keys the engine does not need (rope scaling, token ids, quantization ...): unknown keys are ignored. What must be
- * there is an MoE model: a routed-expert count ({@code n_routed_experts}, DeepSeek; {@code num_experts}, Qwen), and
- * either MLA keys (any of {@link #MLA_KEYS} present: DeepSeek-V2/V3, Kimi-K2) or GQA keys (Qwen3-MoE, Qwen2-MoE).
- * <p>Mapping (the config keys of transformers' {@code DeepseekV3Config} and {@code Qwen3MoeConfig}):
+ * there is an MoE model: a routed-expert count ({@code n_routed_experts}, DeepSeek; {@code num_experts}, Qwen;
+ * {@code num_local_experts}, Mixtral and gpt-oss), and either MLA keys (any of {@link #MLA_KEYS} present:
+ * DeepSeek-V2/V3, Kimi-K2) or GQA keys (Qwen3-MoE, Qwen2-MoE, Mixtral, gpt-oss).
+ * <p>Mapping (the config keys of transformers' {@code DeepseekV3Config}, {@code Qwen3MoeConfig},
+ * {@code MixtralConfig} and {@code GptOssConfig}):
  * <ul>
- * <li>always: {@code hidden_size, num_hidden_layers, num_attention_heads, num_experts_per_tok,
- * moe_intermediate_size, intermediate_size, vocab_size}; optional {@code first_k_dense_replace} (0),
- * {@code n_shared_experts} (0), {@code num_nextn_predict_layers} (0);</li>
+ * <li>always: {@code hidden_size, num_hidden_layers, num_attention_heads, num_experts_per_tok} (gpt-oss also
+ * {@code experts_per_token}), {@code moe_intermediate_size} (Mixtral and gpt-oss have none: their
+ * {@code intermediate_size} is the expert's width), {@code intermediate_size, vocab_size}; optional
+ * {@code first_k_dense_replace} (0), {@code n_shared_experts} (0), {@code num_nextn_predict_layers} (0);</li>
  * <li>MLA: {@code q_lora_rank} ({@code null} = no query compression, 0), {@code kv_lora_rank, qk_nope_head_dim,
  * qk_rope_head_dim, v_head_dim}; {@code num_key_value_heads} is ignored (MLA caches one latent);</li>
  * <li>GQA: {@code num_key_value_heads}; {@code head_dim}, else {@code hidden_size / num_attention_heads}
  * (transformers' fallback); Qwen2-MoE's {@code shared_expert_intermediate_size} counts as that many
  * {@code moe_intermediate_size}-wide shared experts.</li>
  * </ul>
- * Layouts the engine cannot describe are refused: dense models, and MoE layers interleaved with dense ones
+ * gpt-oss's alternate sliding-window layers ({@code sliding_window}, {@code layer_types}) are costed as full
+ * attention, which the model's source says. Layouts the engine cannot describe are refused: dense models, and MoE
+ * layers interleaved with dense ones
  * ({@code moe_layer_freq} or {@code decoder_sparse_step} other than 1, a non-empty {@code mlp_only_layers}).
  * Every refusal is a {@link PresetException} with a one-line message naming the file and the key.
  */
@@ -31,6 +39,8 @@ public final class HuggingFaceConfigs {
     /** Any of these keys marks MLA attention; then all of them are required ({@code q_lora_rank} may be null). */
     static final List<String> MLA_KEYS = List.of("q_lora_rank", "kv_lora_rank", "qk_nope_head_dim", "qk_rope_head_dim",
             "v_head_dim");
+    /** The routed-expert count, by family: DeepSeek, Qwen, Mixtral and gpt-oss; the first present is used. */
+    static final List<String> EXPERT_KEYS = List.of("n_routed_experts", "num_experts", "num_local_experts");
 
     private HuggingFaceConfigs() {
     }
@@ -54,33 +64,33 @@ public final class HuggingFaceConfigs {
 
     /** Maps the text of a config.json; {@code file} is the name used in messages and in the model's source. */
     public static ModelConfig parse(String json, String file, String name) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new PresetException(Json.describe(e, file), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new PresetException(file + ": not a JSON object");
-        }
+        JsonNode root = Json.tree(json, file);
         Keys k = new Keys(root, file);
-        String experts = root.hasNonNull("n_routed_experts") ? "n_routed_experts" : "num_experts";
-        if (!root.hasNonNull(experts) || k.required(experts) == 0) {
-            throw new PresetException(file + ": " + architecture(root) + " is not a mixture-of-experts model (no "
-                    + "'n_routed_experts' or 'num_experts' key); Ridgeline models MoE decode only");
+        String experts = EXPERT_KEYS.stream().filter(root::hasNonNull).findFirst().orElse(null);
+        if (experts == null || k.required(experts) == 0) {
+            throw new PresetException(file + ": " + architecture(root) + " is not a mixture-of-experts model ("
+                    + (experts == null ? "no " + String.join(", ", EXPERT_KEYS.stream().map(e -> "'" + e + "'").toList())
+                    + " key" : "'" + experts + "' is 0") + "); Ridgeline models MoE decode only");
         }
         k.mustBeOne("moe_layer_freq");
         k.mustBeOne("decoder_sparse_step");
         if (root.has("mlp_only_layers") && root.get("mlp_only_layers").size() > 0) {
             throw new PresetException(file + ": key 'mlp_only_layers' must be empty (dense layers between MoE "
-                    + "layers are not modelled), was " + root.get("mlp_only_layers"));
+                    + "layers are not modelled), was " + Json.value(root.get("mlp_only_layers")));
         }
         boolean mla = MLA_KEYS.stream().anyMatch(root::has);
+        // Mixtral and gpt-oss have no moe_intermediate_size: their intermediate_size is the expert's width
+        String expertWidth = !root.has("moe_intermediate_size") && experts.equals("num_local_experts")
+                ? "intermediate_size" : "moe_intermediate_size";
+        String topK = !root.has("num_experts_per_tok") && root.has("experts_per_token") ? "experts_per_token"
+                : "num_experts_per_tok";
         int hidden = k.required("hidden_size");
         int heads = k.required("num_attention_heads");
-        int moeWidth = k.required("moe_intermediate_size");
+        int moeWidth = k.positive(expertWidth);
         int shared = k.optional("n_shared_experts", sharedFromWidth(k, moeWidth, file));
-        String source = "Hugging Face config.json " + file + " (" + architecture(root) + ")";
+        String source = "Hugging Face config.json " + file + " (" + architecture(root) + ")"
+                + (root.hasNonNull("sliding_window") ? "; its sliding-window layers are costed as full attention" : "");
+        Map<String, FileKeys.Key> keys = keys(experts, expertWidth, topK);
         try {
             return new ModelConfig(name, source, mla ? AttentionKind.MLA : AttentionKind.GQA, hidden,
                     k.required("num_hidden_layers"), k.optional("first_k_dense_replace", 0), heads,
@@ -88,11 +98,30 @@ public final class HuggingFaceConfigs {
                     mla ? k.required("q_lora_rank", 0) : 0, mla ? k.required("kv_lora_rank") : 0,
                     mla ? k.required("qk_nope_head_dim") : 0, mla ? k.required("qk_rope_head_dim") : 0,
                     mla ? k.required("v_head_dim") : 0, k.required(experts), shared,
-                    k.required("num_experts_per_tok"), moeWidth, k.required("intermediate_size"),
+                    k.required(topK), moeWidth, k.required("intermediate_size"),
                     k.required("vocab_size"), k.optional("num_nextn_predict_layers", 0));
+        } catch (FieldException e) {
+            throw new PresetException(file + ": " + FileKeys.restate(e, keys, root), e);
         } catch (IllegalArgumentException e) {
             throw new PresetException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The config.json key of each {@link ModelConfig} component, for messages in the file's own words. */
+    private static Map<String, FileKeys.Key> keys(String experts, String expertWidth, String topK) {
+        String[][] pairs = {{"hiddenSize", "hidden_size"}, {"numLayers", "num_hidden_layers"},
+            {"denseLayers", "first_k_dense_replace"}, {"numHeads", "num_attention_heads"},
+            {"numKeyValueHeads", "num_key_value_heads"}, {"headDim", "head_dim"}, {"qLoraRank", "q_lora_rank"},
+            {"kvLoraRank", "kv_lora_rank"}, {"qkNopeHeadDim", "qk_nope_head_dim"}, {"qkRopeHeadDim", "qk_rope_head_dim"},
+            {"vHeadDim", "v_head_dim"}, {"routedExperts", experts}, {"sharedExperts", "n_shared_experts"},
+            {"expertsPerToken", topK}, {"moeIntermediateSize", expertWidth},
+            {"denseIntermediateSize", "intermediate_size"}, {"vocabSize", "vocab_size"},
+            {"mtpModules", "num_nextn_predict_layers"}};
+        Map<String, FileKeys.Key> out = new HashMap<>();
+        for (String[] p : pairs) {
+            out.put(p[0], new FileKeys.Key(p[1], 1));
+        }
+        return out;
     }
 
     /** Qwen2-MoE states its shared expert as a width; it must be a whole number of routed-expert widths. */
@@ -114,9 +143,9 @@ public final class HuggingFaceConfigs {
             return "the model (no 'architectures' or 'model_type' key)";
         }
         if (arch == null) {
-            return "model_type '" + type + "'";
+            return "model_type " + Checks.quote(type);
         }
-        return "architecture '" + arch + "'" + (type != null ? " (model_type '" + type + "')" : "");
+        return "architecture " + Checks.quote(arch) + (type != null ? " (model_type " + Checks.quote(type) + ")" : "");
     }
 
     /** Integer keys of one file, with one-line messages naming the file and the key. */
@@ -139,6 +168,15 @@ public final class HuggingFaceConfigs {
             return root.get(key).isNull() ? ifNull : integer(key);
         }
 
+        /** A required key that must be > 0 before anything divides by it. */
+        int positive(String key) {
+            int v = required(key);
+            if (v <= 0) {
+                throw new PresetException(file + ": key '" + key + "' must be > 0, was " + v);
+            }
+            return v;
+        }
+
         int optional(String key, int otherwise) {
             return root.hasNonNull(key) ? integer(key) : otherwise;
         }
@@ -153,8 +191,12 @@ public final class HuggingFaceConfigs {
 
         private int integer(String key) {
             JsonNode v = root.get(key);
-            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                throw new PresetException(file + ": key '" + key + "' has a bad value " + v + " (expected an integer)");
+            if (!v.isIntegralNumber()) {
+                throw new PresetException(file + ": key '" + key + "' must be an integer, was " + Json.value(v));
+            }
+            if (!v.canConvertToInt()) {
+                throw new PresetException(file + ": key '" + key + "' must be at most " + Integer.MAX_VALUE + ", was "
+                        + Json.value(v));
             }
             return v.intValue();
         }

@@ -22,10 +22,11 @@ final class Migrations {
     private Migrations() {
     }
 
-    static String chip(String json, String file) {
-        ObjectNode o = object(json, file);
+    /** The chip document brought to the current schema (changed in place; returned for chaining). */
+    static JsonNode chip(JsonNode tree) {
+        ObjectNode o = tree instanceof ObjectNode ? (ObjectNode) tree : null;
         if (o == null || !isVersion(o, 1)) {
-            return json;
+            return tree;
         }
         String name = o.path("name").asText("").toUpperCase(Locale.ROOT);
         CalibrationKey key = name.startsWith("H800") ? CalibrationKey.H800
@@ -34,13 +35,14 @@ final class Migrations {
             o.put("calibration", key.name());
         }
         o.put("schemaVersion", PresetFiles.CHIP_SCHEMA_VERSION);
-        return o.toString();
+        return o;
     }
 
-    static String scenario(String json, String file) {
-        ObjectNode o = object(json, file);
+    /** The scenario document brought to the current schema (changed in place; returned for chaining). */
+    static JsonNode scenario(JsonNode tree) {
+        ObjectNode o = tree instanceof ObjectNode ? (ObjectNode) tree : null;
         if (o == null || !isVersion(o, 1)) {
-            return json;
+            return tree;
         }
         if (!o.has("memoryReserveGB")) {
             o.put("memoryReserveGB", Assumptions.DEFAULT_RESERVE_BYTES / 1e9);
@@ -52,20 +54,11 @@ final class Migrations {
             o.put("hostOverheadFraction", 0.0);
         }
         o.put("schemaVersion", PresetFiles.SCENARIO_SCHEMA_VERSION);
-        return o.toString();
+        return o;
     }
 
     private static boolean isVersion(ObjectNode o, int version) {
         JsonNode v = o.get("schemaVersion");
         return v != null && v.isIntegralNumber() && v.asInt() == version;
-    }
-
-    private static ObjectNode object(String json, String file) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(json);
-            return node instanceof ObjectNode ? (ObjectNode) node : null;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return null;
-        }
     }
 }

@@ -105,9 +105,9 @@ final class PresetFiles {
                         double hostOverheadFraction) {
 
         Scenario toScenario(Catalog catalog, String file) {
-            ModelConfig m = resolve(model, catalog::model, n -> Presets.parseModel(n, file + " (model)"));
-            Chip c = resolve(chip, catalog::chip, n -> Presets.parseChip(n, file + " (chip)"));
-            Nic n = resolve(nic, catalog::nic, t -> Presets.parseNic(t, file + " (nic)"));
+            ModelConfig m = resolve(model, "model", catalog::model, Presets::parseModel, file);
+            Chip c = resolve(chip, "chip", catalog::chip, Presets::parseChip, file);
+            Nic n = resolve(nic, "nic", catalog::nic, Presets::parseNic, file);
             return new Scenario(m, new Hardware(c, n),
                     new Deployment(batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, policy),
                     new Numerics(kvDtype, weightDtype, fa3, promotion, gemmEfficiency),
@@ -115,12 +115,20 @@ final class PresetFiles {
                     new Assumptions(memoryReserveGB * 1e9, kernelGapMicros * 1e-6, hostOverheadFraction));
         }
 
-        /** A preset by name, or an inline preset object (parsed, migrated and checked like a file of its own). */
-        private static <T> T resolve(JsonNode node, Function<String, T> byName, Function<String, T> parseInline) {
+        /** A preset by name, or inline as a whole preset document (schema version and all), read as its file would be. */
+        private static <T> T resolve(JsonNode node, String key, Function<String, T> byName,
+                                     java.util.function.BiFunction<String, String, T> parse, String file) {
+            if (node == null || node.isNull()) {
+                throw new PresetException(file + ": key '" + key + "' must not be null");
+            }
             if (node.isTextual()) {
                 return byName.apply(node.asText());
             }
-            return parseInline.apply(node.toString());
+            if (!node.isObject()) {
+                throw new PresetException(file + ": key '" + key + "' must be a preset name or a " + key
+                        + " object, was " + Json.value(node));
+            }
+            return parse.apply(node.toString(), file + " (" + key + ")");
         }
 
         static ScenarioFile of(String name, Scenario s, Catalog catalog) {

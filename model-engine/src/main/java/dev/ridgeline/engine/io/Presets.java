@@ -1,10 +1,13 @@
 package dev.ridgeline.engine.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ridgeline.engine.io.PresetFiles.ChipFile;
 import dev.ridgeline.engine.io.PresetFiles.ModelFile;
 import dev.ridgeline.engine.io.PresetFiles.NicFile;
 import dev.ridgeline.engine.io.PresetFiles.ScenarioFile;
+import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.FieldException;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Scenario;
@@ -17,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads presets from the assets jar ({@code presets/index.json} lists them) and scenario files from disk.
@@ -84,37 +88,105 @@ public final class Presets {
         if (!Files.isDirectory(folder)) {
             return;
         }
-        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                try {
-                    T item = parse.apply(readFile(f), f.toString());
-                    boolean taken = into.stream().anyMatch(i -> name.apply(i).equalsIgnoreCase(name.apply(item)));
-                    if (taken) {
-                        problems.add(f + ": name '" + name.apply(item) + "' is already taken; skipped");
-                    } else {
-                        into.add(item);
-                    }
-                } catch (PresetException e) {
-                    problems.add(e.getMessage());
-                }
-            }
-        } catch (IOException e) {
+        AtomicFiles.removeStaleTemporaries(folder);
+        List<Path> files;
+        try (java.util.stream.Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException | RuntimeException e) {
             problems.add(folder + ": cannot be listed (" + e.getMessage() + ")");
+            return;
+        }
+        for (Path f : files) {
+            try {
+                T item = parse.apply(readFile(f), f.toString());
+                String key = Catalog.key(name.apply(item));
+                if (into.stream().anyMatch(i -> Catalog.key(name.apply(i)).equals(key))) {
+                    problems.add(f + ": name " + Checks.quote(name.apply(item)) + " is already taken; skipped");
+                } else {
+                    into.add(item);
+                }
+            } catch (RuntimeException e) {
+                // a user file never stops the load: whatever is wrong with it, it is named and skipped
+                problems.add(e instanceof PresetException ? e.getMessage() : f + ": cannot be used (" + e + ")");
+            }
         }
     }
 
     /**
-     * Saves a chip as a user preset {@code dir/chips/NAME.json}, atomically; refuses a name a built-in chip has.
-     * Returns the file written.
+     * Saves a chip as a user preset under {@code dir/chips/}, atomically, and returns the file written. Refuses a
+     * name a built-in chip has. A chip whose name equals a saved one ({@link Catalog#key}) replaces it in its file;
+     * a new name gets a file of its own ({@link #fileName}), so distinct names never overwrite each other.
      */
     public static Path saveUserChip(Path dir, Chip chip) throws IOException {
-        if (builtIn().chips().stream().anyMatch(c -> c.name().equalsIgnoreCase(chip.name()))) {
-            throw new PresetException("chip name '" + chip.name() + "' is a built-in preset; choose another name");
+        String key = Catalog.key(chip.name());
+        if (builtIn().chips().stream().anyMatch(c -> Catalog.key(c.name()).equals(key))) {
+            throw new PresetException("chip name " + Checks.quote(chip.name()) + " is a built-in preset; choose another name");
         }
-        String file = chip.name().replaceAll("[^A-Za-z0-9._-]+", "_") + ".json";
-        Path target = dir.resolve("chips").resolve(file);
+        Path folder = dir.resolve("chips");
+        Path target = null;
+        if (Files.isDirectory(folder)) {
+            try (java.util.stream.Stream<Path> listing = Files.list(folder)) {
+                for (Path f : listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                    String saved = savedName(f);
+                    if (saved != null && Catalog.key(saved).equals(key)) {
+                        target = f;
+                        break;
+                    }
+                }
+            }
+        }
+        if (target == null) {
+            target = folder.resolve(fileName(chip.name()));
+            if (Files.exists(target)) {
+                String other = savedName(target);
+                throw new PresetException("chip " + Checks.quote(chip.name()) + " not saved: its file " + target
+                        + " holds " + (other == null ? "a preset that cannot be read" : "chip " + Checks.quote(other))
+                        + "; choose another name or move that file");
+            }
+        }
         AtomicFiles.write(target, chipJson(chip));
         return target;
+    }
+
+    /** The chip name a user file holds, or null when it cannot be read. */
+    private static String savedName(Path file) {
+        try {
+            return parseChip(readFile(file), file.toString()).name();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The file of a user preset: its {@link Catalog#key} with ASCII letters, digits, '.' and '-' kept and every other
+     * UTF-8 byte written as {@code _XX} (hex), so distinct keys give distinct names ("my chip" {@code my_20chip.json},
+     * "my_chip" {@code my_5fchip.json}, "my/chip" {@code my_2fchip.json}). A name whose encoding would pass 120
+     * characters keeps its first 100 and a SHA-256 digest of the whole key.
+     */
+    static String fileName(String name) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : Catalog.key(name).getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || (c == '.' && out.length() > 0)) {
+                out.append(c);
+            } else {
+                out.append('_').append(String.format(java.util.Locale.ROOT, "%02x", b & 0xff));
+            }
+        }
+        if (out.length() > 120) {
+            String cut = out.substring(0, 100).replaceFirst("_[0-9a-f]?$", "");
+            return cut + "-" + digest(Catalog.key(name)) + ".json";
+        }
+        return out + ".json";
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** Names of the built-in scenario files, e.g. {@code default}. */
@@ -130,27 +202,31 @@ public final class Presets {
     }
 
     public static Chip parseChip(String json, String file) {
-        ChipFile f = Json.read(Migrations.chip(json, file), ChipFile.class, file);
+        JsonNode tree = Migrations.chip(Json.tree(json, file));
+        ChipFile f = Json.read(tree, ChipFile.class, file);
         checkVersion(f.schemaVersion(), PresetFiles.CHIP_SCHEMA_VERSION, file);
-        return build(() -> f.toChip(), file);
+        return build(f::toChip, file, FileKeys.CHIP, tree);
     }
 
     public static Nic parseNic(String json, String file) {
-        NicFile f = Json.read(json, NicFile.class, file);
+        JsonNode tree = Json.tree(json, file);
+        NicFile f = Json.read(tree, NicFile.class, file);
         checkVersion(f.schemaVersion(), PresetFiles.SCHEMA_VERSION, file);
-        return build(() -> f.toNic(), file);
+        return build(f::toNic, file, FileKeys.NIC, tree);
     }
 
     public static ModelConfig parseModel(String json, String file) {
-        ModelFile f = Json.read(json, ModelFile.class, file);
+        JsonNode tree = Json.tree(json, file);
+        ModelFile f = Json.read(tree, ModelFile.class, file);
         checkVersion(f.schemaVersion(), PresetFiles.SCHEMA_VERSION, file);
-        return build(() -> f.toModel(), file);
+        return build(f::toModel, file, Map.of(), tree);
     }
 
     public static Scenario parseScenario(String json, String file, Catalog catalog) {
-        ScenarioFile f = Json.read(Migrations.scenario(json, file), ScenarioFile.class, file);
+        JsonNode tree = Migrations.scenario(Json.tree(json, file));
+        ScenarioFile f = Json.read(tree, ScenarioFile.class, file);
         checkVersion(f.schemaVersion(), PresetFiles.SCENARIO_SCHEMA_VERSION, file);
-        return build(() -> f.toScenario(catalog, file), file);
+        return build(() -> f.toScenario(catalog, file), file, Map.of(), tree);
     }
 
     /** Reads a scenario file from disk. */
@@ -187,13 +263,32 @@ public final class Presets {
         AtomicFiles.write(path, scenarioJson(name, s));
     }
 
+    /** Largest preset, scenario or config.json read: 4 MiB (they are a few kB; /dev/zero never ends). */
+    static final int MAX_FILE_BYTES = 4 << 20;
+
+    /** The text of a preset, scenario or config.json: at most {@link #MAX_FILE_BYTES}, UTF-8, without a byte-order mark. */
     static String readFile(Path path) {
-        try {
-            return Files.readString(path, StandardCharsets.UTF_8);
+        if (path.toString().isEmpty()) {
+            throw new PresetException("'': empty file name");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new PresetException(path + ": no such file");
         } catch (IOException e) {
-            throw new PresetException(path + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new PresetException(path + ": cannot be read (" + AtomicFiles.reason(e) + ")", e);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new PresetException(path + ": larger than " + (MAX_FILE_BYTES >> 20) + " MiB; a preset, scenario or "
+                    + "config.json is a few kB");
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            // a byte-order mark (Windows editors write one) is not part of the document
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new PresetException(path + ": is not UTF-8 text");
         }
     }
 
@@ -203,11 +298,18 @@ public final class Presets {
         }
     }
 
-    private static <T> T build(java.util.function.Supplier<T> factory, String file) {
+    /**
+     * Builds the record; a refusal names the file and, for a {@link FieldException}, the file's key and unit
+     * ({@code keys}, see {@link FileKeys}). A message that already names the file (an inline preset) is kept.
+     */
+    private static <T> T build(java.util.function.Supplier<T> factory, String file, Map<String, FileKeys.Key> keys,
+                               JsonNode tree) {
         try {
             return factory.get();
         } catch (PresetException e) {
-            throw new PresetException(file + ": " + e.getMessage(), e);
+            throw e.getMessage().startsWith(file) ? e : new PresetException(file + ": " + e.getMessage(), e);
+        } catch (FieldException e) {
+            throw new PresetException(file + ": " + FileKeys.restate(e, keys, tree), e);
         } catch (IllegalArgumentException e) {
             throw new PresetException(file + ": " + e.getMessage(), e);
         }

@@ -1,9 +1,16 @@
 package dev.ridgeline.engine.model;
 
-import static dev.ridgeline.engine.model.Checks.nonNegative;
-import static dev.ridgeline.engine.model.Checks.positive;
+import static dev.ridgeline.engine.model.Checks.MAX_BYTES_PER_SEC;
+import static dev.ridgeline.engine.model.Checks.MAX_LATENCY_SEC;
+import static dev.ridgeline.engine.model.Checks.MAX_MEMORY_BYTES;
+import static dev.ridgeline.engine.model.Checks.MAX_OPS_PER_SEC;
+import static dev.ridgeline.engine.model.Checks.MIN_BYTES_PER_SEC;
+import static dev.ridgeline.engine.model.Checks.MIN_MEMORY_BYTES;
+import static dev.ridgeline.engine.model.Checks.MIN_OPS_PER_SEC;
+import static dev.ridgeline.engine.model.Checks.inRange;
 import static dev.ridgeline.engine.model.Checks.present;
 import static dev.ridgeline.engine.model.Checks.text;
+import static dev.ridgeline.engine.model.Checks.zeroOrInRange;
 
 /**
  * An accelerator, in SI units. FLOP/s are dense tensor-core rates; on chips without FP8 (A100) the FP8 rate is
@@ -26,25 +33,29 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
                    double threadAllReduceLatencySec, Fa3Mode fa3Mode, boolean fp8LowAccPrecision, String confidence,
                    int scaleUpDomain, double scaleUpBandwidthBytesPerSec, CalibrationKey calibration) {
 
+    /** Cards a scale-up fabric can join: up to 2^20 (TPU7x pods join 9,216). */
+    public static final int MAX_SCALE_UP_DOMAIN = 1 << 20;
+
+    /** Every figure within physically plausible bounds ({@link Checks}), so that no time the engine derives overflows. */
     public Chip {
-        String owner = "chip '" + name + "'";
-        text(name, "name", "chip");
+        String owner = "chip " + Checks.quote(name);
+        Checks.name(name, "chip");
         text(source, "source", owner);
-        positive(memoryBytes, "memoryBytes", owner);
-        positive(hbmBandwidthBytesPerSec, "hbmBandwidthBytesPerSec", owner);
-        positive(fp8FlopsPerSec, "fp8FlopsPerSec", owner);
-        positive(bf16FlopsPerSec, "bf16FlopsPerSec", owner);
-        positive(exp2PerSec, "exp2PerSec", owner);
-        positive(fp32AddPerSec, "fp32AddPerSec", owner);
-        nonNegative(threadAllReduceLatencySec, "threadAllReduceLatencySec", owner);
+        inRange(memoryBytes, MIN_MEMORY_BYTES, MAX_MEMORY_BYTES, "memoryBytes", owner);
+        inRange(hbmBandwidthBytesPerSec, MIN_BYTES_PER_SEC, MAX_BYTES_PER_SEC, "hbmBandwidthBytesPerSec", owner);
+        inRange(fp8FlopsPerSec, MIN_OPS_PER_SEC, MAX_OPS_PER_SEC, "fp8FlopsPerSec", owner);
+        inRange(bf16FlopsPerSec, MIN_OPS_PER_SEC, MAX_OPS_PER_SEC, "bf16FlopsPerSec", owner);
+        inRange(exp2PerSec, MIN_OPS_PER_SEC, MAX_OPS_PER_SEC, "exp2PerSec", owner);
+        inRange(fp32AddPerSec, MIN_OPS_PER_SEC, MAX_OPS_PER_SEC, "fp32AddPerSec", owner);
+        inRange(threadAllReduceLatencySec, 0, MAX_LATENCY_SEC, "threadAllReduceLatencySec", owner);
         present(fa3Mode, "fa3Mode", owner);
         confidence = confidence == null ? "" : confidence;
-        positive(scaleUpDomain, "scaleUpDomain", owner);
-        nonNegative(scaleUpBandwidthBytesPerSec, "scaleUpBandwidthBytesPerSec", owner);
+        inRange(scaleUpDomain, 1, MAX_SCALE_UP_DOMAIN, "scaleUpDomain", owner);
+        zeroOrInRange(scaleUpBandwidthBytesPerSec, MIN_BYTES_PER_SEC, MAX_BYTES_PER_SEC, "scaleUpBandwidthBytesPerSec", owner);
         present(calibration, "calibration", owner);
         if (scaleUpDomain > 1 && scaleUpBandwidthBytesPerSec <= 0) {
-            throw new IllegalArgumentException("scaleUpBandwidthBytesPerSec must be > 0 when scaleUpDomain is "
-                    + scaleUpDomain + ", was " + scaleUpBandwidthBytesPerSec + " (" + owner + ")");
+            throw Checks.refused("scaleUpBandwidthBytesPerSec", scaleUpBandwidthBytesPerSec, owner,
+                    "must be > 0 when the scale-up domain is " + scaleUpDomain + " cards");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ridgeline.engine.model;
 
+import static dev.ridgeline.engine.model.Checks.inRange;
 import static dev.ridgeline.engine.model.Checks.nonNegative;
 import static dev.ridgeline.engine.model.Checks.positive;
 import static dev.ridgeline.engine.model.Checks.present;
@@ -24,56 +25,78 @@ public record ModelConfig(String name, String source, AttentionKind attention, i
                           int sharedExperts, int expertsPerToken, int moeIntermediateSize, int denseIntermediateSize,
                           int vocabSize, int mtpModules) {
 
+    /** Widest hidden state or latent rank accepted: 2^16 (DeepSeek-V3 7,168; the largest dense models 16-25 k). */
+    public static final int MAX_WIDTH = 1 << 16;
+    /** Widest attention head: 2^12 (today 64-256). */
+    public static final int MAX_HEAD_DIM = 1 << 12;
+    /** Most layers or attention heads: 2^10 (today at most 128 of either). */
+    public static final int MAX_LAYERS_OR_HEADS = 1 << 10;
+    /** Most routed experts: 2^16 (Kimi-K2 384). */
+    public static final int MAX_EXPERTS = 1 << 16;
+    /** Most shared experts: 64 (today 0-2). */
+    public static final int MAX_SHARED_EXPERTS = 64;
+    /** Widest FFN: 2^20 (today's widest dense FFNs 53 k). */
+    public static final int MAX_INTERMEDIATE = 1 << 20;
+    /** Largest vocabulary: 2^24 (today 32 k-262 k). */
+    public static final int MAX_VOCAB = 1 << 24;
+    /** Most MTP modules: 16 (DeepSeek-V3 1). */
+    public static final int MAX_MTP_MODULES = 16;
+
+    /**
+     * Every size positive and below a bound no real model approaches ({@link #MAX_WIDTH} ...): within them every
+     * {@code int} product the operators form (heads x head width, shared experts x width, 2 x width) stays below
+     * 2^31, and times and bytes stay finite.
+     */
     public ModelConfig {
-        String owner = "model '" + name + "'";
-        text(name, "name", "model");
+        String owner = "model " + Checks.quote(name);
+        Checks.name(name, "model");
         text(source, "source", owner);
         present(attention, "attention", owner);
-        positive(hiddenSize, "hiddenSize", owner);
-        positive(numLayers, "numLayers", owner);
+        inRange(hiddenSize, 1, MAX_WIDTH, "hiddenSize", owner);
+        inRange(numLayers, 1, MAX_LAYERS_OR_HEADS, "numLayers", owner);
         nonNegative(denseLayers, "denseLayers", owner);
         if (denseLayers >= numLayers) {
-            throw new IllegalArgumentException("denseLayers must be < numLayers " + numLayers + ", was " + denseLayers + " (" + owner + ")");
+            throw Checks.refused("denseLayers", denseLayers, owner, "must be < the " + numLayers + " layers");
         }
-        positive(numHeads, "numHeads", owner);
+        inRange(numHeads, 1, MAX_LAYERS_OR_HEADS, "numHeads", owner);
         if (attention == AttentionKind.MLA) {
             unused(attention, numKeyValueHeads, "numKeyValueHeads", owner);
             unused(attention, headDim, "headDim", owner);
-            nonNegative(qLoraRank, "qLoraRank", owner);
-            positive(kvLoraRank, "kvLoraRank", owner);
-            positive(qkNopeHeadDim, "qkNopeHeadDim", owner);
-            nonNegative(qkRopeHeadDim, "qkRopeHeadDim", owner);
-            positive(vHeadDim, "vHeadDim", owner);
+            inRange(qLoraRank, 0, MAX_WIDTH, "qLoraRank", owner);
+            inRange(kvLoraRank, 1, MAX_WIDTH, "kvLoraRank", owner);
+            inRange(qkNopeHeadDim, 1, MAX_HEAD_DIM, "qkNopeHeadDim", owner);
+            inRange(qkRopeHeadDim, 0, MAX_HEAD_DIM, "qkRopeHeadDim", owner);
+            inRange(vHeadDim, 1, MAX_HEAD_DIM, "vHeadDim", owner);
         } else {
-            positive(numKeyValueHeads, "numKeyValueHeads", owner);
+            inRange(numKeyValueHeads, 1, numHeads, "numKeyValueHeads", owner);
             if (numHeads % numKeyValueHeads != 0) {
-                throw new IllegalArgumentException("numKeyValueHeads must divide numHeads " + numHeads + ", was "
-                        + numKeyValueHeads + " (" + owner + ")");
+                throw Checks.refused("numKeyValueHeads", numKeyValueHeads, owner, "must divide the " + numHeads
+                        + " attention heads");
             }
-            positive(headDim, "headDim", owner);
+            inRange(headDim, 1, MAX_HEAD_DIM, "headDim", owner);
             unused(attention, qLoraRank, "qLoraRank", owner);
             unused(attention, kvLoraRank, "kvLoraRank", owner);
             unused(attention, qkNopeHeadDim, "qkNopeHeadDim", owner);
             unused(attention, qkRopeHeadDim, "qkRopeHeadDim", owner);
             unused(attention, vHeadDim, "vHeadDim", owner);
         }
-        positive(routedExperts, "routedExperts", owner);
-        nonNegative(sharedExperts, "sharedExperts", owner);
+        inRange(routedExperts, 1, MAX_EXPERTS, "routedExperts", owner);
+        inRange(sharedExperts, 0, MAX_SHARED_EXPERTS, "sharedExperts", owner);
         positive(expertsPerToken, "expertsPerToken", owner);
         if (expertsPerToken > routedExperts) {
-            throw new IllegalArgumentException("expertsPerToken must be <= routedExperts " + routedExperts + ", was " + expertsPerToken + " (" + owner + ")");
+            throw Checks.refused("expertsPerToken", expertsPerToken, owner, "must be <= the " + routedExperts
+                    + " routed experts");
         }
-        positive(moeIntermediateSize, "moeIntermediateSize", owner);
-        positive(denseIntermediateSize, "denseIntermediateSize", owner);
-        positive(vocabSize, "vocabSize", owner);
-        nonNegative(mtpModules, "mtpModules", owner);
+        inRange(moeIntermediateSize, 1, MAX_INTERMEDIATE, "moeIntermediateSize", owner);
+        inRange(denseIntermediateSize, 1, MAX_INTERMEDIATE, "denseIntermediateSize", owner);
+        inRange(vocabSize, 1, MAX_VOCAB, "vocabSize", owner);
+        inRange(mtpModules, 0, MAX_MTP_MODULES, "mtpModules", owner);
     }
 
     /** A field of the other attention kind must be 0, so that a preset cannot carry numbers the engine ignores. */
     private static void unused(AttentionKind attention, int value, String field, String owner) {
         if (value != 0) {
-            throw new IllegalArgumentException(field + " must be 0 for " + attention + " attention, was " + value
-                    + " (" + owner + ")");
+            throw Checks.refused(field, value, owner, "must be 0 for " + attention + " attention");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.ridgeline.engine.model;
 
-import static dev.ridgeline.engine.model.Checks.nonNegative;
-import static dev.ridgeline.engine.model.Checks.positive;
+import static dev.ridgeline.engine.model.Checks.inRange;
 import static dev.ridgeline.engine.model.Checks.text;
 
 /**
@@ -12,12 +11,13 @@ import static dev.ridgeline.engine.model.Checks.text;
  */
 public record Nic(String name, String source, double bandwidthBytesPerSec, double latencySec) {
 
+    /** Figures within physically plausible bounds ({@link Checks}). */
     public Nic {
-        String owner = "nic '" + name + "'";
-        text(name, "name", "nic");
+        String owner = "nic " + Checks.quote(name);
+        Checks.name(name, "nic");
         text(source, "source", owner);
-        positive(bandwidthBytesPerSec, "bandwidthBytesPerSec", owner);
-        nonNegative(latencySec, "latencySec", owner);
+        inRange(bandwidthBytesPerSec, Checks.MIN_BYTES_PER_SEC, Checks.MAX_BYTES_PER_SEC, "bandwidthBytesPerSec", owner);
+        inRange(latencySec, 0, Checks.MAX_LATENCY_SEC, "latencySec", owner);
     }
 
     public Nic withBandwidth(double bytesPerSec) {

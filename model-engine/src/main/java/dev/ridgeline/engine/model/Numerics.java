@@ -10,15 +10,17 @@ import static dev.ridgeline.engine.model.Checks.present;
  * @param weightDtype    element type of the non-expert weights and activations; routed and shared experts stay FP8
  * @param fa3            the chip's FlashAttention-3 stage mode, or a what-if override
  * @param promotion      apply DeepGEMM's FP8 promotion discount to the MoE GEMMs on chips that need it
- * @param gemmEfficiency manual GEMM efficiency (MFU) in (0, 1]; 0 = none. Overrides the promotion discount
+ * @param gemmEfficiency manual GEMM efficiency (MFU) in [0.01, 1]; 0 = none. Overrides the promotion discount
  */
 public record Numerics(Dtype kvDtype, Dtype weightDtype, Fa3Setting fa3, boolean promotion, double gemmEfficiency) {
+    /** The smallest manual GEMM efficiency accepted (1 %); below it a step time is absurd, not a design point. */
+    public static final double MIN_GEMM_EFFICIENCY = 0.01;
     public Numerics {
         String owner = "scenario";
         present(kvDtype, "kvDtype", owner);
         present(weightDtype, "weightDtype", owner);
         present(fa3, "fa3", owner);
-        inRange(gemmEfficiency, 0.0, 1.0, "gemmEfficiency", owner);
+        Checks.zeroOrInRange(gemmEfficiency, MIN_GEMM_EFFICIENCY, 1.0, "gemmEfficiency", owner);
     }
 
     public Numerics withKvDtype(Dtype v) {

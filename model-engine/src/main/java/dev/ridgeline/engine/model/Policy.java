@@ -22,6 +22,6 @@ public enum Policy implements Labelled {
                 return p;
             }
         }
-        throw new IllegalArgumentException("policy must be naive or dual-mbatch, was '" + label + "'");
+        throw new IllegalArgumentException("policy must be naive or dual-mbatch, was " + Checks.quote(label));
     }
 }

@@ -22,6 +22,8 @@ public record Scenario(ModelConfig model, Hardware hardware, Deployment deployme
     public static final int SEED_FA_CHUNK = 512 * 8;
     /** Acceptance of one MTP token, from the DeepSeek-V3 technical report, as seed 000 uses it. */
     public static final double SEED_MTP_ACCEPTANCE = 0.85;
+    /** Lowest manual GEMM efficiency: 1 % of the roofline (anything lower is a typo, and 1e-320 makes time infinite). */
+    public static final double MIN_GEMM_EFFICIENCY = Numerics.MIN_GEMM_EFFICIENCY;
 
     public Scenario {
         String owner = "scenario";
@@ -31,12 +33,25 @@ public record Scenario(ModelConfig model, Hardware hardware, Deployment deployme
         present(numerics, "numerics", owner);
         present(readings, "readings", owner);
         present(assumptions, "assumptions", owner);
+        int ep = deployment.ep();
+        if (ep > 2 * model.routedExperts()) {
+            throw Checks.refused("ep", ep, owner, "must be <= " + 2 * model.routedExperts() + ", twice the "
+                    + model.routedExperts() + " routed experts of " + Checks.quote(model.name())
+                    + " (cards beyond one per expert hold redundant copies)");
+        }
+        if (deployment.mtpDepth() > 0 && model.mtpModules() == 0) {
+            throw Checks.refused("mtpDepth", deployment.mtpDepth(), owner, "must be 0: " + Checks.quote(model.name())
+                    + " has no MTP module");
+        }
     }
 
-    /** Seed 000's defaults: EP144, B 64, 5K context, no MTP, BF16 KV and weights, dual micro-batch. */
+    /**
+     * Seed 000's defaults: EP144 (at most twice the model's routed experts), B 64, 5K context, no MTP, BF16 KV and
+     * weights, dual micro-batch.
+     */
     public static Scenario defaults(ModelConfig model, Chip chip, Nic nic) {
         return new Scenario(model, new Hardware(chip, nic),
-                new Deployment(64, 144, SEED_CONTEXT, 0, SEED_MTP_ACCEPTANCE, Policy.DUAL_MICRO_BATCH),
+                new Deployment(64, Math.min(144, 2 * model.routedExperts()), SEED_CONTEXT, 0, SEED_MTP_ACCEPTANCE, Policy.DUAL_MICRO_BATCH),
                 new Numerics(Dtype.BF16, Dtype.BF16, Fa3Setting.CHIP_DEFAULT, false, 0.0),
                 new Readings(Fidelity.SEED, ThroughputReading.SEED_DIVIDES_BY_Q, SEED_FA_CHUNK, ExpertLoad.FULL),
                 Assumptions.DEFAULTS);

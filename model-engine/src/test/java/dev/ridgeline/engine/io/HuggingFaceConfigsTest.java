@@ -54,12 +54,121 @@ class HuggingFaceConfigsTest {
         assertEquals(preset.withIdentity(imported.name(), imported.source()), imported);
     }
 
+    /**
+     * Mixtral-8x7B (https://huggingface.co/mistralai/Mixtral-8x7B-v0.1/blob/main/config.json): 8 experts
+     * ({@code num_local_experts}), top-2, each expert 14,336 wide ({@code intermediate_size}; no
+     * {@code moe_intermediate_size}), no shared expert, GQA with 8 KV heads of 4096 / 32 = 128. Its paper gives
+     * 46.7B parameters (arXiv:2401.04088): 32 x (attention 41.9M + 8 experts x 176.2M) + 2 x 32,000 x 4,096
+     * embeddings = 46.70B.
+     */
+    @Test
+    void mixtralIsAcceptedWithItsPublishedShape() {
+        ModelConfig m = HuggingFaceConfigs.read(config("Mixtral-8x7B-v0.1"));
+        assertEquals(AttentionKind.GQA, m.attention());
+        assertEquals(8, m.routedExperts());
+        assertEquals(2, m.expertsPerToken());
+        assertEquals(14336, m.moeIntermediateSize());
+        assertEquals(0, m.sharedExperts());
+        assertEquals(0, m.denseLayers());
+        assertEquals(8, m.numKeyValueHeads());
+        assertEquals(128, m.headDim());
+        assertEquals(0, m.mtpModules());
+        double total = m.nonExpertParams() + (double) m.moeLayers() * m.routedExperts() * m.expertParams();
+        assertEquals(46.7e9, total, 0.05e9, "46.7B to the paper's one decimal: " + total);
+    }
+
+    /**
+     * gpt-oss-120b (https://huggingface.co/openai/gpt-oss-120b/blob/main/config.json): 128 experts, top-4, experts
+     * 2,880 wide, 36 layers, 64 query heads of 64 over 8 KV heads. The model card gives 116.8B parameters; the
+     * shapes give 36 x (attention 26.5M + 128 x 24.9M) + 2 x 201,088 x 2,880 = 116.8B (biases, router and norms,
+     * under 0.1 %, are not counted). Its sliding-window layers are costed as full attention, which the source says.
+     */
+    @Test
+    void gptOssIsAcceptedWithItsPublishedShape() {
+        ModelConfig m = HuggingFaceConfigs.read(config("gpt-oss-120b"));
+        assertEquals(AttentionKind.GQA, m.attention());
+        assertEquals(128, m.routedExperts());
+        assertEquals(4, m.expertsPerToken());
+        assertEquals(2880, m.moeIntermediateSize());
+        assertEquals(64, m.headDim());
+        assertEquals(36, m.numLayers());
+        double total = m.nonExpertParams() + (double) m.moeLayers() * m.routedExperts() * m.expertParams();
+        assertEquals(116.8e9, total, 0.1e9, "116.8B, to the card's one decimal: " + total);
+        assertTrue(m.source().contains("sliding-window layers are costed as full attention"), m.source());
+    }
+
+    /** Both evaluate in both fidelities at an EP they allow (Mixtral: EP 8 of at most 16). */
+    @Test
+    void mixtralAndGptOssEvaluate() {
+        for (String name : new String[] {"Mixtral-8x7B-v0.1", "gpt-oss-120b"}) {
+            ModelConfig m = HuggingFaceConfigs.read(config(name));
+            for (dev.ridgeline.engine.model.Fidelity f : dev.ridgeline.engine.model.Fidelity.values()) {
+                var s = Presets.builtInScenario("default").withEp(8).withModel(m).withFidelity(f);
+                double tps = dev.ridgeline.engine.Fixtures.ENGINE.evaluate(s).userTokensPerSec();
+                assertTrue(tps > 0 && Double.isFinite(tps), name + " " + f + ": " + tps);
+            }
+        }
+    }
+
+    /** The issue's example: moe_intermediate_size 0 divided by zero before any check. */
+    @Test
+    void aZeroExpertWidthIsRefusedNamingTheKey() throws IOException {
+        String json = Files.readString(config("Qwen3-235B-A22B")).replace("\"moe_intermediate_size\": 1536",
+                "\"moe_intermediate_size\": 0");
+        PresetException e = assertThrows(PresetException.class, () -> HuggingFaceConfigs.parse(json, "q.json", "Q"));
+        assertEquals("q.json: key 'moe_intermediate_size' must be > 0, was 0", e.getMessage());
+    }
+
+    /**
+     * Shape keys of the four accepted configs set to hostile integers (0, negatives, 2^30, 2^31 - 1, log-uniform
+     * draws, fractions, strings): each file is refused in one line naming a config.json key, or its model evaluates
+     * to finite, positive figures.
+     */
+    @Test
+    void seed67HostileShapesAreRefusedByKeyOrEvaluateFinite() throws IOException {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(67);
+        String[] models = {"DeepSeek-V3", "DeepSeek-V2-Lite", "Qwen3-235B-A22B", "Mixtral-8x7B-v0.1", "gpt-oss-120b"};
+        String[] keys = {"hidden_size", "num_hidden_layers", "first_k_dense_replace", "num_attention_heads",
+            "num_key_value_heads", "head_dim", "q_lora_rank", "kv_lora_rank", "qk_nope_head_dim", "qk_rope_head_dim",
+            "v_head_dim", "n_routed_experts", "num_experts", "num_local_experts", "n_shared_experts",
+            "num_experts_per_tok", "moe_intermediate_size", "intermediate_size", "vocab_size",
+            "num_nextn_predict_layers", "shared_expert_intermediate_size"};
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < 1500; i++) {
+            String model = models[r.nextInt(models.length)];
+            var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(Files.readString(config(model)));
+            String key = keys[r.nextInt(keys.length)];
+            int draw = r.nextInt(10);
+            if (draw == 0) {
+                root.put(key, r.nextInt(100) + 0.5);
+            } else if (draw == 1) {
+                root.put(key, String.valueOf(r.nextInt(100)));
+            } else {
+                root.put(key, dev.ridgeline.engine.Hostile.integer(r));
+            }
+            String json = root.toString();
+            ModelConfig m;
+            try {
+                m = HuggingFaceConfigs.parse(json, "c.json", "M");
+            } catch (PresetException e) {
+                assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+                assertTrue(e.getMessage().matches("c\\.json: .*'[a-z_]+'.*"), () -> key + ": " + e.getMessage());
+                continue;
+            }
+            var s = Presets.builtInScenario("default").withEp(1).withModel(m)
+                    .withFidelity(dev.ridgeline.engine.model.Fidelity.values()[r.nextInt(2)]);
+            var e = dev.ridgeline.engine.Fixtures.ENGINE.evaluate(s);
+            assertTrue(e.userTokensPerSec() > 0 && Double.isFinite(e.userTokensPerSec()), key + " in " + model);
+            assertTrue(e.memory().usedBytes() > 0 && Double.isFinite(e.memory().usedBytes()), key + " in " + model);
+        }
+    }
+
     @Test
     void denseLlamaIsRefusedNamingItsArchitecture() {
         Path file = config("Meta-Llama-3-8B");
         PresetException e = assertThrows(PresetException.class, () -> HuggingFaceConfigs.read(file));
         assertEquals(file + ": architecture 'LlamaForCausalLM' (model_type 'llama') is not a mixture-of-experts model "
-                + "(no 'n_routed_experts' or 'num_experts' key); Ridgeline models MoE decode only", e.getMessage());
+                + "(no 'n_routed_experts', 'num_experts', 'num_local_experts' key); Ridgeline models MoE decode only", e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
 
@@ -86,9 +195,9 @@ class HuggingFaceConfigsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            text for a number    | "hidden_size": 7168,       | "hidden_size": "big",     | x.json: key 'hidden_size' has a bad value "big" (expected an integer)
+            text for a number    | "hidden_size": 7168,       | "hidden_size": "big",     | x.json: key 'hidden_size' must be an integer, was "big"
             null required key    | "vocab_size": 129280       | "vocab_size": null        | x.json: key 'vocab_size' must not be null
-            top-k over experts   | "num_experts_per_tok": 8,  | "num_experts_per_tok": 300, | x.json: expertsPerToken must be <= routedExperts 256, was 300 (model 'V3')
+            top-k over experts   | "num_experts_per_tok": 8,  | "num_experts_per_tok": 300, | x.json: key 'num_experts_per_tok' must be <= the 256 routed experts, was 300
             interleaved dense    | "moe_layer_freq": 1,       | "moe_layer_freq": 2,      | x.json: key 'moe_layer_freq' must be 1 (every layer after the dense ones is MoE), was 2
             broken JSON          | "vocab_size": 129280       | "vocab_size": 129280,,    | x.json: not valid JSON
             """)

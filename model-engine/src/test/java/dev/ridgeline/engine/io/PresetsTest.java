@@ -120,9 +120,9 @@ class PresetsTest {
     @CsvSource(delimiter = '|', textBlock = """
             unknown key        | "fp8Tflops": 1979,                 | "fp8Tflops": 1979, "turbo": true,  | x.json: unknown key 'turbo'
             missing key        | "bf16Tflops": 989,                 | ,                                  | x.json: missing key 'bf16Tflops'
-            negative bandwidth | "hbmBandwidthGBPerSec": 3350,       | "hbmBandwidthGBPerSec": -1,        | x.json: hbmBandwidthBytesPerSec must be > 0, was -1.0E9 (chip 'H800')
-            bad enum           | "fa3Mode": "TWO_STAGE",            | "fa3Mode": "FOUR_STAGE",           | x.json: key 'fa3Mode' has a bad value FOUR_STAGE
-            text for a number  | "scaleUpDomainCards": 8,           | "scaleUpDomainCards": "many",      | x.json: key 'scaleUpDomainCards' has a bad value many
+            negative bandwidth | "hbmBandwidthGBPerSec": 3350,       | "hbmBandwidthGBPerSec": -1,        | x.json: key 'hbmBandwidthGBPerSec' must be in [0.01, 1000000], was -1
+            bad enum           | "fa3Mode": "TWO_STAGE",            | "fa3Mode": "FOUR_STAGE",           | x.json: key 'fa3Mode' must be one of NONE, TWO_STAGE, THREE_STAGE, was "FOUR_STAGE"
+            text for a number  | "scaleUpDomainCards": 8,           | "scaleUpDomainCards": "many",      | x.json: key 'scaleUpDomainCards' must be an integer, was "many"
             null               | "name": "H800",                    | "name": null,                      | x.json: key 'name' must not be null
             schema version     | "schemaVersion": 2,                | "schemaVersion": 3,                | x.json: key 'schemaVersion' must be 2, was 3
             """)

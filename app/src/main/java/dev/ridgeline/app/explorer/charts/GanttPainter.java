@@ -43,9 +43,13 @@ public final class GanttPainter {
         double plotHeight = Math.max(20, area.getHeight() - TOP - AXIS);
         Lane[] lanes = Lane.values();
         double rowHeight = plotHeight / lanes.length;
-        double span = schedule.layerTimeSec() > 0 ? schedule.layerTimeSec() : 1;
-        for (Interval i : schedule.intervals()) {
-            span = Math.max(span, i.endSec());
+        double span = span(schedule);
+        if (!drawable(span, schedule) || !Double.isFinite(width / span)) {
+            // the engine never returns such a schedule (Evaluation refuses it); never loop over it either
+            g.setFont(Palette.LABEL);
+            g.setColor(Palette.MUTED);
+            g.drawString("Nothing to draw: the step time is not a finite positive number.", (float) x0, (float) top + 14);
+            return List.of();
         }
         double scale = width / span;
 
@@ -123,6 +127,31 @@ public final class GanttPainter {
         }
     }
 
+    /** The time the Gantt spans: the layer time, or the last interval's end when that is later. */
+    static double span(Schedule schedule) {
+        double span = schedule.layerTimeSec();
+        for (Interval i : schedule.intervals()) {
+            span = Math.max(span, i.endSec());
+        }
+        return span;
+    }
+
+    /** A span and intervals that can be drawn: finite, positive span; finite interval ends. */
+    static boolean drawable(double span, Schedule schedule) {
+        if (!(span > 0) || !Double.isFinite(span * 1e6)) {
+            return false;
+        }
+        for (Interval i : schedule.intervals()) {
+            if (!Double.isFinite(i.startSec()) || !Double.isFinite(i.endSec())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Most ticks an axis draws, whatever the span: a nice step gives at most about width / 70 of them. */
+    static final int MAX_TICKS = 200;
+
     private static void axis(Graphics2D g, double x0, double width, double y, double spanSec) {
         g.setColor(Palette.MUTED);
         g.setStroke(new BasicStroke(1f));
@@ -131,7 +160,10 @@ public final class GanttPainter {
         double step = niceStep(spanUs / Math.max(2, width / 70));
         g.setFont(Palette.SMALL);
         FontMetrics fm = g.getFontMetrics();
-        for (double t = 0; t <= spanUs + 1e-9; t += step) {
+        // ticks counted, not accumulated: t += step never ends when step is lost in t's rounding
+        long ticks = Math.min(MAX_TICKS, (long) Math.floor(spanUs / step + 1e-9));
+        for (long k = 0; k <= ticks; k++) {
+            double t = k * step;
             double x = x0 + t / spanUs * width;
             g.draw(new java.awt.geom.Line2D.Double(x, y, x, y + 4));
             String label = Units.fixed(t, step < 1 ? 1 : 0);

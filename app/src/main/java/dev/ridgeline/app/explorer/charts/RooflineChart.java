@@ -87,6 +87,9 @@ public final class RooflineChart {
                 }
                 double x = network ? moeFlops / op.networkBytes() : op.intensity();
                 double y = (network ? moeFlops : op.flops()) / op.timeSec();
+                if (!(x > 0 && y > 0 && Double.isFinite(x) && Double.isFinite(y))) {
+                    continue; // a log axis cannot place it, and an infinite range would never finish its ticks
+                }
                 series.add(x, y);
                 list.add(op);
                 xMin = Math.min(xMin, x / 2);
@@ -176,9 +179,24 @@ public final class RooflineChart {
         }
     }
 
+    /** Most decades an axis spans: its ticks are one per decade, counted by the axis in a loop. */
+    static final double MAX_DECADES = 40;
+
     private static void frame(XYPlot plot, RoofData roofs) {
-        plot.getDomainAxis().setRange(roofs.xLow, roofs.xHigh);
-        plot.getRangeAxis().setRange(roofs.yLow, roofs.yHigh);
+        double[] x = logRange(roofs.xLow, roofs.xHigh);
+        double[] y = logRange(roofs.yLow, roofs.yHigh);
+        plot.getDomainAxis().setRange(x[0], x[1]);
+        plot.getRangeAxis().setRange(y[0], y[1]);
+    }
+
+    /**
+     * A range a log axis can draw: finite, positive, increasing and at most {@link #MAX_DECADES} decades (kept
+     * around the upper end, where the roofs are). The engine's figures always give one; this guards the loop.
+     */
+    static double[] logRange(double low, double high) {
+        double hi = Double.isFinite(high) && high > 0 ? high : 1e18;
+        double lo = Double.isFinite(low) && low > 0 && low < hi ? low : hi / 1e6;
+        return new double[] {Math.max(lo, hi / Math.pow(10, MAX_DECADES)), hi};
     }
 
     private static LogAxis axis(String label) {

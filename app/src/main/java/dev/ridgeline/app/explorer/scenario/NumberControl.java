@@ -1,5 +1,7 @@
 package dev.ridgeline.app.explorer.scenario;
 
+import dev.ridgeline.app.StrictNumbers;
+import dev.ridgeline.engine.model.Checks;
 import java.util.Locale;
 import java.util.function.DoubleConsumer;
 import javafx.geometry.Pos;
@@ -127,13 +129,13 @@ final class NumberControl extends VBox {
         }
         double v;
         try {
-            v = integer ? Long.parseLong(text) : Double.parseDouble(text);
+            v = integer ? StrictNumbers.integer(text) : StrictNumbers.decimal(text);
         } catch (NumberFormatException e) {
-            refuse("'" + text + "' is not " + (integer ? "a whole number" : "a number") + ".");
+            refuse(e.getMessage() + ".");
             return;
         }
         if (!(v >= typedMin && v <= typedMax)) {
-            refuse(title + " must be between " + format(typedMin) + " and " + format(typedMax) + "; '" + text + "' refused.");
+            refuse(title + " must be between " + format(typedMin) + " and " + format(typedMax) + "; " + Checks.quote(text) + " refused.");
             return;
         }
         commit(v);

@@ -1,6 +1,7 @@
 package dev.ridgeline.app.explorer.scenario;
 
 import dev.ridgeline.app.explorer.ExplorerModel;
+import dev.ridgeline.app.explorer.ModelSwitch;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
@@ -46,6 +47,8 @@ public final class ScenarioPanel extends VBox {
     private final NumberControl kernelGap;
     private final NumberControl hostOverhead;
     private final ToggleSwitch promotion = new ToggleSwitch("DeepGEMM promotion");
+    private final Label note = new Label();
+    private String pendingNote = "";
     private final Subscription subscription;
     private boolean showing;
 
@@ -54,7 +57,11 @@ public final class ScenarioPanel extends VBox {
         getStyleClass().add("scenario-panel");
         setSpacing(8);
         modelChoice = combo("modelChoice", catalog.models(), ModelConfig::name, "The MoE model whose decode step is costed.",
-                Scenario::withModel);
+                (s, m) -> {
+                    ModelSwitch.Result r = ModelSwitch.apply(s, m);
+                    pendingNote = r.note();
+                    return r.scenario();
+                });
         chipChoice = combo("chipChoice", catalog.chips(), Chip::name, "The accelerator: HBM size and bandwidth, FP8/BF16 peak and FA3 mode.",
                 Scenario::withChip);
         nicChoice = combo("nicChoice", catalog.nics(), Nic::name, "The network card that carries the expert dispatch and combine traffic.",
@@ -96,7 +103,12 @@ public final class ScenarioPanel extends VBox {
         promotion.setTooltip(new Tooltip("Apply DeepGEMM's FP8 promotion discount to the MoE GEMMs on chips that need it."));
         promotion.selectedProperty().addListener((obs, was, now) -> edit(s -> s.withPromotion(now)));
 
-        getChildren().addAll(section("Hardware"), labelled("Model", modelChoice), labelled("Chip", chipChoice),
+        note.setId("scenarioNote");
+        note.getStyleClass().add("error-text");
+        note.setWrapText(true);
+        note.managedProperty().bind(note.visibleProperty());
+        note.setVisible(false);
+        getChildren().addAll(section("Hardware"), note, labelled("Model", modelChoice), labelled("Chip", chipChoice),
                 labelled("NIC", nicChoice), new Separator(), section("Deployment"), batch, ep, context, mtpDepth,
                 mtpAcceptance, new Separator(), section("Numerics and pipeline"), labelled("KV cache", kvChoice),
                 labelled("Weights", weightChoice), labelled("FA3 stage mode", fa3Choice), labelled("Policy", policyChoice),
@@ -173,8 +185,23 @@ public final class ScenarioPanel extends VBox {
     /** Applies an edit; an {@link IllegalArgumentException} from the scenario propagates to the control. */
     private void edit(UnaryOperator<Scenario> change) {
         if (!showing) {
+            pendingNote = "";
             model.setScenario(change.apply(model.getScenario()));
+            showNote(pendingNote);
         }
+    }
+
+    /**
+     * A note above the pickers: what an edit changed besides itself (EP lowered for a model with fewer experts), or
+     * why a choice was refused; empty hides it. The next edit replaces it.
+     */
+    public void showNote(String text) {
+        note.setText(text);
+        note.setVisible(!text.isEmpty());
+    }
+
+    Label note() {
+        return note;
     }
 
     private NumberControl number(String id, String title, String unit, String tip, SliderScale scale, double min,
@@ -203,8 +230,14 @@ public final class ScenarioPanel extends VBox {
             }
         });
         box.valueProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                edit(s -> apply.apply(s, now));
+            if (now != null && !showing) {
+                try {
+                    edit(s -> apply.apply(s, now));
+                } catch (IllegalArgumentException e) {
+                    // refused: the picker goes back to the scenario's value, which is unchanged, and says why
+                    show(model.getScenario());
+                    showNote(name.apply(now) + " refused: " + e.getMessage());
+                }
             }
         });
         return box;
