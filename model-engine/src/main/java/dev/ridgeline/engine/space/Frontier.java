@@ -4,7 +4,6 @@ import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.sweep.Sweep;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -82,11 +81,18 @@ public final class Frontier {
     /**
      * The Pareto frontier: scanning from the highest tokens/s per user down (ties: higher throughput first), a point
      * is kept when its throughput per card beats every point scanned before it. Ascending in tokens/s per user.
+     *
+     * <p>Before the sort, an exact filter in one pass drops most points: the points are bucketed by tokens/s per user
+     * (the bucket index never decreases as tokens/s per user grows), and a point whose throughput is at most the best
+     * throughput of a higher bucket is dominated by that point (strictly faster per user, at least as fast per card),
+     * so the scan would drop it too. Only the few points left are sorted.
      */
     public static List<Point> pareto(List<Point> points) {
-        List<Point> sorted = new ArrayList<>(points);
-        sorted.sort(Comparator.comparingDouble(Point::userTokensPerSec).reversed()
-                .thenComparing(Comparator.comparingDouble(Point::throughputPerCard).reversed()));
+        List<Point> sorted = candidates(points);
+        sorted.sort((p, q) -> {
+            int byUser = Double.compare(q.userTokensPerSec(), p.userTokensPerSec());
+            return byUser != 0 ? byUser : Double.compare(q.throughputPerCard(), p.throughputPerCard());
+        });
         List<Point> out = new ArrayList<>();
         double best = Double.NEGATIVE_INFINITY;
         for (Point p : sorted) {
@@ -96,6 +102,48 @@ public final class Frontier {
             }
         }
         java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** The points the bucket filter of {@link #pareto} keeps, in their order; all of them when one is not finite. */
+    static List<Point> candidates(List<Point> points) {
+        int n = points.size();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Point p : points) {
+            double x = p.userTokensPerSec();
+            if (!Double.isFinite(x) || !Double.isFinite(p.throughputPerCard())) {
+                return new ArrayList<>(points);
+            }
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        int buckets = Math.max(1, Math.min(4096, n / 8));
+        if (n == 0 || !(hi > lo) || buckets == 1) {
+            return new ArrayList<>(points);
+        }
+        double perUnit = (buckets - 1) / (hi - lo);
+        int[] bucket = new int[n];
+        double[] top = new double[buckets + 1];
+        java.util.Arrays.fill(top, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            Point p = points.get(i);
+            bucket[i] = (int) ((p.userTokensPerSec() - lo) * perUnit);
+            top[bucket[i]] = Math.max(top[bucket[i]], p.throughputPerCard());
+        }
+        // above[k]: the best throughput of the buckets above k
+        double[] above = new double[buckets + 1];
+        above[buckets] = Double.NEGATIVE_INFINITY;
+        for (int k = buckets - 1; k >= 0; k--) {
+            above[k] = Math.max(above[k + 1], top[k + 1]);
+        }
+        List<Point> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Point p = points.get(i);
+            if (p.throughputPerCard() > above[bucket[i]]) {
+                out.add(p);
+            }
+        }
         return out;
     }
 }

@@ -94,4 +94,44 @@ class FrontierTest {
         assertEquals(f.answer().throughputPerCard(), e.throughputPerCard(), 0.0);
         assertTrue(e.fit().fits());
     }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {3, 17, 41})
+    void paretoKeepsExactlyThePointsNoOtherPointDominatesOnTiesAndDuplicates(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Frontier.Point> points = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            // half on a coarse grid (ties in x, in y and exact duplicates), half anywhere
+            boolean grid = r.nextBoolean();
+            double x = grid ? 1 + r.nextInt(40) : 1 + 40 * r.nextDouble();
+            double y = grid ? 10 * (1 + r.nextInt(50)) : 500 * r.nextDouble();
+            points.add(new Frontier.Point(i, 1, x, y));
+        }
+        // by definition, quadratically: the distinct (x, y) values that no point dominates, ascending in x
+        java.util.TreeMap<Double, Double> expected = new java.util.TreeMap<>();
+        for (Frontier.Point p : points) {
+            boolean dominated = false;
+            for (Frontier.Point o : points) {
+                dominated |= o.userTokensPerSec() >= p.userTokensPerSec() && o.throughputPerCard() >= p.throughputPerCard()
+                        && (o.userTokensPerSec() > p.userTokensPerSec() || o.throughputPerCard() > p.throughputPerCard());
+            }
+            if (!dominated) {
+                expected.put(p.userTokensPerSec(), p.throughputPerCard());
+            }
+        }
+        List<Frontier.Point> frontier = Frontier.pareto(points);
+        assertEquals(expected.size(), frontier.size());
+        int k = 0;
+        for (var e : expected.entrySet()) {
+            assertEquals(e.getKey(), frontier.get(k).userTokensPerSec(), 0.0);
+            assertEquals(e.getValue(), frontier.get(k).throughputPerCard(), 0.0);
+            k++;
+        }
+        // of duplicates, the first in the input is the one kept (as a plain sort-and-scan keeps it)
+        for (Frontier.Point p : frontier) {
+            Frontier.Point first = points.stream().filter(o -> o.userTokensPerSec() == p.userTokensPerSec()
+                    && o.throughputPerCard() == p.throughputPerCard()).findFirst().orElseThrow();
+            assertEquals(first, p);
+        }
+    }
 }
