@@ -1,6 +1,7 @@
 package dev.ridgeline.app.cli;
 
 import dev.ridgeline.app.explorer.RedrawBench;
+import dev.ridgeline.app.explorer.frontier.FrontierBench;
 import dev.ridgeline.app.Engines;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.sweep.SpeedProbe;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * progress lines, then one JSON line last: {@code evaluationsPerSecond} (summary path, seed, one thread),
  * {@code calibratedEvaluationsPerSecond}, {@code detailedEvaluationsPerSecond}, {@code sweepPointsPerSecond} (every
  * core), {@code searchMillis} (both seed searches), {@code redrawP50Millis} and {@code redrawP95Millis} (a scenario
- * edit until the window has redrawn, headless, {@link RedrawBench}).
+ * edit until the window has redrawn, headless, {@link RedrawBench}), {@code frontierP50Millis} and
+ * {@code frontierP95Millis} (a chip edit until the frontier of every deployment is swept and redrawn,
+ * {@link FrontierBench}) and {@code frontierDeployments} (the fewest deployments one of those sweeps covered).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure engine speed (evaluations per second, seed search time).")
 final class BenchCommand implements Callable<Integer> {
@@ -36,6 +39,8 @@ final class BenchCommand implements Callable<Integer> {
 
     static final int REDRAW_WARMUP = 100;
     static final int REDRAW_EDITS = 600;
+    static final int FRONTIER_WARMUP = 40;
+    static final int FRONTIER_EDITS = 100;
 
     @Override
     public Integer call() throws Exception {
@@ -76,13 +81,24 @@ final class BenchCommand implements Callable<Integer> {
         RedrawBench.Result redraw = RedrawBench.run(REDRAW_WARMUP, REDRAW_EDITS, 20261123L);
         out.printf(Locale.ROOT, "window: edit -> redrawn p50 %.2f ms, p95 %.2f ms over %d edits%n",
                 redraw.p50Millis(), redraw.p95Millis(), redraw.edits());
+        out.println("frontier: timing " + FRONTIER_EDITS + " chip edits headless ...");
+        out.flush();
+        FrontierBench.Result frontier = FrontierBench.run(FRONTIER_WARMUP, FRONTIER_EDITS, 20261123L);
+        out.printf(Locale.ROOT, "frontier: chip edit -> frontier redrawn p50 %.2f ms, p95 %.2f ms over %d edits of >= %d "
+                        + "deployments; medians: edit %.2f, sweep %.2f, hop to the FX thread %.2f, draw %.2f, pulse %.2f ms%n",
+                frontier.p50Millis(), frontier.p95Millis(), frontier.edits(), frontier.minDeployments(),
+                frontier.editP50Millis(), frontier.sweepP50Millis(), frontier.hopP50Millis(), frontier.drawP50Millis(),
+                frontier.pulseP50Millis());
         out.println(Reports.jsonLine("evaluationsPerSecond", Math.round(perSecond),
                 "calibratedEvaluationsPerSecond", Math.round(calibratedPerSecond),
                 "detailedEvaluationsPerSecond", Math.round(detailedPerSecond),
                 "sweepPointsPerSecond", Math.round(sweepPerSecond),
                 "searchMillis", Math.round(searchMillis * 100) / 100.0,
                 "redrawP50Millis", Math.round(redraw.p50Millis() * 100) / 100.0,
-                "redrawP95Millis", Math.round(redraw.p95Millis() * 100) / 100.0));
+                "redrawP95Millis", Math.round(redraw.p95Millis() * 100) / 100.0,
+                "frontierP50Millis", Math.round(frontier.p50Millis() * 100) / 100.0,
+                "frontierP95Millis", Math.round(frontier.p95Millis() * 100) / 100.0,
+                "frontierDeployments", frontier.minDeployments()));
         out.flush();
         return RidgelineCommand.OK;
     }

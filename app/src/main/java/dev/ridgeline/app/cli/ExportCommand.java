@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ridgeline export}: renders the explorer's views headless to PNG, SVG or PDF (by the extension of --out). */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Render the window, the roofline or the Gantt headless to PNG, SVG or PDF (by extension).")
+        description = "Render the window, the roofline, the Gantt or the frontier headless to PNG, SVG or PDF (by extension).")
 final class ExportCommand implements Callable<Integer> {
     static final int MIN_WIDTH = 320;
     static final int MIN_HEIGHT = 160;
@@ -32,7 +32,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file: .png, .svg or .pdf.")
     Path out;
 
-    @Option(names = "--view", defaultValue = "window", description = "window, roofline or gantt (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--view", defaultValue = "window", description = "window, roofline, gantt or frontier (default: ${DEFAULT-VALUE}).")
     String view;
 
     @Option(names = "--tab", defaultValue = "results",

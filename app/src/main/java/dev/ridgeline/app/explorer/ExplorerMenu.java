@@ -17,7 +17,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** Edit menu: undo and redo of scenario edits. Compare menu: pin A and clear it. File menu: open and save scenario JSON, import a Hugging Face model config, export the window, the roofline, the Gantt (PNG/SVG/PDF) and the op table (CSV). */
+/** Edit menu: undo and redo of scenario edits. Compare menu: pin A and clear it. File menu: open and save scenario JSON, import a Hugging Face model config, export the window, the roofline, the Gantt, the frontier (PNG/SVG/PDF), the op table and the frontier's deployments (CSV). */
 public final class ExplorerMenu {
     private final ExplorerView view;
     private final Catalog catalog;
@@ -36,7 +36,9 @@ public final class ExplorerMenu {
                 item("Export _window…", "Shortcut+E", () -> exportImage(ViewExport.Kind.WINDOW)),
                 item("Export _roofline…", "Shortcut+Shift+R", () -> exportImage(ViewExport.Kind.ROOFLINE)),
                 item("Export _Gantt…", "Shortcut+Shift+G", () -> exportImage(ViewExport.Kind.GANTT)),
+                item("Export _frontier…", "Shortcut+Shift+F", () -> exportImage(ViewExport.Kind.FRONTIER)),
                 item("Export op _table (CSV)…", "Shortcut+Shift+T", this::exportCsv),
+                item("Export frontier _deployments (CSV)…", "Shortcut+Shift+D", this::exportFrontierCsv),
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", () -> onQuit.run()));
         Menu edit = new Menu("_Edit");
@@ -107,6 +109,9 @@ public final class ExplorerMenu {
         if (f == null) {
             return;
         }
+        if (kind == ViewExport.Kind.FRONTIER) {
+            view.centreTabs().getSelectionModel().select(ExplorerView.CENTRE_VIEWS.indexOf("frontier"));
+        }
         Path out = f.toPath();
         int w = (int) Math.round(kind == ViewExport.Kind.WINDOW ? view.getWidth() : nodeWidth(kind));
         int h = (int) Math.round(kind == ViewExport.Kind.WINDOW ? view.getHeight() : nodeHeight(kind)) + ImageExport.FOOTER;
@@ -114,11 +119,26 @@ public final class ExplorerMenu {
     }
 
     private double nodeWidth(ViewExport.Kind kind) {
-        return kind == ViewExport.Kind.ROOFLINE ? view.roofline().getWidth() : view.gantt().getWidth();
+        return viewNode(kind).getWidth();
     }
 
     private double nodeHeight(ViewExport.Kind kind) {
-        return kind == ViewExport.Kind.ROOFLINE ? view.roofline().getHeight() : view.gantt().getHeight();
+        return viewNode(kind).getHeight();
+    }
+
+    private javafx.scene.layout.Region viewNode(ViewExport.Kind kind) {
+        switch (kind) {
+            case ROOFLINE: return view.roofline();
+            case FRONTIER: return view.frontier().viewer();
+            default: return view.gantt();
+        }
+    }
+
+    private void exportFrontierCsv() {
+        File f = chooser("Export the frontier's deployments", "CSV", "*.csv").showSaveDialog(window());
+        if (f != null) {
+            guarded("export " + f, () -> ViewExport.writeFrontierCsv(view, f.toPath()));
+        }
     }
 
     private void exportCsv() {

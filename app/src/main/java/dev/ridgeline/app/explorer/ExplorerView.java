@@ -8,6 +8,8 @@ import dev.ridgeline.app.explorer.charts.KpiPanel;
 import dev.ridgeline.app.explorer.charts.MemoryBar;
 import dev.ridgeline.app.explorer.charts.OpTable;
 import dev.ridgeline.app.explorer.charts.RooflineView;
+import dev.ridgeline.app.explorer.frontier.FrontierModel;
+import dev.ridgeline.app.explorer.frontier.FrontierView;
 import dev.ridgeline.app.explorer.scenario.ScenarioPanel;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.io.Catalog;
@@ -41,6 +43,8 @@ import javafx.util.Subscription;
 public final class ExplorerView extends BorderPane {
     /** The side tabs beside the roofline, in order: {@code export --tab} takes these names. */
     public static final List<String> SIDE_TABS = List.of("results", "chip", "balance");
+    /** The views in the centre, in order (tab ids "rooflineTab", "frontierTab"). */
+    public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier");
 
     private final ExplorerModel model;
     private final ScenarioPanel scenarioPanel;
@@ -55,6 +59,8 @@ public final class ExplorerView extends BorderPane {
     private final Label compare = new Label();
     private final ChipEditor chipEditor;
     private final TabPane tabs = new TabPane();
+    private final TabPane centreTabs = new TabPane();
+    private final FrontierView frontier;
     private final List<Subscription> subscriptions = new ArrayList<>();
 
     public ExplorerView(ExplorerModel model, Catalog catalog) {
@@ -63,6 +69,11 @@ public final class ExplorerView extends BorderPane {
 
     /** @param userPresets the folder "Save as preset" writes chips into */
     public ExplorerView(ExplorerModel model, Catalog catalog, Path userPresets) {
+        this(model, catalog, userPresets, FrontierModel.Runner.callingThread());
+    }
+
+    /** @param sweeps where the design-space views sweep (the window: background threads; tests: the calling thread) */
+    public ExplorerView(ExplorerModel model, Catalog catalog, Path userPresets, FrontierModel.Runner sweeps) {
         this.model = model;
         setId("explorer");
         getStyleClass().add("explorer");
@@ -96,7 +107,18 @@ public final class ExplorerView extends BorderPane {
         VBox rooflinePane = new VBox(stale, roofline);
         VBox.setVgrow(roofline, Priority.ALWAYS);
         rooflinePane.setMinSize(0, 0);
-        SplitPane top = new SplitPane(rooflinePane, tabs);
+        frontier = new FrontierView(new FrontierModel(dev.ridgeline.app.Engines.builtIn(), sweeps),
+                model.scenarioProperty(), model.drawnProperty(), model.pinnedProperty(), model::setScenario);
+        Tab frontierTab = tab(CENTRE_VIEWS.get(1), frontier,
+                "Throughput per card against tokens/s per user over every deployment, and the best one at a target.");
+        centreTabs.getTabs().addAll(tab(CENTRE_VIEWS.get(0), rooflinePane, "Every op of one MoE layer on the chip's roofline."),
+                frontierTab);
+        centreTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        centreTabs.setId("centreTabs");
+        centreTabs.setMinSize(0, 0);
+        // the frontier sweeps only while its tab is shown
+        subscriptions.add(frontierTab.selectedProperty().subscribe(shown -> frontier.model().activeProperty().set(shown)));
+        SplitPane top = new SplitPane(centreTabs, tabs);
         top.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(tabs, false);
 
@@ -219,6 +241,7 @@ public final class ExplorerView extends BorderPane {
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();
         scenarioPanel.dispose();
+        frontier.dispose();
     }
 
     /** The status line's text: the scenario summary and, with A pinned, what differs from A (export footers). */
@@ -256,6 +279,15 @@ public final class ExplorerView extends BorderPane {
 
     public TabPane sideTabs() {
         return tabs;
+    }
+
+    /** Roofline | Frontier. */
+    public TabPane centreTabs() {
+        return centreTabs;
+    }
+
+    public FrontierView frontier() {
+        return frontier;
     }
 
     public OpTable opTable() {

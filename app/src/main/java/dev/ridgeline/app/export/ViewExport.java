@@ -4,8 +4,10 @@ import dev.ridgeline.app.explorer.ExplorerView;
 import dev.ridgeline.app.explorer.charts.GanttPainter;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.io.AtomicFiles;
+import dev.ridgeline.engine.io.FrontierReports;
 import dev.ridgeline.engine.io.Reports;
 import dev.ridgeline.engine.model.Checks;
+import dev.ridgeline.engine.space.Frontier;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,11 +15,14 @@ import java.util.Locale;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 
-/** Writes what the explorer shows: the whole window, the roofline or the Gantt as an image, the op table as CSV. */
+/**
+ * Writes what the explorer shows: the whole window, the roofline, the Gantt or the frontier as an image, the op table
+ * and the frontier's deployments as CSV.
+ */
 public final class ViewExport {
     /** The views {@code ridgeline export --view} and the Export menu can write. */
     public enum Kind {
-        WINDOW, ROOFLINE, GANTT;
+        WINDOW, ROOFLINE, GANTT, FRONTIER;
 
         public static Kind of(String value) {
             for (Kind k : values()) {
@@ -25,7 +30,7 @@ public final class ViewExport {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("--view: bad value " + Checks.quote(value) + " (expected window, roofline or gantt)");
+            throw new IllegalArgumentException("--view: bad value " + Checks.quote(value) + " (expected window, roofline, gantt or frontier)");
         }
 
         public String label() {
@@ -50,6 +55,12 @@ public final class ViewExport {
             case GANTT:
                 ImageExport.write(out, width, height, ImageExport.footer(drawn.scenario().summary()),
                         (g, area) -> GanttPainter.paint(g, area, drawn.schedule()));
+                break;
+            case FRONTIER:
+                frontier(view);
+                // the footer names the marked scenario, as the other views' footers do
+                ImageExport.write(out, width, height, ImageExport.footer(drawn.scenario().summary()),
+                        (g, area) -> view.frontier().chart().draw(g, area));
                 break;
             default:
                 // the footer carries the status line's summary: leave the status line out of the picture
@@ -78,6 +89,24 @@ public final class ViewExport {
         String message = e.getMessage();
         return message != null && message.startsWith("cannot write ") ? message
                 : "cannot write " + Checks.shorten(out.toString(), 2 * Checks.ECHO_LIMIT) + ": " + AtomicFiles.reason(e);
+    }
+
+    /**
+     * The frontier on display; an export asks for it when the view has not swept yet (with a same-thread runner, as
+     * in the command line, it is computed here).
+     */
+    static Frontier.Result frontier(ExplorerView view) {
+        view.frontier().model().activeProperty().set(true);
+        Frontier.Result r = view.frontier().model().getResult();
+        if (r == null) {
+            throw new IllegalStateException("the frontier is still being computed; export it again when it is drawn");
+        }
+        return r;
+    }
+
+    /** Every deployment of the frontier on display as CSV (the columns of {@code ridgeline frontier --format csv}). */
+    public static void writeFrontierCsv(ExplorerView view, Path out) throws IOException {
+        AtomicFiles.write(out, FrontierReports.csv(frontier(view)));
     }
 
     /** The op table of what the charts show, as CSV. */

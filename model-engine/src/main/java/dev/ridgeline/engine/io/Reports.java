@@ -103,33 +103,43 @@ public final class Reports {
     public static String searchCsv(List<SearchRow> rows) {
         StringBuilder sb = new StringBuilder(SEARCH_CSV_HEADER).append('\n');
         for (SearchRow r : rows) {
-            sb.append(r.gpu()).append(',').append(r.nic()).append(',').append(r.policy().label()).append(',')
-                    .append(r.ep()).append(',').append(r.kvBytes()).append(',').append(r.paramBytes()).append(',')
-                    .append(r.promotion()).append(',').append(r.batch()).append(',')
-                    .append(String.format(Locale.ROOT, "%.4f", r.userTps())).append(',')
-                    .append(String.format(Locale.ROOT, "%.4f", r.throughputPerCard())).append(',')
-                    .append(r.mtpDepth()).append('\n');
+            searchRow(sb, r).append('\n');
         }
         return sb.toString();
+    }
+
+    /** One row of {@link #SEARCH_CSV_HEADER}'s columns, without its line end (shared with the frontier's CSV). */
+    static StringBuilder searchRow(StringBuilder sb, SearchRow r) {
+        return sb.append(csv(r.gpu())).append(',').append(csv(r.nic())).append(',').append(r.policy().label()).append(',')
+                .append(r.ep()).append(',').append(r.kvBytes()).append(',').append(r.paramBytes()).append(',')
+                .append(r.promotion()).append(',').append(r.batch()).append(',')
+                .append(String.format(Locale.ROOT, "%.4f", r.userTps())).append(',')
+                .append(String.format(Locale.ROOT, "%.4f", r.throughputPerCard())).append(',')
+                .append(r.mtpDepth());
     }
 
     public static String searchJson(List<SearchRow> rows) {
         ArrayNode arr = Json.MAPPER.createArrayNode();
         for (SearchRow r : rows) {
-            ObjectNode o = arr.addObject();
-            o.put("gpu", r.gpu());
-            o.put("nic", r.nic());
-            o.put("policy", r.policy().label());
-            o.put("ep", r.ep());
-            o.put("kvBytes", r.kvBytes());
-            o.put("paramBytes", r.paramBytes());
-            o.put("promotion", r.promotion());
-            o.put("batch", r.batch());
-            o.put("userTps", r.userTps());
-            o.put("throughputPerCard", r.throughputPerCard());
-            o.put("mtpDepth", r.mtpDepth());
+            searchObject(arr.addObject(), r);
         }
         return write(arr);
+    }
+
+    /** One row as a JSON object with the keys of {@link #searchJson} (shared with the frontier's JSON). */
+    static ObjectNode searchObject(ObjectNode o, SearchRow r) {
+        o.put("gpu", r.gpu());
+        o.put("nic", r.nic());
+        o.put("policy", r.policy().label());
+        o.put("ep", r.ep());
+        o.put("kvBytes", r.kvBytes());
+        o.put("paramBytes", r.paramBytes());
+        o.put("promotion", r.promotion());
+        o.put("batch", r.batch());
+        o.put("userTps", r.userTps());
+        o.put("throughputPerCard", r.throughputPerCard());
+        o.put("mtpDepth", r.mtpDepth());
+        return o;
     }
 
     /** A compact one-line JSON object from alternating keys and values (used by {@code bench}). */
@@ -146,7 +156,7 @@ public final class Reports {
         }
     }
 
-    private static String write(Object node) {
+    static String write(Object node) {
         try {
             return Json.MAPPER.writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {

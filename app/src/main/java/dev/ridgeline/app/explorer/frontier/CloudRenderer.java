@@ -1,0 +1,150 @@
+package dev.ridgeline.app.explorer.frontier;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.geom.Rectangle2D;
+import java.util.BitSet;
+import java.util.List;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CrosshairState;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYDotRenderer;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.fx.FXGraphics2D;
+
+/**
+ * Every deployment as a small opaque dot, drawn in one loop over the series (edges and paint looked up once). On
+ * screen (a JavaFX canvas, where each fill call costs a buffer write) the dots are painted into an image held until
+ * the data, the plot area or the axes change, so a redraw that only moves a marker costs one image copy. In files
+ * (PNG, SVG, PDF) they are vector squares; tens of thousands of points land on a few thousand pixels, and a dot whose
+ * {@value #CELL}x{@value #CELL} pixel cell already holds one is skipped (it would overlap that dot by at least two
+ * thirds, in the same colour). No entities: hover and click find points by their position (FrontierView).
+ */
+final class CloudRenderer extends XYDotRenderer {
+    private static final long serialVersionUID = 1L;
+    /** Side of a dedup cell, px: smaller than the dot, so that no gap opens where dots are skipped. */
+    static final int CELL = 2;
+    /** Dots drawn as vectors in the last pass, or painted into the image when it was made (tests). */
+    private transient int drawnDots;
+    private transient int drawnSeries = -1;
+    private transient BufferedImage image;
+    private transient XYDataset imageData;
+    private transient List<Object> imageKey;
+
+    CloudRenderer(int size) {
+        setDotWidth(size);
+        setDotHeight(size);
+        setDefaultCreateEntities(false);
+    }
+
+    int drawnDots() {
+        return drawnDots;
+    }
+
+    @Override
+    public XYItemRendererState initialise(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, XYDataset dataset,
+                                          PlotRenderingInfo info) {
+        drawnSeries = -1;
+        return super.initialise(g2, dataArea, plot, dataset, info);
+    }
+
+    @Override
+    public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
+                         XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series, int item,
+                         CrosshairState crosshairState, int pass) {
+        if (series == drawnSeries) {
+            return; // drawn with the series' first item of this pass
+        }
+        drawnSeries = series;
+        Paint paint = lookupSeriesPaint(series);
+        if (g2 instanceof FXGraphics2D && paint instanceof Color) {
+            drawImage(g2, dataArea, plot, domainAxis, rangeAxis, dataset, series, (Color) paint);
+        } else {
+            drawVectors(g2, dataArea, plot, domainAxis, rangeAxis, dataset, series, paint);
+        }
+    }
+
+    private void drawVectors(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis,
+                             XYDataset dataset, int series, Paint paint) {
+        int left = (int) Math.floor(dataArea.getX());
+        int top = (int) Math.floor(dataArea.getY());
+        int columns = (int) Math.ceil(dataArea.getWidth()) / CELL + 2;
+        int rows = (int) Math.ceil(dataArea.getHeight()) / CELL + 2;
+        BitSet filled = new BitSet(columns * rows);
+        int w = getDotWidth();
+        int h = getDotHeight();
+        g2.setPaint(paint);
+        int count = 0;
+        int[] at = new int[2];
+        for (int i = 0, n = dataset.getItemCount(series); i < n; i++) {
+            if (!place(dataArea, plot, domainAxis, rangeAxis, dataset, series, i, at)) {
+                continue;
+            }
+            int col = (at[0] - left) / CELL;
+            int row = (at[1] - top) / CELL;
+            if (col >= columns || row >= rows || filled.get(row * columns + col)) {
+                continue;
+            }
+            filled.set(row * columns + col);
+            g2.fillRect(at[0] - w / 2, at[1] - h / 2, w, h);
+            count++;
+        }
+        drawnDots = count;
+    }
+
+    private void drawImage(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis,
+                           XYDataset dataset, int series, Color paint) {
+        int left = (int) Math.floor(dataArea.getX());
+        int top = (int) Math.floor(dataArea.getY());
+        int width = (int) Math.ceil(dataArea.getMaxX()) - left + 1;
+        int height = (int) Math.ceil(dataArea.getMaxY()) - top + 1;
+        List<Object> key = List.of(series, left, top, width, height, domainAxis.getRange(), rangeAxis.getRange(), paint,
+                getDotWidth(), getDotHeight());
+        if (image == null || imageData != dataset || !key.equals(imageKey)) {
+            // premultiplied ARGB: the canvas takes it without a conversion; an opaque colour is the same either way
+            BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+            int[] pixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+            int argb = paint.getRGB();
+            int w = getDotWidth();
+            int h = getDotHeight();
+            int count = 0;
+            int[] at = new int[2];
+            for (int i = 0, n = dataset.getItemCount(series); i < n; i++) {
+                if (!place(dataArea, plot, domainAxis, rangeAxis, dataset, series, i, at)) {
+                    continue;
+                }
+                int x0 = at[0] - left - w / 2;
+                int y0 = at[1] - top - h / 2;
+                for (int y = Math.max(0, y0); y < Math.min(height, y0 + h); y++) {
+                    for (int x = Math.max(0, x0); x < Math.min(width, x0 + w); x++) {
+                        pixels[y * width + x] = argb;
+                    }
+                }
+                count++;
+            }
+            drawnDots = count;
+            image = out;
+            imageData = dataset;
+            imageKey = key;
+        }
+        g2.drawImage(image, left, top, null);
+    }
+
+    /** The pixel of item {@code i} into {@code at}; false when it has no place on a log axis or lies off the plot. */
+    private static boolean place(Rectangle2D dataArea, XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis,
+                                 XYDataset dataset, int series, int i, int[] at) {
+        double x = dataset.getXValue(series, i);
+        double y = dataset.getYValue(series, i);
+        if (!(x > 0) || Double.isNaN(y)) {
+            return false;
+        }
+        at[0] = (int) domainAxis.valueToJava2D(x, dataArea, plot.getDomainAxisEdge());
+        at[1] = (int) rangeAxis.valueToJava2D(y, dataArea, plot.getRangeAxisEdge());
+        return dataArea.contains(at[0], at[1]);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.ridgeline.app.explorer.frontier;
+
+import dev.ridgeline.app.Engines;
+import dev.ridgeline.app.explorer.ExplorerModel;
+import dev.ridgeline.app.explorer.ExplorerView;
+import dev.ridgeline.app.explorer.Theme;
+import dev.ridgeline.app.export.HeadlessFx;
+import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.ChipField;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.Frontier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Time from a chip edit to the frontier redrawn, headless, in the window at 1366x768 with the Frontier tab shown:
+ * the edit on the FX thread (the engine, tiles and charts of the new scenario, the frontier's marker), the sweep of
+ * every deployment on the background threads (one per core), the hop back to the FX thread, the frontier's dataset
+ * swap and canvas draw, and the CSS and layout passes of the pulse that follows (as {@code RedrawBench} counts them;
+ * the wait for the pulse timer and the rasterisation to pixels are not counted). Each edit scales one chip rate of
+ * the default scenario's chip (HBM bandwidth, FP8 or BF16 tensor rate, exp2 rate) by a random factor, so every
+ * edit moves the frontier and sweeps the same number of deployments; the next edit starts once it is drawn.
+ */
+public final class FrontierBench {
+    /** Latency percentiles (ms), their parts at the median, and the smallest sweep measured. */
+    public record Result(double p50Millis, double p95Millis, int edits, int minDeployments, double editP50Millis,
+                         double sweepP50Millis, double hopP50Millis, double drawP50Millis, double pulseP50Millis) {
+    }
+
+    static final List<String> FIELDS = List.of("HBM bandwidth", "FP8 tensor rate", "BF16 tensor rate", "exp2 rate");
+
+    private final ExplorerView view;
+    private final Scenario base;
+    private final SplittableRandom random;
+    private final int warmup;
+    private final double[] total;
+    private final double[] edit;
+    private final double[] sweep;
+    private final double[] hop;
+    private final double[] draw;
+    private final double[] pulse;
+    private final CompletableFuture<Result> done = new CompletableFuture<>();
+    private Stage stage;
+    private int index;
+    private int minDeployments = Integer.MAX_VALUE;
+    private long t0;
+    private double editMillis;
+    private double drawnMillis;
+    private long pulseStart;
+    private boolean pending;
+
+    private FrontierBench(ExplorerView view, Scenario base, int warmup, int edits, long seed) {
+        this.view = view;
+        this.base = base;
+        this.warmup = warmup;
+        this.random = new SplittableRandom(seed);
+        total = new double[edits];
+        edit = new double[edits];
+        sweep = new double[edits];
+        hop = new double[edits];
+        draw = new double[edits];
+        pulse = new double[edits];
+    }
+
+    public static Result run(int warmup, int edits, long seed) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(cores, r -> daemon(r, "bench-sweep-" + n.incrementAndGet()));
+        ExecutorService coordinator = Executors.newSingleThreadExecutor(r -> daemon(r, "bench-frontier"));
+        try {
+            FrontierModel.Runner runner = new FrontierModel.Runner(coordinator, workers, cores, Platform::runLater);
+            CompletableFuture<Result> result = HeadlessFx.call(() -> {
+                Theme.apply();
+                Scenario base = Presets.builtInScenario("default");
+                ExplorerView view = new ExplorerView(new ExplorerModel(Engines.builtIn(), base, Runnable::run, Runnable::run),
+                        Presets.builtIn(), dev.ridgeline.app.UserFolders.presets(), runner);
+                FrontierBench bench = new FrontierBench(view, base, warmup, edits, seed);
+                bench.start();
+                return bench.done;
+            });
+            return result.get(10, TimeUnit.MINUTES);
+        } finally {
+            coordinator.shutdownNow();
+            workers.shutdownNow();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private void start() {
+        Scene scene = new Scene(view, 1366, 768);
+        scene.addPreLayoutPulseListener(() -> {
+            if (pending) {
+                pulseStart = System.nanoTime();
+            }
+        });
+        scene.addPostLayoutPulseListener(() -> {
+            if (pending) {
+                pending = false;
+                record((System.nanoTime() - pulseStart) / 1e6);
+            }
+        });
+        // registered after the view's own listener: runs once the new frontier is drawn
+        view.frontier().model().resultProperty().addListener((obs, old, r) -> drawn(r));
+        stage = new Stage();
+        stage.setScene(scene);
+        stage.show();
+        view.centreTabs().getSelectionModel().select(ExplorerView.CENTRE_VIEWS.indexOf("frontier"));
+    }
+
+    private void next() {
+        Scenario s = base.withChip(randomChip(base.chip()));
+        t0 = System.nanoTime();
+        view.model().setScenario(s);
+        editMillis = (System.nanoTime() - t0) / 1e6;
+    }
+
+    private void drawn(Frontier.Result r) {
+        if (t0 == 0) {
+            Platform.runLater(this::next); // the first frontier (the opening scenario) is drawn: start editing
+            return;
+        }
+        drawnMillis = (System.nanoTime() - t0) / 1e6;
+        if (index >= warmup) {
+            minDeployments = Math.min(minDeployments, r.points().size());
+        }
+        pending = true;
+        Platform.requestNextPulse();
+    }
+
+    private void record(double pulseMillis) {
+        if (index >= warmup) {
+            int i = index - warmup;
+            total[i] = drawnMillis + pulseMillis;
+            edit[i] = editMillis;
+            sweep[i] = view.frontier().model().lastSweepMillis();
+            hop[i] = view.frontier().model().lastHopMillis();
+            draw[i] = drawnMillis - editMillis - sweep[i] - hop[i];
+            pulse[i] = pulseMillis;
+        }
+        index++;
+        if (index < warmup + total.length) {
+            Platform.runLater(this::next);
+            return;
+        }
+        stage.close();
+        view.dispose();
+        done.complete(new Result(percentile(total, 0.50), percentile(total, 0.95), total.length, minDeployments,
+                percentile(edit, 0.5), percentile(sweep, 0.5), percentile(hop, 0.5), percentile(draw, 0.5),
+                percentile(pulse, 0.5)));
+    }
+
+    /** One chip rate scaled by 0.6-1.6: a chip edit that moves every deployment. */
+    private Chip randomChip(Chip chip) {
+        String name = FIELDS.get(random.nextInt(FIELDS.size()));
+        ChipField field = ChipField.ALL.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        double shown = ((Number) field.shown(chip)).doubleValue();
+        return field.with(chip, shown * (0.6 + random.nextDouble()));
+    }
+
+    private static double percentile(double[] values, double q) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int i = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+}

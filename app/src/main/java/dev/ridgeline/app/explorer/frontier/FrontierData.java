@@ -1,0 +1,170 @@
+package dev.ridgeline.app.explorer.frontier;
+
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.Frontier;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jfree.data.xy.DefaultXYDataset;
+
+/**
+ * What one frontier update draws, built off the chart: every deployment (the cloud), the frontier cut into runs of
+ * one colour group each, pinned scenario A's frontier (the ghost), the best deployment at the target and the current
+ * scenario (the marks), the text beside the plot, and the axis ranges. Fresh datasets each time, swapped into the
+ * chart at once (STYLE 11); a new current scenario reuses the rest ({@link #withCurrent}).
+ */
+public final class FrontierData {
+    /** Series of {@link #marks}. */
+    static final int BEST = 0;
+    static final int CURRENT = 1;
+
+    /**
+     * Colours of the frontier's groups, in order of appearance from the left: Okabe-Ito's colour-blind-safe set
+     * (without its yellow, too pale on white) and three darker tones.
+     */
+    static final Color[] GROUP_COLOURS = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+            new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x8C564B), new Color(0x332288),
+            new Color(0x7F7F7F)};
+
+    final Frontier.Result result;
+    final Frontier.Result ghost;
+    final Evaluation current;
+    final double target;
+    final ColourBy colourBy;
+    final DefaultXYDataset cloud;
+    final DefaultXYDataset ghostLine;
+    final DefaultXYDataset frontier;
+    final DefaultXYDataset marks;
+    /** Colour of each series of {@link #frontier}. */
+    final List<Color> runColours;
+    /** Group name to colour, in order of appearance: the legend. */
+    final Map<String, Color> groups;
+    final List<AnswerText.Line> text;
+    final double xLow;
+    final double xHigh;
+    final double yHigh;
+
+    private FrontierData(Frontier.Result result, Frontier.Result ghost, Evaluation current, double target, ColourBy by,
+                         DefaultXYDataset cloud, DefaultXYDataset ghostLine, DefaultXYDataset frontier,
+                         List<Color> runColours, Map<String, Color> groups) {
+        this.result = result;
+        this.ghost = ghost;
+        this.current = current;
+        this.target = target;
+        this.colourBy = by;
+        this.cloud = cloud;
+        this.ghostLine = ghostLine;
+        this.frontier = frontier;
+        this.runColours = List.copyOf(runColours);
+        this.groups = groups;
+        this.marks = marks(result, current);
+        this.text = AnswerText.lines(result, ghost, current, target);
+        double[] range = range(cloud, ghostLine, marks, target);
+        this.xLow = range[0];
+        this.xHigh = range[1];
+        this.yHigh = range[2];
+    }
+
+    /**
+     * @param result  the frontier to draw, or null while none has been computed
+     * @param ghost   pinned scenario A's frontier, or null
+     * @param current the scenario on screen, or null
+     */
+    public static FrontierData of(Frontier.Result result, Frontier.Result ghost, Evaluation current, double target,
+                                  ColourBy by) {
+        DefaultXYDataset cloud = new DefaultXYDataset();
+        DefaultXYDataset ghostLine = new DefaultXYDataset();
+        DefaultXYDataset frontier = new DefaultXYDataset();
+        List<Color> runColours = new ArrayList<>();
+        Map<String, Color> groups = new LinkedHashMap<>();
+        if (result != null) {
+            cloud.addSeries("deployments", xy(result.points()));
+            List<Frontier.Point> line = result.frontier();
+            List<Scenario> configurations = line.stream().map(result::configuration).toList();
+            Function<Scenario, String> group = by.grouping(configurations);
+            int start = 0;
+            for (int i = 1; i <= line.size(); i++) {
+                String name = group.apply(configurations.get(i - 1));
+                if (i == line.size() || !group.apply(configurations.get(i)).equals(name)) {
+                    // a run also takes the next run's first point, so that the line has no gap where the colour changes
+                    List<Frontier.Point> run = line.subList(start, Math.min(i + 1, line.size()));
+                    Color colour = groups.computeIfAbsent(name, k -> GROUP_COLOURS[groups.size() % GROUP_COLOURS.length]);
+                    frontier.addSeries("run " + runColours.size(), xy(run));
+                    runColours.add(colour);
+                    start = i;
+                }
+            }
+        }
+        if (ghost != null) {
+            ghostLine.addSeries("A", xy(ghost.frontier()));
+        }
+        return new FrontierData(result, ghost, current, target, by, cloud, ghostLine, frontier, runColours, groups);
+    }
+
+    /** The same frontier with another current scenario: only the marks and the text change. */
+    public FrontierData withCurrent(Evaluation now) {
+        return new FrontierData(result, ghost, now, target, colourBy, cloud, ghostLine, frontier, runColours, groups);
+    }
+
+    /** The frontier drawn, or null. */
+    public Frontier.Result result() {
+        return result;
+    }
+
+    public List<AnswerText.Line> text() {
+        return text;
+    }
+
+    /** The legend's group names, in order of appearance along the frontier. */
+    public List<String> groupNames() {
+        return List.copyOf(groups.keySet());
+    }
+
+    private static double[][] xy(List<Frontier.Point> points) {
+        double[][] out = new double[2][points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            out[0][i] = points.get(i).userTokensPerSec();
+            out[1][i] = points.get(i).throughputPerCard();
+        }
+        return out;
+    }
+
+    private static DefaultXYDataset marks(Frontier.Result result, Evaluation current) {
+        DefaultXYDataset marks = new DefaultXYDataset();
+        boolean best = result != null && result.answer() != null;
+        marks.addSeries("best", best ? new double[][] {{result.answer().userTokensPerSec()},
+                {result.answer().throughputPerCard()}} : new double[2][0]);
+        marks.addSeries("current", current != null ? new double[][] {{current.userTokensPerSec()},
+                {current.throughputPerCard()}} : new double[2][0]);
+        return marks;
+    }
+
+    /** x from below the slowest to above the fastest point (log axis, the target included), y from 0 over the top. */
+    private static double[] range(DefaultXYDataset cloud, DefaultXYDataset ghost, DefaultXYDataset marks, double target) {
+        double lo = target > 0 ? target : Double.POSITIVE_INFINITY;
+        double hi = target > 0 ? target : Double.NEGATIVE_INFINITY;
+        double top = 0;
+        for (DefaultXYDataset d : new DefaultXYDataset[] {cloud, ghost, marks}) {
+            for (int s = 0; s < d.getSeriesCount(); s++) {
+                for (int i = 0; i < d.getItemCount(s); i++) {
+                    double x = d.getXValue(s, i);
+                    double y = d.getYValue(s, i);
+                    if (x > 0 && Double.isFinite(x) && Double.isFinite(y)) {
+                        lo = Math.min(lo, x);
+                        hi = Math.max(hi, x);
+                        top = Math.max(top, y);
+                    }
+                }
+            }
+        }
+        if (!(hi > lo)) {
+            lo = lo > 0 && Double.isFinite(lo) ? lo / 10 : 1;
+            hi = lo * 100;
+        }
+        return new double[] {lo / 1.15, hi * 1.15, top > 0 ? top * 1.08 : 1000};
+    }
+}

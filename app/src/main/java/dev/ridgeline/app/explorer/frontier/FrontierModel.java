@@ -1,0 +1,324 @@
+package dev.ridgeline.app.explorer.frontier;
+
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.Policy;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.Frontier;
+import dev.ridgeline.engine.space.Headline;
+import dev.ridgeline.engine.space.Space;
+import dev.ridgeline.engine.sweep.Sweep;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+
+/**
+ * The frontier of the scenario on screen and of pinned scenario A (DESIGN 4b), computed off the FX thread. A new
+ * frontier is swept only when something that moves it changes (chip, NIC, model, context, fidelity, FA3 mode,
+ * readings, assumptions: everything but the settings the space itself varies), and only while the view is
+ * {@link #activeProperty() active}; a new target only re-solves the answer. Newest request wins: an older sweep
+ * stops between configurations and its result is dropped. Results are published through the runner's publisher.
+ */
+public final class FrontierModel {
+    public static final double DEFAULT_TARGET = 20;
+
+    /**
+     * Where sweeps run: a coordinator (one request at a time), the sweep's workers ({@code threads} tasks) and the
+     * publisher of results. Tests, export and the CLI run everything on the calling thread.
+     */
+    public record Runner(Executor coordinator, Executor sweep, int threads, Executor publisher) {
+        public Runner {
+            Objects.requireNonNull(coordinator, "coordinator");
+            Objects.requireNonNull(sweep, "sweep");
+            Objects.requireNonNull(publisher, "publisher");
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+            }
+        }
+
+        public static Runner callingThread() {
+            return new Runner(Runnable::run, Runnable::run, 1, Runnable::run);
+        }
+
+        /** Daemon threads: one coordinator and one sweep worker per core; results published on the FX thread. */
+        public static Runner background() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            AtomicInteger n = new AtomicInteger();
+            ExecutorService sweep = Executors.newFixedThreadPool(cores, r -> daemon(r, "ridgeline-sweep-" + n.incrementAndGet()));
+            ExecutorService coordinator = Executors.newSingleThreadExecutor(r -> daemon(r, "ridgeline-frontier"));
+            return new Runner(coordinator, sweep, cores, Platform::runLater);
+        }
+
+        private static Thread daemon(Runnable r, String name) {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        }
+    }
+
+    private final Engine engine;
+    private final Runner runner;
+    private final ReadOnlyObjectWrapper<Frontier.Result> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<Frontier.Result> ghost = new ReadOnlyObjectWrapper<>(this, "ghost");
+    private final DoubleProperty target = new SimpleDoubleProperty(this, "target", DEFAULT_TARGET);
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final AtomicLong requested = new AtomicLong();
+    private final AtomicLong ghostRequested = new AtomicLong();
+    private final AtomicInteger progressStep = new AtomicInteger();
+    private volatile long cancelled = -1;
+    private volatile long lastSweepNanos;
+    private volatile long lastSweepEnd;
+    private long lastPublishStart;
+    private Scenario scenario;
+    private Scenario pinned;
+    /** What the newest request computes, and what the published result is. */
+    private Scenario wantedKey;
+    private double wantedTarget;
+    private Scenario shownKey;
+    private Scenario ghostKey;
+    private double ghostTarget;
+
+    public FrontierModel(Engine engine, Runner runner) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        target.addListener((obs, old, now) -> {
+            refresh();
+            refreshGhost();
+        });
+        active.addListener((obs, old, now) -> {
+            refresh();
+            refreshGhost();
+        });
+    }
+
+    /**
+     * The scenario with every setting the space varies set to one value: two scenarios with the same key have the
+     * same frontier (DESIGN 4b), so a batch, EP, policy, dtype, MTP or promotion edit moves only the marker.
+     */
+    public static Scenario key(Scenario s) {
+        return s.withMtp(0, s.mtpAcceptance()).withEp(1).withBatch(1).withPolicy(Policy.NAIVE).withKvDtype(Dtype.BF16)
+                .withWeightDtype(Dtype.BF16).withPromotion(false);
+    }
+
+    /** Whether the frontier on display is {@code s}'s (false while a sweep for a new chip is under way). */
+    public boolean shows(Scenario s) {
+        return s != null && key(s).equals(shownKey);
+    }
+
+    /** The scenario on screen (FX thread). */
+    public void setScenario(Scenario s) {
+        scenario = s;
+        refresh();
+    }
+
+    /** Scenario A, whose frontier is drawn as a ghost; null for none (FX thread). */
+    public void setPinned(Scenario a) {
+        pinned = a;
+        refreshGhost();
+    }
+
+    /** Stops the sweep under way; the last frontier stays. */
+    public void cancel() {
+        cancelled = requested.get();
+    }
+
+    public ReadOnlyObjectProperty<Frontier.Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public Frontier.Result getResult() {
+        return result.get();
+    }
+
+    public ReadOnlyObjectProperty<Frontier.Result> ghostProperty() {
+        return ghost.getReadOnlyProperty();
+    }
+
+    /** Tokens/s per user the answer must reach (default {@value #DEFAULT_TARGET}). */
+    public DoubleProperty targetProperty() {
+        return target;
+    }
+
+    /** Sweeps run only while active (the view is on screen, or an export asks for it). */
+    public BooleanProperty activeProperty() {
+        return active;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** 0..1 of the configurations of the sweep under way. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** How long the last sweep took, or why there is none (the chart's text says what it covered). */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Time of the last sweep (or answer) on the coordinator, ms: the engine's share of a redraw (bench). */
+    public double lastSweepMillis() {
+        return lastSweepNanos / 1e6;
+    }
+
+    /** From the end of the last sweep to its publication starting on the publisher, ms (bench). */
+    public double lastHopMillis() {
+        return (lastPublishStart - lastSweepEnd) / 1e6;
+    }
+
+    private void refresh() {
+        if (!active.get() || scenario == null) {
+            return;
+        }
+        Scenario k = key(scenario);
+        double t = target.get();
+        if (k.equals(wantedKey) && t == wantedTarget) {
+            return; // the newest request asks for this already
+        }
+        wantedKey = k;
+        wantedTarget = t;
+        Frontier.Result reuse = k.equals(shownKey) ? result.get() : null;
+        long id = requested.incrementAndGet();
+        progressStep.set(-1);
+        running.set(true);
+        progress.set(0);
+        runner.coordinator().execute(() -> {
+            if (stale(id)) {
+                return;
+            }
+            long start = System.nanoTime();
+            Frontier.Result r;
+            try {
+                r = compute(k, t, reuse, () -> stale(id), p -> progress(id, p));
+            } catch (RuntimeException e) {
+                runner.publisher().execute(() -> failed(id, e));
+                return;
+            }
+            long nanos = System.nanoTime() - start;
+            lastSweepNanos = nanos;
+            lastSweepEnd = start + nanos;
+            runner.publisher().execute(() -> publish(id, k, r, nanos));
+        });
+    }
+
+    private void refreshGhost() {
+        if (!active.get()) {
+            return;
+        }
+        if (pinned == null) {
+            ghostRequested.incrementAndGet();
+            ghostKey = null;
+            ghost.set(null);
+            return;
+        }
+        Scenario k = key(pinned);
+        double t = target.get();
+        if (k.equals(ghostKey) && t == ghostTarget) {
+            return;
+        }
+        ghostKey = k;
+        ghostTarget = t;
+        long id = ghostRequested.incrementAndGet();
+        runner.coordinator().execute(() -> {
+            if (id != ghostRequested.get()) {
+                return;
+            }
+            Frontier.Result r;
+            try {
+                r = compute(k, t, null, () -> id != ghostRequested.get(), p -> { });
+            } catch (RuntimeException e) {
+                return; // A's frontier is a backdrop: without it the view still shows the current one
+            }
+            runner.publisher().execute(() -> {
+                if (id == ghostRequested.get() && !r.cancelled()) {
+                    ghost.set(r);
+                }
+            });
+        });
+    }
+
+    /** The frontier of {@code key}'s space at {@code t}; with {@code reuse} (same key), only the answer anew. */
+    private Frontier.Result compute(Scenario key, double t, Frontier.Result reuse, BooleanSupplier stop,
+                                    DoubleConsumer onProgress) {
+        if (reuse != null) {
+            Headline.Answer a = Headline.best(engine, new Space(reuse.space().configurations(), Sweep.Batches.allThatFit()),
+                    t, stop);
+            return new Frontier.Result(reuse.space(), reuse.points(), reuse.frontier(), t, a, stop.getAsBoolean());
+        }
+        return Frontier.compute(engine, Space.explorerForDrawing(key), t, runner.sweep(), runner.threads(), stop, onProgress);
+    }
+
+    private boolean stale(long id) {
+        return id != requested.get() || id == cancelled;
+    }
+
+    /** Publishes progress in steps of 5 %, from the sweep's workers. */
+    private void progress(long id, double fraction) {
+        int step = (int) (fraction * 20);
+        int before = progressStep.get();
+        if (step > before && progressStep.compareAndSet(before, step)) {
+            runner.publisher().execute(() -> {
+                if (id == requested.get()) {
+                    progress.set(fraction);
+                }
+            });
+        }
+    }
+
+    private void publish(long id, Scenario k, Frontier.Result r, long nanos) {
+        lastPublishStart = System.nanoTime();
+        if (id != requested.get()) {
+            return; // a newer request is under way: it wins
+        }
+        running.set(false);
+        if (r.cancelled()) {
+            wantedKey = null; // the next edit or activation sweeps again
+            status.set(result.get() == null ? "Cancelled." : "Cancelled; the frontier shown is the previous one.");
+            return;
+        }
+        shownKey = k;
+        progress.set(1);
+        status.set(String.format(Locale.ROOT, "swept in %.0f ms", nanos / 1e6));
+        result.set(r);
+    }
+
+    private void failed(long id, RuntimeException e) {
+        if (id != requested.get()) {
+            return;
+        }
+        running.set(false);
+        wantedKey = null;
+        status.set("Frontier failed: " + e.getMessage());
+    }
+
+    /** Stops any sweep under way and drops its result (the view is going away). */
+    public void dispose() {
+        requested.incrementAndGet();
+        ghostRequested.incrementAndGet();
+        active.set(false);
+    }
+}

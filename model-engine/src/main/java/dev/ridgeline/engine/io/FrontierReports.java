@@ -1,0 +1,61 @@
+package dev.ridgeline.engine.io;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.search.SearchRow;
+import dev.ridgeline.engine.space.Frontier;
+import dev.ridgeline.engine.space.Headline;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The frontier's deployments as CSV and JSON (DESIGN 6, {@code ridgeline frontier}): the columns of
+ * {@code search --format csv} plus whether the deployment is on the Pareto frontier.
+ */
+public final class FrontierReports {
+    /** {@link Reports#SEARCH_CSV_HEADER} and {@code on_frontier}. */
+    public static final String CSV_HEADER = Reports.SEARCH_CSV_HEADER + ",on_frontier";
+
+    private FrontierReports() {
+    }
+
+    /** Every deployment of {@code r}, in sweep order. */
+    public static String csv(Frontier.Result r) {
+        Set<Frontier.Point> frontier = new HashSet<>(r.frontier());
+        StringBuilder sb = new StringBuilder(64 * (r.points().size() + 1)).append(CSV_HEADER).append('\n');
+        for (Frontier.Point p : r.points()) {
+            Reports.searchRow(sb, row(r, p)).append(',').append(frontier.contains(p)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The target, the answer (or null) and every deployment, each with {@code onFrontier}. */
+    public static String json(Frontier.Result r) {
+        Set<Frontier.Point> frontier = new HashSet<>(r.frontier());
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("targetTps", r.targetTps());
+        Headline.Answer a = r.answer();
+        if (a == null) {
+            root.putNull("answer");
+        } else {
+            Scenario d = a.deployment();
+            Reports.searchObject(root.putObject("answer"), new SearchRow(d.chip().name(), d.nic().name(), d.policy(),
+                    d.ep(), d.kvDtype().bytes(), d.weightDtype().bytes(), d.promotion(), d.batchPerCard(),
+                    a.userTokensPerSec(), a.throughputPerCard(), d.mtpDepth()));
+        }
+        root.put("frontierSize", r.frontier().size());
+        ArrayNode points = root.putArray("deployments");
+        for (Frontier.Point p : r.points()) {
+            Reports.searchObject(points.addObject(), row(r, p)).put("onFrontier", frontier.contains(p));
+        }
+        return Reports.write(root);
+    }
+
+    /** A deployment in the search's columns. */
+    public static SearchRow row(Frontier.Result r, Frontier.Point p) {
+        Scenario c = r.configuration(p);
+        return new SearchRow(c.chip().name(), c.nic().name(), c.policy(), c.ep(), c.kvDtype().bytes(),
+                c.weightDtype().bytes(), c.promotion(), p.batch(), p.userTokensPerSec(), p.throughputPerCard(), c.mtpDepth());
+    }
+}
