@@ -112,7 +112,8 @@ class CliTest {
         List<String> lines = r.out().lines().toList();
         String last = lines.get(lines.size() - 1);
         for (String key : List.of("evaluationsPerSecond", "calibratedEvaluationsPerSecond", "detailedEvaluationsPerSecond",
-                "sweepPointsPerSecond", "searchMillis", "redrawP50Millis", "redrawP95Millis")) {
+                "sweepPointsPerSecond", "searchMillis", "redrawP50Millis", "redrawP95Millis", "frontierP50Millis",
+                "frontierP95Millis", "frontierDeployments")) {
             assertTrue(last.matches("\\{.*\"" + key + "\":[0-9.]+[,}].*"), key + " in " + last);
         }
     }

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,24 @@ class ExportCommandTest {
         byte[] bytes = Files.readAllBytes(pdf);
         assertTrue(bytes.length > 1000);
         assertEquals("%PDF", new String(bytes, 0, 4, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void frontierRendersAsPngAndSvgWithItsAxesAnswerAndFooter() throws Exception {
+        Path png = dir.resolve("frontier.png");
+        assertEquals(0, run("export", "--out", png.toString(), "--view", "frontier", "--width", "1000", "--height", "600"),
+                err.toString());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(1000, image.getWidth());
+        assertEquals(600, image.getHeight());
+        assertTrue(distinctColours(image) > 20, "a rendered chart, not a blank image");
+        Path svg = dir.resolve("frontier.svg");
+        assertEquals(0, run("export", "--out", svg.toString(), "--view", "frontier", "--chip", "H20"), err.toString());
+        String text = Files.readString(svg, StandardCharsets.UTF_8);
+        // (the rotated y-axis label is drawn as outlines, not text)
+        for (String expected : List.of("Tokens/s per user (interactivity)", "Best at ≥ 20 tokens/s per user", "target 20", "every deployment", "H20 / CX7")) {
+            assertTrue(text.contains(expected), expected + " in the SVG");
+        }
     }
 
     @Test

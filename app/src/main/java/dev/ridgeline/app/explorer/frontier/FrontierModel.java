@@ -207,8 +207,8 @@ public final class FrontierModel {
         running.set(true);
         progress.set(0);
         runner.coordinator().execute(() -> {
-            if (stale(id)) {
-                return;
+            if (id != requested.get()) {
+                return; // a newer request is queued: it publishes (a cancelled one still reports, below)
             }
             long start = System.nanoTime();
             Frontier.Result r;

@@ -37,7 +37,7 @@ final class PointPicker {
             double dx = px[i] - x;
             double dy = py[i] - y;
             double d = dx * dx + dy * dy;
-            if (d <= bestDistance) {
+            if (d < bestDistance) { // of deployments drawn at one place, the first swept: the one the frontier keeps
                 best = i;
                 bestDistance = d;
             }

@@ -1,0 +1,275 @@
+package dev.ridgeline.app.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.app.Engines;
+import dev.ridgeline.app.explorer.frontier.AnswerText;
+import dev.ridgeline.app.explorer.frontier.FrontierView;
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.io.Catalog;
+import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.Frontier;
+import dev.ridgeline.engine.space.Headline;
+import dev.ridgeline.engine.space.Space;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.Range;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Frontier view in the real window, headless, with a same-thread engine and sweep. Expected figures come from the
+ * engine run by the test (an evaluation of the deployment, the headline over every batch); pixel positions from the
+ * axis ranges and the plot area, not from the chart's transforms; texts formatted here with String.format.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FrontierWindowTest {
+    private static final Scenario DEFAULT = Presets.builtInScenario("default");
+    private final Engine engine = Engines.builtIn();
+    private final Catalog catalog = Presets.builtIn();
+    private ExplorerView view;
+
+    @Start
+    void start(Stage stage) {
+        Theme.apply();
+        view = new ExplorerView(ExplorerModel.sameThread(DEFAULT), catalog);
+        stage.setScene(new Scene(Explorer.withMenus(view, new ExplorerMenu(view, catalog)), 1366, 768));
+        stage.show();
+    }
+
+    private FrontierView openFrontier(FxRobot robot) {
+        robot.clickOn("#frontierTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(view.frontier().model().getResult(), "the frontier is swept when its tab is shown");
+        return view.frontier();
+    }
+
+    /** Where the chart puts a value pair: log x and linear y over the plot area, in the canvas's coordinates. */
+    private static Point2D pixel(FrontierView f, double userTps, double perCard) {
+        Rectangle2D area = f.viewer().getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+        XYPlot plot = f.chart().getXYPlot();
+        Range x = plot.getDomainAxis().getRange();
+        Range y = plot.getRangeAxis().getRange();
+        double fx = (Math.log10(userTps) - Math.log10(x.getLowerBound()))
+                / (Math.log10(x.getUpperBound()) - Math.log10(x.getLowerBound()));
+        double fy = (perCard - y.getLowerBound()) / (y.getUpperBound() - y.getLowerBound());
+        return new Point2D(area.getX() + fx * area.getWidth(), area.getMaxY() - fy * area.getHeight());
+    }
+
+    private static Point2D onScreen(FrontierView f, Point2D canvas) {
+        return f.viewer().getCanvas().localToScreen(canvas);
+    }
+
+    /**
+     * The frontier point farthest (on screen) from every swept point drawn elsewhere: a click on it can only mean it
+     * (or a deployment with the very same figures, such as EP 320 beside EP 256 when both hold one expert per card,
+     * which the frontier and the click both resolve to the first swept).
+     */
+    private static Frontier.Point loneFrontierPoint(FrontierView f, Frontier.Result r) {
+        Frontier.Point best = null;
+        double bestGap = -1;
+        for (Frontier.Point p : r.frontier()) {
+            Point2D at = pixel(f, p.userTokensPerSec(), p.throughputPerCard());
+            double gap = Double.MAX_VALUE;
+            for (Frontier.Point o : r.points()) {
+                if (o.userTokensPerSec() != p.userTokensPerSec() || o.throughputPerCard() != p.throughputPerCard()) {
+                    gap = Math.min(gap, at.distance(pixel(f, o.userTokensPerSec(), o.throughputPerCard())));
+                }
+            }
+            if (gap > bestGap) {
+                best = p;
+                bestGap = gap;
+            }
+        }
+        assertTrue(bestGap > 2, "some frontier point stands 2 px clear of the others: " + bestGap);
+        return best;
+    }
+
+    @Test
+    void clickingAFrontierPointMakesItTheScenarioInOneUndoStep(FxRobot robot) {
+        FrontierView f = openFrontier(robot);
+        Frontier.Result r = f.model().getResult();
+        Frontier.Point p = loneFrontierPoint(f, r);
+        robot.clickOn(onScreen(f, pixel(f, p.userTokensPerSec(), p.throughputPerCard())));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Scenario s = view.model().getScenario();
+        assertEquals(r.deployment(p), s);
+        Evaluation e = engine.evaluate(s);
+        // the evaluation of the scenario the click made is the point clicked (summary and detailed paths agree)
+        assertEquals(p.userTokensPerSec(), e.userTokensPerSec(), 1e-9 * p.userTokensPerSec());
+        assertEquals(p.throughputPerCard(), e.throughputPerCard(), 1e-9 * p.throughputPerCard());
+        Drawn.assertTilesShow(view, e);
+        assertSame(r, f.model().getResult(), "a deployment of the same chip moves the marker, it sweeps nothing");
+        XYDataset marks = f.chart().getXYPlot().getDataset(3);
+        assertEquals(e.userTokensPerSec(), marks.getXValue(1, 0), 0.0, "the current-scenario marker is on the point");
+        assertEquals(e.throughputPerCard(), marks.getYValue(1, 0), 0.0);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(DEFAULT, view.model().getScenario(), "one undo returns to the scenario before the click");
+    }
+
+    @Test
+    void hoveringAPointNamesItsDeployment(FxRobot robot) {
+        FrontierView f = openFrontier(robot);
+        Frontier.Result r = f.model().getResult();
+        Frontier.Point p = loneFrontierPoint(f, r);
+        robot.moveTo(onScreen(f, pixel(f, p.userTokensPerSec(), p.throughputPerCard())));
+        WaitForAsyncUtils.waitForFxEvents();
+        Scenario d = r.configuration(p);
+        String tip = f.tooltipText();
+        assertNotNull(tip, "a tooltip is shown");
+        assertTrue(tip.contains(String.format(Locale.ROOT, "EP %d · B%d · %s · MTP %d", d.ep(), p.batch(),
+                d.policy().label(), d.mtpDepth())), tip);
+        assertTrue(tip.contains(String.format(Locale.ROOT, "%.1f tokens/s per user", p.userTokensPerSec())), tip);
+        assertTrue(tip.contains("on the frontier"), tip);
+    }
+
+    @Test
+    void theBestDeploymentAtTheTargetIsRingedAndNamedBesideTheChart(FxRobot robot) {
+        FrontierView f = openFrontier(robot);
+        // over every batch that fits, not only the drawn ones
+        Headline.Answer a = Headline.best(engine, Space.explorer(DEFAULT), 20);
+        Headline.Answer shown = f.model().getResult().answer();
+        assertEquals(a.throughputPerCard(), shown.throughputPerCard(), 0.0);
+        assertEquals(a.deployment(), shown.deployment());
+        XYDataset marks = f.chart().getXYPlot().getDataset(3);
+        assertEquals(a.userTokensPerSec(), marks.getXValue(0, 0), 0.0);
+        assertEquals(a.throughputPerCard(), marks.getYValue(0, 0), 0.0);
+        List<String> text = f.data().text().stream().map(AnswerText.Line::text).toList();
+        assertTrue(text.contains("Best at ≥ 20 tokens/s per user"), text.toString());
+        assertTrue(text.contains(String.format(Locale.ROOT, "%.1f tokens/s per card", a.throughputPerCard())), text.toString());
+        assertTrue(text.contains(String.format(Locale.ROOT, "%,.0f tokens/s per node", 8 * a.throughputPerCard())), text.toString());
+        assertTrue(text.contains(String.format(Locale.ROOT, "EP %d · batch %d per card", a.deployment().ep(),
+                a.deployment().batchPerCard())), text.toString());
+        // no drawn point that meets the target does better than the answer
+        for (Frontier.Point p : f.model().getResult().points()) {
+            assertTrue(p.userTokensPerSec() < 20 || p.throughputPerCard() <= a.throughputPerCard(), p.toString());
+        }
+    }
+
+    @Test
+    void aNewTargetResolvesTheAnswerWithoutSweepingAgain(FxRobot robot) {
+        FrontierView f = openFrontier(robot);
+        Frontier.Result before = f.model().getResult();
+        TextField target = robot.lookup("#frontierTarget").queryAs(TextField.class);
+        robot.interact(() -> target.setText("15"));
+        robot.clickOn(target).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Frontier.Result after = f.model().getResult();
+        assertEquals(15, after.targetTps(), 0.0);
+        assertSame(before.points(), after.points(), "the same sweep");
+        Headline.Answer a = Headline.best(engine, Space.explorer(DEFAULT), 15);
+        assertEquals(a.deployment(), after.answer().deployment());
+        assertTrue(after.answer().throughputPerCard() >= before.answer().throughputPerCard(),
+                "a lower target can only allow more throughput");
+
+        robot.interact(() -> target.setText("0"));
+        robot.clickOn(target).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = robot.lookup("#frontierTargetMessage").queryAs(Label.class);
+        assertTrue(message.isVisible() && message.getText().startsWith("Target must be above 0"), message.getText());
+        assertEquals(15, f.model().targetProperty().get(), 0.0, "a refused target leaves the last good one");
+    }
+
+    @Test
+    void editingTheChipMovesTheFrontierAndPinnedAKeepsItsOwn(FxRobot robot) {
+        FrontierView f = openFrontier(robot);
+        Frontier.Result h800 = f.model().getResult();
+        robot.interact(() -> view.model().pin());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TextField hbm = chipField(robot, "Memory", "HBM bandwidth (GB/s)");
+        robot.interact(() -> {
+            hbm.requestFocus();
+            hbm.setText("6700");
+        });
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Frontier.Result faster = f.model().getResult();
+        assertEquals(6700e9, faster.space().configurations().get(0).chip().hbmBandwidthBytesPerSec(), 1.0);
+        Scenario edited = DEFAULT.withChip(DEFAULT.chip().withHbmBandwidth(6700e9));
+        Headline.Answer a = Headline.best(engine, Space.explorer(edited), 20);
+        assertEquals(a.throughputPerCard(), faster.answer().throughputPerCard(), 0.0);
+        // decode at 20 tokens/s per user leans on HBM: twice the bandwidth lifts the best deployment's throughput
+        assertTrue(faster.answer().throughputPerCard() > h800.answer().throughputPerCard() * 1.05,
+                faster.answer().throughputPerCard() + " vs " + h800.answer().throughputPerCard());
+
+        // the drawn frontier line is the new chip's frontier, its runs joined end to start
+        List<Frontier.Point> expected = Frontier.compute(engine, Space.explorerForDrawing(edited), 20).frontier();
+        XYDataset runs = f.chart().getXYPlot().getDataset(2);
+        int k = 0;
+        for (int s = 0; s < runs.getSeriesCount(); s++) {
+            for (int i = s == 0 ? 0 : 1; i < runs.getItemCount(s); i++, k++) {
+                assertEquals(expected.get(k).userTokensPerSec(), runs.getXValue(s, i), 0.0, "frontier point " + k);
+                assertEquals(expected.get(k).throughputPerCard(), runs.getYValue(s, i), 0.0, "frontier point " + k);
+            }
+        }
+        assertEquals(expected.size(), k);
+        // A's frontier stays drawn as the ghost: the H800's
+        XYDataset ghost = f.chart().getXYPlot().getDataset(1);
+        assertEquals(h800.frontier().size(), ghost.getItemCount(0));
+        for (int i = 0; i < ghost.getItemCount(0); i++) {
+            assertEquals(h800.frontier().get(i).throughputPerCard(), ghost.getYValue(0, i), 0.0);
+        }
+        Drawn.assertTilesShow(view, engine.evaluate(edited));
+    }
+
+    @Test
+    void aBatchEditMovesOnlyTheMarker(FxRobot robot) {
+        FrontierView f = openFrontier(robot);
+        Frontier.Result r = f.model().getResult();
+        robot.doubleClickOn("#batchField").eraseText(12).write("48").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(r, f.model().getResult(), "no new sweep for a batch edit");
+        Evaluation e = engine.evaluate(DEFAULT.withBatch(48));
+        XYDataset marks = f.chart().getXYPlot().getDataset(3);
+        assertEquals(e.userTokensPerSec(), marks.getXValue(1, 0), 0.0);
+        assertEquals(e.throughputPerCard(), marks.getYValue(1, 0), 0.0);
+        assertFalse(f.model().runningProperty().get());
+    }
+
+    private TextField chipField(FxRobot robot, String category, String label) {
+        robot.clickOn("#chipTab");
+        TitledPane pane = robot.from(view.chipEditor()).lookup((Node n) -> n instanceof TitledPane
+                && category.equals(((TitledPane) n).getText())).queryAs(TitledPane.class);
+        robot.interact(() -> pane.setAnimated(false));
+        if (!pane.isExpanded()) {
+            robot.clickOn(pane.lookup(".title"));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        Label name = robot.from(view.chipEditor()).lookup((Node n) -> n instanceof Label && label.equals(((Label) n).getText()))
+                .queryAs(Label.class);
+        GridPane grid = (GridPane) name.getParent();
+        for (Node n : grid.getChildren()) {
+            if (n != name && GridPane.getRowIndex(n).equals(GridPane.getRowIndex(name))) {
+                return n instanceof TextField ? (TextField) n : (TextField) n.lookup(".text-field");
+            }
+        }
+        throw new AssertionError("no editor for " + label);
+    }
+}
