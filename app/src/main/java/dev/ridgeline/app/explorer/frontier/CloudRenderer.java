@@ -14,6 +14,7 @@ import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYDotRenderer;
 import org.jfree.chart.renderer.xy.XYItemRendererState;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.fx.FXGraphics2D;
 
@@ -81,8 +82,10 @@ final class CloudRenderer extends XYDotRenderer {
         g2.setPaint(paint);
         int count = 0;
         int[] at = new int[2];
+        RectangleEdge xEdge = plot.getDomainAxisEdge();
+        RectangleEdge yEdge = plot.getRangeAxisEdge();
         for (int i = 0, n = dataset.getItemCount(series); i < n; i++) {
-            if (!place(dataArea, plot, domainAxis, rangeAxis, dataset, series, i, at)) {
+            if (!place(dataArea, xEdge, yEdge, domainAxis, rangeAxis, dataset, series, i, at)) {
                 continue;
             }
             int col = (at[0] - left) / CELL;
@@ -114,8 +117,10 @@ final class CloudRenderer extends XYDotRenderer {
             int h = getDotHeight();
             int count = 0;
             int[] at = new int[2];
+            RectangleEdge xEdge = plot.getDomainAxisEdge();
+            RectangleEdge yEdge = plot.getRangeAxisEdge();
             for (int i = 0, n = dataset.getItemCount(series); i < n; i++) {
-                if (!place(dataArea, plot, domainAxis, rangeAxis, dataset, series, i, at)) {
+                if (!place(dataArea, xEdge, yEdge, domainAxis, rangeAxis, dataset, series, i, at)) {
                     continue;
                 }
                 int x0 = at[0] - left - w / 2;
@@ -136,15 +141,15 @@ final class CloudRenderer extends XYDotRenderer {
     }
 
     /** The pixel of item {@code i} into {@code at}; false when it has no place on a log axis or lies off the plot. */
-    private static boolean place(Rectangle2D dataArea, XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis,
-                                 XYDataset dataset, int series, int i, int[] at) {
+    private static boolean place(Rectangle2D dataArea, RectangleEdge xEdge, RectangleEdge yEdge, ValueAxis domainAxis,
+                                 ValueAxis rangeAxis, XYDataset dataset, int series, int i, int[] at) {
         double x = dataset.getXValue(series, i);
         double y = dataset.getYValue(series, i);
         if (!(x > 0) || Double.isNaN(y)) {
             return false;
         }
-        at[0] = (int) domainAxis.valueToJava2D(x, dataArea, plot.getDomainAxisEdge());
-        at[1] = (int) rangeAxis.valueToJava2D(y, dataArea, plot.getRangeAxisEdge());
+        at[0] = (int) domainAxis.valueToJava2D(x, dataArea, xEdge);
+        at[1] = (int) rangeAxis.valueToJava2D(y, dataArea, yEdge);
         return dataArea.contains(at[0], at[1]);
     }
 }

@@ -48,9 +48,12 @@ public final class FrontierData {
     final double xHigh;
     final double yHigh;
 
+    /** Smallest and largest tokens/s per user and the largest throughput of the cloud and the ghost. */
+    private final double[] extent;
+
     private FrontierData(Frontier.Result result, Frontier.Result ghost, Evaluation current, double target, ColourBy by,
                          DefaultXYDataset cloud, DefaultXYDataset ghostLine, DefaultXYDataset frontier,
-                         List<Color> runColours, Map<String, Color> groups) {
+                         List<Color> runColours, Map<String, Color> groups, double[] extent) {
         this.result = result;
         this.ghost = ghost;
         this.current = current;
@@ -63,7 +66,8 @@ public final class FrontierData {
         this.groups = groups;
         this.marks = marks(result, current);
         this.text = AnswerText.lines(result, ghost, current, target);
-        double[] range = range(cloud, ghostLine, marks, target);
+        this.extent = extent;
+        double[] range = range(extent, marks, target);
         this.xLow = range[0];
         this.xHigh = range[1];
         this.yHigh = range[2];
@@ -81,8 +85,9 @@ public final class FrontierData {
         DefaultXYDataset frontier = new DefaultXYDataset();
         List<Color> runColours = new ArrayList<>();
         Map<String, Color> groups = new LinkedHashMap<>();
+        double[] extent = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0};
         if (result != null) {
-            cloud.addSeries("deployments", xy(result.points()));
+            cloud.addSeries("deployments", xy(result.points(), extent));
             List<Frontier.Point> line = result.frontier();
             List<Scenario> configurations = line.stream().map(result::configuration).toList();
             Function<Scenario, String> group = by.grouping(configurations);
@@ -93,21 +98,21 @@ public final class FrontierData {
                     // a run also takes the next run's first point, so that the line has no gap where the colour changes
                     List<Frontier.Point> run = line.subList(start, Math.min(i + 1, line.size()));
                     Color colour = groups.computeIfAbsent(name, k -> GROUP_COLOURS[groups.size() % GROUP_COLOURS.length]);
-                    frontier.addSeries("run " + runColours.size(), xy(run));
+                    frontier.addSeries("run " + runColours.size(), xy(run, null));
                     runColours.add(colour);
                     start = i;
                 }
             }
         }
         if (ghost != null) {
-            ghostLine.addSeries("A", xy(ghost.frontier()));
+            ghostLine.addSeries("A", xy(ghost.frontier(), extent));
         }
-        return new FrontierData(result, ghost, current, target, by, cloud, ghostLine, frontier, runColours, groups);
+        return new FrontierData(result, ghost, current, target, by, cloud, ghostLine, frontier, runColours, groups, extent);
     }
 
     /** The same frontier with another current scenario: only the marks and the text change. */
     public FrontierData withCurrent(Evaluation now) {
-        return new FrontierData(result, ghost, now, target, colourBy, cloud, ghostLine, frontier, runColours, groups);
+        return new FrontierData(result, ghost, now, target, colourBy, cloud, ghostLine, frontier, runColours, groups, extent);
     }
 
     /** The frontier drawn, or null. */
@@ -124,11 +129,20 @@ public final class FrontierData {
         return List.copyOf(groups.keySet());
     }
 
-    private static double[][] xy(List<Frontier.Point> points) {
+    /** The points as a series; widens {@code extent} (lowest x, highest x, highest y) over them when given. */
+    private static double[][] xy(List<Frontier.Point> points, double[] extent) {
         double[][] out = new double[2][points.size()];
         for (int i = 0; i < points.size(); i++) {
-            out[0][i] = points.get(i).userTokensPerSec();
-            out[1][i] = points.get(i).throughputPerCard();
+            Frontier.Point p = points.get(i);
+            double x = p.userTokensPerSec();
+            double y = p.throughputPerCard();
+            out[0][i] = x;
+            out[1][i] = y;
+            if (extent != null && x > 0 && Double.isFinite(x) && Double.isFinite(y)) {
+                extent[0] = Math.min(extent[0], x);
+                extent[1] = Math.max(extent[1], x);
+                extent[2] = Math.max(extent[2], y);
+            }
         }
         return out;
     }
@@ -144,20 +158,22 @@ public final class FrontierData {
     }
 
     /** x from below the slowest to above the fastest point (log axis, the target included), y from 0 over the top. */
-    private static double[] range(DefaultXYDataset cloud, DefaultXYDataset ghost, DefaultXYDataset marks, double target) {
-        double lo = target > 0 ? target : Double.POSITIVE_INFINITY;
-        double hi = target > 0 ? target : Double.NEGATIVE_INFINITY;
-        double top = 0;
-        for (DefaultXYDataset d : new DefaultXYDataset[] {cloud, ghost, marks}) {
-            for (int s = 0; s < d.getSeriesCount(); s++) {
-                for (int i = 0; i < d.getItemCount(s); i++) {
-                    double x = d.getXValue(s, i);
-                    double y = d.getYValue(s, i);
-                    if (x > 0 && Double.isFinite(x) && Double.isFinite(y)) {
-                        lo = Math.min(lo, x);
-                        hi = Math.max(hi, x);
-                        top = Math.max(top, y);
-                    }
+    private static double[] range(double[] extent, DefaultXYDataset marks, double target) {
+        double lo = extent[0];
+        double hi = extent[1];
+        double top = extent[2];
+        if (target > 0) {
+            lo = Math.min(lo, target);
+            hi = Math.max(hi, target);
+        }
+        for (int s = 0; s < marks.getSeriesCount(); s++) {
+            for (int i = 0; i < marks.getItemCount(s); i++) {
+                double x = marks.getXValue(s, i);
+                double y = marks.getYValue(s, i);
+                if (x > 0 && Double.isFinite(x) && Double.isFinite(y)) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                    top = Math.max(top, y);
                 }
             }
         }

@@ -294,16 +294,17 @@ public final class FrontierModel {
         if (id != requested.get()) {
             return; // a newer request is under way: it wins
         }
-        running.set(false);
         if (r.cancelled()) {
             wantedKey = null; // the next edit or activation sweeps again
             status.set(result.get() == null ? "Cancelled." : "Cancelled; the frontier shown is the previous one.");
+            running.set(false);
             return;
         }
         shownKey = k;
         progress.set(1);
         status.set(String.format(Locale.ROOT, "swept in %.0f ms", nanos / 1e6));
         result.set(r);
+        running.set(false); // after the result: a view redraws once, for the new frontier
     }
 
     private void failed(long id, RuntimeException e) {

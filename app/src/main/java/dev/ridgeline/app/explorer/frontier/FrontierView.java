@@ -53,6 +53,8 @@ public final class FrontierView extends BorderPane {
     private FrontierData data;
     /** The chart lags {@link #data}: it was not drawn while the view was hidden. */
     private boolean dirty;
+    /** The marker moved to a scenario whose frontier is being swept: it is drawn with that frontier. */
+    private boolean markerWaits;
 
     /**
      * @param scenario the scenario on screen
@@ -88,8 +90,8 @@ public final class FrontierView extends BorderPane {
         subscriptions.add(model.ghostProperty().subscribe(g -> redraw()));
         subscriptions.add(drawn.subscribe(this::moveMarker));
         subscriptions.add(model.runningProperty().subscribe(running -> {
-            if (!running) {
-                redraw(); // a cancelled or failed sweep: the marker of the newest scenario on the last frontier
+            if (!running && markerWaits) {
+                show(data); // a cancelled or failed sweep: the newest scenario's marker on the last frontier
             }
         }));
         subscriptions.add(model.activeProperty().subscribe(active -> {
@@ -204,6 +206,7 @@ public final class FrontierView extends BorderPane {
         FrontierData d = data.withCurrent(e);
         if (e != null && data.result != null && model.activeProperty().get() && !model.shows(e.scenario())) {
             data = d;
+            markerWaits = true;
             return;
         }
         show(d);
@@ -212,6 +215,7 @@ public final class FrontierView extends BorderPane {
     /** Draws {@code d}, or keeps it for when the view is shown again: a hidden chart costs nothing per edit. */
     private void show(FrontierData d) {
         data = d;
+        markerWaits = false;
         picker.clear();
         dirty = !model.activeProperty().get();
         if (!dirty) {
