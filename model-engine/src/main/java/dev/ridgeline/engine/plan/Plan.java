@@ -45,10 +45,10 @@ public abstract class Plan {
     public enum Role { ATTENTION, EXPERT_UP, EXPERT_DOWN }
 
     final ModelConfig model;
-    /** The chip as the scenario gives it. */
-    final Chip sourceChip;
-    /** The chip as this fidelity reads it. */
     final Chip chip;
+    /** The chip's memory and HBM bandwidth as this fidelity reads them (seed 000 reads GB as GiB). */
+    final double memoryBytes;
+    final double hbmBytesPerSec;
     final Fidelity fidelity;
     final Nic nic;
     final Readings readings;
@@ -70,15 +70,17 @@ public abstract class Plan {
     final int sharedWidth;
     final boolean mla;
 
-    Plan(ModelConfig model, Chip sourceChip, Chip chip, Nic nic, Readings readings, Assumptions assumptions) {
+    Plan(ModelConfig model, Chip chip, double memoryBytes, double hbmBytesPerSec, Nic nic, Readings readings,
+         Assumptions assumptions) {
         this.model = model;
-        this.sourceChip = sourceChip;
         this.chip = chip;
+        this.memoryBytes = memoryBytes;
+        this.hbmBytesPerSec = hbmBytesPerSec;
         this.fidelity = readings.fidelity();
         this.nic = nic;
         this.readings = readings;
         this.assumptions = assumptions;
-        this.invHbm = 1 / chip.hbmBandwidthBytesPerSec();
+        this.invHbm = 1 / hbmBytesPerSec;
         this.invFp8 = 1 / chip.fp8FlopsPerSec();
         this.invBf16 = 1 / chip.bf16FlopsPerSec();
         this.invAdd = 1 / chip.fp32AddPerSec();
@@ -95,9 +97,13 @@ public abstract class Plan {
         this.mla = model.attention() == AttentionKind.MLA;
     }
 
-    /** The chip as this plan's fidelity reads it. */
     public Chip chip() {
         return chip;
+    }
+
+    /** The chip's HBM bandwidth as this plan's fidelity reads it. */
+    public double hbmBytesPerSec() {
+        return hbmBytesPerSec;
     }
 
     public ModelConfig model() {
@@ -120,7 +126,7 @@ public abstract class Plan {
 
     /** True when this plan was prepared for the scenario's model, chip, NIC, fidelity, readings and assumptions. */
     public final boolean serves(Scenario s) {
-        return s.fidelity() == fidelity && s.model().equals(model) && s.chip().equals(sourceChip)
+        return s.fidelity() == fidelity && s.model().equals(model) && s.chip().equals(chip)
                 && s.nic().equals(nic) && s.readings().equals(readings) && s.assumptions().equals(assumptions);
     }
 
@@ -409,7 +415,7 @@ public abstract class Plan {
      */
     public final MemoryBreakdown memory(Deployment d, Numerics n) {
         double perSequence = kvBytesPerSequence(d, n);
-        return new MemoryBreakdown(chip.memoryBytes(), nonExpertParams(d) * n.weightDtype().bytes(),
+        return new MemoryBreakdown(memoryBytes, nonExpertParams(d) * n.weightDtype().bytes(),
                 localExpertBytes(d), perSequence * d.batchPerCard(), reserveBytes(), perSequence);
     }
 
