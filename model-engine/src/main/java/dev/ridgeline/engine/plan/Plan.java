@@ -307,12 +307,9 @@ public abstract class Plan {
      */
     final double gemm(Summary acc, OpKind kind, Role role, double m, int k, int nOut, int count, boolean fp8,
                       double inBytes, double weightBytes, double outBytes, Numerics n) {
-        int slot = kind.ordinal() * 2 + n.weightDtype().ordinal();
-        GemmCoefficients c = gemmCoefficients[slot];
+        GemmCoefficients c = gemmCoefficients[kind.ordinal() * 2 + n.weightDtype().ordinal()];
         if (c == null) {
-            c = new GemmCoefficients(2.0 * k * nOut * (fp8 ? invFp8 : invBf16), (double) k * nOut * weightBytes * invHbm,
-                    ((double) k * inBytes + (double) nOut * outBytes) * invHbm);
-            gemmCoefficients[slot] = c;
+            c = prepare(kind, k, nOut, fp8, inBytes, weightBytes, outBytes, n);
         }
         double e = computeEfficiency(role, m, fp8, n);
         double atPeak = m * count * c.computePerRow;
@@ -325,13 +322,30 @@ public abstract class Plan {
         boolean computeBound = compute >= memory;
         account(acc, t, computeBound);
         if (acc.rec != null) {
-            double mk = m * k;
-            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 2.0 * mk * nOut * count, (double) k * nOut * weightBytes * count,
-                    (mk * inBytes + m * nOut * outBytes) * count, 0, 0, compute, memory, 0, overhead, t,
-                    computeBound ? Bound.COMPUTE : Bound.MEMORY, f == 1 ? e : f,
-                    gemmExtrapolated(kind, m, k, nOut, fp8, n), gemmBasis(kind, k, nOut, n)));
+            recordGemm(acc, kind, m, k, nOut, count, fp8, inBytes, weightBytes, outBytes, n,
+                    new double[] {compute, memory, overhead, t, e, f});
         }
         return t;
+    }
+
+    /** The GEMM kind's coefficients at this weight dtype, prepared and kept (outside {@link #gemm}, to keep it small). */
+    private GemmCoefficients prepare(OpKind kind, int k, int nOut, boolean fp8, double inBytes, double weightBytes,
+                                     double outBytes, Numerics n) {
+        GemmCoefficients c = new GemmCoefficients(2.0 * k * nOut * (fp8 ? invFp8 : invBf16),
+                (double) k * nOut * weightBytes * invHbm, ((double) k * inBytes + (double) nOut * outBytes) * invHbm);
+        gemmCoefficients[kind.ordinal() * 2 + n.weightDtype().ordinal()] = c;
+        return c;
+    }
+
+    /** The detailed path's record of one GEMM; {@code times} = compute, memory, overhead, time, efficiency, fraction. */
+    private void recordGemm(Summary acc, OpKind kind, double m, int k, int nOut, int count, boolean fp8, double inBytes,
+                            double weightBytes, double outBytes, Numerics n, double[] times) {
+        double mk = m * k;
+        double f = times[5];
+        acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 2.0 * mk * nOut * count, (double) k * nOut * weightBytes * count,
+                (mk * inBytes + m * nOut * outBytes) * count, 0, 0, times[0], times[1], 0, times[2], times[3],
+                times[0] >= times[1] ? Bound.COMPUTE : Bound.MEMORY, f == 1 ? times[4] : f,
+                gemmExtrapolated(kind, m, k, nOut, fp8, n), gemmBasis(kind, k, nOut, n)));
     }
 
     /**
