@@ -61,6 +61,8 @@ public final class ExplorerView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final TabPane centreTabs = new TabPane();
     private final FrontierView frontier;
+    /** The newest drawn evaluation the roofline has not drawn while hidden, or null. */
+    private Evaluation rooflineBehind;
     private final List<Subscription> subscriptions = new ArrayList<>();
 
     public ExplorerView(ExplorerModel model, Catalog catalog) {
@@ -118,6 +120,11 @@ public final class ExplorerView extends BorderPane {
         centreTabs.setMinSize(0, 0);
         // the frontier sweeps only while its tab is shown
         subscriptions.add(frontierTab.selectedProperty().subscribe(shown -> frontier.model().activeProperty().set(shown)));
+        subscriptions.add(centreTabs.getTabs().get(0).selectedProperty().subscribe(shown -> {
+            if (shown) {
+                catchUpRoofline();
+            }
+        }));
         SplitPane top = new SplitPane(centreTabs, tabs);
         top.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(tabs, false);
@@ -230,7 +237,11 @@ public final class ExplorerView extends BorderPane {
 
     private void showDrawn(Evaluation e) {
         if (e != null) {
-            roofline.show(e);
+            if (centreTabs.getSelectionModel().getSelectedIndex() == 0) {
+                roofline.show(e);
+            } else {
+                rooflineBehind = e; // hidden behind another centre view: drawn when shown (or asked for)
+            }
             gantt.show(e.schedule());
             opTable.show(e);
         }
@@ -253,8 +264,17 @@ public final class ExplorerView extends BorderPane {
         return model;
     }
 
+    /** The roofline, brought up to date first when it was hidden behind another centre view. */
     public RooflineView roofline() {
+        catchUpRoofline();
         return roofline;
+    }
+
+    private void catchUpRoofline() {
+        if (rooflineBehind != null) {
+            roofline.show(rooflineBehind);
+            rooflineBehind = null;
+        }
     }
 
     public GanttView gantt() {

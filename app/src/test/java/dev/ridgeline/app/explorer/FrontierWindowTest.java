@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.app.Engines;
 import dev.ridgeline.app.explorer.frontier.AnswerText;
+import dev.ridgeline.app.explorer.frontier.FrontierChart;
 import dev.ridgeline.app.explorer.frontier.FrontierView;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
@@ -26,6 +27,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
@@ -133,6 +135,52 @@ class FrontierWindowTest {
     }
 
     @Test
+    void everyDeploymentIsADotWhereTheAxesPutIt(FxRobot robot) throws Exception {
+        FrontierView f = openFrontier(robot);
+        Frontier.Result r = f.model().getResult();
+        Rectangle2D area = f.viewer().getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+        PixelReader pixels = WaitForAsyncUtils.asyncFx(() -> f.viewer().getCanvas().snapshot(null, null)).get()
+                .getPixelReader();
+        List<Point2D> line = r.frontier().stream().map(p -> pixel(f, p.userTokensPerSec(), p.throughputPerCard())).toList();
+        Point2D ring = pixel(f, r.answer().userTokensPerSec(), r.answer().throughputPerCard());
+        Point2D diamond = pixel(f, view.model().getDrawn().userTokensPerSec(), view.model().getDrawn().throughputPerCard());
+        double targetX = pixel(f, 20, 1).getX();
+        int checked = 0;
+        for (Frontier.Point p : r.points()) {
+            Point2D at = pixel(f, p.userTokensPerSec(), p.throughputPerCard());
+            // clear of everything drawn over the dots: the frontier line, the marks, the target line, the plot's edge
+            boolean clear = at.getX() > area.getX() + 3 && at.getX() < area.getMaxX() - 3 && at.getY() > area.getY() + 3
+                    && at.getY() < area.getMaxY() - 3 && Math.abs(at.getX() - targetX) > 4 && at.distance(ring) > 12
+                    && at.distance(diamond) > 12;
+            for (int k = 1; clear && k < line.size(); k++) {
+                clear = distanceToSegment(at, line.get(k - 1), line.get(k)) > 5;
+            }
+            if (clear && checked++ % 50 == 0) {
+                assertColour(FrontierChart.CLOUD_COLOUR, pixels.getArgb((int) at.getX(), (int) at.getY()), p.toString());
+            }
+        }
+        assertTrue(checked > 1000, "dots checked: " + checked);
+        // above the frontier nothing reaches: the plot's white
+        assertColour(java.awt.Color.WHITE, pixels.getArgb((int) area.getMaxX() - 4, (int) area.getY() + 4), "top right");
+    }
+
+    private static double distanceToSegment(Point2D p, Point2D a, Point2D b) {
+        double dx = b.getX() - a.getX();
+        double dy = b.getY() - a.getY();
+        double t = dx == 0 && dy == 0 ? 0 : Math.max(0, Math.min(1,
+                ((p.getX() - a.getX()) * dx + (p.getY() - a.getY()) * dy) / (dx * dx + dy * dy)));
+        return p.distance(a.getX() + t * dx, a.getY() + t * dy);
+    }
+
+    private static void assertColour(java.awt.Color expected, int argb, String what) {
+        java.awt.Color actual = new java.awt.Color(argb, true);
+        // 2 levels a channel: the software rasteriser may blend the last bit
+        boolean close = Math.abs(expected.getRed() - actual.getRed()) <= 2
+                && Math.abs(expected.getGreen() - actual.getGreen()) <= 2 && Math.abs(expected.getBlue() - actual.getBlue()) <= 2;
+        assertTrue(close, what + ": expected " + expected + ", drawn " + actual);
+    }
+
+    @Test
     void hoveringAPointNamesItsDeployment(FxRobot robot) {
         FrontierView f = openFrontier(robot);
         Frontier.Result r = f.model().getResult();
@@ -162,9 +210,10 @@ class FrontierWindowTest {
         List<String> text = f.data().text().stream().map(AnswerText.Line::text).toList();
         assertTrue(text.contains("Best at ≥ 20 tokens/s per user"), text.toString());
         assertTrue(text.contains(String.format(Locale.ROOT, "%.1f tokens/s per card", a.throughputPerCard())), text.toString());
-        assertTrue(text.contains(String.format(Locale.ROOT, "%,.0f tokens/s per node", 8 * a.throughputPerCard())), text.toString());
-        assertTrue(text.contains(String.format(Locale.ROOT, "EP %d · batch %d per card", a.deployment().ep(),
-                a.deployment().batchPerCard())), text.toString());
+        assertTrue(text.contains(String.format(Locale.ROOT, "%,.0f per node, at %.1f per user", 8 * a.throughputPerCard(),
+                a.userTokensPerSec())), text.toString());
+        assertTrue(text.contains(String.format(Locale.ROOT, "EP %d · B%d · %s · MTP %d", a.deployment().ep(),
+                a.deployment().batchPerCard(), a.deployment().policy().label(), a.deployment().mtpDepth())), text.toString());
         // no drawn point that meets the target does better than the answer
         for (Frontier.Point p : f.model().getResult().points()) {
             assertTrue(p.userTokensPerSec() < 20 || p.throughputPerCard() <= a.throughputPerCard(), p.toString());

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The text beside the frontier: the best deployment at the target with its settings and figures (seed 000's search
- * answer, for the chip on screen), where the current scenario stands against it, pinned scenario A's best, and what
- * the sweep covered. Numbers read as the tiles read them ({@link Units#tokens}).
+ * The text beside the frontier, most important first (a short chart leaves the last lines out): the best deployment
+ * at the target with its settings and figures (seed 000's search answer, for the chip on screen), where the current
+ * scenario stands against it, pinned scenario A's best, and what the sweep covered. Numbers read as the tiles read
+ * them ({@link Units#tokens}).
  */
 public final class AnswerText {
     /** One line; a heading starts a block. */
@@ -42,11 +43,11 @@ public final class AnswerText {
             Scenario d = a.deployment();
             out.add(new Line("Best at " + at, true));
             out.add(new Line(Units.tokens(a.throughputPerCard()) + " tokens/s per card", false));
-            out.add(new Line(Units.tokens(a.throughputPerNode()) + " tokens/s per node", false));
-            out.add(new Line("at " + Units.tokens(a.userTokensPerSec()) + " tokens/s per user", false));
-            out.add(new Line("EP " + d.ep() + " · batch " + d.batchPerCard() + " per card", false));
-            out.add(new Line(d.policy().label() + " · MTP " + d.mtpDepth() + (d.promotion() ? " · promotion" : ""), false));
-            out.add(new Line("KV " + d.kvDtype().label() + " · weights " + d.weightDtype().label(), false));
+            out.add(new Line(Units.tokens(a.throughputPerNode()) + " per node, at " + Units.tokens(a.userTokensPerSec())
+                    + " per user", false));
+            out.add(new Line(settings(d), false));
+            out.add(new Line("KV " + d.kvDtype().label() + " · weights " + d.weightDtype().label()
+                    + (d.promotion() ? " · promotion" : ""), false));
         }
         if (current != null) {
             boolean meets = current.userTokensPerSec() >= target;
@@ -66,8 +67,7 @@ public final class AnswerText {
                 out.add(new Line(settings(g.deployment()), false));
             }
         }
-        out.add(new Line("Swept", true));
-        out.add(new Line(String.format(Locale.ROOT, "%,d deployments", r.points().size()), false));
+        out.add(new Line(String.format(Locale.ROOT, "%,d deployments", r.points().size()), true));
         out.add(new Line(r.frontier().size() + " on the frontier", false));
         String constant = ColourBy.constant(r.frontier().stream().map(r::configuration).toList());
         if (!constant.isEmpty()) {

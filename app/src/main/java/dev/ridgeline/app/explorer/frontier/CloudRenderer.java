@@ -8,6 +8,7 @@ import java.awt.image.DataBufferInt;
 import java.awt.geom.Rectangle2D;
 import java.util.BitSet;
 import java.util.List;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.PlotRenderingInfo;
@@ -82,10 +83,10 @@ final class CloudRenderer extends XYDotRenderer {
         g2.setPaint(paint);
         int count = 0;
         int[] at = new int[2];
-        RectangleEdge xEdge = plot.getDomainAxisEdge();
-        RectangleEdge yEdge = plot.getRangeAxisEdge();
+        Mapper xs = new Mapper(domainAxis, dataArea, plot.getDomainAxisEdge());
+        Mapper ys = new Mapper(rangeAxis, dataArea, plot.getRangeAxisEdge());
         for (int i = 0, n = dataset.getItemCount(series); i < n; i++) {
-            if (!place(dataArea, xEdge, yEdge, domainAxis, rangeAxis, dataset, series, i, at)) {
+            if (!place(dataArea, xs, ys, dataset, series, i, at)) {
                 continue;
             }
             int col = (at[0] - left) / CELL;
@@ -117,10 +118,10 @@ final class CloudRenderer extends XYDotRenderer {
             int h = getDotHeight();
             int count = 0;
             int[] at = new int[2];
-            RectangleEdge xEdge = plot.getDomainAxisEdge();
-            RectangleEdge yEdge = plot.getRangeAxisEdge();
+            Mapper xs = new Mapper(domainAxis, dataArea, plot.getDomainAxisEdge());
+            Mapper ys = new Mapper(rangeAxis, dataArea, plot.getRangeAxisEdge());
             for (int i = 0, n = dataset.getItemCount(series); i < n; i++) {
-                if (!place(dataArea, xEdge, yEdge, domainAxis, rangeAxis, dataset, series, i, at)) {
+                if (!place(dataArea, xs, ys, dataset, series, i, at)) {
                     continue;
                 }
                 int x0 = at[0] - left - w / 2;
@@ -140,16 +141,41 @@ final class CloudRenderer extends XYDotRenderer {
         g2.drawImage(image, left, top, null);
     }
 
+    /**
+     * Value to pixel along one axis, as the axis maps it but without its per-call work: a log axis is affine in the
+     * logarithm of the value, a number axis in the value, so two of the axis's own answers fix the map.
+     */
+    private static final class Mapper {
+        private final boolean log;
+        private final double t0;
+        private final double j0;
+        private final double slope;
+
+        Mapper(ValueAxis axis, Rectangle2D area, RectangleEdge edge) {
+            log = axis instanceof LogAxis;
+            double v0 = axis.getLowerBound();
+            double v1 = axis.getUpperBound();
+            t0 = log ? Math.log10(v0) : v0;
+            j0 = axis.valueToJava2D(v0, area, edge);
+            double t1 = log ? Math.log10(v1) : v1;
+            slope = t1 != t0 ? (axis.valueToJava2D(v1, area, edge) - j0) / (t1 - t0) : 0;
+        }
+
+        double map(double v) {
+            return j0 + ((log ? Math.log10(v) : v) - t0) * slope;
+        }
+    }
+
     /** The pixel of item {@code i} into {@code at}; false when it has no place on a log axis or lies off the plot. */
-    private static boolean place(Rectangle2D dataArea, RectangleEdge xEdge, RectangleEdge yEdge, ValueAxis domainAxis,
-                                 ValueAxis rangeAxis, XYDataset dataset, int series, int i, int[] at) {
+    private static boolean place(Rectangle2D dataArea, Mapper xs, Mapper ys, XYDataset dataset, int series, int i,
+                                 int[] at) {
         double x = dataset.getXValue(series, i);
         double y = dataset.getYValue(series, i);
         if (!(x > 0) || Double.isNaN(y)) {
             return false;
         }
-        at[0] = (int) domainAxis.valueToJava2D(x, dataArea, xEdge);
-        at[1] = (int) rangeAxis.valueToJava2D(y, dataArea, yEdge);
+        at[0] = (int) xs.map(x);
+        at[1] = (int) ys.map(y);
         return dataArea.contains(at[0], at[1]);
     }
 }

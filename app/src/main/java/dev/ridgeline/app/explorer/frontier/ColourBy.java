@@ -34,9 +34,10 @@ public enum ColourBy {
         return label;
     }
 
+    /** As the view's choice shows it: "colour by EP". */
     @Override
     public String toString() {
-        return label;
+        return "colour by " + label;
     }
 
     /** The setting's name for one configuration: "EP 256", "dual-mbatch", "KV FP8 · W BF16", "MTP 1", "promotion". */

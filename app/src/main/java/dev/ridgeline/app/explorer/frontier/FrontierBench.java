@@ -32,9 +32,13 @@ import javafx.stage.Stage;
  * edit moves the frontier and sweeps the same number of deployments; the next edit starts once it is drawn.
  */
 public final class FrontierBench {
-    /** Latency percentiles (ms), their parts at the median, and the smallest sweep measured. */
+    /**
+     * Latency percentiles (ms), their parts at the median, the smallest sweep measured, and the process's CPU time
+     * per edit (all threads, the rasteriser's included: what the cores must do, whatever else runs on them).
+     */
     public record Result(double p50Millis, double p95Millis, int edits, int minDeployments, double editP50Millis,
-                         double sweepP50Millis, double hopP50Millis, double drawP50Millis, double pulseP50Millis) {
+                         double sweepP50Millis, double hopP50Millis, double drawP50Millis, double pulseP50Millis,
+                         double cpuP50Millis) {
     }
 
     static final List<String> FIELDS = List.of("HBM bandwidth", "FP8 tensor rate", "BF16 tensor rate", "exp2 rate");
@@ -49,6 +53,10 @@ public final class FrontierBench {
     private final double[] hop;
     private final double[] draw;
     private final double[] pulse;
+    private final double[] cpu;
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private long cpu0;
     private final CompletableFuture<Result> done = new CompletableFuture<>();
     private Stage stage;
     private int index;
@@ -70,6 +78,7 @@ public final class FrontierBench {
         hop = new double[edits];
         draw = new double[edits];
         pulse = new double[edits];
+        cpu = new double[edits];
     }
 
     public static Result run(int warmup, int edits, long seed) throws Exception {
@@ -124,6 +133,7 @@ public final class FrontierBench {
 
     private void next() {
         Scenario s = base.withChip(randomChip(base.chip()));
+        cpu0 = os.getProcessCpuTime();
         t0 = System.nanoTime();
         view.model().setScenario(s);
         editMillis = (System.nanoTime() - t0) / 1e6;
@@ -151,6 +161,7 @@ public final class FrontierBench {
             hop[i] = view.frontier().model().lastHopMillis();
             draw[i] = drawnMillis - editMillis - sweep[i] - hop[i];
             pulse[i] = pulseMillis;
+            cpu[i] = (os.getProcessCpuTime() - cpu0) / 1e6;
         }
         index++;
         if (index < warmup + total.length) {
@@ -161,7 +172,7 @@ public final class FrontierBench {
         view.dispose();
         done.complete(new Result(percentile(total, 0.50), percentile(total, 0.95), total.length, minDeployments,
                 percentile(edit, 0.5), percentile(sweep, 0.5), percentile(hop, 0.5), percentile(draw, 0.5),
-                percentile(pulse, 0.5)));
+                percentile(pulse, 0.5), percentile(cpu, 0.5)));
     }
 
     /** One chip rate scaled by 0.6-1.6: a chip edit that moves every deployment. */

@@ -17,24 +17,19 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.block.BlockContainer;
-import org.jfree.chart.block.ColumnArrangement;
-import org.jfree.chart.block.LabelBlock;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.text.TextBlockAnchor;
-import org.jfree.chart.title.CompositeTitle;
 import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.ui.VerticalAlignment;
+import org.jfree.fx.FXHints;
 
 /**
  * The throughput-interactivity chart (DESIGN 4b): tokens/s per card against tokens/s per user (log) over every
@@ -51,7 +46,7 @@ public final class FrontierChart {
     static final int MARKS = 3;
 
     /** The faint dots: light enough that the frontier and the marks stand out, dark enough to read the cloud's shape. */
-    static final Color CLOUD_COLOUR = new Color(0xBF, 0xC6, 0xCE);
+    public static final Color CLOUD_COLOUR = new Color(0xBF, 0xC6, 0xCE);
     static final Color GHOST_COLOUR = new Color(0x6E, 0x77, 0x81);
     static final Color BELOW_TARGET = new Color(0xF3, 0xF4, 0xF6);
     static final Stroke FRONTIER_STROKE = new BasicStroke(2.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
@@ -88,6 +83,9 @@ public final class FrontierChart {
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
 
         JFreeChart chart = new JFreeChart(null, Palette.TITLE, plot, true);
+        // on the canvas, measure text with Java2D's cached metrics: JavaFX's build a Text node per string, and the
+        // legend, ticks and text column measure some fifty strings per redraw (files ignore the hint)
+        chart.getRenderingHints().put(FXHints.KEY_USE_FX_FONT_METRICS, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(6, 6, 4, 10));
         LegendTitle legend = chart.getLegend();
@@ -95,8 +93,7 @@ public final class FrontierChart {
         legend.setItemFont(Palette.SMALL);
         legend.setFrame(BlockBorder.NONE);
         legend.setBackgroundPaint(Color.WHITE);
-        CompositeTitle side = new CompositeTitle(new BlockContainer(new ColumnArrangement(HorizontalAlignment.LEFT,
-                VerticalAlignment.TOP, 0, 1)));
+        TextColumn side = new TextColumn(Palette.SMALL, HEADING, Palette.MUTED, Palette.INK);
         side.setPosition(RectangleEdge.RIGHT);
         side.setVerticalAlignment(VerticalAlignment.TOP);
         side.setPadding(new RectangleInsets(4, 12, 4, 2));
@@ -128,7 +125,7 @@ public final class FrontierChart {
                 plot.addDomainMarker(targetLine(data.target), Layer.BACKGROUND);
             }
             plot.setFixedLegendItems(legend(data));
-            text(side(chart), data);
+            side(chart).setLines(data.text);
         } finally {
             chart.setNotify(true);
         }
@@ -148,26 +145,13 @@ public final class FrontierChart {
     }
 
     /** The column of text on the right. */
-    static CompositeTitle side(JFreeChart chart) {
+    static TextColumn side(JFreeChart chart) {
         for (int i = 0; i < chart.getSubtitleCount(); i++) {
-            if (chart.getSubtitle(i) instanceof CompositeTitle) {
-                return (CompositeTitle) chart.getSubtitle(i);
+            if (chart.getSubtitle(i) instanceof TextColumn) {
+                return (TextColumn) chart.getSubtitle(i);
             }
         }
         throw new IllegalStateException("the frontier chart has no text column");
-    }
-
-    private static void text(CompositeTitle side, FrontierData data) {
-        BlockContainer column = side.getContainer();
-        column.clear();
-        for (AnswerText.Line line : data.text) {
-            LabelBlock b = new LabelBlock(line.text(), line.heading() ? HEADING : Palette.SMALL,
-                    line.heading() ? Palette.INK : Palette.MUTED);
-            b.setContentAlignmentPoint(TextBlockAnchor.TOP_LEFT);
-            b.setTextAnchor(RectangleAnchor.TOP_LEFT);
-            b.setPadding(new RectangleInsets(line.heading() && column.getBlocks().size() > 0 ? 9 : 1, 0, 0, 0));
-            column.add(b);
-        }
     }
 
     private static LegendItemCollection legend(FrontierData data) {

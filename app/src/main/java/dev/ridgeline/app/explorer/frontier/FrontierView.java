@@ -126,10 +126,7 @@ public final class FrontierView extends BorderPane {
         colourBy.setId("frontierColourBy");
         colourBy.getItems().setAll(ColourBy.choices());
         colourBy.setValue(ColourBy.AUTO);
-        colourBy.setPrefWidth(128);
         colourBy.setTooltip(new Tooltip("What the frontier's colours tell apart; 'what changes' colours by the settings that vary along it."));
-        Label colourLabel = new Label("Colour by");
-        colourLabel.setMinWidth(Region.USE_PREF_SIZE);
 
         Button useBest = new Button("Use best");
         useBest.setId("frontierUseBest");
@@ -155,13 +152,13 @@ public final class FrontierView extends BorderPane {
         }
         Label status = new Label();
         status.setId("frontierStatus");
-        status.getStyleClass().add("unit");
+        status.setTextFill(dev.ridgeline.app.explorer.charts.Palette.fx(dev.ridgeline.app.explorer.charts.Palette.MUTED));
         status.textProperty().bind(model.statusProperty());
         status.setMinWidth(Region.USE_PREF_SIZE); // short ("swept in 18 ms"); the spacer gives way first
         status.setTooltip(new Tooltip("Time of the last sweep of every deployment, on the background threads."));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(6, targetLabel, targetField, unit, targetMessage, colourLabel, colourBy, useBest, progress,
+        HBox row = new HBox(6, targetLabel, targetField, unit, targetMessage, colourBy, useBest, progress,
                 cancel, spacer, status);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setStyle("-fx-padding: 4 8 4 8;");
