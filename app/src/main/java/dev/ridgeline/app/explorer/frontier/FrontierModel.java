@@ -40,6 +40,11 @@ import javafx.beans.property.SimpleDoubleProperty;
  */
 public final class FrontierModel {
     public static final double DEFAULT_TARGET = 20;
+    /**
+     * A sweep running longer than this shows its progress and a cancel button; a usual one (tens of ms) finishes
+     * before they would be seen, and updating them would cost the FX thread more than the redraw it waits for.
+     */
+    static final long SLOW_NANOS = 200_000_000L;
 
     /**
      * Where sweeps run: a coordinator (one request at a time), the sweep's workers ({@code threads} tasks) and the
@@ -87,6 +92,9 @@ public final class FrontierModel {
     private final AtomicLong requested = new AtomicLong();
     private final AtomicLong ghostRequested = new AtomicLong();
     private final AtomicInteger progressStep = new AtomicInteger();
+    private final ReadOnlyBooleanWrapper slow = new ReadOnlyBooleanWrapper(this, "slow");
+    /** When the sweep under way started (System.nanoTime), for {@link #SLOW_NANOS}. */
+    private volatile long sweepStart;
     private volatile long cancelled = -1;
     private volatile long lastSweepNanos;
     private volatile long lastSweepEnd;
@@ -170,7 +178,12 @@ public final class FrontierModel {
         return running.getReadOnlyProperty();
     }
 
-    /** 0..1 of the configurations of the sweep under way. */
+    /** Whether the sweep under way has run longer than a glance (progress and cancel are worth showing). */
+    public ReadOnlyBooleanProperty slowProperty() {
+        return slow.getReadOnlyProperty();
+    }
+
+    /** 0..1 of the configurations of the sweep under way, published once it is {@link #slowProperty() slow}. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
@@ -205,12 +218,12 @@ public final class FrontierModel {
         long id = requested.incrementAndGet();
         progressStep.set(-1);
         running.set(true);
-        progress.set(0);
         runner.coordinator().execute(() -> {
             if (id != requested.get()) {
                 return; // a newer request is queued: it publishes (a cancelled one still reports, below)
             }
             long start = System.nanoTime();
+            sweepStart = start;
             Frontier.Result r;
             try {
                 r = compute(k, t, reuse, () -> stale(id), p -> progress(id, p));
@@ -276,13 +289,14 @@ public final class FrontierModel {
         return id != requested.get() || id == cancelled;
     }
 
-    /** Publishes progress in steps of 5 %, from the sweep's workers. */
+    /** Publishes progress in steps of 5 %, from the sweep's workers, once the sweep is slow. */
     private void progress(long id, double fraction) {
         int step = (int) (fraction * 20);
         int before = progressStep.get();
-        if (step > before && progressStep.compareAndSet(before, step)) {
+        if (step > before && System.nanoTime() - sweepStart > SLOW_NANOS && progressStep.compareAndSet(before, step)) {
             runner.publisher().execute(() -> {
                 if (id == requested.get()) {
+                    slow.set(true);
                     progress.set(fraction);
                 }
             });
@@ -298,13 +312,14 @@ public final class FrontierModel {
             wantedKey = null; // the next edit or activation sweeps again
             status.set(result.get() == null ? "Cancelled." : "Cancelled; the frontier shown is the previous one.");
             running.set(false);
+            slow.set(false);
             return;
         }
         shownKey = k;
-        progress.set(1);
         status.set(String.format(Locale.ROOT, "swept in %.0f ms", nanos / 1e6));
         result.set(r);
         running.set(false); // after the result: a view redraws once, for the new frontier
+        slow.set(false);
     }
 
     private void failed(long id, RuntimeException e) {
@@ -312,6 +327,7 @@ public final class FrontierModel {
             return;
         }
         running.set(false);
+        slow.set(false);
         wantedKey = null;
         status.set("Frontier failed: " + e.getMessage());
     }

@@ -147,8 +147,8 @@ public final class FrontierView extends BorderPane {
         cancel.setId("frontierCancel");
         cancel.setOnAction(e -> model.cancel());
         for (javafx.scene.Node n : new javafx.scene.Node[] {progress, cancel}) {
-            n.visibleProperty().bind(model.runningProperty());
-            n.managedProperty().bind(model.runningProperty());
+            n.visibleProperty().bind(model.slowProperty());
+            n.managedProperty().bind(model.slowProperty());
         }
         Label status = new Label();
         status.setId("frontierStatus");
