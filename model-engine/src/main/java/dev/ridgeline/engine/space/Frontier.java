@@ -68,8 +68,8 @@ public final class Frontier {
                 points.addAll(list);
             }
         }
-        Headline.Answer answer = outcome.cancelled() ? null
-                : Headline.best(engine, new Space(space.configurations(), Sweep.Batches.allThatFit()), targetTps, cancelled);
+        Headline.Answer answer = outcome.cancelled() ? null : Headline.best(engine,
+                new Space(space.configurations(), Sweep.Batches.allThatFit()), targetTps, executor, threads, cancelled);
         return new Result(space, points, pareto(points), targetTps, answer, outcome.cancelled() || cancelled.getAsBoolean());
     }
 

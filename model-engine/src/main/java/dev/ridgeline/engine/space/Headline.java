@@ -4,7 +4,11 @@ import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.plan.Summary;
+import dev.ridgeline.engine.sweep.Parallel;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -59,6 +63,42 @@ public final class Headline {
             }
         }
         return best;
+    }
+
+    /**
+     * As {@link #best(Engine, Space, double, BooleanSupplier)}, the configurations shared among {@code threads} tasks
+     * of {@code executor}, each with its own plan and result buffer. The answer is the sequential pass's: the
+     * configurations' bests are reduced in the space's order with the same rule.
+     */
+    public static Answer best(Engine engine, Space space, double targetTps, Executor executor, int threads,
+                              BooleanSupplier cancelled) {
+        List<Integer> indices = new ArrayList<>(space.configurations().size());
+        for (int i = 0; i < space.configurations().size(); i++) {
+            indices.add(i);
+        }
+        List<Answer> each = Parallel.map(indices, Worker::new, (w, i) -> w.bestOf(engine, space, i, targetTps), executor,
+                threads, cancelled, p -> { });
+        Answer best = null;
+        for (Answer a : each) {
+            if (a != null && (best == null || Answer.BETTER_FIRST.compare(a, best) < 0)) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** A worker's result buffer and its last plan, kept while it serves the configurations it is given. */
+    private static final class Worker {
+        private final Summary summary = new Summary();
+        private Plan plan;
+
+        Answer bestOf(Engine engine, Space space, int i, double targetTps) {
+            Scenario c = space.configurations().get(i);
+            if (plan == null || !plan.serves(c)) {
+                plan = engine.plan(c);
+            }
+            return Headline.bestOf(plan, c, i, space, targetTps, summary);
+        }
     }
 
     /** One configuration's best batch at the target, or null when even its smallest batch misses it. */

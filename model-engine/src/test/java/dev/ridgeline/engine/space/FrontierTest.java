@@ -134,4 +134,24 @@ class FrontierTest {
             assertEquals(first, p);
         }
     }
+
+    @Test
+    void seed31TheAnswerOnTwoThreadsIsTheSequentialPasssAnswer() throws Exception {
+        SplittableRandom r = new SplittableRandom(31);
+        List<Chip> chips = Fixtures.CATALOG.chips();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 6; i++) {
+                Scenario base = BASE.withChip(chips.get(r.nextInt(chips.size())))
+                        .withFidelity(Fidelity.values()[r.nextInt(2)]).withContext(1024 + r.nextInt(16384));
+                double target = 5 + 40 * r.nextDouble();
+                Space space = Space.explorer(base);
+                Headline.Answer one = Headline.best(Fixtures.ENGINE, space, target);
+                Headline.Answer two = Headline.best(Fixtures.ENGINE, space, target, pool, 2, () -> false);
+                assertEquals(one, two, base.summary() + " at " + target);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
