@@ -9,6 +9,8 @@ import dev.ridgeline.app.explorer.charts.MemoryBar;
 import dev.ridgeline.app.explorer.charts.OpTable;
 import dev.ridgeline.app.explorer.charts.RooflineView;
 import dev.ridgeline.app.explorer.scenario.ScenarioPanel;
+import dev.ridgeline.app.explorer.tuning.Tuning;
+import dev.ridgeline.app.explorer.tuning.TuningRunner;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.io.Catalog;
 import java.net.URL;
@@ -40,7 +42,9 @@ import javafx.util.Subscription;
  */
 public final class ExplorerView extends BorderPane {
     /** The side tabs beside the roofline, in order: {@code export --tab} takes these names. */
-    public static final List<String> SIDE_TABS = List.of("results", "chip", "balance");
+    public static final List<String> SIDE_TABS = List.of("results", "chip", "balance", "sensitivity", "target");
+    /** The views in the centre, in order (tab ids "rooflineTab", "mapTab"). */
+    public static final List<String> CENTRE_VIEWS = List.of("roofline", "map");
 
     private final ExplorerModel model;
     private final ScenarioPanel scenarioPanel;
@@ -55,6 +59,8 @@ public final class ExplorerView extends BorderPane {
     private final Label compare = new Label();
     private final ChipEditor chipEditor;
     private final TabPane tabs = new TabPane();
+    private final TabPane centreTabs = new TabPane();
+    private final Tuning tuning;
     private final List<Subscription> subscriptions = new ArrayList<>();
 
     public ExplorerView(ExplorerModel model, Catalog catalog) {
@@ -63,6 +69,11 @@ public final class ExplorerView extends BorderPane {
 
     /** @param userPresets the folder "Save as preset" writes chips into */
     public ExplorerView(ExplorerModel model, Catalog catalog, Path userPresets) {
+        this(model, catalog, userPresets, TuningRunner.callingThread());
+    }
+
+    /** @param tuning where chip tuning computes (the window: background threads; tests and export: the calling thread) */
+    public ExplorerView(ExplorerModel model, Catalog catalog, Path userPresets, TuningRunner tuning) {
         this.model = model;
         setId("explorer");
         getStyleClass().add("explorer");
@@ -84,6 +95,11 @@ public final class ExplorerView extends BorderPane {
                 tab(SIDE_TABS.get(1), chipEditor, "Edit every field of the chip; each accepted edit redraws everything."),
                 tab(SIDE_TABS.get(2), scrolled(new BalancePanel(model.evaluationProperty())),
                         "Compute over EP-link bandwidth against the model's threshold (seed 002)."));
+        this.tuning = new Tuning(dev.ridgeline.app.Engines.builtIn(), model.scenarioProperty(), catalog, tuning);
+        Tab sensitivityTab = tab(SIDE_TABS.get(3), this.tuning.sensitivity(),
+                "Which knob matters: each chip, NIC and assumption field moved down and up by a step.");
+        Tab targetTab = tab(SIDE_TABS.get(4), this.tuning.target(), "What value of each field alone reaches a target.");
+        tabs.getTabs().addAll(sensitivityTab, targetTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinWidth(280);
         tabs.setId("sideTabs");
@@ -96,7 +112,14 @@ public final class ExplorerView extends BorderPane {
         VBox rooflinePane = new VBox(stale, roofline);
         VBox.setVgrow(roofline, Priority.ALWAYS);
         rooflinePane.setMinSize(0, 0);
-        SplitPane top = new SplitPane(rooflinePane, tabs);
+        Tab mapTab = tab(CENTRE_VIEWS.get(1), this.tuning.map(), "The best throughput per card over a grid of two chip fields.");
+        centreTabs.getTabs().addAll(tab(CENTRE_VIEWS.get(0), rooflinePane, "Every op of one MoE layer on the chip's roofline."),
+                mapTab);
+        centreTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        centreTabs.setId("centreTabs");
+        centreTabs.setMinSize(0, 0);
+        this.tuning.follow(sensitivityTab.selectedProperty(), targetTab.selectedProperty(), mapTab.selectedProperty());
+        SplitPane top = new SplitPane(centreTabs, tabs);
         top.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(tabs, false);
 
@@ -219,6 +242,7 @@ public final class ExplorerView extends BorderPane {
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();
         scenarioPanel.dispose();
+        tuning.dispose();
     }
 
     /** The status line's text: the scenario summary and, with A pinned, what differs from A (export footers). */
@@ -256,6 +280,16 @@ public final class ExplorerView extends BorderPane {
 
     public TabPane sideTabs() {
         return tabs;
+    }
+
+    /** Roofline | Map. */
+    public TabPane centreTabs() {
+        return centreTabs;
+    }
+
+    /** Sensitivity, Target and Map. */
+    public Tuning tuning() {
+        return tuning;
     }
 
     public OpTable opTable() {

@@ -13,11 +13,14 @@ import java.util.Locale;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 
-/** Writes what the explorer shows: the whole window, the roofline or the Gantt as an image, the op table as CSV. */
+/**
+ * Writes what the explorer shows: the whole window, the roofline, the Gantt, the sensitivity tornado or the map as an
+ * image, the op table as CSV.
+ */
 public final class ViewExport {
     /** The views {@code ridgeline export --view} and the Export menu can write. */
     public enum Kind {
-        WINDOW, ROOFLINE, GANTT;
+        WINDOW, ROOFLINE, GANTT, SENSITIVITY, MAP;
 
         public static Kind of(String value) {
             for (Kind k : values()) {
@@ -25,7 +28,7 @@ public final class ViewExport {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("--view: bad value " + Checks.quote(value) + " (expected window, roofline or gantt)");
+            throw new IllegalArgumentException("--view: bad value " + Checks.quote(value) + " (expected window, roofline, gantt, sensitivity or map)");
         }
 
         public String label() {
@@ -50,6 +53,10 @@ public final class ViewExport {
             case GANTT:
                 ImageExport.write(out, width, height, ImageExport.footer(drawn.scenario().summary()),
                         (g, area) -> GanttPainter.paint(g, area, drawn.schedule()));
+                break;
+            case SENSITIVITY:
+            case MAP:
+                TuningExport.write(view, kind == Kind.MAP, out, width, height);
                 break;
             default:
                 // the footer carries the status line's summary: leave the status line out of the picture
