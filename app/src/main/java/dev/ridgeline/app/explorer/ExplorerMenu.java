@@ -36,6 +36,8 @@ public final class ExplorerMenu {
                 item("Export _window…", "Shortcut+E", () -> exportImage(ViewExport.Kind.WINDOW)),
                 item("Export _roofline…", "Shortcut+Shift+R", () -> exportImage(ViewExport.Kind.ROOFLINE)),
                 item("Export _Gantt…", "Shortcut+Shift+G", () -> exportImage(ViewExport.Kind.GANTT)),
+                item("Export sensitivit_y…", "Shortcut+Shift+Y", () -> exportImage(ViewExport.Kind.SENSITIVITY)),
+                item("Export _map…", "Shortcut+Shift+M", () -> exportImage(ViewExport.Kind.MAP)),
                 item("Export op _table (CSV)…", "Shortcut+Shift+T", this::exportCsv),
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", () -> onQuit.run()));
@@ -108,8 +110,10 @@ public final class ExplorerMenu {
             return;
         }
         Path out = f.toPath();
-        int w = (int) Math.round(kind == ViewExport.Kind.WINDOW ? view.getWidth() : nodeWidth(kind));
-        int h = (int) Math.round(kind == ViewExport.Kind.WINDOW ? view.getHeight() : nodeHeight(kind)) + ImageExport.FOOTER;
+        // the tuning charts are small on screen: they are written at the window's size
+        boolean whole = kind == ViewExport.Kind.WINDOW || kind == ViewExport.Kind.SENSITIVITY || kind == ViewExport.Kind.MAP;
+        int w = (int) Math.round(whole ? view.getWidth() : nodeWidth(kind));
+        int h = (int) Math.round(whole ? view.getHeight() : nodeHeight(kind)) + ImageExport.FOOTER;
         guarded("export " + f, () -> ViewExport.write(view, kind, out, Math.max(w, 320), Math.max(h, 200)));
     }
 

@@ -20,6 +20,7 @@ final class TuningExport {
         if (map) {
             t.activateMap();
             ready(t.map().result(), "map");
+            t.map().drawFor(width, height - ImageExport.FOOTER);
             chart = t.map().chart();
             caption = t.map().noteText();
         } else {
@@ -38,6 +39,9 @@ final class TuningExport {
                     (g, area) -> chart.draw(g, area));
         } finally {
             chart.setTitle((TextTitle) null);
+            if (map) {
+                t.map().drawForView();
+            }
         }
     }
 

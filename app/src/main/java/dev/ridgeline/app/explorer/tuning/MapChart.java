@@ -82,11 +82,17 @@ final class MapChart {
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setItemFont(Palette.SMALL);
         legend.setFrame(BlockBorder.NONE);
+        // the window draws text with JavaFX fonts, a little wider than the AWT metrics the legend is laid out with
+        legend.setItemLabelPadding(new RectangleInsets(2, 2, 2, 10));
         return chart;
     }
 
     /** Draws {@code r} with the chips marked and the target contour at {@code targetPerCard}, in one redraw. */
-    static void show(JFreeChart chart, FieldMap.Result r, List<Mark> marks, double targetPerCard) {
+    /**
+     * @param plotPx the plot's size in pixels {width, height} (about: the chip labels that would overprint each other
+     *               at that size share one label)
+     */
+    static void show(JFreeChart chart, FieldMap.Result r, List<Mark> marks, double targetPerCard, double[] plotPx) {
         XYPlot plot = chart.getXYPlot();
         double max = 0;
         double min = Double.MAX_VALUE;
@@ -133,7 +139,7 @@ final class MapChart {
             }
             List<Mark> shown = marks.stream().filter(m -> inside(m, xe, ye)).toList();
             plot.setDataset(MARKS, marks(shown));
-            List<String> labels = labels(shown, xe, ye);
+            List<String> labels = labels(shown, xe, ye, plotPx);
             for (int k = 0; k < shown.size(); k++) {
                 if (labels.get(k) != null) {
                     plot.addAnnotation(chipLabel(labels.get(k), shown.get(k), xe), false);
@@ -166,7 +172,9 @@ final class MapChart {
      * another (on the same text line, in fractions of the log axes) share that one's label ("B200, GB200"); the current
      * chip's label comes first, then from left to right.
      */
-    static List<String> labels(List<Mark> marks, double[] xe, double[] ye) {
+    static List<String> labels(List<Mark> marks, double[] xe, double[] ye, double[] plotPx) {
+        double charWidth = LABEL_CHAR_PX / Math.max(plotPx[0], 100);
+        double lineHeight = LABEL_LINE_PX / Math.max(plotPx[1], 60);
         List<Mark> order = new java.util.ArrayList<>(marks);
         order.sort(java.util.Comparator.comparing((Mark m) -> !m.current()).thenComparingDouble(Mark::x));
         java.util.Map<Mark, StringBuilder> heads = new java.util.LinkedHashMap<>();
@@ -175,8 +183,8 @@ final class MapChart {
             Mark head = null;
             for (Mark h : heads.keySet()) {
                 double dx = fraction(m.x(), xe) - fraction(h.x(), xe);
-                double reach = LABEL_CHAR * heads.get(h).length() + 0.01;
-                if (Math.abs(fraction(m.y(), ye) - fraction(h.y(), ye)) < 0.035 && dx > -0.01 && dx < reach) {
+                double reach = charWidth * (h.current() ? 1.2 : 1) * heads.get(h).length() + 2 * charWidth;
+                if (Math.abs(fraction(m.y(), ye) - fraction(h.y(), ye)) < lineHeight && dx > -charWidth && dx < reach) {
                     head = h;
                     break;
                 }
@@ -196,8 +204,10 @@ final class MapChart {
         return out;
     }
 
-    /** Width of one label character as a fraction of the x axis (11 px font on a plot about 900 px wide). */
-    static final double LABEL_CHAR = 0.0075;
+    /** Mean width of a label character (11 px font), px; the current chip's bold label is a fifth wider. */
+    static final double LABEL_CHAR_PX = 6.5;
+    /** Height of a label line, px. */
+    static final double LABEL_LINE_PX = 15;
 
     private static double fraction(double v, double[] edges) {
         return Math.log(v / edges[0]) / Math.log(edges[1] / edges[0]);
@@ -275,7 +285,7 @@ final class MapChart {
     }
 
     private static NumberAxis colourAxis(double targetTps, HeadlinePaintScale scale) {
-        NumberAxis a = new NumberAxis("tokens/s per card at ≥ " + Checks.number(targetTps) + " tokens/s per user");
+        NumberAxis a = new NumberAxis("tokens/s per card at ≥ " + Checks.number(targetTps) + " per user");
         a.setRange(scale.getLowerBound(), scale.getUpperBound());
         a.setLabelFont(Palette.SMALL);
         a.setTickLabelFont(Palette.SMALL);

@@ -60,6 +60,9 @@ public final class MapView extends BorderPane {
         setBottom(note);
         setMinSize(0, 0);
         model.job().resultProperty().addListener((obs, old, r) -> redraw());
+        // the chip labels that share a line depend on the plot's size: relabel on a resize (no recomputation)
+        viewer.widthProperty().addListener(x -> redraw());
+        viewer.heightProperty().addListener(x -> redraw());
         inputs.minThroughputProperty().addListener(x -> redraw());
         inputs.perNodeProperty().addListener(x -> redraw());
     }
@@ -116,6 +119,23 @@ public final class MapView extends BorderPane {
     }
 
     private void redraw() {
+        redraw(new double[] {viewer.getWidth() - PLOT_MARGIN_PX[0], viewer.getHeight() - PLOT_MARGIN_PX[1]});
+    }
+
+    /** Axes, legend and colour bar take about this much of the chart's width and height, px. */
+    static final double[] PLOT_MARGIN_PX = {190, 90};
+
+    /** Redraws the map for the chart's size on screen (after an export drew it for another size). */
+    public void drawForView() {
+        redraw();
+    }
+
+    /** Redraws the map for a chart of {@code width x height} px (an export's size). */
+    public void drawFor(double width, double height) {
+        redraw(new double[] {width - PLOT_MARGIN_PX[0], height - PLOT_MARGIN_PX[1]});
+    }
+
+    private void redraw(double[] plotPx) {
         FieldMap.Result r = model.job().getResult();
         if (r == null) {
             return;
@@ -132,7 +152,7 @@ public final class MapView extends BorderPane {
             }
         }
         double perCard = inputs.target().perCard();
-        MapChart.show(chart, r, marks, perCard);
+        MapChart.show(chart, r, marks, perCard, plotPx);
         note.setText(note(r, marks, perCard));
     }
 

@@ -137,6 +137,8 @@ final class TornadoChart {
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setItemFont(Palette.SMALL);
         legend.setFrame(BlockBorder.NONE);
+        // the window draws text with JavaFX fonts, a little wider than the AWT metrics the legend is laid out with
+        legend.setItemLabelPadding(new RectangleInsets(2, 2, 2, 10));
         return chart;
     }
 
