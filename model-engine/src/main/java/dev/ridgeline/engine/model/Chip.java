@@ -88,33 +88,30 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
     }
 
     public Chip withName(String newName) {
-        return new Chip(newName, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
-                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence,
-                scaleUpDomain, scaleUpBandwidthBytesPerSec, calibration);
+        return copy(newName, fa3Mode, fp8LowAccPrecision, scaleUpDomain, calibration);
     }
 
     public Chip withCalibration(CalibrationKey key) {
-        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
-                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence,
-                scaleUpDomain, scaleUpBandwidthBytesPerSec, key);
+        return copy(name, fa3Mode, fp8LowAccPrecision, scaleUpDomain, key);
     }
 
     public Chip withFa3Mode(Fa3Mode mode) {
-        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
-                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, mode, fp8LowAccPrecision, confidence,
-                scaleUpDomain, scaleUpBandwidthBytesPerSec, calibration);
+        return copy(name, mode, fp8LowAccPrecision, scaleUpDomain, calibration);
     }
 
     public Chip withFp8LowAccPrecision(boolean v) {
-        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
-                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, v, confidence,
-                scaleUpDomain, scaleUpBandwidthBytesPerSec, calibration);
+        return copy(name, fa3Mode, v, scaleUpDomain, calibration);
     }
 
     public Chip withScaleUpDomain(int cards) {
-        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
-                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence,
-                cards, scaleUpBandwidthBytesPerSec, calibration);
+        return copy(name, fa3Mode, fp8LowAccPrecision, cards, calibration);
+    }
+
+    /** A copy with the non-numeric fields given and the numbers kept. */
+    private Chip copy(String newName, Fa3Mode mode, boolean lowAcc, int domain, CalibrationKey key) {
+        return new Chip(newName, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
+                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, mode, lowAcc, confidence, domain,
+                scaleUpBandwidthBytesPerSec, key);
     }
 
     /**

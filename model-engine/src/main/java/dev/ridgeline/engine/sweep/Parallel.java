@@ -8,9 +8,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Maps a function over items on {@code threads} tasks of an executor: for design-space work whose items (a chip
@@ -23,6 +25,15 @@ public final class Parallel {
 
     public static <T, R> List<R> map(List<T> items, Function<T, R> fn, Executor executor, int threads,
                                      BooleanSupplier cancelled, DoubleConsumer progress) {
+        return map(items, () -> null, (state, item) -> fn.apply(item), executor, threads, cancelled, progress);
+    }
+
+    /**
+     * As {@link #map(List, Function, Executor, int, BooleanSupplier, DoubleConsumer)}, each worker with its own state
+     * from {@code state} (a reusable result buffer, a cache), handed to every call it makes.
+     */
+    public static <S, T, R> List<R> map(List<T> items, Supplier<S> state, BiFunction<S, T, R> fn, Executor executor,
+                                        int threads, BooleanSupplier cancelled, DoubleConsumer progress) {
         int n = items.size();
         Object[] out = new Object[n];
         AtomicInteger next = new AtomicInteger();
@@ -33,11 +44,12 @@ public final class Parallel {
         for (int t = 0; t < tasks; t++) {
             executor.execute(() -> {
                 try {
+                    S mine = state.get();
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                         if (cancelled.getAsBoolean() || failure.get() != null) {
                             break;
                         }
-                        out[i] = fn.apply(items.get(i));
+                        out[i] = fn.apply(mine, items.get(i));
                         progress.accept(done.incrementAndGet() / (double) n);
                     }
                 } catch (RuntimeException | Error e) {
