@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The scenario flags shared by every command that takes a scenario: start from {@code --scenario FILE} (or the
- * built-in default scenario) and apply each flag that is given, the {@code --chip-field} edits last. Every refusal names the flag and the value.
+ * built-in default scenario) and apply each flag that is given, the {@code --chip-field} edits last. Every refusal
+ * names the flag and the value.
  */
 public final class ScenarioOptions {
     @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario JSON file to start from (default: the built-in default scenario).")
