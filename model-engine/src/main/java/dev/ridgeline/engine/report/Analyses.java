@@ -1,0 +1,14 @@
+package dev.ridgeline.engine.report;
+
+import dev.ridgeline.engine.Evaluation;
+import java.util.List;
+
+/**
+ * Everything the engine computed for one report, before any of it is written: the sections read from here, so the
+ * executive summary can quote the sections that follow it.
+ */
+record Analyses(ReportRequest request, Evaluation evaluation, Evaluation pinned, LayerTotals layer, LayerTotals step,
+                List<CommWindows.Window> comm, InterimSpace.Frontier frontier, List<Knobs.ChipKnob> chipKnobs,
+                Knobs.ModelGrid modelGrid, List<Exploration.Row> exploration, MemoryTable memory,
+                List<Regimes.Phase> regimes, int promptLength) {
+}
