@@ -104,11 +104,14 @@ final class HtmlWriter {
 
         @Override
         public void render(Node node) {
-            String svg = svgByFile.get(((Image) node).getDestination());
+            Image image = (Image) node;
+            String svg = svgByFile.get(image.getDestination());
             if (svg == null) {
-                throw new IllegalStateException("the report links a figure it did not draw: " + ((Image) node).getDestination());
+                throw new IllegalStateException("the report links a figure it did not draw: " + image.getDestination());
             }
-            context.getWriter().raw("<span class=\"figure\">" + svg + "</span>");
+            String caption = image.getTitle() == null ? "" : image.getTitle();
+            context.getWriter().raw("<span class=\"figure\">" + svg + "<span class=\"caption\">" + escape(caption)
+                    + "</span></span>");
         }
     }
 }

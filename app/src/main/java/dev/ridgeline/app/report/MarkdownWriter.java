@@ -25,7 +25,7 @@ final class MarkdownWriter {
         IdGenerator ids = IdGenerator.builder().build();
         md.append("# ").append(escape(r.title())).append("\n\n");
         ids.generateId(r.title());
-        md.append(escape(r.subtitle())).append("\n\n");
+        md.append(lineStart(escape(r.subtitle()))).append("\n\n");
         md.append("## ").append(CONTENTS).append("\n\n");
         ids.generateId(CONTENTS);
         // the ids the headings will get, in document order, so that the contents link to them
@@ -59,19 +59,20 @@ final class MarkdownWriter {
 
     private static void block(StringBuilder md, Block b, Map<String, String> figureFiles, int figure) {
         if (b instanceof Block.Paragraph) {
-            md.append(inline(((Block.Paragraph) b).parts())).append('\n');
+            md.append(lineStart(inline(((Block.Paragraph) b).parts()))).append('\n');
         } else if (b instanceof Block.Items) {
             Block.Items items = (Block.Items) b;
             int n = 1;
             for (Block.Paragraph p : items.items()) {
-                md.append(items.numbered() ? (n++) + ". " : "- ").append(inline(p.parts())).append('\n');
+                md.append(items.numbered() ? (n++) + ". " : "- ").append(lineStart(inline(p.parts()))).append('\n');
             }
         } else if (b instanceof Block.Table) {
             table(md, (Block.Table) b);
         } else if (b instanceof Block.Figure) {
             Block.Figure f = (Block.Figure) b;
-            md.append("![").append(escape(f.caption())).append("](").append(figureFiles.get(f.id())).append(")\n\n");
-            md.append("*Figure ").append(figure).append(". ").append(escape(f.caption())).append("*\n");
+            String caption = "Figure " + figure + ". " + f.caption();
+            md.append("![").append(escape(caption)).append("](<").append(figureFiles.get(f.id())).append("> \"")
+                    .append(caption.replace("\\", "\\\\").replace("\"", "\\\"")).append("\")\n");
         } else if (b instanceof Block.Formulas) {
             md.append("```text\n");
             for (String line : ((Block.Formulas) b).lines()) {
@@ -121,12 +122,12 @@ final class MarkdownWriter {
         return sb.toString();
     }
 
-    /** Backslash-escapes every ASCII punctuation character CommonMark gives a meaning to. */
+    /** Backslash-escapes the characters CommonMark reads as markup anywhere in a line. */
     static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ("\\`*_{}[]<>()#+-.!|~&".indexOf(c) >= 0 && needsEscape(s, i)) {
+            if ("\\`*_[]<>|&".indexOf(c) >= 0) {
                 sb.append('\\');
             }
             sb.append(c == '\n' ? ' ' : c);
@@ -134,13 +135,15 @@ final class MarkdownWriter {
         return sb.toString();
     }
 
-    /** Periods, hyphens, pluses and parentheses only matter at a line start (lists) or after '!' / ']' (links). */
-    private static boolean needsEscape(String s, int i) {
-        char c = s.charAt(i);
-        if (c == '.' || c == '-' || c == '+' || c == '(' || c == ')') {
-            return i == 0 || (i <= 9 && s.substring(0, i).chars().allMatch(Character::isDigit))
-                    || (c == '(' && i > 0 && s.charAt(i - 1) == ']');
+    /** A line that would start a heading, list, quote or rule gets its first marker character escaped. */
+    static String lineStart(String line) {
+        int digits = 0;
+        while (digits < line.length() && digits < 9 && Character.isDigit(line.charAt(digits))) {
+            digits++;
         }
-        return true;
+        if (digits > 0 && digits < line.length() && (line.charAt(digits) == '.' || line.charAt(digits) == ')')) {
+            return line.substring(0, digits) + "\\" + line.substring(digits);
+        }
+        return !line.isEmpty() && "#-+>=".indexOf(line.charAt(0)) >= 0 ? "\\" + line : line;
     }
 }

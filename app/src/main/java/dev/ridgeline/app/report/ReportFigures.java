@@ -40,20 +40,23 @@ import org.jfree.svg.ViewBox;
 final class ReportFigures {
     static final int WIDTH = 760;
     static final int HEIGHT = 430;
+    /** The Gantt has two lanes: a lower figure keeps its bars from looking like walls. */
+    static final int GANTT_HEIGHT = 250;
 
     private ReportFigures() {
     }
 
     /** The figure as an {@code <svg>} element; {@code id} keeps its clip-path ids apart from the other figures'. */
     static String svg(String id, FigureData data) {
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        int height = data instanceof FigureData.Gantt ? GANTT_HEIGHT : HEIGHT;
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
         g.setFontFunction(family -> ImageExport.SVG_FONTS);
         g.setDefsKeyPrefix("fig-" + id + "-");
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        paint(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT), data);
-        return g.getSVGElement("figure-" + id, true, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+        g.fillRect(0, 0, WIDTH, height);
+        paint(g, new Rectangle2D.Double(0, 0, WIDTH, height), data);
+        return g.getSVGElement("figure-" + id, true, new ViewBox(0, 0, WIDTH, height), null, null);
     }
 
     static void paint(Graphics2D g, Rectangle2D area, FigureData data) {

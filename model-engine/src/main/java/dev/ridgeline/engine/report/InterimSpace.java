@@ -38,7 +38,7 @@ public final class InterimSpace {
      * The frontier of the space.
      *
      * @param evaluated every point the sweep evaluated
-     * @param cloud     a thinned cloud for drawing: one point per cell of a 120 x 80 log grid
+     * @param cloud     a thinned cloud for drawing: one point per cell of a log grid (20 cells a decade across, 14 up)
      * @param pareto    the Pareto-optimal points (no other has both more tokens/s per user and per card), by
      *                  ascending tokens/s per user
      * @param best      the most throughput per card among points with at least the target tokens/s per user; null
@@ -112,7 +112,7 @@ public final class InterimSpace {
                 if (inBin == null || y > inBin.throughputPerCard()) {
                     bins.put(bin, point(configs.get(i), b, x, y));
                 }
-                long cell = Math.round(lx * 30) * 1_000_003L + Math.round(Math.log10(Math.max(y, 1e-9)) * 20);
+                long cell = Math.round(lx * 20) * 1_000_003L + Math.round(Math.log10(Math.max(y, 1e-9)) * 14);
                 if (!cells.containsKey(cell)) {
                     cells.put(cell, point(configs.get(i), b, x, y));
                 }

@@ -40,8 +40,9 @@ final class IntroWriter {
                         + "weight-bound HBM for residency, compression or larger batches; KV-bound HBM for KV dtype and "
                         + "layout; network-bound for topology, compression and overlap.")));
         d.p("Gotchas: FLOPs are algorithmic counts, not a performance claim; decode has its own length variable, the "
-                + "context ", code("L"), " whose KV reads make intensity fall like ", code("1/L"),
-                "; MoE dispatch and combine matter when EP spreads experts over cards.");
+                + "context ", code("L"), ", whose KV reads grow with it (seed 003's ", code("~1/L"), " intensity decline, "
+                + "unless the attention core's FLOPs grow as fast); MoE dispatch and combine matter when EP spreads experts "
+                + "over cards.");
         d.sub("Key terms and units");
         DocBuilder.TableBuilder t = DocBuilder.table().text("Term").text("Definition").text("Unit");
         t.row(code("F"), "FLOPs of an operator from its shape (a GEMM M×K→N: 2·M·K·N)", "FLOP");
@@ -154,8 +155,10 @@ final class IntroWriter {
         if (max > s.batchPerCard()) {
             out.add(change(engine, e, s.withBatch(max), "Batch: fill HBM to the largest batch that fits, " + max, target));
         }
-        if (!a.modelGrid().ranking().isEmpty()) {
-            Knobs.ModelKnob k = a.modelGrid().ranking().get(0);
+        // context and KV dtype are workload and deployment choices; the model-design levers are the others
+        Knobs.ModelKnob k = a.modelGrid().ranking().stream()
+                .filter(x -> !x.name().equals(Knobs.CONTEXT) && !x.name().equals(Knobs.KV_DTYPE)).findFirst().orElse(null);
+        if (k != null) {
             out.add(new Candidate(0.5 * k.effect(), Block.Paragraph.of("Model: ", strong(k.name()),
                     " moves the median time per output token by ", num(k.effect(), Unit.FRACTION),
                     " across its range, the most of seed 003's model knobs (a model-design lever, counted at half weight).")));

@@ -23,6 +23,9 @@ import java.util.function.UnaryOperator;
 public final class Knobs {
     /** The step chip knobs move by: ±10 %. */
     public static final double STEP = 0.10;
+    /** Names of the model grid's workload knobs. */
+    public static final String CONTEXT = "context";
+    public static final String KV_DTYPE = "KV dtype";
 
     private Knobs() {
     }
@@ -114,10 +117,10 @@ public final class Knobs {
             }
         }
         for (Dtype d : Dtype.values()) {
-            put(knobs, labels, "KV dtype", d.label(), x -> x.withKvDtype(d));
+            put(knobs, labels, KV_DTYPE, d.label(), x -> x.withKvDtype(d));
         }
         for (int c : new int[] {2048, 4096, 8192, 16384}) {
-            put(knobs, labels, "context", String.valueOf(c), x -> x.withContext(c));
+            put(knobs, labels, CONTEXT, String.valueOf(c), x -> x.withContext(c));
         }
         List<String> names = new ArrayList<>(knobs.keySet());
         int[] sizes = names.stream().mapToInt(n -> knobs.get(n).size()).toArray();

@@ -33,26 +33,28 @@ final class PhaseWriter {
                 + "= 4/4/2, activation fusion 0.5 and flash attention. Training multiplies prefill's FLOPs by 3 and "
                 + "bytes by 2. The ridge ", code("OI_knee"), " is ", num(ridge, Unit.FLOP_PER_BYTE), ".");
         DocBuilder.TableBuilder t = DocBuilder.table().text("Phase").text("Execution").number("F").number("bytes_hbm")
-                .number("AI_hbm (FLOP/B)").number("T_comp").number("T_hbm").number("T_net").text("Limit")
-                .text("Side of the ridge");
+                .number("AI_hbm").number("T_comp").number("T_hbm").number("T_net").text("Limit (ridge side)");
         for (Regimes.Phase p : a.regimes()) {
             t.row(p.phase(), p.execution(), num(p.flops(), Unit.FLOP), num(p.hbmBytes(), Unit.BYTES),
                     num(p.intensity(), Unit.FLOP_PER_BYTE), num(p.computeSec(), Unit.SECONDS), num(p.hbmSec(), Unit.SECONDS),
-                    num(p.networkSec(), Unit.SECONDS), p.regime().label(), p.intensity() >= ridge ? "compute" : "memory");
+                    num(p.networkSec(), Unit.SECONDS), side(p.regime().label(), p.intensity() >= ridge));
         }
         LayerTotals l = a.layer();
         int layers = e.scenario().model().moeLayers();
         t.row("decode (one step)", "engine", num(l.flops() * layers + a.step().flops(), Unit.FLOP),
                 num(l.hbmBytes() * layers + a.step().hbmBytes(), Unit.BYTES), num(l.intensity(), Unit.FLOP_PER_BYTE),
                 num((l.computeBoundSec()) * layers, Unit.SECONDS), num(l.memoryBoundSec() * layers, Unit.SECONDS),
-                num(l.networkBoundSec() * layers, Unit.SECONDS), e.dominantBound().label(),
-                l.intensity() >= ridge ? "compute" : "memory");
+                num(l.networkBoundSec() * layers, Unit.SECONDS), side(e.dominantBound().label(), l.intensity() >= ridge));
         d.add(t.build());
         d.p("For decode, the time columns are the engine's op time by bound over the MoE layers (compute-, memory- and "
                 + "network-bound ops), and the limit is the bound with the most time. The MoE layers' ", code("AI_hbm"),
                 " is the layer's; prefill moves to the compute side as soon as ", code("F"),
                 " per weight byte exceeds the ridge, while decode reads the weights once per micro-batch for a few "
                 + "tokens each.");
+    }
+
+    private static String side(String limit, boolean computeSide) {
+        return limit + " (" + (computeSide ? "compute" : "memory") + " side)";
     }
 
     static void exploration(DocBuilder d, Analyses a) {
@@ -64,18 +66,39 @@ final class PhaseWriter {
                 + "the layer's dominant bound is compute (scanning 1 to ", dev.ridgeline.engine.model.Deployment.MAX_BATCH,
                 "), or why none is. Ridge ", code("OI_knee"), " = ", num(a.exploration().get(0).ridge(), Unit.FLOP_PER_BYTE),
                 ".");
-        DocBuilder.TableBuilder t = DocBuilder.table().number("EP").number("L").number("OI_inf (FLOP/B)")
-                .number("OI_net (FLOP/B)").number("Max batch").number("Min compute-bound batch").text("Bound at max batch / why");
+        DocBuilder.TableBuilder t = DocBuilder.table().number("EP").number("L").number("OI_inf")
+                .number("OI_net").number("Max batch").number("Compute-bound from").text("Bound at max batch; why not");
         for (Exploration.Row r : a.exploration()) {
             t.row(r.ep(), r.context(), num(r.asymptoticIntensity(), Unit.FLOP_PER_BYTE),
                     r.networkIntensity() > 0 ? num(r.networkIntensity(), Unit.FLOP_PER_BYTE) : "none",
                     r.maxBatch(), r.feasibleBatch() > 0 ? String.valueOf(r.feasibleBatch()) : "none", why(r));
         }
         d.add(t.build());
-        d.p("As ", code("L"), " grows the KV reads per sequence grow with it, so ", code("OI_inf"), " falls like ",
-                code("1/L"), " once they dominate; below the ridge no batch can help, only a smaller KV entry (",
-                e.scenario().model().kvEntryWidth(), " elements per token and layer here), a narrower KV dtype or a "
-                + "shorter context.");
+        trend(d, a);
+    }
+
+    /** What the table says about context length, from its own rows at the scenario's EP and the attention core. */
+    private static void trend(DocBuilder d, Analyses a) {
+        Evaluation e = a.evaluation();
+        List<Exploration.Row> own = a.exploration().stream().filter(r -> r.ep() == e.scenario().ep()).toList();
+        Exploration.Row shortest = own.get(0);
+        Exploration.Row longest = own.get(own.size() - 1);
+        OpResult core = e.ops().stream().filter(o -> o.kvBytes() > 0).findFirst().orElse(null);
+        double ridge = shortest.ridge();
+        if (core == null || core.kvBytes() <= 0) {
+            return;
+        }
+        double coreIntensity = core.flops() / core.kvBytes();
+        d.p("At EP", e.scenario().ep(), ", ", code("OI_inf"), " goes from ", num(shortest.asymptoticIntensity(), Unit.FLOP_PER_BYTE),
+                " at L = ", shortest.context(), " to ", num(longest.asymptoticIntensity(), Unit.FLOP_PER_BYTE), " at L = ",
+                longest.context(), ". As ", code("L"), " grows, the KV reads dominate the bytes and ", code("OI_inf"),
+                " tends to the attention core's own FLOPs per KV byte, ", num(coreIntensity, Unit.FLOP_PER_BYTE), " for ",
+                core.name(), " here, which is ", coreIntensity >= ridge ? strong("above") : strong("below"),
+                " the ridge: ", coreIntensity >= ridge
+                        ? "long contexts stay compute-capable (MLA's absorbed attention spends FLOPs on every KV byte it reads)."
+                        : "long contexts cannot be made compute-bound by batching (seed 003's ~1/L decline); only a smaller KV entry ("
+                        + e.scenario().model().kvEntryWidth() + " elements per token and layer here), a narrower KV dtype or a "
+                        + "shorter context can.");
     }
 
     private static String why(Exploration.Row r) {

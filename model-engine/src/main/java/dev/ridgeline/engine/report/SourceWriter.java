@@ -47,12 +47,11 @@ final class SourceWriter {
         sources.add("Chip " + s.chip().name() + ": " + s.chip().source()
                 + (s.chip().confidence().isEmpty() ? "" : " (confidence: " + s.chip().confidence() + ")"));
         sources.add("NIC " + s.nic().name() + ": " + s.nic().source());
-        for (OpResult op : e.ops()) {
-            sources.add(op.name() + ": " + op.basis());
+        java.util.Map<String, List<String>> byBasis = new java.util.LinkedHashMap<>();
+        for (OpResult op : java.util.stream.Stream.concat(e.ops().stream(), e.stepOps().stream()).toList()) {
+            byBasis.computeIfAbsent(op.basis(), b -> new ArrayList<>()).add(op.name());
         }
-        for (OpResult op : e.stepOps()) {
-            sources.add(op.name() + ": " + op.basis());
-        }
+        byBasis.forEach((basis, names) -> sources.add(String.join(", ", names) + ": " + basis));
         sources.add("Seed 000 (decode model), seed 002 (C/B balance), seed 003 (report structure, regimes, knob "
                 + "ranking): ../shared/seeds/");
         List<Block.Paragraph> items = new ArrayList<>();
