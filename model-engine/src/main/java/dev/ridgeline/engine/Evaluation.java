@@ -57,10 +57,10 @@ public record Evaluation(Scenario scenario, List<OpResult> ops, List<OpResult> s
                 + "for " + s.summary() + ": an input is outside what the model describes");
     }
 
-    /** The chip as this evaluation's fidelity reads it: seed fidelity reads its GB figures as GiB (seed 000). */
-    public dev.ridgeline.engine.model.Chip chipAsRead() {
-        return scenario.fidelity() == dev.ridgeline.engine.model.Fidelity.SEED ? scenario.chip().seedReading()
-                : scenario.chip();
+    /** The chip's HBM bandwidth as this evaluation's fidelity reads it: seed fidelity reads GB/s as GiB/s (seed 000). */
+    public double hbmBytesPerSecAsRead() {
+        return scenario.fidelity() == dev.ridgeline.engine.model.Fidelity.SEED
+                ? scenario.chip().seedHbmBandwidthBytesPerSec() : scenario.chip().hbmBandwidthBytesPerSec();
     }
 
     /** True when any figure is calibrated beyond what was measured. */

@@ -88,19 +88,11 @@ public final class ChipEditor extends VBox {
     }
 
     /** Suffix of an edited chip's name, so that summaries, footers and screenshots never pass it off as the preset. */
-    static final String EDITED = " (edited)";
+    static final String EDITED = Chip.EDITED;
 
     /** The chip marked as edited; a name near the length limit is cut so that the mark still fits. */
     static Chip edited(Chip c) {
-        if (c.name().endsWith(EDITED)) {
-            return c;
-        }
-        String base = c.name();
-        int room = dev.ridgeline.engine.model.Checks.MAX_NAME - EDITED.length();
-        if (base.codePointCount(0, base.length()) > room) {
-            base = base.substring(0, base.offsetByCodePoints(0, room)).strip();
-        }
-        return c.withName(base + EDITED);
+        return c.asEdited();
     }
 
     /** The chip being edited (the scenario's chip). */

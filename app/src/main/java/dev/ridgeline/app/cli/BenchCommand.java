@@ -1,7 +1,9 @@
 package dev.ridgeline.app.cli;
 
 import dev.ridgeline.app.explorer.RedrawBench;
+import dev.ridgeline.app.Engines;
 import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.sweep.SpeedProbe;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.io.Reports;
 import dev.ridgeline.engine.model.Fidelity;
@@ -15,9 +17,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ridgeline bench}: in-process speed after warm-up. Prints progress lines, then one JSON line last:
- * {@code {"evaluationsPerSecond": n, "searchMillis": ms, "redrawP50Millis": ms, "redrawP95Millis": ms}}; the redraw
- * figures time a scenario edit until the window has redrawn, headless ({@link RedrawBench}).
+ * {@code ridgeline bench}: in-process speed after warm-up ({@link SpeedProbe}; JMH measures the same kernels). Prints
+ * progress lines, then one JSON line last: {@code evaluationsPerSecond} (summary path, seed, one thread),
+ * {@code calibratedEvaluationsPerSecond}, {@code detailedEvaluationsPerSecond}, {@code sweepPointsPerSecond} (every
+ * core), {@code searchMillis} (both seed searches), {@code redrawP50Millis} and {@code redrawP95Millis} (a scenario
+ * edit until the window has redrawn, headless, {@link RedrawBench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure engine speed (evaluations per second, seed search time).")
 final class BenchCommand implements Callable<Integer> {
@@ -39,19 +43,31 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--seconds: bad value " + seconds + " (must be in (0, 600])");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Scenario base = Presets.builtInScenario("default");
+        Engine engine = Engines.builtIn();
+        Scenario seed = Presets.builtInScenario("default");
+        Scenario calibrated = seed.withFidelity(Fidelity.CALIBRATED);
         out.println("warming up ...");
         out.flush();
-        evaluations(base, Math.min(1.0, seconds));
-        double perSecond = evaluations(base, seconds);
-        out.printf(Locale.ROOT, "engine: %.0f evaluations/s on one thread%n", perSecond);
+        double warm = Math.min(1.0, seconds);
+        SpeedProbe.summaryPerSecond(engine, seed, warm);
+        SpeedProbe.summaryPerSecond(engine, calibrated, warm);
+        SpeedProbe.detailedPerSecond(engine, seed, warm / 2);
+        double perSecond = SpeedProbe.summaryPerSecond(engine, seed, seconds);
+        out.printf(Locale.ROOT, "engine, summary path, seed: %.0f evaluations/s on one thread%n", perSecond);
+        double calibratedPerSecond = SpeedProbe.summaryPerSecond(engine, calibrated, seconds);
+        out.printf(Locale.ROOT, "engine, summary path, calibrated: %.0f evaluations/s on one thread%n", calibratedPerSecond);
+        double detailedPerSecond = SpeedProbe.detailedPerSecond(engine, seed, seconds);
+        out.printf(Locale.ROOT, "engine, detailed evaluation, seed: %.0f evaluations/s on one thread%n", detailedPerSecond);
+        double sweepPerSecond = SpeedProbe.sweepPointsPerSecond(engine, seed, seconds);
+        out.printf(Locale.ROOT, "sweep, seed, %d threads: %.0f points/s%n", Runtime.getRuntime().availableProcessors(),
+                sweepPerSecond);
         for (int i = 0; i < 5; i++) {
-            searches();
+            searches(engine);
         }
         int rounds = 10;
         long t0 = System.nanoTime();
         for (int i = 0; i < rounds; i++) {
-            searches();
+            searches(engine);
         }
         double searchMillis = (System.nanoTime() - t0) / 1e6 / rounds;
         out.printf(Locale.ROOT, "seed search (targets 20 and 15): %.2f ms%n", searchMillis);
@@ -61,6 +77,9 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "window: edit -> redrawn p50 %.2f ms, p95 %.2f ms over %d edits%n",
                 redraw.p50Millis(), redraw.p95Millis(), redraw.edits());
         out.println(Reports.jsonLine("evaluationsPerSecond", Math.round(perSecond),
+                "calibratedEvaluationsPerSecond", Math.round(calibratedPerSecond),
+                "detailedEvaluationsPerSecond", Math.round(detailedPerSecond),
+                "sweepPointsPerSecond", Math.round(sweepPerSecond),
                 "searchMillis", Math.round(searchMillis * 100) / 100.0,
                 "redrawP50Millis", Math.round(redraw.p50Millis() * 100) / 100.0,
                 "redrawP95Millis", Math.round(redraw.p95Millis() * 100) / 100.0));
@@ -68,29 +87,7 @@ final class BenchCommand implements Callable<Integer> {
         return RidgelineCommand.OK;
     }
 
-    /** Evaluations per second over {@code seconds}, cycling batch, EP and policy so no result is constant. */
-    static double evaluations(Scenario base, double seconds) {
-        Scenario[] variants = new Scenario[64];
-        for (int i = 0; i < variants.length; i++) {
-            variants[i] = base.withBatch(8 + 8 * (i % 16)).withEp(i % 2 == 0 ? 144 : 320)
-                    .withPolicy(i % 4 < 2 ? base.policy() : dev.ridgeline.engine.model.Policy.NAIVE);
-        }
-        Engine engine = dev.ridgeline.app.Engines.builtIn();
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        long count = 0;
-        long start = System.nanoTime();
-        double acc = 0;
-        while (System.nanoTime() < deadline) {
-            for (int i = 0; i < 1024; i++) {
-                acc += engine.evaluate(variants[i & 63]).userTokensPerSec();
-            }
-            count += 1024;
-        }
-        sink = acc;
-        return count / ((System.nanoTime() - start) / 1e9);
-    }
-
-    static void searches() {
-        sink = SearchCommand.run(20, Fidelity.SEED).size() + SearchCommand.run(15, Fidelity.SEED).size();
+    static void searches(Engine engine) {
+        sink = SearchCommand.run(engine, 20, Fidelity.SEED).size() + SearchCommand.run(engine, 15, Fidelity.SEED).size();
     }
 }

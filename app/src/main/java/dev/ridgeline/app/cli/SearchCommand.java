@@ -60,9 +60,13 @@ final class SearchCommand implements Callable<Integer> {
 
     /** The seed search over the seed's five GPUs and two NICs on DeepSeek-V3. */
     static List<SearchRow> run(double targetTps, Fidelity fidelity) {
+        return run(dev.ridgeline.app.Engines.builtIn(), targetTps, fidelity);
+    }
+
+    static List<SearchRow> run(dev.ridgeline.engine.Engine engine, double targetTps, Fidelity fidelity) {
         Catalog c = Presets.builtIn();
         Scenario base = Scenario.defaults(c.model("DeepSeek-V3"), c.chip("H800"), c.nic("CX7")).withFidelity(fidelity);
-        return SeedSearch.run(dev.ridgeline.app.Engines.builtIn(), base.model(), SeedSearch.SEED_GPUS.stream().map(c::chip).toList(),
+        return SeedSearch.run(engine, base.model(), SeedSearch.SEED_GPUS.stream().map(c::chip).toList(),
                 SeedSearch.SEED_NICS.stream().map(c::nic).toList(), targetTps, base);
     }
 }

@@ -111,6 +111,9 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         String last = lines.get(lines.size() - 1);
-        assertTrue(last.matches("\\{\"evaluationsPerSecond\":\\d+,\"searchMillis\":[0-9.]+.*}"), last);
+        for (String key : List.of("evaluationsPerSecond", "calibratedEvaluationsPerSecond", "detailedEvaluationsPerSecond",
+                "sweepPointsPerSecond", "searchMillis", "redrawP50Millis", "redrawP95Millis")) {
+            assertTrue(last.matches("\\{.*\"" + key + "\":[0-9.]+[,}].*"), key + " in " + last);
+        }
     }
 }

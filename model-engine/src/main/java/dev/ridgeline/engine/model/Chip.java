@@ -69,34 +69,47 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
         return dtype == Dtype.FP8 ? fp8FlopsPerSec : bf16FlopsPerSec;
     }
 
+    /** The suffix an edited chip's name carries, so that an edited spec is never shown under a preset's name. */
+    public static final String EDITED = " (edited)";
+
+    /** This chip named "NAME (edited)" (shortened to fit), as the chip editor and {@code --chip-field} name it. */
+    public Chip asEdited() {
+        if (name.endsWith(EDITED)) {
+            return this;
+        }
+        String base = name;
+        int room = Checks.MAX_NAME - EDITED.length();
+        if (base.codePointCount(0, base.length()) > room) {
+            base = base.substring(0, base.offsetByCodePoints(0, room)).strip();
+        }
+        return withName(base + EDITED);
+    }
+
     public Chip withName(String newName) {
-        return new Chip(newName, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
-                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence,
-                scaleUpDomain, scaleUpBandwidthBytesPerSec, calibration);
+        return copy(newName, fa3Mode, fp8LowAccPrecision, scaleUpDomain, calibration);
     }
 
     public Chip withCalibration(CalibrationKey key) {
-        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
-                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence,
-                scaleUpDomain, scaleUpBandwidthBytesPerSec, key);
+        return copy(name, fa3Mode, fp8LowAccPrecision, scaleUpDomain, key);
     }
 
     public Chip withFa3Mode(Fa3Mode mode) {
-        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
-                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, mode, fp8LowAccPrecision, confidence,
-                scaleUpDomain, scaleUpBandwidthBytesPerSec, calibration);
+        return copy(name, mode, fp8LowAccPrecision, scaleUpDomain, calibration);
     }
 
     public Chip withFp8LowAccPrecision(boolean v) {
-        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
-                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, v, confidence,
-                scaleUpDomain, scaleUpBandwidthBytesPerSec, calibration);
+        return copy(name, fa3Mode, v, scaleUpDomain, calibration);
     }
 
     public Chip withScaleUpDomain(int cards) {
-        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
-                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence,
-                cards, scaleUpBandwidthBytesPerSec, calibration);
+        return copy(name, fa3Mode, fp8LowAccPrecision, cards, calibration);
+    }
+
+    /** A copy with the non-numeric fields given and the numbers kept. */
+    private Chip copy(String newName, Fa3Mode mode, boolean lowAcc, int domain, CalibrationKey key) {
+        return new Chip(newName, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
+                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, mode, lowAcc, confidence, domain,
+                scaleUpBandwidthBytesPerSec, key);
     }
 
     /**
@@ -127,15 +140,23 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
     }
 
     /**
-     * Seed 000's reading of this chip: its memory in GB read as GiB and its HBM bandwidth in GB/s read as GiB/s (the
+     * Seed 000's reading of a chip's GB figure: memory in GB read as GiB, HBM bandwidth in GB/s read as GiB/s (the
      * post's H800 has 80 GiB and 3,350 GiB/s where the datasheet says 80 GB and 3.35 TB/s). Seed fidelity uses this
-     * reading, calibrated fidelity the datasheet's SI figures. {@code bytes / 1e9 * 2^30} keeps whole GB exact.
+     * reading, calibrated fidelity the datasheet's SI figures. {@code bytes / 1e9 * 2^30} keeps whole GB exact. A
+     * reading, not a chip: the result may lie beyond the bounds a chip's own figures are held to.
      */
-    public Chip seedReading() {
-        double[] v = numbers();
-        v[0] = v[0] / 1e9 * (1L << 30);
-        v[1] = v[1] / 1e9 * (1L << 30);
-        return withNumbers(v);
+    public static double seedReading(double bytes) {
+        return bytes / 1e9 * (1L << 30);
+    }
+
+    /** This chip's memory as seed 000 reads it ({@link #seedReading(double)}). */
+    public double seedMemoryBytes() {
+        return seedReading(memoryBytes);
+    }
+
+    /** This chip's HBM bandwidth as seed 000 reads it ({@link #seedReading(double)}). */
+    public double seedHbmBandwidthBytesPerSec() {
+        return seedReading(hbmBandwidthBytesPerSec);
     }
 
     /** Scales every compute rate (tensor and vector) by {@code factor}. */

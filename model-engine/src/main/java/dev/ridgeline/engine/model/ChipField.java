@@ -46,6 +46,30 @@ public record ChipField(String name, String category, String unit, String descri
         number("Scale-up bandwidth", LINKS, "GB/s", "One direction of the scale-up link per card.", 1e9,
                 Chip::scaleUpBandwidthBytesPerSec, (c, v) -> copy(c, v, 7)));
 
+    /** True for the fields that hold a number (everything with a unit). */
+    public boolean numeric() {
+        return !unit.isEmpty();
+    }
+
+    /** The smallest and largest value a chip accepts in a numeric field, in the shown unit (the record's bounds). */
+    public static double[] range(ChipField f) {
+        switch (f.unit()) {
+            case "GB":
+                return new double[] {Checks.MIN_MEMORY_BYTES / f.scale(), Checks.MAX_MEMORY_BYTES / f.scale()};
+            case "GB/s":
+                return new double[] {Checks.MIN_BYTES_PER_SEC / f.scale(), Checks.MAX_BYTES_PER_SEC / f.scale()};
+            case "TFLOPS":
+            case "Tops":
+                return new double[] {Checks.MIN_OPS_PER_SEC / f.scale(), Checks.MAX_OPS_PER_SEC / f.scale()};
+            case "µs":
+                return new double[] {0, Checks.MAX_LATENCY_SEC / f.scale()};
+            case "cards":
+                return new double[] {1, Chip.MAX_SCALE_UP_DOMAIN};
+            default:
+                throw new IllegalArgumentException(f.name() + " holds no number");
+        }
+    }
+
     /** The value as shown: SI divided by the scale for numbers, the value itself otherwise. */
     public Object shown(Chip chip) {
         Object v = get.apply(chip);

@@ -49,7 +49,7 @@ final class CalibratedPlan extends Plan {
     private final GemmCurve[] curves = new GemmCurve[OpKind.values().length];
 
     CalibratedPlan(ModelConfig model, Chip chip, Nic nic, Readings readings, Assumptions assumptions, Calibration cal) {
-        super(model, chip, chip, nic, readings, assumptions);
+        super(model, chip, chip.memoryBytes(), chip.hbmBandwidthBytesPerSec(), nic, readings, assumptions);
         this.cal = cal;
         this.gap = assumptions.kernelGapSec();
         Basis memory = cal.flashMla().memory(chip.calibration());

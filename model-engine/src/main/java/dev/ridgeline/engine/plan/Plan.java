@@ -45,10 +45,10 @@ public abstract class Plan {
     public enum Role { ATTENTION, EXPERT_UP, EXPERT_DOWN }
 
     final ModelConfig model;
-    /** The chip as the scenario gives it. */
-    final Chip sourceChip;
-    /** The chip as this fidelity reads it. */
     final Chip chip;
+    /** The chip's memory and HBM bandwidth as this fidelity reads them (seed 000 reads GB as GiB). */
+    final double memoryBytes;
+    final double hbmBytesPerSec;
     final Fidelity fidelity;
     final Nic nic;
     final Readings readings;
@@ -70,15 +70,17 @@ public abstract class Plan {
     final int sharedWidth;
     final boolean mla;
 
-    Plan(ModelConfig model, Chip sourceChip, Chip chip, Nic nic, Readings readings, Assumptions assumptions) {
+    Plan(ModelConfig model, Chip chip, double memoryBytes, double hbmBytesPerSec, Nic nic, Readings readings,
+         Assumptions assumptions) {
         this.model = model;
-        this.sourceChip = sourceChip;
         this.chip = chip;
+        this.memoryBytes = memoryBytes;
+        this.hbmBytesPerSec = hbmBytesPerSec;
         this.fidelity = readings.fidelity();
         this.nic = nic;
         this.readings = readings;
         this.assumptions = assumptions;
-        this.invHbm = 1 / chip.hbmBandwidthBytesPerSec();
+        this.invHbm = 1 / hbmBytesPerSec;
         this.invFp8 = 1 / chip.fp8FlopsPerSec();
         this.invBf16 = 1 / chip.bf16FlopsPerSec();
         this.invAdd = 1 / chip.fp32AddPerSec();
@@ -95,9 +97,13 @@ public abstract class Plan {
         this.mla = model.attention() == AttentionKind.MLA;
     }
 
-    /** The chip as this plan's fidelity reads it. */
     public Chip chip() {
         return chip;
+    }
+
+    /** The chip's HBM bandwidth as this plan's fidelity reads it. */
+    public double hbmBytesPerSec() {
+        return hbmBytesPerSec;
     }
 
     public ModelConfig model() {
@@ -120,7 +126,7 @@ public abstract class Plan {
 
     /** True when this plan was prepared for the scenario's model, chip, NIC, fidelity, readings and assumptions. */
     public final boolean serves(Scenario s) {
-        return s.fidelity() == fidelity && s.model().equals(model) && s.chip().equals(sourceChip)
+        return s.fidelity() == fidelity && s.model().equals(model) && s.chip().equals(chip)
                 && s.nic().equals(nic) && s.readings().equals(readings) && s.assumptions().equals(assumptions);
     }
 
@@ -301,14 +307,14 @@ public abstract class Plan {
      */
     final double gemm(Summary acc, OpKind kind, Role role, double m, int k, int nOut, int count, boolean fp8,
                       double inBytes, double weightBytes, double outBytes, Numerics n) {
-        double mk = m * k;
-        double flops = 2.0 * mk * nOut * count;
-        double weights = (double) k * nOut * weightBytes * count;
-        double activations = (mk * inBytes + m * nOut * outBytes) * count;
+        GemmCoefficients c = gemmCoefficients[kind.ordinal() * 2 + n.weightDtype().ordinal()];
+        if (c == null) {
+            c = prepare(kind, k, nOut, fp8, inBytes, weightBytes, outBytes, n);
+        }
         double e = computeEfficiency(role, m, fp8, n);
-        double atPeak = flops * (fp8 ? invFp8 : invBf16);
+        double atPeak = m * count * c.computePerRow;
         double compute = e == 1 ? atPeak : atPeak / e;
-        double memory = (weights + activations) * invHbm;
+        double memory = count * (c.weights + m * c.activationsPerRow);
         double f = rooflineFraction(acc, kind, m, k, nOut, n);
         double overhead = gemmOverhead(n);
         double roof = Math.max(compute, memory);
@@ -316,12 +322,42 @@ public abstract class Plan {
         boolean computeBound = compute >= memory;
         account(acc, t, computeBound);
         if (acc.rec != null) {
-            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, weights, activations, 0, 0, compute, memory, 0,
-                    overhead, t, computeBound ? Bound.COMPUTE : Bound.MEMORY, f == 1 ? e : f,
-                    gemmExtrapolated(kind, m, k, nOut, fp8, n), gemmBasis(kind, k, nOut, n)));
+            recordGemm(acc, kind, m, k, nOut, count, fp8, inBytes, weightBytes, outBytes, n,
+                    new double[] {compute, memory, overhead, t, e, f});
         }
         return t;
     }
+
+    /** The GEMM kind's coefficients at this weight dtype, prepared and kept (outside {@link #gemm}, to keep it small). */
+    private GemmCoefficients prepare(OpKind kind, int k, int nOut, boolean fp8, double inBytes, double weightBytes,
+                                     double outBytes, Numerics n) {
+        GemmCoefficients c = new GemmCoefficients(2.0 * k * nOut * (fp8 ? invFp8 : invBf16),
+                (double) k * nOut * weightBytes * invHbm, ((double) k * inBytes + (double) nOut * outBytes) * invHbm);
+        gemmCoefficients[kind.ordinal() * 2 + n.weightDtype().ordinal()] = c;
+        return c;
+    }
+
+    /** The detailed path's record of one GEMM; {@code times} = compute, memory, overhead, time, efficiency, fraction. */
+    private void recordGemm(Summary acc, OpKind kind, double m, int k, int nOut, int count, boolean fp8, double inBytes,
+                            double weightBytes, double outBytes, Numerics n, double[] times) {
+        double mk = m * k;
+        double f = times[5];
+        acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 2.0 * mk * nOut * count, (double) k * nOut * weightBytes * count,
+                (mk * inBytes + m * nOut * outBytes) * count, 0, 0, times[0], times[1], 0, times[2], times[3],
+                times[0] >= times[1] ? Bound.COMPUTE : Bound.MEMORY, f == 1 ? times[4] : f,
+                gemmExtrapolated(kind, m, k, nOut, fp8, n), gemmBasis(kind, k, nOut, n)));
+    }
+
+    /**
+     * One GEMM kind's cost per row and per copy at one weight dtype: seconds of tensor work per row at the peak rate,
+     * seconds to read the weights, seconds of activation traffic per row. The shape and byte sizes of a kind are fixed
+     * by the model, the plan's readings and the weight dtype, so they are prepared on first use and kept (a benign
+     * race: every thread computes the same immutable object).
+     */
+    private record GemmCoefficients(double computePerRow, double weights, double activationsPerRow) {
+    }
+
+    private final GemmCoefficients[] gemmCoefficients = new GemmCoefficients[OpKind.values().length * 2];
 
     /**
      * An attention core (seed 000's FlashMLA model, also timing GQA): QK^T over {@code qkWidth} and PV over
@@ -409,7 +445,7 @@ public abstract class Plan {
      */
     public final MemoryBreakdown memory(Deployment d, Numerics n) {
         double perSequence = kvBytesPerSequence(d, n);
-        return new MemoryBreakdown(chip.memoryBytes(), nonExpertParams(d) * n.weightDtype().bytes(),
+        return new MemoryBreakdown(memoryBytes, nonExpertParams(d) * n.weightDtype().bytes(),
                 localExpertBytes(d), perSequence * d.batchPerCard(), reserveBytes(), perSequence);
     }
 

@@ -30,7 +30,7 @@ public final class SeedPlan extends Plan {
     private final double invNic;
 
     SeedPlan(ModelConfig model, Chip chip, Nic nic, Readings readings, Assumptions assumptions) {
-        super(model, chip, chip.seedReading(), nic, readings, assumptions);
+        super(model, chip, chip.seedMemoryBytes(), chip.seedHbmBandwidthBytesPerSec(), nic, readings, assumptions);
         this.invScaleUp = 1 / chip.scaleUpBandwidthBytesPerSec();
         this.invNic = 1 / nic.bandwidthBytesPerSec();
     }

@@ -2,13 +2,12 @@ package dev.ridgeline.engine.search;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.Chip;
-import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Nic;
-import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
-import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.plan.Summary;
+import dev.ridgeline.engine.space.Headline;
+import dev.ridgeline.engine.space.Space;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,16 +18,10 @@ import java.util.Map;
  * Seed 000's configuration search (DESIGN 3.9). For each chip × NIC × MTP depth × (kvBytes, paramBytes, promotion)
  * × policy × EP: start at batch 136, step down by 8 while user tokens/s is below the target and batch > 8, skipping
  * batches that do not fit; keep the configuration when the target is met. Then sort by throughput per card and keep
- * the first row per (chip, NIC, EP, paramBytes).
+ * the first row per (chip, NIC, EP, paramBytes). The space and the per-configuration rule are the design space's
+ * ({@link Space#seed}, {@link Headline}), so the search and the frontier's answer at a target agree.
  */
 public final class SeedSearch {
-    /** (kvBytes, paramBytes, promotion) triples of seed 000. */
-    static final int[][] PRECISIONS = {{2, 2, 0}, {2, 2, 1}, {1, 2, 1}, {1, 2, 0}, {1, 1, 0}};
-    static final int[] MTP_DEPTHS = {0, 1};
-    static final Policy[] POLICIES = {Policy.DUAL_MICRO_BATCH, Policy.NAIVE};
-    static final int[] EPS = {144, 320};
-    static final int START_BATCH = 136;
-    static final int STEP = 8;
     /** The GPUs and NICs of seed 000's search, by preset name. */
     public static final List<String> SEED_GPUS = List.of("H800", "H20", "A100", "L20", "L40S");
     public static final List<String> SEED_NICS = List.of("CX7", "E810");
@@ -36,27 +29,23 @@ public final class SeedSearch {
     private SeedSearch() {
     }
 
-    /** Every configuration that meets the target, before de-duplication, in search order. */
+    /**
+     * Every configuration that meets the target, before de-duplication, in search order: for each chip and NIC, seed
+     * 000's space ({@link Space#seed}) and in each configuration the largest of its batches 16..128 that fits and meets
+     * the target (the headline's per-configuration rule, {@link Headline#bestOf}), on the summary path.
+     */
     public static List<SearchRow> candidates(Engine engine, ModelConfig model, List<Chip> chips, List<Nic> nics,
                                              double targetTps, Scenario base) {
         Summary summary = new Summary();
         List<SearchRow> out = new ArrayList<>();
         for (Chip chip : chips) {
             for (Nic nic : nics) {
-                for (int mtp : MTP_DEPTHS) {
-                    for (int[] p : PRECISIONS) {
-                        for (Policy policy : POLICIES) {
-                            for (int ep : EPS) {
-                                Scenario s = base.withModel(model).withChip(chip).withNic(nic)
-                                        .withMtp(mtp, base.mtpAcceptance()).withKvDtype(Dtype.ofBytes(p[0]))
-                                        .withWeightDtype(Dtype.ofBytes(p[1])).withPromotion(p[2] == 1)
-                                        .withPolicy(policy).withEp(ep);
-                                SearchRow row = search(engine.plan(s), s, targetTps, summary);
-                                if (row != null) {
-                                    out.add(row);
-                                }
-                            }
-                        }
+                Space space = Space.seed(base.withModel(model).withChip(chip).withNic(nic));
+                for (int i = 0; i < space.configurations().size(); i++) {
+                    Scenario c = space.configurations().get(i);
+                    Headline.Answer a = Headline.bestOf(engine.plan(c), c, i, space, targetTps, summary);
+                    if (a != null) {
+                        out.add(row(a));
                     }
                 }
             }
@@ -64,29 +53,11 @@ public final class SeedSearch {
         return out;
     }
 
-    /**
-     * The seed's batch loop for one configuration on the summary path; null when the target is not met above batch 8.
-     * The largest batch that fits is computed once: batches above it are skipped without being evaluated.
-     */
-    static SearchRow search(Plan plan, Scenario s, double targetTps, Summary out) {
-        int maxBatch = plan.maxBatch(s.deployment(), s.numerics());
-        double tps = 0;
-        int batch = START_BATCH;
-        boolean found = false;
-        while (tps < targetTps && batch > STEP) {
-            batch -= STEP;
-            if (batch > maxBatch) {
-                continue;
-            }
-            plan.summarize(s.deployment().withBatch(batch), s.numerics(), out);
-            tps = out.userTokensPerSec();
-            found = true;
-        }
-        if (tps < targetTps || batch <= STEP || !found) {
-            return null;
-        }
+    static SearchRow row(Headline.Answer a) {
+        Scenario s = a.deployment();
         return new SearchRow(s.chip().name(), s.nic().name(), s.policy(), s.ep(), s.kvDtype().bytes(),
-                s.weightDtype().bytes(), s.promotion(), batch, tps, out.throughputPerCard(), s.mtpDepth());
+                s.weightDtype().bytes(), s.promotion(), s.batchPerCard(), a.userTokensPerSec(), a.throughputPerCard(),
+                s.mtpDepth());
     }
 
     /**

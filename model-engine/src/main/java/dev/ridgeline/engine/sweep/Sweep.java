@@ -6,13 +6,9 @@ import dev.ridgeline.engine.model.Numerics;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.plan.Summary;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
@@ -77,48 +73,22 @@ public final class Sweep {
     public static Outcome run(Engine engine, List<Scenario> configurations, Batches batches, Listener listener,
                               Executor executor, int threads, BooleanSupplier cancelled, DoubleConsumer progress) {
         long start = System.nanoTime();
-        int n = configurations.size();
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        AtomicLong points = new AtomicLong();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        int tasks = Math.max(1, Math.min(threads, n));
-        CountDownLatch finished = new CountDownLatch(tasks);
-        for (int t = 0; t < tasks; t++) {
-            executor.execute(() -> {
-                try {
-                    Summary summary = new Summary();
-                    Plan[] plan = new Plan[1];
-                    long mine = 0;
-                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        if (cancelled.getAsBoolean() || failure.get() != null) {
-                            break;
-                        }
-                        mine += configuration(engine, plan, i, configurations.get(i), batches, listener, summary);
-                        progress.accept(done.incrementAndGet() / (double) n);
-                    }
-                    points.addAndGet(mine);
-                } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    finished.countDown();
-                }
-            });
+        List<Integer> indices = new ArrayList<>(configurations.size());
+        for (int i = 0; i < configurations.size(); i++) {
+            indices.add(i);
         }
-        try {
-            finished.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
+        List<Long> counts = Parallel.map(indices, Worker::new,
+                (w, i) -> w.configuration(engine, i, configurations.get(i), batches, listener), executor, threads,
+                cancelled, progress);
+        long points = 0;
+        int done = 0;
+        for (Long c : counts) {
+            if (c != null) {
+                points += c;
+                done++;
+            }
         }
-        Throwable f = failure.get();
-        if (f instanceof RuntimeException) {
-            throw (RuntimeException) f;
-        }
-        if (f instanceof Error) {
-            throw (Error) f;
-        }
-        return new Outcome(points.get(), n, cancelled.getAsBoolean() && done.get() < n, System.nanoTime() - start);
+        return new Outcome(points, configurations.size(), done < configurations.size(), System.nanoTime() - start);
     }
 
     /** Runs on the calling thread alone. */
@@ -126,21 +96,24 @@ public final class Sweep {
         return run(engine, configurations, batches, listener, Runnable::run, 1, () -> false, progress -> { });
     }
 
-    /** One configuration's batches; {@code cache[0]} is the worker's last plan, kept while it serves. */
-    private static long configuration(Engine engine, Plan[] cache, int index, Scenario c, Batches batches,
-                                      Listener listener, Summary summary) {
-        if (cache[0] == null || !cache[0].serves(c)) {
-            cache[0] = engine.plan(c);
+    /** A worker's reusable result and its last plan, kept while it serves the configurations it is given. */
+    private static final class Worker {
+        private final Summary summary = new Summary();
+        private Plan plan;
+
+        long configuration(Engine engine, int index, Scenario c, Batches batches, Listener listener) {
+            if (plan == null || !plan.serves(c)) {
+                plan = engine.plan(c);
+            }
+            Deployment d = c.deployment();
+            Numerics n = c.numerics();
+            int maxBatch = plan.maxBatch(d, n);
+            int[] bs = batches.of(c, maxBatch);
+            for (int b : bs) {
+                plan.summarize(b == d.batchPerCard() ? d : d.withBatch(b), n, summary);
+                listener.point(index, c, b, maxBatch, summary);
+            }
+            return bs.length;
         }
-        Plan plan = cache[0];
-        Deployment d = c.deployment();
-        Numerics n = c.numerics();
-        int maxBatch = plan.maxBatch(d, n);
-        int[] bs = batches.of(c, maxBatch);
-        for (int b : bs) {
-            plan.summarize(b == d.batchPerCard() ? d : d.withBatch(b), n, summary);
-            listener.point(index, c, b, maxBatch, summary);
-        }
-        return bs.length;
     }
 }

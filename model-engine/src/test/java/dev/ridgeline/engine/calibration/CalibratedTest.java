@@ -178,8 +178,8 @@ class CalibratedTest {
         Evaluation seed = Fixtures.ENGINE.evaluate(h800().withFidelity(Fidelity.SEED));
         assertEquals(80e9, cal.memory().capacityBytes(), 0.0);
         assertEquals(80.0 * (1L << 30), seed.memory().capacityBytes(), 0.0);
-        assertEquals(3.35e12, cal.chipAsRead().hbmBandwidthBytesPerSec(), 0.0);
-        assertEquals(3350.0 * (1L << 30), seed.chipAsRead().hbmBandwidthBytesPerSec(), 0.0);
+        assertEquals(3.35e12, cal.hbmBytesPerSecAsRead(), 0.0);
+        assertEquals(3350.0 * (1L << 30), seed.hbmBytesPerSecAsRead(), 0.0);
     }
 
     @Test

@@ -72,8 +72,8 @@ class PresetsTest {
         // seed 000: H800 80 GiB and 3,350 GiB/s: the datasheet's 80 GB and 3.35 TB/s, which seed fidelity reads as GiB
         assertEquals(3.35e12, c.chip("H800").hbmBandwidthBytesPerSec(), 0.0);
         assertEquals(80e9, c.chip("H800").memoryBytes(), 0.0);
-        assertEquals(3350.0 * (1L << 30), c.chip("H800").seedReading().hbmBandwidthBytesPerSec(), 0.0);
-        assertEquals(80.0 * (1L << 30), c.chip("H800").seedReading().memoryBytes(), 0.0);
+        assertEquals(3350.0 * (1L << 30), c.chip("H800").seedHbmBandwidthBytesPerSec(), 0.0);
+        assertEquals(80.0 * (1L << 30), c.chip("H800").seedMemoryBytes(), 0.0);
         // NICs 40 and 10 GiB/s, H800/H20 two-stage FA3, Ada/Ampere none
         assertEquals(624e12, c.chip("A100").fp8FlopsPerSec(), 0.0);
         assertEquals(Fa3Mode.TWO_STAGE, c.chip("H20").fa3Mode());

@@ -63,8 +63,8 @@ public final class RooflineChart {
 
     /** Both datasets for one evaluation: roofs first, then op markers. */
     public static XYSeriesCollection[] createDataset(Evaluation e) {
-        Chip chip = e.chipAsRead();
-        double hbm = chip.hbmBandwidthBytesPerSec();
+        Chip chip = e.scenario().chip();
+        double hbm = e.hbmBytesPerSecAsRead();
         double fp8 = chip.fp8FlopsPerSec();
         double bf16 = chip.bf16FlopsPerSec();
         double nic = e.scenario().nic().bandwidthBytesPerSec();

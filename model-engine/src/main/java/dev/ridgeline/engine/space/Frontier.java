@@ -1,0 +1,101 @@
+package dev.ridgeline.engine.space;
+
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.sweep.Sweep;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/**
+ * The throughput-interactivity frontier (DESIGN 4b): every deployment of a {@link Space} as throughput per card
+ * against tokens/s per user, the Pareto frontier of those points, and the best deployment at a target tokens/s per
+ * user (the {@link Headline}, over every batch that fits).
+ */
+public final class Frontier {
+    private Frontier() {
+    }
+
+    /** One deployment: its configuration's index in the space, its batch and headline figures. */
+    public record Point(int configuration, int batch, double userTokensPerSec, double throughputPerCard) {
+    }
+
+    /**
+     * @param points     every evaluated deployment
+     * @param frontier   the points no other point dominates (at least as fast per user and per card, one of them
+     *                   strictly), ascending in tokens/s per user
+     * @param answer     the best deployment at {@code targetTps}; null when none reaches it
+     */
+    public record Result(Space space, List<Point> points, List<Point> frontier, double targetTps, Headline.Answer answer,
+                         boolean cancelled) {
+        public Result {
+            points = List.copyOf(points);
+            frontier = List.copyOf(frontier);
+        }
+
+        /** The configuration (without its batch) of a point. */
+        public Scenario configuration(Point p) {
+            return space.configurations().get(p.configuration());
+        }
+
+        /** The full deployment of a point. */
+        public Scenario deployment(Point p) {
+            return configuration(p).withBatch(p.batch());
+        }
+    }
+
+    /**
+     * Sweeps {@code space} on {@code threads} tasks of {@code executor}, then finds the frontier and the answer at the
+     * target over every batch that fits. A cancelled run returns what it had, marked cancelled.
+     */
+    public static Result compute(Engine engine, Space space, double targetTps, Executor executor, int threads,
+                                 BooleanSupplier cancelled, DoubleConsumer progress) {
+        int n = space.configurations().size();
+        @SuppressWarnings("unchecked")
+        List<Point>[] perConfiguration = new List[n];
+        // Sweep gives each configuration to one worker, so each list has one writer; the sweep's end publishes them.
+        Sweep.Outcome outcome = Sweep.run(engine, space.configurations(), space.batches(), (i, c, b, max, s) -> {
+            if (perConfiguration[i] == null) {
+                perConfiguration[i] = new ArrayList<>();
+            }
+            perConfiguration[i].add(new Point(i, b, s.userTokensPerSec(), s.throughputPerCard()));
+        }, executor, threads, cancelled, progress);
+        List<Point> points = new ArrayList<>();
+        for (List<Point> list : perConfiguration) {
+            if (list != null) {
+                points.addAll(list);
+            }
+        }
+        Headline.Answer answer = outcome.cancelled() ? null
+                : Headline.best(engine, new Space(space.configurations(), Sweep.Batches.allThatFit()), targetTps, cancelled);
+        return new Result(space, points, pareto(points), targetTps, answer, outcome.cancelled() || cancelled.getAsBoolean());
+    }
+
+    /** The whole computation on the calling thread. */
+    public static Result compute(Engine engine, Space space, double targetTps) {
+        return compute(engine, space, targetTps, Runnable::run, 1, () -> false, p -> { });
+    }
+
+    /**
+     * The Pareto frontier: scanning from the highest tokens/s per user down (ties: higher throughput first), a point
+     * is kept when its throughput per card beats every point scanned before it. Ascending in tokens/s per user.
+     */
+    public static List<Point> pareto(List<Point> points) {
+        List<Point> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparingDouble(Point::userTokensPerSec).reversed()
+                .thenComparing(Comparator.comparingDouble(Point::throughputPerCard).reversed()));
+        List<Point> out = new ArrayList<>();
+        double best = Double.NEGATIVE_INFINITY;
+        for (Point p : sorted) {
+            if (p.throughputPerCard() > best) {
+                out.add(p);
+                best = p.throughputPerCard();
+            }
+        }
+        java.util.Collections.reverse(out);
+        return out;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ridgeline.engine.space;
+
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.plan.Plan;
+import dev.ridgeline.engine.plan.Summary;
+import java.util.Comparator;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The headline at a target (DESIGN 4b): the best throughput per card over every deployment of a {@link Space} whose
+ * tokens/s per user is at least the target, the deployment re-optimised. Seed 000's search is this headline on
+ * {@link Space#seed}. Each configuration's best batch is the largest that meets the target: tokens/s per user falls
+ * as the batch grows, so a long batch list is bisected and a short one (seed 000's eight-step list) scanned down
+ * from the top, as the seed does.
+ */
+public final class Headline {
+    /** Batch lists up to this long are scanned from the top; longer ones are bisected. */
+    static final int SCAN_LIMIT = 32;
+
+    private Headline() {
+    }
+
+    /**
+     * The best deployment at the target.
+     *
+     * @param deployment the configuration with the chosen batch
+     * @param index      the configuration's index in its space
+     */
+    public record Answer(Scenario deployment, int index, double userTokensPerSec, double throughputPerCard) {
+        /** Seed 000's order: higher throughput first; ties to the smaller KV cache, then to no promotion. */
+        static final Comparator<Answer> BETTER_FIRST = Comparator.comparingDouble(Answer::throughputPerCard).reversed()
+                .thenComparingInt((Answer a) -> a.deployment().kvDtype().bytes())
+                .thenComparing(a -> a.deployment().promotion());
+
+        public double throughputPerNode() {
+            return throughputPerCard * dev.ridgeline.engine.Evaluation.CARDS_PER_NODE;
+        }
+    }
+
+    /** The best deployment of {@code space} at tokens/s per user >= {@code targetTps}; null when none reaches it. */
+    public static Answer best(Engine engine, Space space, double targetTps) {
+        return best(engine, space, targetTps, () -> false);
+    }
+
+    /** As {@link #best(Engine, Space, double)}, stopping early (returning what it has) when {@code cancelled}. */
+    public static Answer best(Engine engine, Space space, double targetTps, BooleanSupplier cancelled) {
+        Summary s = new Summary();
+        Plan plan = null;
+        Answer best = null;
+        for (int i = 0; i < space.configurations().size() && !cancelled.getAsBoolean(); i++) {
+            Scenario c = space.configurations().get(i);
+            if (plan == null || !plan.serves(c)) {
+                plan = engine.plan(c);
+            }
+            Answer a = bestOf(plan, c, i, space, targetTps, s);
+            if (a != null && (best == null || Answer.BETTER_FIRST.compare(a, best) < 0)) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** One configuration's best batch at the target, or null when even its smallest batch misses it. */
+    public static Answer bestOf(Plan plan, Scenario c, int index, Space space, double targetTps, Summary s) {
+        int[] batches = space.batches().of(c, plan.maxBatch(c.deployment(), c.numerics()));
+        int at = largestMeeting(plan, c, batches, targetTps, s);
+        if (at < 0) {
+            return null;
+        }
+        Scenario chosen = c.withBatch(batches[at]);
+        plan.summarize(chosen.deployment(), chosen.numerics(), s);
+        return new Answer(chosen, index, s.userTokensPerSec(), s.throughputPerCard());
+    }
+
+    /** Index of the largest batch of the ascending list whose tokens/s per user meets the target; -1 if none. */
+    static int largestMeeting(Plan plan, Scenario c, int[] batches, double target, Summary s) {
+        if (batches.length == 0) {
+            return -1;
+        }
+        if (batches.length <= SCAN_LIMIT) {
+            for (int i = batches.length - 1; i >= 0; i--) {
+                if (tps(plan, c, batches[i], s) >= target) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        if (tps(plan, c, batches[0], s) < target) {
+            return -1;
+        }
+        int lo = 0;
+        int hi = batches.length - 1;
+        if (tps(plan, c, batches[hi], s) >= target) {
+            return hi;
+        }
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (tps(plan, c, batches[mid], s) >= target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static double tps(Plan plan, Scenario c, int batch, Summary s) {
+        plan.summarize(c.deployment().withBatch(batch), c.numerics(), s);
+        return s.userTokensPerSec();
+    }
+}

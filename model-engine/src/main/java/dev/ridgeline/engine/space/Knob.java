@@ -1,0 +1,126 @@
+package dev.ridgeline.engine.space;
+
+import dev.ridgeline.engine.model.ChipField;
+import dev.ridgeline.engine.model.Fa3Mode;
+import dev.ridgeline.engine.model.Nic;
+import dev.ridgeline.engine.model.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One number of a scenario that chip tuning moves: a chip field (as the chip editor shows it), the NIC's bandwidth,
+ * or a modelling assumption. Values are in the unit shown ({@code unit}, SI = shown × scale); setting a chip field
+ * names the chip "NAME (edited)", exactly as the editor does.
+ *
+ * @param higherIsBetter more of it never makes a deployment slower (bandwidths, rates, capacity); false for costs
+ *                       (latencies, gaps, reserve)
+ * @param integer        the field takes whole numbers (cards)
+ * @param min            the smallest value the field accepts, shown unit
+ * @param max            the largest, shown unit
+ */
+public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, boolean integer, double min,
+                   double max, ToDoubleFunction<Scenario> get, BiFunction<Scenario, Double, Scenario> set,
+                   boolean stepped) {
+
+    public Knob(String name, Kind kind, String unit, boolean higherIsBetter, boolean integer, double min, double max,
+                ToDoubleFunction<Scenario> get, BiFunction<Scenario, Double, Scenario> set) {
+        this(name, kind, unit, higherIsBetter, integer, min, max, get, set, false);
+    }
+
+    /**
+     * FA3 stage mode as a knob that moves a whole step: 0 none, 1 two-stage, 2 three-stage (the chip's own mode; a
+     * scenario's what-if override is left as it is).
+     */
+    public static final Knob FA3 = new Knob("FA3 stage mode", Kind.CHIP, "", true, true, 0, 2,
+            s -> s.chip().fa3Mode().ordinal(),
+            (s, v) -> s.withChip(s.chip().withFa3Mode(Fa3Mode.values()[(int) Math.round(v)]).asEdited()), true);
+
+    /** The value one step below {@code v}: a whole mode for a stepped knob, else {@code v·(1 − step)}. */
+    public double down(double v, double step) {
+        return stepped ? v - 1 : integer ? Math.min(v - 1, Math.rint(v * (1 - step))) : v * (1 - step);
+    }
+
+    /** The value one step above {@code v}. */
+    public double up(double v, double step) {
+        return stepped ? v + 1 : integer ? Math.max(v + 1, Math.rint(v * (1 + step))) : v * (1 + step);
+    }
+
+    /** True when {@code v} lies in the field's accepted range. */
+    public boolean accepts(double v) {
+        return v >= min && v <= max;
+    }
+
+    /** What the knob belongs to. */
+    public enum Kind { CHIP, NIC, ASSUMPTION }
+
+    /** The value in {@code s}, shown unit. */
+    public double of(Scenario s) {
+        return get.applyAsDouble(s);
+    }
+
+    /** {@code s} with the value set (shown unit); throws {@link IllegalArgumentException} naming the field when refused. */
+    public Scenario with(Scenario s, double value) {
+        return set.apply(s, integer ? Math.rint(value) : value);
+    }
+
+    /** "HBM bandwidth (GB/s)". */
+    public String label() {
+        return unit.isEmpty() ? name : name + " (" + unit + ")";
+    }
+
+    /** The chip fields with a number (the chip editor's, in its order), the NIC's bandwidth, and nothing else. */
+    public static List<Knob> fields() {
+        List<Knob> out = new ArrayList<>();
+        for (ChipField f : ChipField.ALL) {
+            if (!f.numeric()) {
+                continue;
+            }
+            boolean cost = f.name().toLowerCase(Locale.ROOT).contains("latency");
+            boolean cards = f.unit().equals("cards");
+            double[] range = ChipField.range(f);
+            out.add(new Knob(f.name(), Kind.CHIP, f.unit(), !cost, cards, range[0], range[1],
+                    s -> ((Number) f.shown(s.chip())).doubleValue(),
+                    (s, v) -> s.withChip(f.with(s.chip(), cards ? (Object) (int) Math.round(v) : (Object) v).asEdited())));
+        }
+        out.add(new Knob("NIC bandwidth", Kind.NIC, "GB/s", true, false, 0.01, 1e6,
+                s -> s.nic().bandwidthBytesPerSec() / 1e9,
+                (s, v) -> s.withNic(s.nic().withBandwidth(v * 1e9))));
+        return out;
+    }
+
+    /** The modelling assumptions sensitivity moves: GEMM efficiency, MTP acceptance, kernel gap, memory reserve, host. */
+    public static List<Knob> assumptions() {
+        return List.of(
+            new Knob("GEMM efficiency", Kind.ASSUMPTION, "%", true, false, 1, 100,
+                    s -> s.gemmEfficiency() * 100, (s, v) -> s.withGemmEfficiency(v / 100)),
+            new Knob("MTP acceptance", Kind.ASSUMPTION, "%", true, false, 0, 100,
+                    s -> s.mtpAcceptance() * 100, (s, v) -> s.withMtp(s.mtpDepth(), v / 100)),
+            new Knob("Kernel gap", Kind.ASSUMPTION, "µs", false, false, 0, 1000,
+                    s -> s.assumptions().kernelGapSec() * 1e6, (s, v) -> s.withAssumptions(a -> a.withKernelGap(v * 1e-6))),
+            new Knob("Memory reserve", Kind.ASSUMPTION, "GB", false, false, 0, 10_000,
+                    s -> s.assumptions().memoryReserveBytes() / 1e9,
+                    (s, v) -> s.withAssumptions(a -> a.withMemoryReserve(v * 1e9))),
+            new Knob("Host overhead", Kind.ASSUMPTION, "%", false, false, 0, 1000,
+                    s -> s.assumptions().hostOverheadFraction() * 100,
+                    (s, v) -> s.withAssumptions(a -> a.withHostOverhead(v / 100))));
+    }
+
+    /** The field of {@link #fields()} of that name (case-insensitive), or an exception listing the names. */
+    public static Knob field(String name) {
+        for (Knob k : fields()) {
+            if (k.name().equalsIgnoreCase(name.strip())) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown field '" + dev.ridgeline.engine.model.Checks.shorten(name)
+                + "' (fields: " + String.join(", ", fields().stream().map(Knob::name).toList()) + ")");
+    }
+
+    /** The NIC's bandwidth as {@link #fields()} shows it. */
+    static double nicGBps(Nic nic) {
+        return nic.bandwidthBytesPerSec() / 1e9;
+    }
+}
