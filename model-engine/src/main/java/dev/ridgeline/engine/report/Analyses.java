@@ -1,6 +1,8 @@
 package dev.ridgeline.engine.report;
 
 import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.space.Frontier;
+import dev.ridgeline.engine.space.Sensitivity;
 import java.util.List;
 
 /**
@@ -8,7 +10,7 @@ import java.util.List;
  * executive summary can quote the sections that follow it.
  */
 record Analyses(ReportRequest request, Evaluation evaluation, Evaluation pinned, LayerTotals layer, LayerTotals step,
-                List<CommWindows.Window> comm, InterimSpace.Frontier frontier, List<Knobs.ChipKnob> chipKnobs,
+                List<CommWindows.Window> comm, Frontier.Result frontier, Sensitivity.Result chipKnobs,
                 Knobs.ModelGrid modelGrid, List<Exploration.Row> exploration, MemoryTable memory,
                 List<Regimes.Phase> regimes, int promptLength) {
 }

@@ -2,9 +2,7 @@ package dev.ridgeline.engine.report;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
-import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Deployment;
-import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.plan.Summary;
@@ -99,7 +97,7 @@ public final class Exploration {
         double dNet = full.networkBytes() - half.networkBytes();
         double asymptote = dBytes > 0 ? dFlops / dBytes : 0;
         double network = dNet > 0 ? dFlops / dNet : 0;
-        double ridge = ridge(engine.evaluate(s.withBatch(1)).chipAsRead(), s.weightDtype());
+        double ridge = ridge(engine.evaluate(s.withBatch(1)));
 
         Plan plan = engine.plan(s);
         Summary sum = new Summary();
@@ -126,8 +124,11 @@ public final class Exploration {
         return new Row(s.ep(), s.contextTokens(), asymptote, ridge, network, maxBatch, first, atLimit, reason);
     }
 
-    /** {@code P_peak / BW_hbm} for GEMMs of the weight dtype, FLOP per byte (seed 003's {@code OI_knee}). */
-    public static double ridge(Chip chipAsRead, Dtype weights) {
-        return chipAsRead.tensorFlopsPerSec(weights) / chipAsRead.hbmBandwidthBytesPerSec();
+    /**
+     * {@code P_peak / BW_hbm} for GEMMs of the scenario's weight dtype, FLOP per byte (seed 003's {@code OI_knee}),
+     * with the HBM bandwidth as the evaluation's fidelity reads it.
+     */
+    public static double ridge(Evaluation e) {
+        return e.scenario().chip().tensorFlopsPerSec(e.scenario().weightDtype()) / e.hbmBytesPerSecAsRead();
     }
 }

@@ -11,6 +11,9 @@ import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.roofline.Bound;
 import dev.ridgeline.engine.roofline.OpResult;
+import dev.ridgeline.engine.space.Headline;
+import dev.ridgeline.engine.space.Knob;
+import dev.ridgeline.engine.space.Sensitivity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,7 +78,7 @@ final class IntroWriter {
         List<Block.Paragraph> c = new ArrayList<>();
         OpResult top = e.ops().stream().max(Comparator.comparingDouble(OpResult::timePerLayerSec)).orElseThrow();
         LayerTotals l = a.layer();
-        double ridge = Exploration.ridge(e.chipAsRead(), s.weightDtype());
+        double ridge = Exploration.ridge(e);
         c.add(Block.Paragraph.of("Decode is ", strong(e.dominantBound().label() + "-bound"), ": ",
                 num(l.timeShare(Bound.MEMORY), Unit.FRACTION), " of the MoE layer's op time is in memory-bound ops, ",
                 num(l.timeShare(Bound.COMPUTE), Unit.FRACTION), " compute-bound, ",
@@ -125,20 +128,23 @@ final class IntroWriter {
         Scenario s = e.scenario();
         double target = a.request().targetTokensPerSec();
         List<Candidate> out = new ArrayList<>();
-        if (!a.chipKnobs().isEmpty()) {
-            Knobs.ChipKnob k = a.chipKnobs().get(0);
-            out.add(new Candidate(Math.max(k.headlineHigh(), k.userHigh()), Block.Paragraph.of("Chip: raise ",
-                    strong(k.name()), " (now ", num(k.value(), Unit.RATIO), " ", k.unit(), "): +10 % moves the headline by ",
-                    num(k.headlineHigh(), Unit.FRACTION), " and tokens/s per user at this deployment by ",
-                    num(k.userHigh(), Unit.FRACTION), "; it leads the chip and NIC knobs.")));
+        Sensitivity.Result r = a.chipKnobs();
+        Sensitivity.Bar top = r.bars().stream().filter(b -> b.knob().kind() != Knob.Kind.ASSUMPTION)
+                .filter(b -> !b.changesNothing(r.headline(), r.fixed())).findFirst().orElse(null);
+        if (top != null && r.headline() > 0) {
+            boolean up = SpaceWriter.relative(top.up(), true, r) >= SpaceWriter.relative(top.down(), true, r);
+            Sensitivity.Move m = up ? top.up() : top.down();
+            out.add(new Candidate(SpaceWriter.relative(m, true, r), Block.Paragraph.of(
+                    top.knob().kind() == Knob.Kind.NIC ? "NIC: " : "Chip: ", up ? "raise " : "lower ",
+                    strong(top.knob().name()), " one step (", num(r.step(), Unit.FRACTION), "): the headline moves by ",
+                    num(SpaceWriter.relative(m, true, r), Unit.FRACTION), " and this deployment's throughput per card by ",
+                    num(SpaceWriter.relative(m, false, r), Unit.FRACTION), "; it leads the chip and NIC knobs.")));
         }
-        InterimSpace.Point best = a.frontier().best();
+        Headline.Answer best = a.frontier().answer();
         if (best != null && best.throughputPerCard() > e.throughputPerCard()) {
-            Scenario b = best.scenario();
             out.add(new Candidate(best.throughputPerCard() / e.throughputPerCard() - 1, Block.Paragraph.of(
                     "Deployment: at ", num(a.request().targetTokensPerSec(), Unit.TOKENS_PER_SEC), " per user the best ",
-                    "deployment is EP", b.ep(), ", batch ", b.batchPerCard(), ", ", b.policy().label(), ", KV ",
-                    b.kvDtype().label(), ", weights ", b.weightDtype().label(), ", MTP ", b.mtpDepth(), ": ",
+                    "deployment is ", SpaceWriter.deployment(best.deployment()), ": ",
                     num(best.throughputPerCard(), Unit.TOKENS_PER_SEC), " per card against ",
                     num(e.throughputPerCard(), Unit.TOKENS_PER_SEC), " now.")));
         }

@@ -2,8 +2,6 @@ package dev.ridgeline.engine.report;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.AttentionKind;
-import dev.ridgeline.engine.model.Chip;
-import dev.ridgeline.engine.model.ChipField;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Scenario;
@@ -17,62 +15,16 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Which knobs move decode: the chip's fields and the NIC's bandwidth moved by a step each way (DESIGN 4b), and the
- * model knobs seed 003 section 7 ranks (top-k, hidden size, KV rank, KV dtype, context) over their full grid.
+ * The model knobs seed 003 section 7 ranks (top-k, hidden size, KV rank, KV dtype, context) over their full grid, at
+ * the scenario's deployment. The chip, NIC and assumption knobs are the design space's
+ * ({@link dev.ridgeline.engine.space.Sensitivity}).
  */
 public final class Knobs {
-    /** The step chip knobs move by: ±10 %. */
-    public static final double STEP = 0.10;
     /** Names of the model grid's workload knobs. */
     public static final String CONTEXT = "context";
     public static final String KV_DTYPE = "KV dtype";
 
     private Knobs() {
-    }
-
-    /**
-     * A chip or NIC knob moved down and up by {@link #STEP}: the relative change of tokens/s per user at the
-     * scenario's deployment, and of the headline (the best throughput per card at the target, re-optimised).
-     */
-    public record ChipKnob(String name, String unit, double value, double userLow, double userHigh, double headlineLow,
-                           double headlineHigh) {
-        /** The largest absolute relative change of the headline, or of tokens/s per user without a headline. */
-        double weight() {
-            return Math.max(Math.max(Math.abs(headlineLow), Math.abs(headlineHigh)),
-                    Math.max(Math.abs(userLow), Math.abs(userHigh)));
-        }
-    }
-
-    /** Every numeric chip field with a non-zero value, and the NIC bandwidth, ranked by their largest effect. */
-    public static List<ChipKnob> chip(Engine engine, Scenario s, double target, Cancel cancel) {
-        double user = engine.summarize(s).userTokensPerSec();
-        double headline = InterimSpace.headline(engine, s, target);
-        List<ChipKnob> out = new ArrayList<>();
-        for (ChipField f : ChipField.ALL) {
-            Object v = f.get().apply(s.chip());
-            if (!(v instanceof Double) || (Double) v <= 0) {
-                continue;
-            }
-            double shown = (Double) f.shown(s.chip());
-            cancel.check();
-            out.add(knob(engine, s, target, user, headline, f.name(), f.unit(), shown,
-                    k -> s.withChip(f.with(s.chip(), shown * k))));
-        }
-        double nic = s.nic().bandwidthBytesPerSec();
-        out.add(knob(engine, s, target, user, headline, "NIC bandwidth", "GB/s", nic / 1e9,
-                k -> s.withNic(s.nic().withBandwidth(nic * k))));
-        out.sort(Comparator.comparingDouble(ChipKnob::weight).reversed());
-        return out;
-    }
-
-    private static ChipKnob knob(Engine engine, Scenario s, double target, double user, double headline, String name,
-                                 String unit, double value, java.util.function.DoubleFunction<Scenario> moved) {
-        Scenario low = moved.apply(1 - STEP);
-        Scenario high = moved.apply(1 + STEP);
-        double hl = headline > 0 ? InterimSpace.headline(engine, low, target) / headline - 1 : 0;
-        double hh = headline > 0 ? InterimSpace.headline(engine, high, target) / headline - 1 : 0;
-        return new ChipKnob(name, unit, value, engine.summarize(low).userTokensPerSec() / user - 1,
-                engine.summarize(high).userTokensPerSec() / user - 1, hl, hh);
     }
 
     /**

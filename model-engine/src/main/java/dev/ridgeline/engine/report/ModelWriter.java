@@ -134,7 +134,7 @@ final class ModelWriter {
         if (op == null) {
             return;
         }
-        double ridge = Exploration.ridge(e.chipAsRead(), e.scenario().weightDtype());
+        double ridge = Exploration.ridge(e);
         d.sub("Worked example: " + op.name());
         d.p(code("F"), " = ", num(op.flops(), Unit.FLOP), ", ", code("bytes_hbm"), " = ", num(op.hbmBytes(), Unit.BYTES),
                 " (weights ", num(op.weightBytes(), Unit.BYTES), ", activations ", num(op.activationBytes(), Unit.BYTES),

@@ -24,7 +24,7 @@ final class PhaseWriter {
 
     static void regimes(DocBuilder d, Analyses a) {
         Evaluation e = a.evaluation();
-        double ridge = Exploration.ridge(e.chipAsRead(), e.scenario().weightDtype());
+        double ridge = Exploration.ridge(e);
         d.section(REGIMES);
         d.p("Training and prefill at seed 003's level, for one sequence of ", a.promptLength(), " tokens per card at EP",
                 e.scenario().ep(), " (a static count, ", code("T = max(T_comp, T_hbm, T_net)"), "); decode from the "

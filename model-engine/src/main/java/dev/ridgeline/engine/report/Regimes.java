@@ -91,12 +91,12 @@ public final class Regimes {
         double temporary = x.flash() ? 0 : 2.0 * m.numHeads() * t * promptLength * a * layers;
         double net = s.ep() > 1 ? t * m.expertsPerToken() * h * (Dtype.FP8.bytes() + Dtype.BF16.bytes()) * moe
                 * (s.ep() - 1.0) / s.ep() : 0;
-        Chip chip = e.chipAsRead();
-        double link = s.chip().scaleUpCovers(s.ep()) ? chip.scaleUpBandwidthBytesPerSec() : s.nic().bandwidthBytesPerSec();
+        Chip chip = s.chip();
+        double link = chip.scaleUpCovers(s.ep()) ? chip.scaleUpBandwidthBytesPerSec() : s.nic().bandwidthBytesPerSec();
         double peak = chip.tensorFlopsPerSec(s.weightDtype());
         double hbm = weights + activations + kv + temporary;
         return new Phase("prefill", x.name(), t, flops, weights, activations, kv, temporary, net, flops / peak,
-                hbm / chip.hbmBandwidthBytesPerSec(), net / link);
+                hbm / e.hbmBytesPerSecAsRead(), net / link);
     }
 
     /** Training: prefill's FLOPs ×3 and bytes ×2 (seed 003's multipliers). */

@@ -2,6 +2,9 @@ package dev.ridgeline.engine.report;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.space.Frontier;
+import dev.ridgeline.engine.space.Sensitivity;
+import dev.ridgeline.engine.space.Space;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -29,10 +32,13 @@ public final class ReportBuilder {
         Evaluation pinned = request.pinned() == null ? null : engine.evaluate(request.pinned());
         progress.check();
         progress.step("sweeping the design space", 0.05);
-        InterimSpace.Frontier frontier = InterimSpace.frontier(engine, s, request.targetTokensPerSec(), executor,
-                threads, progress);
+        Frontier.Result frontier = Frontier.compute(engine, Space.explorer(s), request.targetTokensPerSec(), executor,
+                threads, progress::cancelled, f -> { });
+        progress.check();
         progress.step("moving the chip knobs", 0.45);
-        List<Knobs.ChipKnob> chip = Knobs.chip(engine, s, request.targetTokensPerSec(), progress);
+        Sensitivity.Result chip = Sensitivity.compute(engine, s, request.targetTokensPerSec(), Sensitivity.DEFAULT_STEP,
+                executor, threads, progress::cancelled, f -> { });
+        progress.check();
         progress.step("moving the model knobs", 0.6);
         Knobs.ModelGrid model = Knobs.model(engine, s, progress);
         progress.step("exploring EP and context", 0.7);

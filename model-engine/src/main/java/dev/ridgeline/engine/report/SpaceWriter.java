@@ -5,6 +5,10 @@ import static dev.ridgeline.engine.report.DocBuilder.strong;
 
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.Frontier;
+import dev.ridgeline.engine.space.Headline;
+import dev.ridgeline.engine.space.Knob;
+import dev.ridgeline.engine.space.Sensitivity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,41 +23,38 @@ final class SpaceWriter {
 
     static void frontier(DocBuilder d, Analyses a) {
         Evaluation e = a.evaluation();
-        InterimSpace.Frontier f = a.frontier();
+        Frontier.Result f = a.frontier();
         double target = a.request().targetTokensPerSec();
         d.section(FRONTIER);
         d.p("Every deployment of ", e.scenario().model().name(), " on ", e.scenario().chip().name(), " + ",
-                e.scenario().nic().name(), " at context ", e.scenario().contextTokens(), ": EP degrees, both pipelines, KV "
-                + "and weight dtypes, MTP depths the model allows, promotion where the chip needs it, and every batch that "
-                + "fits: ", num(f.evaluated(), Unit.COUNT), " design points on the engine's summary path.");
-        InterimSpace.Point best = f.best();
+                e.scenario().nic().name(), " at context ", e.scenario().contextTokens(), " (the explorer's design space: "
+                + "EP degrees, both pipelines, KV and weight dtypes, MTP depths the model allows, promotion where it "
+                + "matters, every batch that fits): ", num(f.points().size(), Unit.COUNT), " design points on the "
+                + "engine's summary path.");
+        Headline.Answer best = f.answer();
         if (best == null) {
             d.p(strong("No deployment reaches " + trimmed(target) + " tokens/s per user"), " on this chip and NIC; the "
-                    + "fastest point on the frontier is ", num(f.pareto().get(f.pareto().size() - 1).userTokensPerSec(),
+                    + "fastest point on the frontier gives ", num(f.frontier().get(f.frontier().size() - 1).userTokensPerSec(),
                     Unit.TOKENS_PER_SEC), " per user.");
         } else {
-            Scenario b = best.scenario();
-            d.p("The answer at ", num(target, Unit.TOKENS_PER_SEC), " per user: ", strong("EP" + b.ep() + ", batch "
-                    + b.batchPerCard() + ", " + b.policy().label() + ", KV " + b.kvDtype().label() + ", weights "
-                    + b.weightDtype().label() + ", MTP " + b.mtpDepth() + (b.promotion() ? ", promotion" : "")), " gives ",
-                    num(best.throughputPerCard(), Unit.TOKENS_PER_SEC), " per card at ",
+            d.p("The answer at ", num(target, Unit.TOKENS_PER_SEC), " per user: ", strong(deployment(best.deployment())),
+                    " gives ", num(best.throughputPerCard(), Unit.TOKENS_PER_SEC), " per card at ",
                     num(best.userTokensPerSec(), Unit.TOKENS_PER_SEC), " per user; this scenario gives ",
                     num(e.throughputPerCard(), Unit.TOKENS_PER_SEC), " per card at ",
                     num(e.userTokensPerSec(), Unit.TOKENS_PER_SEC), ".");
         }
-        List<FigureData.Point> cloud = points(f.cloud());
         d.figure("frontier", "Throughput per card against tokens/s per user: the design points, the Pareto frontier, "
                         + "this scenario and the best deployment at the target",
-                new FigureData.Frontier(cloud, points(f.pareto()),
+                new FigureData.Frontier(cloud(f.points()), points(f.frontier()),
                         new FigureData.Point(e.userTokensPerSec(), e.throughputPerCard()),
                         best == null ? null : new FigureData.Point(best.userTokensPerSec(), best.throughputPerCard()), target));
         DocBuilder.TableBuilder t = DocBuilder.table().number("Tokens/s per user").number("Tokens/s per card")
                 .number("EP").number("Batch").text("Pipeline").text("KV / weights").number("MTP");
-        List<InterimSpace.Point> pareto = f.pareto();
+        List<Frontier.Point> pareto = f.frontier();
         int step = Math.max(1, pareto.size() / 12);
         for (int i = 0; i < pareto.size(); i += step) {
-            InterimSpace.Point p = pareto.get(i);
-            Scenario c = p.scenario();
+            Frontier.Point p = pareto.get(i);
+            Scenario c = f.deployment(p);
             t.row(num(p.userTokensPerSec(), Unit.TOKENS_PER_SEC), num(p.throughputPerCard(), Unit.TOKENS_PER_SEC),
                     c.ep(), c.batchPerCard(), c.policy().label(), c.kvDtype().label() + " / " + c.weightDtype().label(),
                     c.mtpDepth());
@@ -62,33 +63,55 @@ final class SpaceWriter {
         d.add(t.build());
     }
 
-    private static List<FigureData.Point> points(List<InterimSpace.Point> ps) {
+    /** "EP256, batch 193, dual-mbatch, KV FP8, weights FP8, MTP 0". */
+    static String deployment(Scenario b) {
+        return "EP" + b.ep() + ", batch " + b.batchPerCard() + ", " + b.policy().label() + ", KV " + b.kvDtype().label()
+                + ", weights " + b.weightDtype().label() + ", MTP " + b.mtpDepth() + (b.promotion() ? ", promotion" : "");
+    }
+
+    private static List<FigureData.Point> points(List<Frontier.Point> ps) {
         List<FigureData.Point> out = new ArrayList<>();
-        for (InterimSpace.Point p : ps) {
+        for (Frontier.Point p : ps) {
             out.add(new FigureData.Point(p.userTokensPerSec(), p.throughputPerCard()));
         }
         return out;
     }
 
+    /** A drawable cloud: one point per cell of a log grid, 20 cells a decade across and 14 up. */
+    static List<FigureData.Point> cloud(List<Frontier.Point> ps) {
+        java.util.Map<Long, FigureData.Point> cells = new java.util.LinkedHashMap<>();
+        for (Frontier.Point p : ps) {
+            long key = Math.round(Math.log10(Math.max(p.userTokensPerSec(), 1e-9)) * 20) * 1_000_003L
+                    + Math.round(Math.log10(Math.max(p.throughputPerCard(), 1e-9)) * 14);
+            cells.putIfAbsent(key, new FigureData.Point(p.userTokensPerSec(), p.throughputPerCard()));
+        }
+        return new ArrayList<>(cells.values());
+    }
+
     static void sensitivity(DocBuilder d, Analyses a) {
+        Sensitivity.Result r = a.chipKnobs();
         d.section(SENSITIVITY);
-        d.sub("Chip and NIC knobs");
-        d.p("Each chip field and the NIC bandwidth moved by ±", num(Knobs.STEP, Unit.FRACTION), ": the change of tokens/s "
-                + "per user at this deployment, and of the headline (the best throughput per card at ",
-                num(a.request().targetTokensPerSec(), Unit.TOKENS_PER_SEC), " per user, re-optimised over the design "
-                + "space). Largest effect first.");
-        DocBuilder.TableBuilder t = DocBuilder.table().text("Knob").number("Value").number("Per user −10 %")
-                .number("Per user +10 %").number("Headline −10 %").number("Headline +10 %");
+        d.sub("Chip, NIC and assumption knobs");
+        d.p("Each chip field, the NIC bandwidth, the FA3 stage mode (a whole step) and the modelling assumptions moved "
+                + "down and up by ", num(r.step(), Unit.FRACTION), ": the change of throughput per card at this deployment "
+                + "and of the headline, the best throughput per card at ", num(r.targetTps(), Unit.TOKENS_PER_SEC),
+                " per user re-optimised over the design space (now ", num(r.headline(), Unit.TOKENS_PER_SEC),
+                "). Largest headline change first.");
+        DocBuilder.TableBuilder t = DocBuilder.table().text("Knob").text("Value").number("This deployment, down")
+                .number("This deployment, up").number("Headline, down").number("Headline, up");
         List<FigureData.Bar> bars = new ArrayList<>();
-        for (Knobs.ChipKnob k : a.chipKnobs()) {
-            t.row(k.name(), valueWithUnit(k),
-                    num(k.userLow(), Unit.FRACTION), num(k.userHigh(), Unit.FRACTION), num(k.headlineLow(), Unit.FRACTION),
-                    num(k.headlineHigh(), Unit.FRACTION));
-            bars.add(new FigureData.Bar(k.name(), k.userLow(), k.userHigh()));
+        for (Sensitivity.Bar b : r.bars()) {
+            t.row(b.knob().name(), shown(b.current(), b.knob()), change(b.down(), false, r), change(b.up(), false, r),
+                    change(b.down(), true, r), change(b.up(), true, r));
+            if (!b.changesNothing(r.headline(), r.fixed()) && r.headline() > 0) {
+                bars.add(new FigureData.Bar(b.knob().name(), relative(b.down(), true, r), relative(b.up(), true, r)));
+            }
         }
         d.add(t.build());
-        d.figure("sensitivity", "Tokens/s per user at this deployment with each knob at −10 % and +10 %",
-                new FigureData.Tornado("tokens/s per user", bars));
+        if (!bars.isEmpty()) {
+            d.figure("sensitivity", "The headline (best throughput per card at the target) with each knob one step down "
+                    + "and up; knobs that change nothing left out", new FigureData.Tornado("the headline", bars));
+        }
         d.sub("Model knobs (seed 003)");
         Knobs.ModelGrid g = a.modelGrid();
         d.p("Seed 003's decode grid on the engine at this deployment: ", num(g.points(), Unit.COUNT), " points over top-k, "
@@ -96,20 +119,38 @@ final class SpaceWriter {
                 + "output token across its values, (largest − smallest) / smallest.");
         DocBuilder.TableBuilder m = DocBuilder.table().text("Knob").number("Effect").text("Median TPOT by value");
         for (Knobs.ModelKnob k : g.ranking()) {
-            List<Object> parts = new ArrayList<>();
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < k.values().size(); i++) {
                 sb.append(i > 0 ? ";  " : "").append(k.values().get(i)).append(": ")
                         .append(String.format(java.util.Locale.ROOT, "%.2f ms", k.medianTpotSec()[i] * 1e3));
             }
-            parts.add(sb.toString());
-            m.row(k.name(), num(k.effect(), Unit.FRACTION), parts.get(0));
+            m.row(k.name(), num(k.effect(), Unit.FRACTION), sb.toString());
         }
         d.add(m.build());
     }
 
-    private static Inline valueWithUnit(Knobs.ChipKnob k) {
-        return new Inline.Text(String.format(java.util.Locale.ROOT, "%.4g %s", k.value(), k.unit()));
+    private static String shown(double v, Knob k) {
+        if (k == Knob.FA3) {
+            return dev.ridgeline.engine.model.Fa3Mode.values()[(int) Math.round(v)].label();
+        }
+        return String.format(java.util.Locale.ROOT, "%.4g", v) + (k.unit().isEmpty() ? "" : " " + k.unit());
+    }
+
+    /** The relative change a move makes to the headline or to this deployment's throughput per card. */
+    static double relative(Sensitivity.Move m, boolean headline, Sensitivity.Result r) {
+        double base = headline ? r.headline() : r.fixed();
+        double moved = headline ? m.headline() : m.fixed();
+        return base > 0 && m.refused() == null ? moved / base - 1 : 0;
+    }
+
+    private static Object change(Sensitivity.Move m, boolean headline, Sensitivity.Result r) {
+        if (m.refused() != null) {
+            return "not settable";
+        }
+        if (headline && r.headline() <= 0) {
+            return "no headline";
+        }
+        return num(relative(m, headline, r), Unit.FRACTION);
     }
 
     static void pinned(DocBuilder d, Analyses a) {

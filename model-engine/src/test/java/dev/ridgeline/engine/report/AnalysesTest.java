@@ -76,64 +76,6 @@ class AnalysesTest {
     }
 
     @Test
-    void frontierIsParetoOptimalAndItsAnswerIsTheBestMeetingTheTarget() {
-        Scenario s = QWEN_B200.withContext(32768); // fewer batches fit: a brute force of a few 10,000 points
-        double target = 20;
-        InterimSpace.Frontier f = InterimSpace.frontier(Fixtures.ENGINE, s, target, Runnable::run, 1, Cancel.NEVER);
-        // brute force over the same deployments, one engine.summarize per point
-        double best = 0;
-        long points = 0;
-        List<double[]> all = new java.util.ArrayList<>();
-        for (Scenario c : InterimSpace.configurations(s)) {
-            int max = Math.min(Fixtures.ENGINE.evaluate(c).maxBatch(), Deployment.MAX_BATCH);
-            for (int b = 1; b <= max; b++) {
-                Summary sum = Fixtures.ENGINE.summarize(c.withBatch(b));
-                all.add(new double[] {sum.userTokensPerSec(), sum.throughputPerCard()});
-                points++;
-                if (sum.userTokensPerSec() >= target) {
-                    best = Math.max(best, sum.throughputPerCard());
-                }
-            }
-        }
-        assertEquals(points, f.evaluated());
-        assertEquals(best, f.best().throughputPerCard(), 0.0);
-        assertTrue(f.best().userTokensPerSec() >= target);
-        // no evaluated point has at least a frontier point's tokens/s per user and more per card, or more per user
-        // and at least as much per card: sorted by tokens/s per user, the most per card at or above each x
-        all.sort((a, b) -> Double.compare(b[0], a[0]));
-        double[] xs = new double[all.size()];
-        double[] bestY = new double[all.size()];
-        for (int i = 0; i < all.size(); i++) {
-            xs[i] = all.get(i)[0];
-            bestY[i] = Math.max(i > 0 ? bestY[i - 1] : Double.NEGATIVE_INFINITY, all.get(i)[1]);
-        }
-        for (InterimSpace.Point p : f.pareto()) {
-            int atLeast = 0; // points with x >= p.x are all.get(0 .. atLeast - 1)
-            while (atLeast < xs.length && xs[atLeast] >= p.userTokensPerSec()) {
-                atLeast++;
-            }
-            assertTrue(bestY[atLeast - 1] <= p.throughputPerCard(), "a point dominates the frontier's " + p);
-            int above = 0;
-            while (above < xs.length && xs[above] > p.userTokensPerSec()) {
-                above++;
-            }
-            assertTrue(above == 0 || bestY[above - 1] < p.throughputPerCard(), "a point dominates the frontier's " + p);
-        }
-    }
-
-    @Test
-    void moreHbmBandwidthNeverLowersTokensPerUserOrTheHeadline() {
-        for (Knobs.ChipKnob k : Knobs.chip(Fixtures.ENGINE, V3_H800, 20, Cancel.NEVER)) {
-            if (k.name().equals("HBM bandwidth")) {
-                assertTrue(k.userHigh() >= 0 && k.userLow() <= 0, k.toString());
-                assertTrue(k.headlineHigh() >= 0 && k.headlineLow() <= 0, k.toString());
-                return;
-            }
-        }
-        throw new AssertionError("no HBM bandwidth knob");
-    }
-
-    @Test
     void modelGridIsSeedThreesFullGridAndRanksByEffect() {
         Knobs.ModelGrid g = Knobs.model(Fixtures.ENGINE, V3_H800, Cancel.NEVER);
         // top-k {2, 4, 8} x hidden x3 x KV rank x3 x KV dtype x2 x context x4 (seed 003 section 7: its grid has the same knobs)

@@ -15,6 +15,9 @@ import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.roofline.Bound;
 import dev.ridgeline.engine.roofline.OpResult;
+import dev.ridgeline.engine.space.Frontier;
+import dev.ridgeline.engine.space.Sensitivity;
+import dev.ridgeline.engine.space.Space;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -134,6 +137,38 @@ class ReportContentTest {
         assertTrue(rows.contains("KV elements per token and layer C_kv = 1024.0"), rows.toString());
         assertTrue(QWEN.section(ModelWriter.OPERATORS).blocks(Block.Table.class).get(0).rows().stream()
                 .anyMatch(row -> text(row.get(0)).equals("GQA attention")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reports")
+    void frontierSectionQuotesTheDesignSpacesAnswerAtTheTarget(String name, Report r, Scenario s) {
+        Frontier.Result f = Frontier.compute(Fixtures.ENGINE, Space.explorer(s), ReportRequest.DEFAULT_TARGET);
+        Section section = r.section(SpaceWriter.FRONTIER);
+        assertEquals(f.points().size(), numbers(section.blocks(Block.Paragraph.class).get(0)).get(1), 0.0);
+        List<Double> answer = numbers(section.blocks(Block.Paragraph.class).get(1));
+        assertEquals(f.answer().throughputPerCard(), answer.get(1), 0.0);
+        assertEquals(f.answer().userTokensPerSec(), answer.get(2), 0.0);
+        assertTrue(section.blocks(Block.Paragraph.class).get(1).plain().contains(SpaceWriter.deployment(f.answer().deployment())));
+        FigureData.Frontier fig = (FigureData.Frontier) r.figures().stream().filter(x -> x.id().equals("frontier"))
+                .findFirst().orElseThrow().data();
+        assertEquals(f.frontier().size(), fig.frontier().size());
+        assertEquals(f.answer().throughputPerCard(), fig.best().throughputPerCard(), 0.0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reports")
+    void sensitivityTableIsTheDesignSpacesBarsInItsOrder(String name, Report r, Scenario s) {
+        Sensitivity.Result sens = Sensitivity.compute(Fixtures.ENGINE, s, ReportRequest.DEFAULT_TARGET, Sensitivity.DEFAULT_STEP);
+        Block.Table t = r.section("Chip, NIC and assumption knobs").blocks(Block.Table.class).get(0);
+        assertEquals(sens.bars().size(), t.rows().size());
+        for (int i = 0; i < sens.bars().size(); i++) {
+            Sensitivity.Bar b = sens.bars().get(i);
+            assertEquals(b.knob().name(), text(t.cell(i, "Knob")));
+            if (b.up().refused() == null && sens.headline() > 0) {
+                assertEquals(b.up().headline() / sens.headline() - 1, value(t.cell(i, "Headline, up")), 1e-12);
+                assertEquals(b.up().fixed() / sens.fixed() - 1, value(t.cell(i, "This deployment, up")), 1e-12);
+            }
+        }
     }
 
     private static List<Double> numbers(Block.Paragraph p) {
