@@ -18,6 +18,7 @@ final class Styles {
             "table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em 0; font-size: 7.8pt; }",
             "th, td { border: 1px solid #d0d7de; padding: 2px 4px; vertical-align: top; word-wrap: break-word; }",
             "th { background: #f3f5f7; text-align: left; }",
+            "td:first-child { white-space: nowrap; }",
             "tr:nth-child(even) td { background: #fafbfc; }",
             "span.figure { display: block; text-align: center; margin: 0.8em 0 0.2em 0; }",
             "span.figure svg { max-width: 100%; height: auto; }",

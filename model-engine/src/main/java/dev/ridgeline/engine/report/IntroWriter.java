@@ -129,16 +129,29 @@ final class IntroWriter {
         double target = a.request().targetTokensPerSec();
         List<Candidate> out = new ArrayList<>();
         Sensitivity.Result r = a.chipKnobs();
-        Sensitivity.Bar top = r.bars().stream().filter(b -> b.knob().kind() != Knob.Kind.ASSUMPTION)
-                .filter(b -> !b.changesNothing(r.headline(), r.fixed())).findFirst().orElse(null);
-        if (top != null && r.headline() > 0) {
-            boolean up = SpaceWriter.relative(top.up(), true, r) >= SpaceWriter.relative(top.down(), true, r);
-            Sensitivity.Move m = up ? top.up() : top.down();
-            out.add(new Candidate(SpaceWriter.relative(m, true, r), Block.Paragraph.of(
-                    top.knob().kind() == Knob.Kind.NIC ? "NIC: " : "Chip: ", up ? "raise " : "lower ",
-                    strong(top.knob().name()), " one step (", num(r.step(), Unit.FRACTION), "): the headline moves by ",
-                    num(SpaceWriter.relative(m, true, r), Unit.FRACTION), " and this deployment's throughput per card by ",
-                    num(SpaceWriter.relative(m, false, r), Unit.FRACTION), "; it leads the chip and NIC knobs.")));
+        Sensitivity.Bar chosen = null;
+        Sensitivity.Move move = null;
+        for (Sensitivity.Bar b : r.bars()) {
+            if (b.knob().kind() == Knob.Kind.ASSUMPTION) {
+                continue; // a modelling assumption is not something to build
+            }
+            for (Sensitivity.Move m : List.of(b.down(), b.up())) {
+                if (m.refused() == null && (move == null
+                        || SpaceWriter.relative(m, true, r) > SpaceWriter.relative(move, true, r))) {
+                    chosen = b;
+                    move = m;
+                }
+            }
+        }
+        if (move != null && r.headline() > 0 && SpaceWriter.relative(move, true, r) > 0) {
+            boolean up = move == chosen.up();
+            out.add(new Candidate(SpaceWriter.relative(move, true, r), Block.Paragraph.of(
+                    chosen.knob().kind() == Knob.Kind.NIC ? "NIC: " : "Chip: ", up ? "raise " : "lower ",
+                    strong(chosen.knob().name()), " from ", SpaceWriter.shown(chosen.current(), chosen.knob()), " to ",
+                    SpaceWriter.shown(move.value(), chosen.knob()), ": the headline moves by ",
+                    num(SpaceWriter.relative(move, true, r), Unit.FRACTION), " and this deployment's throughput per card by ",
+                    num(SpaceWriter.relative(move, false, r), Unit.FRACTION), ", the most of any chip or NIC knob one step "
+                    + "either way.")));
         }
         Headline.Answer best = a.frontier().answer();
         if (best != null && best.throughputPerCard() > e.throughputPerCard()) {

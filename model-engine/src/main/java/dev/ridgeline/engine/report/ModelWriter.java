@@ -79,10 +79,9 @@ final class ModelWriter {
                 " is how often an op runs per layer (or per step, outside the layers). Figures are per invocation, in ",
                 s.fidelity().label(), " fidelity.");
         d.sub(OPERATORS);
-        List<OpResult> ops = new ArrayList<>(e.ops());
-        ops.addAll(e.stepOps());
+        List<OpResult> ops = ran(e);
         DocBuilder.TableBuilder work = DocBuilder.table().text("Op").number("×").number("F").number("Weights")
-                .number("Activations").number("KV").number("Network").number("AI (FLOP/B)");
+                .number("Activations").number("KV").number("Network").number("AI");
         for (OpResult op : ops) {
             work.row(op.name(), op.invocations(), num(op.flops(), Unit.FLOP), num(op.weightBytes(), Unit.BYTES),
                     num(op.activationBytes(), Unit.BYTES), num(op.kvBytes(), Unit.BYTES), num(op.networkBytes(), Unit.BYTES),
@@ -90,14 +89,17 @@ final class ModelWriter {
         }
         d.add(work.build());
         DocBuilder.TableBuilder time = DocBuilder.table().text("Op").number("T_comp").number("T_hbm").number("T_net")
-                .number("Overhead").number("T_op").text("Bound").number("Efficiency").text("Basis");
+                .number("Overhead").number("T_op").text("Bound").number("Efficiency");
+        DocBuilder.TableBuilder basis = DocBuilder.table().text("Op").text("Basis");
         for (OpResult op : ops) {
             time.row(op.name(), num(op.computeSec(), Unit.SECONDS), num(op.memorySec(), Unit.SECONDS),
                     num(op.networkSec(), Unit.SECONDS), num(op.overheadSec(), Unit.SECONDS), num(op.timeSec(), Unit.SECONDS),
-                    op.bound().label() + (op.extrapolated() ? " (extrapolated)" : ""), num(op.efficiency(), Unit.FRACTION),
-                    op.basis());
+                    op.bound().label(), num(op.efficiency(), Unit.FRACTION));
+            basis.row(op.name(), (op.extrapolated() ? "extrapolated: " : "") + op.basis());
         }
         d.add(time.build());
+        d.p("The basis of each figure (", code("extrapolated"), " marks a calibration used beyond what was measured):");
+        d.add(basis.build());
         LayerTotals l = a.layer();
         d.p("One MoE layer: ", code("F"), " = ", num(l.flops(), Unit.FLOP), ", ", code("bytes_hbm"), " = ",
                 num(l.hbmBytes(), Unit.BYTES), ", ", code("bytes_net"), " = ", num(l.networkBytes(), Unit.BYTES),
@@ -108,6 +110,25 @@ final class ModelWriter {
         dominance(d, l);
         Formulas.forModel(d, e);
         worked(d, e);
+    }
+
+    /**
+     * The ops that run, in the engine's order: the MoE layer's, then the step's; a model without dense layers has
+     * its dense-layer ops recorded zero times, and they are left out.
+     */
+    static List<OpResult> ran(Evaluation e) {
+        List<OpResult> out = new ArrayList<>();
+        for (OpResult op : e.ops()) {
+            if (op.invocations() > 0) {
+                out.add(op);
+            }
+        }
+        for (OpResult op : e.stepOps()) {
+            if (op.invocations() > 0) {
+                out.add(op);
+            }
+        }
+        return out;
     }
 
     /** Seed 003 section 5.7 on the engine's byte split of one MoE layer. */

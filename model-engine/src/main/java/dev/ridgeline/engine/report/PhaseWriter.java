@@ -32,7 +32,7 @@ final class PhaseWriter {
                 + "scores to HBM; efficient execution uses seed 003's weight-residency factors WRF attention/dense/MoE "
                 + "= 4/4/2, activation fusion 0.5 and flash attention. Training multiplies prefill's FLOPs by 3 and "
                 + "bytes by 2. The ridge ", code("OI_knee"), " is ", num(ridge, Unit.FLOP_PER_BYTE), ".");
-        DocBuilder.TableBuilder t = DocBuilder.table().text("Phase").text("Execution").number("F").number("bytes_hbm")
+        DocBuilder.TableBuilder t = DocBuilder.table().text("Phase").text("Mode").number("F").number("bytes_hbm")
                 .number("AI_hbm").number("T_comp").number("T_hbm").number("T_net").text("Limit (ridge side)");
         for (Regimes.Phase p : a.regimes()) {
             t.row(p.phase(), p.execution(), num(p.flops(), Unit.FLOP), num(p.hbmBytes(), Unit.BYTES),

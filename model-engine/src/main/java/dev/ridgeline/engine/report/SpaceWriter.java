@@ -59,7 +59,8 @@ final class SpaceWriter {
                     c.ep(), c.batchPerCard(), c.policy().label(), c.kvDtype().label() + " / " + c.weightDtype().label(),
                     c.mtpDepth());
         }
-        d.p("Points along the frontier (every ", step, (step == 1 ? "st" : "th"), " of ", pareto.size(), "):");
+        d.p(step == 1 ? "The points of the frontier:" : "Points along the frontier, one in " + step + " of its "
+                + pareto.size() + ":");
         d.add(t.build());
     }
 
@@ -129,7 +130,7 @@ final class SpaceWriter {
         d.add(m.build());
     }
 
-    private static String shown(double v, Knob k) {
+    static String shown(double v, Knob k) {
         if (k == Knob.FA3) {
             return dev.ridgeline.engine.model.Fa3Mode.values()[(int) Math.round(v)].label();
         }
