@@ -102,6 +102,9 @@ final class ReportFigures {
         target.setLabelFont(Palette.SMALL);
         target.setLabelPaint(Palette.CRITICAL);
         target.setLabelOffset(new RectangleInsets(6, 6, 6, 6));
+        target.setLabelBackgroundColor(Color.WHITE);
+        target.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
+        target.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
         plot.addDomainMarker(target);
         return styled(new JFreeChart(null, Palette.TITLE, plot, true), plot);
     }

@@ -175,6 +175,24 @@ class ReportContentTest {
         }
     }
 
+    @Test
+    void pinnedScenarioSitsBesideTheCurrentOneWithTheEnginesFigures() {
+        Scenario a = V3_H800.withBatch(64);
+        Report r = ReportBuilder.build(Fixtures.ENGINE, new ReportRequest(V3_H800, a, List.of("batch 64 -> 128"),
+                ReportRequest.DEFAULT_TARGET, "test", "ridgeline report", "{}"), Progress.NONE);
+        Section s = r.section(SpaceWriter.PINNED);
+        Evaluation ea = Fixtures.ENGINE.evaluate(a);
+        Evaluation eb = Fixtures.ENGINE.evaluate(V3_H800);
+        Block.Table t = s.blocks(Block.Table.class).get(0);
+        assertEquals("Tokens/s per user", text(t.cell(0, "Figure")));
+        assertEquals(ea.userTokensPerSec(), value(t.cell(0, "A")), 0.0);
+        assertEquals(eb.userTokensPerSec(), value(t.cell(0, "This scenario")), 0.0);
+        assertEquals(eb.userTokensPerSec() / ea.userTokensPerSec() - 1, value(t.cell(0, "Change")), 1e-15);
+        assertEquals(ea.maxBatch(), value(t.cell(5, "A")), 0.0);
+        assertTrue(s.blocks(Block.Paragraph.class).get(2).plain().contains("batch 64 -> 128"));
+        assertTrue(r.figures().stream().anyMatch(f -> f.id().equals("roofline-a")));
+    }
+
     private static List<Double> numbers(Block.Paragraph p) {
         List<Double> out = new ArrayList<>();
         for (Inline i : p.parts()) {
