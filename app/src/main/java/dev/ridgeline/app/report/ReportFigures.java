@@ -123,8 +123,8 @@ final class ReportFigures {
     static JFreeChart tornado(FigureData.Tornado t) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (FigureData.Bar b : t.bars()) {
-            data.addValue(100 * b.lowChange(), "knob −10 %", b.knob());
-            data.addValue(100 * b.highChange(), "knob +10 %", b.knob());
+            data.addValue(100 * b.lowChange(), "one step down", b.knob());
+            data.addValue(100 * b.highChange(), "one step up", b.knob());
         }
         CategoryAxis knobs = new CategoryAxis();
         knobs.setTickLabelFont(Palette.SMALL);

@@ -67,6 +67,8 @@ class ReportExportTest {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc).replace('\u00a0', ' ');
             assertTrue(text.contains(MarkdownWriter.CONTENTS));
+            // the contents give each section's page: "1. How to read this report ........ 2"
+            assertTrue(Pattern.compile("1\\. How to read this report\\s*\\.{5,}\\s*\\d+").matcher(text).find(), "contents page numbers");
             for (Section s : V3.sections()) {
                 assertTrue(text.contains(MarkdownWriter.heading(s)), "heading " + MarkdownWriter.heading(s));
             }
