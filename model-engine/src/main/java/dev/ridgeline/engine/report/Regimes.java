@@ -66,7 +66,7 @@ public final class Regimes {
         }
     }
 
-    /** Prefill of {@code tokens} prompt tokens of {@code promptLength} each... per card, on the scenario's chip. */
+    /** Prefill of one prompt of {@code promptLength} tokens per card, on the scenario's chip, under execution {@code x}. */
     public static Phase prefill(Evaluation e, int promptLength, Execution x) {
         Scenario s = e.scenario();
         ModelConfig m = s.model();
