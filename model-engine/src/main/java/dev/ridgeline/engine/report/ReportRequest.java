@@ -13,9 +13,11 @@ import java.util.List;
  * @param version           the program version
  * @param command           a command line that regenerates the report
  * @param scenarioJson      the scenario as the versioned JSON document that reproduces it
+ * @param pinnedJson        scenario A as such a document, or null without A
  */
 public record ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences,
-                            double targetTokensPerSec, String version, String command, String scenarioJson) {
+                            double targetTokensPerSec, String version, String command, String scenarioJson,
+                            String pinnedJson) {
     /** Seed 000's and DESIGN 4b's default target: 20 tokens/s per user. */
     public static final double DEFAULT_TARGET = 20;
 

@@ -63,8 +63,13 @@ final class SourceWriter {
         d.p("Ridgeline ", code(r.version()), "; scenario: ", s.summary(), "; target ",
                 num(r.targetTokensPerSec(), Unit.TOKENS_PER_SEC), " per user", a.pinned() != null
                         ? "; A: " + a.pinned().scenario().summary() : "", ".");
-        d.p("Command line (with the scenario below saved as ", code("scenario.json"), "):");
+        d.p("Command line (with the scenario below saved as ", code("scenario.json"),
+                r.pinnedJson() != null ? " and A as " : "", r.pinnedJson() != null ? (Object) code("a.json") : "", "):");
         d.formulas(r.command());
         d.formulas(r.scenarioJson().strip().split("\n"));
+        if (r.pinnedJson() != null) {
+            d.p("A, ", code("a.json"), ":");
+            d.formulas(r.pinnedJson().strip().split("\n"));
+        }
     }
 }

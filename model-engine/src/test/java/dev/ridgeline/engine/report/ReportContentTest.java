@@ -179,7 +179,7 @@ class ReportContentTest {
     void pinnedScenarioSitsBesideTheCurrentOneWithTheEnginesFigures() {
         Scenario a = V3_H800.withBatch(64);
         Report r = ReportBuilder.build(Fixtures.ENGINE, new ReportRequest(V3_H800, a, List.of("batch 64 -> 128"),
-                ReportRequest.DEFAULT_TARGET, "test", "ridgeline report", "{}"), Progress.NONE);
+                ReportRequest.DEFAULT_TARGET, "test", "ridgeline report", "{}", "{\"a\": 1}"), Progress.NONE);
         Section s = r.section(SpaceWriter.PINNED);
         Evaluation ea = Fixtures.ENGINE.evaluate(a);
         Evaluation eb = Fixtures.ENGINE.evaluate(V3_H800);
@@ -191,6 +191,8 @@ class ReportContentTest {
         assertEquals(ea.maxBatch(), value(t.cell(5, "A")), 0.0);
         assertTrue(s.blocks(Block.Paragraph.class).get(2).plain().contains("batch 64 -> 128"));
         assertTrue(r.figures().stream().anyMatch(f -> f.id().equals("roofline-a")));
+        List<Block.Formulas> inputs = r.section("Regenerating this report").blocks(Block.Formulas.class);
+        assertEquals(List.of("{\"a\": 1}"), inputs.get(inputs.size() - 1).lines(), "A's file, to regenerate with --pin");
     }
 
     private static List<Double> numbers(Block.Paragraph p) {

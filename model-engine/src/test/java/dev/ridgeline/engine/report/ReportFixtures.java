@@ -20,7 +20,7 @@ final class ReportFixtures {
     }
 
     static ReportRequest request(Scenario s) {
-        return new ReportRequest(s, null, null, ReportRequest.DEFAULT_TARGET, "test", "ridgeline report", "{}");
+        return new ReportRequest(s, null, null, ReportRequest.DEFAULT_TARGET, "test", "ridgeline report", "{}", null);
     }
 
     static Report build(Scenario s) {
