@@ -210,6 +210,16 @@ class ReportExportTest {
     }
 
     @Test
+    void aChipThatHoldsNoDeploymentStillRendersEveryFigure() throws IOException {
+        // 10 GB of HBM holds no DeepSeek-V3 deployment: an empty frontier, zero batches, no headline
+        Report r = build(V3_H800.withChip(V3_H800.chip().withMemory(10e9)));
+        ReportExport.write(r, dir.resolve("empty.pdf"));
+        try (PDDocument doc = Loader.loadPDF(dir.resolve("empty.pdf").toFile())) {
+            assertTrue(new PDFTextStripper().getText(doc).contains("No deployment fits"));
+        }
+    }
+
+    @Test
     void everyFigureOfTheModelIsDrawn() {
         for (Block.Figure f : V3.figures()) {
             String svg = ReportFigures.svg(f.id(), f.data());

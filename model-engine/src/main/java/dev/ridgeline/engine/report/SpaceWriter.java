@@ -32,7 +32,10 @@ final class SpaceWriter {
                 + "matters, every batch that fits): ", num(f.points().size(), Unit.COUNT), " design points on the "
                 + "engine's summary path.");
         Headline.Answer best = f.answer();
-        if (best == null) {
+        if (f.frontier().isEmpty()) {
+            d.p(strong("No deployment fits"), ": at no EP degree and dtype do the weights leave room for one sequence's KV "
+                    + "cache at this context on this chip.");
+        } else if (best == null) {
             d.p(strong("No deployment reaches " + trimmed(target) + " tokens/s per user"), " on this chip and NIC; the "
                     + "fastest point on the frontier gives ", num(f.frontier().get(f.frontier().size() - 1).userTokensPerSec(),
                     Unit.TOKENS_PER_SEC), " per user.");

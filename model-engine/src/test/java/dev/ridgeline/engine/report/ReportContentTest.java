@@ -195,6 +195,20 @@ class ReportContentTest {
         assertEquals(List.of("{\"a\": 1}"), inputs.get(inputs.size() - 1).lines(), "A's file, to regenerate with --pin");
     }
 
+    @Test
+    void aChipThatHoldsNoDeploymentStillGetsAReportThatSaysSo() {
+        // 10 GB of HBM: DeepSeek-V3's 17 GB of non-expert weights (FP8) fit at no EP degree
+        Scenario s = V3_H800.withChip(V3_H800.chip().withMemory(10e9));
+        Report r = ReportFixtures.build(s);
+        assertTrue(r.section(SpaceWriter.FRONTIER).blocks(Block.Paragraph.class).get(1).plain().startsWith("No deployment fits"));
+        Block.Table memory = r.section(PhaseWriter.MEMORY).blocks(Block.Table.class).get(0);
+        for (int i = 0; i < memory.rows().size(); i++) {
+            assertEquals(0, value(memory.cell(i, "Max batch, KV FP8")), 0.0);
+        }
+        assertTrue(r.section("Three conclusions").blocks(Block.Items.class).get(0).items().get(2).plain()
+                .contains("short by"));
+    }
+
     private static List<Double> numbers(Block.Paragraph p) {
         List<Double> out = new ArrayList<>();
         for (Inline i : p.parts()) {
