@@ -6,6 +6,7 @@ import static dev.ridgeline.engine.report.DocBuilder.strong;
 
 import dev.ridgeline.engine.Balance;
 import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.model.Deployment;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.ops.Stage;
 import dev.ridgeline.engine.roofline.Bound;
@@ -83,7 +84,7 @@ final class PhaseWriter {
         List<Exploration.Row> own = a.exploration().stream().filter(r -> r.ep() == e.scenario().ep()).toList();
         Exploration.Row shortest = own.get(0);
         Exploration.Row longest = own.get(own.size() - 1);
-        OpResult core = e.ops().stream().filter(o -> o.kvBytes() > 0).findFirst().orElse(null);
+        OpResult core = a.longContextCore();
         double ridge = shortest.ridge();
         if (core == null || core.kvBytes() <= 0) {
             return;
@@ -93,12 +94,12 @@ final class PhaseWriter {
                 " at L = ", shortest.context(), " to ", num(longest.asymptoticIntensity(), Unit.FLOP_PER_BYTE), " at L = ",
                 longest.context(), ". As ", code("L"), " grows, the KV reads dominate the bytes and ", code("OI_inf"),
                 " tends to the attention core's own FLOPs per KV byte, ", num(coreIntensity, Unit.FLOP_PER_BYTE), " for ",
-                core.name(), " here, which is ", coreIntensity >= ridge ? strong("above") : strong("below"),
-                " the ridge: ", coreIntensity >= ridge
-                        ? "long contexts stay compute-capable (MLA's absorbed attention spends FLOPs on every KV byte it reads)."
-                        : "long contexts cannot be made compute-bound by batching (seed 003's ~1/L decline); only a smaller KV entry ("
-                        + e.scenario().model().kvEntryWidth() + " elements per token and layer here), a narrower KV dtype or a "
-                        + "shorter context can.");
+                core.name(), " (the engine's figure at L = ", Deployment.MAX_CONTEXT, "), which is ",
+                coreIntensity >= ridge ? strong("above") : strong("below"), " the ridge: ", coreIntensity >= ridge
+                        ? "long contexts stay compute-capable (the core spends enough FLOPs on every KV byte it reads)."
+                        : "past some context no batch makes decode compute-bound; only a smaller KV entry ("
+                        + e.scenario().model().kvEntryWidth() + " elements per token and layer here), a narrower KV dtype, "
+                        + "more attention FLOPs per KV byte or a shorter context can.");
     }
 
     private static String why(Exploration.Row r) {

@@ -2,6 +2,8 @@ package dev.ridgeline.engine.report;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.model.Deployment;
+import dev.ridgeline.engine.roofline.OpResult;
 import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Sensitivity;
 import dev.ridgeline.engine.space.Space;
@@ -49,8 +51,11 @@ public final class ReportBuilder {
         List<Regimes.Phase> regimes = List.of(Regimes.training(e, prompt, Regimes.NAIVE),
                 Regimes.training(e, prompt, Regimes.EFFICIENT), Regimes.prefill(e, prompt, Regimes.NAIVE),
                 Regimes.prefill(e, prompt, Regimes.EFFICIENT));
+        // at 4 M keys (whole FlashMLA chunks) the core's FLOPs per KV byte are its own, free of chunk rounding
+        OpResult core = engine.evaluate(s.withContext(Deployment.MAX_CONTEXT).withBatch(1)).ops().stream()
+                .filter(o -> o.kvBytes() > 0).findFirst().orElse(null);
         Analyses a = new Analyses(request, e, pinned, LayerTotals.of(e.ops()), LayerTotals.of(e.stepOps()),
-                CommWindows.of(e), frontier, chip, model, exploration, memory, regimes, prompt);
+                CommWindows.of(e), frontier, chip, model, exploration, memory, regimes, prompt, core);
         progress.check();
         progress.step("writing", 0.95);
         Report r = write(a, engine);
