@@ -2,6 +2,7 @@ package dev.ridgeline.app.explorer;
 
 import dev.ridgeline.app.export.ImageExport;
 import dev.ridgeline.app.export.ViewExport;
+import dev.ridgeline.app.report.ReportDialog;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.HuggingFaceConfigs;
 import dev.ridgeline.engine.model.ModelConfig;
@@ -17,7 +18,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** Edit menu: undo and redo of scenario edits. Compare menu: pin A and clear it. File menu: open and save scenario JSON, import a Hugging Face model config, export the window, the roofline, the Gantt (PNG/SVG/PDF) and the op table (CSV). */
+/** Edit menu: undo and redo of scenario edits. Compare menu: pin A and clear it. File menu: open and save scenario JSON, import a Hugging Face model config, export the window, the roofline, the Gantt (PNG/SVG/PDF), the op table (CSV) and the review report. */
 public final class ExplorerMenu {
     private final ExplorerView view;
     private final Catalog catalog;
@@ -39,6 +40,8 @@ public final class ExplorerMenu {
                 item("Export sensitivit_y…", "Shortcut+Shift+Y", () -> exportImage(ViewExport.Kind.SENSITIVITY)),
                 item("Export _map…", "Shortcut+Shift+M", () -> exportImage(ViewExport.Kind.MAP)),
                 item("Export op _table (CSV)…", "Shortcut+Shift+T", this::exportCsv),
+                item("Export review re_port…", "Shortcut+Shift+E",
+                        () -> guarded("export the review report", () -> ReportDialog.export(window(), view.model(), catalog))),
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", () -> onQuit.run()));
         Menu edit = new Menu("_Edit");
