@@ -144,6 +144,9 @@ class UserTextTest {
             "--mtp", "1", "--kv-bytes", "2"});
         runs.add(new String[] {"presets", "list"});
         runs.add(new String[] {"search", "--target-tps", "20"});
+        runs.add(new String[] {"presets", "fields"});
+        runs.add(new String[] {"sensitivity", "--fa3", "three-stage"});
+        runs.add(new String[] {"solve", "--target-tps", "20", "--min-throughput", "4000"});
         for (String[] args : runs) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();

@@ -2,6 +2,7 @@ package dev.ridgeline.app.cli;
 
 import dev.ridgeline.app.explorer.Explorer;
 import dev.ridgeline.app.explorer.ExplorerView;
+import dev.ridgeline.app.explorer.tuning.TuningRunner;
 import dev.ridgeline.app.export.HeadlessFx;
 import dev.ridgeline.app.export.ImageExport;
 import dev.ridgeline.app.export.ImageFormat;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ridgeline export}: renders the explorer's views headless to PNG, SVG or PDF (by the extension of --out). */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Render the window, the roofline, the Gantt or the frontier headless to PNG, SVG or PDF (by extension).")
+        description = "Render the window, the roofline, the Gantt, the frontier, the sensitivity or the map of two fields headless to PNG, SVG or PDF (by extension).")
 final class ExportCommand implements Callable<Integer> {
     static final int MIN_WIDTH = 320;
     static final int MIN_HEIGHT = 160;
@@ -32,16 +33,22 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file: .png, .svg or .pdf.")
     Path out;
 
-    @Option(names = "--view", defaultValue = "window", description = "window, roofline, gantt or frontier (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--view", defaultValue = "window", description = "window, roofline, gantt, frontier, sensitivity or map (default: ${DEFAULT-VALUE}).")
     String view;
 
     @Option(names = "--tab", defaultValue = "results",
-            description = "The side tab shown in a window export: results, chip or balance (default: ${DEFAULT-VALUE}).")
+            description = "The side tab shown in a window export: results, chip, balance, sensitivity or target (default: ${DEFAULT-VALUE}).")
     String tab;
 
     @Option(names = "--pin", paramLabel = "SCENARIO.json",
             description = "Pin this scenario as A: the window's tiles say how the exported scenario compares with it.")
     Path pin;
+
+    @Option(names = "--x-field", paramLabel = "NAME", description = "The map's field along x (default: HBM bandwidth); names: presets fields.")
+    String xField;
+
+    @Option(names = "--y-field", paramLabel = "NAME", description = "The map's field along y (default: FP8 tensor rate).")
+    String yField;
 
     @Option(names = "--width", defaultValue = "1366", description = "Width in pixels (default: ${DEFAULT-VALUE}).")
     int width;
@@ -63,8 +70,9 @@ final class ExportCommand implements Callable<Integer> {
         size("--height", height, MIN_HEIGHT);
         int tabIndex = ExplorerView.SIDE_TABS.indexOf(tab.toLowerCase(java.util.Locale.ROOT));
         if (tabIndex < 0) {
-            throw new IllegalArgumentException("--tab: bad value " + Checks.quote(tab) + " (expected results, chip or balance)");
+            throw new IllegalArgumentException("--tab: bad value " + Checks.quote(tab) + " (expected " + String.join(", ", ExplorerView.SIDE_TABS) + ")");
         }
+        dev.ridgeline.engine.space.Knob[] mapFields = MapFields.of(xField, yField);
         Catalog catalog = UserCatalog.load(spec.commandLine().getErr());
         Scenario scenario = scenarioOptions.resolve(catalog);
         Scenario pinned = null;
@@ -79,14 +87,18 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         Scenario a = pinned;
+        // the sensitivity and the map compute on every core; the FX thread waits for them (nothing else to draw)
+        java.util.concurrent.ExecutorService workers = AllCores.pool();
+        TuningRunner tuning = new TuningRunner(Runnable::run, workers, AllCores.threads(), Runnable::run);
         try {
             HeadlessFx.call(() -> {
-                ExplorerView v = Explorer.headlessView(a != null ? a : scenario);
+                ExplorerView v = Explorer.headlessView(a != null ? a : scenario, tuning);
                 if (a != null) {
                     v.model().pin();
                     v.model().setScenario(scenario);
                 }
                 new Scene(v, width, height - ImageExport.FOOTER);
+                v.tuning().map().setFields(mapFields[0], mapFields[1]);
                 v.sideTabs().getSelectionModel().select(tabIndex);
                 try {
                     ViewExport.write(v, kind, out, width, height);
@@ -98,6 +110,8 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             // the target cannot be written (a folder, read-only, missing, too long a name): bad input, not a bug
             throw new IllegalArgumentException("--out: " + ViewExport.cannotWrite(out, e), e);
+        } finally {
+            workers.shutdownNow();
         }
         spec.commandLine().getOut().printf("wrote %s (%s, %s, %dx%d)%n", out, kind.label(), format.name(), width, height);
         spec.commandLine().getOut().flush();

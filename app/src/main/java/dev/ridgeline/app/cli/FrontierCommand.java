@@ -12,8 +12,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,17 +70,7 @@ final class FrontierCommand implements Callable<Integer> {
 
     /** The frontier of {@code space}, swept on every core. */
     static Frontier.Result compute(Engine engine, Space space, double target) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(cores, r -> {
-            Thread t = new Thread(r, "ridgeline-frontier-cli");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            return Frontier.compute(engine, space, target, pool, cores, () -> false, p -> { });
-        } finally {
-            pool.shutdownNow();
-        }
+        return AllCores.run((pool, threads) -> Frontier.compute(engine, space, target, pool, threads, () -> false, p -> { }));
     }
 
     /**

@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ridgeline presets list}: the chips, NICs, models and scenarios built in, and the user's saved presets. */
 @Command(name = "presets", mixinStandardHelpOptions = true, description = "Built-in presets and the user's own.",
-        subcommands = PresetsCommand.ListCommand.class)
+        subcommands = {PresetsCommand.ListCommand.class, FieldsCommand.class})
 final class PresetsCommand implements Runnable {
     @Spec
     CommandSpec spec;

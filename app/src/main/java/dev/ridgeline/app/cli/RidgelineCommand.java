@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ridgeline", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Decode performance of MoE models under expert parallelism: the explorer window, or headless commands.",
         subcommands = {EvaluateCommand.class, SearchCommand.class, PresetsCommand.class, BenchCommand.class,
-                ExportCommand.class, FrontierCommand.class})
+                ExportCommand.class, FrontierCommand.class, SensitivityCommand.class, SolveCommand.class,
+                ReportCommand.class})
 public final class RidgelineCommand implements Runnable {
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;

@@ -20,8 +20,9 @@ import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
- * The scenario flags shared by {@code evaluate} and {@code export}: start from {@code --scenario FILE} (or the
- * built-in default scenario) and apply each flag that is given. Every refusal names the flag and the value.
+ * The scenario flags shared by every command that takes a scenario: start from {@code --scenario FILE} (or the
+ * built-in default scenario) and apply each flag that is given, the {@code --chip-field} edits last. Every refusal
+ * names the flag and the value.
  */
 public final class ScenarioOptions {
     @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario JSON file to start from (default: the built-in default scenario).")
@@ -81,6 +82,10 @@ public final class ScenarioOptions {
     @Option(names = "--expert-load", description = "Seed fidelity's routed-expert timing: full (each local expert over all pairs; reproduces the seed tables, default) or split (pairs / experts each; physical).")
     String expertLoad;
 
+    @Option(names = "--chip-field", paramLabel = "NAME=VALUE",
+            description = "Set one chip field (or NIC bandwidth) as the chip editor does, in its unit, e.g. 'HBM bandwidth=4000'; repeatable. Names: ridgeline presets fields.")
+    java.util.List<String> chipFields;
+
     /**
      * The scenario the flags describe, against {@code catalog} (built-in and user presets); throws
      * {@link IllegalArgumentException} naming the bad flag and value. The model, EP and MTP depth constrain each
@@ -125,7 +130,7 @@ public final class ScenarioOptions {
         if (throughputReading != null) s = s.withThroughputReading(choice("--throughput-reading", throughputReading,
                 ScenarioOptions::throughputReading));
         if (expertLoad != null) s = s.withExpertLoad(choice("--expert-load", expertLoad, ScenarioOptions::expertLoad));
-        return s;
+        return ChipFieldFlags.apply(s, chipFields);
     }
 
     static Fa3Setting fa3Setting(String v) {

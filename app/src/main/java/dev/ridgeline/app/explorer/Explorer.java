@@ -20,7 +20,13 @@ public final class Explorer {
 
     /** A same-thread model and view on {@code scenario}, for export and bench. */
     public static ExplorerView headlessView(Scenario scenario) {
+        return headlessView(scenario, dev.ridgeline.app.explorer.tuning.TuningRunner.callingThread());
+    }
+
+    /** As {@link #headlessView(Scenario)}, chip tuning computing on {@code tuning}. */
+    public static ExplorerView headlessView(Scenario scenario, dev.ridgeline.app.explorer.tuning.TuningRunner tuning) {
         Theme.apply();
-        return new ExplorerView(ExplorerModel.sameThread(scenario), Presets.builtIn());
+        return new ExplorerView(ExplorerModel.sameThread(scenario), Presets.builtIn(),
+                dev.ridgeline.app.UserFolders.presets(), tuning);
     }
 }

@@ -47,7 +47,7 @@ public final class ExplorerApp extends Application {
         }
         ExplorerModel model = new ExplorerModel(dev.ridgeline.app.Engines.builtIn(), initial, engineThread, Platform::runLater);
         view = new ExplorerView(model, catalog, UserFolders.presets(),
-                dev.ridgeline.app.explorer.frontier.FrontierModel.Runner.background());
+                dev.ridgeline.app.explorer.tuning.TuningRunner.background());
         if (!problems.isEmpty()) {
             view.setNotice("Skipped at start: " + problems.get(0)
                     + (problems.size() > 1 ? " (+" + (problems.size() - 1) + " more)" : "") + "\n" + String.join("\n", problems));

@@ -2,6 +2,7 @@ package dev.ridgeline.app.explorer;
 
 import dev.ridgeline.app.export.ImageExport;
 import dev.ridgeline.app.export.ViewExport;
+import dev.ridgeline.app.report.ReportDialog;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.HuggingFaceConfigs;
 import dev.ridgeline.engine.model.ModelConfig;
@@ -17,7 +18,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** Edit menu: undo and redo of scenario edits. Compare menu: pin A and clear it. File menu: open and save scenario JSON, import a Hugging Face model config, export the window, the roofline, the Gantt, the frontier (PNG/SVG/PDF), the op table and the frontier's deployments (CSV). */
+/** Edit menu: undo and redo of scenario edits. Compare menu: pin A and clear it. File menu: open and save scenario JSON, import a Hugging Face model config, export the window, the roofline, the Gantt, the frontier, the sensitivity, the map (PNG/SVG/PDF), the op table and the frontier's deployments (CSV) and the review report. */
 public final class ExplorerMenu {
     private final ExplorerView view;
     private final Catalog catalog;
@@ -37,8 +38,12 @@ public final class ExplorerMenu {
                 item("Export _roofline…", "Shortcut+Shift+R", () -> exportImage(ViewExport.Kind.ROOFLINE)),
                 item("Export _Gantt…", "Shortcut+Shift+G", () -> exportImage(ViewExport.Kind.GANTT)),
                 item("Export _frontier…", "Shortcut+Shift+F", () -> exportImage(ViewExport.Kind.FRONTIER)),
+                item("Export sensitivit_y…", "Shortcut+Shift+Y", () -> exportImage(ViewExport.Kind.SENSITIVITY)),
+                item("Export _map…", "Shortcut+Shift+M", () -> exportImage(ViewExport.Kind.MAP)),
                 item("Export op _table (CSV)…", "Shortcut+Shift+T", this::exportCsv),
                 item("Export frontier _deployments (CSV)…", "Shortcut+Shift+D", this::exportFrontierCsv),
+                item("Export review re_port…", "Shortcut+Shift+E",
+                        () -> guarded("export the review report", () -> ReportDialog.export(window(), view.model(), catalog))),
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", () -> onQuit.run()));
         Menu edit = new Menu("_Edit");
@@ -113,8 +118,10 @@ public final class ExplorerMenu {
             view.centreTabs().getSelectionModel().select(ExplorerView.CENTRE_VIEWS.indexOf("frontier"));
         }
         Path out = f.toPath();
-        int w = (int) Math.round(kind == ViewExport.Kind.WINDOW ? view.getWidth() : nodeWidth(kind));
-        int h = (int) Math.round(kind == ViewExport.Kind.WINDOW ? view.getHeight() : nodeHeight(kind)) + ImageExport.FOOTER;
+        // the tuning charts are small on screen: they are written at the window's size
+        boolean whole = kind == ViewExport.Kind.WINDOW || kind == ViewExport.Kind.SENSITIVITY || kind == ViewExport.Kind.MAP;
+        int w = (int) Math.round(whole ? view.getWidth() : nodeWidth(kind));
+        int h = (int) Math.round(whole ? view.getHeight() : nodeHeight(kind)) + ImageExport.FOOTER;
         guarded("export " + f, () -> ViewExport.write(view, kind, out, Math.max(w, 320), Math.max(h, 200)));
     }
 

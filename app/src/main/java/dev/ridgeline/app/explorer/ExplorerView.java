@@ -11,6 +11,8 @@ import dev.ridgeline.app.explorer.charts.RooflineView;
 import dev.ridgeline.app.explorer.frontier.FrontierModel;
 import dev.ridgeline.app.explorer.frontier.FrontierView;
 import dev.ridgeline.app.explorer.scenario.ScenarioPanel;
+import dev.ridgeline.app.explorer.tuning.Tuning;
+import dev.ridgeline.app.explorer.tuning.TuningRunner;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.io.Catalog;
 import java.net.URL;
@@ -42,9 +44,9 @@ import javafx.util.Subscription;
  */
 public final class ExplorerView extends BorderPane {
     /** The side tabs beside the roofline, in order: {@code export --tab} takes these names. */
-    public static final List<String> SIDE_TABS = List.of("results", "chip", "balance");
-    /** The views in the centre, in order (tab ids "rooflineTab", "frontierTab"). */
-    public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier");
+    public static final List<String> SIDE_TABS = List.of("results", "chip", "balance", "sensitivity", "target");
+    /** The views in the centre, in order (tab ids "rooflineTab", "frontierTab", "mapTab"). */
+    public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier", "map");
 
     private final ExplorerModel model;
     private final ScenarioPanel scenarioPanel;
@@ -60,6 +62,7 @@ public final class ExplorerView extends BorderPane {
     private final ChipEditor chipEditor;
     private final TabPane tabs = new TabPane();
     private final TabPane centreTabs = new TabPane();
+    private final Tuning tuning;
     private final FrontierView frontier;
     /** The newest drawn evaluation the roofline has not drawn while hidden, or null. */
     private Evaluation rooflineBehind;
@@ -71,11 +74,14 @@ public final class ExplorerView extends BorderPane {
 
     /** @param userPresets the folder "Save as preset" writes chips into */
     public ExplorerView(ExplorerModel model, Catalog catalog, Path userPresets) {
-        this(model, catalog, userPresets, FrontierModel.Runner.callingThread());
+        this(model, catalog, userPresets, TuningRunner.callingThread());
     }
 
-    /** @param sweeps where the design-space views sweep (the window: background threads; tests: the calling thread) */
-    public ExplorerView(ExplorerModel model, Catalog catalog, Path userPresets, FrontierModel.Runner sweeps) {
+    /**
+     * @param tuning where chip tuning and the frontier compute (the window: background threads; tests and export: the
+     *               calling thread)
+     */
+    public ExplorerView(ExplorerModel model, Catalog catalog, Path userPresets, TuningRunner tuning) {
         this.model = model;
         setId("explorer");
         getStyleClass().add("explorer");
@@ -97,6 +103,11 @@ public final class ExplorerView extends BorderPane {
                 tab(SIDE_TABS.get(1), chipEditor, "Edit every field of the chip; each accepted edit redraws everything."),
                 tab(SIDE_TABS.get(2), scrolled(new BalancePanel(model.evaluationProperty())),
                         "Compute over EP-link bandwidth against the model's threshold (seed 002)."));
+        this.tuning = new Tuning(dev.ridgeline.app.Engines.builtIn(), model.scenarioProperty(), catalog, tuning);
+        Tab sensitivityTab = tab(SIDE_TABS.get(3), this.tuning.sensitivity(),
+                "Which knob matters: each chip, NIC and assumption field moved down and up by a step.");
+        Tab targetTab = tab(SIDE_TABS.get(4), this.tuning.target(), "What value of each field alone reaches a target.");
+        tabs.getTabs().addAll(sensitivityTab, targetTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinWidth(280);
         tabs.setId("sideTabs");
@@ -109,18 +120,20 @@ public final class ExplorerView extends BorderPane {
         VBox rooflinePane = new VBox(stale, roofline);
         VBox.setVgrow(roofline, Priority.ALWAYS);
         rooflinePane.setMinSize(0, 0);
-        frontier = new FrontierView(new FrontierModel(dev.ridgeline.app.Engines.builtIn(), sweeps),
+        frontier = new FrontierView(new FrontierModel(dev.ridgeline.app.Engines.builtIn(), tuning),
                 model.scenarioProperty(), model.drawnProperty(), model.pinnedProperty(), model::setScenario);
         Tab frontierTab = tab(CENTRE_VIEWS.get(1), frontier,
                 "Throughput per card against tokens/s per user over every deployment, and the best one at a target.");
-        centreTabs.getTabs().addAll(tab(CENTRE_VIEWS.get(0), rooflinePane, "Every op of one MoE layer on the chip's roofline."),
-                frontierTab);
+        Tab mapTab = tab(CENTRE_VIEWS.get(2), this.tuning.map(), "The best throughput per card over a grid of two chip fields.");
+        Tab rooflineTab = tab(CENTRE_VIEWS.get(0), rooflinePane, "Every op of one MoE layer on the chip's roofline.");
+        centreTabs.getTabs().addAll(rooflineTab, frontierTab, mapTab);
         centreTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centreTabs.setId("centreTabs");
         centreTabs.setMinSize(0, 0);
-        // the frontier sweeps only while its tab is shown
+        this.tuning.follow(sensitivityTab.selectedProperty(), targetTab.selectedProperty(), mapTab.selectedProperty());
+        // the frontier sweeps only while its tab is shown; a hidden roofline catches up when shown
         subscriptions.add(frontierTab.selectedProperty().subscribe(shown -> frontier.model().activeProperty().set(shown)));
-        subscriptions.add(centreTabs.getTabs().get(0).selectedProperty().subscribe(shown -> {
+        subscriptions.add(rooflineTab.selectedProperty().subscribe(shown -> {
             if (shown) {
                 catchUpRoofline();
             }
@@ -252,6 +265,7 @@ public final class ExplorerView extends BorderPane {
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();
         scenarioPanel.dispose();
+        tuning.dispose();
         frontier.dispose();
     }
 
@@ -301,13 +315,18 @@ public final class ExplorerView extends BorderPane {
         return tabs;
     }
 
-    /** Roofline | Frontier. */
+    /** Roofline | Frontier | Map. */
     public TabPane centreTabs() {
         return centreTabs;
     }
 
     public FrontierView frontier() {
         return frontier;
+    }
+
+    /** Sensitivity, Target and Map. */
+    public Tuning tuning() {
+        return tuning;
     }
 
     public OpTable opTable() {

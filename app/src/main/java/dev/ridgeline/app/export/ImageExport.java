@@ -24,7 +24,7 @@ public final class ImageExport {
     /** Height of the footer strip, px. */
     public static final int FOOTER = 22;
     /** The SVG's font-family: the PDF's font (every character the window shows), then the viewer's sans-serif. */
-    static final String SVG_FONTS = "\"" + EmbeddedFonts.FAMILY + "\", sans-serif";
+    public static final String SVG_FONTS = "\"" + EmbeddedFonts.FAMILY + "\", sans-serif";
 
     private ImageExport() {
     }

@@ -16,13 +16,13 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 
 /**
- * Writes what the explorer shows: the whole window, the roofline, the Gantt or the frontier as an image, the op table
- * and the frontier's deployments as CSV.
+ * Writes what the explorer shows: the whole window, the roofline, the Gantt, the frontier, the sensitivity tornado
+ * or the map as an image, the op table and the frontier's deployments as CSV.
  */
 public final class ViewExport {
     /** The views {@code ridgeline export --view} and the Export menu can write. */
     public enum Kind {
-        WINDOW, ROOFLINE, GANTT, FRONTIER;
+        WINDOW, ROOFLINE, GANTT, FRONTIER, SENSITIVITY, MAP;
 
         public static Kind of(String value) {
             for (Kind k : values()) {
@@ -30,7 +30,8 @@ public final class ViewExport {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("--view: bad value " + Checks.quote(value) + " (expected window, roofline, gantt or frontier)");
+            throw new IllegalArgumentException("--view: bad value " + Checks.quote(value)
+                    + " (expected window, roofline, gantt, frontier, sensitivity or map)");
         }
 
         public String label() {
@@ -61,6 +62,10 @@ public final class ViewExport {
                 // the footer names the marked scenario, as the other views' footers do
                 ImageExport.write(out, width, height, ImageExport.footer(drawn.scenario().summary()),
                         (g, area) -> view.frontier().chart().draw(g, area));
+                break;
+            case SENSITIVITY:
+            case MAP:
+                TuningExport.write(view, kind == Kind.MAP, out, width, height);
                 break;
             default:
                 // the footer carries the status line's summary: leave the status line out of the picture

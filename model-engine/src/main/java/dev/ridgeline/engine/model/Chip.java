@@ -74,15 +74,17 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
 
     /** This chip named "NAME (edited)" (shortened to fit), as the chip editor and {@code --chip-field} name it. */
     public Chip asEdited() {
-        if (name.endsWith(EDITED)) {
-            return this;
-        }
+        return name.endsWith(EDITED) ? this : withName(editedName(name));
+    }
+
+    /** "NAME (edited)", the name cut so that the mark fits in {@link Checks#MAX_NAME} (chips and NICs alike). */
+    public static String editedName(String name) {
         String base = name;
         int room = Checks.MAX_NAME - EDITED.length();
         if (base.codePointCount(0, base.length()) > room) {
             base = base.substring(0, base.offsetByCodePoints(0, room)).strip();
         }
-        return withName(base + EDITED);
+        return base + EDITED;
     }
 
     public Chip withName(String newName) {

@@ -23,4 +23,9 @@ public record Nic(String name, String source, double bandwidthBytesPerSec, doubl
     public Nic withBandwidth(double bytesPerSec) {
         return new Nic(name, source, bytesPerSec, latencySec);
     }
+
+    /** This NIC named "NAME (edited)", as {@code --chip-field 'NIC bandwidth=...'} names it (see {@link Chip#asEdited}). */
+    public Nic asEdited() {
+        return name.endsWith(Chip.EDITED) ? this : new Nic(Chip.editedName(name), source, bandwidthBytesPerSec, latencySec);
+    }
 }

@@ -108,15 +108,18 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
                     (s, v) -> s.withAssumptions(a -> a.withHostOverhead(v / 100))));
     }
 
-    /** The field of {@link #fields()} of that name (case-insensitive), or an exception listing the names. */
+    /**
+     * The field of {@link Solve#fields()} (the chip and NIC fields and the FA3 stage mode: what {@code --chip-field}
+     * sets and {@code solve} answers) of that name (case-insensitive), or an exception listing the names.
+     */
     public static Knob field(String name) {
-        for (Knob k : fields()) {
+        for (Knob k : Solve.fields()) {
             if (k.name().equalsIgnoreCase(name.strip())) {
                 return k;
             }
         }
         throw new IllegalArgumentException("unknown field '" + dev.ridgeline.engine.model.Checks.shorten(name)
-                + "' (fields: " + String.join(", ", fields().stream().map(Knob::name).toList()) + ")");
+                + "' (fields: " + String.join(", ", Solve.fields().stream().map(Knob::name).toList()) + ")");
     }
 
     /** The NIC's bandwidth as {@link #fields()} shows it. */

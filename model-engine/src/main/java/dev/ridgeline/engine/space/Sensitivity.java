@@ -1,6 +1,7 @@
 package dev.ridgeline.engine.space;
 
 import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.plan.Summary;
 import dev.ridgeline.engine.sweep.Parallel;
@@ -102,7 +103,8 @@ public final class Sensitivity {
 
     static Move move(Engine engine, Scenario s, Knob k, double value, double targetTps) {
         if (!k.accepts(value)) {
-            return new Move(value, 0, 0, false, "outside " + k.min() + ".." + k.max());
+            return new Move(value, 0, 0, false, (Checks.number(value) + " " + k.unit()).strip() + " is outside ["
+                    + Checks.number(k.min()) + ", " + Checks.number(k.max()) + "]");
         }
         Scenario moved;
         try {

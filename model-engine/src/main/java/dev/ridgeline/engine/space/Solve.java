@@ -2,6 +2,7 @@ package dev.ridgeline.engine.space;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.sweep.Parallel;
 import java.util.List;
@@ -140,11 +141,19 @@ public final class Solve {
         }
         Headline.Answer a = Headline.best(engine, spaceOf.apply(moved), target.minUserTps());
         if (a == null) {
-            return String.format(Locale.ROOT, "no deployment reaches %.4g tokens/s per user even at %.4g %s",
-                    target.minUserTps(), value, k.unit());
+            return "no deployment reaches " + Checks.number(target.minUserTps()) + " tokens/s per user even at "
+                    + shown(k, value);
         }
         Evaluation e = engine.evaluate(a.deployment());
-        return String.format(Locale.ROOT, "at %.4g %s the best deployment gives %.4g tokens/s per card, %s-bound",
-                value, k.unit(), a.throughputPerCard(), e.dominantBound().label());
+        return String.format(Locale.ROOT, "at %s the best deployment gives %,.0f tokens/s per card, %s-bound",
+                shown(k, value), a.throughputPerCard(), e.dominantBound().label());
+    }
+
+    /** "1.000e+06 GB/s"; a stepped knob (the FA3 stage mode) by its mode's name, "three-stage". */
+    static String shown(Knob k, double value) {
+        if (k.stepped()) {
+            return dev.ridgeline.engine.model.Fa3Mode.values()[(int) Math.round(value)].label();
+        }
+        return (Checks.number(value) + " " + k.unit()).strip();
     }
 }

@@ -16,11 +16,11 @@ import org.jfree.chart.ui.RectangleEdge;
  * plain strings: {@link LogAxis}'s superscript labels go through {@code TextLayout}, which was a third of each
  * roofline redraw.
  */
-final class DecadeAxis extends LogAxis {
+public final class DecadeAxis extends LogAxis {
     private static final long serialVersionUID = 1L;
     private static final String[] PREFIXES = {"", " k", " M", " G", " T", " P", " E"};
 
-    DecadeAxis(String label) {
+    public DecadeAxis(String label) {
         super(label);
         setBase(10);
         setTickUnit(new NumberTickUnit(1.0), false, true);

@@ -4,6 +4,7 @@ import dev.ridgeline.app.Engines;
 import dev.ridgeline.app.explorer.ExplorerModel;
 import dev.ridgeline.app.explorer.ExplorerView;
 import dev.ridgeline.app.explorer.Theme;
+import dev.ridgeline.app.explorer.tuning.TuningRunner;
 import dev.ridgeline.app.export.HeadlessFx;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Chip;
@@ -87,7 +88,7 @@ public final class FrontierBench {
         ExecutorService workers = Executors.newFixedThreadPool(cores, r -> daemon(r, "bench-sweep-" + n.incrementAndGet()));
         ExecutorService coordinator = Executors.newSingleThreadExecutor(r -> daemon(r, "bench-frontier"));
         try {
-            FrontierModel.Runner runner = new FrontierModel.Runner(coordinator, workers, cores, Platform::runLater);
+            TuningRunner runner = new TuningRunner(coordinator, workers, cores, Platform::runLater);
             CompletableFuture<Result> result = HeadlessFx.call(() -> {
                 Theme.apply();
                 Scenario base = Presets.builtInScenario("default");

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.frontier;
 
+import dev.ridgeline.app.explorer.tuning.TuningRunner;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.Policy;
@@ -10,14 +11,10 @@ import dev.ridgeline.engine.space.Space;
 import dev.ridgeline.engine.sweep.Sweep;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -46,42 +43,8 @@ public final class FrontierModel {
      */
     static final long SLOW_NANOS = 200_000_000L;
 
-    /**
-     * Where sweeps run: a coordinator (one request at a time), the sweep's workers ({@code threads} tasks) and the
-     * publisher of results. Tests, export and the CLI run everything on the calling thread.
-     */
-    public record Runner(Executor coordinator, Executor sweep, int threads, Executor publisher) {
-        public Runner {
-            Objects.requireNonNull(coordinator, "coordinator");
-            Objects.requireNonNull(sweep, "sweep");
-            Objects.requireNonNull(publisher, "publisher");
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-            }
-        }
-
-        public static Runner callingThread() {
-            return new Runner(Runnable::run, Runnable::run, 1, Runnable::run);
-        }
-
-        /** Daemon threads: one coordinator and one sweep worker per core; results published on the FX thread. */
-        public static Runner background() {
-            int cores = Runtime.getRuntime().availableProcessors();
-            AtomicInteger n = new AtomicInteger();
-            ExecutorService sweep = Executors.newFixedThreadPool(cores, r -> daemon(r, "ridgeline-sweep-" + n.incrementAndGet()));
-            ExecutorService coordinator = Executors.newSingleThreadExecutor(r -> daemon(r, "ridgeline-frontier"));
-            return new Runner(coordinator, sweep, cores, Platform::runLater);
-        }
-
-        private static Thread daemon(Runnable r, String name) {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        }
-    }
-
     private final Engine engine;
-    private final Runner runner;
+    private final TuningRunner runner;
     private final ReadOnlyObjectWrapper<Frontier.Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<Frontier.Result> ghost = new ReadOnlyObjectWrapper<>(this, "ghost");
     private final DoubleProperty target = new SimpleDoubleProperty(this, "target", DEFAULT_TARGET);
@@ -108,7 +71,8 @@ public final class FrontierModel {
     private Scenario ghostKey;
     private double ghostTarget;
 
-    public FrontierModel(Engine engine, Runner runner) {
+    /** @param runner where sweeps run and results are published (the design-space views share it) */
+    public FrontierModel(Engine engine, TuningRunner runner) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.runner = Objects.requireNonNull(runner, "runner");
         target.addListener((obs, old, now) -> {

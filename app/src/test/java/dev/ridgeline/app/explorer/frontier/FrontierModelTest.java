@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.app.Engines;
+import dev.ridgeline.app.explorer.tuning.TuningRunner;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Dtype;
@@ -43,7 +44,7 @@ class FrontierModelTest {
     }
 
     private FrontierModel sameThread(Scenario s) {
-        FrontierModel m = new FrontierModel(engine, FrontierModel.Runner.callingThread());
+        FrontierModel m = new FrontierModel(engine, TuningRunner.callingThread());
         m.setScenario(s);
         m.activeProperty().set(true);
         return m;
@@ -52,7 +53,7 @@ class FrontierModelTest {
     @Test
     void nothingIsSweptWhileTheViewIsHidden() {
         Queued coordinator = new Queued();
-        FrontierModel m = new FrontierModel(engine, new FrontierModel.Runner(coordinator, Runnable::run, 1, Runnable::run));
+        FrontierModel m = new FrontierModel(engine, new TuningRunner(coordinator, Runnable::run, 1, Runnable::run));
         m.setScenario(H800);
         m.setScenario(A100);
         assertTrue(coordinator.tasks.isEmpty());
@@ -79,7 +80,7 @@ class FrontierModelTest {
     void theNewestRequestWinsWhateverOrderTheWorkRunsIn() {
         Queued coordinator = new Queued();
         Queued publisher = new Queued();
-        FrontierModel m = new FrontierModel(engine, new FrontierModel.Runner(coordinator, Runnable::run, 1, publisher));
+        FrontierModel m = new FrontierModel(engine, new TuningRunner(coordinator, Runnable::run, 1, publisher));
         m.activeProperty().set(true);
         m.setScenario(A100);
         m.setScenario(L20);
@@ -106,7 +107,7 @@ class FrontierModelTest {
     @Test
     void aCancelledSweepLeavesTheLastFrontierAndTheNextEditSweepsAgain() {
         Queued coordinator = new Queued();
-        FrontierModel m = new FrontierModel(engine, new FrontierModel.Runner(coordinator, Runnable::run, 1, Runnable::run));
+        FrontierModel m = new FrontierModel(engine, new TuningRunner(coordinator, Runnable::run, 1, Runnable::run));
         m.activeProperty().set(true);
         m.setScenario(H800);
         coordinator.runAll();

@@ -1,0 +1,86 @@
+package dev.ridgeline.app.cli;
+
+import dev.ridgeline.app.Engines;
+import dev.ridgeline.app.explorer.tuning.TuningText;
+import dev.ridgeline.engine.io.TuningReports;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.Sensitivity;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ridgeline sensitivity}: each chip and NIC field, the FA3 stage mode and the main assumptions moved down and
+ * up by a step; the change of the headline (best throughput per card at the target, re-optimised) and of the fixed
+ * deployment, largest first.
+ */
+@Command(name = "sensitivity", mixinStandardHelpOptions = true,
+        description = "Which knob matters: every chip, NIC and assumption field moved down and up by a step; the change of the best throughput per card at the target (deployment re-optimised) and of the scenario's own deployment, largest first.")
+final class SensitivityCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Option(names = "--target-tps", defaultValue = "20", description = "Tokens/s per user the headline must reach (default: ${DEFAULT-VALUE}).")
+    double targetTps;
+
+    @Option(names = "--step", defaultValue = "0.1", description = "Relative step each way, in (0, 1) (default: ${DEFAULT-VALUE}, i.e. ±10 %%).")
+    double step;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Formats.check("--format", format, "table", "csv", "json");
+        SolveCommand.positive("--target-tps", targetTps);
+        if (!(step > 0 && step < 1)) {
+            throw new IllegalArgumentException("--step: bad value " + dev.ridgeline.engine.model.Checks.number(step)
+                    + " (must be in (0, 1), e.g. 0.1 for ±10 %)");
+        }
+        Scenario s = scenario.resolve(UserCatalog.load(spec.commandLine().getErr()));
+        Sensitivity.Result r = AllCores.run((executor, threads) ->
+                Sensitivity.compute(Engines.builtIn(), s, targetTps, step, executor, threads, () -> false, p -> { }));
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equalsIgnoreCase("json")) {
+            out.print(TuningReports.sensitivityJson(r));
+        } else if (format.equalsIgnoreCase("csv")) {
+            out.print(TuningReports.sensitivityCsv(r));
+        } else {
+            printTable(out, r);
+        }
+        out.flush();
+        return RidgelineCommand.OK;
+    }
+
+    static void printTable(PrintWriter out, Sensitivity.Result r) {
+        out.println(r.scenario().summary());
+        out.printf(Locale.ROOT, "headline at >= %s tokens/s per user: %s tokens/s per card (re-optimised); fixed deployment: %s%n",
+                dev.ridgeline.engine.model.Checks.number(r.targetTps()),
+                r.headline() > 0 ? TuningText.tokens(r.headline()) : "none reaches it", TuningText.tokens(r.fixed()));
+        out.printf(Locale.ROOT, "%-18s %-10s %-12s %-12s %-12s %17s %17s  %s%n", "knob " + TuningText.step(r.step()), "unit",
+                "now", "down", "up", "re-optimised d/u", "fixed d/u", "note");
+        for (Sensitivity.Bar b : r.bars()) {
+            out.printf(Locale.ROOT, "%-18s %-10s %-12s %-12s %-12s %17s %17s  %s%n", b.knob().name(), b.knob().unit(),
+                    TuningText.value(b.knob(), b.current()), side(b, b.down()), side(b, b.up()),
+                    pair(b.down().headline() - r.headline(), b.up().headline() - r.headline(), b),
+                    pair(b.down().fixed() - r.fixed(), b.up().fixed() - r.fixed(), b), TuningReports.note(r, b));
+        }
+    }
+
+    private static String side(Sensitivity.Bar b, Sensitivity.Move m) {
+        return m.refused() != null ? "-" : TuningText.value(b.knob(), m.value());
+    }
+
+    private static String pair(double down, double up, Sensitivity.Bar b) {
+        return (b.down().refused() != null ? "-" : TuningText.delta(down)) + " / "
+                + (b.up().refused() != null ? "-" : TuningText.delta(up));
+    }
+}

@@ -1,0 +1,304 @@
+package dev.ridgeline.app.explorer.tuning;
+
+import dev.ridgeline.app.explorer.charts.Palette;
+import dev.ridgeline.engine.model.Checks;
+import dev.ridgeline.engine.space.FieldMap;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The map as a chart (STYLE 19): the headline over the grid as a heat map ({@link GridBlockRenderer} with
+ * {@link HeadlinePaintScale}) on log axes, contour lines from {@link Contours} drawn as series (segments separated by
+ * NaN), the target's contour thick, and the current chip and every catalogue chip marked at their two values.
+ */
+final class MapChart {
+    static final int MARKS = 0;
+    static final int CONTOURS = 1;
+    static final int HEAT = 2;
+    static final Color TARGET = new Color(0xCF, 0x22, 0x2E);
+    static final Color CONTOUR = new Color(0x24, 0x29, 0x2F, 150);
+    static final int LEVELS = 6;
+
+    /** A chip marked on the map at its two field values. */
+    record Mark(String name, double x, double y, boolean current) {
+    }
+
+    private MapChart() {
+    }
+
+    static JFreeChart createChart() {
+        XYPlot plot = new XYPlot();
+        plot.setDomainAxis(new RoundLogAxis("x"));
+        plot.setRangeAxis(new RoundLogAxis("y"));
+        GridBlockRenderer heat = new GridBlockRenderer();
+        heat.setPaintScale(new HeadlinePaintScale(0, 1));
+        plot.setDataset(HEAT, MapData.empty());
+        plot.setRenderer(HEAT, heat);
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        lines.setDrawSeriesLineAsPath(false);
+        plot.setDataset(CONTOURS, new XYSeriesCollection());
+        plot.setRenderer(CONTOURS, lines);
+        XYLineAndShapeRenderer marks = new XYLineAndShapeRenderer(false, true);
+        marks.setSeriesShape(0, new Ellipse2D.Double(-6, -6, 12, 12));
+        marks.setSeriesPaint(0, Color.WHITE);
+        marks.setSeriesOutlinePaint(0, Palette.INK);
+        marks.setSeriesOutlineStroke(0, new BasicStroke(2.5f));
+        marks.setSeriesShape(1, new Rectangle2D.Double(-3.5, -3.5, 7, 7));
+        marks.setSeriesPaint(1, Color.WHITE);
+        marks.setSeriesOutlinePaint(1, Palette.INK);
+        marks.setSeriesOutlineStroke(1, new BasicStroke(1f));
+        marks.setUseFillPaint(false);
+        marks.setUseOutlinePaint(true);
+        marks.setDrawOutlines(true);
+        plot.setDataset(MARKS, new XYSeriesCollection());
+        plot.setRenderer(MARKS, marks);
+        plot.setBackgroundPaint(HeadlinePaintScale.NONE);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        JFreeChart chart = new JFreeChart(null, Palette.LABEL, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        LegendTitle legend = chart.getLegend();
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setItemFont(Palette.SMALL);
+        legend.setFrame(BlockBorder.NONE);
+        // the window draws text with JavaFX fonts, a little wider than the AWT metrics the legend is laid out with
+        legend.setItemLabelPadding(new RectangleInsets(2, 2, 2, 10));
+        return chart;
+    }
+
+    /** Draws {@code r} with the chips marked and the target contour at {@code targetPerCard}, in one redraw. */
+    /**
+     * @param plotPx the plot's size in pixels {width, height} (about: the chip labels that would overprint each other
+     *               at that size share one label)
+     */
+    static void show(JFreeChart chart, FieldMap.Result r, List<Mark> marks, double targetPerCard, double[] plotPx) {
+        XYPlot plot = chart.getXYPlot();
+        double max = 0;
+        double min = Double.MAX_VALUE;
+        boolean unreached = false;
+        for (double[] row : r.headline()) {
+            for (double v : row) {
+                unreached |= !(v > 0);
+                if (v > 0) {
+                    max = Math.max(max, v);
+                    min = Math.min(min, v);
+                }
+            }
+        }
+        chart.setNotify(false);
+        try {
+            MapData data = new MapData(r);
+            plot.setDataset(HEAT, data);
+            GridBlockRenderer heat = (GridBlockRenderer) plot.getRenderer(HEAT);
+            HeadlinePaintScale scale = new HeadlinePaintScale(min, max);
+            heat.setPaintScale(scale);
+            heat.setDefaultToolTipGenerator((dataset, series, item) -> tooltip(r, item));
+            double[] xe = {MapData.edges(r.xs(), 0)[0], MapData.edges(r.xs(), r.xs().length - 1)[1]};
+            double[] ye = {MapData.edges(r.ys(), 0)[0], MapData.edges(r.ys(), r.ys().length - 1)[1]};
+            plot.getDomainAxis().setLabel(r.x().label());
+            plot.getRangeAxis().setLabel(r.y().label());
+            plot.getDomainAxis().setRange(xe[0], xe[1]);
+            plot.getRangeAxis().setRange(ye[0], ye[1]);
+            double[] levels = Contours.levels(max, LEVELS);
+            XYSeriesCollection lines = new XYSeriesCollection();
+            plot.clearAnnotations();
+            lines.addSeries(contour(plot, r, "target", targetPerCard, true));
+            for (double level : levels) {
+                if (Math.abs(level - targetPerCard) > 1e-9 * level) { // the target's own line says it
+                    lines.addSeries(contour(plot, r, TuningText.tokens(level), level, false));
+                }
+            }
+            plot.setDataset(CONTOURS, lines);
+            XYLineAndShapeRenderer lineRenderer = (XYLineAndShapeRenderer) plot.getRenderer(CONTOURS);
+            lineRenderer.setSeriesPaint(0, TARGET);
+            lineRenderer.setSeriesStroke(0, new BasicStroke(3f));
+            for (int k = 1; k < lines.getSeriesCount(); k++) {
+                lineRenderer.setSeriesPaint(k, CONTOUR);
+                lineRenderer.setSeriesStroke(k, new BasicStroke(1f));
+            }
+            List<Mark> shown = marks.stream().filter(m -> inside(m, xe, ye)).toList();
+            plot.setDataset(MARKS, marks(shown));
+            List<String> labels = labels(shown, xe, ye, plotPx);
+            for (int k = 0; k < shown.size(); k++) {
+                if (labels.get(k) != null) {
+                    plot.addAnnotation(chipLabel(labels.get(k), shown.get(k), xe), false);
+                }
+            }
+            plot.setFixedLegendItems(legend(levels, targetPerCard, unreached));
+            for (Object t : List.copyOf(chart.getSubtitles())) {
+                if (t instanceof PaintScaleLegend) {
+                    chart.removeSubtitle((PaintScaleLegend) t);
+                }
+            }
+            PaintScaleLegend bar = new PaintScaleLegend(scale, colourAxis(r.targetTps(), scale));
+            bar.setPosition(RectangleEdge.RIGHT);
+            bar.setStripWidth(12);
+            bar.setAxisOffset(4);
+            bar.setMargin(new RectangleInsets(4, 8, 4, 4));
+            bar.setBackgroundPaint(Color.WHITE);
+            chart.addSubtitle(bar);
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    private static boolean inside(Mark m, double[] xe, double[] ye) {
+        return m.x() >= xe[0] && m.x() <= xe[1] && m.y() >= ye[0] && m.y() <= ye[1];
+    }
+
+    /**
+     * Each mark's label, or null when it would overprint an earlier label: marks within a label's reach to the right of
+     * another (on the same text line, in fractions of the log axes) share that one's label ("B200, GB200"); the current
+     * chip's label comes first, then from left to right.
+     */
+    static List<String> labels(List<Mark> marks, double[] xe, double[] ye, double[] plotPx) {
+        double charWidth = LABEL_CHAR_PX / Math.max(plotPx[0], 100);
+        double lineHeight = LABEL_LINE_PX / Math.max(plotPx[1], 60);
+        List<Mark> order = new java.util.ArrayList<>(marks);
+        order.sort(java.util.Comparator.comparing((Mark m) -> !m.current()).thenComparingDouble(Mark::x));
+        java.util.Map<Mark, StringBuilder> heads = new java.util.LinkedHashMap<>();
+        java.util.Map<Mark, Mark> headOf = new java.util.HashMap<>();
+        for (Mark m : order) {
+            Mark head = null;
+            for (Mark h : heads.keySet()) {
+                double dx = fraction(m.x(), xe) - fraction(h.x(), xe);
+                double reach = charWidth * (h.current() ? 1.2 : 1) * heads.get(h).length() + 2 * charWidth;
+                if (Math.abs(fraction(m.y(), ye) - fraction(h.y(), ye)) < lineHeight && dx > -charWidth && dx < reach) {
+                    head = h;
+                    break;
+                }
+            }
+            if (head == null) {
+                heads.put(m, new StringBuilder(m.name()));
+                headOf.put(m, m);
+            } else {
+                heads.get(head).append(", ").append(m.name());
+                headOf.put(m, head);
+            }
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (Mark m : marks) {
+            out.add(headOf.get(m) == m ? heads.get(m).toString() : null);
+        }
+        return out;
+    }
+
+    /** Mean width of a label character (11 px font), px; the current chip's bold label is a fifth wider. */
+    static final double LABEL_CHAR_PX = 6.5;
+    /** Height of a label line, px. */
+    static final double LABEL_LINE_PX = 15;
+
+    private static double fraction(double v, double[] edges) {
+        return Math.log(v / edges[0]) / Math.log(edges[1] / edges[0]);
+    }
+
+    /** A chip's name to the right of its marker, on a light ground so that it reads on the darkest cells. */
+    private static XYTextAnnotation chipLabel(String text, Mark m, double[] xe) {
+        double nudge = Math.pow(xe[1] / xe[0], m.current() ? 0.012 : 0.007); // past the marker, in log units
+        XYTextAnnotation a = new XYTextAnnotation(text, m.x() * nudge, m.y());
+        a.setFont(m.current() ? Palette.TITLE : Palette.SMALL);
+        a.setPaint(Palette.INK);
+        a.setBackgroundPaint(new Color(255, 255, 255, 210));
+        a.setTextAnchor(TextAnchor.CENTER_LEFT);
+        return a;
+    }
+
+    /** Series 0 the current chip, series 1 the catalogue's. */
+    private static XYSeriesCollection marks(List<Mark> marks) {
+        XYSeries current = new XYSeries("current chip", false, true);
+        XYSeries catalogue = new XYSeries("catalogue chips", false, true);
+        for (Mark m : marks) {
+            (m.current() ? current : catalogue).add(m.x(), m.y());
+        }
+        XYSeriesCollection out = new XYSeriesCollection();
+        out.addSeries(current);
+        out.addSeries(catalogue);
+        return out;
+    }
+
+    /** The contour at {@code level} as one series, segments separated by NaN; its value written at its topmost point. */
+    private static XYSeries contour(XYPlot plot, FieldMap.Result r, String key, double level, boolean target) {
+        XYSeries s = new XYSeries(key, false, true);
+        Contours.Segment top = null;
+        for (Contours.Segment g : Contours.of(r.xs(), r.ys(), r.headline(), level)) {
+            s.add(g.x0(), g.y0());
+            s.add(g.x1(), g.y1());
+            s.add(g.x1(), Double.NaN);
+            if (top == null || g.y0() + g.y1() > top.y0() + top.y1()) {
+                top = g;
+            }
+        }
+        if (top != null) {
+            double x = Math.sqrt(top.x0() * top.x1());
+            XYTextAnnotation label = new XYTextAnnotation((target ? "target " : "") + TuningText.tokens(level), x,
+                    Math.sqrt(top.y0() * top.y1()));
+            label.setFont(target ? Palette.TITLE : Palette.SMALL);
+            label.setPaint(target ? TARGET : Palette.INK);
+            label.setBackgroundPaint(new Color(255, 255, 255, 200));
+            // near a side, the text runs inwards so that it is not cut by the plot's edge
+            double[] xe = {MapData.edges(r.xs(), 0)[0], MapData.edges(r.xs(), r.xs().length - 1)[1]};
+            double f = fraction(x, xe);
+            label.setTextAnchor(f < 0.1 ? TextAnchor.TOP_LEFT : f > 0.9 ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_CENTER);
+            plot.addAnnotation(label, false);
+        }
+        return s;
+    }
+
+    private static LegendItemCollection legend(double[] levels, double targetPerCard, boolean unreached) {
+        LegendItemCollection items = new LegendItemCollection();
+        items.add(new LegendItem("current chip", null, null, null, new Ellipse2D.Double(-5, -5, 10, 10), Color.WHITE,
+                new BasicStroke(2.5f), Palette.INK));
+        items.add(new LegendItem("catalogue chips", null, null, null, new Rectangle2D.Double(-3.5, -3.5, 7, 7),
+                Color.WHITE, new BasicStroke(1f), Palette.INK));
+        items.add(new LegendItem("target ≥ " + TuningText.tokens(targetPerCard) + " tokens/s per card", null, null, null,
+                new java.awt.geom.Line2D.Double(-8, 0, 8, 0), new BasicStroke(3f), TARGET));
+        if (levels.length > 1) {
+            items.add(new LegendItem("contours every " + TuningText.tokens(levels[1] - levels[0]), null, null, null,
+                    new java.awt.geom.Line2D.Double(-8, 0, 8, 0), new BasicStroke(1f), CONTOUR));
+        }
+        if (unreached) {
+            items.add(new LegendItem("no deployment reaches the tokens/s per user", null, null, null,
+                    new Rectangle2D.Double(-5, -5, 10, 10), HeadlinePaintScale.NONE));
+        }
+        return items;
+    }
+
+    private static NumberAxis colourAxis(double targetTps, HeadlinePaintScale scale) {
+        NumberAxis a = new NumberAxis("tokens/s per card at ≥ " + Checks.number(targetTps) + " per user");
+        a.setRange(scale.getLowerBound(), scale.getUpperBound());
+        a.setLabelFont(Palette.SMALL);
+        a.setTickLabelFont(Palette.SMALL);
+        a.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT));
+        return a;
+    }
+
+    private static String tooltip(FieldMap.Result r, int item) {
+        int i = item % r.xs().length;
+        int j = item / r.xs().length;
+        double v = r.headline()[j][i];
+        return TuningText.withUnit(r.x(), r.xs()[i]) + ", " + TuningText.withUnit(r.y(), r.ys()[j]) + ": "
+                + (Double.isNaN(v) ? "refused by the chip" : v > 0 ? TuningText.tokens(v) + " tokens/s per card"
+                : "no deployment reaches the target");
+    }
+}

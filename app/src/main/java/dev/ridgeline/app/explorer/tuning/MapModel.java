@@ -1,0 +1,74 @@
+package dev.ridgeline.app.explorer.tuning;
+
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.FieldMap;
+import dev.ridgeline.engine.space.Knob;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The map between two fields (DESIGN 4b): the headline over a {@value FieldMap#DEFAULT_CELLS}² grid of the two fields
+ * from a quarter to four times their current values, recomputed when the chip (or anything the headline depends on)
+ * changes while the Map view is shown.
+ */
+final class MapModel extends Follower<FieldMap.Result> {
+    static final Knob DEFAULT_X = Knob.field("HBM bandwidth");
+    static final Knob DEFAULT_Y = Knob.field("FP8 tensor rate");
+
+    private final Engine engine;
+    private final TuningRunner runner;
+    private final TuningInputs inputs;
+    private final ObjectProperty<Knob> x;
+    private final ObjectProperty<Knob> y;
+    private final int cells;
+
+    MapModel(Engine engine, TuningRunner runner, TuningInputs inputs, int cells) {
+        this(engine, runner, inputs, cells, new SimpleObjectProperty<>(DEFAULT_X), new SimpleObjectProperty<>(DEFAULT_Y));
+    }
+
+    private MapModel(Engine engine, TuningRunner runner, TuningInputs inputs, int cells, ObjectProperty<Knob> x,
+                     ObjectProperty<Knob> y) {
+        super(new Job<>(runner, m -> m.xs().length + " × " + m.ys().length + " cells"), inputs.targetTpsProperty(), x, y);
+        this.engine = engine;
+        this.runner = runner;
+        this.inputs = inputs;
+        this.cells = cells;
+        this.x = x;
+        this.y = y;
+    }
+
+    /** The field along x (a chip or NIC field of {@link Knob#fields()}). */
+    ObjectProperty<Knob> xProperty() {
+        return x;
+    }
+
+    ObjectProperty<Knob> yProperty() {
+        return y;
+    }
+
+    /** Two different fields; a swap passes through x = y, which asks for nothing. */
+    @Override
+    boolean ready() {
+        return !x.get().name().equals(y.get().name());
+    }
+
+    @Override
+    Object key(Scenario s) {
+        // knobs by name: each Knob.fields() call makes new (unequal) lambdas
+        return List.of(spaceKey(s), x.get().name(), y.get().name(), inputs.targetTpsProperty().get(), x.get().of(s),
+                y.get().of(s));
+    }
+
+    @Override
+    Job.Work<FieldMap.Result> work(Scenario s) {
+        Knob kx = x.get();
+        Knob ky = y.get();
+        double target = inputs.targetTpsProperty().get();
+        double[] xs = FieldMap.axis(kx, kx.of(s), FieldMap.DEFAULT_FACTOR, cells);
+        double[] ys = FieldMap.axis(ky, ky.of(s), FieldMap.DEFAULT_FACTOR, cells);
+        return (stop, progress) -> FieldMap.compute(engine, s, kx, ky, xs, ys, target, runner.sweep(), runner.threads(),
+                stop, progress);
+    }
+}

@@ -1,0 +1,210 @@
+package dev.ridgeline.app.explorer.tuning;
+
+import dev.ridgeline.engine.model.Checks;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.FieldMap;
+import dev.ridgeline.engine.space.Knob;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.util.StringConverter;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * The Map view: two field pickers, the heat map with contours of the headline over the grid of the two fields, the
+ * current chip and the catalogue's chips marked, the target contour drawn; a note with the headline at the current
+ * chip (the centre cell) and the chips outside the map.
+ */
+public final class MapView extends BorderPane {
+    private final MapModel model;
+    private final TuningInputs inputs;
+    private final Supplier<List<Chip>> catalogue;
+    private final JFreeChart chart = MapChart.createChart();
+    private final ChartViewer viewer = new ChartViewer(chart);
+    private final ComboBox<Knob> xPicker = picker("mapX");
+    private final ComboBox<Knob> yPicker = picker("mapY");
+    private final Label note = new Label();
+
+    MapView(MapModel model, TuningInputs inputs, Supplier<List<Chip>> catalogue) {
+        this.model = model;
+        this.inputs = inputs;
+        this.catalogue = catalogue;
+        setId("mapView");
+        xPicker.setValue(model.xProperty().get());
+        yPicker.setValue(model.yProperty().get());
+        xPicker.setOnAction(e -> pick(xPicker, yPicker, model.xProperty().get(), true));
+        yPicker.setOnAction(e -> pick(yPicker, xPicker, model.yProperty().get(), false));
+        Label by = new Label("×");
+        FlowPane top = new FlowPane(8, 4, new Label("Map of"), xPicker, by, yPicker,
+                new JobBar("map", model.job(), model::cancel));
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(4, 6, 2, 6));
+        note.setId("mapNote");
+        note.setWrapText(true);
+        note.getStyleClass().add("muted-text");
+        note.setPadding(new Insets(2, 6, 4, 6));
+        viewer.setId("map");
+        viewer.setMinSize(200, 150);
+        setTop(top);
+        setCenter(viewer);
+        setBottom(note);
+        setMinSize(0, 0);
+        model.job().resultProperty().addListener((obs, old, r) -> redraw());
+        // the chip labels that share a line depend on the plot's size: relabel on a resize (no recomputation)
+        viewer.widthProperty().addListener(x -> redraw());
+        viewer.heightProperty().addListener(x -> redraw());
+        inputs.minThroughputProperty().addListener(x -> redraw());
+        inputs.perNodeProperty().addListener(x -> redraw());
+    }
+
+    private static ComboBox<Knob> picker(String id) {
+        ComboBox<Knob> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().setAll(Knob.fields());
+        StringConverter<Knob> names = new StringConverter<>() {
+            @Override
+            public String toString(Knob k) {
+                return k == null ? "" : k.label();
+            }
+
+            @Override
+            public Knob fromString(String s) {
+                return Knob.field(s);
+            }
+        };
+        box.setConverter(names);
+        box.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Knob k, boolean empty) {
+                super.updateItem(k, empty);
+                setText(empty || k == null ? null : k.label());
+            }
+        });
+        box.setTooltip(new Tooltip("A chip or NIC field: the map spans a quarter to four times its current value."));
+        return box;
+    }
+
+    /** A pick of the field already on the other axis swaps the two. */
+    private void pick(ComboBox<Knob> picked, ComboBox<Knob> other, Knob before, boolean isX) {
+        Knob k = picked.getValue();
+        if (k == null || k.name().equals(before.name())) {
+            return;
+        }
+        if (k.name().equals(other.getValue().name())) {
+            other.setValue(before);
+            (isX ? model.yProperty() : model.xProperty()).set(before);
+        }
+        (isX ? model.xProperty() : model.yProperty()).set(k);
+    }
+
+    /** Sets both fields (export, tests); they must differ. */
+    public void setFields(Knob x, Knob y) {
+        if (x.name().equals(y.name())) {
+            throw new IllegalArgumentException("the map needs two different fields, was " + x.name() + " twice");
+        }
+        xPicker.setValue(x);
+        yPicker.setValue(y);
+        model.xProperty().set(x);
+        model.yProperty().set(y);
+    }
+
+    private void redraw() {
+        redraw(new double[] {viewer.getWidth() - PLOT_MARGIN_PX[0], viewer.getHeight() - PLOT_MARGIN_PX[1]});
+    }
+
+    /** Axes, legend and colour bar take about this much of the chart's width and height, px. */
+    static final double[] PLOT_MARGIN_PX = {190, 90};
+
+    /** Redraws the map for the chart's size on screen (after an export drew it for another size). */
+    public void drawForView() {
+        redraw();
+    }
+
+    /** Redraws the map for a chart of {@code width x height} px (an export's size). */
+    public void drawFor(double width, double height) {
+        redraw(new double[] {width - PLOT_MARGIN_PX[0], height - PLOT_MARGIN_PX[1]});
+    }
+
+    private void redraw(double[] plotPx) {
+        FieldMap.Result r = model.job().getResult();
+        if (r == null) {
+            return;
+        }
+        Scenario s = r.scenario();
+        List<MapChart.Mark> marks = new ArrayList<>();
+        marks.add(new MapChart.Mark(s.chip().name(), r.x().of(s), r.y().of(s), true));
+        for (Chip c : catalogue.get()) {
+            Scenario with = s.withChip(c);
+            double x = r.x().of(with);
+            double y = r.y().of(with);
+            if (x != r.x().of(s) || y != r.y().of(s)) {
+                marks.add(new MapChart.Mark(c.name(), x, y, false));
+            }
+        }
+        double perCard = inputs.target().perCard();
+        MapChart.show(chart, r, marks, perCard, plotPx);
+        note.setText(note(r, marks, perCard));
+    }
+
+    private static String note(FieldMap.Result r, List<MapChart.Mark> marks, double perCard) {
+        Scenario s = r.scenario();
+        int i = r.currentIndex(r.xs(), r.x().of(s));
+        int j = r.currentIndex(r.ys(), r.y().of(s));
+        StringBuilder out = new StringBuilder();
+        if (i >= 0 && j >= 0) {
+            double v = r.headline()[j][i];
+            out.append(s.chip().name()).append(" (").append(TuningText.withUnit(r.x(), r.xs()[i])).append(", ")
+                    .append(TuningText.withUnit(r.y(), r.ys()[j])).append("): ")
+                    .append(v > 0 ? TuningText.tokens(v) + " tokens/s per card" : "no deployment reaches")
+                    .append(" at ≥ ").append(Checks.number(r.targetTps())).append(" tokens/s per user. ");
+        }
+        double max = 0;
+        double min = Double.MAX_VALUE;
+        for (double[] row : r.headline()) {
+            for (double v : row) {
+                if (!Double.isNaN(v)) {
+                    max = Math.max(max, v);
+                    min = Math.min(min, v);
+                }
+            }
+        }
+        if (perCard > max) {
+            out.append("The target (").append(TuningText.tokens(perCard)).append(" per card) is not reached on this map. ");
+        } else if (perCard <= min) {
+            out.append("The target (").append(TuningText.tokens(perCard)).append(" per card) is reached everywhere on this map. ");
+        }
+        double[] xe = {MapData.edges(r.xs(), 0)[0], MapData.edges(r.xs(), r.xs().length - 1)[1]};
+        double[] ye = {MapData.edges(r.ys(), 0)[0], MapData.edges(r.ys(), r.ys().length - 1)[1]};
+        List<String> outside = marks.stream().filter(m -> m.x() < xe[0] || m.x() > xe[1] || m.y() < ye[0] || m.y() > ye[1])
+                .map(MapChart.Mark::name).toList();
+        if (!outside.isEmpty()) {
+            out.append("Outside the map: ").append(String.join(", ", outside)).append('.');
+        }
+        return out.toString().strip();
+    }
+
+    /** The heat map (tests read its dataset; export draws it). */
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    /** The map on display, or null before the first. */
+    public FieldMap.Result result() {
+        return model.job().getResult();
+    }
+
+    /** The note under the map: the headline at the current chip, the target, the chips outside. */
+    public String noteText() {
+        return note.getText();
+    }
+}

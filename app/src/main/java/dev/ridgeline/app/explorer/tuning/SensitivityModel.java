@@ -1,0 +1,36 @@
+package dev.ridgeline.app.explorer.tuning;
+
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.Sensitivity;
+import java.util.List;
+
+/**
+ * The sensitivity of the scenario on screen (DESIGN 4b), recomputed on every edit while the Sensitivity tab is shown:
+ * it depends on the whole scenario (the fixed deployment's bars), the target and the step.
+ */
+final class SensitivityModel extends Follower<Sensitivity.Result> {
+    private final Engine engine;
+    private final TuningRunner runner;
+    private final TuningInputs inputs;
+
+    SensitivityModel(Engine engine, TuningRunner runner, TuningInputs inputs) {
+        super(new Job<>(runner, r -> r.bars().size() + " knobs"), inputs.targetTpsProperty(), inputs.stepProperty());
+        this.engine = engine;
+        this.runner = runner;
+        this.inputs = inputs;
+    }
+
+    @Override
+    Object key(Scenario s) {
+        return List.of(s, inputs.targetTpsProperty().get(), inputs.stepProperty().get());
+    }
+
+    @Override
+    Job.Work<Sensitivity.Result> work(Scenario s) {
+        double target = inputs.targetTpsProperty().get();
+        double step = inputs.stepProperty().get();
+        return (stop, progress) -> Sensitivity.compute(engine, s, target, step, runner.sweep(), runner.threads(), stop,
+                progress);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.ridgeline.app.explorer.tuning;
+
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.model.Checks;
+import dev.ridgeline.engine.space.Solve;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Target side tab: a target (tokens/s per user at least X, throughput per card or per node at least Y) and, for
+ * each chip and NIC field alone, the value that reaches it against the current one ("HBM bandwidth 4,100 GB/s, +14 %")
+ * or "not reachable by this field alone" with what stops it.
+ */
+public final class TargetPane extends VBox {
+    private final TargetModel model;
+    private final Label now = new Label();
+    private final VBox rows = new VBox(4);
+
+    TargetPane(TargetModel model, TuningInputs inputs) {
+        super(6);
+        this.model = model;
+        setId("targetPane");
+        setMinWidth(0);
+        setPadding(new Insets(6));
+        NumberField tps = new NumberField("targetTps", "Reach ≥", "tokens/s per user",
+                "Every deployment considered must give each user at least this many tokens/s.",
+                inputs.targetTpsProperty(), 0, 1e6, v -> v, v -> v);
+        NumberField throughput = new NumberField("targetThroughput", "and ≥", "tokens/s per",
+                "Throughput the best deployment must reach.", inputs.minThroughputProperty(), 0, 1e9, v -> v, v -> v);
+        ChoiceBox<String> per = new ChoiceBox<>();
+        per.setId("targetPer");
+        per.getItems().addAll("card", "node");
+        per.setTooltip(new Tooltip("Per card, or per node of " + Evaluation.CARDS_PER_NODE + " cards."));
+        per.setValue(inputs.perNodeProperty().get() ? "node" : "card");
+        per.valueProperty().addListener((obs, old, v) -> inputs.perNodeProperty().set("node".equals(v)));
+        inputs.perNodeProperty().addListener((obs, old, v) -> per.setValue(v ? "node" : "card"));
+        javafx.scene.layout.HBox perRow = new javafx.scene.layout.HBox(6, throughput, per);
+        VBox controls = new VBox(2, tps, perRow);
+        now.setId("targetNow");
+        wrapped(now);
+        rows.setId("targetAnswers");
+        ScrollPane scroll = new ScrollPane(new VBox(6, now, rows));
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(controls, new JobBar("target", model.job(), model::cancel), scroll);
+        model.job().resultProperty().addListener((obs, old, a) -> show(a));
+    }
+
+    private void show(TargetModel.Answers a) {
+        if (a == null) {
+            return;
+        }
+        Solve.Target t = a.target();
+        String unit = t.perNode() ? "node" : "card";
+        double nowShown = t.perNode() ? a.headline() * Evaluation.CARDS_PER_NODE : a.headline();
+        now.setText(a.headline() > 0
+                ? "Now: " + TuningText.tokens(nowShown) + " tokens/s per " + unit + " at ≥ " + Checks.number(t.minUserTps())
+                        + " tokens/s per user (" + (nowShown >= t.minThroughput() ? "reached" : "short by "
+                        + TuningText.percent(t.minThroughput() / nowShown - 1)) + "). Each field alone, deployment re-optimised:"
+                : "Now no deployment reaches " + Checks.number(t.minUserTps()) + " tokens/s per user. Each field alone:");
+        List<javafx.scene.Node> nodes = new java.util.ArrayList<>();
+        for (Solve.Answer answer : a.answers()) {
+            if (answer == null) {
+                continue;
+            }
+            nodes.add(row(answer));
+        }
+        rows.getChildren().setAll(nodes);
+    }
+
+    private static VBox row(Solve.Answer a) {
+        Label line = new Label(a.required() == null ? a.field().name() + ": not reachable by this field alone"
+                : TuningText.answer(a));
+        wrapped(line);
+        line.getStyleClass().add(a.required() == null ? "answer-unreachable" : "answer-reached");
+        VBox row = new VBox(line);
+        row.setId("answer-" + a.field().name().replace(' ', '-'));
+        if (a.required() == null) {
+            String why = a.reason().replaceFirst("^not reachable by this field alone: ", "");
+            Label reason = new Label(why);
+            wrapped(reason);
+            reason.getStyleClass().add("muted-text");
+            row.getChildren().add(reason);
+        } else {
+            Tooltip.install(row, new Tooltip("Now " + TuningText.withUnit(a.field(), a.current()) + "; " + a.reason() + "."));
+        }
+        return row;
+    }
+
+    private static void wrapped(Label l) {
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+
+    /** The answers on display, or null before the first. */
+    public List<Solve.Answer> answers() {
+        return model.job().getResult() == null ? null : model.job().getResult().answers();
+    }
+
+    /** The rows as shown, one per field: its text lines. */
+    public List<List<String>> shownRows() {
+        return rows.getChildren().stream().map(n -> ((VBox) n).getChildren().stream()
+                .map(l -> ((Label) l).getText()).toList()).toList();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.ridgeline.engine.report;
+
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.space.Frontier;
+import dev.ridgeline.engine.space.Sensitivity;
+import java.util.List;
+
+/**
+ * Everything the engine computed for one report, before any of it is written: the sections read from here, so the
+ * executive summary can quote the sections that follow it.
+ *
+ * @param longContextCore the attention core at the longest context the engine takes (one sequence): its FLOPs per KV
+ *                        byte are the limit of decode's intensity as the context grows; null without KV reads
+ */
+record Analyses(ReportRequest request, Evaluation evaluation, Evaluation pinned, LayerTotals layer, LayerTotals step,
+                List<CommWindows.Window> comm, Frontier.Result frontier, Sensitivity.Result chipKnobs,
+                Knobs.ModelGrid modelGrid, List<Exploration.Row> exploration, MemoryTable memory,
+                List<Regimes.Phase> regimes, int promptLength, dev.ridgeline.engine.roofline.OpResult longContextCore) {
+}

@@ -1,0 +1,64 @@
+package dev.ridgeline.engine.report;
+
+import dev.ridgeline.engine.Evaluation;
+import java.util.List;
+
+/** What a figure shows: the engine's own results, which the app draws with the window's charts. */
+public sealed interface FigureData permits FigureData.Roofline, FigureData.Gantt, FigureData.Frontier,
+        FigureData.Tornado, FigureData.Curves {
+
+    /** The roofline of the scenario's ops, as the window draws it. */
+    record Roofline(Evaluation evaluation) implements FigureData {
+    }
+
+    /** The pipeline Gantt of one layer, as the window draws it. */
+    record Gantt(Evaluation evaluation) implements FigureData {
+    }
+
+    /**
+     * Throughput per card against tokens/s per user over every deployment of a design space.
+     *
+     * @param points   every deployment evaluated (x = tokens/s per user, y = tokens/s per card)
+     * @param frontier the Pareto-optimal ones, by ascending x
+     * @param current  the scenario's own point
+     * @param best     the best deployment at the target, or null when none reaches it
+     * @param targetTokensPerSec the target tokens/s per user
+     */
+    record Frontier(List<Point> points, List<Point> frontier, Point current, Point best, double targetTokensPerSec)
+            implements FigureData {
+        public Frontier {
+            points = List.copyOf(points);
+            frontier = List.copyOf(frontier);
+        }
+    }
+
+    /** A point of a frontier figure. */
+    record Point(double userTokensPerSec, double throughputPerCard) {
+    }
+
+    /**
+     * Horizontal bars of the relative change of a figure when each knob moves down and up.
+     *
+     * @param metric what changes ("tokens/s per user")
+     */
+    record Tornado(String metric, List<Bar> bars) implements FigureData {
+        public Tornado {
+            bars = List.copyOf(bars);
+        }
+    }
+
+    /** One knob of a tornado: the relative change of the metric with the knob lowered and raised. */
+    record Bar(String knob, double lowChange, double highChange) {
+    }
+
+    /** Line series on shared axes (log x when {@code logX}). */
+    record Curves(String xLabel, String yLabel, boolean logX, List<Series> series) implements FigureData {
+        public Curves {
+            series = List.copyOf(series);
+        }
+    }
+
+    /** One line: its name and its points. */
+    record Series(String name, double[] x, double[] y) {
+    }
+}

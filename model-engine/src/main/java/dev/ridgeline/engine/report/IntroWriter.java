@@ -1,0 +1,200 @@
+package dev.ridgeline.engine.report;
+
+import static dev.ridgeline.engine.report.DocBuilder.code;
+import static dev.ridgeline.engine.report.DocBuilder.num;
+import static dev.ridgeline.engine.report.DocBuilder.strong;
+
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.Policy;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.roofline.Bound;
+import dev.ridgeline.engine.roofline.OpResult;
+import dev.ridgeline.engine.space.Headline;
+import dev.ridgeline.engine.space.Knob;
+import dev.ridgeline.engine.space.Sensitivity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Sections 1-2: how to read the report, its terms, and the executive summary generated from the analyses. */
+final class IntroWriter {
+    static final String HOW_TO_READ = "How to read this report";
+    static final String SUMMARY = "Executive summary";
+
+    private IntroWriter() {
+    }
+
+    static void guide(DocBuilder d) {
+        d.section(HOW_TO_READ);
+        d.p("Given a model, a chip and a deployment, this report says what limits decode and which knobs move that "
+                + "limit, then places training and prefill beside it at seed 003's coarser level. It runs from the "
+                + "model's shapes to FLOPs and bytes per operator, to the roofline and the pipeline, to the design space "
+                + "and the knobs. Every number is computed by Ridgeline's engine for the scenario named on the title "
+                + "page; the last section lists the inputs that regenerate it.");
+        d.sub("Workflow");
+        d.items(true, List.of(
+                Block.Paragraph.of("Classify the limit: compare each operator's arithmetic intensity ", code("AI"),
+                        " with the chip's ridge ", code("OI_knee = P_peak / BW_hbm"), ", and read which of ",
+                        code("T_comp"), ", ", code("T_hbm"), " and ", code("T_net"), " is largest."),
+                Block.Paragraph.of("Find the dominant bytes: weights, activations or KV cache (the byte-dominance test)."),
+                Block.Paragraph.of("Map the limit to a family of fixes: compute-bound calls for utilisation and fusion; "
+                        + "weight-bound HBM for residency, compression or larger batches; KV-bound HBM for KV dtype and "
+                        + "layout; network-bound for topology, compression and overlap.")));
+        d.p("Gotchas: FLOPs are algorithmic counts, not a performance claim; decode has its own length variable, the "
+                + "context ", code("L"), ", whose KV reads grow with it (seed 003's ", code("~1/L"), " intensity decline, "
+                + "unless the attention core's FLOPs grow as fast); MoE dispatch and combine matter when EP spreads experts "
+                + "over cards.");
+        d.sub("Key terms and units");
+        DocBuilder.TableBuilder t = DocBuilder.table().text("Term").text("Definition").text("Unit");
+        t.row(code("F"), "FLOPs of an operator from its shape (a GEMM M×K→N: 2·M·K·N)", "FLOP");
+        t.row(code("bytes_weights"), "weights read from HBM", "B (1 GB = 1e9 B)");
+        t.row(code("bytes_activations"), "activations read and written", "B");
+        t.row(code("bytes_kv"), "KV cache read by attention", "B");
+        t.row(code("bytes_net"), "bytes sent over the EP link (dispatch, combine)", "B");
+        t.row(code("AI_hbm"), "arithmetic intensity F / (weights + activations + KV)", "FLOP/B");
+        t.row(code("P_peak"), "tensor rate: FP8 for 1-byte weights, else BF16", "FLOP/s");
+        t.row(code("BW_hbm"), "HBM bandwidth", "B/s");
+        t.row(code("OI_knee"), "ridge point P_peak / BW_hbm", "FLOP/B");
+        t.row(code("T_comp"), "F / (P_peak · efficiency)", "s");
+        t.row(code("T_hbm"), "HBM bytes / BW_hbm", "s");
+        t.row(code("T_net"), "network bytes / link bandwidth", "s");
+        t.row(code("T_op"), "max(T_comp, T_hbm, T_net) + fixed overhead; the largest term is the op's bound", "s");
+        t.row("layer time", "one MoE layer of one decode step under the pipeline (naive or dual micro-batch)", "s");
+        t.row("TPOT", "time per output step: layer time × layers (+ work outside the layers)", "s");
+        t.row("tokens/s per user", "1 / TPOT × accepted tokens per step (MTP)", "tokens/s");
+        t.row("throughput per card", "batch × tokens/s per user (in the fidelity's reading)", "tokens/s");
+        t.row(code("C/B"), "chip FLOP/s over EP-link bytes/s, against the model's threshold 2d (seed 002)",
+                "TFLOPS per GB/s");
+        d.add(t.build());
+    }
+
+    static void summary(DocBuilder d, Analyses a, Engine engine) {
+        Evaluation e = a.evaluation();
+        Scenario s = e.scenario();
+        d.section(SUMMARY);
+        d.sub("Three conclusions");
+        List<Block.Paragraph> c = new ArrayList<>();
+        OpResult top = e.ops().stream().max(Comparator.comparingDouble(OpResult::timePerLayerSec)).orElseThrow();
+        LayerTotals l = a.layer();
+        double ridge = Exploration.ridge(e);
+        c.add(Block.Paragraph.of("Decode is ", strong(e.dominantBound().label() + "-bound"), ": ",
+                num(l.timeShare(Bound.MEMORY), Unit.FRACTION), " of the MoE layer's op time is in memory-bound ops, ",
+                num(l.timeShare(Bound.COMPUTE), Unit.FRACTION), " compute-bound, ",
+                num(l.timeShare(Bound.NETWORK), Unit.FRACTION), " network. The largest op is ", strong(top.name()),
+                " (", num(top.timePerLayerSec(), Unit.SECONDS), " per layer, ", top.bound().label(), "-bound). The layer's ",
+                code("AI_hbm"), " is ", num(l.intensity(), Unit.FLOP_PER_BYTE), " against a ridge of ",
+                num(ridge, Unit.FLOP_PER_BYTE), "."));
+        double[] comm = CommWindows.totalAndExposed(a.comm());
+        c.add(Block.Paragraph.of("Dispatch and combine take ", num(comm[0], Unit.SECONDS), " per layer; the ",
+                s.policy().label(), " schedule hides ", num(comm[0] > 0 ? 1 - comm[1] / comm[0] : 1, Unit.FRACTION),
+                " of it behind compute and leaves ", num(comm[1], Unit.SECONDS), " exposed. ", code("C/B"), " = ",
+                num(e.balance().tflopsPerGBps(), Unit.TFLOPS_PER_GBPS), " against the threshold ",
+                num(e.balance().thresholdTflopsPerGBps(), Unit.TFLOPS_PER_GBPS), " (FP8 dispatch, BF16 combine): ",
+                e.balance().communicationHidden() ? "the link is fast enough to hide the traffic behind the expert GEMMs."
+                        : "the link is too slow to hide the traffic behind the expert GEMMs (seed 002)."));
+        c.add(memoryConclusion(a, e, s));
+        d.items(true, c);
+        d.sub("Three next optimizations");
+        List<Candidate> options = candidates(a, engine);
+        options.sort(Comparator.comparingDouble(Candidate::gain).reversed());
+        d.items(true, options.subList(0, Math.min(3, options.size())).stream().map(Candidate::text).toList());
+        d.p("Ranked by the relative gain the engine computes for each change; the chip knobs by their effect on the "
+                + "headline at ", num(a.request().targetTokensPerSec(), Unit.TOKENS_PER_SEC), " per user.");
+    }
+
+    private static Block.Paragraph memoryConclusion(Analyses a, Evaluation e, Scenario s) {
+        var m = e.memory();
+        MemoryTable t = a.memory();
+        int col = java.util.Arrays.binarySearch(t.contexts(), s.contextTokens());
+        Dtype other = s.kvDtype() == Dtype.FP8 ? Dtype.BF16 : Dtype.FP8;
+        int otherMax = t.maxBatch()[t.dtypes().indexOf(other)][col];
+        double free = m.freeBytes();
+        return Block.Paragraph.of("Memory: at batch ", s.batchPerCard(), " and context ", s.contextTokens(),
+                " the card holds ", num(m.nonExpertWeightBytes() + m.localExpertBytes(), Unit.BYTES), " of weights and ",
+                num(m.kvCacheBytes(), Unit.BYTES), " of KV cache in ", num(m.capacityBytes(), Unit.BYTES), "; ",
+                free >= 0 ? "headroom " : "short by ", num(Math.abs(free), Unit.BYTES), ". The largest batch that fits is ",
+                strong(String.valueOf(e.maxBatch())), " with a ", s.kvDtype().label(), " KV cache and ", otherMax,
+                " with ", other.label(), ".");
+    }
+
+    /** A change the engine has costed, with its relative gain and the sentence that says so. */
+    record Candidate(double gain, Block.Paragraph text) {
+    }
+
+    private static List<Candidate> candidates(Analyses a, Engine engine) {
+        Evaluation e = a.evaluation();
+        Scenario s = e.scenario();
+        double target = a.request().targetTokensPerSec();
+        List<Candidate> out = new ArrayList<>();
+        Sensitivity.Result r = a.chipKnobs();
+        Sensitivity.Bar chosen = null;
+        Sensitivity.Move move = null;
+        for (Sensitivity.Bar b : r.bars()) {
+            if (b.knob().kind() == Knob.Kind.ASSUMPTION) {
+                continue; // a modelling assumption is not something to build
+            }
+            for (Sensitivity.Move m : List.of(b.down(), b.up())) {
+                if (m.refused() == null && (move == null
+                        || SpaceWriter.relative(m, true, r) > SpaceWriter.relative(move, true, r))) {
+                    chosen = b;
+                    move = m;
+                }
+            }
+        }
+        if (move != null && r.headline() > 0 && SpaceWriter.relative(move, true, r) > 0) {
+            boolean up = move == chosen.up();
+            out.add(new Candidate(SpaceWriter.relative(move, true, r), Block.Paragraph.of(
+                    chosen.knob().kind() == Knob.Kind.NIC ? "NIC: " : "Chip: ", up ? "raise " : "lower ",
+                    strong(chosen.knob().name()), " from ", SpaceWriter.shown(chosen.current(), chosen.knob()), " to ",
+                    SpaceWriter.shown(move.value(), chosen.knob()), ": the headline moves by ",
+                    num(SpaceWriter.relative(move, true, r), Unit.FRACTION), " and this deployment's throughput per card by ",
+                    num(SpaceWriter.relative(move, false, r), Unit.FRACTION), ", the most of any chip or NIC knob one step "
+                    + "either way.")));
+        }
+        Headline.Answer best = a.frontier().answer();
+        if (best != null && best.throughputPerCard() > e.throughputPerCard()) {
+            out.add(new Candidate(best.throughputPerCard() / e.throughputPerCard() - 1, Block.Paragraph.of(
+                    "Deployment: at ", num(a.request().targetTokensPerSec(), Unit.TOKENS_PER_SEC), " per user the best ",
+                    "deployment is ", SpaceWriter.deployment(best.deployment()), ": ",
+                    num(best.throughputPerCard(), Unit.TOKENS_PER_SEC), " per card against ",
+                    num(e.throughputPerCard(), Unit.TOKENS_PER_SEC), " now.")));
+        }
+        if (s.kvDtype() == Dtype.BF16) {
+            out.add(change(engine, e, s.withKvDtype(Dtype.FP8), "KV cache: store it in FP8", target));
+        }
+        if (s.weightDtype() == Dtype.BF16) {
+            out.add(change(engine, e, s.withWeightDtype(Dtype.FP8), "Weights: FP8 non-expert weights", target));
+        }
+        if (s.policy() == Policy.NAIVE) {
+            out.add(change(engine, e, s.withPolicy(Policy.DUAL_MICRO_BATCH), "Pipeline: overlap communication with two micro-batches", target));
+        }
+        int max = Math.min(e.maxBatch(), dev.ridgeline.engine.model.Deployment.MAX_BATCH);
+        if (max > s.batchPerCard()) {
+            out.add(change(engine, e, s.withBatch(max), "Batch: fill HBM to the largest batch that fits, " + max, target));
+        }
+        // context and KV dtype are workload and deployment choices; the model-design levers are the others
+        Knobs.ModelKnob k = a.modelGrid().ranking().stream()
+                .filter(x -> !x.name().equals(Knobs.CONTEXT) && !x.name().equals(Knobs.KV_DTYPE)).findFirst().orElse(null);
+        if (k != null) {
+            out.add(new Candidate(0.5 * k.effect(), Block.Paragraph.of("Model: ", strong(k.name()),
+                    " moves the median time per output token by ", num(k.effect(), Unit.FRACTION),
+                    " across its range, the most of seed 003's model knobs (a model-design lever, counted at half weight).")));
+        }
+        return out;
+    }
+
+    /** The relative gain in throughput per card of a changed scenario, with both headline figures quoted. */
+    private static Candidate change(Engine engine, Evaluation e, Scenario changed, String what, double target) {
+        Evaluation x = engine.evaluate(changed);
+        boolean missesTarget = x.userTokensPerSec() < target && e.userTokensPerSec() >= target;
+        // a change that gives up the target tokens/s per user is no option at that target
+        double gain = missesTarget ? 0 : x.throughputPerCard() / e.throughputPerCard() - 1;
+        return new Candidate(gain, Block.Paragraph.of(what, ": throughput per card ",
+                num(x.throughputPerCard(), Unit.TOKENS_PER_SEC), " (", num(gain, Unit.FRACTION), "), tokens/s per user ",
+                num(x.userTokensPerSec(), Unit.TOKENS_PER_SEC), " against ", num(e.userTokensPerSec(), Unit.TOKENS_PER_SEC),
+                (x.fit().fits() ? "" : "; the batch does not fit then")
+                        + (missesTarget ? "; below the target tokens/s per user." : ".")));
+    }
+}

@@ -1,0 +1,181 @@
+package dev.ridgeline.engine.report;
+
+import static dev.ridgeline.engine.report.DocBuilder.code;
+import static dev.ridgeline.engine.report.DocBuilder.num;
+import static dev.ridgeline.engine.report.DocBuilder.strong;
+
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.memory.MemoryBreakdown;
+import dev.ridgeline.engine.model.AttentionKind;
+import dev.ridgeline.engine.model.ModelConfig;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.roofline.OpResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Sections 3-5: the model's fingerprint, the analytical model op by op, and the roofline and Gantt figures. */
+final class ModelWriter {
+    static final String FINGERPRINT = "Model fingerprint";
+    static final String ANALYTICAL = "Analytical model: FLOPs, bytes, time";
+    static final String OPERATORS = "Operators of one decode step";
+    static final String FIGURES = "Roofline and pipeline";
+
+    private ModelWriter() {
+    }
+
+    static void fingerprint(DocBuilder d, Evaluation e) {
+        Scenario s = e.scenario();
+        ModelConfig m = s.model();
+        Fingerprint f = Fingerprint.of(m);
+        d.section(FINGERPRINT);
+        d.p(strong(m.name()), ": ", m.source());
+        DocBuilder.TableBuilder t = DocBuilder.table().text("Property").number("Value");
+        t.row("Parameters, total (main model)", num(f.totalParams(), Unit.PARAMS));
+        t.row("Parameters active per token", num(f.activeParams(), Unit.PARAMS));
+        t.row("Routed experts' share of the parameters", num(f.expertShare(), Unit.FRACTION));
+        t.row("Layers (dense + MoE)", m.numLayers() + " (" + m.denseLayers() + " + " + m.moeLayers() + ")");
+        t.row("Hidden size H", m.hiddenSize());
+        if (m.attention() == AttentionKind.MLA) {
+            t.row("Attention", "MLA, " + m.numHeads() + " heads");
+            t.row("Q rank / KV rank / RoPE / nope / V head", m.qLoraRank() + " / " + m.kvLoraRank() + " / "
+                    + m.qkRopeHeadDim() + " / " + m.qkNopeHeadDim() + " / " + m.vHeadDim());
+        } else {
+            t.row("Attention", "GQA, " + m.numHeads() + " query heads, " + m.numKeyValueHeads() + " KV heads");
+            t.row("Head dim", m.headDim());
+        }
+        t.row("KV elements per token and layer C_kv", m.kvEntryWidth());
+        t.row("KV cache per token, all layers (" + s.kvDtype().label() + ")",
+                num(e.memory().kvBytesPerSequence() / s.contextTokens(), Unit.BYTES));
+        t.row("Routed experts / shared / top-k", m.routedExperts() + " / " + m.sharedExperts() + " / " + m.expertsPerToken());
+        t.row("Expert width / dense FFN width", m.moeIntermediateSize() + " / " + m.denseIntermediateSize());
+        t.row("Vocabulary", m.vocabSize());
+        t.row("MTP modules", m.mtpModules());
+        d.add(t.build());
+        MemoryBreakdown b = e.memory();
+        d.p("Memory of one card at EP", s.ep(), " (", s.expertsPerCard(), " routed experts per card), batch ",
+                s.batchPerCard(), " and context ", s.contextTokens(), ":");
+        DocBuilder.TableBuilder mem = DocBuilder.table().text("Part").number("Bytes").number("Share of HBM");
+        double cap = b.capacityBytes();
+        mem.row("Non-expert weights (" + s.weightDtype().label() + ")", num(b.nonExpertWeightBytes(), Unit.BYTES),
+                num(b.nonExpertWeightBytes() / cap, Unit.FRACTION));
+        mem.row("Local routed experts (FP8)", num(b.localExpertBytes(), Unit.BYTES), num(b.localExpertBytes() / cap, Unit.FRACTION));
+        mem.row("KV cache (" + s.kvDtype().label() + ")", num(b.kvCacheBytes(), Unit.BYTES), num(b.kvCacheBytes() / cap, Unit.FRACTION));
+        mem.row("Reserve", num(b.reserveBytes(), Unit.BYTES), num(b.reserveBytes() / cap, Unit.FRACTION));
+        mem.row(b.freeBytes() >= 0 ? "Free" : "Missing", num(Math.abs(b.freeBytes()), Unit.BYTES),
+                num(Math.abs(b.freeBytes()) / cap, Unit.FRACTION));
+        mem.row("HBM capacity", num(cap, Unit.BYTES), num(1.0, Unit.FRACTION));
+        d.add(mem.build());
+        d.p("Parameter share is not runtime share: the experts hold ", num(f.expertShare(), Unit.FRACTION),
+                " of the parameters, but each token reads only its top-", m.expertsPerToken(), " of them.");
+    }
+
+    static void analytical(DocBuilder d, Analyses a) {
+        Evaluation e = a.evaluation();
+        Scenario s = e.scenario();
+        d.section(ANALYTICAL);
+        d.p("Ridgeline costs each operator of one MoE layer for the batch of one micro-batch (", e.schedule().microBatches(),
+                " per step under ", s.policy().label(), "), then schedules the layer; ", code("×"),
+                " is how often an op runs per layer (or per step, outside the layers). Figures are per invocation, in ",
+                s.fidelity().label(), " fidelity.");
+        d.sub(OPERATORS);
+        List<OpResult> ops = ran(e);
+        DocBuilder.TableBuilder work = DocBuilder.table().text("Op").number("×").number("F").number("Weights")
+                .number("Activations").number("KV").number("Network").number("AI");
+        for (OpResult op : ops) {
+            work.row(op.name(), op.invocations(), num(op.flops(), Unit.FLOP), num(op.weightBytes(), Unit.BYTES),
+                    num(op.activationBytes(), Unit.BYTES), num(op.kvBytes(), Unit.BYTES), num(op.networkBytes(), Unit.BYTES),
+                    num(op.intensity(), Unit.FLOP_PER_BYTE));
+        }
+        d.add(work.build());
+        DocBuilder.TableBuilder time = DocBuilder.table().text("Op").number("T_comp").number("T_hbm").number("T_net")
+                .number("Overhead").number("T_op").text("Bound").number("Efficiency");
+        DocBuilder.TableBuilder basis = DocBuilder.table().text("Op").text("Basis");
+        for (OpResult op : ops) {
+            time.row(op.name(), num(op.computeSec(), Unit.SECONDS), num(op.memorySec(), Unit.SECONDS),
+                    num(op.networkSec(), Unit.SECONDS), num(op.overheadSec(), Unit.SECONDS), num(op.timeSec(), Unit.SECONDS),
+                    op.bound().label(), num(op.efficiency(), Unit.FRACTION));
+            basis.row(op.name(), (op.extrapolated() ? "extrapolated: " : "") + op.basis());
+        }
+        d.add(time.build());
+        d.p("The basis of each figure (", code("extrapolated"), " marks a calibration used beyond what was measured):");
+        d.add(basis.build());
+        LayerTotals l = a.layer();
+        d.p("One MoE layer: ", code("F"), " = ", num(l.flops(), Unit.FLOP), ", ", code("bytes_hbm"), " = ",
+                num(l.hbmBytes(), Unit.BYTES), ", ", code("bytes_net"), " = ", num(l.networkBytes(), Unit.BYTES),
+                ", op time ", num(l.opSec(), Unit.SECONDS), " before overlap, layer time ",
+                num(e.layerTimeSec(), Unit.SECONDS), " under the pipeline; time per output step ", num(e.tpotSec(), Unit.SECONDS),
+                ", ", num(e.userTokensPerSec(), Unit.TOKENS_PER_SEC), " per user, ",
+                num(e.throughputPerCard(), Unit.TOKENS_PER_SEC), " per card.");
+        dominance(d, l);
+        Formulas.forModel(d, e);
+        worked(d, e);
+    }
+
+    /**
+     * The ops that run, in the engine's order: the MoE layer's, then the step's; a model without dense layers has
+     * its dense-layer ops recorded zero times, and they are left out.
+     */
+    static List<OpResult> ran(Evaluation e) {
+        List<OpResult> out = new ArrayList<>();
+        for (OpResult op : e.ops()) {
+            if (op.invocations() > 0) {
+                out.add(op);
+            }
+        }
+        for (OpResult op : e.stepOps()) {
+            if (op.invocations() > 0) {
+                out.add(op);
+            }
+        }
+        return out;
+    }
+
+    /** Seed 003 section 5.7 on the engine's byte split of one MoE layer. */
+    private static void dominance(DocBuilder d, LayerTotals l) {
+        d.sub("Byte dominance test");
+        DocBuilder.TableBuilder t = DocBuilder.table().text("Bytes").number("Per MoE layer").number("Share of HBM bytes");
+        t.row(code("bytes_weights"), num(l.weightBytes(), Unit.BYTES), num(l.share(l.weightBytes()), Unit.FRACTION));
+        t.row(code("bytes_activations"), num(l.activationBytes(), Unit.BYTES), num(l.share(l.activationBytes()), Unit.FRACTION));
+        t.row(code("bytes_kv"), num(l.kvBytes(), Unit.BYTES), num(l.share(l.kvBytes()), Unit.FRACTION));
+        d.add(t.build());
+        double w = l.share(l.weightBytes());
+        double kv = l.share(l.kvBytes());
+        String verdict = w > 0.7 ? "weights exceed 70 %: weight residency, compression or a larger batch over the same "
+                + "weights pays first" : kv > 0.3 ? "KV exceeds 30 %: the KV dtype, its layout and the context length pay "
+                + "first" : "neither weights (> 70 %) nor KV (> 30 %) dominates: activations and the pipeline matter as much";
+        d.p("Seed 003's rule: ", verdict, ". Ridgeline's decode model has no temporary buffers: FlashMLA and the GQA core "
+                + "keep scores on chip.");
+    }
+
+    /** The op that takes the most time, its roofline worked through with the engine's numbers. */
+    private static void worked(DocBuilder d, Evaluation e) {
+        OpResult op = e.ops().stream().filter(o -> o.flops() > 0)
+                .max(Comparator.comparingDouble(OpResult::timePerLayerSec)).orElse(null);
+        if (op == null) {
+            return;
+        }
+        double ridge = Exploration.ridge(e);
+        d.sub("Worked example: " + op.name());
+        d.p(code("F"), " = ", num(op.flops(), Unit.FLOP), ", ", code("bytes_hbm"), " = ", num(op.hbmBytes(), Unit.BYTES),
+                " (weights ", num(op.weightBytes(), Unit.BYTES), ", activations ", num(op.activationBytes(), Unit.BYTES),
+                ", KV ", num(op.kvBytes(), Unit.BYTES), "), so ", code("AI_hbm"), " = ",
+                num(op.hbmBytes() > 0 ? op.flops() / op.hbmBytes() : 0, Unit.FLOP_PER_BYTE), " against ", code("OI_knee"),
+                " = ", num(ridge, Unit.FLOP_PER_BYTE), ". ", code("T_comp"), " = ", num(op.computeSec(), Unit.SECONDS),
+                " (efficiency ", num(op.efficiency(), Unit.FRACTION), "), ", code("T_hbm"), " = ",
+                num(op.memorySec(), Unit.SECONDS), ", ", code("T_net"), " = ", num(op.networkSec(), Unit.SECONDS),
+                "; with ", num(op.overheadSec(), Unit.SECONDS), " of fixed overhead ", code("T_op"), " = ",
+                num(op.timeSec(), Unit.SECONDS), ": ", strong(op.bound().label() + "-bound"), ", ", op.invocations(),
+                " time(s) per layer.");
+    }
+
+    static void figures(DocBuilder d, Evaluation e) {
+        d.section(FIGURES);
+        d.p("The window's two charts for this scenario. On the roofline each compute op sits at its intensity and the "
+                + "FLOP/s it achieves; dispatch and combine sit at the MoE FLOPs per network byte, under the NIC roof. The "
+                + "Gantt shows the engine's schedule of one layer: the compute and communication lanes, the micro-batches "
+                + "and the critical path.");
+        d.figure("roofline", "Roofline: every op of one MoE layer, coloured by its bound", new FigureData.Roofline(e));
+        d.figure("gantt", "Pipeline of one MoE layer (" + e.scenario().policy().label() + ")", new FigureData.Gantt(e));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.ridgeline.engine.report;
+
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.model.Deployment;
+import dev.ridgeline.engine.roofline.OpResult;
+import dev.ridgeline.engine.space.Frontier;
+import dev.ridgeline.engine.space.Sensitivity;
+import dev.ridgeline.engine.space.Space;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Builds the design-review report of a scenario (seed 003, issue 14): runs every analysis on the engine, then writes
+ * the sections in reading order. The slow parts (the design-space sweep, the knobs, the exploration) report progress
+ * and stop when cancelled, throwing {@link java.util.concurrent.CancellationException}.
+ */
+public final class ReportBuilder {
+    private ReportBuilder() {
+    }
+
+    /** On the calling thread alone. */
+    public static Report build(Engine engine, ReportRequest request, Progress progress) {
+        return build(engine, request, progress, Runnable::run, 1);
+    }
+
+    /**
+     * @param executor runs the design-space sweep on {@code threads} workers
+     */
+    public static Report build(Engine engine, ReportRequest request, Progress progress, Executor executor, int threads) {
+        var s = request.scenario();
+        progress.step("evaluating the scenario", 0.0);
+        Evaluation e = engine.evaluate(s);
+        Evaluation pinned = request.pinned() == null ? null : engine.evaluate(request.pinned());
+        progress.check();
+        progress.step("sweeping the design space", 0.05);
+        Frontier.Result frontier = Frontier.compute(engine, Space.explorer(s), request.targetTokensPerSec(), executor,
+                threads, progress::cancelled, f -> { });
+        progress.check();
+        progress.step("moving the chip knobs", 0.45);
+        Sensitivity.Result chip = Sensitivity.compute(engine, s, request.targetTokensPerSec(), Sensitivity.DEFAULT_STEP,
+                executor, threads, progress::cancelled, f -> { });
+        progress.check();
+        progress.step("moving the model knobs", 0.6);
+        Knobs.ModelGrid model = Knobs.model(engine, s, progress);
+        progress.step("exploring EP and context", 0.7);
+        List<Exploration.Row> exploration = Exploration.table(engine, s, progress);
+        progress.step("memory, regimes and communication", 0.9);
+        MemoryTable memory = MemoryTable.of(engine, s);
+        int prompt = s.contextTokens();
+        List<Regimes.Phase> regimes = List.of(Regimes.training(e, prompt, Regimes.NAIVE),
+                Regimes.training(e, prompt, Regimes.EFFICIENT), Regimes.prefill(e, prompt, Regimes.NAIVE),
+                Regimes.prefill(e, prompt, Regimes.EFFICIENT));
+        // at 4 M keys (whole FlashMLA chunks) the core's FLOPs per KV byte are its own, free of chunk rounding
+        OpResult core = engine.evaluate(s.withContext(Deployment.MAX_CONTEXT).withBatch(1)).ops().stream()
+                .filter(o -> o.kvBytes() > 0).findFirst().orElse(null);
+        Analyses a = new Analyses(request, e, pinned, LayerTotals.of(e.ops()), LayerTotals.of(e.stepOps()),
+                CommWindows.of(e), frontier, chip, model, exploration, memory, regimes, prompt, core);
+        progress.check();
+        progress.step("writing", 0.95);
+        Report r = write(a, engine);
+        progress.step("done", 1.0);
+        return r;
+    }
+
+    static Report write(Analyses a, Engine engine) {
+        DocBuilder d = new DocBuilder();
+        Evaluation e = a.evaluation();
+        IntroWriter.guide(d);
+        IntroWriter.summary(d, a, engine);
+        ModelWriter.fingerprint(d, e);
+        ModelWriter.analytical(d, a);
+        ModelWriter.figures(d, e);
+        SpaceWriter.frontier(d, a);
+        SpaceWriter.sensitivity(d, a);
+        if (a.pinned() != null) {
+            SpaceWriter.pinned(d, a);
+        }
+        PhaseWriter.regimes(d, a);
+        PhaseWriter.exploration(d, a);
+        PhaseWriter.memory(d, a);
+        PhaseWriter.communication(d, a);
+        SourceWriter.write(d, a);
+        var s = e.scenario();
+        return d.build("Design review: " + s.model().name() + " on " + s.chip().name() + " + " + s.nic().name(),
+                s.summary());
+    }
+}

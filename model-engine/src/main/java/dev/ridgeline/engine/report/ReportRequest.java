@@ -1,0 +1,33 @@
+package dev.ridgeline.engine.report;
+
+import dev.ridgeline.engine.model.Scenario;
+import java.util.List;
+
+/**
+ * What a report is about and what it must say about where it came from.
+ *
+ * @param scenario          the scenario on screen (or given by the flags)
+ * @param pinned            scenario A to set beside it, or null
+ * @param pinnedDifferences the inputs in which the scenario differs from A, worded by the caller (empty without A)
+ * @param targetTokensPerSec the tokens/s per user the frontier's answer is for
+ * @param version           the program version
+ * @param command           a command line that regenerates the report
+ * @param scenarioJson      the scenario as the versioned JSON document that reproduces it
+ * @param pinnedJson        scenario A as such a document, or null without A
+ */
+public record ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences,
+                            double targetTokensPerSec, String version, String command, String scenarioJson,
+                            String pinnedJson) {
+    /** Seed 000's and DESIGN 4b's default target: 20 tokens/s per user. */
+    public static final double DEFAULT_TARGET = 20;
+
+    public ReportRequest {
+        if (scenario == null) {
+            throw new IllegalArgumentException("scenario is missing");
+        }
+        if (!(targetTokensPerSec > 0) || targetTokensPerSec > 1e6) {
+            throw new IllegalArgumentException("target tokens/s must be in (0, 1e6], was " + targetTokensPerSec);
+        }
+        pinnedDifferences = pinnedDifferences == null ? List.of() : List.copyOf(pinnedDifferences);
+    }
+}

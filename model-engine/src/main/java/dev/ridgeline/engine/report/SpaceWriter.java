@@ -1,0 +1,187 @@
+package dev.ridgeline.engine.report;
+
+import static dev.ridgeline.engine.report.DocBuilder.num;
+import static dev.ridgeline.engine.report.DocBuilder.strong;
+
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.Frontier;
+import dev.ridgeline.engine.space.Headline;
+import dev.ridgeline.engine.space.Knob;
+import dev.ridgeline.engine.space.Sensitivity;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Sections 6-8: the frontier and its answer at the target, the chip and model knobs, and A against this scenario. */
+final class SpaceWriter {
+    static final String FRONTIER = "Design space: the frontier at the target";
+    static final String SENSITIVITY = "Sensitivity";
+    static final String PINNED = "Scenario A against this scenario";
+
+    private SpaceWriter() {
+    }
+
+    static void frontier(DocBuilder d, Analyses a) {
+        Evaluation e = a.evaluation();
+        Frontier.Result f = a.frontier();
+        double target = a.request().targetTokensPerSec();
+        d.section(FRONTIER);
+        d.p("Every deployment of ", e.scenario().model().name(), " on ", e.scenario().chip().name(), " + ",
+                e.scenario().nic().name(), " at context ", e.scenario().contextTokens(), " (the explorer's design space: "
+                + "EP degrees, both pipelines, KV and weight dtypes, MTP depths the model allows, promotion where it "
+                + "matters, every batch that fits): ", num(f.points().size(), Unit.COUNT), " design points on the "
+                + "engine's summary path.");
+        Headline.Answer best = f.answer();
+        if (f.frontier().isEmpty()) {
+            d.p(strong("No deployment fits"), ": at no EP degree and dtype do the weights leave room for one sequence's KV "
+                    + "cache at this context on this chip.");
+        } else if (best == null) {
+            d.p(strong("No deployment reaches " + trimmed(target) + " tokens/s per user"), " on this chip and NIC; the "
+                    + "fastest point on the frontier gives ", num(f.frontier().get(f.frontier().size() - 1).userTokensPerSec(),
+                    Unit.TOKENS_PER_SEC), " per user.");
+        } else {
+            d.p("The answer at ", num(target, Unit.TOKENS_PER_SEC), " per user: ", strong(deployment(best.deployment())),
+                    " gives ", num(best.throughputPerCard(), Unit.TOKENS_PER_SEC), " per card at ",
+                    num(best.userTokensPerSec(), Unit.TOKENS_PER_SEC), " per user; this scenario gives ",
+                    num(e.throughputPerCard(), Unit.TOKENS_PER_SEC), " per card at ",
+                    num(e.userTokensPerSec(), Unit.TOKENS_PER_SEC), ".");
+        }
+        d.figure("frontier", "Throughput per card against tokens/s per user: the design points, the Pareto frontier, "
+                        + "this scenario and the best deployment at the target",
+                new FigureData.Frontier(cloud(f.points()), points(f.frontier()),
+                        new FigureData.Point(e.userTokensPerSec(), e.throughputPerCard()),
+                        best == null ? null : new FigureData.Point(best.userTokensPerSec(), best.throughputPerCard()), target));
+        DocBuilder.TableBuilder t = DocBuilder.table().number("Tokens/s per user").number("Tokens/s per card")
+                .number("EP").number("Batch").text("Pipeline").text("KV / weights").number("MTP");
+        List<Frontier.Point> pareto = f.frontier();
+        int step = Math.max(1, pareto.size() / 12);
+        for (int i = 0; i < pareto.size(); i += step) {
+            Frontier.Point p = pareto.get(i);
+            Scenario c = f.deployment(p);
+            t.row(num(p.userTokensPerSec(), Unit.TOKENS_PER_SEC), num(p.throughputPerCard(), Unit.TOKENS_PER_SEC),
+                    c.ep(), c.batchPerCard(), c.policy().label(), c.kvDtype().label() + " / " + c.weightDtype().label(),
+                    c.mtpDepth());
+        }
+        d.p(step == 1 ? "The points of the frontier:" : "Points along the frontier, one in " + step + " of its "
+                + pareto.size() + ":");
+        d.add(t.build());
+    }
+
+    /** "EP256, batch 193, dual-mbatch, KV FP8, weights FP8, MTP 0". */
+    static String deployment(Scenario b) {
+        return "EP" + b.ep() + ", batch " + b.batchPerCard() + ", " + b.policy().label() + ", KV " + b.kvDtype().label()
+                + ", weights " + b.weightDtype().label() + ", MTP " + b.mtpDepth() + (b.promotion() ? ", promotion" : "");
+    }
+
+    private static List<FigureData.Point> points(List<Frontier.Point> ps) {
+        List<FigureData.Point> out = new ArrayList<>();
+        for (Frontier.Point p : ps) {
+            out.add(new FigureData.Point(p.userTokensPerSec(), p.throughputPerCard()));
+        }
+        return out;
+    }
+
+    /** A drawable cloud: one point per cell of a log grid, 20 cells a decade across and 14 up. */
+    static List<FigureData.Point> cloud(List<Frontier.Point> ps) {
+        java.util.Map<Long, FigureData.Point> cells = new java.util.LinkedHashMap<>();
+        for (Frontier.Point p : ps) {
+            long key = Math.round(Math.log10(Math.max(p.userTokensPerSec(), 1e-9)) * 20) * 1_000_003L
+                    + Math.round(Math.log10(Math.max(p.throughputPerCard(), 1e-9)) * 14);
+            cells.putIfAbsent(key, new FigureData.Point(p.userTokensPerSec(), p.throughputPerCard()));
+        }
+        return new ArrayList<>(cells.values());
+    }
+
+    static void sensitivity(DocBuilder d, Analyses a) {
+        Sensitivity.Result r = a.chipKnobs();
+        d.section(SENSITIVITY);
+        d.sub("Chip, NIC and assumption knobs");
+        d.p("Each chip field, the NIC bandwidth, the FA3 stage mode (a whole step) and the modelling assumptions moved "
+                + "down and up by ", num(r.step(), Unit.FRACTION), ": the change of throughput per card at this deployment "
+                + "and of the headline, the best throughput per card at ", num(r.targetTps(), Unit.TOKENS_PER_SEC),
+                " per user re-optimised over the design space (now ", num(r.headline(), Unit.TOKENS_PER_SEC),
+                "). Largest headline change first.");
+        DocBuilder.TableBuilder t = DocBuilder.table().text("Knob").text("Value").number("This deployment, down")
+                .number("This deployment, up").number("Headline, down").number("Headline, up");
+        List<FigureData.Bar> bars = new ArrayList<>();
+        for (Sensitivity.Bar b : r.bars()) {
+            t.row(b.knob().name(), shown(b.current(), b.knob()), change(b.down(), false, r), change(b.up(), false, r),
+                    change(b.down(), true, r), change(b.up(), true, r));
+            if (!b.changesNothing(r.headline(), r.fixed()) && r.headline() > 0) {
+                bars.add(new FigureData.Bar(b.knob().name(), relative(b.down(), true, r), relative(b.up(), true, r)));
+            }
+        }
+        d.add(t.build());
+        if (!bars.isEmpty()) {
+            d.figure("sensitivity", "The headline (best throughput per card at the target) with each knob one step down "
+                    + "and up; knobs that change nothing left out", new FigureData.Tornado("the headline", bars));
+        }
+        d.sub("Model knobs (seed 003)");
+        Knobs.ModelGrid g = a.modelGrid();
+        d.p("Seed 003's decode grid on the engine at this deployment: ", num(g.points(), Unit.COUNT), " points over top-k, "
+                + "hidden size, KV width, KV dtype and context. A knob's effect is the spread of the median time per "
+                + "output token across its values, (largest − smallest) / smallest.");
+        DocBuilder.TableBuilder m = DocBuilder.table().text("Knob").number("Effect").text("Median TPOT by value");
+        for (Knobs.ModelKnob k : g.ranking()) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < k.values().size(); i++) {
+                sb.append(i > 0 ? ";  " : "").append(k.values().get(i)).append(": ")
+                        .append(String.format(java.util.Locale.ROOT, "%.2f ms", k.medianTpotSec()[i] * 1e3));
+            }
+            m.row(k.name(), num(k.effect(), Unit.FRACTION), sb.toString());
+        }
+        d.add(m.build());
+    }
+
+    static String shown(double v, Knob k) {
+        if (k == Knob.FA3) {
+            return dev.ridgeline.engine.model.Fa3Mode.values()[(int) Math.round(v)].label();
+        }
+        return String.format(java.util.Locale.ROOT, "%.4g", v) + (k.unit().isEmpty() ? "" : " " + k.unit());
+    }
+
+    /** The relative change a move makes to the headline or to this deployment's throughput per card. */
+    static double relative(Sensitivity.Move m, boolean headline, Sensitivity.Result r) {
+        double base = headline ? r.headline() : r.fixed();
+        double moved = headline ? m.headline() : m.fixed();
+        return base > 0 && m.refused() == null ? moved / base - 1 : 0;
+    }
+
+    private static Object change(Sensitivity.Move m, boolean headline, Sensitivity.Result r) {
+        if (m.refused() != null) {
+            return "not settable";
+        }
+        if (headline && r.headline() <= 0) {
+            return "no headline";
+        }
+        return num(relative(m, headline, r), Unit.FRACTION);
+    }
+
+    static void pinned(DocBuilder d, Analyses a) {
+        Evaluation b = a.evaluation();
+        Evaluation pa = a.pinned();
+        d.section(PINNED);
+        d.p("A: ", pa.scenario().summary());
+        d.p("This scenario: ", b.scenario().summary());
+        d.p(a.request().pinnedDifferences().isEmpty() ? "The inputs are the same."
+                : "Inputs that differ: " + String.join("; ", a.request().pinnedDifferences()) + ".");
+        DocBuilder.TableBuilder t = DocBuilder.table().text("Figure").number("A").number("This scenario").number("Change");
+        row(t, "Tokens/s per user", pa.userTokensPerSec(), b.userTokensPerSec(), Unit.TOKENS_PER_SEC);
+        row(t, "Tokens/s per card", pa.throughputPerCard(), b.throughputPerCard(), Unit.TOKENS_PER_SEC);
+        row(t, "Tokens/s per node", pa.throughputPerNode(), b.throughputPerNode(), Unit.TOKENS_PER_SEC);
+        row(t, "Time per output token", pa.tpotSec(), b.tpotSec(), Unit.SECONDS);
+        row(t, "Layer time", pa.layerTimeSec(), b.layerTimeSec(), Unit.SECONDS);
+        row(t, "Largest batch that fits", pa.maxBatch(), b.maxBatch(), Unit.COUNT);
+        t.row("Dominant bound", pa.dominantBound().label(), b.dominantBound().label(), "");
+        d.add(t.build());
+        d.figure("roofline-a", "Roofline of A", new FigureData.Roofline(pa));
+    }
+
+    private static void row(DocBuilder.TableBuilder t, String what, double a, double b, Unit unit) {
+        t.row(what, num(a, unit), num(b, unit), a != 0 ? num(b / a - 1, Unit.FRACTION) : "");
+    }
+
+    private static String trimmed(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}
