@@ -206,7 +206,7 @@ public abstract class Plan {
     final double layer(Summary acc, Deployment d, Numerics n, Fa3Mode fa3, double sequences, int q,
                        double[] stageOut) {
         double tokens = sequences * q;
-        int experts = expertsPerCard(d.ep());
+        int experts = experts(d.ep());
         double pairs = tokens * topk;
         double wb = n.weightDtype().bytes();
         double a0 = 0;
@@ -252,25 +252,36 @@ public abstract class Plan {
         double tokens = sequences * q;
         boolean fp8 = n.weightDtype() == Dtype.FP8;
         double wb = n.weightDtype().bytes();
-        double out = ATTENTION_OUT_BYTES;
         if (!mla) {
-            int headDim = model.headDim();
             return gemm(acc, OpKind.QKV_PROJECTION, Role.ATTENTION, tokens, hidden,
-                    (heads + 2 * model.numKeyValueHeads()) * headDim, 1, fp8, wb, wb, out, n);
+                    (heads + 2 * model.numKeyValueHeads()) * model.headDim(), 1, fp8, wb, wb, ATTENTION_OUT_BYTES, n);
         }
+        return model.compressesQueries() ? mlaProjections(acc, n, tokens, fp8, wb) : mlaDirectQuery(acc, n, tokens, fp8, wb);
+    }
+
+    /** MLA with query compression: Q down, KV down, Q up, Q-nope absorb. */
+    private double mlaProjections(Summary acc, Numerics n, double tokens, boolean fp8, double wb) {
         double qWeights = qProjectionWeightBytes(wb);
-        int qkHead = model.qkHeadDim();
-        double t;
-        if (model.compressesQueries()) {
-            t = gemm(acc, OpKind.Q_DOWN, Role.ATTENTION, tokens, hidden, model.qLoraRank(), 1, fp8, wb, qWeights, out, n)
-                    + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, tokens, hidden, kvEntryWidth, 1, fp8, wb, wb, out, n)
-                    + gemm(acc, OpKind.Q_UP, Role.ATTENTION, tokens, model.qLoraRank(), heads * qkHead, 1, fp8, wb, qWeights, out, n);
-        } else {
-            t = gemm(acc, OpKind.Q_PROJECTION, Role.ATTENTION, tokens, hidden, heads * qkHead, 1, fp8, wb, qWeights, out, n)
-                    + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, tokens, hidden, kvEntryWidth, 1, fp8, wb, wb, out, n);
-        }
-        return t + gemm(acc, OpKind.Q_NOPE_ABSORB, Role.ATTENTION, tokens, model.qkNopeHeadDim(), model.kvLoraRank(),
-                heads, fp8, wb, wb, out, n);
+        double out = ATTENTION_OUT_BYTES;
+        return gemm(acc, OpKind.Q_DOWN, Role.ATTENTION, tokens, hidden, model.qLoraRank(), 1, fp8, wb, qWeights, out, n)
+                + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, tokens, hidden, kvEntryWidth, 1, fp8, wb, wb, out, n)
+                + gemm(acc, OpKind.Q_UP, Role.ATTENTION, tokens, model.qLoraRank(), heads * model.qkHeadDim(), 1, fp8, wb,
+                        qWeights, out, n)
+                + qNopeAbsorb(acc, n, tokens, fp8, wb);
+    }
+
+    /** MLA without query compression (DeepSeek-V2-Lite): one Q projection, KV down, Q-nope absorb. */
+    private double mlaDirectQuery(Summary acc, Numerics n, double tokens, boolean fp8, double wb) {
+        double out = ATTENTION_OUT_BYTES;
+        return gemm(acc, OpKind.Q_PROJECTION, Role.ATTENTION, tokens, hidden, heads * model.qkHeadDim(), 1, fp8, wb,
+                qProjectionWeightBytes(wb), out, n)
+                + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, tokens, hidden, kvEntryWidth, 1, fp8, wb, wb, out, n)
+                + qNopeAbsorb(acc, n, tokens, fp8, wb);
+    }
+
+    private double qNopeAbsorb(Summary acc, Numerics n, double tokens, boolean fp8, double wb) {
+        return gemm(acc, OpKind.Q_NOPE_ABSORB, Role.ATTENTION, tokens, model.qkNopeHeadDim(), model.kvLoraRank(), heads,
+                fp8, wb, wb, ATTENTION_OUT_BYTES, n);
     }
 
     /**
@@ -455,7 +466,7 @@ public abstract class Plan {
 
     final double localExpertBytes(Deployment d) {
         int layers = model.moeLayers() + (mtpModuleResident(d) ? 1 : 0);
-        return (double) expertsPerCard(d.ep()) * layers * expertParams * Dtype.FP8.bytes();
+        return (double) experts(d.ep()) * layers * expertParams * Dtype.FP8.bytes();
     }
 
     /** KV cache of one sequence at the context, every layer (and the MTP module's when resident). */
@@ -483,6 +494,19 @@ public abstract class Plan {
 
     /** Routed experts a card holds. */
     abstract int expertsPerCard(int ep);
+
+    /** {@link #expertsPerCard} kept per EP degree (an integer division costs more than the rest of an op). */
+    final int experts(int ep) {
+        int e = expertsByEp[ep];
+        if (e == 0) {
+            e = expertsPerCard(ep);
+            expertsByEp[ep] = e;
+        }
+        return e;
+    }
+
+    /** Experts per card by EP degree, 0 until first asked (a benign race: every thread stores the same value). */
+    private final int[] expertsByEp = new int[Deployment.MAX_EP + 1];
 
     /** Rows each local routed expert is timed with, for {@code pairs} token-expert pairs on a card. */
     abstract double expertRows(double pairs, int experts);

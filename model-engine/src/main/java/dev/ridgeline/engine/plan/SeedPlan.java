@@ -28,11 +28,13 @@ public final class SeedPlan extends Plan {
     /** Seconds per byte over the scale-up link and over the NIC. */
     private final double invScaleUp;
     private final double invNic;
+    private final double inverseChunk;
 
     SeedPlan(ModelConfig model, Chip chip, Nic nic, Readings readings, Assumptions assumptions) {
         super(model, chip, chip.seedMemoryBytes(), chip.seedHbmBandwidthBytesPerSec(), nic, readings, assumptions);
         this.invScaleUp = 1 / chip.scaleUpBandwidthBytesPerSec();
         this.invNic = 1 / nic.bandwidthBytesPerSec();
+        this.inverseChunk = 1.0 / readings.faChunkTokens();
     }
 
     /**
@@ -73,7 +75,15 @@ public final class SeedPlan extends Plan {
 
     @Override
     int chunks(int context) {
-        return (context + readings.faChunkTokens() - 1) / readings.faChunkTokens();
+        // ceil(context / chunk) without an integer division: estimate with the reciprocal, then correct by one
+        int chunk = readings.faChunkTokens();
+        int q = (int) (context * inverseChunk);
+        if ((long) q * chunk < context) {
+            q++;
+        } else if ((long) (q - 1) * chunk >= context) {
+            q--;
+        }
+        return q;
     }
 
     @Override
