@@ -41,6 +41,10 @@ public class EngineBenchmark {
     @Param({"SEED", "CALIBRATED"})
     public Fidelity fidelity;
 
+    /** sweep: the batch varies fastest, as in a sweep; mixed: no two successive points alike. */
+    @Param({"sweep", "mixed"})
+    public String order;
+
     private Engine engine;
     private Plan plan;
     private Deployment[] deployments;
@@ -52,7 +56,7 @@ public class EngineBenchmark {
     public void setUp() {
         engine = new Engine(CalibrationTables.builtIn());
         Scenario base = Presets.builtInScenario("default").withFidelity(fidelity);
-        scenarios = SpeedProbe.variants(base);
+        scenarios = order.equals("sweep") ? SpeedProbe.sweepOrder(base) : SpeedProbe.variants(base);
         plan = engine.plan(base);
         deployments = new Deployment[scenarios.length];
         numerics = new Numerics[scenarios.length];

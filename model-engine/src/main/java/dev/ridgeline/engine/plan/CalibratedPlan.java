@@ -39,7 +39,8 @@ final class CalibratedPlan extends Plan {
     private final Calibration cal;
     private final double gap;
     private final double mlaComputeScale;
-    private final double mlaMemoryFraction;
+    /** Seconds per KV byte FlashMLA reads: HBM at the fraction FlashMLA reaches. */
+    private final double mlaSecondsPerByte;
     private final boolean mlaExtrapolated;
     private final String mlaCitation;
     private final double nicScale;
@@ -55,7 +56,7 @@ final class CalibratedPlan extends Plan {
         Basis memory = cal.flashMla().memory(chip.calibration());
         Basis compute = cal.flashMla().compute(chip.calibration());
         this.mlaComputeScale = compute.fraction();
-        this.mlaMemoryFraction = memory.fraction();
+        this.mlaSecondsPerByte = invHbm / memory.fraction();
         this.mlaExtrapolated = memory.extrapolated() || compute.extrapolated();
         this.mlaCitation = compute.citation() + "; " + memory.citation();
         this.nicScale = nic.bandwidthBytesPerSec() / cal.cx7BytesPerSec();
@@ -149,8 +150,8 @@ final class CalibratedPlan extends Plan {
     }
 
     @Override
-    double attentionMemoryFraction() {
-        return mlaMemoryFraction;
+    double attentionSecondsPerByte() {
+        return mlaSecondsPerByte;
     }
 
     @Override

@@ -328,9 +328,9 @@ public abstract class Plan {
         double memory = count * (c.weights + m * c.activationsPerRow);
         double f = rooflineFraction(acc, kind, m, k, nOut, n);
         double overhead = gemmOverhead(n);
-        double roof = Math.max(compute, memory);
-        double t = (f == 1 ? roof : roof / f) + overhead;
         boolean computeBound = compute >= memory;
+        double roof = computeBound ? compute : memory;
+        double t = (f == 1 ? roof : roof / f) + overhead;
         account(acc, t, computeBound);
         if (acc.rec != null) {
             recordGemm(acc, kind, m, k, nOut, count, fp8, inBytes, weightBytes, outBytes, n,
@@ -384,10 +384,10 @@ public abstract class Plan {
         double compute = fa3.combine(2.0 * scores * qkWidth * perFlop, 2.0 * scores * pvWidth * perFlop,
                 scores * vectorPerScore) * attentionComputeScale();
         double kv = sequences * context * (double) kvElements * kvDtype.bytes();
-        double memory = kv * invHbm / attentionMemoryFraction();
+        double memory = kv * attentionSecondsPerByte();
         double overhead = attentionOverhead(sequences, chunks);
-        double t = Math.max(compute, memory) + overhead;
         boolean computeBound = compute >= memory;
+        double t = (computeBound ? compute : memory) + overhead;
         account(acc, t, computeBound);
         if (acc.rec != null) {
             acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, 0, kv, 0, compute, memory, 0, overhead, t,
@@ -407,8 +407,8 @@ public abstract class Plan {
         double memory = bytes * invHbm;
         double compute = flops * invAdd;
         double gap = assumptions.kernelGapSec();
-        double t = Math.max(compute, memory) + gap;
         boolean computeBound = compute >= memory;
+        double t = (computeBound ? compute : memory) + gap;
         account(acc, t, computeBound);
         if (acc.rec != null) {
             acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, bytes, 0, 0, compute, memory, 0, gap, t,
@@ -533,7 +533,8 @@ public abstract class Plan {
 
     abstract double attentionComputeScale();
 
-    abstract double attentionMemoryFraction();
+    /** Seconds per KV byte the attention core reads: 1 / (HBM bandwidth x the fraction of it the kernel reaches). */
+    abstract double attentionSecondsPerByte();
 
     abstract double attentionOverhead(double sequences, int chunks);
 

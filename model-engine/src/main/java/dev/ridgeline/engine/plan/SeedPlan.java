@@ -149,8 +149,8 @@ public final class SeedPlan extends Plan {
     }
 
     @Override
-    double attentionMemoryFraction() {
-        return 1;
+    double attentionSecondsPerByte() {
+        return invHbm;
     }
 
     /** {@code threadAllReduceLatency · sequences · chunks} (seed 000's cross-SM reduction). */

@@ -29,10 +29,12 @@ public final class Pipelines {
     /** {@link #layerTime(Policy, double[])} from the stage seconds themselves. */
     public static double layerTime(Policy policy, double a0, double a1, double shared, double dispatch, double moe,
                                    double combine) {
+        // plain comparisons, not Math.max: the stage times are finite and positive, and the JIT keeps this cheaper
         if (policy == Policy.NAIVE) {
-            return a0 + a1 + Math.max(dispatch, shared) + moe + combine;
+            return a0 + a1 + (dispatch >= shared ? dispatch : shared) + moe + combine;
         }
-        return 2 * (Math.max(shared + a0, dispatch) + moe + Math.max(a1, combine));
+        double first = shared + a0;
+        return 2 * ((first >= dispatch ? first : dispatch) + moe + (a1 >= combine ? a1 : combine));
     }
 
     /**

@@ -24,7 +24,10 @@ public final class SpeedProbe {
     private SpeedProbe() {
     }
 
-    /** {@link #VARIANTS} deployments around {@code base}. */
+    /**
+     * {@link #VARIANTS} deployments around {@code base}, every one differing from the last in batch, EP, policy and
+     * more: the harder order for the processor's branch predictor (no two successive points alike).
+     */
     public static Scenario[] variants(Scenario base) {
         int[] eps = {128, 144, 256, 320};
         Scenario[] out = new Scenario[VARIANTS];
@@ -37,9 +40,27 @@ public final class SpeedProbe {
         return out;
     }
 
-    /** Summary-path evaluations per second on this thread, over about {@code seconds}. */
+    /**
+     * The same {@link #VARIANTS} kinds of deployment in a sweep's order: the batch varies fastest (16 batches per
+     * configuration), as {@link Sweep} and the headline's bisection evaluate them.
+     */
+    public static Scenario[] sweepOrder(Scenario base) {
+        Scenario[] mixed = variants(base);
+        Scenario[] out = mixed.clone();
+        java.util.Arrays.sort(out, java.util.Comparator.comparingInt(Scenario::ep)
+                .thenComparing(Scenario::policy).thenComparing(Scenario::kvDtype).thenComparingInt(Scenario::mtpDepth)
+                .thenComparingInt(Scenario::batchPerCard));
+        return out;
+    }
+
+    /** Summary-path evaluations per second on this thread in a sweep's order, over about {@code seconds}. */
     public static double summaryPerSecond(Engine engine, Scenario base, double seconds) {
-        Scenario[] v = variants(base);
+        return summaryPerSecond(engine, sweepOrder(base), seconds);
+    }
+
+    /** Summary-path evaluations per second on this thread over the given points, cycled for about {@code seconds}. */
+    public static double summaryPerSecond(Engine engine, Scenario[] v, double seconds) {
+        Scenario base = v[0];
         Plan plan = engine.plan(base);
         Summary out = new Summary();
         long count = 0;
