@@ -51,16 +51,19 @@ final class BenchCommand implements Callable<Integer> {
         Engine engine = Engines.builtIn();
         Scenario seed = Presets.builtInScenario("default");
         Scenario calibrated = seed.withFidelity(Fidelity.CALIBRATED);
-        out.println("warming up ...");
+        out.println("warming up and measuring ...");
         out.flush();
         double warm = Math.min(1.0, seconds);
+        // Each figure is warmed and measured before the next kind of work runs: the JIT shares one kernel's profile
+        // between fidelities and the detailed path, and a kernel measured after the others runs 2-3x slower (JMH
+        // forks a fresh JVM per figure; README "Speed").
         SpeedProbe.summaryPerSecond(engine, seed, warm);
-        SpeedProbe.summaryPerSecond(engine, calibrated, warm);
-        SpeedProbe.detailedPerSecond(engine, seed, warm / 2);
         double perSecond = SpeedProbe.summaryPerSecond(engine, seed, seconds);
         out.printf(Locale.ROOT, "engine, summary path, seed: %.0f evaluations/s on one thread%n", perSecond);
+        SpeedProbe.summaryPerSecond(engine, calibrated, warm);
         double calibratedPerSecond = SpeedProbe.summaryPerSecond(engine, calibrated, seconds);
         out.printf(Locale.ROOT, "engine, summary path, calibrated: %.0f evaluations/s on one thread%n", calibratedPerSecond);
+        SpeedProbe.detailedPerSecond(engine, seed, warm / 2);
         double detailedPerSecond = SpeedProbe.detailedPerSecond(engine, seed, seconds);
         out.printf(Locale.ROOT, "engine, detailed evaluation, seed: %.0f evaluations/s on one thread%n", detailedPerSecond);
         double sweepPerSecond = SpeedProbe.sweepPointsPerSecond(engine, seed, seconds);

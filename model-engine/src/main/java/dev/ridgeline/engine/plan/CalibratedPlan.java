@@ -38,53 +38,42 @@ final class CalibratedPlan extends Plan {
 
     private final Calibration cal;
     private final double gap;
-    private final double mlaComputeScale;
-    /** Seconds per KV byte FlashMLA reads: HBM at the fraction FlashMLA reaches. */
-    private final double mlaSecondsPerByte;
     private final boolean mlaExtrapolated;
     private final String mlaCitation;
     private final double nicScale;
-    /** DeepEP seconds per byte by EP size and kind, filled on first use (0 = not yet; a benign race, as below). */
-    private final double[][] deepEpInverse = new double[2][Deployment.MAX_EP + 1];
     /** DeepGEMM curves by op kind, filled on first use (a benign race: curves are immutable and equal). */
     private final GemmCurve[] curves = new GemmCurve[OpKind.values().length];
 
     CalibratedPlan(ModelConfig model, Chip chip, Nic nic, Readings readings, Assumptions assumptions, Calibration cal) {
-        super(model, chip, chip.memoryBytes(), chip.hbmBandwidthBytesPerSec(), nic, readings, assumptions);
+        super(model, chip, chip.memoryBytes(), chip.hbmBandwidthBytesPerSec(), nic, readings, assumptions,
+                choices(model, chip, assumptions, cal));
         this.cal = cal;
         this.gap = assumptions.kernelGapSec();
         Basis memory = cal.flashMla().memory(chip.calibration());
         Basis compute = cal.flashMla().compute(chip.calibration());
-        this.mlaComputeScale = compute.fraction();
-        this.mlaSecondsPerByte = invHbm / memory.fraction();
         this.mlaExtrapolated = memory.extrapolated() || compute.extrapolated();
         this.mlaCitation = compute.citation() + "; " + memory.citation();
         this.nicScale = nic.bandwidthBytesPerSec() / cal.cx7BytesPerSec();
     }
 
-    @Override
-    boolean normsAndRouter() {
-        return true;
-    }
 
-    @Override
-    double qProjectionWeightBytes(double weightBytes) {
-        return weightBytes;
-    }
 
-    @Override
-    double sharedRows(double sequences, double tokens) {
-        return tokens;
-    }
 
-    @Override
-    int chunks(int context) {
-        return 0;
-    }
 
-    @Override
-    int computedKeys(int context, int chunks) {
-        return context;
+
+    /**
+     * Calibrated fidelity's readings: norms and the router timed; every weight read; the shared expert over every
+     * token; FlashMLA over the context at its measured fractions with a kernel gap; each routed expert over its own
+     * tokens; DeepEP's FP8 dispatch with one scale per 128 channels and BF16 combine; no promotion discount (DeepGEMM's
+     * measured fractions include it); a kernel gap after each GEMM.
+     */
+    static Choices choices(ModelConfig model, Chip chip, Assumptions assumptions, Calibration cal) {
+        Basis memory = cal.flashMla().memory(chip.calibration());
+        Basis compute = cal.flashMla().compute(chip.calibration());
+        int h = model.hiddenSize();
+        double gap = assumptions.kernelGapSec();
+        return new Choices(true, true, true, false, false, h + h / 128 * 4.0, Dtype.BF16.bytes(), false, gap,
+                compute.fraction(), 1 / chip.hbmBandwidthBytesPerSec() / memory.fraction(), gap, 0);
     }
 
     @Override
@@ -92,33 +81,13 @@ final class CalibratedPlan extends Plan {
         return Calibration.expertsPerCard(model.routedExperts(), ep);
     }
 
-    @Override
-    double expertRows(double pairs, int experts) {
-        return pairs / experts;
-    }
 
-    /** FP8 plus one FP32 scale per 128 channels (DeepEP's low-latency dispatch). */
-    @Override
-    double dispatchBytesPerPair() {
-        return hidden + hidden / 128 * 4.0;
-    }
+
+
+
 
     @Override
-    double combineBytesPerElement(double weightBytes) {
-        return Dtype.BF16.bytes();
-    }
-
-    @Override
-    double computeEfficiency(Role role, double m, boolean fp8, Numerics n) {
-        return n.gemmEfficiency() > 0 ? n.gemmEfficiency() : 1.0;
-    }
-
-    @Override
-    double rooflineFraction(Summary acc, OpKind kind, double m, int k, int nOut, Numerics n) {
-        return n.gemmEfficiency() > 0 ? 1 : curve(kind, k, nOut).fraction(m, acc.lnM(m));
-    }
-
-    private GemmCurve curve(OpKind kind, int k, int nOut) {
+    GemmCurve curve(OpKind kind, int k, int nOut) {
         GemmCurve c = curves[kind.ordinal()];
         if (c == null) {
             boolean grouped = kind == OpKind.ROUTED_UP || kind == OpKind.ROUTED_DOWN;
@@ -128,10 +97,6 @@ final class CalibratedPlan extends Plan {
         return c;
     }
 
-    @Override
-    double gemmOverhead(Numerics n) {
-        return gap;
-    }
 
     @Override
     boolean gemmExtrapolated(OpKind kind, double m, int k, int nOut, boolean fp8, Numerics n) {
@@ -144,20 +109,8 @@ final class CalibratedPlan extends Plan {
         return n.gemmEfficiency() > 0 ? "manual efficiency " + n.gemmEfficiency() : curve(kind, k, nOut).citation();
     }
 
-    @Override
-    double attentionComputeScale() {
-        return mlaComputeScale;
-    }
 
-    @Override
-    double attentionSecondsPerByte() {
-        return mlaSecondsPerByte;
-    }
 
-    @Override
-    double attentionOverhead(double sequences, int chunks) {
-        return gap;
-    }
 
     /** A GQA core has no measurement of its own: it borrows FlashMLA's fractions and is always extrapolated. */
     @Override
@@ -180,24 +133,14 @@ final class CalibratedPlan extends Plan {
      * H800 only). Over the NIC: DeepEP's low-latency fit of that op, its bandwidth scaled by the NIC's over CX7's.
      */
     @Override
-    double networkSeconds(OpKind kind, double bytes, int ep) {
+    LinkCost linkCost(OpKind kind, int ep) {
         if (chip.scaleUpCovers(ep)) {
-            return bytes / (chip.scaleUpBandwidthBytesPerSec() * Calibration.SCALE_UP_FRACTION) + gap;
+            return new LinkCost(1 / (chip.scaleUpBandwidthBytesPerSec() * Calibration.SCALE_UP_FRACTION), gap);
         }
         DeepEpFit.Kind k = deepEpKind(kind);
-        double[] cache = deepEpInverse[k.ordinal()];
-        double inverse = cache[ep];
-        if (inverse == 0) {
-            inverse = cal.deepEp().inverseBandwidth(k, ep);
-            cache[ep] = inverse;
-        }
-        return cal.deepEp().fixedSec(k) + bytes * inverse / nicScale;
+        return new LinkCost(cal.deepEp().inverseBandwidth(k, ep) / nicScale, cal.deepEp().fixedSec(k));
     }
 
-    @Override
-    double networkFixedSeconds(OpKind kind, int ep) {
-        return chip.scaleUpCovers(ep) ? gap : cal.deepEp().fixedSec(deepEpKind(kind));
-    }
 
     @Override
     boolean networkExtrapolated(OpKind kind, double bytes, int ep) {

@@ -3,6 +3,7 @@ package dev.ridgeline.engine.plan;
 import dev.ridgeline.engine.memory.MemoryBreakdown;
 import dev.ridgeline.engine.memory.MemoryModel;
 import dev.ridgeline.engine.calibration.Calibration;
+import dev.ridgeline.engine.calibration.GemmCurve;
 import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Scenario;
@@ -70,8 +71,63 @@ public abstract class Plan {
     final int sharedWidth;
     final boolean mla;
 
+    /**
+     * A fidelity's readings of the op graph and its per-op costs, as data the kernel reads (no call per op, so the
+     * JIT keeps one kernel small whichever fidelities a process runs).
+     *
+     * @param normsAndRouter        norms and the router gate are timed (calibrated) or left out (seed 000)
+     * @param chargeQWeights        Q down / Q up read their weights (seed 000's dump charges none)
+     * @param sharedOverTokens      the shared expert runs every token (else the sequences, seed 000)
+     * @param wholeChunks           the attention core computes whole FlashMLA chunks (seed 000) or the context
+     * @param expertsOverAllPairs   each local expert is timed over all the card's pairs (seed 000's FULL reading)
+     * @param dispatchBytesPerPair  dispatch bytes per token-expert pair
+     * @param combineBytes          combine bytes per element; 0 = the non-expert element size (seed 000)
+     * @param promotion             DeepGEMM's promotion discount applies when the scenario enables it (seed)
+     * @param gemmGap               seconds after each GEMM
+     * @param coreComputeScale      measured over modelled attention-core compute time
+     * @param coreSecondsPerByte    seconds per KV byte the attention core reads
+     * @param coreGap               seconds after the attention core
+     * @param reductionLatencySec   per sequence and chunk of the attention core (seed 000's cross-SM reduction)
+     */
+    record Choices(boolean normsAndRouter, boolean chargeQWeights, boolean sharedOverTokens, boolean wholeChunks,
+                   boolean expertsOverAllPairs, double dispatchBytesPerPair, double combineBytes, boolean promotion,
+                   double gemmGap, double coreComputeScale, double coreSecondsPerByte, double coreGap,
+                   double reductionLatencySec) {
+    }
+
+    final boolean normsAndRouter;
+    final boolean chargeQWeights;
+    final boolean sharedOverTokens;
+    final boolean wholeChunks;
+    final boolean expertsOverAllPairs;
+    final double dispatchBytesPerPair;
+    final double combineBytes;
+    final boolean promotionReading;
+    final double gemmGap;
+    final double coreComputeScale;
+    final double coreSecondsPerByte;
+    final double coreGap;
+    final double reductionLatencySec;
+    final int chunkTokens;
+    final double inverseChunk;
+
     Plan(ModelConfig model, Chip chip, double memoryBytes, double hbmBytesPerSec, Nic nic, Readings readings,
-         Assumptions assumptions) {
+         Assumptions assumptions, Choices c) {
+        this.normsAndRouter = c.normsAndRouter();
+        this.chargeQWeights = c.chargeQWeights();
+        this.sharedOverTokens = c.sharedOverTokens();
+        this.wholeChunks = c.wholeChunks();
+        this.expertsOverAllPairs = c.expertsOverAllPairs();
+        this.dispatchBytesPerPair = c.dispatchBytesPerPair();
+        this.combineBytes = c.combineBytes();
+        this.promotionReading = c.promotion();
+        this.gemmGap = c.gemmGap();
+        this.coreComputeScale = c.coreComputeScale();
+        this.coreSecondsPerByte = c.coreSecondsPerByte();
+        this.coreGap = c.coreGap();
+        this.reductionLatencySec = c.reductionLatencySec();
+        this.chunkTokens = readings.faChunkTokens();
+        this.inverseChunk = 1.0 / chunkTokens;
         this.model = model;
         this.chip = chip;
         this.memoryBytes = memoryBytes;
@@ -211,27 +267,27 @@ public abstract class Plan {
         double wb = n.weightDtype().bytes();
         double a0 = 0;
         double a1 = 0;
-        if (normsAndRouter()) {
+        if (normsAndRouter) {
             a0 += rmsNorm(acc, OpKind.ATTENTION_NORM, tokens);
         }
         a0 += attention0(acc, n, sequences, q);
         a1 += attention1(acc, d, n, fa3, sequences, q);
-        if (normsAndRouter()) {
+        if (normsAndRouter) {
             a1 += rmsNorm(acc, OpKind.FFN_NORM, tokens);
             a1 += gemm(acc, OpKind.ROUTER_GATE, Role.ATTENTION, tokens, hidden, model.routedExperts(), 1, false, 2, 2, 4, n);
         }
         double shared = 0;
         if (sharedWidth > 0) {
-            double rows = sharedRows(sequences, tokens);
+            double rows = sharedOverTokens ? tokens : sequences;
             shared += gemm(acc, OpKind.SHARED_UP, Role.EXPERT_UP, rows, hidden, 2 * sharedWidth, 1, true, 1, 1, EXPERT_OUT_BYTES, n);
             shared += gemm(acc, OpKind.SHARED_DOWN, Role.EXPERT_DOWN, rows, sharedWidth, hidden, 1, true, 1, 1, EXPERT_OUT_BYTES, n);
         }
-        double dispatch = network(acc, OpKind.DISPATCH, pairs * dispatchBytesPerPair(), d.ep());
-        double rows = expertRows(pairs, experts);
+        double dispatch = network(acc, OpKind.DISPATCH, pairs * dispatchBytesPerPair, d.ep());
+        double rows = expertsOverAllPairs ? pairs : pairs / experts;
         int inter = model.moeIntermediateSize();
         double moe = gemm(acc, OpKind.ROUTED_UP, Role.EXPERT_UP, rows, hidden, 2 * inter, experts, true, 1, 1, EXPERT_OUT_BYTES, n)
                 + gemm(acc, OpKind.ROUTED_DOWN, Role.EXPERT_DOWN, rows, inter, hidden, experts, true, 1, 1, EXPERT_OUT_BYTES, n);
-        double combine = network(acc, OpKind.COMBINE, pairs * hidden * combineBytesPerElement(wb), d.ep());
+        double combine = network(acc, OpKind.COMBINE, pairs * hidden * (combineBytes > 0 ? combineBytes : wb), d.ep());
         if (stageOut != null) {
             stageOut[Stage.ATTN_0.ordinal()] = a0;
             stageOut[Stage.ATTN_1.ordinal()] = a1;
@@ -261,7 +317,7 @@ public abstract class Plan {
 
     /** MLA with query compression: Q down, KV down, Q up, Q-nope absorb. */
     private double mlaProjections(Summary acc, Numerics n, double tokens, boolean fp8, double wb) {
-        double qWeights = qProjectionWeightBytes(wb);
+        double qWeights = chargeQWeights ? wb : 0;
         double out = ATTENTION_OUT_BYTES;
         return gemm(acc, OpKind.Q_DOWN, Role.ATTENTION, tokens, hidden, model.qLoraRank(), 1, fp8, wb, qWeights, out, n)
                 + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, tokens, hidden, kvEntryWidth, 1, fp8, wb, wb, out, n)
@@ -274,7 +330,7 @@ public abstract class Plan {
     private double mlaDirectQuery(Summary acc, Numerics n, double tokens, boolean fp8, double wb) {
         double out = ATTENTION_OUT_BYTES;
         return gemm(acc, OpKind.Q_PROJECTION, Role.ATTENTION, tokens, hidden, heads * model.qkHeadDim(), 1, fp8, wb,
-                qProjectionWeightBytes(wb), out, n)
+                chargeQWeights ? wb : 0, out, n)
                 + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, tokens, hidden, kvEntryWidth, 1, fp8, wb, wb, out, n)
                 + qNopeAbsorb(acc, n, tokens, fp8, wb);
     }
@@ -295,8 +351,8 @@ public abstract class Plan {
         double wb = n.weightDtype().bytes();
         boolean coreFp8 = n.kvDtype() == Dtype.FP8 && fp8;
         int context = d.contextTokens();
-        int chunks = chunks(context);
-        int keys = computedKeys(context, chunks);
+        int chunks = wholeChunks ? chunks(context) : 0;
+        int keys = wholeChunks ? chunks * chunkTokens : context;
         double out = ATTENTION_OUT_BYTES;
         if (!mla) {
             int headDim = model.headDim();
@@ -322,28 +378,46 @@ public abstract class Plan {
         if (c == null) {
             c = prepare(kind, k, nOut, fp8, inBytes, weightBytes, outBytes, n);
         }
-        double e = computeEfficiency(role, m, fp8, n);
+        double e = efficiency(role, m, fp8, n);
         double atPeak = m * count * c.computePerRow;
         double compute = e == 1 ? atPeak : atPeak / e;
         double memory = count * (c.weights + m * c.activationsPerRow);
-        double f = rooflineFraction(acc, kind, m, k, nOut, n);
-        double overhead = gemmOverhead(n);
+        double f = fraction(acc, c, m, n);
         boolean computeBound = compute >= memory;
         double roof = computeBound ? compute : memory;
-        double t = (f == 1 ? roof : roof / f) + overhead;
+        double t = (f == 1 ? roof : roof / f) + gemmGap;
         account(acc, t, computeBound);
         if (acc.rec != null) {
             recordGemm(acc, kind, m, k, nOut, count, fp8, inBytes, weightBytes, outBytes, n,
-                    new double[] {compute, memory, overhead, t, e, f});
+                    new double[] {compute, memory, gemmGap, t, e, f});
         }
         return t;
+    }
+
+    /**
+     * Fraction of the tensor peak a GEMM's compute side uses: a manual efficiency wins; else DeepGEMM's promotion
+     * discount on FP8 expert GEMMs of chips that need it, where the fidelity reads it and the scenario enables it.
+     */
+    private double efficiency(Role role, double m, boolean fp8, Numerics n) {
+        double manual = n.gemmEfficiency();
+        if (manual > 0) {
+            return manual;
+        }
+        return promotionReading && n.promotion() && role != Role.ATTENTION && fp8 && chip.fp8LowAccPrecision()
+                ? SeedPlan.promotionFactor(m, role) : 1;
+    }
+
+    /** Fraction of the roofline a GEMM reaches: its DeepGEMM curve at m rows, or 1 (no curve, or a manual efficiency). */
+    private static double fraction(Summary acc, GemmCoefficients c, double m, Numerics n) {
+        return c.curve == null || n.gemmEfficiency() > 0 ? 1 : c.curve.fraction(m, acc.lnM(m));
     }
 
     /** The GEMM kind's coefficients at this weight dtype, prepared and kept (outside {@link #gemm}, to keep it small). */
     private GemmCoefficients prepare(OpKind kind, int k, int nOut, boolean fp8, double inBytes, double weightBytes,
                                      double outBytes, Numerics n) {
         GemmCoefficients c = new GemmCoefficients(2.0 * k * nOut * (fp8 ? invFp8 : invBf16),
-                (double) k * nOut * weightBytes * invHbm, ((double) k * inBytes + (double) nOut * outBytes) * invHbm);
+                (double) k * nOut * weightBytes * invHbm, ((double) k * inBytes + (double) nOut * outBytes) * invHbm,
+                curve(kind, k, nOut));
         gemmCoefficients[kind.ordinal() * 2 + n.weightDtype().ordinal()] = c;
         return c;
     }
@@ -365,7 +439,7 @@ public abstract class Plan {
      * by the model, the plan's readings and the weight dtype, so they are prepared on first use and kept (a benign
      * race: every thread computes the same immutable object).
      */
-    private record GemmCoefficients(double computePerRow, double weights, double activationsPerRow) {
+    private record GemmCoefficients(double computePerRow, double weights, double activationsPerRow, GemmCurve curve) {
     }
 
     private final GemmCoefficients[] gemmCoefficients = new GemmCoefficients[OpKind.values().length * 2];
@@ -382,16 +456,16 @@ public abstract class Plan {
         double flops = 2.0 * scores * (qkWidth + pvWidth);
         double perFlop = fp8 ? invFp8 : invBf16;
         double compute = fa3.combine(2.0 * scores * qkWidth * perFlop, 2.0 * scores * pvWidth * perFlop,
-                scores * vectorPerScore) * attentionComputeScale();
+                scores * vectorPerScore) * coreComputeScale;
         double kv = sequences * context * (double) kvElements * kvDtype.bytes();
-        double memory = kv * attentionSecondsPerByte();
-        double overhead = attentionOverhead(sequences, chunks);
+        double memory = kv * coreSecondsPerByte;
+        double overhead = coreGap + reductionLatencySec * sequences * chunks;
         boolean computeBound = compute >= memory;
         double t = (computeBound ? compute : memory) + overhead;
         account(acc, t, computeBound);
         if (acc.rec != null) {
             acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, 0, kv, 0, compute, memory, 0, overhead, t,
-                    computeBound ? Bound.COMPUTE : Bound.MEMORY, 1 / attentionComputeScale(),
+                    computeBound ? Bound.COMPUTE : Bound.MEMORY, 1 / coreComputeScale,
                     attentionExtrapolated(kind, kvDtype), attentionBasis(kind)));
         }
         return t;
@@ -419,14 +493,36 @@ public abstract class Plan {
 
     /** Dispatch or combine of {@code bytes} per card at EP {@code ep}: the fidelity's network model. */
     final double network(Summary acc, OpKind kind, double bytes, int ep) {
-        double t = networkSeconds(kind, bytes, ep);
+        LinkCost c = link(kind, ep);
+        double t = c.fixedSec() + bytes * c.secPerByte();
         acc.boundNetwork += t * acc.inv;
         if (acc.rec != null) {
-            double fixed = networkFixedSeconds(kind, ep);
-            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, bytes, 0, 0, t - fixed, fixed, t,
+            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, bytes, 0, 0, t - c.fixedSec(), c.fixedSec(), t,
                     Bound.NETWORK, 1.0, networkExtrapolated(kind, bytes, ep), networkBasis(kind, bytes, ep)));
         }
         return t;
+    }
+
+    /** Dispatch or combine over the EP link at one EP degree: {@code t = fixed + bytes x seconds per byte}. */
+    record LinkCost(double secPerByte, double fixedSec) {
+    }
+
+    /** EP degrees whose link costs are kept; larger ones are computed each time. */
+    private static final int KEPT_EP = 1024;
+    /** Link costs by kind (dispatch, combine) and EP degree, filled on first use (a benign race, as above). */
+    private final LinkCost[] links = new LinkCost[2 * KEPT_EP];
+
+    final LinkCost link(OpKind kind, int ep) {
+        if (ep >= KEPT_EP) {
+            return linkCost(kind, ep);
+        }
+        int slot = (kind == OpKind.DISPATCH ? 0 : KEPT_EP) + ep;
+        LinkCost c = links[slot];
+        if (c == null) {
+            c = linkCost(kind, ep);
+            links[slot] = c;
+        }
+        return c;
     }
 
     /** Adds an op's time over all its invocations to its bound's sum (the dominant bound of the MoE layer). */
@@ -477,26 +573,34 @@ public abstract class Plan {
 
     // ---- the fidelity's readings of the op graph ----
 
-    /** Norms and the router gate are timed (calibrated) or left out (seed 000). */
-    abstract boolean normsAndRouter();
 
     /** Weight bytes per element charged for Q down / Q up (seed 000's dump charges none). */
-    abstract double qProjectionWeightBytes(double weightBytes);
 
-    /** Rows the shared expert runs: the sequences (seed 000) or every token. */
-    abstract double sharedRows(double sequences, double tokens);
 
-    /** FlashMLA chunks per sequence (seed 000 computes whole chunks; 0 when keys are the context). */
-    abstract int chunks(int context);
 
-    /** Keys the attention core computes. */
-    abstract int computedKeys(int context, int chunks);
 
     /** Routed experts a card holds. */
     abstract int expertsPerCard(int ep);
 
+    /** The DeepGEMM curve a GEMM kind is timed with; null when the fidelity times GEMMs on the roofline. */
+    abstract GemmCurve curve(OpKind kind, int k, int nOut);
+
+    /** FlashMLA chunks of a context: ceil(context / chunk), by the reciprocal with a one-step correction. */
+    final int chunks(int context) {
+        int q = (int) (context * inverseChunk);
+        if ((long) q * chunkTokens < context) {
+            q++;
+        } else if ((long) (q - 1) * chunkTokens >= context) {
+            q--;
+        }
+        return q;
+    }
+
     /** {@link #expertsPerCard} kept per EP degree (an integer division costs more than the rest of an op). */
     final int experts(int ep) {
+        if (ep >= KEPT_EP) {
+            return expertsPerCard(ep);
+        }
         int e = expertsByEp[ep];
         if (e == 0) {
             e = expertsPerCard(ep);
@@ -506,45 +610,31 @@ public abstract class Plan {
     }
 
     /** Experts per card by EP degree, 0 until first asked (a benign race: every thread stores the same value). */
-    private final int[] expertsByEp = new int[Deployment.MAX_EP + 1];
+    private final int[] expertsByEp = new int[KEPT_EP];
 
-    /** Rows each local routed expert is timed with, for {@code pairs} token-expert pairs on a card. */
-    abstract double expertRows(double pairs, int experts);
 
-    /** Dispatch bytes per token-expert pair. */
-    abstract double dispatchBytesPerPair();
 
-    /** Combine bytes per element. */
-    abstract double combineBytesPerElement(double weightBytes);
 
     // ---- the fidelity's costs ----
 
-    /** Fraction of the tensor peak the compute side of a GEMM uses. */
-    abstract double computeEfficiency(Role role, double m, boolean fp8, Numerics n);
 
-    /** Fraction of the roofline the GEMM reaches (1 = the roofline). */
-    abstract double rooflineFraction(Summary acc, OpKind kind, double m, int k, int nOut, Numerics n);
 
-    abstract double gemmOverhead(Numerics n);
 
     abstract boolean gemmExtrapolated(OpKind kind, double m, int k, int nOut, boolean fp8, Numerics n);
 
     abstract String gemmBasis(OpKind kind, int k, int nOut, Numerics n);
 
-    abstract double attentionComputeScale();
 
     /** Seconds per KV byte the attention core reads: 1 / (HBM bandwidth x the fraction of it the kernel reaches). */
-    abstract double attentionSecondsPerByte();
 
-    abstract double attentionOverhead(double sequences, int chunks);
 
     abstract boolean attentionExtrapolated(OpKind kind, Dtype kvDtype);
 
     abstract String attentionBasis(OpKind kind);
 
-    abstract double networkSeconds(OpKind kind, double bytes, int ep);
+    /** The fidelity's cost of dispatch or combine at an EP degree. */
+    abstract LinkCost linkCost(OpKind kind, int ep);
 
-    abstract double networkFixedSeconds(OpKind kind, int ep);
 
     abstract boolean networkExtrapolated(OpKind kind, double bytes, int ep);
 
