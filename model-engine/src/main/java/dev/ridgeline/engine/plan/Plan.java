@@ -3,7 +3,6 @@ package dev.ridgeline.engine.plan;
 import dev.ridgeline.engine.memory.MemoryBreakdown;
 import dev.ridgeline.engine.memory.MemoryModel;
 import dev.ridgeline.engine.calibration.Calibration;
-import dev.ridgeline.engine.calibration.GemmCurve;
 import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Scenario;
@@ -36,30 +35,20 @@ import java.util.List;
  * evaluation runs the same kernel recording every op ({@link Evaluator}). So the two agree by construction.
  * Immutable and thread-safe; all per-point state lives in the caller's {@link Summary}.
  */
-public abstract class Plan {
+public abstract class Plan extends OpCosts {
     /** Bytes of an attention GEMM output (BF16). */
     static final double ATTENTION_OUT_BYTES = 2;
     /** Bytes of an expert GEMM output (FP32 accumulators, seed 000's {@code acc_size=4}). */
     static final double EXPERT_OUT_BYTES = 4;
 
-    /** What a GEMM's efficiency depends on: the promotion discount touches only the expert GEMMs. */
-    public enum Role { ATTENTION, EXPERT_UP, EXPERT_DOWN }
 
     final ModelConfig model;
-    final Chip chip;
     /** The chip's memory and HBM bandwidth as this fidelity reads them (seed 000 reads GB as GiB). */
     final double memoryBytes;
     final double hbmBytesPerSec;
     final Fidelity fidelity;
     final Nic nic;
     final Readings readings;
-    final Assumptions assumptions;
-    final double invHbm;
-    final double invFp8;
-    final double invBf16;
-    final double invAdd;
-    /** Softmax vector seconds per attention score: one exp2 and two FP32 additions (seed 000). */
-    final double vectorPerScore;
     /** Non-expert parameters without and with the MTP module, and the parameters of one expert. */
     final double nonExpertParams;
     final double nonExpertParamsWithMtp;
@@ -71,30 +60,6 @@ public abstract class Plan {
     final int sharedWidth;
     final boolean mla;
 
-    /**
-     * A fidelity's readings of the op graph and its per-op costs, as data the kernel reads (no call per op, so the
-     * JIT keeps one kernel small whichever fidelities a process runs).
-     *
-     * @param normsAndRouter        norms and the router gate are timed (calibrated) or left out (seed 000)
-     * @param chargeQWeights        Q down / Q up read their weights (seed 000's dump charges none)
-     * @param sharedOverTokens      the shared expert runs every token (else the sequences, seed 000)
-     * @param wholeChunks           the attention core computes whole FlashMLA chunks (seed 000) or the context
-     * @param expertsOverAllPairs   each local expert is timed over all the card's pairs (seed 000's FULL reading)
-     * @param dispatchBytesPerPair  dispatch bytes per token-expert pair
-     * @param combineBytes          combine bytes per element; 0 = the non-expert element size (seed 000)
-     * @param promotion             DeepGEMM's promotion discount applies when the scenario enables it (seed)
-     * @param gemmGap               seconds after each GEMM
-     * @param coreComputeScale      measured over modelled attention-core compute time
-     * @param coreSecondsPerByte    seconds per KV byte the attention core reads
-     * @param coreGap               seconds after the attention core
-     * @param reductionLatencySec   per sequence and chunk of the attention core (seed 000's cross-SM reduction)
-     */
-    record Choices(boolean normsAndRouter, boolean chargeQWeights, boolean sharedOverTokens, boolean wholeChunks,
-                   boolean expertsOverAllPairs, double dispatchBytesPerPair, double combineBytes, boolean promotion,
-                   double gemmGap, double coreComputeScale, double coreSecondsPerByte, double coreGap,
-                   double reductionLatencySec) {
-    }
-
     final boolean normsAndRouter;
     final boolean chargeQWeights;
     final boolean sharedOverTokens;
@@ -102,17 +67,12 @@ public abstract class Plan {
     final boolean expertsOverAllPairs;
     final double dispatchBytesPerPair;
     final double combineBytes;
-    final boolean promotionReading;
-    final double gemmGap;
-    final double coreComputeScale;
-    final double coreSecondsPerByte;
-    final double coreGap;
-    final double reductionLatencySec;
     final int chunkTokens;
     final double inverseChunk;
 
     Plan(ModelConfig model, Chip chip, double memoryBytes, double hbmBytesPerSec, Nic nic, Readings readings,
          Assumptions assumptions, Choices c) {
+        super(chip, hbmBytesPerSec, assumptions, c);
         this.normsAndRouter = c.normsAndRouter();
         this.chargeQWeights = c.chargeQWeights();
         this.sharedOverTokens = c.sharedOverTokens();
@@ -120,27 +80,14 @@ public abstract class Plan {
         this.expertsOverAllPairs = c.expertsOverAllPairs();
         this.dispatchBytesPerPair = c.dispatchBytesPerPair();
         this.combineBytes = c.combineBytes();
-        this.promotionReading = c.promotion();
-        this.gemmGap = c.gemmGap();
-        this.coreComputeScale = c.coreComputeScale();
-        this.coreSecondsPerByte = c.coreSecondsPerByte();
-        this.coreGap = c.coreGap();
-        this.reductionLatencySec = c.reductionLatencySec();
         this.chunkTokens = readings.faChunkTokens();
         this.inverseChunk = 1.0 / chunkTokens;
         this.model = model;
-        this.chip = chip;
         this.memoryBytes = memoryBytes;
         this.hbmBytesPerSec = hbmBytesPerSec;
         this.fidelity = readings.fidelity();
         this.nic = nic;
         this.readings = readings;
-        this.assumptions = assumptions;
-        this.invHbm = 1 / hbmBytesPerSec;
-        this.invFp8 = 1 / chip.fp8FlopsPerSec();
-        this.invBf16 = 1 / chip.bf16FlopsPerSec();
-        this.invAdd = 1 / chip.fp32AddPerSec();
-        this.vectorPerScore = 1 / chip.exp2PerSec() + 2 / chip.fp32AddPerSec();
         this.nonExpertParams = model.nonExpertParams();
         this.nonExpertParamsWithMtp = nonExpertParams + (model.attentionParams()
                 + model.sharedExperts() * model.expertParams() + 2.0 * model.hiddenSize() * model.hiddenSize());
@@ -366,172 +313,9 @@ public abstract class Plan {
                 + gemm(acc, OpKind.O_PROJECTION, Role.ATTENTION, tokens, heads * model.vHeadDim(), hidden, 1, fp8, wb, wb, out, n);
     }
 
-    /**
-     * {@code count} GEMMs of {@code m x k -> n}: FLOPs {@code 2·m·k·n}, bytes {@code m·k·inBytes + k·n·weightBytes +
-     * m·n·outBytes} each; {@code t = max(FLOPs / (rate·e), bytes / hbm) / f + overhead} with the fidelity's compute
-     * efficiency e, roofline fraction f and overhead (DESIGN 3.3, 3.5, 3.8). The rate is FP8 for 1-byte inputs
-     * ({@code fp8}), else BF16. Returns the seconds of one invocation.
-     */
-    final double gemm(Summary acc, OpKind kind, Role role, double m, int k, int nOut, int count, boolean fp8,
-                      double inBytes, double weightBytes, double outBytes, Numerics n) {
-        GemmCoefficients c = gemmCoefficients[kind.ordinal() * 2 + n.weightDtype().ordinal()];
-        if (c == null) {
-            c = prepare(kind, k, nOut, fp8, inBytes, weightBytes, outBytes, n);
-        }
-        double e = efficiency(role, m, fp8, n);
-        double atPeak = m * count * c.computePerRow;
-        double compute = e == 1 ? atPeak : atPeak / e;
-        double memory = count * (c.weights + m * c.activationsPerRow);
-        double f = fraction(acc, c, m, n);
-        boolean computeBound = compute >= memory;
-        double roof = computeBound ? compute : memory;
-        double t = (f == 1 ? roof : roof / f) + gemmGap;
-        account(acc, t, computeBound);
-        if (acc.rec != null) {
-            recordGemm(acc, kind, m, k, nOut, count, fp8, inBytes, weightBytes, outBytes, n,
-                    new double[] {compute, memory, gemmGap, t, e, f});
-        }
-        return t;
-    }
-
-    /**
-     * Fraction of the tensor peak a GEMM's compute side uses: a manual efficiency wins; else DeepGEMM's promotion
-     * discount on FP8 expert GEMMs of chips that need it, where the fidelity reads it and the scenario enables it.
-     */
-    private double efficiency(Role role, double m, boolean fp8, Numerics n) {
-        double manual = n.gemmEfficiency();
-        if (manual > 0) {
-            return manual;
-        }
-        return promotionReading && n.promotion() && role != Role.ATTENTION && fp8 && chip.fp8LowAccPrecision()
-                ? SeedPlan.promotionFactor(m, role) : 1;
-    }
-
-    /** Fraction of the roofline a GEMM reaches: its DeepGEMM curve at m rows, or 1 (no curve, or a manual efficiency). */
-    private static double fraction(Summary acc, GemmCoefficients c, double m, Numerics n) {
-        return c.curve == null || n.gemmEfficiency() > 0 ? 1 : c.curve.fraction(m, acc.lnM(m));
-    }
-
-    /** The GEMM kind's coefficients at this weight dtype, prepared and kept (outside {@link #gemm}, to keep it small). */
-    private GemmCoefficients prepare(OpKind kind, int k, int nOut, boolean fp8, double inBytes, double weightBytes,
-                                     double outBytes, Numerics n) {
-        GemmCoefficients c = new GemmCoefficients(2.0 * k * nOut * (fp8 ? invFp8 : invBf16),
-                (double) k * nOut * weightBytes * invHbm, ((double) k * inBytes + (double) nOut * outBytes) * invHbm,
-                curve(kind, k, nOut));
-        gemmCoefficients[kind.ordinal() * 2 + n.weightDtype().ordinal()] = c;
-        return c;
-    }
-
-    /** The detailed path's record of one GEMM; {@code times} = compute, memory, overhead, time, efficiency, fraction. */
-    private void recordGemm(Summary acc, OpKind kind, double m, int k, int nOut, int count, boolean fp8, double inBytes,
-                            double weightBytes, double outBytes, Numerics n, double[] times) {
-        double mk = m * k;
-        double f = times[5];
-        acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 2.0 * mk * nOut * count, (double) k * nOut * weightBytes * count,
-                (mk * inBytes + m * nOut * outBytes) * count, 0, 0, times[0], times[1], 0, times[2], times[3],
-                times[0] >= times[1] ? Bound.COMPUTE : Bound.MEMORY, f == 1 ? times[4] : f,
-                gemmExtrapolated(kind, m, k, nOut, fp8, n), gemmBasis(kind, k, nOut, n)));
-    }
-
-    /**
-     * One GEMM kind's cost per row and per copy at one weight dtype: seconds of tensor work per row at the peak rate,
-     * seconds to read the weights, seconds of activation traffic per row. The shape and byte sizes of a kind are fixed
-     * by the model, the plan's readings and the weight dtype, so they are prepared on first use and kept (a benign
-     * race: every thread computes the same immutable object).
-     */
-    private record GemmCoefficients(double computePerRow, double weights, double activationsPerRow, GemmCurve curve) {
-    }
-
-    private final GemmCoefficients[] gemmCoefficients = new GemmCoefficients[OpKind.values().length * 2];
-
-    /**
-     * An attention core (seed 000's FlashMLA model, also timing GQA): QK^T over {@code qkWidth} and PV over
-     * {@code pvWidth} for every query row and computed key; softmax one exp2 and two FP32 additions per score; the
-     * FA3 mode combines them. KV read {@code sequences·L·kvElements·kvBytes}. {@code t = max(compute·s, kv / (hbm·f))
-     * + overhead} with the fidelity's compute scale s, memory fraction f and overhead. Returns the seconds.
-     */
-    final double core(Summary acc, OpKind kind, double sequences, int queries, int context, int keys, int chunks,
-                      int qkWidth, int pvWidth, int kvElements, Dtype kvDtype, boolean fp8, Fa3Mode fa3) {
-        double scores = sequences * queries * (double) keys;
-        double flops = 2.0 * scores * (qkWidth + pvWidth);
-        double perFlop = fp8 ? invFp8 : invBf16;
-        double compute = fa3.combine(2.0 * scores * qkWidth * perFlop, 2.0 * scores * pvWidth * perFlop,
-                scores * vectorPerScore) * coreComputeScale;
-        double kv = sequences * context * (double) kvElements * kvDtype.bytes();
-        double memory = kv * coreSecondsPerByte;
-        double overhead = coreGap + reductionLatencySec * sequences * chunks;
-        boolean computeBound = compute >= memory;
-        double t = (computeBound ? compute : memory) + overhead;
-        account(acc, t, computeBound);
-        if (acc.rec != null) {
-            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, 0, kv, 0, compute, memory, 0, overhead, t,
-                    computeBound ? Bound.COMPUTE : Bound.MEMORY, 1 / coreComputeScale,
-                    attentionExtrapolated(kind, kvDtype), attentionBasis(kind)));
-        }
-        return t;
-    }
-
     /** RMSNorm: reads and writes BF16 activations, 4·tokens·hidden bytes and about as many FLOPs; roofline + gap. */
     final double rmsNorm(Summary acc, OpKind kind, double tokens) {
         return elementwise(acc, kind, 4.0 * tokens * hidden, 4.0 * tokens * hidden);
-    }
-
-    /** Memory-bound vector work: {@code max(bytes / hbm, flops / FP32-add rate)} plus the kernel gap. */
-    final double elementwise(Summary acc, OpKind kind, double bytes, double flops) {
-        double memory = bytes * invHbm;
-        double compute = flops * invAdd;
-        double gap = assumptions.kernelGapSec();
-        boolean computeBound = compute >= memory;
-        double t = (computeBound ? compute : memory) + gap;
-        account(acc, t, computeBound);
-        if (acc.rec != null) {
-            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, bytes, 0, 0, compute, memory, 0, gap, t,
-                    computeBound ? Bound.COMPUTE : Bound.MEMORY, 1.0, true, "roofline; no measurement (" + kind.label() + ")"));
-        }
-        return t;
-    }
-
-    /** Dispatch or combine of {@code bytes} per card at EP {@code ep}: the fidelity's network model. */
-    final double network(Summary acc, OpKind kind, double bytes, int ep) {
-        LinkCost c = link(kind, ep);
-        double t = c.fixedSec() + bytes * c.secPerByte();
-        acc.boundNetwork += t * acc.inv;
-        if (acc.rec != null) {
-            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, bytes, 0, 0, t - c.fixedSec(), c.fixedSec(), t,
-                    Bound.NETWORK, 1.0, networkExtrapolated(kind, bytes, ep), networkBasis(kind, bytes, ep)));
-        }
-        return t;
-    }
-
-    /** Dispatch or combine over the EP link at one EP degree: {@code t = fixed + bytes x seconds per byte}. */
-    record LinkCost(double secPerByte, double fixedSec) {
-    }
-
-    /** EP degrees whose link costs are kept; larger ones are computed each time. */
-    private static final int KEPT_EP = 1024;
-    /** Link costs by kind (dispatch, combine) and EP degree, filled on first use (a benign race, as above). */
-    private final LinkCost[] links = new LinkCost[2 * KEPT_EP];
-
-    final LinkCost link(OpKind kind, int ep) {
-        if (ep >= KEPT_EP) {
-            return linkCost(kind, ep);
-        }
-        int slot = (kind == OpKind.DISPATCH ? 0 : KEPT_EP) + ep;
-        LinkCost c = links[slot];
-        if (c == null) {
-            c = linkCost(kind, ep);
-            links[slot] = c;
-        }
-        return c;
-    }
-
-    /** Adds an op's time over all its invocations to its bound's sum (the dominant bound of the MoE layer). */
-    static void account(Summary acc, double t, boolean computeBound) {
-        if (computeBound) {
-            acc.boundCompute += t * acc.inv;
-        } else {
-            acc.boundMemory += t * acc.inv;
-        }
     }
 
     /** The largest batch per card whose KV cache fits beside the weights; independent of the batch itself. */
@@ -574,7 +358,6 @@ public abstract class Plan {
     // ---- the fidelity's readings of the op graph ----
 
 
-    /** Weight bytes per element charged for Q down / Q up (seed 000's dump charges none). */
 
 
 
@@ -582,8 +365,6 @@ public abstract class Plan {
     /** Routed experts a card holds. */
     abstract int expertsPerCard(int ep);
 
-    /** The DeepGEMM curve a GEMM kind is timed with; null when the fidelity times GEMMs on the roofline. */
-    abstract GemmCurve curve(OpKind kind, int k, int nOut);
 
     /** FlashMLA chunks of a context: ceil(context / chunk), by the reciprocal with a one-step correction. */
     final int chunks(int context) {
@@ -620,25 +401,16 @@ public abstract class Plan {
 
 
 
-    abstract boolean gemmExtrapolated(OpKind kind, double m, int k, int nOut, boolean fp8, Numerics n);
-
-    abstract String gemmBasis(OpKind kind, int k, int nOut, Numerics n);
 
 
-    /** Seconds per KV byte the attention core reads: 1 / (HBM bandwidth x the fraction of it the kernel reaches). */
 
 
-    abstract boolean attentionExtrapolated(OpKind kind, Dtype kvDtype);
-
-    abstract String attentionBasis(OpKind kind);
-
-    /** The fidelity's cost of dispatch or combine at an EP degree. */
-    abstract LinkCost linkCost(OpKind kind, int ep);
 
 
-    abstract boolean networkExtrapolated(OpKind kind, double bytes, int ep);
 
-    abstract String networkBasis(OpKind kind, double bytes, int ep);
+
+
+
 
     // ---- the step, memory and throughput ----
 
