@@ -38,6 +38,9 @@ final class CalibratedPlan extends Plan {
 
     private final Calibration cal;
     private final double gap;
+    /** FlashMLA's measured over modelled compute time, and seconds per KV byte at its measured bandwidth. */
+    private final double mlaComputeScale;
+    private final double mlaSecondsPerByte;
     private final boolean mlaExtrapolated;
     private final String mlaCitation;
     private final double nicScale;
@@ -46,45 +49,63 @@ final class CalibratedPlan extends Plan {
 
     CalibratedPlan(ModelConfig model, Chip chip, Nic nic, Readings readings, Assumptions assumptions, Calibration cal) {
         super(model, chip, chip.memoryBytes(), chip.hbmBandwidthBytesPerSec(), nic, readings, assumptions,
-                choices(model, chip, assumptions, cal));
+                choices(model));
         this.cal = cal;
         this.gap = assumptions.kernelGapSec();
         Basis memory = cal.flashMla().memory(chip.calibration());
         Basis compute = cal.flashMla().compute(chip.calibration());
+        this.mlaComputeScale = compute.fraction();
+        this.mlaSecondsPerByte = invHbm / memory.fraction();
         this.mlaExtrapolated = memory.extrapolated() || compute.extrapolated();
         this.mlaCitation = compute.citation() + "; " + memory.citation();
         this.nicScale = nic.bandwidthBytesPerSec() / cal.cx7BytesPerSec();
     }
 
-
-
-
-
-
     /**
      * Calibrated fidelity's readings: norms and the router timed; every weight read; the shared expert over every
      * token; FlashMLA over the context at its measured fractions with a kernel gap; each routed expert over its own
-     * tokens; DeepEP's FP8 dispatch with one scale per 128 channels and BF16 combine; no promotion discount (DeepGEMM's
-     * measured fractions include it); a kernel gap after each GEMM.
+     * tokens; DeepEP's FP8 dispatch with one scale per 128 channels and BF16 combine.
      */
-    static Choices choices(ModelConfig model, Chip chip, Assumptions assumptions, Calibration cal) {
-        Basis memory = cal.flashMla().memory(chip.calibration());
-        Basis compute = cal.flashMla().compute(chip.calibration());
+    static Choices choices(ModelConfig model) {
         int h = model.hiddenSize();
-        double gap = assumptions.kernelGapSec();
-        return new Choices(true, true, true, false, false, h + h / 128 * 4.0, Dtype.BF16.bytes(), false, gap,
-                compute.fraction(), 1 / chip.hbmBandwidthBytesPerSec() / memory.fraction(), gap, 0);
+        return new Choices(true, true, true, false, false, h + h / 128 * 4.0, Dtype.BF16.bytes());
+    }
+
+    @Override
+    double computeEfficiency(Role role, double m, boolean fp8, Numerics n) {
+        return n.gemmEfficiency() > 0 ? n.gemmEfficiency() : 1.0;
+    }
+
+    /** DeepGEMM's measured fraction at m rows; 1 under a manual efficiency. */
+    @Override
+    double rooflineFraction(Summary acc, GemmCoefficients c, double m, Numerics n) {
+        return n.gemmEfficiency() > 0 ? 1 : c.curve().fraction(m, acc.lnM(m));
+    }
+
+    @Override
+    double gemmOverhead() {
+        return gap;
+    }
+
+    @Override
+    double coreComputeScale() {
+        return mlaComputeScale;
+    }
+
+    @Override
+    double coreSecondsPerByte() {
+        return mlaSecondsPerByte;
+    }
+
+    @Override
+    double coreOverhead(double sequences, int chunks) {
+        return gap;
     }
 
     @Override
     int expertsPerCard(int ep) {
         return Calibration.expertsPerCard(model.routedExperts(), ep);
     }
-
-
-
-
-
 
     @Override
     GemmCurve curve(OpKind kind, int k, int nOut) {
@@ -97,7 +118,6 @@ final class CalibratedPlan extends Plan {
         return c;
     }
 
-
     @Override
     boolean gemmExtrapolated(OpKind kind, double m, int k, int nOut, boolean fp8, Numerics n) {
         return n.gemmEfficiency() > 0 || curve(kind, k, nOut).extrapolated(m) || !fp8
@@ -108,9 +128,6 @@ final class CalibratedPlan extends Plan {
     String gemmBasis(OpKind kind, int k, int nOut, Numerics n) {
         return n.gemmEfficiency() > 0 ? "manual efficiency " + n.gemmEfficiency() : curve(kind, k, nOut).citation();
     }
-
-
-
 
     /** A GQA core has no measurement of its own: it borrows FlashMLA's fractions and is always extrapolated. */
     @Override
@@ -140,7 +157,6 @@ final class CalibratedPlan extends Plan {
         DeepEpFit.Kind k = deepEpKind(kind);
         return new LinkCost(cal.deepEp().inverseBandwidth(k, ep) / nicScale, cal.deepEp().fixedSec(k));
     }
-
 
     @Override
     boolean networkExtrapolated(OpKind kind, double bytes, int ep) {

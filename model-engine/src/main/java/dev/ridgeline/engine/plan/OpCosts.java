@@ -32,14 +32,8 @@ abstract class OpCosts {
     final double invAdd;
     /** Softmax vector seconds per attention score: one exp2 and two FP32 additions (seed 000). */
     final double vectorPerScore;
-    final boolean promotionReading;
-    final double gemmGap;
-    final double coreComputeScale;
-    final double coreSecondsPerByte;
-    final double coreGap;
-    final double reductionLatencySec;
 
-    OpCosts(Chip chip, double hbmBytesPerSec, Assumptions assumptions, Choices c) {
+    OpCosts(Chip chip, double hbmBytesPerSec, Assumptions assumptions) {
         this.chip = chip;
         this.assumptions = assumptions;
         this.invHbm = 1 / hbmBytesPerSec;
@@ -47,12 +41,6 @@ abstract class OpCosts {
         this.invBf16 = 1 / chip.bf16FlopsPerSec();
         this.invAdd = 1 / chip.fp32AddPerSec();
         this.vectorPerScore = 1 / chip.exp2PerSec() + 2 / chip.fp32AddPerSec();
-        this.promotionReading = c.promotion();
-        this.gemmGap = c.gemmGap();
-        this.coreComputeScale = c.coreComputeScale();
-        this.coreSecondsPerByte = c.coreSecondsPerByte();
-        this.coreGap = c.coreGap();
-        this.reductionLatencySec = c.reductionLatencySec();
     }
 
     /**
@@ -67,38 +55,21 @@ abstract class OpCosts {
         if (c == null) {
             c = prepare(kind, k, nOut, fp8, inBytes, weightBytes, outBytes, n);
         }
-        double e = efficiency(role, m, fp8, n);
+        double e = computeEfficiency(role, m, fp8, n);
         double atPeak = m * count * c.computePerRow;
         double compute = e == 1 ? atPeak : atPeak / e;
         double memory = count * (c.weights + m * c.activationsPerRow);
-        double f = fraction(acc, c, m, n);
+        double f = rooflineFraction(acc, c, m, n);
         boolean computeBound = compute >= memory;
         double roof = computeBound ? compute : memory;
-        double t = (f == 1 ? roof : roof / f) + gemmGap;
+        double overhead = gemmOverhead();
+        double t = (f == 1 ? roof : roof / f) + overhead;
         account(acc, t, computeBound);
         if (acc.rec != null) {
             recordGemm(acc, kind, m, k, nOut, count, fp8, inBytes, weightBytes, outBytes, n,
-                    new double[] {compute, memory, gemmGap, t, e, f});
+                    new double[] {compute, memory, overhead, t, e, f});
         }
         return t;
-    }
-
-    /**
-     * Fraction of the tensor peak a GEMM's compute side uses: a manual efficiency wins; else DeepGEMM's promotion
-     * discount on FP8 expert GEMMs of chips that need it, where the fidelity reads it and the scenario enables it.
-     */
-    private double efficiency(Role role, double m, boolean fp8, Numerics n) {
-        double manual = n.gemmEfficiency();
-        if (manual > 0) {
-            return manual;
-        }
-        return promotionReading && n.promotion() && role != Role.ATTENTION && fp8 && chip.fp8LowAccPrecision()
-                ? SeedPlan.promotionFactor(m, role) : 1;
-    }
-
-    /** Fraction of the roofline a GEMM reaches: its DeepGEMM curve at m rows, or 1 (no curve, or a manual efficiency). */
-    private static double fraction(Summary acc, GemmCoefficients c, double m, Numerics n) {
-        return c.curve == null || n.gemmEfficiency() > 0 ? 1 : c.curve.fraction(m, acc.lnM(m));
     }
 
     /** The GEMM kind's coefficients at this weight dtype, prepared and kept (outside {@link #gemm}, to keep it small). */
@@ -128,7 +99,7 @@ abstract class OpCosts {
      * by the model, the plan's readings and the weight dtype, so they are prepared on first use and kept (a benign
      * race: every thread computes the same immutable object).
      */
-    private record GemmCoefficients(double computePerRow, double weights, double activationsPerRow, GemmCurve curve) {
+    record GemmCoefficients(double computePerRow, double weights, double activationsPerRow, GemmCurve curve) {
     }
 
     private final GemmCoefficients[] gemmCoefficients = new GemmCoefficients[OpKind.values().length * 2];
@@ -145,16 +116,16 @@ abstract class OpCosts {
         double flops = 2.0 * scores * (qkWidth + pvWidth);
         double perFlop = fp8 ? invFp8 : invBf16;
         double compute = fa3.combine(2.0 * scores * qkWidth * perFlop, 2.0 * scores * pvWidth * perFlop,
-                scores * vectorPerScore) * coreComputeScale;
+                scores * vectorPerScore) * coreComputeScale();
         double kv = sequences * context * (double) kvElements * kvDtype.bytes();
-        double memory = kv * coreSecondsPerByte;
-        double overhead = coreGap + reductionLatencySec * sequences * chunks;
+        double memory = kv * coreSecondsPerByte();
+        double overhead = coreOverhead(sequences, chunks);
         boolean computeBound = compute >= memory;
         double t = (computeBound ? compute : memory) + overhead;
         account(acc, t, computeBound);
         if (acc.rec != null) {
             acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, 0, kv, 0, compute, memory, 0, overhead, t,
-                    computeBound ? Bound.COMPUTE : Bound.MEMORY, 1 / coreComputeScale,
+                    computeBound ? Bound.COMPUTE : Bound.MEMORY, 1 / coreComputeScale(),
                     attentionExtrapolated(kind, kvDtype), attentionBasis(kind)));
         }
         return t;
@@ -215,6 +186,29 @@ abstract class OpCosts {
             acc.boundMemory += t * acc.inv;
         }
     }
+
+    // ---- the fidelity's costs, small methods the JIT inlines and folds (a constant 1 or 0 in seed fidelity) ----
+
+    /** Fraction of the tensor peak a GEMM's compute side uses (a manual efficiency, the promotion discount, or 1). */
+    abstract double computeEfficiency(Role role, double m, boolean fp8, Numerics n);
+
+    /**
+     * Fraction of the roofline a GEMM reaches: its measured curve at m rows, or 1. (Its signature names only classes
+     * every fidelity loads: the JIT does not inline a call whose signature names a class not yet loaded.)
+     */
+    abstract double rooflineFraction(Summary acc, GemmCoefficients c, double m, Numerics n);
+
+    /** Seconds after each GEMM. */
+    abstract double gemmOverhead();
+
+    /** Measured over modelled attention-core compute time. */
+    abstract double coreComputeScale();
+
+    /** Seconds per KV byte the attention core reads. */
+    abstract double coreSecondsPerByte();
+
+    /** Seconds after the attention core (the seed's cross-SM reduction per sequence and chunk, or a kernel gap). */
+    abstract double coreOverhead(double sequences, int chunks);
 
     /** The DeepGEMM curve a GEMM kind is timed with; null when the fidelity times GEMMs on the roofline. */
     abstract GemmCurve curve(OpKind kind, int k, int nOut);

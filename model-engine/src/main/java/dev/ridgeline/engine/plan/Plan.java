@@ -41,7 +41,6 @@ public abstract class Plan extends OpCosts {
     /** Bytes of an expert GEMM output (FP32 accumulators, seed 000's {@code acc_size=4}). */
     static final double EXPERT_OUT_BYTES = 4;
 
-
     final ModelConfig model;
     /** The chip's memory and HBM bandwidth as this fidelity reads them (seed 000 reads GB as GiB). */
     final double memoryBytes;
@@ -72,7 +71,7 @@ public abstract class Plan extends OpCosts {
 
     Plan(ModelConfig model, Chip chip, double memoryBytes, double hbmBytesPerSec, Nic nic, Readings readings,
          Assumptions assumptions, Choices c) {
-        super(chip, hbmBytesPerSec, assumptions, c);
+        super(chip, hbmBytesPerSec, assumptions);
         this.normsAndRouter = c.normsAndRouter();
         this.chargeQWeights = c.chargeQWeights();
         this.sharedOverTokens = c.sharedOverTokens();
@@ -357,14 +356,8 @@ public abstract class Plan extends OpCosts {
 
     // ---- the fidelity's readings of the op graph ----
 
-
-
-
-
-
     /** Routed experts a card holds. */
     abstract int expertsPerCard(int ep);
-
 
     /** FlashMLA chunks of a context: ceil(context / chunk), by the reciprocal with a one-step correction. */
     final int chunks(int context) {
@@ -393,24 +386,7 @@ public abstract class Plan extends OpCosts {
     /** Experts per card by EP degree, 0 until first asked (a benign race: every thread stores the same value). */
     private final int[] expertsByEp = new int[KEPT_EP];
 
-
-
-
     // ---- the fidelity's costs ----
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
     // ---- the step, memory and throughput ----
 

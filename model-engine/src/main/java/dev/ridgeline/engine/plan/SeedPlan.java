@@ -40,14 +40,50 @@ public final class SeedPlan extends Plan {
 
     /**
      * Seed 000's readings (docs/validation.md): no norms or router; Q down and Q up charge no weights; the shared
-     * expert over the sequences; whole FlashMLA chunks with the chip's reduction latency per sequence and chunk; the
-     * scenario's expert load; FP8 dispatch, combine in the non-expert element size; promotion where the scenario
-     * enables it; GEMMs and the attention core on the roofline with no gaps.
+     * expert over the sequences; whole FlashMLA chunks; the scenario's expert load; FP8 dispatch, combine in the
+     * non-expert element size.
      */
     static Choices choices(ModelConfig model, Chip chip, Readings readings) {
         return new Choices(false, false, false, true, readings.expertLoad() == ExpertLoad.FULL,
-                model.hiddenSize() * (double) Dtype.FP8.bytes(), 0, true, 0, 1, 1 / chip.seedHbmBandwidthBytesPerSec(),
-                0, chip.threadAllReduceLatencySec());
+                model.hiddenSize() * (double) Dtype.FP8.bytes(), 0);
+    }
+
+    /** A manual efficiency wins; else the promotion discount on FP8 expert GEMMs of chips that need it. */
+    @Override
+    double computeEfficiency(Role role, double m, boolean fp8, Numerics n) {
+        if (n.gemmEfficiency() > 0) {
+            return n.gemmEfficiency();
+        }
+        if (n.promotion() && role != Role.ATTENTION && fp8 && chip.fp8LowAccPrecision()) {
+            return promotionFactor(m, role);
+        }
+        return 1.0;
+    }
+
+    @Override
+    double rooflineFraction(Summary acc, GemmCoefficients c, double m, Numerics n) {
+        return 1;
+    }
+
+    @Override
+    double gemmOverhead() {
+        return 0;
+    }
+
+    @Override
+    double coreComputeScale() {
+        return 1;
+    }
+
+    @Override
+    double coreSecondsPerByte() {
+        return invHbm;
+    }
+
+    /** {@code threadAllReduceLatency · sequences · chunks} (seed 000's cross-SM reduction). */
+    @Override
+    double coreOverhead(double sequences, int chunks) {
+        return chip.threadAllReduceLatencySec() * sequences * chunks;
     }
 
     @Override
@@ -76,21 +112,10 @@ public final class SeedPlan extends Plan {
         return tflops / PEAK_TFLOPS;
     }
 
-
-
-
-
-
     @Override
     int expertsPerCard(int ep) {
         return (model.routedExperts() + ep - 1) / ep;
     }
-
-
-
-
-
-
 
     @Override
     boolean gemmExtrapolated(OpKind kind, double m, int k, int nOut, boolean fp8, Numerics n) {
@@ -101,9 +126,6 @@ public final class SeedPlan extends Plan {
     String gemmBasis(OpKind kind, int k, int nOut, Numerics n) {
         return SEED;
     }
-
-
-
 
     @Override
     boolean attentionExtrapolated(OpKind kind, Dtype kvDtype) {
@@ -123,7 +145,6 @@ public final class SeedPlan extends Plan {
     LinkCost linkCost(OpKind kind, int ep) {
         return chip.scaleUpCovers(ep) ? new LinkCost(invScaleUp, 0) : new LinkCost(invNic, nic.latencySec());
     }
-
 
     @Override
     boolean networkExtrapolated(OpKind kind, double bytes, int ep) {
