@@ -38,18 +38,19 @@ final class CalibratedPlan extends Plan {
 
     private final Calibration cal;
     private final double gap;
-    /** FlashMLA's measured over modelled compute time, and seconds per KV byte at its measured bandwidth. */
     private final double mlaComputeScale;
+    /** Seconds per KV byte FlashMLA reads: HBM at the fraction FlashMLA reaches. */
     private final double mlaSecondsPerByte;
     private final boolean mlaExtrapolated;
     private final String mlaCitation;
     private final double nicScale;
+    /** DeepEP seconds per byte by EP size and kind, filled on first use (0 = not yet; a benign race, as below). */
+    private final double[][] deepEpInverse = new double[2][Deployment.MAX_EP + 1];
     /** DeepGEMM curves by op kind, filled on first use (a benign race: curves are immutable and equal). */
     private final GemmCurve[] curves = new GemmCurve[OpKind.values().length];
 
     CalibratedPlan(ModelConfig model, Chip chip, Nic nic, Readings readings, Assumptions assumptions, Calibration cal) {
-        super(model, chip, chip.memoryBytes(), chip.hbmBandwidthBytesPerSec(), nic, readings, assumptions,
-                choices(model));
+        super(model, chip, chip.memoryBytes(), chip.hbmBandwidthBytesPerSec(), nic, readings, assumptions);
         this.cal = cal;
         this.gap = assumptions.kernelGapSec();
         Basis memory = cal.flashMla().memory(chip.calibration());
@@ -61,45 +62,29 @@ final class CalibratedPlan extends Plan {
         this.nicScale = nic.bandwidthBytesPerSec() / cal.cx7BytesPerSec();
     }
 
-    /**
-     * Calibrated fidelity's readings: norms and the router timed; every weight read; the shared expert over every
-     * token; FlashMLA over the context at its measured fractions with a kernel gap; each routed expert over its own
-     * tokens; DeepEP's FP8 dispatch with one scale per 128 channels and BF16 combine.
-     */
-    static Choices choices(ModelConfig model) {
-        int h = model.hiddenSize();
-        return new Choices(true, true, true, false, false, h + h / 128 * 4.0, Dtype.BF16.bytes());
+    @Override
+    boolean normsAndRouter() {
+        return true;
     }
 
     @Override
-    double computeEfficiency(Role role, double m, boolean fp8, Numerics n) {
-        return n.gemmEfficiency() > 0 ? n.gemmEfficiency() : 1.0;
-    }
-
-    /** DeepGEMM's measured fraction at m rows; 1 under a manual efficiency. */
-    @Override
-    double rooflineFraction(Summary acc, GemmCoefficients c, double m, Numerics n) {
-        return n.gemmEfficiency() > 0 ? 1 : c.curve().fraction(m, acc.lnM(m));
+    double qProjectionWeightBytes(double weightBytes) {
+        return weightBytes;
     }
 
     @Override
-    double gemmOverhead() {
-        return gap;
+    double sharedRows(double sequences, double tokens) {
+        return tokens;
     }
 
     @Override
-    double coreComputeScale() {
-        return mlaComputeScale;
+    int chunks(int context) {
+        return 0;
     }
 
     @Override
-    double coreSecondsPerByte() {
-        return mlaSecondsPerByte;
-    }
-
-    @Override
-    double coreOverhead(double sequences, int chunks) {
-        return gap;
+    int computedKeys(int context, int chunks) {
+        return context;
     }
 
     @Override
@@ -108,7 +93,32 @@ final class CalibratedPlan extends Plan {
     }
 
     @Override
-    GemmCurve curve(OpKind kind, int k, int nOut) {
+    double expertRows(double pairs, int experts) {
+        return pairs / experts;
+    }
+
+    /** FP8 plus one FP32 scale per 128 channels (DeepEP's low-latency dispatch). */
+    @Override
+    double dispatchBytesPerPair() {
+        return hidden + hidden / 128 * 4.0;
+    }
+
+    @Override
+    double combineBytesPerElement(double weightBytes) {
+        return Dtype.BF16.bytes();
+    }
+
+    @Override
+    double computeEfficiency(Role role, double m, boolean fp8, Numerics n) {
+        return n.gemmEfficiency() > 0 ? n.gemmEfficiency() : 1.0;
+    }
+
+    @Override
+    double rooflineFraction(Summary acc, OpKind kind, double m, int k, int nOut, Numerics n) {
+        return n.gemmEfficiency() > 0 ? 1 : curve(kind, k, nOut).fraction(m, acc.lnM(m));
+    }
+
+    private GemmCurve curve(OpKind kind, int k, int nOut) {
         GemmCurve c = curves[kind.ordinal()];
         if (c == null) {
             boolean grouped = kind == OpKind.ROUTED_UP || kind == OpKind.ROUTED_DOWN;
@@ -116,6 +126,11 @@ final class CalibratedPlan extends Plan {
             curves[kind.ordinal()] = c;
         }
         return c;
+    }
+
+    @Override
+    double gemmOverhead(Numerics n) {
+        return gap;
     }
 
     @Override
@@ -127,6 +142,21 @@ final class CalibratedPlan extends Plan {
     @Override
     String gemmBasis(OpKind kind, int k, int nOut, Numerics n) {
         return n.gemmEfficiency() > 0 ? "manual efficiency " + n.gemmEfficiency() : curve(kind, k, nOut).citation();
+    }
+
+    @Override
+    double attentionComputeScale() {
+        return mlaComputeScale;
+    }
+
+    @Override
+    double attentionSecondsPerByte() {
+        return mlaSecondsPerByte;
+    }
+
+    @Override
+    double attentionOverhead(double sequences, int chunks) {
+        return gap;
     }
 
     /** A GQA core has no measurement of its own: it borrows FlashMLA's fractions and is always extrapolated. */
@@ -150,12 +180,23 @@ final class CalibratedPlan extends Plan {
      * H800 only). Over the NIC: DeepEP's low-latency fit of that op, its bandwidth scaled by the NIC's over CX7's.
      */
     @Override
-    LinkCost linkCost(OpKind kind, int ep) {
+    double networkSeconds(OpKind kind, double bytes, int ep) {
         if (chip.scaleUpCovers(ep)) {
-            return new LinkCost(1 / (chip.scaleUpBandwidthBytesPerSec() * Calibration.SCALE_UP_FRACTION), gap);
+            return bytes / (chip.scaleUpBandwidthBytesPerSec() * Calibration.SCALE_UP_FRACTION) + gap;
         }
         DeepEpFit.Kind k = deepEpKind(kind);
-        return new LinkCost(cal.deepEp().inverseBandwidth(k, ep) / nicScale, cal.deepEp().fixedSec(k));
+        double[] cache = deepEpInverse[k.ordinal()];
+        double inverse = cache[ep];
+        if (inverse == 0) {
+            inverse = cal.deepEp().inverseBandwidth(k, ep);
+            cache[ep] = inverse;
+        }
+        return cal.deepEp().fixedSec(k) + bytes * inverse / nicScale;
+    }
+
+    @Override
+    double networkFixedSeconds(OpKind kind, int ep) {
+        return chip.scaleUpCovers(ep) ? gap : cal.deepEp().fixedSec(deepEpKind(kind));
     }
 
     @Override

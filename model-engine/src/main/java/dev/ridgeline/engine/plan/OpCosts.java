@@ -1,6 +1,5 @@
 package dev.ridgeline.engine.plan;
 
-import dev.ridgeline.engine.calibration.GemmCurve;
 import dev.ridgeline.engine.model.Assumptions;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
@@ -14,15 +13,14 @@ import dev.ridgeline.engine.roofline.OpResult;
  * The cost of each kind of operator on a chip (DESIGN 3.3-3.5, 3.8): GEMMs on the roofline at the fidelity's
  * efficiency and measured fraction, the attention core under the FA3 mode, memory-bound vector work, dispatch and
  * combine over the EP link. Reciprocal rates and per-kind coefficients are prepared once; each op adds its time to
- * the caller's {@link Summary} and, on the detailed path, records an {@link OpResult}. {@link Plan} builds the layer
- * from these.
+ * the caller's {@link Summary} and, on the detailed path, records an {@link OpResult}. The fidelity's part is a set of
+ * small methods the JIT inlines (and, in seed fidelity, folds to constants); their signatures name only classes every
+ * fidelity loads, since the JIT does not inline a call whose signature names a class not yet loaded. {@link Plan}
+ * builds the layer from these.
  */
 abstract class OpCosts {
     /** What a GEMM's efficiency depends on: the promotion discount touches only the expert GEMMs. */
     public enum Role { ATTENTION, EXPERT_UP, EXPERT_DOWN }
-
-    /** EP degrees whose per-EP figures are kept; larger ones are computed each time. */
-    static final int KEPT_EP = 1024;
 
     final Chip chip;
     final Assumptions assumptions;
@@ -59,10 +57,10 @@ abstract class OpCosts {
         double atPeak = m * count * c.computePerRow;
         double compute = e == 1 ? atPeak : atPeak / e;
         double memory = count * (c.weights + m * c.activationsPerRow);
-        double f = rooflineFraction(acc, c, m, n);
+        double f = rooflineFraction(acc, kind, m, k, nOut, n);
+        double overhead = gemmOverhead(n);
         boolean computeBound = compute >= memory;
         double roof = computeBound ? compute : memory;
-        double overhead = gemmOverhead();
         double t = (f == 1 ? roof : roof / f) + overhead;
         account(acc, t, computeBound);
         if (acc.rec != null) {
@@ -76,8 +74,7 @@ abstract class OpCosts {
     private GemmCoefficients prepare(OpKind kind, int k, int nOut, boolean fp8, double inBytes, double weightBytes,
                                      double outBytes, Numerics n) {
         GemmCoefficients c = new GemmCoefficients(2.0 * k * nOut * (fp8 ? invFp8 : invBf16),
-                (double) k * nOut * weightBytes * invHbm, ((double) k * inBytes + (double) nOut * outBytes) * invHbm,
-                curve(kind, k, nOut));
+                (double) k * nOut * weightBytes * invHbm, ((double) k * inBytes + (double) nOut * outBytes) * invHbm);
         gemmCoefficients[kind.ordinal() * 2 + n.weightDtype().ordinal()] = c;
         return c;
     }
@@ -99,7 +96,7 @@ abstract class OpCosts {
      * by the model, the plan's readings and the weight dtype, so they are prepared on first use and kept (a benign
      * race: every thread computes the same immutable object).
      */
-    record GemmCoefficients(double computePerRow, double weights, double activationsPerRow, GemmCurve curve) {
+    private record GemmCoefficients(double computePerRow, double weights, double activationsPerRow) {
     }
 
     private final GemmCoefficients[] gemmCoefficients = new GemmCoefficients[OpKind.values().length * 2];
@@ -116,16 +113,16 @@ abstract class OpCosts {
         double flops = 2.0 * scores * (qkWidth + pvWidth);
         double perFlop = fp8 ? invFp8 : invBf16;
         double compute = fa3.combine(2.0 * scores * qkWidth * perFlop, 2.0 * scores * pvWidth * perFlop,
-                scores * vectorPerScore) * coreComputeScale();
+                scores * vectorPerScore) * attentionComputeScale();
         double kv = sequences * context * (double) kvElements * kvDtype.bytes();
-        double memory = kv * coreSecondsPerByte();
-        double overhead = coreOverhead(sequences, chunks);
+        double memory = kv * attentionSecondsPerByte();
+        double overhead = attentionOverhead(sequences, chunks);
         boolean computeBound = compute >= memory;
         double t = (computeBound ? compute : memory) + overhead;
         account(acc, t, computeBound);
         if (acc.rec != null) {
             acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, 0, kv, 0, compute, memory, 0, overhead, t,
-                    computeBound ? Bound.COMPUTE : Bound.MEMORY, 1 / coreComputeScale(),
+                    computeBound ? Bound.COMPUTE : Bound.MEMORY, 1 / attentionComputeScale(),
                     attentionExtrapolated(kind, kvDtype), attentionBasis(kind)));
         }
         return t;
@@ -148,34 +145,14 @@ abstract class OpCosts {
 
     /** Dispatch or combine of {@code bytes} per card at EP {@code ep}: the fidelity's network model. */
     final double network(Summary acc, OpKind kind, double bytes, int ep) {
-        LinkCost c = link(kind, ep);
-        double t = c.fixedSec() + bytes * c.secPerByte();
+        double t = networkSeconds(kind, bytes, ep);
         acc.boundNetwork += t * acc.inv;
         if (acc.rec != null) {
-            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, bytes, 0, 0, t - c.fixedSec(), c.fixedSec(), t,
+            double fixed = networkFixedSeconds(kind, ep);
+            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, bytes, 0, 0, t - fixed, fixed, t,
                     Bound.NETWORK, 1.0, networkExtrapolated(kind, bytes, ep), networkBasis(kind, bytes, ep)));
         }
         return t;
-    }
-
-    /** Dispatch or combine over the EP link at one EP degree: {@code t = fixed + bytes x seconds per byte}. */
-    record LinkCost(double secPerByte, double fixedSec) {
-    }
-
-    /** Link costs by kind (dispatch, combine) and EP degree, filled on first use (a benign race, as above). */
-    private final LinkCost[] links = new LinkCost[2 * KEPT_EP];
-
-    final LinkCost link(OpKind kind, int ep) {
-        if (ep >= KEPT_EP) {
-            return linkCost(kind, ep);
-        }
-        int slot = (kind == OpKind.DISPATCH ? 0 : KEPT_EP) + ep;
-        LinkCost c = links[slot];
-        if (c == null) {
-            c = linkCost(kind, ep);
-            links[slot] = c;
-        }
-        return c;
     }
 
     /** Adds an op's time over all its invocations to its bound's sum (the dominant bound of the MoE layer). */
@@ -187,42 +164,34 @@ abstract class OpCosts {
         }
     }
 
-    // ---- the fidelity's costs, small methods the JIT inlines and folds (a constant 1 or 0 in seed fidelity) ----
+    // ---- the fidelity's costs ----
 
-    /** Fraction of the tensor peak a GEMM's compute side uses (a manual efficiency, the promotion discount, or 1). */
+    /** Fraction of the tensor peak the compute side of a GEMM uses. */
     abstract double computeEfficiency(Role role, double m, boolean fp8, Numerics n);
 
-    /**
-     * Fraction of the roofline a GEMM reaches: its measured curve at m rows, or 1. (Its signature names only classes
-     * every fidelity loads: the JIT does not inline a call whose signature names a class not yet loaded.)
-     */
-    abstract double rooflineFraction(Summary acc, GemmCoefficients c, double m, Numerics n);
+    /** Fraction of the roofline the GEMM reaches (1 = the roofline). */
+    abstract double rooflineFraction(Summary acc, OpKind kind, double m, int k, int nOut, Numerics n);
 
-    /** Seconds after each GEMM. */
-    abstract double gemmOverhead();
-
-    /** Measured over modelled attention-core compute time. */
-    abstract double coreComputeScale();
-
-    /** Seconds per KV byte the attention core reads. */
-    abstract double coreSecondsPerByte();
-
-    /** Seconds after the attention core (the seed's cross-SM reduction per sequence and chunk, or a kernel gap). */
-    abstract double coreOverhead(double sequences, int chunks);
-
-    /** The DeepGEMM curve a GEMM kind is timed with; null when the fidelity times GEMMs on the roofline. */
-    abstract GemmCurve curve(OpKind kind, int k, int nOut);
+    abstract double gemmOverhead(Numerics n);
 
     abstract boolean gemmExtrapolated(OpKind kind, double m, int k, int nOut, boolean fp8, Numerics n);
 
     abstract String gemmBasis(OpKind kind, int k, int nOut, Numerics n);
 
+    abstract double attentionComputeScale();
+
+    /** Seconds per KV byte the attention core reads: 1 / (HBM bandwidth x the fraction of it the kernel reaches). */
+    abstract double attentionSecondsPerByte();
+
+    abstract double attentionOverhead(double sequences, int chunks);
+
     abstract boolean attentionExtrapolated(OpKind kind, Dtype kvDtype);
 
     abstract String attentionBasis(OpKind kind);
 
-    /** The fidelity's cost of dispatch or combine at an EP degree. */
-    abstract LinkCost linkCost(OpKind kind, int ep);
+    abstract double networkSeconds(OpKind kind, double bytes, int ep);
+
+    abstract double networkFixedSeconds(OpKind kind, int ep);
 
     abstract boolean networkExtrapolated(OpKind kind, double bytes, int ep);
 

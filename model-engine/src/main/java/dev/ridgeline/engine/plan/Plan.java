@@ -41,6 +41,7 @@ public abstract class Plan extends OpCosts {
     /** Bytes of an expert GEMM output (FP32 accumulators, seed 000's {@code acc_size=4}). */
     static final double EXPERT_OUT_BYTES = 4;
 
+
     final ModelConfig model;
     /** The chip's memory and HBM bandwidth as this fidelity reads them (seed 000 reads GB as GiB). */
     final double memoryBytes;
@@ -59,28 +60,9 @@ public abstract class Plan extends OpCosts {
     final int sharedWidth;
     final boolean mla;
 
-    final boolean normsAndRouter;
-    final boolean chargeQWeights;
-    final boolean sharedOverTokens;
-    final boolean wholeChunks;
-    final boolean expertsOverAllPairs;
-    final double dispatchBytesPerPair;
-    final double combineBytes;
-    final int chunkTokens;
-    final double inverseChunk;
-
     Plan(ModelConfig model, Chip chip, double memoryBytes, double hbmBytesPerSec, Nic nic, Readings readings,
-         Assumptions assumptions, Choices c) {
+         Assumptions assumptions) {
         super(chip, hbmBytesPerSec, assumptions);
-        this.normsAndRouter = c.normsAndRouter();
-        this.chargeQWeights = c.chargeQWeights();
-        this.sharedOverTokens = c.sharedOverTokens();
-        this.wholeChunks = c.wholeChunks();
-        this.expertsOverAllPairs = c.expertsOverAllPairs();
-        this.dispatchBytesPerPair = c.dispatchBytesPerPair();
-        this.combineBytes = c.combineBytes();
-        this.chunkTokens = readings.faChunkTokens();
-        this.inverseChunk = 1.0 / chunkTokens;
         this.model = model;
         this.memoryBytes = memoryBytes;
         this.hbmBytesPerSec = hbmBytesPerSec;
@@ -213,27 +195,27 @@ public abstract class Plan extends OpCosts {
         double wb = n.weightDtype().bytes();
         double a0 = 0;
         double a1 = 0;
-        if (normsAndRouter) {
+        if (normsAndRouter()) {
             a0 += rmsNorm(acc, OpKind.ATTENTION_NORM, tokens);
         }
         a0 += attention0(acc, n, sequences, q);
         a1 += attention1(acc, d, n, fa3, sequences, q);
-        if (normsAndRouter) {
+        if (normsAndRouter()) {
             a1 += rmsNorm(acc, OpKind.FFN_NORM, tokens);
             a1 += gemm(acc, OpKind.ROUTER_GATE, Role.ATTENTION, tokens, hidden, model.routedExperts(), 1, false, 2, 2, 4, n);
         }
         double shared = 0;
         if (sharedWidth > 0) {
-            double rows = sharedOverTokens ? tokens : sequences;
+            double rows = sharedRows(sequences, tokens);
             shared += gemm(acc, OpKind.SHARED_UP, Role.EXPERT_UP, rows, hidden, 2 * sharedWidth, 1, true, 1, 1, EXPERT_OUT_BYTES, n);
             shared += gemm(acc, OpKind.SHARED_DOWN, Role.EXPERT_DOWN, rows, sharedWidth, hidden, 1, true, 1, 1, EXPERT_OUT_BYTES, n);
         }
-        double dispatch = network(acc, OpKind.DISPATCH, pairs * dispatchBytesPerPair, d.ep());
-        double rows = expertsOverAllPairs ? pairs : pairs / experts;
+        double dispatch = network(acc, OpKind.DISPATCH, pairs * dispatchBytesPerPair(), d.ep());
+        double rows = expertRows(pairs, experts);
         int inter = model.moeIntermediateSize();
         double moe = gemm(acc, OpKind.ROUTED_UP, Role.EXPERT_UP, rows, hidden, 2 * inter, experts, true, 1, 1, EXPERT_OUT_BYTES, n)
                 + gemm(acc, OpKind.ROUTED_DOWN, Role.EXPERT_DOWN, rows, inter, hidden, experts, true, 1, 1, EXPERT_OUT_BYTES, n);
-        double combine = network(acc, OpKind.COMBINE, pairs * hidden * (combineBytes > 0 ? combineBytes : wb), d.ep());
+        double combine = network(acc, OpKind.COMBINE, pairs * hidden * combineBytesPerElement(wb), d.ep());
         if (stageOut != null) {
             stageOut[Stage.ATTN_0.ordinal()] = a0;
             stageOut[Stage.ATTN_1.ordinal()] = a1;
@@ -263,7 +245,7 @@ public abstract class Plan extends OpCosts {
 
     /** MLA with query compression: Q down, KV down, Q up, Q-nope absorb. */
     private double mlaProjections(Summary acc, Numerics n, double tokens, boolean fp8, double wb) {
-        double qWeights = chargeQWeights ? wb : 0;
+        double qWeights = qProjectionWeightBytes(wb);
         double out = ATTENTION_OUT_BYTES;
         return gemm(acc, OpKind.Q_DOWN, Role.ATTENTION, tokens, hidden, model.qLoraRank(), 1, fp8, wb, qWeights, out, n)
                 + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, tokens, hidden, kvEntryWidth, 1, fp8, wb, wb, out, n)
@@ -276,7 +258,7 @@ public abstract class Plan extends OpCosts {
     private double mlaDirectQuery(Summary acc, Numerics n, double tokens, boolean fp8, double wb) {
         double out = ATTENTION_OUT_BYTES;
         return gemm(acc, OpKind.Q_PROJECTION, Role.ATTENTION, tokens, hidden, heads * model.qkHeadDim(), 1, fp8, wb,
-                chargeQWeights ? wb : 0, out, n)
+                qProjectionWeightBytes(wb), out, n)
                 + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, tokens, hidden, kvEntryWidth, 1, fp8, wb, wb, out, n)
                 + qNopeAbsorb(acc, n, tokens, fp8, wb);
     }
@@ -297,8 +279,8 @@ public abstract class Plan extends OpCosts {
         double wb = n.weightDtype().bytes();
         boolean coreFp8 = n.kvDtype() == Dtype.FP8 && fp8;
         int context = d.contextTokens();
-        int chunks = wholeChunks ? chunks(context) : 0;
-        int keys = wholeChunks ? chunks * chunkTokens : context;
+        int chunks = chunks(context);
+        int keys = computedKeys(context, chunks);
         double out = ATTENTION_OUT_BYTES;
         if (!mla) {
             int headDim = model.headDim();
@@ -356,25 +338,26 @@ public abstract class Plan extends OpCosts {
 
     // ---- the fidelity's readings of the op graph ----
 
+    /** Norms and the router gate are timed (calibrated) or left out (seed 000). */
+    abstract boolean normsAndRouter();
+
+    /** Weight bytes per element charged for Q down / Q up (seed 000's dump charges none). */
+    abstract double qProjectionWeightBytes(double weightBytes);
+
+    /** Rows the shared expert runs: the sequences (seed 000) or every token. */
+    abstract double sharedRows(double sequences, double tokens);
+
+    /** FlashMLA chunks per sequence (seed 000 computes whole chunks; 0 when keys are the context). */
+    abstract int chunks(int context);
+
+    /** Keys the attention core computes. */
+    abstract int computedKeys(int context, int chunks);
+
     /** Routed experts a card holds. */
     abstract int expertsPerCard(int ep);
 
-    /** FlashMLA chunks of a context: ceil(context / chunk), by the reciprocal with a one-step correction. */
-    final int chunks(int context) {
-        int q = (int) (context * inverseChunk);
-        if ((long) q * chunkTokens < context) {
-            q++;
-        } else if ((long) (q - 1) * chunkTokens >= context) {
-            q--;
-        }
-        return q;
-    }
-
     /** {@link #expertsPerCard} kept per EP degree (an integer division costs more than the rest of an op). */
     final int experts(int ep) {
-        if (ep >= KEPT_EP) {
-            return expertsPerCard(ep);
-        }
         int e = expertsByEp[ep];
         if (e == 0) {
             e = expertsPerCard(ep);
@@ -384,9 +367,16 @@ public abstract class Plan extends OpCosts {
     }
 
     /** Experts per card by EP degree, 0 until first asked (a benign race: every thread stores the same value). */
-    private final int[] expertsByEp = new int[KEPT_EP];
+    private final int[] expertsByEp = new int[Deployment.MAX_EP + 1];
 
-    // ---- the fidelity's costs ----
+    /** Rows each local routed expert is timed with, for {@code pairs} token-expert pairs on a card. */
+    abstract double expertRows(double pairs, int experts);
+
+    /** Dispatch bytes per token-expert pair. */
+    abstract double dispatchBytesPerPair();
+
+    /** Combine bytes per element. */
+    abstract double combineBytesPerElement(double weightBytes);
 
     // ---- the step, memory and throughput ----
 

@@ -3,9 +3,7 @@ package dev.ridgeline.engine.plan;
 import dev.ridgeline.engine.model.Assumptions;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Deployment;
-import dev.ridgeline.engine.calibration.GemmCurve;
 import dev.ridgeline.engine.model.Dtype;
-import dev.ridgeline.engine.model.ExpertLoad;
 import dev.ridgeline.engine.model.Fa3Mode;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Nic;
@@ -30,65 +28,13 @@ public final class SeedPlan extends Plan {
     /** Seconds per byte over the scale-up link and over the NIC. */
     private final double invScaleUp;
     private final double invNic;
+    private final double inverseChunk;
 
     SeedPlan(ModelConfig model, Chip chip, Nic nic, Readings readings, Assumptions assumptions) {
-        super(model, chip, chip.seedMemoryBytes(), chip.seedHbmBandwidthBytesPerSec(), nic, readings, assumptions,
-                choices(model, chip, readings));
+        super(model, chip, chip.seedMemoryBytes(), chip.seedHbmBandwidthBytesPerSec(), nic, readings, assumptions);
         this.invScaleUp = 1 / chip.scaleUpBandwidthBytesPerSec();
         this.invNic = 1 / nic.bandwidthBytesPerSec();
-    }
-
-    /**
-     * Seed 000's readings (docs/validation.md): no norms or router; Q down and Q up charge no weights; the shared
-     * expert over the sequences; whole FlashMLA chunks; the scenario's expert load; FP8 dispatch, combine in the
-     * non-expert element size.
-     */
-    static Choices choices(ModelConfig model, Chip chip, Readings readings) {
-        return new Choices(false, false, false, true, readings.expertLoad() == ExpertLoad.FULL,
-                model.hiddenSize() * (double) Dtype.FP8.bytes(), 0);
-    }
-
-    /** A manual efficiency wins; else the promotion discount on FP8 expert GEMMs of chips that need it. */
-    @Override
-    double computeEfficiency(Role role, double m, boolean fp8, Numerics n) {
-        if (n.gemmEfficiency() > 0) {
-            return n.gemmEfficiency();
-        }
-        if (n.promotion() && role != Role.ATTENTION && fp8 && chip.fp8LowAccPrecision()) {
-            return promotionFactor(m, role);
-        }
-        return 1.0;
-    }
-
-    @Override
-    double rooflineFraction(Summary acc, GemmCoefficients c, double m, Numerics n) {
-        return 1;
-    }
-
-    @Override
-    double gemmOverhead() {
-        return 0;
-    }
-
-    @Override
-    double coreComputeScale() {
-        return 1;
-    }
-
-    @Override
-    double coreSecondsPerByte() {
-        return invHbm;
-    }
-
-    /** {@code threadAllReduceLatency · sequences · chunks} (seed 000's cross-SM reduction). */
-    @Override
-    double coreOverhead(double sequences, int chunks) {
-        return chip.threadAllReduceLatencySec() * sequences * chunks;
-    }
-
-    @Override
-    GemmCurve curve(OpKind kind, int k, int nOut) {
-        return null;
+        this.inverseChunk = 1.0 / readings.faChunkTokens();
     }
 
     /**
@@ -113,8 +59,78 @@ public final class SeedPlan extends Plan {
     }
 
     @Override
+    boolean normsAndRouter() {
+        return false;
+    }
+
+    @Override
+    double qProjectionWeightBytes(double weightBytes) {
+        return 0;
+    }
+
+    @Override
+    double sharedRows(double sequences, double tokens) {
+        return sequences;
+    }
+
+    @Override
+    int chunks(int context) {
+        // ceil(context / chunk) without an integer division: estimate with the reciprocal, then correct by one
+        int chunk = readings.faChunkTokens();
+        int q = (int) (context * inverseChunk);
+        if ((long) q * chunk < context) {
+            q++;
+        } else if ((long) (q - 1) * chunk >= context) {
+            q--;
+        }
+        return q;
+    }
+
+    @Override
+    int computedKeys(int context, int chunks) {
+        return chunks * readings.faChunkTokens();
+    }
+
+    @Override
     int expertsPerCard(int ep) {
         return (model.routedExperts() + ep - 1) / ep;
+    }
+
+    @Override
+    double expertRows(double pairs, int experts) {
+        return readings.expertLoad().rowsPerExpert(pairs, experts);
+    }
+
+    @Override
+    double dispatchBytesPerPair() {
+        return hidden * (double) Dtype.FP8.bytes();
+    }
+
+    @Override
+    double combineBytesPerElement(double weightBytes) {
+        return weightBytes;
+    }
+
+    /** A manual efficiency wins; else the promotion discount on FP8 expert GEMMs of chips that need it. */
+    @Override
+    double computeEfficiency(Role role, double m, boolean fp8, Numerics n) {
+        if (n.gemmEfficiency() > 0) {
+            return n.gemmEfficiency();
+        }
+        if (n.promotion() && role != Role.ATTENTION && fp8 && chip.fp8LowAccPrecision()) {
+            return promotionFactor(m, role);
+        }
+        return 1.0;
+    }
+
+    @Override
+    double rooflineFraction(Summary acc, OpKind kind, double m, int k, int nOut, Numerics n) {
+        return 1;
+    }
+
+    @Override
+    double gemmOverhead(Numerics n) {
+        return 0;
     }
 
     @Override
@@ -125,6 +141,22 @@ public final class SeedPlan extends Plan {
     @Override
     String gemmBasis(OpKind kind, int k, int nOut, Numerics n) {
         return SEED;
+    }
+
+    @Override
+    double attentionComputeScale() {
+        return 1;
+    }
+
+    @Override
+    double attentionSecondsPerByte() {
+        return invHbm;
+    }
+
+    /** {@code threadAllReduceLatency · sequences · chunks} (seed 000's cross-SM reduction). */
+    @Override
+    double attentionOverhead(double sequences, int chunks) {
+        return chip.threadAllReduceLatencySec() * sequences * chunks;
     }
 
     @Override
@@ -142,8 +174,13 @@ public final class SeedPlan extends Plan {
      * models no NVLink; its EP144 and EP320 exceed any domain).
      */
     @Override
-    LinkCost linkCost(OpKind kind, int ep) {
-        return chip.scaleUpCovers(ep) ? new LinkCost(invScaleUp, 0) : new LinkCost(invNic, nic.latencySec());
+    double networkSeconds(OpKind kind, double bytes, int ep) {
+        return chip.scaleUpCovers(ep) ? bytes * invScaleUp : bytes * invNic + nic.latencySec();
+    }
+
+    @Override
+    double networkFixedSeconds(OpKind kind, int ep) {
+        return 0;
     }
 
     @Override
