@@ -127,7 +127,12 @@ final class CalibratedPlan extends Plan {
 
     @Override
     double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n) {
-        return n.gemmEfficiency() > 0 ? 1 : curve(kind, key, k, nOut).fraction(m, acc.lnM(m));
+        if (n.gemmEfficiency() > 0) {
+            return 1;
+        }
+        GemmCurve c = curve(kind, key, k, nOut);
+        // ln m only where the curve interpolates: at or beyond its ends the end value holds
+        return c.interior(m) ? c.fraction(m, acc.lnM(m)) : c.endFraction(m);
     }
 
     private GemmCurve curve(OpKind kind, int key, int k, int nOut) {
