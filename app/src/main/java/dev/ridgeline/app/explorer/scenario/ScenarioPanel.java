@@ -111,7 +111,7 @@ public final class ScenarioPanel extends VBox {
         eplb.setTooltip(new Tooltip("DeepSeek's expert-parallel load balancer: copies hot experts and packs them evenly; off "
                 + "places experts by id, so the hottest card carries the hot experts. Calibrated fidelity only."));
         eplb.selectedProperty().addListener((obs, was, now) -> edit(s -> s.withEplb(now)));
-        redundant = number("redundantExperts", "Redundant experts", "experts", "Copies of hot experts EPLB adds (32 as "
+        redundant = number("redundantExperts", "Redundant experts", "copies", "Copies of hot experts EPLB adds (32 as "
                 + "DeepSeek deploys); each EP group holds ceil((routed + redundant) / EP) slots.", SliderScale.linear(0, 128, 1),
                 0, Deployment.MAX_REDUNDANT_EXPERTS, true, (s, v) -> s.withRedundantExperts(v.intValue()));
         layoutNote.setId("layoutNote");
