@@ -182,8 +182,12 @@ public abstract class Plan extends AttentionGraph {
         if (normsAndRouter()) {
             a0 += rmsNorm(acc, OpKind.ATTENTION_NORM, tokens);
         }
-        a0 += attention0(acc, n, t, sequences, q);
-        a1 += attention1(acc, d.contextTokens(), n, fa3, t, sequences, q);
+        double attention0 = attention0(acc, n, t, sequences, q);
+        double attention1 = attention1(acc, d.contextTokens(), n, fa3, t, sequences, q);
+        acc.attention0Sec = attention0;
+        acc.attention1Sec = attention1;
+        a0 += attention0;
+        a1 += attention1;
         double attnReduce = t == 1 ? 0 : allReduce(acc, OpKind.ATTENTION_ALL_REDUCE, tokens, hidden, t);
         if (normsAndRouter()) {
             a1 += rmsNorm(acc, OpKind.FFN_NORM, share);
