@@ -13,10 +13,8 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -78,12 +76,7 @@ final class MapChart {
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         JFreeChart chart = new JFreeChart(null, Palette.LABEL, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        LegendTitle legend = chart.getLegend();
-        legend.setPosition(RectangleEdge.BOTTOM);
-        legend.setItemFont(Palette.SMALL);
-        legend.setFrame(BlockBorder.NONE);
-        // the window draws text with JavaFX fonts, a little wider than the AWT metrics the legend is laid out with
-        legend.setItemLabelPadding(new RectangleInsets(2, 2, 2, 10));
+        Palette.legendBelow(chart.getLegend());
         return chart;
     }
 
