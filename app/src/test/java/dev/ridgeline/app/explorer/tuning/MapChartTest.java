@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.Presets;
-import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.FieldMap;
 import dev.ridgeline.engine.space.Knob;
@@ -13,8 +12,6 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
-import java.util.List;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYAnnotation;
@@ -27,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The map's text as drawn into an image at the sizes it has in the window: every chip name and contour value lies
  * inside the plot, none cut by its right or left edge. The headline grid is made up here (a smooth rise towards more
- * of both fields); the chips are the catalogue's, placed at their own values of the two fields as the view does.
+ * of both fields); the chips are the catalogue's, marked as the view and the export mark them.
  */
 class MapChartTest {
     private static final Catalog CATALOG = Presets.builtIn();
@@ -47,16 +44,7 @@ class MapChartTest {
             }
         }
         FieldMap.Result r = new FieldMap.Result(s, x, y, xs, ys, headline, 20, false);
-        List<MapChart.Mark> marks = new ArrayList<>();
-        marks.add(new MapChart.Mark(s.chip().name(), x.of(s), y.of(s), true));
-        for (Chip c : CATALOG.chips()) {
-            Scenario with = s.withChip(c);
-            if (x.of(with) != x.of(s) || y.of(with) != y.of(s)) {
-                marks.add(new MapChart.Mark(c.name(), x.of(with), y.of(with), false));
-            }
-        }
-        JFreeChart chart = MapChart.createChart();
-        MapChart.show(chart, r, marks, 4000, new double[] {width - MapView.PLOT_MARGIN_PX[0], height - MapView.PLOT_MARGIN_PX[1]});
+        JFreeChart chart = TuningFigures.mapChart(r, CATALOG.chips(), 4000, width, height);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
         ChartRenderingInfo info = new ChartRenderingInfo();
