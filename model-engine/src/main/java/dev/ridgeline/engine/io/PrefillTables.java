@@ -1,13 +1,17 @@
 package dev.ridgeline.engine.io;
 
+import dev.ridgeline.engine.calibration.DeepEpFit;
+import dev.ridgeline.engine.calibration.NormalEpFit;
 import dev.ridgeline.engine.calibration.PrefillAttentionFit;
+import java.util.ArrayList;
 import dev.ridgeline.engine.model.CalibrationKey;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The prefill kernels' calibration from the CSV tables in the assets jar: the attention core from
- * {@code calibration/prefill-attention.csv} (FlashAttention-3 forward on Hopper).
+ * {@code calibration/prefill-attention.csv} (FlashAttention-3 forward on Hopper); dispatch and combine from DeepEP's
+ * normal kernels in {@code calibration/deepep.csv}.
  */
 public final class PrefillTables {
     /** The H100 rows the unmasked curve is fitted on (1K and 8K); 2K and 4K are held out to check it. */
@@ -55,5 +59,33 @@ public final class PrefillTables {
         }
         throw new PresetException("calibration/prefill-attention.csv: no row for " + gpu + (causal ? " causal" : "")
                 + " head dim " + headDim + " at " + seqlen + " tokens");
+    }
+
+    /** DeepEP README version of the normal-kernel table: the last V1 table (EP16 43/43, EP32 58/57, EP64 51/50 GB/s). */
+    public static final String DEEPEP_NORMAL_VERSION = "v1_ll_nvlink_pr173";
+
+    /** The normal kernels' logical bandwidths by EP size (internode) and inside a node, from {@code deepep.csv}. */
+    public static NormalEpFit normalEp() {
+        List<DeepEpFit.Point> dispatch = new ArrayList<>();
+        List<DeepEpFit.Point> combine = new ArrayList<>();
+        double[] intranode = new double[2];
+        String source = "";
+        for (Map<String, String> r : CalibrationTables.rows("deepep.csv")) {
+            if (!r.get("readme_version").equals(DEEPEP_NORMAL_VERSION) || !r.get("kernel_family").startsWith("normal")) {
+                continue;
+            }
+            boolean isDispatch = r.get("op").equals("dispatch");
+            double bytesPerSec = Double.parseDouble(r.get("bottleneck_bw_gbps")) * 1e9;
+            if (r.get("topology").equals("Intranode")) {
+                intranode[isDispatch ? 0 : 1] = bytesPerSec;
+            } else {
+                (isDispatch ? dispatch : combine).add(new DeepEpFit.Point(Integer.parseInt(r.get("num_ep_ranks")),
+                        Double.NaN, bytesPerSec));
+            }
+            source = r.get("source");
+        }
+        dispatch.sort(java.util.Comparator.comparingInt(DeepEpFit.Point::ep));
+        combine.sort(java.util.Comparator.comparingInt(DeepEpFit.Point::ep));
+        return new NormalEpFit(dispatch, combine, intranode[0], intranode[1], source);
     }
 }
