@@ -44,6 +44,12 @@ public record PrefillEvaluation(Scenario scenario, Prefill prefill, List<OpResul
         return ops.stream().anyMatch(OpResult::extrapolated) || stepOps.stream().anyMatch(OpResult::extrapolated);
     }
 
+    /** The MoE layer's op of that kind; throws if the layer has none. */
+    public OpResult op(dev.ridgeline.engine.ops.OpKind kind) {
+        return ops.stream().filter(o -> o.kind() == kind).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + kind.label() + " op in this layer"));
+    }
+
     /** HBM of one card (the scenario's chip). */
     public double memoryBytes() {
         return scenario.chip().memoryBytes();
