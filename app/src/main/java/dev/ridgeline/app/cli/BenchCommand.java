@@ -1,6 +1,7 @@
 package dev.ridgeline.app.cli;
 
 import dev.ridgeline.app.explorer.RedrawBench;
+import dev.ridgeline.app.explorer.WindowStartBench;
 import dev.ridgeline.app.explorer.frontier.FrontierBench;
 import dev.ridgeline.app.Engines;
 import dev.ridgeline.engine.Engine;
@@ -10,6 +11,8 @@ import dev.ridgeline.engine.io.Reports;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Scenario;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +27,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * core), {@code searchMillis} (both seed searches), {@code redrawP50Millis} and {@code redrawP95Millis} (a scenario
  * edit until the window has redrawn, headless, {@link RedrawBench}), {@code frontierP50Millis} and
  * {@code frontierP95Millis} (a chip edit until the frontier of every deployment is swept and redrawn,
- * {@link FrontierBench}) and {@code frontierDeployments} (the fewest deployments one of those sweeps covered).
+ * {@link FrontierBench}), {@code frontierDeployments} (the fewest deployments one of those sweeps covered), and
+ * {@code windowStartMillis} and {@code windowStartCpuMillis} (a fresh process until the window's first frame shows
+ * the first result: wall time, and that process's CPU time, which depends less on other load; medians of
+ * {@link #WINDOW_STARTS}, {@link WindowStartBench}; absent where the runtime cannot start a JVM, as in an app image).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure engine speed (evaluations per second, seed search time).")
 final class BenchCommand implements Callable<Integer> {
@@ -41,6 +47,7 @@ final class BenchCommand implements Callable<Integer> {
     static final int REDRAW_EDITS = 600;
     static final int FRONTIER_WARMUP = 40;
     static final int FRONTIER_EDITS = 100;
+    static final int WINDOW_STARTS = 3;
 
     @Override
     public Integer call() throws Exception {
@@ -93,7 +100,17 @@ final class BenchCommand implements Callable<Integer> {
                 frontier.p50Millis(), frontier.p95Millis(), frontier.edits(), frontier.minDeployments(),
                 frontier.editP50Millis(), frontier.sweepP50Millis(), frontier.hopP50Millis(), frontier.drawP50Millis(),
                 frontier.pulseP50Millis(), frontier.cpuP50Millis());
-        out.println(Reports.jsonLine("evaluationsPerSecond", Math.round(perSecond),
+        WindowStartBench.Result start = null;
+        if (WindowStartBench.available()) {
+            out.println("window: timing " + WINDOW_STARTS + " cold starts in fresh processes ...");
+            out.flush();
+            start = WindowStartBench.run(WINDOW_STARTS);
+            out.printf(Locale.ROOT, "window: cold start -> first result drawn %.0f ms (CPU %.0f ms, every thread), median of %d%n",
+                    start.wallMillis(), start.cpuMillis(), start.runs());
+        } else {
+            out.println("window: cold start not timed (this runtime has no bin/java to start a fresh process)");
+        }
+        List<Object> figures = new ArrayList<>(List.of("evaluationsPerSecond", Math.round(perSecond),
                 "calibratedEvaluationsPerSecond", Math.round(calibratedPerSecond),
                 "detailedEvaluationsPerSecond", Math.round(detailedPerSecond),
                 "sweepPointsPerSecond", Math.round(sweepPerSecond),
@@ -103,6 +120,11 @@ final class BenchCommand implements Callable<Integer> {
                 "frontierP50Millis", Math.round(frontier.p50Millis() * 100) / 100.0,
                 "frontierP95Millis", Math.round(frontier.p95Millis() * 100) / 100.0,
                 "frontierDeployments", frontier.minDeployments()));
+        if (start != null) {
+            figures.addAll(List.of("windowStartMillis", Math.round(start.wallMillis()),
+                    "windowStartCpuMillis", Math.round(start.cpuMillis())));
+        }
+        out.println(Reports.jsonLine(figures.toArray()));
         out.flush();
         return RidgelineCommand.OK;
     }
