@@ -30,12 +30,16 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@link FrontierBench}), {@code frontierDeployments} (the fewest deployments one of those sweeps covered), and
  * {@code windowStartMillis} and {@code windowStartCpuMillis} (a fresh process until the window's first frame shows
  * the first result: wall time, and that process's CPU time, which depends less on other load; medians of
- * {@link #WINDOW_STARTS}, {@link WindowStartBench}; absent where the runtime cannot start a JVM, as in an app image).
+ * {@code --window-starts}, {@link WindowStartBench}; absent where the runtime cannot start a JVM, as in an app image).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure engine speed (evaluations per second, seed search time).")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "3", description = "Measurement time for the evaluation loop (default: ${DEFAULT-VALUE}).")
     double seconds;
+
+    @Option(names = "--window-starts", defaultValue = "3",
+            description = "Cold starts of the window to time, each in a fresh process; 0 skips them (default: ${DEFAULT-VALUE}).")
+    int windowStarts;
 
     @Spec
     CommandSpec spec;
@@ -47,12 +51,14 @@ final class BenchCommand implements Callable<Integer> {
     static final int REDRAW_EDITS = 600;
     static final int FRONTIER_WARMUP = 40;
     static final int FRONTIER_EDITS = 100;
-    static final int WINDOW_STARTS = 3;
 
     @Override
     public Integer call() throws Exception {
         if (!(seconds > 0) || seconds > 600) {
             throw new IllegalArgumentException("--seconds: bad value " + seconds + " (must be in (0, 600])");
+        }
+        if (windowStarts < 0 || windowStarts > 20) {
+            throw new IllegalArgumentException("--window-starts: bad value " + windowStarts + " (must be in [0, 20])");
         }
         PrintWriter out = spec.commandLine().getOut();
         Engine engine = Engines.builtIn();
@@ -101,13 +107,13 @@ final class BenchCommand implements Callable<Integer> {
                 frontier.editP50Millis(), frontier.sweepP50Millis(), frontier.hopP50Millis(), frontier.drawP50Millis(),
                 frontier.pulseP50Millis(), frontier.cpuP50Millis());
         WindowStartBench.Result start = null;
-        if (WindowStartBench.available()) {
-            out.println("window: timing " + WINDOW_STARTS + " cold starts in fresh processes ...");
+        if (windowStarts > 0 && WindowStartBench.available()) {
+            out.println("window: timing " + windowStarts + " cold starts in fresh processes ...");
             out.flush();
-            start = WindowStartBench.run(WINDOW_STARTS);
+            start = WindowStartBench.run(windowStarts);
             out.printf(Locale.ROOT, "window: cold start -> first result drawn %.0f ms (CPU %.0f ms, every thread), median of %d%n",
                     start.wallMillis(), start.cpuMillis(), start.runs());
-        } else {
+        } else if (windowStarts > 0) {
             out.println("window: cold start not timed (this runtime has no bin/java to start a fresh process)");
         }
         List<Object> figures = new ArrayList<>(List.of("evaluationsPerSecond", Math.round(perSecond),

@@ -44,11 +44,13 @@ public final class WindowStartBench {
         return Files.isExecutable(java());
     }
 
-    /** {@code runs} cold starts (after one not counted, which fills the disk cache). */
+    /** {@code runs} cold starts (more than one: after one not counted, which fills the disk cache). */
     public static Result run(int runs) throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("ridgeline-start");
         try {
-            oneStart(home);
+            if (runs > 1) {
+                oneStart(home);
+            }
             double[] wall = new double[runs];
             double[] cpu = new double[runs];
             for (int i = 0; i < runs; i++) {
@@ -105,12 +107,13 @@ public final class WindowStartBench {
 
     /**
      * The JVM options among this process's arguments: those before the class path and main class ({@code java
-     * OPTIONS -cp PATH MAIN ARGS}, as the launcher runs it), without a debugger's or profiler's agent.
+     * OPTIONS -cp PATH MAIN ARGS}, as the launcher runs it; or before {@code -jar}), without a debugger's or
+     * profiler's agent.
      */
     static List<String> jvmOptions(String[] arguments) {
         List<String> out = new ArrayList<>();
         for (String a : arguments) {
-            if (a.equals("-cp") || a.equals("-classpath") || a.equals("--class-path") || !a.startsWith("-")) {
+            if (List.of("-cp", "-classpath", "--class-path", "-jar", "-m", "--module").contains(a) || !a.startsWith("-")) {
                 break;
             }
             if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {

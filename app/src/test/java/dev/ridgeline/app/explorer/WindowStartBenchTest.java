@@ -22,6 +22,8 @@ class WindowStartBenchTest {
             "dev.ridgeline.app.Launcher", "bench"};
         assertEquals(List.of("-XX:SharedArchiveFile=app.jsa", "-Xss2m"), WindowStartBench.jvmOptions(args));
         assertEquals(List.of(), WindowStartBench.jvmOptions(new String[] {"dev.ridgeline.app.Launcher", "-x"}));
+        // a test harness's: java OPTIONS -jar booter.jar
+        assertEquals(List.of("-Xmx1g"), WindowStartBench.jvmOptions(new String[] {"-Xmx1g", "-jar", "booter.jar", "x"}));
     }
 
     /** Not a timing assertion: the fresh process gets as far as a drawn first result and says so with its CPU time. */
