@@ -9,7 +9,9 @@ import dev.ridgeline.engine.memory.MemoryBreakdown;
 import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.ops.Stage;
 import dev.ridgeline.engine.roofline.OpResult;
+import dev.ridgeline.engine.schedule.Interval;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -177,5 +179,25 @@ final class ModelWriter {
                 + "and the critical path.");
         d.figure("roofline", "Roofline: every op of one MoE layer, coloured by its bound", new FigureData.Roofline(e));
         d.figure("gantt", "Pipeline of one MoE layer (" + e.scenario().policy().label() + ")", new FigureData.Gantt(e));
+        d.p("The Gantt's bars, in the order they start (a bar too narrow for its name shows its first letter):");
+        DocBuilder.TableBuilder t = DocBuilder.table().text("Bar").text("Stage").text("Lane").number("Start")
+                .number("Duration").text("Critical path");
+        e.schedule().intervals().stream().sorted(Comparator.comparingDouble(Interval::startSec)
+                .thenComparing(i -> i.lane().ordinal())).forEach(i -> t.row(i.label(), STAGES.get(i.stage()),
+                i.lane().label(), num(Math.max(i.startSec(), 0), Unit.SECONDS), num(i.durationSec(), Unit.SECONDS),
+                i.critical() ? "yes" : ""));
+        d.add(t.build());
     }
+
+    /** What each stage of the Gantt is, in words. */
+    static final java.util.Map<Stage, String> STAGES = new java.util.EnumMap<>(java.util.Map.of(
+            Stage.ATTN_0, "attention, part 1 of 2",
+            Stage.ATTN_1, "attention, part 2 of 2",
+            Stage.SHARED, "shared expert",
+            Stage.DISPATCH, "dispatch: tokens to their experts' cards",
+            Stage.MOE, "routed experts",
+            Stage.COMBINE, "combine: expert outputs back to their tokens",
+            Stage.ATTN_REDUCE, "attention TP all-reduce",
+            Stage.MOE_REDUCE, "MoE all-reduce to the attention group",
+            Stage.STEP, "once per step: dense layers, LM head, MTP"));
 }
