@@ -14,7 +14,6 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        FxLogging.quietClasspathWarning();
         RidgelineCommand.setExplorerOpener(Launcher::openExplorer);
         System.exit(RidgelineCommand.run(args));
     }
@@ -25,6 +24,7 @@ public final class Launcher {
             throw new IllegalArgumentException("no display (DISPLAY and WAYLAND_DISPLAY are unset): the window needs one;"
                     + " render headless with `ridgeline export --out view.png`");
         }
+        FxLogging.quietClasspathWarning(); // the toolkit's own logging (java.util.logging) starts only with it
         Application.launch(ExplorerApp.class);
     }
 

@@ -24,12 +24,18 @@ import picocli.CommandLine.Model.CommandSpec;
  * core), {@code searchMillis} (both seed searches), {@code redrawP50Millis} and {@code redrawP95Millis} (a scenario
  * edit until the window has redrawn, headless, {@link RedrawBench}), {@code frontierP50Millis} and
  * {@code frontierP95Millis} (a chip edit until the frontier of every deployment is swept and redrawn,
- * {@link FrontierBench}) and {@code frontierDeployments} (the fewest deployments one of those sweeps covered).
+ * {@link FrontierBench}), {@code frontierDeployments} (the fewest deployments one of those sweeps covered) and the
+ * start-up in fresh JVMs ({@link StartupBench}): {@code startupEvaluateMillis}, {@code startupRooflineExportMillis},
+ * {@code startupMapExportMillis}, {@code startupWindowExportMillis} (null with {@code --startup-runs 0}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure engine speed (evaluations per second, seed search time).")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "3", description = "Measurement time for the evaluation loop (default: ${DEFAULT-VALUE}).")
     double seconds;
+
+    @Option(names = "--startup-runs", defaultValue = "5",
+            description = "Fresh JVMs per start-up figure (evaluate, a chart export, the map's, the window's), median taken; 0 leaves them out (default: ${DEFAULT-VALUE}).")
+    int startupRuns;
 
     @Spec
     CommandSpec spec;
@@ -46,6 +52,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!(seconds > 0) || seconds > 600) {
             throw new IllegalArgumentException("--seconds: bad value " + seconds + " (must be in (0, 600])");
+        }
+        if (startupRuns < 0 || startupRuns > 100) {
+            throw new IllegalArgumentException("--startup-runs: bad value " + startupRuns + " (must be in [0, 100])");
         }
         PrintWriter out = spec.commandLine().getOut();
         Engine engine = Engines.builtIn();
@@ -93,6 +102,16 @@ final class BenchCommand implements Callable<Integer> {
                 frontier.p50Millis(), frontier.p95Millis(), frontier.edits(), frontier.minDeployments(),
                 frontier.editP50Millis(), frontier.sweepP50Millis(), frontier.hopP50Millis(), frontier.drawP50Millis(),
                 frontier.pulseP50Millis(), frontier.cpuP50Millis());
+        StartupBench.Result startup = null;
+        if (startupRuns > 0) {
+            out.println("start-up: each command in " + startupRuns + " fresh JVMs ...");
+            out.flush();
+            startup = StartupBench.run(startupRuns);
+            out.printf(Locale.ROOT, "start-up, fresh JVM, median wall time (class-data sharing %s): evaluate %.0f ms; "
+                            + "export roofline %.0f ms, map %.0f ms, window %.0f ms%n", startup.sharedArchive() ? "on" : "off",
+                    startup.evaluateMillis(), startup.rooflineExportMillis(), startup.mapExportMillis(),
+                    startup.windowExportMillis());
+        }
         out.println(Reports.jsonLine("evaluationsPerSecond", Math.round(perSecond),
                 "calibratedEvaluationsPerSecond", Math.round(calibratedPerSecond),
                 "detailedEvaluationsPerSecond", Math.round(detailedPerSecond),
@@ -102,7 +121,11 @@ final class BenchCommand implements Callable<Integer> {
                 "redrawP95Millis", Math.round(redraw.p95Millis() * 100) / 100.0,
                 "frontierP50Millis", Math.round(frontier.p50Millis() * 100) / 100.0,
                 "frontierP95Millis", Math.round(frontier.p95Millis() * 100) / 100.0,
-                "frontierDeployments", frontier.minDeployments()));
+                "frontierDeployments", frontier.minDeployments(),
+                "startupEvaluateMillis", startup == null ? null : Math.round(startup.evaluateMillis()),
+                "startupRooflineExportMillis", startup == null ? null : Math.round(startup.rooflineExportMillis()),
+                "startupMapExportMillis", startup == null ? null : Math.round(startup.mapExportMillis()),
+                "startupWindowExportMillis", startup == null ? null : Math.round(startup.windowExportMillis())));
         out.flush();
         return RidgelineCommand.OK;
     }
