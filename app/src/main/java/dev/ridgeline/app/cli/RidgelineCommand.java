@@ -43,11 +43,7 @@ public final class RidgelineCommand implements Runnable {
         }
     }
 
-    /** The process's command line (the launcher): reads the presets on a second core while picocli starts. */
     public static int run(String... args) {
-        if (args.length > 0 && COMMANDS.contains(args[0])) {
-            Warmup.start();
-        }
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
