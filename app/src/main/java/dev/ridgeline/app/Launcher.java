@@ -28,6 +28,7 @@ public final class Launcher {
             throw new IllegalArgumentException("no display (DISPLAY and WAYLAND_DISPLAY are unset): the window needs one;"
                     + EVERY_COMMAND);
         }
+        ExplorerApp.preload(); // files and calibration read while the toolkit starts
         FxLogging.quietClasspathWarning(); // the toolkit's own logging (java.util.logging) starts only with it
         try {
             Application.launch(ExplorerApp.class);

@@ -1,7 +1,7 @@
 package dev.ridgeline.app.cli;
 
+import dev.ridgeline.app.explorer.WindowStartBench;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,12 +50,9 @@ final class StartupBench {
         return path != null && Files.isExecutable(Path.of(path)) ? path : null;
     }
 
-    /** This JVM's options that shape a start (class-data sharing, its logging, heap and JIT flags), not agents'. */
+    /** This JVM's options (those the launcher gave it; no agent's). */
     static List<String> jvmOptions() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(o -> o.startsWith("-XX:") || o.startsWith("-Xlog:") || o.startsWith("-Xshare") || o.startsWith("-Xm"))
-                .filter(o -> !o.startsWith("-XX:ArchiveClassesAtExit") && !o.startsWith("-XX:StartFlightRecording"))
-                .toList();
+        return WindowStartBench.jvmOptions(ProcessHandle.current().info().arguments().orElse(new String[0]));
     }
 
     private static double median(int runs, Path dir, String... args) throws IOException, InterruptedException {
