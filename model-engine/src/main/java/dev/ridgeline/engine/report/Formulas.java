@@ -67,8 +67,10 @@ final class Formulas {
         }
         int k = m.expertsPerToken();
         lines.add(op("Dispatch", "P·" + h + "·(1 B FP8)   with P = M·" + k + " token-expert pairs"));
-        lines.add(op("Routed experts", "e = ceil(" + m.routedExperts() + "/EP) = " + s.expertsPerCard() + " experts, each M_e × "
-                + h + " → 2·" + inter + " and M_e × " + inter + " → " + h));
+        int slots = e.hottestCard().expertSlots();
+        String count = slots == s.expertsPerCard() ? "e = ceil(" + m.routedExperts() + "/EP) = " + slots
+                : "e = " + slots + " slots (" + m.routedExperts() + " experts and EPLB's redundant copies over EP)";
+        lines.add(op("Routed experts", count + " experts, each M_e × " + h + " → 2·" + inter + " and M_e × " + inter + " → " + h));
         lines.add(op("Combine", "P·" + h + "·(combine element bytes)"));
         lines.add("TPOT = layer time · " + m.numLayers() + " layers (+ work outside the layers)     tokens/s per user = (1 + Σ α^i) / TPOT");
         lines.add("maxBatch = floor((HBM − non-expert weights − local experts − reserve) / (L·" + m.kvEntryWidth() + "·"
