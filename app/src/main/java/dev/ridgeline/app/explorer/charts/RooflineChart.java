@@ -60,12 +60,21 @@ public final class RooflineChart {
 
     /** Both datasets for one evaluation: roofs first, then op markers. */
     public static XYSeriesCollection[] createDataset(Evaluation e) {
-        Chip chip = e.scenario().chip();
-        double hbm = e.hbmBytesPerSecAsRead();
+        return createDataset(e.scenario().chip(), e.hbmBytesPerSecAsRead(), e.scenario().nic().bandwidthBytesPerSec(),
+                e.ops());
+    }
+
+    /** Both datasets for a prefill step, on the chip as the prefill computes on it. */
+    public static XYSeriesCollection[] createDataset(dev.ridgeline.engine.PrefillEvaluation e) {
+        return createDataset(e.computeChip(), e.computeChip().hbmBandwidthBytesPerSec(),
+                e.scenario().nic().bandwidthBytesPerSec(), e.ops());
+    }
+
+    /** Both datasets for {@code ops} on a chip of these rates: roofs first, then op markers. */
+    public static XYSeriesCollection[] createDataset(Chip chip, double hbm, double nic, List<OpResult> ops) {
         double fp8 = chip.fp8FlopsPerSec();
         double bf16 = chip.bf16FlopsPerSec();
-        double nic = e.scenario().nic().bandwidthBytesPerSec();
-        double moeFlops = e.ops().stream().filter(o -> o.stage() == Stage.MOE).mapToDouble(OpResult::flops).sum();
+        double moeFlops = ops.stream().filter(o -> o.stage() == Stage.MOE).mapToDouble(OpResult::flops).sum();
 
         OpPoints points = new OpPoints();
         // the frame: every op and both ridge points (where the HBM slope meets the BF16 and FP8 roofs), with MARGIN
@@ -76,7 +85,7 @@ public final class RooflineChart {
         for (Bound b : LAYER_BOUNDS) {
             XYSeries series = new XYSeries(b.label() + "-bound op", false, true);
             List<OpResult> list = new ArrayList<>();
-            for (OpResult op : e.ops()) {
+            for (OpResult op : ops) {
                 if (op.bound() != b || op.timeSec() <= 0) {
                     continue;
                 }
