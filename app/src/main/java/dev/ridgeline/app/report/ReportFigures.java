@@ -68,7 +68,8 @@ final class ReportFigures {
         } else if (data instanceof FigureData.Served) {
             dev.ridgeline.app.explorer.served.ServedPainter.paint(g, area, ((FigureData.Served) data).served());
         } else if (data instanceof FigureData.Gantt) {
-            GanttPainter.paint(g, area, ((FigureData.Gantt) data).evaluation().schedule());
+            GanttPainter.paint(g, area, ((FigureData.Gantt) data).evaluation().schedule(),
+                    GanttPainter.card(((FigureData.Gantt) data).evaluation()));
         } else if (data instanceof FigureData.Frontier) {
             frontier((FigureData.Frontier) data).draw(g, area);
         } else if (data instanceof FigureData.Tornado) {
