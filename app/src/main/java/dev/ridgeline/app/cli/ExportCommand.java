@@ -11,7 +11,6 @@ import dev.ridgeline.engine.io.PresetException;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.serve.Workload;
-import dev.ridgeline.app.explorer.served.ServedModel;
 import dev.ridgeline.engine.space.Knob;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,7 +87,7 @@ final class ExportCommand implements Callable<Integer> {
         Knob[] mapFields = MapFields.of(xField, yField);
         Catalog catalog = UserCatalog.load(spec.commandLine().getErr());
         Scenario scenario = scenarioOptions.resolve(catalog);
-        Workload workload = workloadOptions.workload(ServedModel.DEFAULT_WORKLOAD, false, targetTps);
+        Workload workload = workloadOptions.workload(Workload.DEFAULT, false, targetTps);
         ChartExport.Request request = new ChartExport.Request(scenario, pinned(catalog), targetTps, mapFields[0],
                 mapFields[1], catalog.chips(), workload);
         ExecutorService workers = AllCores.pool();

@@ -31,15 +31,12 @@ public record ReportRequest(Scenario scenario, Scenario pinned, List<String> pin
             throw new IllegalArgumentException("target tokens/s must be in (0, 1e6], was " + targetTokensPerSec);
         }
         pinnedDifferences = pinnedDifferences == null ? List.of() : List.copyOf(pinnedDifferences);
-        workload = (workload == null ? DEFAULT_WORKLOAD : workload).withUserTokensPerSec(targetTokensPerSec);
+        workload = (workload == null ? Workload.DEFAULT : workload).withUserTokensPerSec(targetTokensPerSec);
     }
 
-    /** A report with the default workload ({@link #DEFAULT_WORKLOAD}). */
+    /** A report with the default workload ({@link Workload#DEFAULT}). */
     public ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences, double targetTokensPerSec,
                          String version, String command, String scenarioJson, String pinnedJson) {
         this(scenario, pinned, pinnedDifferences, targetTokensPerSec, version, command, scenarioJson, pinnedJson, null);
     }
-
-    /** The served workload a report sizes unless told otherwise: 4K prompts, 1K outputs (the Served view's). */
-    public static final Workload DEFAULT_WORKLOAD = Workload.of(4096, 1024);
 }

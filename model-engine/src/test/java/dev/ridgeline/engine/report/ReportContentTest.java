@@ -239,7 +239,7 @@ class ReportContentTest {
     void theServedSectionHoldsTheSizingOfAFreshCall(String name, Report r, Scenario s) {
         // the report sizes the default workload at the report's target user speed
         Served.Sized expected = (Served.Sized) Serving.size(Fixtures.ENGINE, s,
-                ReportRequest.DEFAULT_WORKLOAD.withUserTokensPerSec(ReportRequest.DEFAULT_TARGET));
+                dev.ridgeline.engine.serve.Workload.DEFAULT.withUserTokensPerSec(ReportRequest.DEFAULT_TARGET));
         Block.Table sizing = r.section(ServedWriter.SERVED).blocks(Block.Table.class).get(0);
         assertEquals(expected.outputPerCard(), value(row(sizing, "served output per card (both pools)")), 0.0);
         assertEquals(expected.decodePerPrefill(), value(row(sizing, "decode cards per prefill card")), 0.0);

@@ -22,13 +22,10 @@ import javafx.beans.property.SimpleObjectProperty;
  * themselves) and of the workload. Newest request wins ({@link Job}).
  */
 public final class ServedModel {
-    /** The Served view's workload until the user edits it: 4K prompts, 1K outputs, 20 tokens/s per user. */
-    public static final Workload DEFAULT_WORKLOAD = Workload.of(4096, 1024);
-
     private final Engine engine;
     private final TuningRunner runner;
     private final Job<Served> job;
-    private final ObjectProperty<Workload> workload = new SimpleObjectProperty<>(this, "workload", DEFAULT_WORKLOAD);
+    private final ObjectProperty<Workload> workload = new SimpleObjectProperty<>(this, "workload", Workload.DEFAULT);
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
     private Scenario scenario;
     private Object wanted;
