@@ -121,7 +121,7 @@ public final class RooflineChart {
 
         RoofData roofs = new RoofData(xMin, xMax, yMin, yMax);
         // seed fidelity reads the datasheet's GB/s as GiB/s: said in GiB/s, never as a decimal figure the preset lacks
-        String hbmLabel = e.scenario().fidelity() == dev.ridgeline.engine.model.Fidelity.SEED
+        String hbmLabel = hbm == chip.seedHbmBandwidthBytesPerSec() && hbm != chip.hbmBandwidthBytesPerSec()
                 ? String.format(java.util.Locale.ROOT, "HBM %.0f GiB/s (seed reading)", hbm / (1L << 30))
                 : "HBM " + Units.si(hbm, "B/s");
         roofs.addSeries(line(hbmLabel, xMin, xMin * hbm, fp8 / hbm, fp8));
