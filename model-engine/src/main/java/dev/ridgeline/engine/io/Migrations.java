@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.engine.model.Assumptions;
 import dev.ridgeline.engine.model.CalibrationKey;
+import dev.ridgeline.engine.model.CardCost;
 import java.util.Locale;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Locale;
  * <ul>
  *   <li>chip 1 -> 2: {@code calibration}. Version 1 matched calibration on the display name: names starting with
  *   "H800" used H800's measurements, "H20" H20's FlashMLA figure; anything else none.</li>
+ *   <li>chip 2 -> 3: {@code cost}, with no price and no power ({@link CardCost#NONE}): version 2 had neither, and a
+ *   user's chip gets no invented price.</li>
  *   <li>scenario 1 -> 2: the calibrated assumptions, at the values version 1 had built in (4 GiB reserve, 2 µs gap)
  *   and no host overhead (version 1 modelled none).</li>
  * </ul>
@@ -25,16 +28,24 @@ final class Migrations {
     /** The chip document brought to the current schema (changed in place; returned for chaining). */
     static JsonNode chip(JsonNode tree) {
         ObjectNode o = tree instanceof ObjectNode ? (ObjectNode) tree : null;
-        if (o == null || !isVersion(o, 1)) {
+        if (o == null) {
             return tree;
         }
-        String name = o.path("name").asText("").toUpperCase(Locale.ROOT);
-        CalibrationKey key = name.startsWith("H800") ? CalibrationKey.H800
-                : name.startsWith("H20") ? CalibrationKey.H20 : CalibrationKey.NONE;
-        if (!o.has("calibration")) {
-            o.put("calibration", key.name());
+        if (isVersion(o, 1)) {
+            String name = o.path("name").asText("").toUpperCase(Locale.ROOT);
+            CalibrationKey key = name.startsWith("H800") ? CalibrationKey.H800
+                    : name.startsWith("H20") ? CalibrationKey.H20 : CalibrationKey.NONE;
+            if (!o.has("calibration")) {
+                o.put("calibration", key.name());
+            }
+            o.put("schemaVersion", 2);
         }
-        o.put("schemaVersion", PresetFiles.CHIP_SCHEMA_VERSION);
+        if (isVersion(o, 2)) {
+            if (!o.has("cost")) {
+                o.set("cost", Json.MAPPER.valueToTree(PresetFiles.CostFile.of(CardCost.NONE)));
+            }
+            o.put("schemaVersion", 3);
+        }
         return o;
     }
 

@@ -27,11 +27,13 @@ import static dev.ridgeline.engine.model.Checks.zeroOrInRange;
  * @param calibration               the measured chip whose kernel calibration this chip uses (see
  *                                  {@link CalibrationKey}); a stable key that survives edits and renames, unlike the
  *                                  display name
+ * @param cost                      what a card costs to run and what it draws ({@link CardCost#NONE} when not known);
+ *                                  the decode model does not read it, the cost figures and objectives do
  */
 public record Chip(String name, String source, double memoryBytes, double hbmBandwidthBytesPerSec,
                    double fp8FlopsPerSec, double bf16FlopsPerSec, double exp2PerSec, double fp32AddPerSec,
                    double threadAllReduceLatencySec, Fa3Mode fa3Mode, boolean fp8LowAccPrecision, String confidence,
-                   int scaleUpDomain, double scaleUpBandwidthBytesPerSec, CalibrationKey calibration) {
+                   int scaleUpDomain, double scaleUpBandwidthBytesPerSec, CalibrationKey calibration, CardCost cost) {
 
     /** Cards a scale-up fabric can join: up to 2^20 (TPU7x pods join 9,216). */
     public static final int MAX_SCALE_UP_DOMAIN = 1 << 20;
@@ -53,6 +55,7 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
         inRange(scaleUpDomain, 1, MAX_SCALE_UP_DOMAIN, "scaleUpDomain", owner);
         zeroOrInRange(scaleUpBandwidthBytesPerSec, MIN_BYTES_PER_SEC, MAX_BYTES_PER_SEC, "scaleUpBandwidthBytesPerSec", owner);
         present(calibration, "calibration", owner);
+        present(cost, "cost", owner);
         if (scaleUpDomain > 1 && scaleUpBandwidthBytesPerSec <= 0) {
             throw Checks.refused("scaleUpBandwidthBytesPerSec", scaleUpBandwidthBytesPerSec, owner,
                     "must be > 0 when the scale-up domain is " + scaleUpDomain + " cards");
@@ -91,6 +94,12 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
         return copy(newName, fa3Mode, fp8LowAccPrecision, scaleUpDomain, calibration);
     }
 
+    public Chip withCost(CardCost v) {
+        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
+                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence,
+                scaleUpDomain, scaleUpBandwidthBytesPerSec, calibration, v);
+    }
+
     public Chip withCalibration(CalibrationKey key) {
         return copy(name, fa3Mode, fp8LowAccPrecision, scaleUpDomain, key);
     }
@@ -111,7 +120,7 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
     private Chip copy(String newName, Fa3Mode mode, boolean lowAcc, int domain, CalibrationKey key) {
         return new Chip(newName, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
                 exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, mode, lowAcc, confidence, domain,
-                scaleUpBandwidthBytesPerSec, key);
+                scaleUpBandwidthBytesPerSec, key, cost);
     }
 
     /**
@@ -120,7 +129,7 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
      */
     public Chip withNumbers(double[] v) {
         return new Chip(name, source, v[0], v[1], v[2], v[3], v[4], v[5], v[6], fa3Mode, fp8LowAccPrecision,
-                confidence, scaleUpDomain, v[7], calibration);
+                confidence, scaleUpDomain, v[7], calibration, cost);
     }
 
     /** The numeric fields in the order {@link #withNumbers} takes them. */

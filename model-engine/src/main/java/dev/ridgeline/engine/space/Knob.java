@@ -6,7 +6,6 @@ import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Scenario;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -48,13 +47,16 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
         return stepped ? v + 1 : integer ? Math.max(v + 1, Math.rint(v * (1 + step))) : v * (1 + step);
     }
 
-    /** True when {@code v} lies in the field's accepted range. */
+    /** True when {@code v} lies in the field's accepted range, or is 0 for a price or power (none). */
     public boolean accepts(double v) {
-        return v >= min && v <= max;
+        return (v >= min && v <= max) || (v == 0 && costOnly());
     }
 
-    /** What the knob belongs to. */
-    public enum Kind { CHIP, NIC, ASSUMPTION }
+    /**
+     * What the knob belongs to: the chip's spec, the NIC, a modelling assumption, or the chip's price or power (which
+     * the decode model does not read: only the cost and power objectives move with them).
+     */
+    public enum Kind { CHIP, NIC, ASSUMPTION, PRICE, POWER }
 
     /** The value in {@code s}, shown unit. */
     public double of(Scenario s) {
@@ -71,24 +73,38 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
         return unit.isEmpty() ? name : name + " (" + unit + ")";
     }
 
-    /** The chip fields with a number (the chip editor's, in its order), the NIC's bandwidth, and nothing else. */
+    /**
+     * The chip fields with a number (the chip editor's, in its order: spec, then price and power), the NIC's bandwidth,
+     * and nothing else. The same instances on every call.
+     */
     public static List<Knob> fields() {
+        return FIELDS;
+    }
+
+    private static final List<Knob> FIELDS = buildFields();
+
+    private static List<Knob> buildFields() {
         List<Knob> out = new ArrayList<>();
         for (ChipField f : ChipField.ALL) {
             if (!f.numeric()) {
                 continue;
             }
-            boolean cost = f.name().toLowerCase(Locale.ROOT).contains("latency");
             boolean cards = f.unit().equals("cards");
-            double[] range = ChipField.range(f);
-            out.add(new Knob(f.name(), Kind.CHIP, f.unit(), !cost, cards, range[0], range[1],
+            Kind kind = f.role() == ChipField.Role.PRICE ? Kind.PRICE : f.role() == ChipField.Role.POWER ? Kind.POWER
+                    : Kind.CHIP;
+            out.add(new Knob(f.name(), kind, f.unit(), f.higherIsBetter(), cards, f.min(), f.max(),
                     s -> ((Number) f.shown(s.chip())).doubleValue(),
                     (s, v) -> s.withChip(f.with(s.chip(), cards ? (Object) (int) Math.round(v) : (Object) v).asEdited())));
         }
         out.add(new Knob("NIC bandwidth", Kind.NIC, "GB/s", true, false, 0.01, 1e6,
                 s -> s.nic().bandwidthBytesPerSec() / 1e9,
                 (s, v) -> s.withNic(s.nic().withBandwidth(v * 1e9))));
-        return out;
+        return List.copyOf(out);
+    }
+
+    /** True for the chip's price and power, which change no deployment's speed. */
+    public boolean costOnly() {
+        return kind == Kind.PRICE || kind == Kind.POWER;
     }
 
     /** The modelling assumptions sensitivity moves: GEMM efficiency, MTP acceptance, kernel gap, memory reserve, host. */
@@ -109,17 +125,24 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
     }
 
     /**
-     * The field of {@link Solve#fields()} (the chip and NIC fields and the FA3 stage mode: what {@code --chip-field}
-     * sets and {@code solve} answers) of that name (case-insensitive), or an exception listing the names.
+     * The field of that name (case-insensitive) among the chip and NIC fields, price and power included, and the FA3
+     * stage mode (what {@code --chip-field} sets and {@code solve} answers), or an exception listing the names.
      */
     public static Knob field(String name) {
-        for (Knob k : Solve.fields()) {
+        for (Knob k : settable()) {
             if (k.name().equalsIgnoreCase(name.strip())) {
                 return k;
             }
         }
         throw new IllegalArgumentException("unknown field '" + dev.ridgeline.engine.model.Checks.shorten(name)
-                + "' (fields: " + String.join(", ", Solve.fields().stream().map(Knob::name).toList()) + ")");
+                + "' (fields: " + String.join(", ", settable().stream().map(Knob::name).toList()) + ")");
+    }
+
+    /** Every field {@link #field} knows: {@link #fields()} and the FA3 stage mode. */
+    public static List<Knob> settable() {
+        List<Knob> out = new ArrayList<>(FIELDS);
+        out.add(FA3);
+        return out;
     }
 
     /** The NIC's bandwidth as {@link #fields()} shows it. */

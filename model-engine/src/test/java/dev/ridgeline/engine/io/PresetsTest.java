@@ -99,7 +99,8 @@ class PresetsTest {
     @Test
     void version1ChipsAndScenariosStillOpenWithTheCalibrationTheyHadByName() {
         // Version 1 chip files had no 'calibration' key: calibration followed the name ("H800...", "H20...").
-        String v1 = H800.replace("\"schemaVersion\": 2", "\"schemaVersion\": 1").replaceAll(",\\s*\"calibration\": \"H800\"", "");
+        String v1 = H800.replace("\"schemaVersion\": 3", "\"schemaVersion\": 1").replaceAll(",\\s*\"calibration\": \"H800\"", "")
+                .replaceAll(",\\s*\"cost\": \\{[^}]*\\}", "");
         assertFalse(v1.contains("\"calibration\""));
         assertEquals(CalibrationKey.H800, Presets.parseChip(v1.replace("\"name\": \"H800\"", "\"name\": \"H800 (edited)\""), "v1.json").calibration());
         assertEquals(CalibrationKey.H20, Presets.parseChip(v1.replace("\"name\": \"H800\"", "\"name\": \"H20 custom\""), "v1.json").calibration());
@@ -116,6 +117,33 @@ class PresetsTest {
         assertEquals(0.0, s.assumptions().hostOverheadFraction(), 0.0);
     }
 
+    @Test
+    void version2ChipsOpenWithNoPriceAndNoPower() {
+        // Version 2 chip files had no 'cost' object: a user's chip gets no invented price.
+        String v2 = H800.replace("\"schemaVersion\": 3", "\"schemaVersion\": 2").replaceAll(",\\s*\"cost\": \\{[^}]*\\}", "");
+        assertFalse(v2.contains("\"cost\""));
+        Chip c = Presets.parseChip(v2, "v2.json");
+        assertFalse(c.cost().priced());
+        assertFalse(c.cost().powered());
+        assertEquals(Presets.builtIn().chip("H800").hbmBandwidthBytesPerSec(), c.hbmBandwidthBytesPerSec());
+        // it saves as version 3 and reads back equal
+        assertEquals(c, Presets.parseChip(Presets.chipJson(c), "saved.json"));
+    }
+
+    @Test
+    void everyPricedPresetSaysWhereAndWhenItsPriceWasRead() {
+        for (Chip c : Presets.builtIn().chips()) {
+            if (c.cost().priced()) {
+                assertTrue(c.cost().source().contains("https://"), c.name() + ": " + c.cost().source());
+                assertTrue(c.cost().asOf().matches("20\\d\\d-\\d\\d(-\\d\\d)?"), c.name() + ": " + c.cost().asOf());
+            }
+            if (c.cost().powered()) {
+                assertTrue(c.cost().source().contains("power "), c.name() + " says how its power was found: " + c.cost().source());
+            }
+            assertFalse(c.cost().source().isBlank(), c.name() + " says why it has no price");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown key        | "fp8Tflops": 1979,                 | "fp8Tflops": 1979, "turbo": true,  | x.json: unknown key 'turbo'
@@ -124,7 +152,14 @@ class PresetsTest {
             bad enum           | "fa3Mode": "TWO_STAGE",            | "fa3Mode": "FOUR_STAGE",           | x.json: key 'fa3Mode' must be one of NONE, TWO_STAGE, THREE_STAGE, was "FOUR_STAGE"
             text for a number  | "scaleUpDomainCards": 8,           | "scaleUpDomainCards": "many",      | x.json: key 'scaleUpDomainCards' must be an integer, was "many"
             null               | "name": "H800",                    | "name": null,                      | x.json: key 'name' must not be null
-            schema version     | "schemaVersion": 2,                | "schemaVersion": 3,                | x.json: key 'schemaVersion' must be 2, was 3
+            schema version     | "schemaVersion": 3,                | "schemaVersion": 4,                | x.json: key 'schemaVersion' must be 3, was 4
+            negative price     | "dollarsPerCardHour": 2.0,         | "dollarsPerCardHour": -2,          | x.json: key 'cost.dollarsPerCardHour' must be 0 or in [0.01, 1000], was -2
+            absurd price       | "dollarsPerCardHour": 2.0,         | "dollarsPerCardHour": 20000,       | x.json: key 'cost.dollarsPerCardHour' must be 0 or in [0.01, 1000], was 20000
+            negative power     | "powerKw": 1.275,                  | "powerKw": -1.275,                 | x.json: key 'cost.powerKw' must be 0 or in [0.001, 100], was -1.275
+            absurd power       | "powerKw": 1.275,                  | "powerKw": 700,                    | x.json: key 'cost.powerKw' must be 0 or in [0.001, 100], was 700
+            PUE below 1        | "pue": 1.3,                        | "pue": 0.5,                        | x.json: key 'cost.pue' must be in [1, 3], was 0.5
+            price and purchase | "purchaseDollars": 0,              | "purchaseDollars": 30000,          | x.json: key 'cost.dollarsPerCardHour' must be 0 when a purchase price is given (the TCO form sets the price), was 2.0
+            missing cost key   | "asOf": "2025-02-28"               | "when": "2025-02-28"               | x.json: missing key 'asOf'
             """)
     void badChipFilesNameTheFileAndTheKey(String what, String from, String to, String message) {
         // a "," replacement deletes the key
