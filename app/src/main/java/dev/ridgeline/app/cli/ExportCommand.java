@@ -59,6 +59,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenarioOptions;
 
+    @Mixin
+    ObjectiveOption objective;
+
     @Spec
     CommandSpec spec;
 
@@ -73,6 +76,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--tab: bad value " + Checks.quote(tab) + " (expected " + String.join(", ", ExplorerView.SIDE_TABS) + ")");
         }
         dev.ridgeline.engine.space.Knob[] mapFields = MapFields.of(xField, yField);
+        dev.ridgeline.engine.space.Objective o = objective.objective();
         Catalog catalog = UserCatalog.load(spec.commandLine().getErr());
         Scenario scenario = scenarioOptions.resolve(catalog);
         Scenario pinned = null;
@@ -98,6 +102,7 @@ final class ExportCommand implements Callable<Integer> {
                     v.model().setScenario(scenario);
                 }
                 new Scene(v, width, height - ImageExport.FOOTER);
+                v.tuning().inputs().objectiveProperty().set(o);
                 v.tuning().map().setFields(mapFields[0], mapFields[1]);
                 v.sideTabs().getSelectionModel().select(tabIndex);
                 try {

@@ -68,15 +68,16 @@ final class PresetFiles {
      * share of host and network in kW (0 when not known), the PUE, and where and when they were read.
      */
     record CostFile(double dollarsPerCardHour, double purchaseDollars, double amortisationYears,
-                    double electricityDollarsPerKwh, double powerKw, double pue, String source, String asOf) {
+                    double electricityDollarsPerKwh, String priceSource, String asOf, double powerKw, double pue,
+                    String powerSource) {
         CardCost toCost() {
             return new CardCost(dollarsPerCardHour, new CardCost.Tco(purchaseDollars, amortisationYears,
-                    electricityDollarsPerKwh), powerKw, pue, source, asOf);
+                    electricityDollarsPerKwh), powerKw, pue, priceSource, powerSource, asOf);
         }
 
         static CostFile of(CardCost c) {
             return new CostFile(c.rentalDollarsPerHour(), c.tco().purchaseDollars(), c.tco().years(),
-                    c.tco().dollarsPerKwh(), c.powerKw(), c.pue(), c.source(), c.asOf());
+                    c.tco().dollarsPerKwh(), c.priceSource(), c.asOf(), c.powerKw(), c.pue(), c.powerSource());
         }
     }
 

@@ -87,8 +87,9 @@ public final class Reports {
         putOrNull(cost, "allInPowerKw", c.powered() ? java.util.OptionalDouble.of(c.allInKw())
                 : java.util.OptionalDouble.empty());
         cost.put("pue", c.pue());
-        cost.put("source", c.source());
+        cost.put("priceSource", c.priceSource());
         cost.put("asOf", c.asOf());
+        cost.put("powerSource", c.powerSource());
         cost.put("basis", dev.ridgeline.engine.TokenCost.BASIS);
     }
 

@@ -20,10 +20,12 @@ import static dev.ridgeline.engine.model.Checks.zeroOrInRange;
  * @param tco                  the purchase form; {@link Tco#used()} false when not given
  * @param powerKw              the card with its share of host and network, kW; 0 when not known
  * @param pue                  facility power over IT power, 1 to {@value #MAX_PUE}
- * @param source               where the price and power come from (the URLs, what was read); one line
+ * @param priceSource          where the price comes from (the URL, what was read), or why there is none; one line
+ * @param powerSource          where the power and the PUE come from; one line
  * @param asOf                 when the price was read ("2026-02"); empty when not known (a typed price)
  */
-public record CardCost(double rentalDollarsPerHour, Tco tco, double powerKw, double pue, String source, String asOf) {
+public record CardCost(double rentalDollarsPerHour, Tco tco, double powerKw, double pue, String priceSource,
+                       String powerSource, String asOf) {
     /** Highest all-in price of a card-hour (today's dearest rentals are about $15; a typo such as 20000 is refused). */
     public static final double MAX_DOLLARS_PER_HOUR = 1000;
     public static final double MIN_DOLLARS_PER_HOUR = 0.01;
@@ -38,7 +40,7 @@ public record CardCost(double rentalDollarsPerHour, Tco tco, double powerKw, dou
     static final int MAX_TEXT = 2000;
 
     /** No price and no power: what a chip saved before Ridgeline knew prices has. */
-    public static final CardCost NONE = new CardCost(0, Tco.NONE, 0, 1, "no price or power given", "");
+    public static final CardCost NONE = new CardCost(0, Tco.NONE, 0, 1, "no price given", "no power given", "");
 
     public CardCost {
         String owner = "cost";
@@ -46,7 +48,8 @@ public record CardCost(double rentalDollarsPerHour, Tco tco, double powerKw, dou
         Checks.present(tco, "tco", owner);
         zeroOrInRange(powerKw, MIN_POWER_KW, MAX_POWER_KW, "powerKw", owner);
         inRange(pue, 1, MAX_PUE, "pue", owner);
-        source = line(source, "source");
+        priceSource = line(priceSource, "priceSource");
+        powerSource = line(powerSource, "powerSource");
         asOf = line(asOf, "asOf");
         if (rentalDollarsPerHour > 0 && tco.used()) {
             throw Checks.refused("dollarsPerCardHour", rentalDollarsPerHour, owner,
@@ -112,49 +115,71 @@ public record CardCost(double rentalDollarsPerHour, Tco tco, double powerKw, dou
 
     /**
      * "$2.00 per card-hour (as of 2025-02-28; SOURCE)": the price with where and when it was read, as every cost figure
-     * shows it; "no price given" without one.
+     * shows it; without one, why ("no price given", or the source's reason).
      */
     public String priceNote() {
         if (!priced()) {
-            return "no price given";
+            return priceSource.startsWith("no ") ? priceSource : "no price (" + priceSource + ")";
         }
         String how = tco.used() ? String.format(java.util.Locale.ROOT, "$%.2f per card-hour from the TCO form", dollarsPerHour())
                 : String.format(java.util.Locale.ROOT, "$%.2f per card-hour", rentalDollarsPerHour);
-        return how + " (" + (asOf.isEmpty() ? "" : "as of " + asOf + "; ") + source + ")";
+        return how + " (" + (asOf.isEmpty() ? "" : "as of " + asOf + "; ") + priceSource + ")";
+    }
+
+    /**
+     * "1.66 kW all-in (1.275 kW x PUE 1.3; SOURCE)": the power with where it was read, as every energy figure shows it;
+     * "no power given" without one.
+     */
+    public String powerNote() {
+        if (!powered()) {
+            return powerSource.startsWith("no ") ? powerSource : "no power (" + powerSource + ")";
+        }
+        return String.format(java.util.Locale.ROOT, "%.3g kW all-in (%.4g kW x PUE %.3g; ", allInKw(), powerKw, pue)
+                + powerSource + ")";
     }
 
     /** The source a price or power typed by the user (the chip editor, {@code --chip-field}) is given. */
     public static final String EDITED = "edited by the user";
 
-    /** This cost, its price or power typed by the user: the preset's source and date no longer describe it. */
-    public CardCost edited() {
-        return new CardCost(rentalDollarsPerHour, tco, powerKw, pue, EDITED, "");
+    /** This cost, its price typed by the user: the preset's price source and date no longer describe it. */
+    public CardCost priceEdited() {
+        return new CardCost(rentalDollarsPerHour, tco, powerKw, pue, EDITED, powerSource, "");
+    }
+
+    /** This cost, its power or PUE typed by the user. */
+    public CardCost powerEdited() {
+        return new CardCost(rentalDollarsPerHour, tco, powerKw, pue, priceSource, EDITED, asOf);
     }
 
     /** A rental price (a purchase price given before is dropped: the two are exclusive). */
     public CardCost withRental(double dollarsPerHour) {
-        return new CardCost(dollarsPerHour, dollarsPerHour > 0 ? tco.withPurchase(0) : tco, powerKw, pue, source, asOf);
+        return new CardCost(dollarsPerHour, dollarsPerHour > 0 ? tco.withPurchase(0) : tco, powerKw, pue, priceSource,
+                powerSource, asOf);
     }
 
     /** The TCO form (a rental price given before is dropped when the form has a purchase price). */
     public CardCost withTco(Tco v) {
-        return new CardCost(v.used() ? 0 : rentalDollarsPerHour, v, powerKw, pue, source, asOf);
+        return new CardCost(v.used() ? 0 : rentalDollarsPerHour, v, powerKw, pue, priceSource, powerSource, asOf);
     }
 
     public CardCost withPower(double kw) {
-        return new CardCost(rentalDollarsPerHour, tco, kw, pue, source, asOf);
+        return new CardCost(rentalDollarsPerHour, tco, kw, pue, priceSource, powerSource, asOf);
     }
 
     public CardCost withPue(double v) {
-        return new CardCost(rentalDollarsPerHour, tco, powerKw, v, source, asOf);
+        return new CardCost(rentalDollarsPerHour, tco, powerKw, v, priceSource, powerSource, asOf);
     }
 
-    public CardCost withSource(String v) {
-        return new CardCost(rentalDollarsPerHour, tco, powerKw, pue, v, asOf);
+    public CardCost withPriceSource(String v) {
+        return new CardCost(rentalDollarsPerHour, tco, powerKw, pue, v, powerSource, asOf);
+    }
+
+    public CardCost withPowerSource(String v) {
+        return new CardCost(rentalDollarsPerHour, tco, powerKw, pue, priceSource, v, asOf);
     }
 
     public CardCost withAsOf(String v) {
-        return new CardCost(rentalDollarsPerHour, tco, powerKw, pue, source, v);
+        return new CardCost(rentalDollarsPerHour, tco, powerKw, pue, priceSource, powerSource, v);
     }
 
     /**

@@ -80,10 +80,12 @@ public record ChipField(String name, String category, String unit, String descri
         cost("Electricity price", "$/kWh", "TCO form: what a kWh of all-in power costs.",
                 CardCost.Tco.MIN_DOLLARS_PER_KWH, CardCost.Tco.MAX_DOLLARS_PER_KWH, false, Role.PRICE,
                 k -> k.tco().dollarsPerKwh(), (k, v) -> k.withTco(k.tco().withDollarsPerKwh(v))),
-        note("Price source", "Where the price and power come from. Typing a price or power sets it to '" + CardCost.EDITED + "'; say your own source after.",
-                c -> c.cost().source(), (c, v) -> c.withCost(c.cost().withSource((String) v))),
+        note("Price source", "Where the price comes from. Typing a price sets it to '" + CardCost.EDITED + "'; give your own source after.",
+                c -> c.cost().priceSource(), (c, v) -> c.withCost(c.cost().withPriceSource((String) v))),
         note("Price as of", "When the price was read (e.g. 2026-02).",
-                c -> c.cost().asOf(), (c, v) -> c.withCost(c.cost().withAsOf((String) v))));
+                c -> c.cost().asOf(), (c, v) -> c.withCost(c.cost().withAsOf((String) v))),
+        note("Power source", "Where the power and PUE come from. Typing either sets it to '" + CardCost.EDITED + "'.",
+                c -> c.cost().powerSource(), (c, v) -> c.withCost(c.cost().withPowerSource((String) v))));
 
     /** True for the fields that hold a number (everything with a unit). */
     public boolean numeric() {
@@ -122,13 +124,18 @@ public record ChipField(String name, String category, String unit, String descri
         return new ChipField(name, category, "", description, 1, 0, 0, true, Role.SPEC, get, set);
     }
 
-    /** A number of the chip's {@link CardCost}; setting it marks the cost as the user's ({@link CardCost#edited()}). */
+    /**
+     * A number of the chip's {@link CardCost}; setting it marks the price (or the power) as the user's
+     * ({@link CardCost#priceEdited()}, {@link CardCost#powerEdited()}).
+     */
     private static ChipField cost(String name, String unit, String description, double min, double max,
                                   boolean higherIsBetter, Role role, Function<CardCost, Double> get,
                                   BiFunction<CardCost, Double, CardCost> set) {
         return new ChipField(name, COST, unit, description, 1, min, max, higherIsBetter, role,
-                c -> get.apply(c.cost()),
-                (c, v) -> c.withCost(set.apply(c.cost(), ((Number) v).doubleValue()).edited()));
+                c -> get.apply(c.cost()), (c, v) -> {
+                    CardCost moved = set.apply(c.cost(), ((Number) v).doubleValue());
+                    return c.withCost(role == Role.PRICE ? moved.priceEdited() : moved.powerEdited());
+                });
     }
 
     private static ChipField note(String name, String description, Function<Chip, Object> get,

@@ -100,6 +100,17 @@ public enum Objective {
         return this == THROUGHPUT ? score : 1 / score;
     }
 
+    /**
+     * The change of the figure from {@code baseScore} to {@code movedScore}: tokens/s per card (0 for nothing reaching
+     * the target), or dollars or joules, NaN when either score has no figure.
+     */
+    public double figureChange(double movedScore, double baseScore) {
+        if (this == THROUGHPUT) {
+            return movedScore - baseScore;
+        }
+        return movedScore > 0 && baseScore > 0 ? figure(movedScore) - figure(baseScore) : Double.NaN;
+    }
+
     /** The score of a figure (the inverse of {@link #figure}), e.g. for a goal typed as "$0.10 per million". */
     public double scoreOf(double figure) {
         return this == THROUGHPUT ? figure : 1 / figure;

@@ -134,13 +134,16 @@ class PresetsTest {
     void everyPricedPresetSaysWhereAndWhenItsPriceWasRead() {
         for (Chip c : Presets.builtIn().chips()) {
             if (c.cost().priced()) {
-                assertTrue(c.cost().source().contains("https://"), c.name() + ": " + c.cost().source());
+                assertTrue(c.cost().priceSource().contains("https://"), c.name() + ": " + c.cost().priceSource());
                 assertTrue(c.cost().asOf().matches("20\\d\\d-\\d\\d(-\\d\\d)?"), c.name() + ": " + c.cost().asOf());
             }
             if (c.cost().powered()) {
-                assertTrue(c.cost().source().contains("power "), c.name() + " says how its power was found: " + c.cost().source());
+                assertTrue(c.cost().powerSource().contains("https://") || c.cost().powerSource().contains("chips.csv"),
+                        c.name() + " says how its power was found: " + c.cost().powerSource());
+                assertTrue(c.cost().powerSource().contains("PUE"), c.name() + ": " + c.cost().powerSource());
             }
-            assertFalse(c.cost().source().isBlank(), c.name() + " says why it has no price");
+            assertFalse(c.cost().priceSource().isBlank(), c.name() + " says why it has no price");
+            assertFalse(c.cost().powerSource().isBlank(), c.name() + " says why it has no power");
         }
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The cost arithmetic of DESIGN 4d, checked by hand and against DeepSeek's published economics. */
 class CardCostTest {
     static CardCost rental(double dollarsPerHour, double kw, double pue) {
-        return new CardCost(dollarsPerHour, CardCost.Tco.NONE, kw, pue, "test", "2026-01");
+        return new CardCost(dollarsPerHour, CardCost.Tco.NONE, kw, pue, "test", "test", "2026-01");
     }
 
     @ParameterizedTest(name = "${0}/card-hour at {1} tokens/s = ${2}/Mtok")
@@ -41,7 +41,7 @@ class CardCostTest {
             8766,  1,  0.001, 1.0, 0.001, 1.000001
             """)
     void tcoFormYieldsTheHourlyPrice(double purchase, double years, double kw, double pue, double perKwh, double expected) {
-        CardCost c = new CardCost(0, new CardCost.Tco(purchase, years, perKwh), kw, pue, "test", "2026-01");
+        CardCost c = new CardCost(0, new CardCost.Tco(purchase, years, perKwh), kw, pue, "test", "test", "2026-01");
         assertTrue(c.priced());
         assertEquals(expected, c.dollarsPerHour(), 1e-9);
     }
@@ -101,7 +101,7 @@ class CardCostTest {
     void refusesNegativeAndAbsurdPricesAndPowersNamingTheField(String what, String values, String message) {
         double[] v = java.util.Arrays.stream(values.split(",")).mapToDouble(x -> Double.parseDouble(x.strip())).toArray();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new CardCost(v[0], new CardCost.Tco(v[1], v[2], v[3]), v[4], v[5], "test", "2026-01"));
+                () -> new CardCost(v[0], new CardCost.Tco(v[1], v[2], v[3]), v[4], v[5], "test", "test", "2026-01"));
         assertEquals(message, e.getMessage());
     }
 
@@ -114,7 +114,7 @@ class CardCostTest {
         // the form replaces the rental price: 30,000 / 43,830 + 1.275 x 1.3 x 0.08 = 0.684463 + 0.1326 = 0.817063
         assertEquals(0.0, bought.cost().rentalDollarsPerHour(), 0.0);
         assertEquals(0.817063, (Double) price.shown(bought), 1e-6);
-        assertEquals(CardCost.EDITED, bought.cost().source());
+        assertEquals(CardCost.EDITED, bought.cost().priceSource());
         Chip rented = price.with(bought, 3.0);
         assertFalse(rented.cost().tco().used(), "typing a price drops the form");
         assertEquals(3.0, rented.cost().dollarsPerHour(), 0.0);

@@ -4,6 +4,7 @@ import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.FieldMap;
 import dev.ridgeline.engine.space.Knob;
+import dev.ridgeline.engine.space.Objective;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -30,7 +31,8 @@ final class MapModel extends Follower<FieldMap.Result> {
 
     private MapModel(Engine engine, TuningRunner runner, TuningInputs inputs, int cells, ObjectProperty<Knob> x,
                      ObjectProperty<Knob> y) {
-        super(new Job<>(runner, m -> m.xs().length + " × " + m.ys().length + " cells"), inputs.targetTpsProperty(), x, y);
+        super(new Job<>(runner, m -> m.xs().length + " × " + m.ys().length + " cells"), inputs.targetTpsProperty(), x, y,
+                inputs.objectiveProperty());
         this.engine = engine;
         this.runner = runner;
         this.inputs = inputs;
@@ -58,7 +60,7 @@ final class MapModel extends Follower<FieldMap.Result> {
     Object key(Scenario s) {
         // knobs by name: each Knob.fields() call makes new (unequal) lambdas
         return List.of(spaceKey(s), x.get().name(), y.get().name(), inputs.targetTpsProperty().get(), x.get().of(s),
-                y.get().of(s));
+                y.get().of(s), inputs.objectiveProperty().get());
     }
 
     @Override
@@ -66,9 +68,10 @@ final class MapModel extends Follower<FieldMap.Result> {
         Knob kx = x.get();
         Knob ky = y.get();
         double target = inputs.targetTpsProperty().get();
+        Objective objective = inputs.objectiveProperty().get();
         double[] xs = FieldMap.axis(kx, kx.of(s), FieldMap.DEFAULT_FACTOR, cells);
         double[] ys = FieldMap.axis(ky, ky.of(s), FieldMap.DEFAULT_FACTOR, cells);
-        return (stop, progress) -> FieldMap.compute(engine, s, kx, ky, xs, ys, target, runner.sweep(), runner.threads(),
-                stop, progress);
+        return (stop, progress) -> FieldMap.compute(engine, s, kx, ky, xs, ys, target, objective, runner.sweep(),
+                runner.threads(), stop, progress);
     }
 }

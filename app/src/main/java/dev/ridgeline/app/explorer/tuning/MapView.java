@@ -5,6 +5,7 @@ import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.FieldMap;
 import dev.ridgeline.engine.space.Knob;
+import dev.ridgeline.engine.space.Objective;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -45,7 +46,8 @@ public final class MapView extends BorderPane {
         xPicker.setOnAction(e -> pick(xPicker, yPicker, model.xProperty().get(), true));
         yPicker.setOnAction(e -> pick(yPicker, xPicker, model.yProperty().get(), false));
         Label by = new Label("×");
-        FlowPane top = new FlowPane(8, 4, new Label("Map of"), xPicker, by, yPicker,
+        FlowPane top = new FlowPane(8, 4, new Label("Map of"), xPicker, by, yPicker, new Label("tokens/s"),
+                ObjectiveChoice.create("mapObjective", inputs.objectiveProperty()),
                 new JobBar("map", model.job(), model::cancel));
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 6, 2, 6));
@@ -65,6 +67,8 @@ public final class MapView extends BorderPane {
         viewer.heightProperty().addListener(x -> redraw());
         inputs.minThroughputProperty().addListener(x -> redraw());
         inputs.perNodeProperty().addListener(x -> redraw());
+        inputs.maxCostProperty().addListener(x -> redraw());
+        inputs.maxEnergyProperty().addListener(x -> redraw());
     }
 
     private static ComboBox<Knob> picker(String id) {
@@ -90,7 +94,7 @@ public final class MapView extends BorderPane {
                 setText(empty || k == null ? null : k.label());
             }
         });
-        box.setTooltip(new Tooltip("A chip or NIC field: the map spans a quarter to four times its current value."));
+        box.setTooltip(new Tooltip("A chip or NIC field, or the chip's price or power: the map spans a quarter to four times its current value."));
         return box;
     }
 
@@ -151,37 +155,59 @@ public final class MapView extends BorderPane {
                 marks.add(new MapChart.Mark(c.name(), x, y, false));
             }
         }
-        double perCard = inputs.target().perCard();
-        MapChart.show(chart, r, marks, perCard, plotPx);
-        note.setText(note(r, marks, perCard));
+        double goal = r.objective() == inputs.objectiveProperty().get() ? inputs.goalPerCard() : defaultGoal(r);
+        MapChart.show(chart, r, marks, goal, plotPx);
+        note.setText(note(r, marks, goal));
     }
 
-    private static String note(FieldMap.Result r, List<MapChart.Mark> marks, double perCard) {
+    /** The goal while the inputs have moved on to another objective than the map on display (until it recomputes). */
+    private double defaultGoal(FieldMap.Result r) {
+        switch (r.objective()) {
+            case COST:
+                return inputs.maxCostProperty().get();
+            case POWER:
+                return inputs.maxEnergyProperty().get();
+            default:
+                return inputs.target().perCard();
+        }
+    }
+
+    private static String note(FieldMap.Result r, List<MapChart.Mark> marks, double goal) {
         Scenario s = r.scenario();
+        Objective o = r.objective();
+        double[][] z = MapChart.figures(r);
         int i = r.currentIndex(r.xs(), r.x().of(s));
         int j = r.currentIndex(r.ys(), r.y().of(s));
         StringBuilder out = new StringBuilder();
         if (i >= 0 && j >= 0) {
-            double v = r.headline()[j][i];
+            double v = z[j][i];
             out.append(s.chip().name()).append(" (").append(TuningText.withUnit(r.x(), r.xs()[i])).append(", ")
                     .append(TuningText.withUnit(r.y(), r.ys()[j])).append("): ")
-                    .append(v > 0 ? TuningText.tokens(v) + " tokens/s per card" : "no deployment reaches")
-                    .append(" at ≥ ").append(Checks.number(r.targetTps())).append(" tokens/s per user. ");
+                    .append(v > 0 ? ObjectiveText.figure(o, v) : o.available(s.chip()) ? "no deployment reaches"
+                            : ObjectiveText.missing(o, s.chip()))
+                    .append(" at ≥ ").append(Checks.number(r.targetTps())).append(" tokens/s per user")
+                    .append(o == Objective.THROUGHPUT || !o.available(s.chip()) ? ". "
+                            : " (" + (o == Objective.COST ? s.chip().cost().priceNote() : s.chip().cost().powerNote()) + "). ");
         }
-        double max = 0;
-        double min = Double.MAX_VALUE;
-        for (double[] row : r.headline()) {
+        double best = o.figureFalls() ? Double.MAX_VALUE : 0;
+        double worst = o.figureFalls() ? 0 : Double.MAX_VALUE;
+        for (double[] row : z) {
             for (double v : row) {
-                if (!Double.isNaN(v)) {
-                    max = Math.max(max, v);
-                    min = Math.min(min, v);
+                if (v > 0) {
+                    best = o.figureFalls() ? Math.min(best, v) : Math.max(best, v);
+                    worst = o.figureFalls() ? Math.max(worst, v) : Math.min(worst, v);
+                } else if (v == 0) { // nothing reaches the tokens/s per user there: the worst a cell can be
+                    worst = o.figureFalls() ? Double.MAX_VALUE : 0;
                 }
             }
         }
-        if (perCard > max) {
-            out.append("The target (").append(TuningText.tokens(perCard)).append(" per card) is not reached on this map. ");
-        } else if (perCard <= min) {
-            out.append("The target (").append(TuningText.tokens(perCard)).append(" per card) is reached everywhere on this map. ");
+        String target = "The target (" + ObjectiveText.reaches(o) + " " + ObjectiveText.figure(o, goal) + ")";
+        boolean anywhere = o.figureFalls() ? best <= goal : best >= goal;
+        boolean everywhere = o.figureFalls() ? worst <= goal : worst >= goal;
+        if (!anywhere) {
+            out.append(target).append(" is not reached on this map. ");
+        } else if (everywhere) {
+            out.append(target).append(" is reached everywhere on this map. ");
         }
         double[] xe = {MapData.edges(r.xs(), 0)[0], MapData.edges(r.xs(), r.xs().length - 1)[1]};
         double[] ye = {MapData.edges(r.ys(), 0)[0], MapData.edges(r.ys(), r.ys().length - 1)[1]};

@@ -39,7 +39,10 @@ public final class SensitivityPane extends VBox {
         NumberField step = new NumberField("sensitivityStep", "Step ±", "%",
                 "Each knob is moved down and up by this fraction of its value (the FA3 stage mode by one mode).",
                 inputs.stepProperty(), 0, 0.99, v -> v * 100, v -> v / 100);
-        VBox controls = new VBox(2, target, step);
+        javafx.scene.layout.HBox objectiveRow = new javafx.scene.layout.HBox(6, new Label("Objective: tokens/s"),
+                ObjectiveChoice.create("sensitivityObjective", inputs.objectiveProperty()));
+        objectiveRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox controls = new VBox(2, objectiveRow, target, step);
         headline.setId("sensitivityHeadline");
         unchanged.setId("sensitivityUnchanged");
         refused.setId("sensitivityRefused");
@@ -70,12 +73,7 @@ public final class SensitivityPane extends VBox {
             return;
         }
         String step = TuningText.step(r.step());
-        headline.setText(r.headline() > 0
-                ? "Headline: " + TuningText.tokens(r.headline()) + " tokens/s per card at ≥ "
-                        + dev.ridgeline.engine.model.Checks.number(r.targetTps()) + " tokens/s per user (re-optimised); "
-                        + "the deployment on screen: " + TuningText.tokens(r.fixed()) + ". Bars: change at " + step + "."
-                : "No deployment reaches " + dev.ridgeline.engine.model.Checks.number(r.targetTps())
-                        + " tokens/s per user: the headline is 0. The deployment on screen: " + TuningText.tokens(r.fixed()) + ".");
+        headline.setText(headlineText(r, step));
         List<String> none = new ArrayList<>();
         List<String> notMoved = new ArrayList<>();
         for (Sensitivity.Bar b : r.bars()) {
@@ -93,6 +91,27 @@ public final class SensitivityPane extends VBox {
         refused.setManaged(!notMoved.isEmpty());
         viewer.setMinHeight(90 + ROW_PX * TornadoChart.drawn(r).size());
         TornadoChart.show(chart, r);
+    }
+
+    /** The headline sentence: the objective's figure at the target, the deployment on screen's, and the price used. */
+    public static String headlineText(Sensitivity.Result r, String step) {
+        dev.ridgeline.engine.space.Objective o = r.objective();
+        String tps = dev.ridgeline.engine.model.Checks.number(r.targetTps());
+        var chip = r.scenario().chip();
+        if (!o.available(chip)) {
+            return "No " + o.figureName() + ": " + ObjectiveText.missing(o, chip) + ". Bars: the spec knobs change "
+                    + "nothing until then.";
+        }
+        if (!(r.headline() > 0)) {
+            return "No deployment reaches " + tps + " tokens/s per user: the headline is 0. The deployment on screen: "
+                    + (r.fixed() > 0 ? ObjectiveText.number(o, o.figure(r.fixed())) : "none") + ".";
+        }
+        String basis = o == dev.ridgeline.engine.space.Objective.THROUGHPUT ? ""
+                : " (" + (o == dev.ridgeline.engine.space.Objective.COST ? chip.cost().priceNote()
+                        : chip.cost().powerNote()) + "; decode only)";
+        return "Headline: " + ObjectiveText.score(o, r.headline()) + " at ≥ " + tps + " tokens/s per user (re-optimised)"
+                + basis + "; the deployment on screen: " + (r.fixed() > 0 ? ObjectiveText.number(o, o.figure(r.fixed()))
+                        : "none") + ". Bars: change at " + step + ".";
     }
 
     /** What the tab says around its chart: the headline, the knobs that change nothing or were not moved. */
