@@ -1,7 +1,7 @@
 package dev.ridgeline.app.cli;
 
 import dev.ridgeline.app.Engines;
-import dev.ridgeline.app.explorer.compare.CompareText;
+import dev.ridgeline.app.explorer.tuning.CompareText;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.CompareReports;
 import dev.ridgeline.engine.io.PresetException;

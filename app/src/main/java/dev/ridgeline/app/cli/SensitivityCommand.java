@@ -77,10 +77,10 @@ final class SensitivityCommand implements Callable<Integer> {
         } else {
             out.println(SensitivityPane.headlineText(r, TuningText.step(r.step())));
         }
-        out.printf(Locale.ROOT, "%-18s %-10s %-12s %-12s %-12s %17s %17s  %s%n", "knob " + TuningText.step(r.step()), "unit",
+        out.printf(Locale.ROOT, "%-18s %-11s %-12s %-12s %-12s %19s %19s  %s%n", "knob " + TuningText.step(r.step()), "unit",
                 "now", "down", "up", "re-optimised d/u", "fixed d/u", "note");
         for (Sensitivity.Bar b : r.bars()) {
-            out.printf(Locale.ROOT, "%-18s %-10s %-12s %-12s %-12s %17s %17s  %s%n", b.knob().name(), b.knob().unit(),
+            out.printf(Locale.ROOT, "%-18s %-11s %-12s %-12s %-12s %19s %19s  %s%n", b.knob().name(), b.knob().unit(),
                     TuningText.value(b.knob(), b.current()), side(b, b.down()), side(b, b.up()),
                     pair(o, ObjectiveText.change(o, b.down().headline(), r.headline()),
                             ObjectiveText.change(o, b.up().headline(), r.headline()), b),

@@ -68,10 +68,10 @@ final class SolveCommand implements Callable<Integer> {
         for (String name : fields == null ? List.<String>of() : fields) {
             knobs.add(ChipFieldFlags.field("--field", name, name));
         }
-        if (knobs.isEmpty()) {
-            knobs = Solve.fields(o);
-        }
         Scenario s = scenario.resolve(UserCatalog.load(spec.commandLine().getErr()));
+        if (knobs.isEmpty()) {
+            knobs = Solve.fields(o, s.chip());
+        }
         Solve.Target target = new Solve.Target(targetTps, o, goal, perNode);
         List<Knob> chosen = knobs;
         List<Solve.Answer> answers = AllCores.run((executor, threads) ->

@@ -45,8 +45,8 @@ import javafx.util.Subscription;
 public final class ExplorerView extends BorderPane {
     /** The side tabs beside the roofline, in order: {@code export --tab} takes these names. */
     public static final List<String> SIDE_TABS = List.of("results", "chip", "balance", "sensitivity", "target");
-    /** The views in the centre, in order (tab ids "rooflineTab", "frontierTab", "mapTab"). */
-    public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier", "map");
+    /** The views in the centre, in order (tab ids "rooflineTab", "frontierTab", "mapTab", "chipsTab"). */
+    public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier", "map", "chips");
 
     private final ExplorerModel model;
     private final ScenarioPanel scenarioPanel;
@@ -126,11 +126,14 @@ public final class ExplorerView extends BorderPane {
                 "Throughput per card against tokens/s per user over every deployment, and the best one at a target.");
         Tab mapTab = tab(CENTRE_VIEWS.get(2), this.tuning.map(), "The best throughput per card over a grid of two chip fields.");
         Tab rooflineTab = tab(CENTRE_VIEWS.get(0), rooflinePane, "Every op of one MoE layer on the chip's roofline.");
-        centreTabs.getTabs().addAll(rooflineTab, frontierTab, mapTab);
+        Tab chipsTab = tab(CENTRE_VIEWS.get(3), this.tuning.compare(),
+                "Chip against chip: each at its own best deployment at the target, on throughput, cost and power.");
+        centreTabs.getTabs().addAll(rooflineTab, frontierTab, mapTab, chipsTab);
         centreTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centreTabs.setId("centreTabs");
         centreTabs.setMinSize(0, 0);
         this.tuning.follow(sensitivityTab.selectedProperty(), targetTab.selectedProperty(), mapTab.selectedProperty());
+        this.tuning.followCompare(chipsTab.selectedProperty());
         // the frontier sweeps only while its tab is shown; a hidden roofline catches up when shown
         subscriptions.add(frontierTab.selectedProperty().subscribe(shown -> frontier.model().activeProperty().set(shown)));
         subscriptions.add(rooflineTab.selectedProperty().subscribe(shown -> {

@@ -22,8 +22,12 @@ public record ChipField(String name, String category, String unit, String descri
                         double max, boolean higherIsBetter, Role role, Function<Chip, Object> get,
                         BiFunction<Chip, Object, Chip> set) {
 
-    /** What a field is about: the design-space objectives read the spec, the price or the power (DESIGN 4d). */
-    public enum Role { SPEC, PRICE, POWER, SOURCE }
+    /**
+     * What a field is about (DESIGN 4d): the spec the engine times; the price (a rental price or the TCO form's
+     * purchase price); the TCO form's other inputs, which only matter with a purchase price; the power and PUE; or the
+     * text that says where the figures come from.
+     */
+    public enum Role { SPEC, PRICE, TCO, POWER, SOURCE }
 
     static final String MEMORY = "Memory";
     static final String COMPUTE = "Compute";
@@ -75,10 +79,10 @@ public record ChipField(String name, String category, String unit, String descri
                 CardCost.Tco.MIN_PURCHASE, CardCost.Tco.MAX_PURCHASE, false, Role.PRICE, k -> k.tco().purchaseDollars(),
                 (k, v) -> k.withTco(k.tco().withPurchase(v))),
         cost("Amortisation", "years", "TCO form: years the purchase price is spread over.",
-                CardCost.Tco.MIN_YEARS, CardCost.Tco.MAX_YEARS, true, Role.PRICE, k -> k.tco().years(),
+                CardCost.Tco.MIN_YEARS, CardCost.Tco.MAX_YEARS, true, Role.TCO, k -> k.tco().years(),
                 (k, v) -> k.withTco(k.tco().withYears(v))),
         cost("Electricity price", "$/kWh", "TCO form: what a kWh of all-in power costs.",
-                CardCost.Tco.MIN_DOLLARS_PER_KWH, CardCost.Tco.MAX_DOLLARS_PER_KWH, false, Role.PRICE,
+                CardCost.Tco.MIN_DOLLARS_PER_KWH, CardCost.Tco.MAX_DOLLARS_PER_KWH, false, Role.TCO,
                 k -> k.tco().dollarsPerKwh(), (k, v) -> k.withTco(k.tco().withDollarsPerKwh(v))),
         note("Price source", "Where the price comes from. Typing a price sets it to '" + CardCost.EDITED + "'; give your own source after.",
                 c -> c.cost().priceSource(), (c, v) -> c.withCost(c.cost().withPriceSource((String) v))),
@@ -134,7 +138,7 @@ public record ChipField(String name, String category, String unit, String descri
         return new ChipField(name, COST, unit, description, 1, min, max, higherIsBetter, role,
                 c -> get.apply(c.cost()), (c, v) -> {
                     CardCost moved = set.apply(c.cost(), ((Number) v).doubleValue());
-                    return c.withCost(role == Role.PRICE ? moved.priceEdited() : moved.powerEdited());
+                    return c.withCost(role == Role.POWER ? moved.powerEdited() : moved.priceEdited());
                 });
     }
 

@@ -53,10 +53,11 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
     }
 
     /**
-     * What the knob belongs to: the chip's spec, the NIC, a modelling assumption, or the chip's price or power (which
-     * the decode model does not read: only the cost and power objectives move with them).
+     * What the knob belongs to: the chip's spec, the NIC, a modelling assumption, or the chip's price, the TCO form's
+     * other inputs, its power (which the decode model does not read: only the cost and power objectives move with
+     * them).
      */
-    public enum Kind { CHIP, NIC, ASSUMPTION, PRICE, POWER }
+    public enum Kind { CHIP, NIC, ASSUMPTION, PRICE, TCO, POWER }
 
     /** The value in {@code s}, shown unit. */
     public double of(Scenario s) {
@@ -90,8 +91,8 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
                 continue;
             }
             boolean cards = f.unit().equals("cards");
-            Kind kind = f.role() == ChipField.Role.PRICE ? Kind.PRICE : f.role() == ChipField.Role.POWER ? Kind.POWER
-                    : Kind.CHIP;
+            Kind kind = f.role() == ChipField.Role.PRICE ? Kind.PRICE : f.role() == ChipField.Role.TCO ? Kind.TCO
+                    : f.role() == ChipField.Role.POWER ? Kind.POWER : Kind.CHIP;
             out.add(new Knob(f.name(), kind, f.unit(), f.higherIsBetter(), cards, f.min(), f.max(),
                     s -> ((Number) f.shown(s.chip())).doubleValue(),
                     (s, v) -> s.withChip(f.with(s.chip(), cards ? (Object) (int) Math.round(v) : (Object) v).asEdited())));
@@ -102,9 +103,9 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
         return List.copyOf(out);
     }
 
-    /** True for the chip's price and power, which change no deployment's speed. */
+    /** True for the chip's price, TCO form and power, which change no deployment's speed. */
     public boolean costOnly() {
-        return kind == Kind.PRICE || kind == Kind.POWER;
+        return kind == Kind.PRICE || kind == Kind.TCO || kind == Kind.POWER;
     }
 
     /** The modelling assumptions sensitivity moves: GEMM efficiency, MTP acceptance, kernel gap, memory reserve, host. */

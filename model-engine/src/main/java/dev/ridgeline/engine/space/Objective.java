@@ -132,14 +132,20 @@ public enum Objective {
         }
     }
 
-    /** True when the objective reads the knob: every one the spec moves, and the price (cost) or power (power). */
-    public boolean reads(Knob k) {
+    /**
+     * True when the objective reads the knob on this chip: every knob the spec moves; the price (cost); the TCO form's
+     * other inputs (cost, when the chip has a purchase price); the power and PUE (power, and cost when the TCO form
+     * prices the electricity).
+     */
+    public boolean reads(Knob k, Chip chip) {
+        boolean tco = chip.cost().tco().used();
         switch (k.kind()) {
             case PRICE:
                 return this == COST;
+            case TCO:
+                return this == COST && tco;
             case POWER:
-                // power prices the electricity of the TCO form too
-                return this != THROUGHPUT;
+                return this == POWER || (this == COST && tco);
             default:
                 return true;
         }

@@ -64,14 +64,25 @@ public final class Sensitivity {
 
     /** Every knob of the sensitivity on throughput: the chip and NIC fields, the FA3 mode, the assumptions. */
     public static List<Knob> knobs() {
-        return knobs(Objective.THROUGHPUT);
-    }
-
-    /** The knobs the objective reads: those of throughput, and the price (cost) or the power (cost and power). */
-    public static List<Knob> knobs(Objective objective) {
         List<Knob> out = new ArrayList<>();
         for (Knob k : Knob.fields()) {
-            if (objective.reads(k)) {
+            if (!k.costOnly()) {
+                out.add(k);
+            }
+        }
+        out.add(Knob.FA3);
+        out.addAll(Knob.assumptions());
+        return out;
+    }
+
+    /**
+     * The knobs the objective reads on the scenario's chip ({@link Objective#reads}): those of throughput, and the
+     * price or power that are set (a step of a price of 0, none, moves nothing).
+     */
+    public static List<Knob> knobs(Objective objective, Scenario s) {
+        List<Knob> out = new ArrayList<>();
+        for (Knob k : Knob.fields()) {
+            if (objective.reads(k, s.chip()) && !(k.costOnly() && k.of(s) == 0)) {
                 out.add(k);
             }
         }
@@ -93,7 +104,7 @@ public final class Sensitivity {
         Base base = new Base(headline(engine, s, targetTps), engine.summarize(s).throughputPerCard(), objective);
         double headline = objective.score(s.chip(), base.headline());
         double fixed = objective.score(s.chip(), base.fixed());
-        List<Knob> knobs = knobs(objective);
+        List<Knob> knobs = knobs(objective, s);
         List<Bar> bars = Parallel.map(knobs, k -> bar(engine, s, k, targetTps, step, base), executor, threads,
                 cancelled, progress);
         List<Bar> done = new ArrayList<>();

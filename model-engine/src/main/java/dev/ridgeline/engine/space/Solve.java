@@ -86,14 +86,21 @@ public final class Solve {
 
     /** The fields a throughput target is solved for: the spec fields of {@link Knob#fields()} and the FA3 mode. */
     public static List<Knob> fields() {
-        return fields(Objective.THROUGHPUT);
-    }
-
-    /** The fields the objective reads ({@link Objective#reads}) and the FA3 mode. */
-    public static List<Knob> fields(Objective objective) {
         List<Knob> out = new java.util.ArrayList<>();
         for (Knob k : Knob.fields()) {
-            if (objective.reads(k)) {
+            if (!k.costOnly()) {
+                out.add(k);
+            }
+        }
+        out.add(Knob.FA3);
+        return out;
+    }
+
+    /** The fields the objective reads on the chip ({@link Objective#reads}) and the FA3 mode. */
+    public static List<Knob> fields(Objective objective, dev.ridgeline.engine.model.Chip chip) {
+        List<Knob> out = new java.util.ArrayList<>();
+        for (Knob k : Knob.fields()) {
+            if (objective.reads(k, chip)) {
                 out.add(k);
             }
         }

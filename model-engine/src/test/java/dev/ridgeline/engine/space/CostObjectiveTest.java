@@ -114,8 +114,13 @@ class CostObjectiveTest {
         assertEquals(Objective.COST.figure(r.headline()) * 1.1, Objective.COST.figure(price.up().headline()), 1e-12);
         // the spec knobs are there too, and the throughput tornado has no price
         assertTrue(r.bars().stream().anyMatch(b -> b.knob().name().equals("HBM bandwidth")));
-        assertTrue(Sensitivity.knobs(Objective.THROUGHPUT).stream().noneMatch(Knob::costOnly));
-        assertTrue(Sensitivity.knobs(Objective.POWER).stream().noneMatch(k -> k.kind() == Knob.Kind.PRICE));
+        assertTrue(Sensitivity.knobs(Objective.THROUGHPUT, H800).stream().noneMatch(Knob::costOnly));
+        assertTrue(Sensitivity.knobs(Objective.POWER, H800).stream().noneMatch(k -> k.kind() == Knob.Kind.PRICE));
+        // a rental price: the TCO form and the power do not move the dollars; with a purchase price they do
+        assertTrue(r.bars().stream().noneMatch(b -> b.knob().kind() == Knob.Kind.TCO || b.knob().kind() == Knob.Kind.POWER));
+        Scenario bought = Knob.field("Purchase price").with(H800, 30000);
+        assertTrue(Sensitivity.knobs(Objective.COST, bought).stream().anyMatch(k -> k.name().equals("Electricity price")));
+        assertTrue(Sensitivity.knobs(Objective.COST, bought).stream().anyMatch(k -> k.name().equals("PUE")));
     }
 
     @Test

@@ -39,7 +39,7 @@ final class TargetModel extends Follower<TargetModel.Answers> {
         Solve.Target target = inputs.target();
         return (stop, progress) -> {
             double now = Sensitivity.headline(engine, s, target.minUserTps(), target.objective());
-            List<Solve.Answer> answers = Solve.compute(engine, s, target, Solve.fields(target.objective()), runner.sweep(),
+            List<Solve.Answer> answers = Solve.compute(engine, s, target, Solve.fields(target.objective(), s.chip()), runner.sweep(),
                     runner.threads(), stop, progress);
             return new Answers(s, target, now, answers);
         };

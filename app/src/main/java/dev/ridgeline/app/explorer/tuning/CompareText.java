@@ -1,7 +1,5 @@
-package dev.ridgeline.app.explorer.compare;
+package dev.ridgeline.app.explorer.tuning;
 
-import dev.ridgeline.app.explorer.tuning.ObjectiveText;
-import dev.ridgeline.app.explorer.tuning.TuningText;
 import dev.ridgeline.engine.TokenCost;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.ChipComparison;

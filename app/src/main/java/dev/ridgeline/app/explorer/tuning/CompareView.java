@@ -1,0 +1,132 @@
+package dev.ridgeline.app.explorer.tuning;
+
+import dev.ridgeline.app.explorer.charts.CompareChart;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.space.ChipComparison;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * The Chips view (DESIGN 4d): the scenario's chip against the rivals picked, each at its own best deployment at the
+ * target tokens/s per user, ranked on the objective: a table (throughput, dollars and joules per output token, the
+ * deployment, the price and its date), a chart of the three figures, what it finds (the winners, the break-even
+ * prices) and where every price and power comes from.
+ */
+public final class CompareView extends BorderPane {
+    private final CompareModel model;
+    private final TableView<List<String>> table = new TableView<>();
+    private final JFreeChart chart = CompareChart.createChart(CompareChart.createDataset(
+            new ChipComparison.Result(null, 1, dev.ridgeline.engine.space.Objective.THROUGHPUT, List.of(), false)));
+    private final ChartViewer viewer = new ChartViewer(chart);
+    private final Label findings = new Label();
+    private final Label sources = new Label();
+
+    CompareView(CompareModel model, TuningInputs inputs, Supplier<List<Chip>> catalogue) {
+        this.model = model;
+        setId("compareView");
+        CheckComboBox<Chip> rivals = new CheckComboBox<>(FXCollections.observableArrayList(catalogue.get()));
+        rivals.setId("compareRivals");
+        rivals.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Chip c) {
+                return c == null ? "" : c.name();
+            }
+
+            @Override
+            public Chip fromString(String s) {
+                return null;
+            }
+        });
+        rivals.setTitle("rivals");
+        for (Chip c : model.rivalsProperty().get()) {
+            rivals.getCheckModel().check(c);
+        }
+        rivals.getCheckModel().getCheckedItems().addListener((ListChangeListener<Chip>) ch ->
+                model.rivalsProperty().set(List.copyOf(rivals.getCheckModel().getCheckedItems())));
+        Tooltip.install(rivals, new Tooltip("The catalogue's chips to compare with the scenario's own (as edited)."));
+        NumberField target = new NumberField("compareTarget", "at ≥", "tokens/s per user",
+                "Each chip's best deployment must give every user at least this many tokens/s.",
+                inputs.targetTpsProperty(), 0, 1e6, v -> v, v -> v);
+        FlowPane top = new FlowPane(8, 4, new Label("Scenario's chip against"), rivals, target, new Label("ranked by tokens/s"),
+                ObjectiveChoice.create("compareObjective", inputs.objectiveProperty()),
+                new JobBar("compare", model.job(), model::cancel));
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(4, 6, 2, 6));
+        table.setId("compareTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        for (int c = 0; c < CompareText.HEADINGS.size(); c++) {
+            int column = c;
+            TableColumn<List<String>, String> col = new TableColumn<>(CompareText.HEADINGS.get(c));
+            col.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(column)));
+            col.setSortable(false);
+            table.getColumns().add(col);
+        }
+        table.setPlaceholder(new Label("computing …"));
+        table.setFixedCellSize(24);
+        table.setPrefHeight(24 * 6 + 30);
+        viewer.setId("compareChart");
+        viewer.setMinSize(200, 150);
+        for (Label l : List.of(findings, sources)) {
+            l.setWrapText(true);
+            l.setMaxWidth(Double.MAX_VALUE);
+        }
+        findings.setId("compareFindings");
+        sources.setId("compareSources");
+        sources.getStyleClass().add("muted-text");
+        VBox.setVgrow(viewer, Priority.ALWAYS);
+        VBox centre = new VBox(4, table, viewer, findings, sources);
+        centre.setPadding(new Insets(2, 6, 4, 6));
+        setTop(top);
+        setCenter(centre);
+        setMinSize(0, 0);
+        model.job().resultProperty().addListener((obs, old, r) -> show(r));
+    }
+
+    private void show(ChipComparison.Result r) {
+        if (r == null) {
+            return;
+        }
+        table.getItems().setAll(CompareText.rows(r));
+        table.setPrefHeight(24 * Math.max(2, r.rows().size()) + 30);
+        CompareChart.show(chart, r);
+        findings.setText(String.join(" ", CompareText.findings(r)) + " " + dev.ridgeline.engine.TokenCost.BASIS + ".");
+        sources.setText("Sources: " + String.join(" · ", CompareText.sources(r)));
+    }
+
+    /** The comparison on display, or null before the first. */
+    public ChipComparison.Result result() {
+        return model.job().getResult();
+    }
+
+    /** The chart (tests read its datasets; export draws it). */
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    /** The table's rows as shown. */
+    public List<List<String>> rows() {
+        return List.copyOf(table.getItems());
+    }
+
+    /** What the view says under its chart. */
+    public String findingsText() {
+        return findings.getText();
+    }
+}
