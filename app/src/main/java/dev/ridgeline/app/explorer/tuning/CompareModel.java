@@ -16,9 +16,6 @@ import javafx.beans.property.SimpleObjectProperty;
  * target or the objective change while the Chips view is shown.
  */
 final class CompareModel extends Follower<ChipComparison.Result> {
-    /** The rivals the view opens with (those of the catalogue that exist). */
-    static final List<String> DEFAULT_RIVALS = List.of("B200", "H100 SXM5", "MI300X");
-
     private final Engine engine;
     private final TuningRunner runner;
     private final TuningInputs inputs;

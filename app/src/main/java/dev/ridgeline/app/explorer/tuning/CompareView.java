@@ -18,7 +18,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -41,25 +40,18 @@ public final class CompareView extends BorderPane {
     CompareView(CompareModel model, TuningInputs inputs, Supplier<List<Chip>> catalogue) {
         this.model = model;
         setId("compareView");
-        CheckComboBox<Chip> rivals = new CheckComboBox<>(FXCollections.observableArrayList(catalogue.get()));
+        // by name: a chip's own toString is a record's, not for the screen
+        List<Chip> chips = List.copyOf(catalogue.get());
+        CheckComboBox<String> rivals = new CheckComboBox<>(FXCollections.observableArrayList(
+                chips.stream().map(Chip::name).toList()));
         rivals.setId("compareRivals");
-        rivals.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Chip c) {
-                return c == null ? "" : c.name();
-            }
-
-            @Override
-            public Chip fromString(String s) {
-                return null;
-            }
-        });
         rivals.setTitle("rivals");
         for (Chip c : model.rivalsProperty().get()) {
-            rivals.getCheckModel().check(c);
+            rivals.getCheckModel().check(c.name());
         }
-        rivals.getCheckModel().getCheckedItems().addListener((ListChangeListener<Chip>) ch ->
-                model.rivalsProperty().set(List.copyOf(rivals.getCheckModel().getCheckedItems())));
+        rivals.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) ch ->
+                model.rivalsProperty().set(chips.stream()
+                        .filter(c -> rivals.getCheckModel().getCheckedItems().contains(c.name())).toList()));
         Tooltip.install(rivals, new Tooltip("The catalogue's chips to compare with the scenario's own (as edited)."));
         NumberField target = new NumberField("compareTarget", "at ≥", "tokens/s per user",
                 "Each chip's best deployment must give every user at least this many tokens/s.",

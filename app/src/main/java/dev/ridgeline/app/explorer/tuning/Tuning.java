@@ -38,8 +38,7 @@ public final class Tuning {
         sensitivity = new SensitivityPane(sensitivityModel, inputs);
         target = new TargetPane(targetModel, inputs);
         map = new MapView(mapModel, inputs, catalog::chips);
-        compareModel = new CompareModel(engine, runner, inputs, CompareModel.DEFAULT_RIVALS.stream()
-                .flatMap(n -> catalog.chips().stream().filter(c -> c.name().equals(n))).toList());
+        compareModel = new CompareModel(engine, runner, inputs, catalog.defaultRivals());
         compare = new CompareView(compareModel, inputs, catalog::chips);
         subscriptions.add(scenario.subscribe(s -> {
             sensitivityModel.setScenario(s);
