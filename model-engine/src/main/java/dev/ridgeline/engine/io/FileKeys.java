@@ -25,6 +25,7 @@ final class FileKeys {
             Map.entry("hbmBandwidthBytesPerSec", new Key("hbmBandwidthGBPerSec", 1e9)),
             Map.entry("fp8FlopsPerSec", new Key("fp8Tflops", 1e12)),
             Map.entry("bf16FlopsPerSec", new Key("bf16Tflops", 1e12)),
+            Map.entry("fp4FlopsPerSec", new Key("fp4Tflops", 1e12)),
             Map.entry("exp2PerSec", new Key("exp2Tops", 1e12)),
             Map.entry("fp32AddPerSec", new Key("fp32AddTops", 1e12)),
             Map.entry("threadAllReduceLatencySec", new Key("threadAllReduceLatencyMicros", 1e-6)),

@@ -82,7 +82,7 @@ public final class Sensitivity {
     public static List<Knob> knobs(Objective objective, Scenario s) {
         List<Knob> out = new ArrayList<>();
         for (Knob k : Knob.fields()) {
-            if (objective.reads(k, s.chip()) && !(k.costOnly() && k.of(s) == 0)) {
+            if (objective.reads(k, s.chip()) && !k.absentIn(s) && !(k.costOnly() && k.of(s) == 0)) {
                 out.add(k);
             }
         }

@@ -33,7 +33,7 @@ public final class CompareView extends BorderPane {
     private final TableView<List<String>> table = new TableView<>();
     private final JFreeChart chart = CompareChart.createChart(CompareChart.createDataset(
             new ChipComparison.Result(null, 1, dev.ridgeline.engine.space.Objective.THROUGHPUT, List.of(), false)));
-    private final ChartViewer viewer = new ChartViewer(chart);
+    private final ChartViewer viewer = dev.ridgeline.app.explorer.charts.LiveViewer.of(chart);
     private final Label findings = new Label();
     private final Label sources = new Label();
 

@@ -4,7 +4,6 @@ import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.FieldMap;
 import dev.ridgeline.engine.space.Knob;
-import dev.ridgeline.engine.space.Objective;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -68,10 +67,8 @@ final class MapModel extends Follower<FieldMap.Result> {
         Knob kx = x.get();
         Knob ky = y.get();
         double target = inputs.targetTpsProperty().get();
-        Objective objective = inputs.objectiveProperty().get();
-        double[] xs = FieldMap.axis(kx, kx.of(s), FieldMap.DEFAULT_FACTOR, cells);
-        double[] ys = FieldMap.axis(ky, ky.of(s), FieldMap.DEFAULT_FACTOR, cells);
-        return (stop, progress) -> FieldMap.compute(engine, s, kx, ky, xs, ys, target, objective, runner.sweep(),
+        dev.ridgeline.engine.space.Objective objective = inputs.objectiveProperty().get();
+        return (stop, progress) -> TuningFigures.map(engine, s, kx, ky, cells, target, objective, runner.sweep(),
                 runner.threads(), stop, progress);
     }
 }

@@ -1,12 +1,9 @@
 package dev.ridgeline.app.explorer.tuning;
 
-import dev.ridgeline.engine.model.Checks;
+import dev.ridgeline.app.explorer.charts.LiveViewer;
 import dev.ridgeline.engine.model.Chip;
-import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.FieldMap;
 import dev.ridgeline.engine.space.Knob;
-import dev.ridgeline.engine.space.Objective;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
@@ -31,7 +28,7 @@ public final class MapView extends BorderPane {
     private final TuningInputs inputs;
     private final Supplier<List<Chip>> catalogue;
     private final JFreeChart chart = MapChart.createChart();
-    private final ChartViewer viewer = new ChartViewer(chart);
+    private final ChartViewer viewer = LiveViewer.of(chart);
     private final ComboBox<Knob> xPicker = picker("mapX");
     private final ComboBox<Knob> yPicker = picker("mapY");
     private final Label note = new Label();
@@ -123,11 +120,8 @@ public final class MapView extends BorderPane {
     }
 
     private void redraw() {
-        redraw(new double[] {viewer.getWidth() - PLOT_MARGIN_PX[0], viewer.getHeight() - PLOT_MARGIN_PX[1]});
+        redraw(TuningFigures.plotPx(viewer.getWidth(), viewer.getHeight()));
     }
-
-    /** Axes, legend and colour bar take about this much of the chart's width and height, px. */
-    static final double[] PLOT_MARGIN_PX = {190, 90};
 
     /** Redraws the map for the chart's size on screen (after an export drew it for another size). */
     public void drawForView() {
@@ -136,7 +130,7 @@ public final class MapView extends BorderPane {
 
     /** Redraws the map for a chart of {@code width x height} px (an export's size). */
     public void drawFor(double width, double height) {
-        redraw(new double[] {width - PLOT_MARGIN_PX[0], height - PLOT_MARGIN_PX[1]});
+        redraw(TuningFigures.plotPx(width, height));
     }
 
     private void redraw(double[] plotPx) {
@@ -144,79 +138,11 @@ public final class MapView extends BorderPane {
         if (r == null) {
             return;
         }
-        Scenario s = r.scenario();
-        List<MapChart.Mark> marks = new ArrayList<>();
-        marks.add(new MapChart.Mark(s.chip().name(), r.x().of(s), r.y().of(s), true));
-        for (Chip c : catalogue.get()) {
-            Scenario with = s.withChip(c);
-            double x = r.x().of(with);
-            double y = r.y().of(with);
-            if (x != r.x().of(s) || y != r.y().of(s)) {
-                marks.add(new MapChart.Mark(c.name(), x, y, false));
-            }
-        }
-        double goal = r.objective() == inputs.objectiveProperty().get() ? inputs.goalPerCard() : defaultGoal(r);
+        List<MapChart.Mark> marks = TuningFigures.marks(r, catalogue.get());
+        // the goal of the map's own objective (the inputs may have moved on to another until it recomputes)
+        double goal = inputs.goalPerCard(r.objective());
         MapChart.show(chart, r, marks, goal, plotPx);
-        note.setText(note(r, marks, goal));
-    }
-
-    /** The goal while the inputs have moved on to another objective than the map on display (until it recomputes). */
-    private double defaultGoal(FieldMap.Result r) {
-        switch (r.objective()) {
-            case COST:
-                return inputs.maxCostProperty().get();
-            case POWER:
-                return inputs.maxEnergyProperty().get();
-            default:
-                return inputs.target().perCard();
-        }
-    }
-
-    private static String note(FieldMap.Result r, List<MapChart.Mark> marks, double goal) {
-        Scenario s = r.scenario();
-        Objective o = r.objective();
-        double[][] z = MapChart.figures(r);
-        int i = r.currentIndex(r.xs(), r.x().of(s));
-        int j = r.currentIndex(r.ys(), r.y().of(s));
-        StringBuilder out = new StringBuilder();
-        if (i >= 0 && j >= 0) {
-            double v = z[j][i];
-            out.append(s.chip().name()).append(" (").append(TuningText.withUnit(r.x(), r.xs()[i])).append(", ")
-                    .append(TuningText.withUnit(r.y(), r.ys()[j])).append("): ")
-                    .append(v > 0 ? ObjectiveText.figure(o, v) : o.available(s.chip()) ? "no deployment reaches"
-                            : ObjectiveText.missing(o, s.chip()))
-                    .append(" at ≥ ").append(Checks.number(r.targetTps())).append(" tokens/s per user")
-                    .append(o == Objective.THROUGHPUT || !o.available(s.chip()) ? ". "
-                            : " (" + (o == Objective.COST ? s.chip().cost().priceNote() : s.chip().cost().powerNote()) + "). ");
-        }
-        double best = o.figureFalls() ? Double.MAX_VALUE : 0;
-        double worst = o.figureFalls() ? 0 : Double.MAX_VALUE;
-        for (double[] row : z) {
-            for (double v : row) {
-                if (v > 0) {
-                    best = o.figureFalls() ? Math.min(best, v) : Math.max(best, v);
-                    worst = o.figureFalls() ? Math.max(worst, v) : Math.min(worst, v);
-                } else if (v == 0) { // nothing reaches the tokens/s per user there: the worst a cell can be
-                    worst = o.figureFalls() ? Double.MAX_VALUE : 0;
-                }
-            }
-        }
-        String target = "The target (" + ObjectiveText.reaches(o) + " " + ObjectiveText.figure(o, goal) + ")";
-        boolean anywhere = o.figureFalls() ? best <= goal : best >= goal;
-        boolean everywhere = o.figureFalls() ? worst <= goal : worst >= goal;
-        if (!anywhere) {
-            out.append(target).append(" is not reached on this map. ");
-        } else if (everywhere) {
-            out.append(target).append(" is reached everywhere on this map. ");
-        }
-        double[] xe = {MapData.edges(r.xs(), 0)[0], MapData.edges(r.xs(), r.xs().length - 1)[1]};
-        double[] ye = {MapData.edges(r.ys(), 0)[0], MapData.edges(r.ys(), r.ys().length - 1)[1]};
-        List<String> outside = marks.stream().filter(m -> m.x() < xe[0] || m.x() > xe[1] || m.y() < ye[0] || m.y() > ye[1])
-                .map(MapChart.Mark::name).toList();
-        if (!outside.isEmpty()) {
-            out.append("Outside the map: ").append(String.join(", ", outside)).append('.');
-        }
-        return out.toString().strip();
+        note.setText(TuningFigures.note(r, marks, goal));
     }
 
     /** The heat map (tests read its dataset; export draws it). */

@@ -1,7 +1,7 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.explorer.charts.LiveViewer;
 import dev.ridgeline.engine.space.Sensitivity;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -22,7 +22,7 @@ public final class SensitivityPane extends VBox {
 
     private final SensitivityModel model;
     private final JFreeChart chart = TornadoChart.createChart(TornadoChart.emptyDataset());
-    private final ChartViewer viewer = new ChartViewer(chart);
+    private final ChartViewer viewer = LiveViewer.of(chart);
     private final Label headline = new Label();
     private final Label unchanged = new Label();
     private final Label refused = new Label();
@@ -72,51 +72,20 @@ public final class SensitivityPane extends VBox {
         if (r == null) {
             return;
         }
-        String step = TuningText.step(r.step());
-        headline.setText(headlineText(r, step));
-        List<String> none = new ArrayList<>();
-        List<String> notMoved = new ArrayList<>();
-        for (Sensitivity.Bar b : r.bars()) {
-            if (b.down().refused() != null && b.up().refused() != null) {
-                notMoved.add(b.knob().name() + " (" + b.down().refused() + ")");
-            } else if (b.changesNothing(r.headline(), r.fixed())) {
-                none.add(b.knob().name());
-            }
+        headline.setText(TuningFigures.headline(r));
+        unchanged.setText(TuningFigures.unchanged(r));
+        refused.setText(TuningFigures.refused(r));
+        for (Label l : List.of(unchanged, refused)) {
+            l.setVisible(!l.getText().isEmpty());
+            l.setManaged(!l.getText().isEmpty());
         }
-        unchanged.setText(none.isEmpty() ? "" : "Change nothing at " + step + ": " + String.join(", ", none) + ".");
-        refused.setText(notMoved.isEmpty() ? "" : "Not moved: " + String.join("; ", notMoved) + ".");
-        unchanged.setVisible(!none.isEmpty());
-        unchanged.setManaged(!none.isEmpty());
-        refused.setVisible(!notMoved.isEmpty());
-        refused.setManaged(!notMoved.isEmpty());
         viewer.setMinHeight(90 + ROW_PX * TornadoChart.drawn(r).size());
         TornadoChart.show(chart, r);
     }
 
-    /** The headline sentence: the objective's figure at the target, the deployment on screen's, and the price used. */
-    public static String headlineText(Sensitivity.Result r, String step) {
-        dev.ridgeline.engine.space.Objective o = r.objective();
-        String tps = dev.ridgeline.engine.model.Checks.number(r.targetTps());
-        var chip = r.scenario().chip();
-        if (!o.available(chip)) {
-            return "No " + o.figureName() + ": " + ObjectiveText.missing(o, chip) + ". Bars: the spec knobs change "
-                    + "nothing until then.";
-        }
-        if (!(r.headline() > 0)) {
-            return "No deployment reaches " + tps + " tokens/s per user: the headline is 0. The deployment on screen: "
-                    + (r.fixed() > 0 ? ObjectiveText.number(o, o.figure(r.fixed())) : "none") + ".";
-        }
-        String basis = o == dev.ridgeline.engine.space.Objective.THROUGHPUT ? ""
-                : " (" + (o == dev.ridgeline.engine.space.Objective.COST ? chip.cost().priceNote()
-                        : chip.cost().powerNote()) + "; decode only)";
-        return "Headline: " + ObjectiveText.score(o, r.headline()) + " at ≥ " + tps + " tokens/s per user (re-optimised)"
-                + basis + "; the deployment on screen: " + (r.fixed() > 0 ? ObjectiveText.number(o, o.figure(r.fixed()))
-                        : "none") + ". Bars: change at " + step + ".";
-    }
-
     /** What the tab says around its chart: the headline, the knobs that change nothing or were not moved. */
     public String captionText() {
-        return String.join(" ", headline.getText(), unchanged.getText(), refused.getText()).strip();
+        return model.job().getResult() == null ? "" : TuningFigures.sensitivityCaption(model.job().getResult());
     }
 
     /** The tornado (tests read its datasets; export draws it). */

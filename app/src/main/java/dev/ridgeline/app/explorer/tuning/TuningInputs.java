@@ -75,7 +75,18 @@ public final class TuningInputs {
 
     /** The goal of the current objective as a figure per card (the map's target contour). */
     public double goalPerCard() {
-        return objective.get() == Objective.THROUGHPUT ? target().perCard() : goal();
+        return goalPerCard(objective.get());
+    }
+
+    /** The goal of {@code o} as a figure per card: throughput per card, $ per million output tokens, J per token. */
+    public double goalPerCard(Objective o) {
+        return o == Objective.COST ? maxCost.get() : o == Objective.POWER ? maxEnergy.get()
+                : new Solve.Target(targetTps.get(), minThroughput.get(), perNode.get()).perCard();
+    }
+
+    /** The default goal of {@code o} per card at {@code targetTps} (what an export draws the map's target contour at). */
+    public static double defaultGoalPerCard(Objective o) {
+        return o == Objective.COST ? DEFAULT_MAX_COST : o == Objective.POWER ? DEFAULT_MAX_ENERGY : DEFAULT_MIN_THROUGHPUT;
     }
 
     public Solve.Target target() {
