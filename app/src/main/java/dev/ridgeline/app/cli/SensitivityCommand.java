@@ -2,7 +2,7 @@ package dev.ridgeline.app.cli;
 
 import dev.ridgeline.app.Engines;
 import dev.ridgeline.app.explorer.tuning.ObjectiveText;
-import dev.ridgeline.app.explorer.tuning.SensitivityPane;
+import dev.ridgeline.app.explorer.tuning.TuningFigures;
 import dev.ridgeline.app.explorer.tuning.TuningText;
 import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.io.TuningReports;
@@ -75,7 +75,7 @@ final class SensitivityCommand implements Callable<Integer> {
                     dev.ridgeline.engine.model.Checks.number(r.targetTps()),
                     r.headline() > 0 ? TuningText.tokens(r.headline()) : "none reaches it", TuningText.tokens(r.fixed()));
         } else {
-            out.println(SensitivityPane.headlineText(r, TuningText.step(r.step())));
+            out.println(TuningFigures.headline(r));
         }
         out.printf(Locale.ROOT, "%-18s %-11s %-12s %-12s %-12s %19s %19s  %s%n", "knob " + TuningText.step(r.step()), "unit",
                 "now", "down", "up", "re-optimised d/u", "fixed d/u", "note");

@@ -7,7 +7,6 @@ import dev.ridgeline.app.explorer.frontier.ColourBy;
 import dev.ridgeline.app.explorer.frontier.FrontierChart;
 import dev.ridgeline.app.explorer.frontier.FrontierData;
 import dev.ridgeline.app.explorer.tuning.TuningFigures;
-import dev.ridgeline.app.explorer.tuning.TuningInputs;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.Chip;
@@ -17,7 +16,6 @@ import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Knob;
 import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Sensitivity;
-import dev.ridgeline.engine.space.Solve;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,7 +102,7 @@ public final class ChartExport {
                 FieldMap.Result r = TuningFigures.map(engine, s, q.mapX(), q.mapY(), FieldMap.DEFAULT_CELLS, q.targetTps(),
                         q.objective(), sweep, threads, never, quiet);
                 // the target contour at the Target tab's default goal of the objective, per card
-                double perCard = TuningInputs.defaultGoalPerCard(q.objective());
+                double perCard = TuningFigures.defaultGoalPerCard(q.objective());
                 captioned(out, width, height, footer,
                         TuningFigures.mapChart(r, q.chips(), perCard, width, height - ImageExport.FOOTER),
                         TuningFigures.mapNote(r, q.chips(), perCard));

@@ -70,10 +70,10 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
     public Chip(String name, String source, double memoryBytes, double hbmBandwidthBytesPerSec, double fp8FlopsPerSec,
                 double bf16FlopsPerSec, double exp2PerSec, double fp32AddPerSec, double threadAllReduceLatencySec,
                 Fa3Mode fa3Mode, boolean fp8LowAccPrecision, String confidence, int scaleUpDomain,
-                double scaleUpBandwidthBytesPerSec, CalibrationKey calibration) {
+                double scaleUpBandwidthBytesPerSec, CalibrationKey calibration, CardCost cost) {
         this(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec, 0, exp2PerSec,
                 fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence, scaleUpDomain,
-                scaleUpBandwidthBytesPerSec, calibration);
+                scaleUpBandwidthBytesPerSec, calibration, cost);
     }
 
     /** True when the chip has FP4 tensor cores (a 4-bit {@link ExpertDtype} can run on it). */

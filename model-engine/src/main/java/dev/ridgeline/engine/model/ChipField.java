@@ -33,7 +33,7 @@ public record ChipField(String name, String category, String unit, String descri
     static final String COMPUTE = "Compute";
     static final String ATTENTION = "Softmax & FlashAttention";
     static final String LINKS = "Scale-up link";
-    static final String COST = "Cost & power";
+    static final String COST = "Price & power";
 
     private static final double MIN_GB = Checks.MIN_MEMORY_BYTES / 1e9;
     private static final double MAX_GB = Checks.MAX_MEMORY_BYTES / 1e9;

@@ -47,7 +47,7 @@ final class CostWriter {
         d.p(strong("Price"), ": ", c.priceNote(), ".");
         d.p(strong("Power"), ": ", c.powerNote(), ".");
         if (!c.priced() || !c.powered()) {
-            d.p("A figure without its price or power is left out, never shown as 0: set them under Cost & power in the "
+            d.p("A figure without its price or power is left out, never shown as 0: set them under Price & power in the "
                     + "chip editor or with ", DocBuilder.code("--chip-field 'Price=2'"), ".");
         }
     }

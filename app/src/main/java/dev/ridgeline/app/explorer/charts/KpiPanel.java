@@ -112,10 +112,10 @@ public final class KpiPanel extends VBox {
                 ? ObjectiveText.number(Objective.POWER, t.joulesPerOutputToken().getAsDouble()) : "no power");
         setIfChanged(priceNote, c.priced() ? String.format(java.util.Locale.ROOT, "at $%.2f/card-h", c.dollarsPerHour())
                 + (c.asOf().isEmpty() ? "" : " as of " + c.asOf()) + ": " + Checks.shorten(c.priceSource(), 36)
-                : "set a price under Cost & power in the chip editor");
+                : "set a price under Price & power in the chip editor");
         setIfChanged(powerNote, c.powered() ? String.format(java.util.Locale.ROOT, "%,.0f tokens/s per kW at %.2f kW "
                 + "all-in: ", t.outputTokensPerSecPerKw().getAsDouble(), c.allInKw()) + Checks.shorten(c.powerSource(), 30)
-                : "set a power under Cost & power in the chip editor");
+                : "set a power under Price & power in the chip editor");
         priceTip.setText("Dollars per million output tokens: price / (tokens/s per card x 3600 / 1e6). "
                 + TokenCost.BASIS + ". Price: " + c.priceNote());
         powerTip.setText("Joules per output token: all-in power / tokens/s per card, the card drawing its all-in power "

@@ -70,7 +70,7 @@ public final class ObjectiveText {
     /** Why a chip has no figure on {@code o}, with what to do: "chip 'H20' has no price: set one in the chip editor". */
     public static String missing(Objective o, Chip chip) {
         return o.missing(chip) + ": set " + (o == Objective.COST ? "its price (or purchase price)" : "its power")
-                + " under Cost & power in the chip editor";
+                + " under Price & power in the chip editor";
     }
 
     /** The comparison a goal of {@code o} makes: "≥" for throughput, "≤" for dollars and joules. */

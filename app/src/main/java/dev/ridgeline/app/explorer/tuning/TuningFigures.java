@@ -109,6 +109,15 @@ public final class TuningFigures {
         return chart;
     }
 
+    /**
+     * The Target tab's default goal of {@code o}, per card (what an export draws the map's target contour at): read
+     * from {@link TuningInputs}' constants, so that no JavaFX class is loaded.
+     */
+    public static double defaultGoalPerCard(Objective o) {
+        return o == Objective.COST ? TuningInputs.DEFAULT_MAX_COST : o == Objective.POWER
+                ? TuningInputs.DEFAULT_MAX_ENERGY : TuningInputs.DEFAULT_MIN_THROUGHPUT;
+    }
+
     /** The plot's size in a map chart of {@code width x height} px. */
     static double[] plotPx(double width, double height) {
         return new double[] {width - PLOT_MARGIN_PX[0], height - PLOT_MARGIN_PX[1]};

@@ -84,10 +84,6 @@ public final class TuningInputs {
                 : new Solve.Target(targetTps.get(), minThroughput.get(), perNode.get()).perCard();
     }
 
-    /** The default goal of {@code o} per card at {@code targetTps} (what an export draws the map's target contour at). */
-    public static double defaultGoalPerCard(Objective o) {
-        return o == Objective.COST ? DEFAULT_MAX_COST : o == Objective.POWER ? DEFAULT_MAX_ENERGY : DEFAULT_MIN_THROUGHPUT;
-    }
 
     public Solve.Target target() {
         return new Solve.Target(targetTps.get(), objective.get(), goal(), perNode.get());
