@@ -100,6 +100,10 @@ public final class HuggingFaceConfigs {
                 + (root.hasNonNull("sliding_window") ? "; its sliding-window layers are costed as full attention" : "");
         Map<String, FileKeys.Key> keys = keys(experts, expertWidth, topK);
         keys.put("sharedExperts", new FileKeys.Key(sharedKey, sharedKey.equals(SHARED_WIDTH) ? 1.0 / moeWidth : 1));
+        // group-limited routing (DeepSeek-V2 "group_limited_greedy", V3 "noaux_tc"); "greedy" picks from every expert
+        boolean grouped = !"greedy".equals(root.path("topk_method").asText("")) && root.hasNonNull("n_group");
+        int groups = grouped ? k.optional("n_group", 1) : 1;
+        int limited = grouped ? k.optional("topk_group", groups) : 1;
         try {
             return new ModelConfig(name, source, mla ? AttentionKind.MLA : AttentionKind.GQA, hidden,
                     k.required("num_hidden_layers"), k.optional("first_k_dense_replace", 0), heads,
@@ -108,7 +112,7 @@ public final class HuggingFaceConfigs {
                     mla ? k.required("qk_nope_head_dim") : 0, mla ? k.required("qk_rope_head_dim") : 0,
                     mla ? k.required("v_head_dim") : 0, k.required(experts), shared,
                     k.required(topK), moeWidth, k.required("intermediate_size"),
-                    k.required("vocab_size"), k.optional("num_nextn_predict_layers", 0));
+                    k.required("vocab_size"), k.optional("num_nextn_predict_layers", 0), groups, limited);
         } catch (FieldException e) {
             throw new PresetException(file + ": " + FileKeys.restate(e, keys, root), e);
         } catch (IllegalArgumentException e) {
@@ -125,7 +129,7 @@ public final class HuggingFaceConfigs {
             {"vHeadDim", "v_head_dim"}, {"routedExperts", experts}, {"sharedExperts", "n_shared_experts"},
             {"expertsPerToken", topK}, {"moeIntermediateSize", expertWidth},
             {"denseIntermediateSize", "intermediate_size"}, {"vocabSize", "vocab_size"},
-            {"mtpModules", "num_nextn_predict_layers"}};
+            {"mtpModules", "num_nextn_predict_layers"}, {"expertGroups", "n_group"}, {"limitedGroups", "topk_group"}};
         Map<String, FileKeys.Key> out = new HashMap<>();
         for (String[] p : pairs) {
             out.put(p[0], new FileKeys.Key(p[1], 1));

@@ -151,6 +151,22 @@ class PresetsTest {
         }
     }
 
+    @Test
+    void version1ModelsOpenWithoutAGroupLimit() {
+        // Version 1 model files had no routing groups: every token could pick any expert.
+        String v1 = Presets.resource("presets/models/DeepSeek-V3.json").replace("\"schemaVersion\": 2", "\"schemaVersion\": 1")
+                .replaceAll(",\\s*\"(expertGroups|limitedGroups)\": [0-9]+", "");
+        assertFalse(v1.contains("Groups"));
+        var m = Presets.parseModel(v1, "v1.json");
+        assertEquals(1, m.expertGroups());
+        assertFalse(m.groupLimited());
+        assertEquals(8, Presets.builtIn().model("DeepSeek-V3").expertGroups());
+        assertEquals(4, Presets.builtIn().model("DeepSeek-V3").limitedGroups());
+        String bad = Presets.resource("presets/models/DeepSeek-V3.json").replace("\"limitedGroups\": 4", "\"limitedGroups\": 9");
+        String message = assertThrows(RuntimeException.class, () -> Presets.parseModel(bad, "x.json")).getMessage();
+        assertTrue(message.contains("limitedGroups") && message.contains("9"), message);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown key        | "fp8Tflops": 1979,                 | "fp8Tflops": 1979, "turbo": true,  | x.json: unknown key 'turbo'
