@@ -30,6 +30,12 @@ public final class FieldMap {
      */
     public record Result(Scenario scenario, Knob x, Knob y, double[] xs, double[] ys, double[][] headline,
                          double targetTps, Objective objective, boolean cancelled) {
+        /** A map of throughput per card. */
+        public Result(Scenario scenario, Knob x, Knob y, double[] xs, double[] ys, double[][] headline, double targetTps,
+                      boolean cancelled) {
+            this(scenario, x, y, xs, ys, headline, targetTps, Objective.THROUGHPUT, cancelled);
+        }
+
         /** The cell at the scenario's own values (the middle of a default axis), or -1 if not on the grid. */
         public int currentIndex(double[] axis, double value) {
             for (int i = 0; i < axis.length; i++) {
