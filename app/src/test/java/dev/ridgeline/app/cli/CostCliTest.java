@@ -93,10 +93,10 @@ class CostCliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            evaluate;--chip-field;Price=-3                           | ridgeline: --chip-field: bad value 'Price=-3' (Price must be in [0.01, 1000] $/card-hour, was -3)
-            evaluate;--chip-field;Price=50000                        | ridgeline: --chip-field: bad value 'Price=50000' (Price must be in [0.01, 1000] $/card-hour, was 50000)
-            evaluate;--chip-field;Power=-1                           | ridgeline: --chip-field: bad value 'Power=-1' (Power must be in [0.001, 100] kW, was -1)
-            evaluate;--chip-field;Power=5000                         | ridgeline: --chip-field: bad value 'Power=5000' (Power must be in [0.001, 100] kW, was 5000)
+            evaluate;--chip-field;Price=-3                           | ridgeline: --chip-field: bad value 'Price=-3' (Price must be 0 (none) or in [0.01, 1000] $/card-hour, was -3)
+            evaluate;--chip-field;Price=50000                        | ridgeline: --chip-field: bad value 'Price=50000' (Price must be 0 (none) or in [0.01, 1000] $/card-hour, was 50000)
+            evaluate;--chip-field;Power=-1                           | ridgeline: --chip-field: bad value 'Power=-1' (Power must be 0 (none) or in [0.001, 100] kW, was -1)
+            evaluate;--chip-field;Power=5000                         | ridgeline: --chip-field: bad value 'Power=5000' (Power must be 0 (none) or in [0.001, 100] kW, was 5000)
             evaluate;--chip-field;PUE=0.5                            | ridgeline: --chip-field: bad value 'PUE=0.5' (PUE must be in [1, 3] x, was 0.5)
             evaluate;--chip;Ideal-3stage;--chip-field;Purchase price=30000 | ridgeline: --chip-field: bad value 'Purchase price=30000' (powerKw must be > 0 when a purchase price is given (the TCO form prices the electricity), was 0 (cost))
             compare;--chips;H800                                     | ridgeline: --chips: bad value 'H800' (give two or more chips, e.g. H800,B200)

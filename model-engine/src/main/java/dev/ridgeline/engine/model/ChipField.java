@@ -17,9 +17,10 @@ import java.util.function.Function;
  * @param higherIsBetter more of it never makes a deployment slower or dearer (rates, bandwidths, capacity, years of
  *                       amortisation); false for latencies, prices and power
  * @param role           what the field is about: the spec the engine times, the price, the power, or the source note
+ * @param zeroIsNone     0 is accepted below {@code min} and means "none" (a price, a power, a purchase price)
  */
 public record ChipField(String name, String category, String unit, String description, double scale, double min,
-                        double max, boolean higherIsBetter, Role role, Function<Chip, Object> get,
+                        double max, boolean higherIsBetter, Role role, boolean zeroIsNone, Function<Chip, Object> get,
                         BiFunction<Chip, Object, Chip> set) {
 
     /**
@@ -69,26 +70,26 @@ public record ChipField(String name, String category, String unit, String descri
         choice("FP8 needs promotion", COMPUTE, "FP8 accumulation is imprecise (Hopper): DeepGEMM's promotion discount applies.",
                 Chip::fp8LowAccPrecision, (c, v) -> c.withFp8LowAccPrecision((Boolean) v)),
         new ChipField("Scale-up domain", LINKS, "cards", "Cards joined by NVLink-class links; EP up to this size stays on them.",
-                1, 1, Chip.MAX_SCALE_UP_DOMAIN, true, Role.SPEC, c -> c.scaleUpDomain(),
+                1, 1, Chip.MAX_SCALE_UP_DOMAIN, true, Role.SPEC, false, c -> c.scaleUpDomain(),
                 (c, v) -> c.withScaleUpDomain(((Number) v).intValue())),
         choice("Calibration", COMPUTE, "The measured chip whose DeepGEMM, FlashMLA and DeepEP calibration this chip uses in calibrated fidelity; none borrows H800's, marked extrapolated.",
                 Chip::calibration, (c, v) -> c.withCalibration((CalibrationKey) v)),
         spec("Scale-up bandwidth", LINKS, "GB/s", "One direction of the scale-up link per card.", 1e9,
                 MIN_GBPS, MAX_GBPS, true, Chip::scaleUpBandwidthBytesPerSec, (c, v) -> copy(c, v, 7)),
         cost("Price", "$/card-hour", "All-in price of a card-hour (the card with its share of host, network and facility, as a rental quotes it); 0 = no price. With a purchase price it is the TCO form's result; typing one here replaces the form.",
-                CardCost.MIN_DOLLARS_PER_HOUR, CardCost.MAX_DOLLARS_PER_HOUR, false, Role.PRICE, k -> k.dollarsPerHour(), (k, v) -> k.withRental(v)),
+                CardCost.MIN_DOLLARS_PER_HOUR, CardCost.MAX_DOLLARS_PER_HOUR, false, Role.PRICE, true, k -> k.dollarsPerHour(), (k, v) -> k.withRental(v)),
         cost("Power", "kW", "The card with its share of host and network (a system's rated power over its cards); 0 = not known.",
-                CardCost.MIN_POWER_KW, CardCost.MAX_POWER_KW, false, Role.POWER, CardCost::powerKw, CardCost::withPower),
+                CardCost.MIN_POWER_KW, CardCost.MAX_POWER_KW, false, Role.POWER, true, CardCost::powerKw, CardCost::withPower),
         cost("PUE", "x", "Facility power over IT power (cooling, power distribution): all-in power = power x PUE.",
-                1, CardCost.MAX_PUE, false, Role.POWER, CardCost::pue, CardCost::withPue),
+                1, CardCost.MAX_PUE, false, Role.POWER, false, CardCost::pue, CardCost::withPue),
         cost("Purchase price", "$", "TCO form: the card's purchase price with its share of server and network; 0 = the form is not used (the price is the rental price).",
-                CardCost.Tco.MIN_PURCHASE, CardCost.Tco.MAX_PURCHASE, false, Role.PRICE, k -> k.tco().purchaseDollars(),
+                CardCost.Tco.MIN_PURCHASE, CardCost.Tco.MAX_PURCHASE, false, Role.PRICE, true, k -> k.tco().purchaseDollars(),
                 (k, v) -> k.withTco(k.tco().withPurchase(v))),
         cost("Amortisation", "years", "TCO form: years the purchase price is spread over.",
-                CardCost.Tco.MIN_YEARS, CardCost.Tco.MAX_YEARS, true, Role.TCO, k -> k.tco().years(),
+                CardCost.Tco.MIN_YEARS, CardCost.Tco.MAX_YEARS, true, Role.TCO, false, k -> k.tco().years(),
                 (k, v) -> k.withTco(k.tco().withYears(v))),
         cost("Electricity price", "$/kWh", "TCO form: what a kWh of all-in power costs.",
-                CardCost.Tco.MIN_DOLLARS_PER_KWH, CardCost.Tco.MAX_DOLLARS_PER_KWH, false, Role.TCO,
+                CardCost.Tco.MIN_DOLLARS_PER_KWH, CardCost.Tco.MAX_DOLLARS_PER_KWH, false, Role.TCO, false,
                 k -> k.tco().dollarsPerKwh(), (k, v) -> k.withTco(k.tco().withDollarsPerKwh(v))),
         note("Price source", "Where the price comes from. Typing a price sets it to '" + CardCost.EDITED + "'; give your own source after.",
                 c -> c.cost().priceSource(), (c, v) -> c.withCost(c.cost().withPriceSource((String) v))),
@@ -128,13 +129,13 @@ public record ChipField(String name, String category, String unit, String descri
     private static ChipField spec(String name, String category, String unit, String description, double scale,
                                   double min, double max, boolean higherIsBetter, Function<Chip, Double> get,
                                   BiFunction<Chip, Object, Chip> set) {
-        return new ChipField(name, category, unit, description, scale, min, max, higherIsBetter, Role.SPEC,
+        return new ChipField(name, category, unit, description, scale, min, max, higherIsBetter, Role.SPEC, false,
                 c -> get.apply(c), set);
     }
 
     private static ChipField choice(String name, String category, String description, Function<Chip, Object> get,
                                     BiFunction<Chip, Object, Chip> set) {
-        return new ChipField(name, category, "", description, 1, 0, 0, true, Role.SPEC, get, set);
+        return new ChipField(name, category, "", description, 1, 0, 0, true, Role.SPEC, false, get, set);
     }
 
     /**
@@ -142,9 +143,9 @@ public record ChipField(String name, String category, String unit, String descri
      * ({@link CardCost#priceEdited()}, {@link CardCost#powerEdited()}).
      */
     private static ChipField cost(String name, String unit, String description, double min, double max,
-                                  boolean higherIsBetter, Role role, Function<CardCost, Double> get,
+                                  boolean higherIsBetter, Role role, boolean zeroIsNone, Function<CardCost, Double> get,
                                   BiFunction<CardCost, Double, CardCost> set) {
-        return new ChipField(name, COST, unit, description, 1, min, max, higherIsBetter, role,
+        return new ChipField(name, COST, unit, description, 1, min, max, higherIsBetter, role, zeroIsNone,
                 c -> get.apply(c.cost()), (c, v) -> {
                     CardCost moved = set.apply(c.cost(), ((Number) v).doubleValue());
                     return c.withCost(role == Role.POWER ? moved.powerEdited() : moved.priceEdited());
@@ -153,7 +154,7 @@ public record ChipField(String name, String category, String unit, String descri
 
     private static ChipField note(String name, String description, Function<Chip, Object> get,
                                   BiFunction<Chip, Object, Chip> set) {
-        return new ChipField(name, COST, "", description, 1, 0, 0, true, Role.SOURCE, get, set);
+        return new ChipField(name, COST, "", description, 1, 0, 0, true, Role.SOURCE, false, get, set);
     }
 
     /** Copy with the numeric component {@code index} of {@link Chip#numbers()} replaced. */

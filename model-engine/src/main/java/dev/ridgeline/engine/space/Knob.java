@@ -22,11 +22,11 @@ import java.util.function.ToDoubleFunction;
  */
 public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, boolean integer, double min,
                    double max, ToDoubleFunction<Scenario> get, BiFunction<Scenario, Double, Scenario> set,
-                   boolean stepped) {
+                   boolean stepped, boolean zeroIsNone) {
 
     public Knob(String name, Kind kind, String unit, boolean higherIsBetter, boolean integer, double min, double max,
                 ToDoubleFunction<Scenario> get, BiFunction<Scenario, Double, Scenario> set) {
-        this(name, kind, unit, higherIsBetter, integer, min, max, get, set, false);
+        this(name, kind, unit, higherIsBetter, integer, min, max, get, set, false, false);
     }
 
     /**
@@ -35,7 +35,7 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
      */
     public static final Knob FA3 = new Knob("FA3 stage mode", Kind.CHIP, "", true, true, 0, 2,
             s -> s.chip().fa3Mode().ordinal(),
-            (s, v) -> s.withChip(s.chip().withFa3Mode(Fa3Mode.values()[(int) Math.round(v)]).asEdited()), true);
+            (s, v) -> s.withChip(s.chip().withFa3Mode(Fa3Mode.values()[(int) Math.round(v)]).asEdited()), true, false);
 
     /** The value one step below {@code v}: a whole mode for a stepped knob, else {@code v·(1 − step)}. */
     public double down(double v, double step) {
@@ -58,7 +58,7 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
 
     /** True when {@code v} lies in the field's accepted range, or is 0 for a price or power (none). */
     public boolean accepts(double v) {
-        return (v >= min && v <= max) || (v == 0 && costOnly());
+        return (v >= min && v <= max) || (v == 0 && zeroIsNone);
     }
 
     /**
@@ -104,7 +104,8 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
                     : f.role() == ChipField.Role.POWER ? Kind.POWER : Kind.CHIP;
             out.add(new Knob(f.name(), kind, f.unit(), f.higherIsBetter(), cards, f.min(), f.max(),
                     s -> ((Number) f.shown(s.chip())).doubleValue(),
-                    (s, v) -> s.withChip(f.with(s.chip(), cards ? (Object) (int) Math.round(v) : (Object) v).asEdited())));
+                    (s, v) -> s.withChip(f.with(s.chip(), cards ? (Object) (int) Math.round(v) : (Object) v).asEdited()),
+                    false, f.zeroIsNone()));
         }
         out.add(new Knob("NIC bandwidth", Kind.NIC, "GB/s", true, false, 0.01, 1e6,
                 s -> s.nic().bandwidthBytesPerSec() / 1e9,

@@ -46,6 +46,7 @@ public final class AnswerText {
             out.add(new Line(Units.tokens(a.throughputPerNode()) + " per node, at " + Units.tokens(a.userTokensPerSec())
                     + " per user", false));
             out.add(new Line(cost(d.chip(), a.throughputPerCard()), false));
+            out.add(new Line(price(d.chip()), false));
             out.add(new Line(settings(d), false));
             out.add(new Line("KV " + d.kvDtype().label() + " · weights " + d.weightDtype().label()
                     + (d.promotion() ? " · promotion" : ""), false));
@@ -90,6 +91,13 @@ public final class AnswerText {
         String joules = t.joulesPerOutputToken().isPresent()
                 ? String.format(Locale.ROOT, "%.2f J/token", t.joulesPerOutputToken().getAsDouble()) : "no power";
         return dollars + " · " + joules;
+    }
+
+    /** "at $2.00/card-h as of 2025-02-28": the price the cost line rests on (its source in the chip editor). */
+    static String price(dev.ridgeline.engine.model.Chip chip) {
+        dev.ridgeline.engine.model.CardCost c = chip.cost();
+        return c.priced() ? String.format(Locale.ROOT, "at $%.2f/card-h", c.dollarsPerHour())
+                + (c.asOf().isEmpty() ? ", " + c.priceSource() : " as of " + c.asOf()) : "no price: set one in the chip editor";
     }
 
     /** A target as typed: "20", "12.5". */
