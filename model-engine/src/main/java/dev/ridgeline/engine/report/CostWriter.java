@@ -37,11 +37,11 @@ final class CostWriter {
                 + "bound).");
         DocBuilder.TableBuilder t = DocBuilder.table().text("Deployment").number("Tokens/s per card")
                 .number("$ per M output tokens").number("J per output token").number("Tokens/s per kW");
-        row(t, "this scenario (" + SpaceWriter.deployment(e.scenario()) + ")", e.tokenCost());
+        row(t, "this scenario, " + brief(e.scenario()), e.tokenCost());
         Headline.Answer best = a.frontier().answer();
         if (best != null) {
-            row(t, "best at " + SpaceWriter.trimmed(a.request().targetTokensPerSec()) + " tokens/s per user ("
-                    + SpaceWriter.deployment(best.deployment()) + ")", new TokenCost(c, best.throughputPerCard()));
+            row(t, "best at " + SpaceWriter.trimmed(a.request().targetTokensPerSec()) + " per user, "
+                    + brief(best.deployment()), new TokenCost(c, best.throughputPerCard()));
         }
         d.add(t.build());
         d.p(strong("Price"), ": ", c.priceNote(), ".");
@@ -52,6 +52,11 @@ final class CostWriter {
         }
     }
 
+    /** "EP256, batch 193": the deployment in a table cell (the frontier section gives it whole). */
+    private static String brief(dev.ridgeline.engine.model.Scenario d) {
+        return "EP" + d.ep() + ", batch " + d.batchPerCard();
+    }
+
     private static void row(DocBuilder.TableBuilder t, String what, TokenCost cost) {
         t.row(what, num(cost.tokensPerSecPerCard(), Unit.TOKENS_PER_SEC),
                 cost.dollarsPerMillionOutputTokens().isPresent()
@@ -59,7 +64,7 @@ final class CostWriter {
                 cost.joulesPerOutputToken().isPresent() ? num(cost.joulesPerOutputToken().getAsDouble(), Unit.JOULES)
                         : "no power",
                 cost.outputTokensPerSecPerKw().isPresent()
-                        ? num(cost.outputTokensPerSecPerKw().getAsDouble(), Unit.TOKENS_PER_SEC) : "no power");
+                        ? num(cost.outputTokensPerSecPerKw().getAsDouble(), Unit.RATIO) : "no power");
     }
 
     static void chips(DocBuilder d, Analyses a) {
@@ -75,12 +80,13 @@ final class CostWriter {
                 + "ranked by dollars per million output tokens. Decode only.");
         DocBuilder.TableBuilder t = DocBuilder.table().text("Chip").number("Tokens/s per card")
                 .number("$ per M output tokens").number("J per output token").text("Best deployment")
-                .number("Price per card-hour").text("Price as of");
+                .text("Price per card-hour, as of");
         for (ChipComparison.Row row : r.ranked(Objective.COST)) {
             CardCost c = row.chip().cost();
-            Object price = c.priced() ? num(c.dollarsPerHour(), Unit.DOLLARS) : "no price";
+            String price = c.priced() ? String.format(java.util.Locale.ROOT, "$%.2f", c.dollarsPerHour())
+                    + (c.asOf().isEmpty() ? "" : ", " + c.asOf()) : "no price";
             if (row.answer() == null) {
-                t.row(row.chip().name(), "does not reach the target", "–", "–", "–", price, c.asOf());
+                t.row(row.chip().name(), "does not reach the target", "–", "–", "–", price);
                 continue;
             }
             TokenCost tc = row.tokenCost();
@@ -89,7 +95,7 @@ final class CostWriter {
                             ? num(tc.dollarsPerMillionOutputTokens().getAsDouble(), Unit.DOLLARS) : "no price",
                     tc.joulesPerOutputToken().isPresent() ? num(tc.joulesPerOutputToken().getAsDouble(), Unit.JOULES)
                             : "no power",
-                    SpaceWriter.deployment(row.answer().deployment()), price, c.asOf());
+                    brief(row.answer().deployment()) + ", " + row.answer().deployment().policy().label(), price);
         }
         d.add(t.build());
         d.figure("chips", "Each chip at its best deployment at the target: tokens/s per card, dollars per million "

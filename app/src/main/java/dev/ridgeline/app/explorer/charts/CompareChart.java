@@ -62,7 +62,7 @@ public final class CompareChart {
         chips.setCategoryMargin(0.3);
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(chips);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setGap(18);
+        plot.setGap(34); // room between the panels for the last tick label of one and the first of the next
         for (int k = 0; k < data.length; k++) {
             NumberAxis values = new NumberAxis(TITLES[k]);
             values.setLabelFont(Palette.SMALL);
@@ -78,6 +78,7 @@ public final class CompareChart {
         }
         JFreeChart chart = new JFreeChart(null, Palette.LABEL, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 22)); // the last tick label on the right
         return chart;
     }
 

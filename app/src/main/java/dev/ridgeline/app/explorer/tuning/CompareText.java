@@ -14,8 +14,8 @@ import java.util.Locale;
  */
 public final class CompareText {
     /** Column headings, in the order of {@link #cells}. */
-    public static final List<String> HEADINGS = List.of("rank", "chip", "tokens/s per card", "$ per M output tokens",
-            "J per output token", "tokens/s per kW", "best deployment", "price per card-hour");
+    public static final List<String> HEADINGS = List.of("#", "chip", "tok/s per card", "$/M out tok", "J/out tok",
+            "tok/s per kW", "best deployment", "$/card-hour");
 
     private CompareText() {
     }

@@ -16,7 +16,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.CheckComboBox;
 import org.jfree.chart.JFreeChart;
@@ -68,13 +67,15 @@ public final class CompareView extends BorderPane {
             TableColumn<List<String>, String> col = new TableColumn<>(CompareText.HEADINGS.get(c));
             col.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(column)));
             col.setSortable(false);
+            col.setPrefWidth(column == 0 ? 44 : column == 6 ? 300 : column == 7 ? 130 : 96);
             table.getColumns().add(col);
         }
         table.setPlaceholder(new Label("computing …"));
-        table.setFixedCellSize(24);
-        table.setPrefHeight(24 * 6 + 30);
+        table.setFixedCellSize(ROW_PX);
+        fitRows(4);
         viewer.setId("compareChart");
-        viewer.setMinSize(200, 150);
+        viewer.setMinSize(200, 220);
+        viewer.setPrefHeight(260);
         for (Label l : List.of(findings, sources)) {
             l.setWrapText(true);
             l.setMaxWidth(Double.MAX_VALUE);
@@ -82,11 +83,18 @@ public final class CompareView extends BorderPane {
         findings.setId("compareFindings");
         sources.setId("compareSources");
         sources.getStyleClass().add("muted-text");
-        VBox.setVgrow(viewer, Priority.ALWAYS);
-        VBox centre = new VBox(4, table, viewer, findings, sources);
+        javafx.scene.control.TitledPane sourcePane = new javafx.scene.control.TitledPane(
+                "Where each price and power comes from", sources);
+        sourcePane.setExpanded(false);
+        sourcePane.setAnimated(false);
+        VBox centre = new VBox(4, table, viewer, findings, sourcePane);
         centre.setPadding(new Insets(2, 6, 4, 6));
+        // a short centre pane scrolls; the table keeps a row per chip, the chart its height
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(centre);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         setTop(top);
-        setCenter(centre);
+        setCenter(scroll);
         setMinSize(0, 0);
         model.job().resultProperty().addListener((obs, old, r) -> show(r));
     }
@@ -96,10 +104,21 @@ public final class CompareView extends BorderPane {
             return;
         }
         table.getItems().setAll(CompareText.rows(r));
-        table.setPrefHeight(24 * Math.max(2, r.rows().size()) + 30);
+        fitRows(r.rows().size());
         CompareChart.show(chart, r);
         findings.setText(String.join(" ", CompareText.findings(r)) + " " + dev.ridgeline.engine.TokenCost.BASIS + ".");
-        sources.setText("Sources: " + String.join(" · ", CompareText.sources(r)));
+        sources.setText(String.join("\n", CompareText.sources(r)));
+    }
+
+    /** Height of a table row, px. */
+    static final double ROW_PX = 24;
+
+    /** The table as tall as its header and {@code rows} rows (no scroll bar of its own). */
+    private void fitRows(int rows) {
+        double h = ROW_PX * Math.max(1, rows) + 40; // the header row is a little taller than a cell
+        table.setPrefHeight(h);
+        table.setMinHeight(h);
+        table.setMaxHeight(h);
     }
 
     /** The comparison on display, or null before the first. */
