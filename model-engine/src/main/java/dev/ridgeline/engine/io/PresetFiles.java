@@ -31,8 +31,8 @@ final class PresetFiles {
     static final int SCHEMA_VERSION = 1;
     /** Schema of model files: 2 added {@code expertGroups} and {@code limitedGroups} (see {@link Migrations}). */
     static final int MODEL_SCHEMA_VERSION = 2;
-    /** Schema of chip files: 2 added {@code calibration}, 3 {@code fp4Tflops} and the {@code cost} object (see {@link Migrations}). */
-    static final int CHIP_SCHEMA_VERSION = 3;
+    /** Schema of chip files: 2 added {@code calibration}, 3 {@code fp4Tflops}, 4 the {@code cost} object (see {@link Migrations}). */
+    static final int CHIP_SCHEMA_VERSION = 4;
     /**
      * Schema of scenario files: 2 added the calibrated assumptions, 3 the layout ({@code attentionTp}, {@code moeTp}),
      * the balancer ({@code eplb}, {@code redundantExperts}) and {@code expertDtype} (see {@link Migrations}).
