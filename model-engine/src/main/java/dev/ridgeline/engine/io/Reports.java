@@ -83,8 +83,11 @@ public final class Reports {
         putOrNull(root, "dollarsPerMillionOutputTokens", t.dollarsPerMillionOutputTokens());
         putOrNull(root, "joulesPerOutputToken", t.joulesPerOutputToken());
         putOrNull(root, "outputTokensPerSecondPerKw", t.outputTokensPerSecPerKw());
-        ObjectNode cost = root.putObject("cost");
-        dev.ridgeline.engine.model.CardCost c = t.cost();
+        cardCost(root.putObject("cost"), t.cost(), dev.ridgeline.engine.TokenCost.BASIS);
+    }
+
+    /** The price, its form, source and date, the all-in power and its source, and what the figures beside it count. */
+    static void cardCost(ObjectNode cost, dev.ridgeline.engine.model.CardCost c, String basis) {
         putOrNull(cost, "dollarsPerCardHour", c.priced() ? java.util.OptionalDouble.of(c.dollarsPerHour())
                 : java.util.OptionalDouble.empty());
         cost.put("priceForm", c.tco().used() ? "tco" : c.priced() ? "rental" : "none");
@@ -94,10 +97,10 @@ public final class Reports {
         cost.put("priceSource", c.priceSource());
         cost.put("asOf", c.asOf());
         cost.put("powerSource", c.powerSource());
-        cost.put("basis", dev.ridgeline.engine.TokenCost.BASIS);
+        cost.put("basis", basis);
     }
 
-    private static void putOrNull(ObjectNode o, String key, java.util.OptionalDouble v) {
+    static void putOrNull(ObjectNode o, String key, java.util.OptionalDouble v) {
         if (v.isPresent()) {
             o.put(key, v.getAsDouble());
         } else {
