@@ -62,12 +62,13 @@ public final class CompareView extends BorderPane {
         top.setPadding(new Insets(4, 6, 2, 6));
         table.setId("compareTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        for (int c = 0; c < CompareText.HEADINGS.size(); c++) {
+        for (int c = 0; c < HEADINGS.size(); c++) {
             int column = c;
-            TableColumn<List<String>, String> col = new TableColumn<>(CompareText.HEADINGS.get(c));
+            TableColumn<List<String>, String> col = new TableColumn<>(HEADINGS.get(c));
             col.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(column)));
             col.setSortable(false);
-            col.setPrefWidth(column == 0 ? 44 : column == 6 ? 300 : column == 7 ? 130 : 96);
+            col.setPrefWidth(WIDTHS[c]);
+            col.setMinWidth(Math.min(WIDTHS[c], 60));
             table.getColumns().add(col);
         }
         table.setPlaceholder(new Label("computing …"));
@@ -113,9 +114,18 @@ public final class CompareView extends BorderPane {
     /** Height of a table row, px. */
     static final double ROW_PX = 24;
 
+    /**
+     * {@link CompareText#HEADINGS} on two lines, so that each is whole in a column as narrow as its figures (the
+     * command line and the report keep the one-line headings).
+     */
+    static final List<String> HEADINGS = List.of("#", "chip", "tokens/s\nper card", "$ per M\noutput tokens",
+            "J per\noutput token", "tokens/s\nper kW", "best deployment", "$ per card-hour\n(as of)");
+    /** Preferred column widths, px: the figures' and the headings' room; the deployment takes what is left. */
+    private static final double[] WIDTHS = {34, 92, 74, 98, 92, 74, 330, 124};
+
     /** The table as tall as its header and {@code rows} rows (no scroll bar of its own). */
     private void fitRows(int rows) {
-        double h = ROW_PX * Math.max(1, rows) + 40; // the header row is a little taller than a cell
+        double h = ROW_PX * Math.max(1, rows) + 56; // the two-line header row, and the table's border
         table.setPrefHeight(h);
         table.setMinHeight(h);
         table.setMaxHeight(h);
