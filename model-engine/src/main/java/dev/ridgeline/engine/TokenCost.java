@@ -6,7 +6,8 @@ import java.util.OptionalDouble;
 /**
  * What an output token costs at a decode throughput per card (DESIGN 4d): dollars per million output tokens, joules
  * per output token and output tokens per second per kW, from the card's {@link CardCost}. Decode only: the cards
- * counted are the decode cards (prefill's own cards and input tokens come with the served workload). Energy is the
+ * counted are the decode cards (prefill's own cards and input tokens are the served workload's,
+ * {@link dev.ridgeline.engine.serve.ServedCost}). Energy is the
  * card's all-in power for the whole time ({@link CardCost}). A figure whose input is missing (no price, no power) is
  * empty, never 0.
  *
@@ -16,7 +17,7 @@ import java.util.OptionalDouble;
 public record TokenCost(CardCost cost, double tokensPerSecPerCard) {
     /** What every figure here counts, as shown beside them. */
     public static final String BASIS = "decode only: the decode cards' price and all-in power over their output tokens;"
-            + " prefill cards and input tokens are not counted";
+            + " prefill cards and input tokens are not counted (serve counts them)";
 
     public TokenCost {
         if (cost == null) {

@@ -17,8 +17,8 @@ import java.util.Locale;
  * <p>A card's price and power do not depend on how it is deployed, so for one chip the three scores rank deployments
  * alike: the best deployment at a target is the same whatever the objective. The objective decides between chips
  * (a faster, dearer chip can lose on cost) and what a chip field is worth (its price is a knob like its bandwidth).
- * Decode only: the tokens are output tokens of the decode phase; a served workload (prefill cards too) is a separate
- * axis, added with it.
+ * Decode only: the tokens are output tokens of the decode phase; a served workload's figures (prefill cards and input
+ * tokens too) are {@link dev.ridgeline.engine.serve.ServedCost}'s, which {@code serve --objective} headlines.
  */
 public enum Objective {
     /** Tokens/s per card. */

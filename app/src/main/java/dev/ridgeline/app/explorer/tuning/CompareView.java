@@ -118,10 +118,13 @@ public final class CompareView extends BorderPane {
      * {@link CompareText#HEADINGS} on two lines, so that each is whole in a column as narrow as its figures (the
      * command line and the report keep the one-line headings).
      */
-    static final List<String> HEADINGS = List.of("#", "chip", "tokens/s\nper card", "$ per M\noutput tokens",
-            "J per\noutput token", "tokens/s\nper kW", "best deployment", "$ per card-hour\n(as of)");
-    /** Preferred column widths, px: the figures' and the headings' room; the deployment takes what is left. */
-    private static final double[] WIDTHS = {34, 92, 74, 98, 92, 74, 330, 124};
+    static final List<String> HEADINGS = List.of("#", "chip", "tokens/s\nper card", "$/Mtok\n(output)",
+            "J/token\n(output)", "tokens/s\nper kW", "best deployment", "$/card-hour\n(as of)");
+    /**
+     * Preferred column widths, px: each figure's and heading's room, the deployment's whole summary; together they fit
+     * the Chips tab of a 1600-px window (about 900 px).
+     */
+    private static final double[] WIDTHS = {30, 86, 70, 70, 64, 66, 370, 130};
 
     /** The table as tall as its header and {@code rows} rows (no scroll bar of its own). */
     private void fitRows(int rows) {

@@ -88,6 +88,17 @@ class CostViewsTest {
         assertEquals(expected.winner(Objective.COST).chip().name(), v.rows().get(0).get(1));
         assertTrue(v.findingsText().contains("breaks even with " + expected.winner(Objective.COST).chip().name()),
                 v.findingsText());
+        // a price edit redraws the view like any chip edit: the scenario's H800 at $0.50 instead of DeepSeek's $2
+        // costs a quarter as much per token, below every rival at its catalogue price
+        ChipField price = ChipField.ALL.stream().filter(f -> f.name().equals("Price")).findFirst().orElseThrow();
+        Chip cheap = price.with(s.chip(), 0.5).asEdited();
+        robot.interact(() -> view.chipEditor().chipProperty().set(cheap));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(cheap.name(), v.rows().get(0).get(1), v.rows().toString());
+        assertTrue(v.rows().get(0).get(7).startsWith("$0.50"), v.rows().get(0).toString());
+        ChipComparison.Row before = expected.rows().stream().filter(x -> x.chip().equals(s.chip())).findFirst().orElseThrow();
+        assertEquals(ObjectiveText.number(Objective.COST, Objective.COST.figure(before.score(Objective.COST)) / 4),
+                v.rows().get(0).get(3));
     }
 
     @Test
