@@ -10,6 +10,7 @@ import dev.ridgeline.app.explorer.charts.OpTable;
 import dev.ridgeline.app.explorer.charts.RooflineView;
 import dev.ridgeline.app.explorer.frontier.FrontierView;
 import dev.ridgeline.app.explorer.scenario.ScenarioPanel;
+import dev.ridgeline.app.explorer.served.ServedView;
 import dev.ridgeline.app.explorer.tuning.Tuning;
 import dev.ridgeline.app.explorer.tuning.TuningRunner;
 import dev.ridgeline.engine.Evaluation;
@@ -44,8 +45,8 @@ import javafx.util.Subscription;
 public final class ExplorerView extends BorderPane {
     /** The side tabs beside the roofline, in order: {@code export --tab} takes these names. */
     public static final List<String> SIDE_TABS = List.of("results", "chip", "balance", "sensitivity", "target");
-    /** The views in the centre, in order (tab ids "rooflineTab", "frontierTab", "mapTab", "chipsTab"). */
-    public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier", "map", "chips");
+    /** The views in the centre, in order (tab ids "rooflineTab", "frontierTab", "mapTab", "chipsTab", "servedTab"). */
+    public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier", "map", "chips", "served");
 
     private final ExplorerModel model;
     private final ScenarioPanel scenarioPanel;
@@ -122,12 +123,15 @@ public final class ExplorerView extends BorderPane {
         rooflineTab.setContent(rooflinePane);
         Tab chipsTab = tab(CENTRE_VIEWS.get(3),
                 "Chip against chip: each at its own best deployment at the target, on throughput, cost and power.");
-        centreTabs.getTabs().addAll(rooflineTab, frontierTab, mapTab, chipsTab);
+        Tab servedTab = tab(CENTRE_VIEWS.get(4), "Prefill and decode pools sized for a workload: their ratio, served "
+                + "output tokens/s per card, TTFT and TPOT, and the co-located alternative.");
+        centreTabs.getTabs().addAll(rooflineTab, frontierTab, mapTab, chipsTab, servedTab);
         centreTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centreTabs.setId("centreTabs");
         centreTabs.setMinSize(0, 0);
         lazy = new LazyViews(model, catalog, userPresets, tuning, scenarioPanel::addChip, ExplorerView::scrolled,
-                new LazyViews.Tabs(chipTab, balanceTab, sensitivityTab, targetTab, frontierTab, mapTab, chipsTab));
+                new LazyViews.Tabs(chipTab, balanceTab, sensitivityTab, targetTab, frontierTab, mapTab, chipsTab,
+                        servedTab));
         // a hidden roofline catches up when shown
         subscriptions.add(rooflineTab.selectedProperty().subscribe(shown -> {
             if (shown) {
@@ -311,7 +315,7 @@ public final class ExplorerView extends BorderPane {
         return tabs;
     }
 
-    /** Roofline | Frontier | Map. */
+    /** Roofline | Frontier | Map | Served. */
     public TabPane centreTabs() {
         return centreTabs;
     }
@@ -319,6 +323,11 @@ public final class ExplorerView extends BorderPane {
     /** The Frontier view (built now if its tab was never shown). */
     public FrontierView frontier() {
         return lazy.frontier();
+    }
+
+    /** The Served view (workload, pools, TTFT and TPOT). */
+    public ServedView served() {
+        return lazy.served();
     }
 
     /** Sensitivity, Target and Map. */
