@@ -125,11 +125,11 @@ public final class CompareView extends BorderPane {
      * Preferred column widths, px: each figure's and heading's room, the deployment's whole summary; together they fit
      * the Chips tab of a 1600-px window (about 900 px).
      */
-    private static final double[] WIDTHS = {30, 86, 70, 70, 64, 66, 370, 130};
+    private static final double[] WIDTHS = {30, 84, 70, 74, 80, 76, 336, 130};
 
     /** The table as tall as its header and {@code rows} rows (no scroll bar of its own). */
     private void fitRows(int rows) {
-        double h = ROW_PX * Math.max(1, rows) + 56; // the two-line header row, and the table's border
+        double h = ROW_PX * Math.max(1, rows) + 46; // the two-line header row, and the table's border
         table.setPrefHeight(h);
         table.setMinHeight(h);
         table.setMaxHeight(h);
