@@ -2,7 +2,12 @@ package dev.ridgeline.engine.report;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.PrefillEvaluation;
 import dev.ridgeline.engine.model.Deployment;
+import dev.ridgeline.engine.model.Prefill;
+import dev.ridgeline.engine.serve.Served;
+import dev.ridgeline.engine.serve.Serving;
+import dev.ridgeline.engine.serve.Workload;
 import dev.ridgeline.engine.roofline.OpResult;
 import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Sensitivity;
@@ -57,13 +62,24 @@ public final class ReportBuilder {
         Analyses a = new Analyses(request, e, pinned, LayerTotals.of(e.ops()), LayerTotals.of(e.stepOps()),
                 CommWindows.of(e), frontier, chip, model, exploration, memory, regimes, prompt, core);
         progress.check();
+        progress.step("sizing the served workload", 0.92);
+        Served served = Serving.size(engine, s, request.workload(), executor, threads, progress::cancelled);
+        progress.check();
+        PrefillEvaluation prefill = served instanceof Served.Sized ? prefillStep(engine, (Served.Sized) served) : null;
         progress.step("writing", 0.95);
-        Report r = write(a, engine);
+        Report r = write(a, engine, served, prefill);
         progress.step("done", 1.0);
         return r;
     }
 
-    static Report write(Analyses a, Engine engine) {
+    /** The prefill pool's step, evaluated op by op. */
+    static PrefillEvaluation prefillStep(Engine engine, Served.Sized s) {
+        Workload w = s.workload();
+        return engine.evaluatePrefill(s.prefill().deployment(), new Prefill(w.inputTokens(), w.cacheHit(),
+                s.prefill().chunkTokens()));
+    }
+
+    static Report write(Analyses a, Engine engine, Served served, PrefillEvaluation prefill) {
         DocBuilder d = new DocBuilder();
         Evaluation e = a.evaluation();
         IntroWriter.guide(d);
@@ -80,6 +96,7 @@ public final class ReportBuilder {
         PhaseWriter.exploration(d, a);
         PhaseWriter.memory(d, a);
         PhaseWriter.communication(d, a);
+        ServedWriter.write(d, served, prefill);
         SourceWriter.write(d, a);
         var s = e.scenario();
         return d.build("Design review: " + s.model().name() + " on " + s.chip().name() + " + " + s.nic().name(),

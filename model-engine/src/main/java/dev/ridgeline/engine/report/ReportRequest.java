@@ -1,6 +1,7 @@
 package dev.ridgeline.engine.report;
 
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.serve.Workload;
 import java.util.List;
 
 /**
@@ -14,10 +15,11 @@ import java.util.List;
  * @param command           a command line that regenerates the report
  * @param scenarioJson      the scenario as the versioned JSON document that reproduces it
  * @param pinnedJson        scenario A as such a document, or null without A
+ * @param workload          the served workload the report sizes pools for (its user speed is the target's)
  */
 public record ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences,
                             double targetTokensPerSec, String version, String command, String scenarioJson,
-                            String pinnedJson) {
+                            String pinnedJson, Workload workload) {
     /** Seed 000's and DESIGN 4b's default target: 20 tokens/s per user. */
     public static final double DEFAULT_TARGET = 20;
 
@@ -29,5 +31,12 @@ public record ReportRequest(Scenario scenario, Scenario pinned, List<String> pin
             throw new IllegalArgumentException("target tokens/s must be in (0, 1e6], was " + targetTokensPerSec);
         }
         pinnedDifferences = pinnedDifferences == null ? List.of() : List.copyOf(pinnedDifferences);
+        workload = (workload == null ? Workload.DEFAULT : workload).withUserTokensPerSec(targetTokensPerSec);
+    }
+
+    /** A report with the default workload ({@link Workload#DEFAULT}). */
+    public ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences, double targetTokensPerSec,
+                         String version, String command, String scenarioJson, String pinnedJson) {
+        this(scenario, pinned, pinnedDifferences, targetTokensPerSec, version, command, scenarioJson, pinnedJson, null);
     }
 }
