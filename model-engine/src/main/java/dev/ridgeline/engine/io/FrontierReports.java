@@ -6,6 +6,7 @@ import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.search.SearchRow;
 import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Headline;
+import dev.ridgeline.engine.space.Objective;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -32,6 +33,15 @@ public final class FrontierReports {
 
     /** The target, the answer (or null) and every deployment, each with {@code onFrontier}. */
     public static String json(Frontier.Result r) {
+        return json(r, Objective.THROUGHPUT);
+    }
+
+    /**
+     * As {@link #json(Frontier.Result)}, with the objective and the answer's {@code dollarsPerMillionOutputTokens},
+     * {@code joulesPerOutputToken} and {@code outputTokensPerSecondPerKw} (null without a price or power) and the
+     * {@code cost} it rests on.
+     */
+    public static String json(Frontier.Result r, Objective objective) {
         Set<Frontier.Point> frontier = new HashSet<>(r.frontier());
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("targetTps", r.targetTps());
@@ -40,10 +50,12 @@ public final class FrontierReports {
             root.putNull("answer");
         } else {
             Scenario d = a.deployment();
-            Reports.searchObject(root.putObject("answer"), new SearchRow(d.chip().name(), d.nic().name(), d.policy(),
-                    d.ep(), d.kvDtype().bytes(), d.weightDtype().bytes(), d.promotion(), d.batchPerCard(),
-                    a.userTokensPerSec(), a.throughputPerCard(), d.mtpDepth()));
+            ObjectNode answer = Reports.searchObject(root.putObject("answer"), new SearchRow(d.chip().name(),
+                    d.nic().name(), d.policy(), d.ep(), d.kvDtype().bytes(), d.weightDtype().bytes(), d.promotion(),
+                    d.batchPerCard(), a.userTokensPerSec(), a.throughputPerCard(), d.mtpDepth()));
+            Reports.tokenCost(answer, new dev.ridgeline.engine.TokenCost(d.chip().cost(), a.throughputPerCard()));
         }
+        root.put("objective", objective.label());
         root.put("frontierSize", r.frontier().size());
         ArrayNode points = root.putArray("deployments");
         for (Frontier.Point p : r.points()) {

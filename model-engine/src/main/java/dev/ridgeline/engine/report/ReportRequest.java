@@ -16,10 +16,11 @@ import java.util.List;
  * @param scenarioJson      the scenario as the versioned JSON document that reproduces it
  * @param pinnedJson        scenario A as such a document, or null without A
  * @param workload          the served workload the report sizes pools for (its user speed is the target's)
+ * @param rivals            the chips the scenario's chip is compared with, best deployment against best (may be empty)
  */
 public record ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences,
                             double targetTokensPerSec, String version, String command, String scenarioJson,
-                            String pinnedJson, Workload workload) {
+                            String pinnedJson, Workload workload, List<dev.ridgeline.engine.model.Chip> rivals) {
     /** Seed 000's and DESIGN 4b's default target: 20 tokens/s per user. */
     public static final double DEFAULT_TARGET = 20;
 
@@ -32,11 +33,28 @@ public record ReportRequest(Scenario scenario, Scenario pinned, List<String> pin
         }
         pinnedDifferences = pinnedDifferences == null ? List.of() : List.copyOf(pinnedDifferences);
         workload = (workload == null ? Workload.DEFAULT : workload).withUserTokensPerSec(targetTokensPerSec);
+        rivals = rivals == null ? List.of() : List.copyOf(rivals);
     }
 
-    /** A report with the default workload ({@link Workload#DEFAULT}). */
+    /** A report with the default workload ({@link Workload#DEFAULT}) and no rivals. */
     public ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences, double targetTokensPerSec,
                          String version, String command, String scenarioJson, String pinnedJson) {
-        this(scenario, pinned, pinnedDifferences, targetTokensPerSec, version, command, scenarioJson, pinnedJson, null);
+        this(scenario, pinned, pinnedDifferences, targetTokensPerSec, version, command, scenarioJson, pinnedJson,
+                (Workload) null, List.of());
+    }
+
+    /** A report with the default workload, its chip compared with {@code rivals}. */
+    public ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences, double targetTokensPerSec,
+                         String version, String command, String scenarioJson, String pinnedJson,
+                         List<dev.ridgeline.engine.model.Chip> rivals) {
+        this(scenario, pinned, pinnedDifferences, targetTokensPerSec, version, command, scenarioJson, pinnedJson,
+                (Workload) null, rivals);
+    }
+
+    /** A report of {@code workload}, without rivals. */
+    public ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences, double targetTokensPerSec,
+                         String version, String command, String scenarioJson, String pinnedJson, Workload workload) {
+        this(scenario, pinned, pinnedDifferences, targetTokensPerSec, version, command, scenarioJson, pinnedJson,
+                workload, List.of());
     }
 }

@@ -30,7 +30,8 @@ final class MapModel extends Follower<FieldMap.Result> {
 
     private MapModel(Engine engine, TuningRunner runner, TuningInputs inputs, int cells, ObjectProperty<Knob> x,
                      ObjectProperty<Knob> y) {
-        super(new Job<>(runner, m -> m.xs().length + " × " + m.ys().length + " cells"), inputs.targetTpsProperty(), x, y);
+        super(new Job<>(runner, m -> m.xs().length + " × " + m.ys().length + " cells"), inputs.targetTpsProperty(), x, y,
+                inputs.objectiveProperty());
         this.engine = engine;
         this.runner = runner;
         this.inputs = inputs;
@@ -58,7 +59,7 @@ final class MapModel extends Follower<FieldMap.Result> {
     Object key(Scenario s) {
         // knobs by name: each Knob.fields() call makes new (unequal) lambdas
         return List.of(spaceKey(s), x.get().name(), y.get().name(), inputs.targetTpsProperty().get(), x.get().of(s),
-                y.get().of(s));
+                y.get().of(s), inputs.objectiveProperty().get());
     }
 
     @Override
@@ -66,7 +67,8 @@ final class MapModel extends Follower<FieldMap.Result> {
         Knob kx = x.get();
         Knob ky = y.get();
         double target = inputs.targetTpsProperty().get();
-        return (stop, progress) -> TuningFigures.map(engine, s, kx, ky, cells, target, runner.sweep(), runner.threads(),
-                stop, progress);
+        dev.ridgeline.engine.space.Objective objective = inputs.objectiveProperty().get();
+        return (stop, progress) -> TuningFigures.map(engine, s, kx, ky, cells, target, objective, runner.sweep(),
+                runner.threads(), stop, progress);
     }
 }

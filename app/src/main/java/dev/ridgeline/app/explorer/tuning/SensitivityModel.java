@@ -2,6 +2,7 @@ package dev.ridgeline.app.explorer.tuning;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Sensitivity;
 import java.util.List;
 
@@ -15,7 +16,8 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
     private final TuningInputs inputs;
 
     SensitivityModel(Engine engine, TuningRunner runner, TuningInputs inputs) {
-        super(new Job<>(runner, r -> r.bars().size() + " knobs"), inputs.targetTpsProperty(), inputs.stepProperty());
+        super(new Job<>(runner, r -> r.bars().size() + " knobs"), inputs.targetTpsProperty(), inputs.stepProperty(),
+                inputs.objectiveProperty());
         this.engine = engine;
         this.runner = runner;
         this.inputs = inputs;
@@ -23,14 +25,15 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
 
     @Override
     Object key(Scenario s) {
-        return List.of(s, inputs.targetTpsProperty().get(), inputs.stepProperty().get());
+        return List.of(s, inputs.targetTpsProperty().get(), inputs.stepProperty().get(), inputs.objectiveProperty().get());
     }
 
     @Override
     Job.Work<Sensitivity.Result> work(Scenario s) {
         double target = inputs.targetTpsProperty().get();
         double step = inputs.stepProperty().get();
-        return (stop, progress) -> Sensitivity.compute(engine, s, target, step, runner.sweep(), runner.threads(), stop,
-                progress);
+        Objective objective = inputs.objectiveProperty().get();
+        return (stop, progress) -> Sensitivity.compute(engine, s, target, step, objective, runner.sweep(),
+                runner.threads(), stop, progress);
     }
 }
