@@ -48,11 +48,17 @@ class ServedWindowTest {
         Served expected = Serving.size(Engines.builtIn(), DEFAULT, view.served().model().workloadProperty().get());
         assertEquals(((Served.Sized) expected).outputPerCard(), ((Served.Sized) shown).outputPerCard(), 1e-9);
         assertNotNull(view.served().drawn().prefill(), "the pools are drawn");
+        // what a token costs, with the price's date (DeepSeek's $2 per H800 GPU-hour, 2025-02-28)
+        String cost = robot.lookup("#servedCost").queryAs(Label.class).getText();
+        assertEquals(dev.ridgeline.app.explorer.served.ServedView.costLine(expected), cost);
+        assertTrue(cost.contains("per M input tokens") && cost.contains("at $2.00 per card-hour as of 2025-02-28"), cost);
         // a chip edit re-sizes in the background (here: on the calling thread)
         robot.interact(() -> view.model().setScenario(DEFAULT.withChip(catalog.chip("H20"))));
         WaitForAsyncUtils.waitForFxEvents();
         Served h20 = view.served().model().job().getResult();
         assertTrue(((Served.Sized) h20).decode().deployment().chip().name().startsWith("H20"));
+        assertTrue(robot.lookup("#servedCost").queryAs(Label.class).getText().startsWith("no price"),
+                "H20 has no public price: none is invented");
     }
 
     @Test
@@ -68,6 +74,14 @@ class ServedWindowTest {
         assertTrue(message.isVisible() && message.getText().contains("outputTokens") && message.getText().contains("0"),
                 message.getText());
         assertEquals(before, view.served().model().workloadProperty().get());
+        // a cache hit above 100 %: refused the same way, naming the field and the value
+        TextField hit = robot.lookup("#cacheHitField").queryAs(TextField.class);
+        robot.interact(() -> hit.setText("150"));
+        robot.clickOn(hit).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(message.isVisible() && message.getText().contains("cacheHit") && message.getText().contains("1.5"),
+                message.getText());
+        assertEquals(before, view.served().model().workloadProperty().get());
         // a TTFT limit no deployment meets: a one-line answer, not an empty view
         TextField ttft = robot.lookup("#ttftField").queryAs(TextField.class);
         robot.interact(() -> ttft.setText("0.01"));
@@ -75,5 +89,6 @@ class ServedWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         Served r = view.served().model().job().getResult();
         assertTrue(assertInstanceOf(Served.Unmet.class, r).reason().contains("TTFT limit"), r.toString());
+        assertEquals(null, view.served().drawn().prefill(), "the reason drawn in place of the pools");
     }
 }

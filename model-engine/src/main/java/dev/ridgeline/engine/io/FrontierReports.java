@@ -42,6 +42,20 @@ public final class FrontierReports {
      * {@code cost} it rests on.
      */
     public static String json(Frontier.Result r, Objective objective) {
+        return Reports.write(tree(r, objective));
+    }
+
+    /**
+     * As {@link #json(Frontier.Result, Objective)} for the served objective, with the workload's
+     * {@code servedOutputTokensPerSecondPerCard} over both pools at the target (0 when its limits are not met).
+     */
+    public static String json(Frontier.Result r, Objective objective, double servedPerCard) {
+        ObjectNode root = tree(r, objective);
+        root.put("servedOutputTokensPerSecondPerCard", servedPerCard);
+        return Reports.write(root);
+    }
+
+    private static ObjectNode tree(Frontier.Result r, Objective objective) {
         Set<Frontier.Point> frontier = new HashSet<>(r.frontier());
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("targetTps", r.targetTps());
@@ -61,7 +75,7 @@ public final class FrontierReports {
         for (Frontier.Point p : r.points()) {
             Reports.searchObject(points.addObject(), row(r, p)).put("onFrontier", frontier.contains(p));
         }
-        return Reports.write(root);
+        return root;
     }
 
     /** A deployment in the search's columns. */

@@ -248,6 +248,16 @@ class ReportContentTest {
         assertEquals(expected.decodePerPrefill(), value(row(sizing, "decode cards per prefill card")), 0.0);
         assertEquals(expected.ttft().totalSec(), value(row(sizing, "TTFT")), 0.0);
         assertEquals(expected.tpotSec(), value(row(sizing, "TPOT")), 0.0);
+        // what a token costs, from the same sizing at the chip's catalogue price (DeepSeek's $2 for H800, CoreWeave's
+        // $8.60 for B200)
+        dev.ridgeline.engine.serve.ServedCost c = dev.ridgeline.engine.serve.ServedCost.of(s.chip().cost(), expected);
+        assertTrue(s.chip().cost().priced(), s.chip().name());
+        assertEquals(c.dollarsPerMillionInputTokens().getAsDouble(),
+                value(row(sizing, "$ per million input tokens (prefill pool)")), 0.0);
+        assertEquals(c.dollarsPerMillionTokensBlended().getAsDouble(), value(row(sizing, "$ per million tokens, blended ("
+                + expected.workload().inputTokens() + " in, " + expected.workload().outputTokens() + " out)")), 0.0);
+        assertTrue(r.section(ServedWriter.SERVED).blocks(Block.Paragraph.class).toString()
+                .contains(s.chip().cost().asOf()), "the price's date beside the figures");
     }
 
     /** The value cell of the row whose first cell is {@code label}. */

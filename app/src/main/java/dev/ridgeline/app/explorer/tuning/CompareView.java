@@ -3,6 +3,7 @@ package dev.ridgeline.app.explorer.tuning;
 import dev.ridgeline.app.explorer.charts.CompareChart;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.space.ChipComparison;
+import dev.ridgeline.engine.space.Objective;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -56,7 +57,7 @@ public final class CompareView extends BorderPane {
                 "Each chip's best deployment must give every user at least this many tokens/s.",
                 inputs.targetTpsProperty(), 0, 1e6, v -> v, v -> v);
         FlowPane top = new FlowPane(8, 4, new Label("Scenario's chip against"), rivals, target, new Label("ranked by tokens/s"),
-                ObjectiveChoice.create("compareObjective", inputs.objectiveProperty()),
+                ObjectiveChoice.create("compareObjective", inputs.objectiveProperty(), Objective.DECODE),
                 new JobBar("compare", model.job(), model::cancel));
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 6, 2, 6));
@@ -124,11 +125,11 @@ public final class CompareView extends BorderPane {
      * Preferred column widths, px: each figure's and heading's room, the deployment's whole summary; together they fit
      * the Chips tab of a 1600-px window (about 900 px).
      */
-    private static final double[] WIDTHS = {30, 86, 70, 70, 64, 66, 370, 130};
+    private static final double[] WIDTHS = {30, 84, 70, 74, 80, 76, 336, 130};
 
     /** The table as tall as its header and {@code rows} rows (no scroll bar of its own). */
     private void fitRows(int rows) {
-        double h = ROW_PX * Math.max(1, rows) + 56; // the two-line header row, and the table's border
+        double h = ROW_PX * Math.max(1, rows) + 46; // the two-line header row, and the table's border
         table.setPrefHeight(h);
         table.setMinHeight(h);
         table.setMaxHeight(h);

@@ -31,7 +31,7 @@ final class MapModel extends Follower<FieldMap.Result> {
     private MapModel(Engine engine, TuningRunner runner, TuningInputs inputs, int cells, ObjectProperty<Knob> x,
                      ObjectProperty<Knob> y) {
         super(new Job<>(runner, m -> m.xs().length + " × " + m.ys().length + " cells"), inputs.targetTpsProperty(), x, y,
-                inputs.objectiveProperty());
+                inputs.objectiveProperty(), inputs.workloadProperty());
         this.engine = engine;
         this.runner = runner;
         this.inputs = inputs;
@@ -59,7 +59,7 @@ final class MapModel extends Follower<FieldMap.Result> {
     Object key(Scenario s) {
         // knobs by name: each Knob.fields() call makes new (unequal) lambdas
         return List.of(spaceKey(s), x.get().name(), y.get().name(), inputs.targetTpsProperty().get(), x.get().of(s),
-                y.get().of(s), inputs.objectiveProperty().get());
+                y.get().of(s), inputs.objectiveProperty().get(), String.valueOf(inputs.served(engine)));
     }
 
     @Override
@@ -68,7 +68,10 @@ final class MapModel extends Follower<FieldMap.Result> {
         Knob ky = y.get();
         double target = inputs.targetTpsProperty().get();
         dev.ridgeline.engine.space.Objective objective = inputs.objectiveProperty().get();
-        return (stop, progress) -> TuningFigures.map(engine, s, kx, ky, cells, target, objective, runner.sweep(),
+        dev.ridgeline.engine.space.ServedRate served = inputs.served(engine);
+        // a served cell sizes both pools (tens of ms): a coarser grid keeps the map to seconds
+        int n = served == null ? cells : Math.min(cells, TuningFigures.SERVED_MAP_CELLS);
+        return (stop, progress) -> TuningFigures.map(engine, s, kx, ky, n, target, objective, served, runner.sweep(),
                 runner.threads(), stop, progress);
     }
 }

@@ -17,7 +17,7 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
 
     SensitivityModel(Engine engine, TuningRunner runner, TuningInputs inputs) {
         super(new Job<>(runner, r -> r.bars().size() + " knobs"), inputs.targetTpsProperty(), inputs.stepProperty(),
-                inputs.objectiveProperty());
+                inputs.objectiveProperty(), inputs.workloadProperty());
         this.engine = engine;
         this.runner = runner;
         this.inputs = inputs;
@@ -25,7 +25,8 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
 
     @Override
     Object key(Scenario s) {
-        return List.of(s, inputs.targetTpsProperty().get(), inputs.stepProperty().get(), inputs.objectiveProperty().get());
+        return List.of(s, inputs.targetTpsProperty().get(), inputs.stepProperty().get(), inputs.objectiveProperty().get(),
+                String.valueOf(inputs.served(engine)));
     }
 
     @Override
@@ -33,7 +34,8 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
         double target = inputs.targetTpsProperty().get();
         double step = inputs.stepProperty().get();
         Objective objective = inputs.objectiveProperty().get();
-        return (stop, progress) -> Sensitivity.compute(engine, s, target, step, objective, runner.sweep(),
+        dev.ridgeline.engine.space.ServedRate served = inputs.served(engine);
+        return (stop, progress) -> Sensitivity.compute(engine, s, target, step, objective, served, runner.sweep(),
                 runner.threads(), stop, progress);
     }
 }
