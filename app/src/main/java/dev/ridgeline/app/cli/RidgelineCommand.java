@@ -53,6 +53,12 @@ public final class RidgelineCommand implements Runnable {
         // its subcommand gets only that one (the usage and a mistyped name get them all). Then the settings below,
         // which apply to the subcommands present.
         boolean named = args.length > 0 && COMMANDS.contains(args[0]);
+        if (args.length > 0 && System.getProperty("java.awt.headless") == null) {
+            // A command draws with Java2D into files: never on the display DISPLAY names, which AWT would otherwise
+            // open (a stale one failed the export: "Can't connect to X11 window server"). The window (no arguments)
+            // is JavaFX's and does not use AWT's display.
+            System.setProperty("java.awt.headless", "true");
+        }
         for (String name : named ? List.of(args[0]) : COMMANDS) {
             cl.addSubcommand(name, command(name));
         }
