@@ -163,9 +163,19 @@ public final class ExplorerView extends BorderPane {
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setVisible(false);
         HBox status = new HBox(12, summary, spacer, notice, error);
-        status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
-        setBottom(status);
+        // one line always there, empty while the fidelities agree: the charts above never jump when it appears
+        Label contrast = new Label(" ");
+        contrast.setId("contrastLabel");
+        contrast.getStyleClass().add("contrast-text");
+        contrast.setMinHeight(Region.USE_PREF_SIZE);
+        subscriptions.add(model.contrastProperty().subscribe(text -> {
+            contrast.setText(text.isEmpty() ? " " : text);
+            contrast.setTooltip(text.isEmpty() ? null : new Tooltip(text));
+        }));
+        VBox bottom = new VBox(1, contrast, status);
+        bottom.getStyleClass().add("status-bar");
+        setBottom(bottom);
 
         // before any text field sees them: the scenario's undo, not a field's own typing undo
         KeyCombination undoKey = KeyCombination.keyCombination("Shortcut+Z");

@@ -74,6 +74,10 @@ final class IntroWriter {
         Evaluation e = a.evaluation();
         Scenario s = e.scenario();
         d.section(SUMMARY);
+        String contrast = dev.ridgeline.engine.space.FidelityContrast.sentence(engine, s);
+        if (!contrast.isEmpty()) {
+            d.p(contrast);
+        }
         d.sub("Three conclusions");
         List<Block.Paragraph> c = new ArrayList<>();
         OpResult top = e.ops().stream().max(Comparator.comparingDouble(OpResult::timePerLayerSec)).orElseThrow();

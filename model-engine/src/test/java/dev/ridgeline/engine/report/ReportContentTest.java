@@ -210,6 +210,19 @@ class ReportContentTest {
     }
 
     @Test
+    void theDefaultReportIsCalibratedAndSaysWhereTheSeedDisagrees() {
+        // a new user's report: the default scenario, calibrated; its summary opens with the fidelities' disagreement
+        Scenario s = dev.ridgeline.engine.io.Presets.builtInScenario("default");
+        assertEquals(dev.ridgeline.engine.model.Fidelity.CALIBRATED, s.fidelity());
+        Report r = ReportFixtures.build(s);
+        String first = r.section(IntroWriter.SUMMARY).blocks(Block.Paragraph.class).get(0).plain();
+        assertTrue(first.startsWith("The fidelities disagree: calibrated finds it network-bound"),
+                first);
+        String seedFirst = V3.section(IntroWriter.SUMMARY).blocks(Block.Paragraph.class).get(0).plain();
+        assertTrue(seedFirst.startsWith("The fidelities disagree:"), "the seed report says it too: " + seedFirst);
+    }
+
+    @Test
     void contextTrendEndsAtFlashMlasOwnFlopsPerKvByteBelowTheH800Ridge() {
         // FlashMLA per key: 2·128 heads·(576 + 512) FLOPs over 576 FP8 bytes = 483.56 FLOP/B at any whole number of
         // 4,096-key chunks; H800 FP8 1979 TFLOPS over 3350 GiB/s (seed reading) = 550.2 FLOP/B

@@ -87,8 +87,10 @@ public final class ScenarioPanel extends VBox {
                 p -> p == Policy.NAIVE ? "naive" : "dual micro-batch",
                 "Naive runs one batch; dual micro-batch overlaps one half's communication with the other's compute.",
                 Scenario::withPolicy);
-        fidelityChoice = combo("fidelityChoice", List.of(Fidelity.values()), Fidelity::label,
-                "Seed reproduces the reference spreadsheet; calibrated adds measured efficiencies.", Scenario::withFidelity);
+        fidelityChoice = combo("fidelityChoice", Fidelity.choices(), Fidelity::title,
+                "Calibrated (the default) reads the chip's datasheet and times each kernel at its published measured "
+                + "efficiency; seed 000, as published, reproduces the blog post's model and tables, readings and all.",
+                Scenario::withFidelity);
         reserve = number("reserve", "Memory reserve", "GB", "HBM kept for the runtime (CUDA context, communication buffers, "
                 + "activations, workspace); calibrated fidelity only.", SliderScale.linear(0, 32, 0.5), 0, 10_000, false,
                 (s, v) -> s.withAssumptions(a -> a.withMemoryReserve(v * 1e9)));
