@@ -169,6 +169,24 @@ class FrontierWindowTest {
         assertColour(java.awt.Color.WHITE, pixels.getArgb((int) area.getMaxX() - 4, (int) area.getY() + 4), "top right");
     }
 
+    /**
+     * The frame before the sweep's draws only the current-scenario diamond, whose white outline is its last paint; the
+     * sweep's frame must still fill its background white. On jfree-fx's own viewer everything outside the data area
+     * (axes, ticks, legend, the text column) was black, on screen only (exports draw elsewhere).
+     */
+    @Test
+    void theChartStaysWhiteOutsideItsPlotAfterTheSweepIsDrawn(FxRobot robot) throws Exception {
+        FrontierView f = openFrontier(robot);
+        javafx.scene.canvas.Canvas canvas = f.viewer().getCanvas();
+        PixelReader pixels = WaitForAsyncUtils.asyncFx(() -> canvas.snapshot(null, null)).get().getPixelReader();
+        int w = (int) canvas.getWidth();
+        int h = (int) canvas.getHeight();
+        // the chart's padding (6, 6, 4, 10 px): nothing but its background is drawn there
+        for (int[] at : new int[][] {{2, 2}, {w - 3, 2}, {2, h - 3}, {w - 3, h - 3}}) {
+            assertColour(java.awt.Color.WHITE, pixels.getArgb(at[0], at[1]), "outside the plot at " + at[0] + "," + at[1]);
+        }
+    }
+
     private static double distanceToSegment(Point2D p, Point2D a, Point2D b) {
         double dx = b.getX() - a.getX();
         double dy = b.getY() - a.getY();

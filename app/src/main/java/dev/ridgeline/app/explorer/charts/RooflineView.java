@@ -16,7 +16,7 @@ public final class RooflineView extends StackPane {
     public RooflineView() {
         setId("roofline");
         chart = RooflineChart.createChart(RooflineChart.emptyDataset());
-        viewer = new ChartViewer(chart);
+        viewer = LiveViewer.of(chart);
         viewer.setMinSize(200, 150);
         getChildren().add(viewer);
         StackPane.setAlignment(viewer, Pos.CENTER);

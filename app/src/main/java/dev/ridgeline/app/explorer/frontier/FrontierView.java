@@ -2,6 +2,7 @@ package dev.ridgeline.app.explorer.frontier;
 
 import dev.ridgeline.app.StrictNumbers;
 import dev.ridgeline.app.explorer.Units;
+import dev.ridgeline.app.explorer.charts.LiveViewer;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.model.Scenario;
@@ -70,7 +71,7 @@ public final class FrontierView extends BorderPane {
         setId("frontier");
         data = FrontierData.of(null, null, drawn.getValue(), model.targetProperty().get(), ColourBy.AUTO);
         chart = FrontierChart.createChart(data);
-        viewer = new ChartViewer(chart);
+        viewer = LiveViewer.of(chart);
         viewer.setMinSize(200, 150);
         viewer.getCanvas().setTooltipEnabled(false);
         viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));

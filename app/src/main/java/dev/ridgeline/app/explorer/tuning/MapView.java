@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.explorer.charts.LiveViewer;
 import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Scenario;
@@ -30,7 +31,7 @@ public final class MapView extends BorderPane {
     private final TuningInputs inputs;
     private final Supplier<List<Chip>> catalogue;
     private final JFreeChart chart = MapChart.createChart();
-    private final ChartViewer viewer = new ChartViewer(chart);
+    private final ChartViewer viewer = LiveViewer.of(chart);
     private final ComboBox<Knob> xPicker = picker("mapX");
     private final ComboBox<Knob> yPicker = picker("mapY");
     private final Label note = new Label();

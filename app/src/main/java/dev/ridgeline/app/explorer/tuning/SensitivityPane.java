@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.explorer.charts.LiveViewer;
 import dev.ridgeline.engine.space.Sensitivity;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class SensitivityPane extends VBox {
 
     private final SensitivityModel model;
     private final JFreeChart chart = TornadoChart.createChart(TornadoChart.emptyDataset());
-    private final ChartViewer viewer = new ChartViewer(chart);
+    private final ChartViewer viewer = LiveViewer.of(chart);
     private final Label headline = new Label();
     private final Label unchanged = new Label();
     private final Label refused = new Label();
