@@ -41,11 +41,19 @@ class PublishedDecodeTest {
     }
 
     @Test
-    void throughputPerNodeIsAnUpperBoundOfThePublishedDailyAverage() {
-        // 14.8k tokens/s per node is a 24-hour average over day and night loads (the overview shrinks the fleet at
-        // night but nodes still run below full batch); a node running the profiled full batch all the time must
-        // deliver at least that.
-        assertTrue(profileDeployment(0.85).throughputPerNode() >= 14_800);
+    void throughputPerNodeAtFullBatchIsWhatThePublishedAveragesImply() {
+        // 14.8k tokens/s per node is a 24-hour average, and 20-22 tokens/s the average speed of a user over the same
+        // hours: their ratio is the average number of sequences a node decodes, 14,800 / 22 to 14,800 / 20 = 673-740,
+        // i.e. 84.1-92.5 per GPU. The overview scales the fleet with the load (all nodes by day, fewer at night), so
+        // a node that runs does so at its deployment's batch, the profiled 128 per GPU: the average falls short of it
+        // because nodes idle or run part of the day, not because they decode at another speed. A node at full batch
+        // then delivers 14,800 x 128 / (84.1 .. 92.5) = 20,480-22,528 tokens/s. (The former check, at least 14.8k, held
+        // 45 % below our figure and could not fail.)
+        double node = profileDeployment(0.85).throughputPerNode();
+        double perGpuLow = 14_800 / 22.0 / 8;
+        double perGpuHigh = 14_800 / 20.0 / 8;
+        assertTrue(node >= 14_800 * 128 / perGpuHigh && node <= 14_800 * 128 / perGpuLow,
+                "tokens/s per node " + node + " outside " + 14_800 * 128 / perGpuHigh + "-" + 14_800 * 128 / perGpuLow);
     }
 
     @Test
