@@ -33,7 +33,7 @@ class TuningCliTest {
     private static final Scenario DEFAULT = Presets.builtInScenario("default");
     /** The chip editor's fields with a number, as it names them, then the NIC's bandwidth and the FA3 stage mode. */
     private static final List<String> FIELDS = List.of("HBM capacity", "HBM bandwidth", "FP8 tensor rate",
-            "BF16 tensor rate", "exp2 rate", "FP32 add rate", "Reduction latency", "Scale-up domain", "Scale-up bandwidth",
+            "BF16 tensor rate", "FP4 tensor rate", "exp2 rate", "FP32 add rate", "Reduction latency", "Scale-up domain", "Scale-up bandwidth",
             "NIC bandwidth", "FA3 stage mode");
 
     private static JsonNode json(String text) {
@@ -64,9 +64,11 @@ class TuningCliTest {
         assertEquals("GB/s", fields.get(1).get("unit").asText());
         assertEquals(3350, fields.get(1).get("current").asDouble(), 0.0);
         assertEquals(1979, fields.get(2).get("current").asDouble(), 0.0);
-        assertEquals(42.94967296, fields.get(9).get("current").asDouble(), 1e-9);
-        assertEquals("mode", fields.get(10).get("unit").asText());
-        assertEquals(Fa3Mode.TWO_STAGE.ordinal(), fields.get(10).get("current").asInt());
+        // H800 has no FP4 tensor cores: its FP4 rate is 0 (none)
+        assertEquals(0, fields.get(4).get("current").asDouble(), 0.0);
+        assertEquals(42.94967296, fields.get(10).get("current").asDouble(), 1e-9);
+        assertEquals("mode", fields.get(11).get("unit").asText());
+        assertEquals(Fa3Mode.TWO_STAGE.ordinal(), fields.get(11).get("current").asInt());
         String table = ok("presets", "fields", "--chip", "A100").out();
         assertTrue(table.startsWith("--chip-field NAME=VALUE for A100 / CX7:"), table);
         FIELDS.forEach(n -> assertTrue(table.contains(n), n));
@@ -136,7 +138,7 @@ class TuningCliTest {
         String text = ok("solve", "--target-tps", "20", "--min-throughput", "4000", "--format", "json").out();
         JsonNode answers = json(text);
         assertTrue(answers.isArray());
-        assertEquals(FIELDS.size(), answers.size());
+        assertEquals(FIELDS.size() - 1, answers.size()); // not the FP4 rate: the H800 has none
         Solve.Target target = new Solve.Target(20, 4000, false);
         boolean someNull = false;
         for (JsonNode a : answers) {
@@ -196,7 +198,8 @@ class TuningCliTest {
         assertEquals("FP8 tensor rate", answers.get(1).get("field").asText());
         String csv = ok("solve", "--target-tps", "20", "--min-throughput", "4000", "--format", "csv").out();
         assertEquals("field,unit,current,required,change,reason", csv.lines().findFirst().orElseThrow());
-        assertEquals(1 + FIELDS.size(), csv.lines().count());
+        // every field but the FP4 rate: the H800 has no FP4 tensor cores, so there is nothing to solve for
+        assertEquals(1 + FIELDS.size() - 1, csv.lines().count());
     }
 
     @Test
@@ -225,6 +228,7 @@ class TuningCliTest {
         }
         List<String> all = new ArrayList<>(FIELDS);
         all.addAll(List.of("GEMM efficiency", "MTP acceptance", "Kernel gap", "Memory reserve", "Host overhead"));
+        all.remove("FP4 tensor rate"); // the H800 has none: no fraction of none to move
         assertEquals(new TreeSet<>(all), new TreeSet<>(knobs));
         String table = ok("sensitivity", "--step", "0.2").out();
         assertTrue(table.contains("knob ±20 %"), table);

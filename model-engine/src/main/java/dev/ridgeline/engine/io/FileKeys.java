@@ -14,16 +14,17 @@ final class FileKeys {
     }
 
     /** Chip components whose preset key or unit differs ({@link PresetFiles.ChipFile}); the rest keep their name. */
-    static final Map<String, Key> CHIP = Map.of(
-            "memoryBytes", new Key("memoryGB", 1e9),
-            "hbmBandwidthBytesPerSec", new Key("hbmBandwidthGBPerSec", 1e9),
-            "fp8FlopsPerSec", new Key("fp8Tflops", 1e12),
-            "bf16FlopsPerSec", new Key("bf16Tflops", 1e12),
-            "exp2PerSec", new Key("exp2Tops", 1e12),
-            "fp32AddPerSec", new Key("fp32AddTops", 1e12),
-            "threadAllReduceLatencySec", new Key("threadAllReduceLatencyMicros", 1e-6),
-            "scaleUpDomain", new Key("scaleUpDomainCards", 1),
-            "scaleUpBandwidthBytesPerSec", new Key("scaleUpBandwidthGBPerSec", 1e9));
+    static final Map<String, Key> CHIP = Map.ofEntries(
+            Map.entry("memoryBytes", new Key("memoryGB", 1e9)),
+            Map.entry("hbmBandwidthBytesPerSec", new Key("hbmBandwidthGBPerSec", 1e9)),
+            Map.entry("fp8FlopsPerSec", new Key("fp8Tflops", 1e12)),
+            Map.entry("bf16FlopsPerSec", new Key("bf16Tflops", 1e12)),
+            Map.entry("fp4FlopsPerSec", new Key("fp4Tflops", 1e12)),
+            Map.entry("exp2PerSec", new Key("exp2Tops", 1e12)),
+            Map.entry("fp32AddPerSec", new Key("fp32AddTops", 1e12)),
+            Map.entry("threadAllReduceLatencySec", new Key("threadAllReduceLatencyMicros", 1e-6)),
+            Map.entry("scaleUpDomain", new Key("scaleUpDomainCards", 1)),
+            Map.entry("scaleUpBandwidthBytesPerSec", new Key("scaleUpBandwidthGBPerSec", 1e9)));
 
     /** NIC components ({@link PresetFiles.NicFile}). */
     static final Map<String, Key> NIC = Map.of(

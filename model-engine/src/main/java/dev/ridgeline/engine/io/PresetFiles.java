@@ -13,6 +13,7 @@ import dev.ridgeline.engine.model.Numerics;
 import dev.ridgeline.engine.model.Readings;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.ExpertDtype;
 import dev.ridgeline.engine.model.ExpertLoad;
 import dev.ridgeline.engine.model.Fa3Mode;
 import dev.ridgeline.engine.model.Fa3Setting;
@@ -27,10 +28,13 @@ import dev.ridgeline.engine.model.ThroughputReading;
 final class PresetFiles {
     /** Schema of NIC and model files. */
     static final int SCHEMA_VERSION = 1;
-    /** Schema of chip files: 2 added {@code calibration} (see {@link Migrations}). */
-    static final int CHIP_SCHEMA_VERSION = 2;
-    /** Schema of scenario files: 2 added the calibrated assumptions (see {@link Migrations}). */
-    static final int SCENARIO_SCHEMA_VERSION = 2;
+    /** Schema of chip files: 2 added {@code calibration}, 3 {@code fp4Tflops} (see {@link Migrations}). */
+    static final int CHIP_SCHEMA_VERSION = 3;
+    /**
+     * Schema of scenario files: 2 added the calibrated assumptions, 3 the layout ({@code attentionTp}, {@code moeTp}),
+     * the balancer ({@code eplb}, {@code redundantExperts}) and {@code expertDtype} (see {@link Migrations}).
+     */
+    static final int SCENARIO_SCHEMA_VERSION = 3;
 
     private PresetFiles() {
     }
@@ -40,14 +44,14 @@ final class PresetFiles {
      * carry the seed's GiB readings converted exactly (80 GiB = 85.89934592 GB).
      */
     record ChipFile(int schemaVersion, String name, String source, String confidence, double memoryGB,
-                    double hbmBandwidthGBPerSec, double fp8Tflops, double bf16Tflops, double exp2Tops,
+                    double hbmBandwidthGBPerSec, double fp8Tflops, double bf16Tflops, double fp4Tflops, double exp2Tops,
                     double fp32AddTops, Fa3Mode fa3Mode, boolean fp8LowAccPrecision,
                     double threadAllReduceLatencyMicros, int scaleUpDomainCards, double scaleUpBandwidthGBPerSec,
                     CalibrationKey calibration) {
 
         Chip toChip() {
             return new Chip(name, source, memoryGB * 1e9, hbmBandwidthGBPerSec * 1e9, fp8Tflops * 1e12,
-                    bf16Tflops * 1e12, exp2Tops * 1e12, fp32AddTops * 1e12, threadAllReduceLatencyMicros * 1e-6,
+                    bf16Tflops * 1e12, fp4Tflops * 1e12, exp2Tops * 1e12, fp32AddTops * 1e12, threadAllReduceLatencyMicros * 1e-6,
                     fa3Mode, fp8LowAccPrecision, confidence, scaleUpDomainCards, scaleUpBandwidthGBPerSec * 1e9,
                     calibration);
         }
@@ -55,7 +59,7 @@ final class PresetFiles {
         static ChipFile of(Chip c) {
             return new ChipFile(CHIP_SCHEMA_VERSION, c.name(), c.source(), c.confidence(), c.memoryBytes() / 1e9,
                     c.hbmBandwidthBytesPerSec() / 1e9, c.fp8FlopsPerSec() / 1e12, c.bf16FlopsPerSec() / 1e12,
-                    c.exp2PerSec() / 1e12, c.fp32AddPerSec() / 1e12, c.fa3Mode(), c.fp8LowAccPrecision(),
+                    c.fp4FlopsPerSec() / 1e12, c.exp2PerSec() / 1e12, c.fp32AddPerSec() / 1e12, c.fa3Mode(), c.fp8LowAccPrecision(),
                     c.threadAllReduceLatencySec() * 1e6, c.scaleUpDomain(), c.scaleUpBandwidthBytesPerSec() / 1e9,
                     c.calibration());
         }
@@ -99,8 +103,9 @@ final class PresetFiles {
      */
     record ScenarioFile(int schemaVersion, String name, String source, JsonNode model, JsonNode chip, JsonNode nic,
                         int batchPerCard, int ep, int contextTokens, int mtpDepth, double mtpAcceptance,
-                        Dtype kvDtype, Dtype weightDtype, Fa3Setting fa3, Policy policy, boolean promotion,
-                        double gemmEfficiency, Fidelity fidelity, ThroughputReading throughputReading,
+                        int attentionTp, int moeTp, boolean eplb, int redundantExperts,
+                        Dtype kvDtype, Dtype weightDtype, ExpertDtype expertDtype, Fa3Setting fa3, Policy policy,
+                        boolean promotion, double gemmEfficiency, Fidelity fidelity, ThroughputReading throughputReading,
                         int faChunkTokens, ExpertLoad expertLoad, double memoryReserveGB, double kernelGapMicros,
                         double hostOverheadFraction) {
 
@@ -109,8 +114,9 @@ final class PresetFiles {
             Chip c = resolve(chip, "chip", catalog::chip, Presets::parseChip, file);
             Nic n = resolve(nic, "nic", catalog::nic, Presets::parseNic, file);
             return new Scenario(m, new Hardware(c, n),
-                    new Deployment(batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, policy),
-                    new Numerics(kvDtype, weightDtype, fa3, promotion, gemmEfficiency),
+                    new Deployment(batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, policy, attentionTp, moeTp,
+                            eplb, redundantExperts),
+                    new Numerics(kvDtype, weightDtype, expertDtype, fa3, promotion, gemmEfficiency),
                     new Readings(fidelity, throughputReading, faChunkTokens, expertLoad),
                     new Assumptions(memoryReserveGB * 1e9, kernelGapMicros * 1e-6, hostOverheadFraction));
         }
@@ -137,7 +143,8 @@ final class PresetFiles {
                     ref(s.chip(), s.chip().name(), catalog::chip, ChipFile::of),
                     ref(s.nic(), s.nic().name(), catalog::nic, NicFile::of),
                     s.batchPerCard(), s.ep(), s.contextTokens(), s.mtpDepth(), s.mtpAcceptance(),
-                    s.kvDtype(), s.weightDtype(), s.fa3(), s.policy(), s.promotion(), s.gemmEfficiency(),
+                    s.attentionTp(), s.moeTp(), s.eplb(), s.redundantExperts(),
+                    s.kvDtype(), s.weightDtype(), s.expertDtype(), s.fa3(), s.policy(), s.promotion(), s.gemmEfficiency(),
                     s.fidelity(), s.throughputReading(), s.faChunkTokens(), s.expertLoad(),
                     s.assumptions().memoryReserveBytes() / 1e9, s.assumptions().kernelGapSec() * 1e6,
                     s.assumptions().hostOverheadFraction());

@@ -16,6 +16,8 @@ import static dev.ridgeline.engine.model.Checks.zeroOrInRange;
  * An accelerator, in SI units. FLOP/s are dense tensor-core rates; on chips without FP8 (A100) the FP8 rate is
  * the INT8 rate, as seed 000 does.
  *
+ * @param fp4FlopsPerSec            dense FP4 tensor rate (NVFP4 / MXFP4) the routed experts run at in a 4-bit
+ *                                  {@link ExpertDtype}; 0 = the chip has no FP4 tensor cores
  * @param exp2PerSec                softmax exponentials per second (SFU rate x SMs x clock)
  * @param fp32AddPerSec             FP32 additions per second, used for the softmax reductions
  * @param threadAllReduceLatencySec seed 000's per-sequence, per-chunk cost of the cross-SM reduction in FlashMLA
@@ -29,9 +31,9 @@ import static dev.ridgeline.engine.model.Checks.zeroOrInRange;
  *                                  display name
  */
 public record Chip(String name, String source, double memoryBytes, double hbmBandwidthBytesPerSec,
-                   double fp8FlopsPerSec, double bf16FlopsPerSec, double exp2PerSec, double fp32AddPerSec,
-                   double threadAllReduceLatencySec, Fa3Mode fa3Mode, boolean fp8LowAccPrecision, String confidence,
-                   int scaleUpDomain, double scaleUpBandwidthBytesPerSec, CalibrationKey calibration) {
+                   double fp8FlopsPerSec, double bf16FlopsPerSec, double fp4FlopsPerSec, double exp2PerSec,
+                   double fp32AddPerSec, double threadAllReduceLatencySec, Fa3Mode fa3Mode, boolean fp8LowAccPrecision,
+                   String confidence, int scaleUpDomain, double scaleUpBandwidthBytesPerSec, CalibrationKey calibration) {
 
     /** Cards a scale-up fabric can join: up to 2^20 (TPU7x pods join 9,216). */
     public static final int MAX_SCALE_UP_DOMAIN = 1 << 20;
@@ -45,6 +47,7 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
         inRange(hbmBandwidthBytesPerSec, MIN_BYTES_PER_SEC, MAX_BYTES_PER_SEC, "hbmBandwidthBytesPerSec", owner);
         inRange(fp8FlopsPerSec, MIN_OPS_PER_SEC, MAX_OPS_PER_SEC, "fp8FlopsPerSec", owner);
         inRange(bf16FlopsPerSec, MIN_OPS_PER_SEC, MAX_OPS_PER_SEC, "bf16FlopsPerSec", owner);
+        zeroOrInRange(fp4FlopsPerSec, MIN_OPS_PER_SEC, MAX_OPS_PER_SEC, "fp4FlopsPerSec", owner);
         inRange(exp2PerSec, MIN_OPS_PER_SEC, MAX_OPS_PER_SEC, "exp2PerSec", owner);
         inRange(fp32AddPerSec, MIN_OPS_PER_SEC, MAX_OPS_PER_SEC, "fp32AddPerSec", owner);
         inRange(threadAllReduceLatencySec, 0, MAX_LATENCY_SEC, "threadAllReduceLatencySec", owner);
@@ -57,6 +60,21 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
             throw Checks.refused("scaleUpBandwidthBytesPerSec", scaleUpBandwidthBytesPerSec, owner,
                     "must be > 0 when the scale-up domain is " + scaleUpDomain + " cards");
         }
+    }
+
+    /** A chip without FP4 tensor cores: every figure but the FP4 rate, which is 0. */
+    public Chip(String name, String source, double memoryBytes, double hbmBandwidthBytesPerSec, double fp8FlopsPerSec,
+                double bf16FlopsPerSec, double exp2PerSec, double fp32AddPerSec, double threadAllReduceLatencySec,
+                Fa3Mode fa3Mode, boolean fp8LowAccPrecision, String confidence, int scaleUpDomain,
+                double scaleUpBandwidthBytesPerSec, CalibrationKey calibration) {
+        this(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec, 0, exp2PerSec,
+                fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence, scaleUpDomain,
+                scaleUpBandwidthBytesPerSec, calibration);
+    }
+
+    /** True when the chip has FP4 tensor cores (a 4-bit {@link ExpertDtype} can run on it). */
+    public boolean hasFp4() {
+        return fp4FlopsPerSec > 0;
     }
 
     /** True when EP of this degree stays inside the scale-up domain. */
@@ -110,23 +128,26 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
     /** A copy with the non-numeric fields given and the numbers kept. */
     private Chip copy(String newName, Fa3Mode mode, boolean lowAcc, int domain, CalibrationKey key) {
         return new Chip(newName, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
-                exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, mode, lowAcc, confidence, domain,
+                fp4FlopsPerSec, exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, mode, lowAcc, confidence, domain,
                 scaleUpBandwidthBytesPerSec, key);
     }
 
     /**
      * A copy with the numeric fields replaced, in the order memory, HBM bandwidth, FP8 rate, BF16 rate, exp2 rate,
-     * FP32-add rate, reduction latency, scale-up bandwidth (SI units).
+     * FP32-add rate, reduction latency, scale-up bandwidth, FP4 rate (SI units).
      */
     public Chip withNumbers(double[] v) {
-        return new Chip(name, source, v[0], v[1], v[2], v[3], v[4], v[5], v[6], fa3Mode, fp8LowAccPrecision,
+        return new Chip(name, source, v[0], v[1], v[2], v[3], v[FP4], v[4], v[5], v[6], fa3Mode, fp8LowAccPrecision,
                 confidence, scaleUpDomain, v[7], calibration);
     }
+
+    /** Index of the FP4 rate in {@link #numbers()} (last, so the older fields keep their places). */
+    public static final int FP4 = 8;
 
     /** The numeric fields in the order {@link #withNumbers} takes them. */
     public double[] numbers() {
         return new double[] {memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec, exp2PerSec,
-            fp32AddPerSec, threadAllReduceLatencySec, scaleUpBandwidthBytesPerSec};
+            fp32AddPerSec, threadAllReduceLatencySec, scaleUpBandwidthBytesPerSec, fp4FlopsPerSec};
     }
 
     public Chip withHbmBandwidth(double bytesPerSec) {
@@ -167,6 +188,7 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
         for (int i = 2; i <= 5; i++) {
             v[i] *= factor;
         }
+        v[FP4] *= factor;
         return withNumbers(v);
     }
 }

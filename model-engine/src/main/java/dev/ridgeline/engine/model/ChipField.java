@@ -19,6 +19,11 @@ public record ChipField(String name, String category, String unit, String descri
     static final String ATTENTION = "Softmax & FlashAttention";
     static final String LINKS = "Scale-up link";
 
+    /** The FP4 tensor rate: the one rate that may be 0 (no FP4 tensor cores). */
+    public static final ChipField FP4_RATE = number("FP4 tensor rate", COMPUTE, "TFLOPS",
+            "Dense FP4 (NVFP4 / MXFP4) tensor throughput for 4-bit routed experts; 0 = none.", 1e12,
+            Chip::fp4FlopsPerSec, (c, v) -> copy(c, v, Chip.FP4));
+
     /** The fields of a chip, grouped by category, in display order. */
     public static final List<ChipField> ALL = List.of(
         number("HBM capacity", MEMORY, "GB", "Memory per card for weights, KV cache and runtime (1 GB = 1e9 bytes).", 1e9,
@@ -29,6 +34,7 @@ public record ChipField(String name, String category, String unit, String descri
                 Chip::fp8FlopsPerSec, (c, v) -> copy(c, v, 2)),
         number("BF16 tensor rate", COMPUTE, "TFLOPS", "Dense BF16 tensor throughput, used for BF16 weights and attention.", 1e12,
                 Chip::bf16FlopsPerSec, (c, v) -> copy(c, v, 3)),
+        FP4_RATE,
         number("exp2 rate", ATTENTION, "Tops", "Softmax exponentials per second (SFU rate x SMs x clock).", 1e12,
                 Chip::exp2PerSec, (c, v) -> copy(c, v, 4)),
         number("FP32 add rate", ATTENTION, "Tops", "FP32 additions per second, used by the softmax reductions.", 1e12,
@@ -51,8 +57,14 @@ public record ChipField(String name, String category, String unit, String descri
         return !unit.isEmpty();
     }
 
-    /** The smallest and largest value a chip accepts in a numeric field, in the shown unit (the record's bounds). */
+    /**
+     * The smallest and largest value a chip accepts in a numeric field, in the shown unit (the record's bounds; the FP4
+     * rate also takes 0, "none", below its range).
+     */
     public static double[] range(ChipField f) {
+        if (f == FP4_RATE) {
+            return new double[] {0, Checks.MAX_OPS_PER_SEC / f.scale()};
+        }
         switch (f.unit()) {
             case "GB":
                 return new double[] {Checks.MIN_MEMORY_BYTES / f.scale(), Checks.MAX_MEMORY_BYTES / f.scale()};
@@ -87,7 +99,7 @@ public record ChipField(String name, String category, String unit, String descri
         return new ChipField(name, category, unit, description, scale, c -> get.apply(c), set);
     }
 
-    /** Copy with the numeric component {@code index} (memory, hbm, fp8, bf16, exp2, add, reduction, scale-up bw) replaced. */
+    /** Copy with the numeric component {@code index} of {@link Chip#numbers()} replaced. */
     private static Chip copy(Chip c, Object value, int index) {
         double[] v = c.numbers();
         v[index] = ((Number) value).doubleValue();

@@ -43,6 +43,7 @@ public record Scenario(ModelConfig model, Hardware hardware, Deployment deployme
             throw Checks.refused("mtpDepth", deployment.mtpDepth(), owner, "must be 0: " + Checks.quote(model.name())
                     + " has no MTP module");
         }
+        Layouts.check(model, hardware.chip(), deployment, numerics, readings.fidelity());
     }
 
     /**
@@ -142,6 +143,26 @@ public record Scenario(ModelConfig model, Hardware hardware, Deployment deployme
         return numerics.weightDtype();
     }
 
+    public ExpertDtype expertDtype() {
+        return numerics.expertDtype();
+    }
+
+    public int attentionTp() {
+        return deployment.attentionTp();
+    }
+
+    public int moeTp() {
+        return deployment.moeTp();
+    }
+
+    public boolean eplb() {
+        return deployment.eplb();
+    }
+
+    public int redundantExperts() {
+        return deployment.redundantExperts();
+    }
+
     public Fa3Setting fa3() {
         return numerics.fa3();
     }
@@ -221,8 +242,26 @@ public record Scenario(ModelConfig model, Hardware hardware, Deployment deployme
         return with(numerics.withKvDtype(v));
     }
 
+    /** The non-expert weights' dtype; the routed experts keep theirs ({@link #withExpertDtype}). */
     public Scenario withWeightDtype(Dtype v) {
         return with(numerics.withWeightDtype(v));
+    }
+
+    public Scenario withExpertDtype(ExpertDtype v) {
+        return with(numerics.withExpertDtype(v));
+    }
+
+    /** This scenario with attention TP {@code attention} and expert TP {@code moe}. */
+    public Scenario withLayout(int attention, int moe) {
+        return with(deployment.withAttentionTp(attention).withMoeTp(moe));
+    }
+
+    public Scenario withEplb(boolean v) {
+        return with(deployment.withEplb(v));
+    }
+
+    public Scenario withRedundantExperts(int v) {
+        return with(deployment.withRedundantExperts(v));
     }
 
     public Scenario withFa3(Fa3Setting v) {
@@ -253,11 +292,22 @@ public record Scenario(ModelConfig model, Hardware hardware, Deployment deployme
         return with(readings.withExpertLoad(v));
     }
 
-    /** One line for footers and logs: "DeepSeek-V3 / H800 / CX7 / EP144 / B128 / L5120 / KV FP8 / W FP8 / dual-mbatch / MTP0". */
+    /**
+     * One line for footers and logs: "DeepSeek-V3 / H800 / CX7 / EP144 / B128 / L5120 / KV FP8 / W FP8 / dual-mbatch /
+     * MTP0 ..."; a layout or expert dtype other than seed 000's adds "attn TP8 / MoE TP4 / experts NVFP4", a balancer
+     * other than DeepSeek's (EPLB, 32 redundant experts) "no EPLB" or "EPLB 64 redundant" (calibrated fidelity only:
+     * seed fidelity ignores it).
+     */
     public String summary() {
+        boolean calibrated = fidelity() == Fidelity.CALIBRATED;
         return model.name() + " / " + chip().name() + " / " + nic().name() + " / EP" + ep() + " / B" + batchPerCard()
-                + " / L" + contextTokens() + " / KV " + kvDtype().label() + " / W " + weightDtype().label() + " / "
-                + policy().label() + " / MTP" + mtpDepth() + (promotion() ? " / promotion" : "") + " / FA3 "
-                + fa3Mode().label() + " / " + fidelity().label();
+                + " / L" + contextTokens() + " / KV " + kvDtype().label() + " / W " + weightDtype().label()
+                + (expertDtype() != ExpertDtype.FP8 ? " / experts " + expertDtype().label() : "")
+                + (attentionTp() > 1 ? " / attn TP" + attentionTp() : "") + (moeTp() > 1 ? " / MoE TP" + moeTp() : "")
+                + " / " + policy().label() + " / MTP" + mtpDepth() + (promotion() ? " / promotion" : "")
+                + (!calibrated ? "" : !eplb() ? " / no EPLB"
+                        : redundantExperts() != Deployment.DEFAULT_REDUNDANT_EXPERTS ? " / EPLB " + redundantExperts()
+                        + " redundant" : "")
+                + " / FA3 " + fa3Mode().label() + " / " + fidelity().label();
     }
 }

@@ -48,6 +48,15 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
         return stepped ? v + 1 : integer ? Math.max(v + 1, Math.rint(v * (1 + step))) : v * (1 + step);
     }
 
+    /**
+     * True when the scenario's chip lacks the feature this field rates: a chip field at 0 whose range starts at 0 (the
+     * FP4 tensor rate of a chip without FP4 tensor cores). Moving it by a fraction moves nothing, and no fraction of
+     * none can be stated, so sensitivity and the target solve leave it out for that chip.
+     */
+    public boolean absentIn(Scenario s) {
+        return kind == Kind.CHIP && !stepped && min == 0 && of(s) == 0;
+    }
+
     /** True when {@code v} lies in the field's accepted range. */
     public boolean accepts(double v) {
         return v >= min && v <= max;

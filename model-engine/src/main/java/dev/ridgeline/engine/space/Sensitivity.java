@@ -71,7 +71,7 @@ public final class Sensitivity {
         }
         double headline = headline(engine, s, targetTps);
         double fixed = engine.summarize(s).throughputPerCard();
-        List<Knob> knobs = knobs();
+        List<Knob> knobs = knobs().stream().filter(k -> !k.absentIn(s)).toList();
         List<Bar> bars = Parallel.map(knobs, k -> bar(engine, s, k, targetTps, step), executor, threads, cancelled,
                 progress);
         List<Bar> done = new ArrayList<>();

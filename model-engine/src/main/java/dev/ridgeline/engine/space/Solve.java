@@ -71,9 +71,11 @@ public final class Solve {
         return out;
     }
 
+    /** Each field alone (those the chip has: see {@link Knob#absentIn}), on {@code threads} tasks of {@code executor}. */
     public static List<Answer> compute(Engine engine, Scenario s, Target target, List<Knob> fields, Executor executor,
                                        int threads, BooleanSupplier cancelled, DoubleConsumer progress) {
-        return Parallel.map(fields, k -> solve(engine, s, k, target), executor, threads, cancelled, progress);
+        List<Knob> present = fields.stream().filter(k -> !k.absentIn(s)).toList();
+        return Parallel.map(present, k -> solve(engine, s, k, target), executor, threads, cancelled, progress);
     }
 
     /** One field alone, the deployment re-optimised over the explorer's space. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.CalibrationKey;
 import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.ExpertDtype;
 import dev.ridgeline.engine.model.Fa3Mode;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Nic;
@@ -99,14 +100,16 @@ class PresetsTest {
     @Test
     void version1ChipsAndScenariosStillOpenWithTheCalibrationTheyHadByName() {
         // Version 1 chip files had no 'calibration' key: calibration followed the name ("H800...", "H20...").
-        String v1 = H800.replace("\"schemaVersion\": 2", "\"schemaVersion\": 1").replaceAll(",\\s*\"calibration\": \"H800\"", "");
+        String v1 = H800.replace("\"schemaVersion\": 3", "\"schemaVersion\": 1").replaceAll(",\\s*\"calibration\": \"H800\"", "")
+                .replaceAll(",\\s*\"fp4Tflops\": [0-9.]+", "");
         assertFalse(v1.contains("\"calibration\""));
         assertEquals(CalibrationKey.H800, Presets.parseChip(v1.replace("\"name\": \"H800\"", "\"name\": \"H800 (edited)\""), "v1.json").calibration());
         assertEquals(CalibrationKey.H20, Presets.parseChip(v1.replace("\"name\": \"H800\"", "\"name\": \"H20 custom\""), "v1.json").calibration());
         assertEquals(CalibrationKey.NONE, Presets.parseChip(v1.replace("\"name\": \"H800\"", "\"name\": \"Mine\""), "v1.json").calibration());
         // Version 1 scenarios had the 4 GiB reserve and 2 µs gap built in and no host overhead.
         String scenario = Presets.resource("presets/scenarios/default.json")
-                .replace("\"schemaVersion\": 2", "\"schemaVersion\": 1")
+                .replace("\"schemaVersion\": 3", "\"schemaVersion\": 1")
+                .replaceAll(",\\s*\"(attentionTp|moeTp|eplb|redundantExperts|expertDtype)\": [^,\\n]+", "")
                 .replaceAll(",\\s*\"memoryReserveGB\": [0-9.]+", "").replaceAll(",\\s*\"kernelGapMicros\": [0-9.]+", "")
                 .replaceAll(",\\s*\"hostOverheadFraction\": [0-9.]+", "");
         assertFalse(scenario.contains("memoryReserveGB"));
@@ -124,12 +127,56 @@ class PresetsTest {
             bad enum           | "fa3Mode": "TWO_STAGE",            | "fa3Mode": "FOUR_STAGE",           | x.json: key 'fa3Mode' must be one of NONE, TWO_STAGE, THREE_STAGE, was "FOUR_STAGE"
             text for a number  | "scaleUpDomainCards": 8,           | "scaleUpDomainCards": "many",      | x.json: key 'scaleUpDomainCards' must be an integer, was "many"
             null               | "name": "H800",                    | "name": null,                      | x.json: key 'name' must not be null
-            schema version     | "schemaVersion": 2,                | "schemaVersion": 3,                | x.json: key 'schemaVersion' must be 2, was 3
+            schema version     | "schemaVersion": 3,                | "schemaVersion": 4,                | x.json: key 'schemaVersion' must be 3, was 4
+            negative FP4 rate  | "fp4Tflops": 0.0,                  | "fp4Tflops": -1,                   | x.json: key 'fp4Tflops' must be 0 or in [0.001, 1000000], was -1
             """)
     void badChipFilesNameTheFileAndTheKey(String what, String from, String to, String message) {
         // a "," replacement deletes the key
         String json = H800.replace(from.strip(), to.strip().equals(",") ? "" : to.strip());
         PresetException e = assertThrows(PresetException.class, () -> Presets.parseChip(json, "x.json"));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void version2ChipsAndScenariosOpenWithoutFp4AndWithTheNeutralLayout() {
+        // Version 2 chip files had no FP4 rate: no chip ran FP4.
+        String chip = Presets.resource("presets/chips/B200.json").replace("\"schemaVersion\": 3", "\"schemaVersion\": 2")
+                .replaceAll(",\\s*\"fp4Tflops\": [0-9.]+", "");
+        assertFalse(chip.contains("fp4Tflops"));
+        assertEquals(0.0, Presets.parseChip(chip, "v2.json").fp4FlopsPerSec(), 0.0);
+        assertEquals(9000e12, Presets.builtIn().chip("B200").fp4FlopsPerSec(), 0.0);
+        // Version 2 scenarios: data-parallel attention, EP only, FP8 experts, EPLB with 32 redundant experts (version
+        // 2's calibrated fidelity held 32 redundant experts below full EP).
+        String scenario = Presets.resource("presets/scenarios/default.json")
+                .replace("\"schemaVersion\": 3", "\"schemaVersion\": 2")
+                .replaceAll(",\\s*\"(attentionTp|moeTp|eplb|redundantExperts|expertDtype)\": [^,\\n]+", "");
+        assertFalse(scenario.contains("attentionTp") || scenario.contains("expertDtype"), scenario);
+        Scenario s = Presets.parseScenario(scenario, "v2.json", Presets.builtIn());
+        assertEquals(List.of(1, 1, 32), List.of(s.attentionTp(), s.moeTp(), s.redundantExperts()));
+        assertTrue(s.eplb());
+        assertEquals(ExpertDtype.FP8, s.expertDtype());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            not a TP degree  | "attentionTp": 1,      | "attentionTp": 3,                        | x.json: key 'attentionTp' must be 1, 2, 4 or 8, was 3
+            TP beyond NVLink | "chip": "H800",        | "chip": "L40S", "fidelity": "CALIBRATED", "attentionTp": 8, "x": 0 | x.json: key 'attentionTp' must be at most the scale-up domain of chip 'L40S' (1 card), was 8
+            TP in seed       | "attentionTp": 1,      | "attentionTp": 2,                        | x.json: key 'attentionTp' must be 1 in seed fidelity (seed 000 has data-parallel attention only), was 2
+            FP4 in seed      | "expertDtype": "FP8",  | "expertDtype": "NVFP4",                  | x.json: expertDtype must be FP8 in seed fidelity (seed 000 keeps the experts in FP8), was NVFP4 (scenario)
+            FP4 on H800      | "fidelity": "SEED",    | "fidelity": "CALIBRATED", "expertDtype": "NVFP4", "x": 0 | x.json: expertDtype NVFP4 needs an FP4 tensor rate; chip 'H800' has none (scenario)
+            unknown dtype    | "expertDtype": "FP8",  | "expertDtype": "FP2",                    | x.json: key 'expertDtype' must be one of FP8, BF16, NVFP4, MXFP4, was "FP2"
+            negative copies  | "redundantExperts": 32, | "redundantExperts": -1,                 | x.json: key 'redundantExperts' must be in [0, 4096], was -1
+            """)
+    void badScenarioLayoutsNameTheKeyAndTheValue(String what, String from, String to, String message) {
+        // a replacement that repeats a key ("x": 0 marks it) drops the file's own line of that key first
+        String json = Presets.resource("presets/scenarios/default.json");
+        for (String key : List.of("fidelity", "attentionTp", "expertDtype")) {
+            if (to.contains("\"x\": 0") && to.contains("\"" + key + "\"") && !from.contains("\"" + key + "\"")) {
+                json = json.replaceAll("\\s*\"" + key + "\": [^,\\n]+,", "");
+            }
+        }
+        String bad = json.replace(from.strip(), to.strip().replace(", \"x\": 0", ","));
+        PresetException e = assertThrows(PresetException.class, () -> Presets.parseScenario(bad, "x.json", Presets.builtIn()));
         assertEquals(message, e.getMessage());
     }
 

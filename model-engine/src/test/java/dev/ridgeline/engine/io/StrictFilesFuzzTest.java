@@ -147,7 +147,7 @@ class StrictFilesFuzzTest {
                 return new Mutant(null, key);
             }
             case 3: {
-                Object[] versions = {"1", 1.9, 1.0, 3, 0, -1, Integer.MAX_VALUE};
+                Object[] versions = {"1", 1.9, 1.0, 4, 0, -1, Integer.MAX_VALUE};
                 Object v = versions[r.nextInt(versions.length)];
                 t.mutated().set("schemaVersion", PLAIN.valueToTree(v));
                 return new Mutant(null, "schemaVersion");
