@@ -104,6 +104,7 @@ public final class CalibrationTables {
             }
         }
         Chip h20 = catalog.chip("H20");
+        List<Double> ratios = new ArrayList<>();
         double sum = 0;
         int n = 0;
         String source = "";
@@ -113,7 +114,9 @@ public final class CalibrationTables {
                 int sq = Integer.parseInt(r.get("s_q"));
                 int heads = Integer.parseInt(r.get("h_q"));
                 int keys = Integer.parseInt(r.get("mean_seqlen_k"));
-                sum += Double.parseDouble(r.get("time_ms")) * 1e-3 / modelMlaSeconds(h20, batch, sq, heads, keys);
+                double ratio = Double.parseDouble(r.get("time_ms")) * 1e-3 / modelMlaSeconds(h20, batch, sq, heads, keys);
+                ratios.add(ratio);
+                sum += ratio;
                 n++;
                 source = r.get("source");
             }
@@ -122,7 +125,9 @@ public final class CalibrationTables {
             compute.put(CalibrationKey.H20, sum / n);
             citations.put("H20.compute", "FlashMLA mean of " + n + " community runs on H20 (" + source + ")");
         }
-        return new FlashMlaFit(memory, compute, citations);
+        return new FlashMlaFit(memory, compute, citations, n > 0 ? Map.of(CalibrationKey.H20, ratios) : Map.of(),
+                Map.of(CalibrationKey.H800, new double[] {h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()},
+                        CalibrationKey.H20, new double[] {h20.fp8FlopsPerSec(), h20.hbmBandwidthBytesPerSec()}));
     }
 
     /** DeepEP README version whose low-latency EP8 run sends intranode peers over NVLink (PR 173). */
