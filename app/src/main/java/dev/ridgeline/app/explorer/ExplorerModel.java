@@ -4,6 +4,7 @@ import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.memory.Fit;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.evidence.Bands;
 import dev.ridgeline.engine.space.FidelityContrast;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -34,6 +35,7 @@ public final class ExplorerModel {
     private final ReadOnlyStringWrapper staleReason = new ReadOnlyStringWrapper(this, "staleReason", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper contrast = new ReadOnlyStringWrapper(this, "contrast", "");
+    private final ReadOnlyObjectWrapper<Bands> bands = new ReadOnlyObjectWrapper<>(this, "bands");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final EditHistory history;
@@ -155,6 +157,15 @@ public final class ExplorerModel {
         return contrast.getReadOnlyProperty();
     }
 
+    /** P10-P90 bands of the newest evaluation's headline figures; null in seed fidelity. */
+    public ReadOnlyObjectProperty<Bands> bandsProperty() {
+        return bands.getReadOnlyProperty();
+    }
+
+    public Bands getBands() {
+        return bands.get();
+    }
+
     /** The message of an engine failure for the newest scenario, or empty. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
@@ -174,18 +185,20 @@ public final class ExplorerModel {
                 return;
             }
             String disagreement = FidelityContrast.sentence(engine, s);
-            publisher.execute(() -> publish(id, result, disagreement));
+            Bands band = Bands.of(engine.calibration(), result);
+            publisher.execute(() -> publish(id, result, disagreement, band));
         });
     }
 
     /** Runs on the publisher; results arriving after a newer one are stale and dropped. */
-    private void publish(long id, Evaluation result, String disagreement) {
+    private void publish(long id, Evaluation result, String disagreement, Bands band) {
         if (id <= published) {
             return;
         }
         published = id;
         error.set("");
         contrast.set(disagreement);
+        bands.set(band); // before the evaluation: its listeners read the bands of the same result
         if (result.fit() instanceof Fit.OutOfMemory) {
             Fit.OutOfMemory oom = (Fit.OutOfMemory) result.fit();
             staleReason.set(drawn.get() == null ? String.format(java.util.Locale.ROOT,

@@ -244,7 +244,7 @@ public final class ExplorerView extends BorderPane {
     private void showLatest(Evaluation e) {
         if (e != null) {
             Evaluation a = model.pinnedProperty().get();
-            kpis.show(e, a);
+            kpis.show(e, a, model.getBands());
             memoryBar.show(e);
             if (a == null) {
                 compare.setText("Pin a result as A to compare the next edits with it.");

@@ -72,6 +72,26 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void theOpeningTilesCarryCalibratedBandsAndTheStatusSaysWhereTheSeedDisagrees(FxRobot robot) {
+        // a new user's first window: calibrated, each headline tile with its P10-P90 under the figure
+        var engine = dev.ridgeline.app.Engines.builtIn();
+        Evaluation e = engine.evaluate(Presets.builtInScenario("default"));
+        var b = dev.ridgeline.engine.evidence.Bands.of(engine.calibration(), e);
+        assertEquals(String.format(java.util.Locale.ROOT, "(%,.0f–%,.0f)", b.throughputPerCard().low(),
+                b.throughputPerCard().high()), view.kpis().band("perCard"));
+        assertEquals(String.format(java.util.Locale.ROOT, "(%.1f–%.1f)", b.userTokensPerSec().low(),
+                b.userTokensPerSec().high()), view.kpis().band("userTokens"));
+        assertEquals(String.format(java.util.Locale.ROOT, "(%.1f–%.1f ms)", b.tpotSec().low() * 1e3,
+                b.tpotSec().high() * 1e3), view.kpis().band("tpot"));
+        Label contrast = robot.lookup("#contrastLabel").queryAs(Label.class);
+        assertEquals(dev.ridgeline.engine.space.FidelityContrast.sentence(engine, e.scenario()), contrast.getText());
+        assertTrue(contrast.getText().startsWith("The fidelities disagree: calibrated finds it network-bound"));
+        // seed fidelity, one switch away, has no bands
+        choose(robot, "#fidelityChoice", dev.ridgeline.engine.model.Fidelity.SEED);
+        assertEquals("", view.kpis().band("perCard"));
+    }
+
+    @Test
     void typingABatchDrawsTilesMarkersAndGanttOfThatBatch(FxRobot robot) {
         typeInto(robot, "#batchField", "32");
         assertEquals(32, view.model().getScenario().batchPerCard());
