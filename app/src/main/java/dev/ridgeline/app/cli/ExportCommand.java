@@ -1,28 +1,31 @@
 package dev.ridgeline.app.cli;
 
-import dev.ridgeline.app.explorer.Explorer;
-import dev.ridgeline.app.explorer.ExplorerView;
-import dev.ridgeline.app.explorer.tuning.TuningRunner;
-import dev.ridgeline.app.export.HeadlessFx;
+import dev.ridgeline.app.Engines;
+import dev.ridgeline.app.export.ChartExport;
 import dev.ridgeline.app.export.ImageExport;
 import dev.ridgeline.app.export.ImageFormat;
 import dev.ridgeline.app.export.ViewExport;
+import dev.ridgeline.app.export.WindowExport;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.PresetException;
 import dev.ridgeline.engine.io.Presets;
-import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.Knob;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import javafx.scene.Scene;
+import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ridgeline export}: renders the explorer's views headless to PNG, SVG or PDF (by the extension of --out). */
+/**
+ * {@code ridgeline export}: renders the explorer's views headless to PNG, SVG or PDF (by the extension of --out). A
+ * chart is drawn without the JavaFX toolkit ({@link ChartExport}); the whole window is a snapshot on it
+ * ({@link WindowExport}).
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Render the window, the roofline, the Gantt, the frontier, the sensitivity or the map of two fields headless to PNG, SVG or PDF (by extension).")
 final class ExportCommand implements Callable<Integer> {
@@ -36,9 +39,12 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--view", defaultValue = "window", description = "window, roofline, gantt, frontier, sensitivity or map (default: ${DEFAULT-VALUE}).")
     String view;
 
-    @Option(names = "--tab", defaultValue = "results",
-            description = "The side tab shown in a window export: results, chip, balance, sensitivity or target (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tab", description = "The side tab shown in a window export: results, chip, balance, sensitivity or target (default: results).")
     String tab;
+
+    @Option(names = "--target-tps", defaultValue = "20",
+            description = "Tokens/s per user the frontier's best deployment, the sensitivity's and the map's headline must reach (default: ${DEFAULT-VALUE}).")
+    double targetTps;
 
     @Option(names = "--pin", paramLabel = "SCENARIO.json",
             description = "Pin this scenario as A: the window's tiles say how the exported scenario compares with it.")
@@ -68,54 +74,47 @@ final class ExportCommand implements Callable<Integer> {
         ViewExport.Kind kind = ViewExport.Kind.of(view);
         size("--width", width, MIN_WIDTH);
         size("--height", height, MIN_HEIGHT);
-        int tabIndex = ExplorerView.SIDE_TABS.indexOf(tab.toLowerCase(java.util.Locale.ROOT));
-        if (tabIndex < 0) {
-            throw new IllegalArgumentException("--tab: bad value " + Checks.quote(tab) + " (expected " + String.join(", ", ExplorerView.SIDE_TABS) + ")");
+        SolveCommand.positive("--target-tps", targetTps);
+        if (tab != null && kind != ViewExport.Kind.WINDOW) {
+            throw new IllegalArgumentException("--tab: bad value " + dev.ridgeline.engine.model.Checks.quote(tab)
+                    + " (a side tab of --view window; --view " + kind.label() + " has none)");
         }
-        dev.ridgeline.engine.space.Knob[] mapFields = MapFields.of(xField, yField);
+        int sideTab = kind == ViewExport.Kind.WINDOW ? WindowExport.sideTab("--tab", tab == null ? "results" : tab) : 0;
+        Knob[] mapFields = MapFields.of(xField, yField);
         Catalog catalog = UserCatalog.load(spec.commandLine().getErr());
         Scenario scenario = scenarioOptions.resolve(catalog);
-        Scenario pinned = null;
-        if (pin != null) {
-            if (pin.toString().isEmpty()) {
-                throw new IllegalArgumentException("--pin: bad value '' (an empty file name)");
-            }
-            try {
-                pinned = Presets.readScenario(pin, catalog);
-            } catch (PresetException | IllegalArgumentException e) {
-                throw new IllegalArgumentException("--pin: " + e.getMessage(), e);
-            }
-        }
-        Scenario a = pinned;
-        // the sensitivity and the map compute on every core; the FX thread waits for them (nothing else to draw)
-        java.util.concurrent.ExecutorService workers = AllCores.pool();
-        TuningRunner tuning = new TuningRunner(Runnable::run, workers, AllCores.threads(), Runnable::run);
+        ChartExport.Request request = new ChartExport.Request(scenario, pinned(catalog), targetTps, mapFields[0],
+                mapFields[1], catalog.chips());
+        ExecutorService workers = AllCores.pool();
         try {
-            HeadlessFx.call(() -> {
-                ExplorerView v = Explorer.headlessView(a != null ? a : scenario, tuning);
-                if (a != null) {
-                    v.model().pin();
-                    v.model().setScenario(scenario);
-                }
-                new Scene(v, width, height - ImageExport.FOOTER);
-                v.tuning().map().setFields(mapFields[0], mapFields[1]);
-                v.sideTabs().getSelectionModel().select(tabIndex);
-                try {
-                    ViewExport.write(v, kind, out, width, height);
-                } finally {
-                    v.dispose();
-                }
-                return null;
-            });
+            if (kind == ViewExport.Kind.WINDOW) {
+                WindowExport.write(request, sideTab, out, width, height, workers, AllCores.threads());
+            } else {
+                ChartExport.write(Engines.builtIn(), kind, request, out, width, height, workers, AllCores.threads());
+            }
         } catch (IOException e) {
             // the target cannot be written (a folder, read-only, missing, too long a name): bad input, not a bug
-            throw new IllegalArgumentException("--out: " + ViewExport.cannotWrite(out, e), e);
+            throw new IllegalArgumentException("--out: " + ImageExport.cannotWrite(out, e), e);
         } finally {
             workers.shutdownNow();
         }
         spec.commandLine().getOut().printf("wrote %s (%s, %s, %dx%d)%n", out, kind.label(), format.name(), width, height);
         spec.commandLine().getOut().flush();
         return RidgelineCommand.OK;
+    }
+
+    private Scenario pinned(Catalog catalog) {
+        if (pin == null) {
+            return null;
+        }
+        if (pin.toString().isEmpty()) {
+            throw new IllegalArgumentException("--pin: bad value '' (an empty file name)");
+        }
+        try {
+            return Presets.readScenario(pin, catalog);
+        } catch (PresetException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("--pin: " + e.getMessage(), e);
+        }
     }
 
     private static void size(String flag, int value, int min) {

@@ -1,7 +1,7 @@
 package dev.ridgeline.app.cli;
 
 import dev.ridgeline.app.Engines;
-import dev.ridgeline.app.export.ViewExport;
+import dev.ridgeline.app.export.ImageExport;
 import dev.ridgeline.app.report.ReportExport;
 import dev.ridgeline.app.report.ReportFormat;
 import dev.ridgeline.engine.io.Catalog;
@@ -81,7 +81,7 @@ final class ReportCommand implements Callable<Integer> {
         try {
             ReportExport.write(report, out);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--out: " + ViewExport.cannotWrite(out, e), e);
+            throw new IllegalArgumentException("--out: " + ImageExport.cannotWrite(out, e), e);
         }
         spec.commandLine().getOut().printf("wrote %s (%s, %d sections, %d figures)%n", out, format.name(),
                 report.sections().size(), report.figures().size());

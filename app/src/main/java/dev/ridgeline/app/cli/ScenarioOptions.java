@@ -11,13 +11,16 @@ import dev.ridgeline.engine.model.Fa3Setting;
 import dev.ridgeline.engine.model.FieldException;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.ModelConfig;
+import dev.ridgeline.engine.model.ModelSwitch;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.model.ThroughputReading;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The scenario flags shared by every command that takes a scenario: start from {@code --scenario FILE} (or the
@@ -86,12 +89,17 @@ public final class ScenarioOptions {
             description = "Set one chip field (or NIC bandwidth) as the chip editor does, in its unit, e.g. 'HBM bandwidth=4000'; repeatable. Names: ridgeline presets fields.")
     java.util.List<String> chipFields;
 
+    /** The command this mixin is part of: where {@link #resolve} says what it fitted to the model. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /**
      * The scenario the flags describe, against {@code catalog} (built-in and user presets); throws
      * {@link IllegalArgumentException} naming the bad flag and value. The model, EP and MTP depth constrain each
-     * other (EP at most twice the routed experts, MTP only with an MTP module): a new model is set at EP 1 and
-     * MTP 0, then EP and MTP are applied, so the order of the flags never matters and the message names the flag
-     * that was given (or the model flag, when the value comes from the scenario file).
+     * other (EP at most twice the routed experts, MTP only with an MTP module): a new model takes the scenario's EP
+     * and MTP fitted to it as the window does (EP lowered to one card per routed expert, MTP off without an MTP
+     * module; one line on stderr says so), then {@code --ep} and {@code --mtp} are applied as given, so the order of
+     * the flags never matters and a refusal names the flag that was given.
      */
     public Scenario resolve(Catalog catalog) {
         Scenario s = scenarioFile != null ? file("--scenario", scenarioFile, p -> Presets.readScenario(p, catalog))
@@ -100,13 +108,19 @@ public final class ScenarioOptions {
         String modelValue = modelConfig != null ? modelConfig.toString() : model;
         ModelConfig newModel = modelConfig != null ? file("--model-config", modelConfig, HuggingFaceConfigs::read)
                 : model != null ? choice("--model", model, catalog::model) : null;
+        if (newModel != null) {
+            // as in the window: the scenario's EP and MTP fitted to the model (a flag's value is applied below)
+            ModelConfig m = newModel;
+            Scenario before = s;
+            ModelSwitch.Result fitted = flag(modelFlag, modelValue, v -> ModelSwitch.apply(before, m));
+            s = fitted.scenario();
+            tell(fitted.note(ep == null, mtp == null));
+        }
         int depth = mtp != null ? mtp : s.mtpDepth();
         double acceptance = mtpAcceptance != null ? mtpAcceptance : s.mtpAcceptance();
         int degree = ep != null ? ep : s.ep();
         if (newModel != null) {
-            ModelConfig m = newModel;
-            Scenario base = s.withMtp(0, s.mtpAcceptance()).withEp(1);
-            s = flag(modelFlag, modelValue, v -> base.withModel(m));
+            s = s.withMtp(0, s.mtpAcceptance()).withEp(1); // then the flags' EP and MTP, in either order
         }
         Scenario current = s;
         s = flag(ep != null ? "--ep" : modelFlag, ep != null ? ep : newModel != null ? modelValue : degree,
@@ -131,6 +145,14 @@ public final class ScenarioOptions {
                 ScenarioOptions::throughputReading));
         if (expertLoad != null) s = s.withExpertLoad(choice("--expert-load", expertLoad, ScenarioOptions::expertLoad));
         return ChipFieldFlags.apply(s, chipFields);
+    }
+
+    /** One line on the command's stderr ("ridgeline: Mixtral-8x7B-v0.1: EP lowered from 144 to 8 (...)."). */
+    private void tell(String note) {
+        if (!note.isEmpty() && command != null) {
+            command.commandLine().getErr().println(RidgelineCommand.oneLine("ridgeline: " + note));
+            command.commandLine().getErr().flush();
+        }
     }
 
     static Fa3Setting fa3Setting(String v) {
@@ -191,7 +213,7 @@ public final class ScenarioOptions {
         }
     }
 
-    private static <V> Scenario flag(String flag, V value, Function<V, Scenario> apply) {
+    private static <V, R> R flag(String flag, V value, Function<V, R> apply) {
         try {
             return apply.apply(value);
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import dev.ridgeline.app.report.ReportDialog;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.HuggingFaceConfigs;
 import dev.ridgeline.engine.model.ModelConfig;
+import dev.ridgeline.engine.model.ModelSwitch;
 import dev.ridgeline.engine.io.Presets;
 import java.io.File;
 import java.nio.file.Path;

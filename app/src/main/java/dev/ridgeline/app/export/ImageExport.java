@@ -3,6 +3,7 @@ package dev.ridgeline.app.export;
 import dev.ridgeline.app.cli.Version;
 import dev.ridgeline.app.explorer.charts.Palette;
 import dev.ridgeline.engine.io.AtomicFiles;
+import dev.ridgeline.engine.model.Checks;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -59,10 +60,19 @@ public final class ImageExport {
                     g.dispose();
                 }
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                // encode in memory: ImageIO's default file cache makes a temporary file (and seeds SecureRandom for it)
+                ImageIO.setUseCache(false);
                 ImageIO.write(image, "png", bytes);
                 AtomicFiles.write(out, bytes.toByteArray());
             }
         }
+    }
+
+    /** One line for a failed export: "cannot write FILE: why" (the reason as {@link AtomicFiles#reason} words it). */
+    public static String cannotWrite(Path out, IOException e) {
+        String message = e.getMessage();
+        return message != null && message.startsWith("cannot write ") ? message
+                : "cannot write " + Checks.shorten(out.toString(), 2 * Checks.ECHO_LIMIT) + ": " + AtomicFiles.reason(e);
     }
 
     /** The document with its encoding declared: the text holds µ, ·, ≥ and × as UTF-8, which is how it is written. */

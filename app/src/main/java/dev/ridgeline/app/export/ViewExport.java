@@ -89,13 +89,6 @@ public final class ViewExport {
         }
     }
 
-    /** One line for a failed export: "cannot write FILE: why" (the reason as {@link AtomicFiles#reason} words it). */
-    public static String cannotWrite(Path out, IOException e) {
-        String message = e.getMessage();
-        return message != null && message.startsWith("cannot write ") ? message
-                : "cannot write " + Checks.shorten(out.toString(), 2 * Checks.ECHO_LIMIT) + ": " + AtomicFiles.reason(e);
-    }
-
     /**
      * The frontier on display; an export asks for it when the view has not swept yet (with a same-thread runner, as
      * in the command line, it is computed here).

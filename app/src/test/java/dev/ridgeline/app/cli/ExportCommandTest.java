@@ -76,6 +76,31 @@ class ExportCommandTest {
         }
     }
 
+    /** The issue: export took no --target-tps; the frontier's answer, the sensitivity and the map use it as frontier does. */
+    @Test
+    void theTargetTpsFlagMovesTheFrontiersAnswerAndTheSensitivitysHeadline() throws Exception {
+        Path svg = dir.resolve("frontier35.svg");
+        assertEquals(0, run("export", "--out", svg.toString(), "--view", "frontier", "--target-tps", "35"), err.toString());
+        String text = Files.readString(svg, StandardCharsets.UTF_8);
+        assertTrue(text.contains("Best at ≥ 35 tokens/s per user"), "the answer at the target");
+        assertTrue(text.contains("target 35"), "the target line");
+        assertFalse(text.contains("Best at ≥ 20 tokens/s per user"));
+        Path tornado = dir.resolve("sensitivity35.svg");
+        assertEquals(0, run("export", "--out", tornado.toString(), "--view", "sensitivity", "--target-tps", "35"),
+                err.toString());
+        assertTrue(Files.readString(tornado, StandardCharsets.UTF_8).contains("tokens/s per card at ≥ 35 tokens/s per user"));
+        assertEquals(2, run("export", "--out", dir.resolve("zero.png").toString(), "--view", "frontier", "--target-tps", "0"));
+        assertTrue(err.toString().strip().endsWith("ridgeline: --target-tps: bad value 0 (must be > 0)"), err.toString());
+        assertTrue(Files.notExists(dir.resolve("zero.png")));
+    }
+
+    @Test
+    void aSideTabIsRefusedForAChartView() {
+        assertEquals(2, run("export", "--out", dir.resolve("t.png").toString(), "--view", "roofline", "--tab", "chip"));
+        assertEquals("ridgeline: --tab: bad value 'chip' (a side tab of --view window; --view roofline has none)",
+                err.toString().strip());
+    }
+
     @Test
     void unknownExtensionExitsTwoNamingOutAndTheValue() {
         Path gif = dir.resolve("view.gif");

@@ -41,6 +41,8 @@ public final class HuggingFaceConfigs {
             "v_head_dim");
     /** The routed-expert count, by family: DeepSeek, Qwen, Mixtral and gpt-oss; the first present is used. */
     static final List<String> EXPERT_KEYS = List.of("n_routed_experts", "num_experts", "num_local_experts");
+    /** Qwen2-MoE's shared expert, as a width (a whole number of routed-expert widths). */
+    static final String SHARED_WIDTH = "shared_expert_intermediate_size";
 
     private HuggingFaceConfigs() {
     }
@@ -65,6 +67,7 @@ public final class HuggingFaceConfigs {
     /** Maps the text of a config.json; {@code file} is the name used in messages and in the model's source. */
     public static ModelConfig parse(String json, String file, String name) {
         JsonNode root = Json.tree(json, file);
+        checkLabels(root, file);
         Keys k = new Keys(root, file);
         String experts = EXPERT_KEYS.stream().filter(root::hasNonNull).findFirst().orElse(null);
         if (experts == null || k.required(experts) == 0) {
@@ -74,9 +77,11 @@ public final class HuggingFaceConfigs {
         }
         k.mustBeOne("moe_layer_freq");
         k.mustBeOne("decoder_sparse_step");
-        if (root.has("mlp_only_layers") && root.get("mlp_only_layers").size() > 0) {
-            throw new PresetException(file + ": key 'mlp_only_layers' must be empty (dense layers between MoE "
-                    + "layers are not modelled), was " + Json.value(root.get("mlp_only_layers")));
+        JsonNode denseOnly = root.get("mlp_only_layers");
+        if (denseOnly != null && !denseOnly.isNull() && !(denseOnly.isArray() && denseOnly.isEmpty())) {
+            throw new PresetException(file + ": key 'mlp_only_layers' must be " + (denseOnly.isArray()
+                    ? "empty (dense layers between MoE layers are not modelled)" : "a list of layer indices")
+                    + ", was " + Json.value(denseOnly));
         }
         boolean mla = MLA_KEYS.stream().anyMatch(root::has);
         // Mixtral and gpt-oss have no moe_intermediate_size: their intermediate_size is the expert's width
@@ -87,10 +92,18 @@ public final class HuggingFaceConfigs {
         int hidden = k.required("hidden_size");
         int heads = k.required("num_attention_heads");
         int moeWidth = k.positive(expertWidth);
+        // Qwen2-MoE states its shared expert as a width: a refusal names that key, in its unit
+        String sharedKey = !root.hasNonNull("n_shared_experts") && root.hasNonNull(SHARED_WIDTH) ? SHARED_WIDTH
+                : "n_shared_experts";
         int shared = k.optional("n_shared_experts", sharedFromWidth(k, moeWidth, file));
         String source = "Hugging Face config.json " + file + " (" + architecture(root) + ")"
                 + (root.hasNonNull("sliding_window") ? "; its sliding-window layers are costed as full attention" : "");
         Map<String, FileKeys.Key> keys = keys(experts, expertWidth, topK);
+        keys.put("sharedExperts", new FileKeys.Key(sharedKey, sharedKey.equals(SHARED_WIDTH) ? 1.0 / moeWidth : 1));
+        // group-limited routing (DeepSeek-V2 "group_limited_greedy", V3 "noaux_tc"); "greedy" picks from every expert
+        boolean grouped = !"greedy".equals(root.path("topk_method").asText("")) && root.hasNonNull("n_group");
+        int groups = grouped ? k.optional("n_group", 1) : 1;
+        int limited = grouped ? k.optional("topk_group", groups) : 1;
         try {
             return new ModelConfig(name, source, mla ? AttentionKind.MLA : AttentionKind.GQA, hidden,
                     k.required("num_hidden_layers"), k.optional("first_k_dense_replace", 0), heads,
@@ -99,7 +112,7 @@ public final class HuggingFaceConfigs {
                     mla ? k.required("qk_nope_head_dim") : 0, mla ? k.required("qk_rope_head_dim") : 0,
                     mla ? k.required("v_head_dim") : 0, k.required(experts), shared,
                     k.required(topK), moeWidth, k.required("intermediate_size"),
-                    k.required("vocab_size"), k.optional("num_nextn_predict_layers", 0));
+                    k.required("vocab_size"), k.optional("num_nextn_predict_layers", 0), groups, limited);
         } catch (FieldException e) {
             throw new PresetException(file + ": " + FileKeys.restate(e, keys, root), e);
         } catch (IllegalArgumentException e) {
@@ -116,7 +129,7 @@ public final class HuggingFaceConfigs {
             {"vHeadDim", "v_head_dim"}, {"routedExperts", experts}, {"sharedExperts", "n_shared_experts"},
             {"expertsPerToken", topK}, {"moeIntermediateSize", expertWidth},
             {"denseIntermediateSize", "intermediate_size"}, {"vocabSize", "vocab_size"},
-            {"mtpModules", "num_nextn_predict_layers"}};
+            {"mtpModules", "num_nextn_predict_layers"}, {"expertGroups", "n_group"}, {"limitedGroups", "topk_group"}};
         Map<String, FileKeys.Key> out = new HashMap<>();
         for (String[] p : pairs) {
             out.put(p[0], new FileKeys.Key(p[1], 1));
@@ -126,12 +139,26 @@ public final class HuggingFaceConfigs {
 
     /** Qwen2-MoE states its shared expert as a width; it must be a whole number of routed-expert widths. */
     private static int sharedFromWidth(Keys k, int moeWidth, String file) {
-        int width = k.optional("shared_expert_intermediate_size", 0);
+        int width = k.optional(SHARED_WIDTH, 0);
         if (width % moeWidth != 0) {
             throw new PresetException(file + ": key 'shared_expert_intermediate_size' must be a multiple of "
                     + "moe_intermediate_size " + moeWidth + ", was " + width);
         }
         return width / moeWidth;
+    }
+
+    /** The names the model's source quotes: a list of class names and a string, as transformers writes them. */
+    private static void checkLabels(JsonNode root, String file) {
+        JsonNode archs = root.get("architectures");
+        boolean names = archs == null || archs.isNull()
+                || archs.isArray() && java.util.stream.StreamSupport.stream(archs.spliterator(), false).allMatch(JsonNode::isTextual);
+        if (!names) {
+            throw new PresetException(file + ": key 'architectures' must be a list of class names, was " + Json.value(archs));
+        }
+        JsonNode type = root.get("model_type");
+        if (type != null && !type.isNull() && !type.isTextual()) {
+            throw new PresetException(file + ": key 'model_type' must be a string, was " + Json.value(type));
+        }
     }
 
     /** "architecture 'LlamaForCausalLM' (model_type 'llama')", or as much of it as the file states. */

@@ -15,6 +15,17 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import dev.ridgeline.engine.model.Checks;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +34,8 @@ import java.util.stream.Collectors;
 /**
  * The one strict ObjectMapper. A preset says exactly what it means or is refused, naming the file and the key:
  * unknown, missing, duplicate and null keys; text after the document; a string where a number belongs ("128"), a
- * fraction for an integer (128.7), a number for a boolean or a string, and a number for an enum.
+ * fraction for an integer (128.7), a number for a boolean or a string, a number for an enum, and an enum's name
+ * with anything around it ("FP8 ", " FP8": Jackson trims them by default) or in another case ("fp8").
  */
 final class Json {
     static final ObjectMapper MAPPER = strict();
@@ -44,6 +56,7 @@ final class Json {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(SerializationFeature.INDENT_OUTPUT)
+                .addModule(new SimpleModule("exact-enums").setDeserializerModifier(new ExactEnums()))
                 .build();
         for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean, LogicalType.Textual,
                 LogicalType.Enum)) {
@@ -60,6 +73,43 @@ final class Json {
                             ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
         return mapper;
+    }
+
+    /** Enum values as the exact constant name: Jackson's own reader trims the text before it looks the name up. */
+    private static final class ExactEnums extends BeanDeserializerModifier {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                          BeanDescription description, JsonDeserializer<?> deserializer) {
+            return new ExactEnum(deserializer, type.getRawClass());
+        }
+    }
+
+    private static final class ExactEnum extends DelegatingDeserializer {
+        private static final long serialVersionUID = 1L;
+        private final Class<?> type;
+
+        ExactEnum(JsonDeserializer<?> delegate, Class<?> type) {
+            super(delegate);
+            this.type = type;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new ExactEnum(delegate, type);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
+                String text = p.getText();
+                if (Arrays.stream(type.getEnumConstants()).noneMatch(c -> ((Enum<?>) c).name().equals(text))) {
+                    throw ctxt.weirdStringException(text, type, "not one of the names");
+                }
+            }
+            return super.deserialize(p, ctxt);
+        }
     }
 
     /** The document's tree: strict JSON, exactly one value, an object; else a one-line {@link PresetException}. */
@@ -152,7 +202,7 @@ final class Json {
             return "a string";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
         }
         if (List.class.isAssignableFrom(type)) {
             return "a list";

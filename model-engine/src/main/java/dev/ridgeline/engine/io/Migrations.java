@@ -21,6 +21,8 @@ import java.util.Locale;
  *   <li>scenario 2 -> 3: the layout and balancer at seed 000's and DeepSeek's values (attention TP 1, MoE TP 1, EPLB
  *   on with 32 redundant experts, as version 2's calibrated fidelity held 32 redundant experts below full EP) and FP8
  *   experts (version 2 ran every expert in FP8).</li>
+ *   <li>model 1 -> 2: {@code expertGroups} 1 and {@code limitedGroups} 1 (version 1 knew no group-limited routing:
+ *   every token could reach every expert).</li>
  * </ul>
  * A document that is not a JSON object, or whose version is not a plain integer, is left alone for the strict
  * reader to refuse with its own message.
@@ -52,6 +54,21 @@ final class Migrations {
             o.put("schemaVersion", 3);
         }
         return o;
+    }
+
+    /** The model document brought to the current schema (changed in place; returned for chaining). */
+    static JsonNode model(JsonNode tree) {
+        ObjectNode o = tree instanceof ObjectNode ? (ObjectNode) tree : null;
+        if (o != null && isVersion(o, 1)) {
+            if (!o.has("expertGroups")) {
+                o.put("expertGroups", 1);
+            }
+            if (!o.has("limitedGroups")) {
+                o.put("limitedGroups", 1);
+            }
+            o.put("schemaVersion", 2);
+        }
+        return tree;
     }
 
     /** The scenario document brought to the current schema (changed in place; returned for chaining). */

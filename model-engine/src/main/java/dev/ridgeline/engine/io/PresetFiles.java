@@ -26,8 +26,10 @@ import dev.ridgeline.engine.model.ThroughputReading;
 
 /** The JSON shapes of preset files: every key names its unit; each maps to an engine record in SI units. */
 final class PresetFiles {
-    /** Schema of NIC and model files. */
+    /** Schema of NIC files. */
     static final int SCHEMA_VERSION = 1;
+    /** Schema of model files: 2 added {@code expertGroups} and {@code limitedGroups} (see {@link Migrations}). */
+    static final int MODEL_SCHEMA_VERSION = 2;
     /** Schema of chip files: 2 added {@code calibration}, 3 {@code fp4Tflops} (see {@link Migrations}). */
     static final int CHIP_SCHEMA_VERSION = 3;
     /**
@@ -81,19 +83,20 @@ final class PresetFiles {
                      int numLayers, int denseLayers, int numHeads, int numKeyValueHeads, int headDim, int qLoraRank,
                      int kvLoraRank, int qkNopeHeadDim, int qkRopeHeadDim, int vHeadDim, int routedExperts,
                      int sharedExperts, int expertsPerToken, int moeIntermediateSize, int denseIntermediateSize,
-                     int vocabSize, int mtpModules) {
+                     int vocabSize, int mtpModules, int expertGroups, int limitedGroups) {
         ModelConfig toModel() {
             return new ModelConfig(name, source, attention, hiddenSize, numLayers, denseLayers, numHeads,
                     numKeyValueHeads, headDim, qLoraRank, kvLoraRank, qkNopeHeadDim, qkRopeHeadDim, vHeadDim,
                     routedExperts, sharedExperts, expertsPerToken, moeIntermediateSize, denseIntermediateSize,
-                    vocabSize, mtpModules);
+                    vocabSize, mtpModules, expertGroups, limitedGroups);
         }
 
         static ModelFile of(ModelConfig m) {
-            return new ModelFile(SCHEMA_VERSION, m.name(), m.source(), m.attention(), m.hiddenSize(), m.numLayers(),
+            return new ModelFile(MODEL_SCHEMA_VERSION, m.name(), m.source(), m.attention(), m.hiddenSize(), m.numLayers(),
                     m.denseLayers(), m.numHeads(), m.numKeyValueHeads(), m.headDim(), m.qLoraRank(), m.kvLoraRank(),
                     m.qkNopeHeadDim(), m.qkRopeHeadDim(), m.vHeadDim(), m.routedExperts(), m.sharedExperts(),
-                    m.expertsPerToken(), m.moeIntermediateSize(), m.denseIntermediateSize(), m.vocabSize(), m.mtpModules());
+                    m.expertsPerToken(), m.moeIntermediateSize(), m.denseIntermediateSize(), m.vocabSize(), m.mtpModules(),
+                    m.expertGroups(), m.limitedGroups());
         }
     }
 

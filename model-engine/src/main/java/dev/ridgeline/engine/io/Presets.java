@@ -216,9 +216,9 @@ public final class Presets {
     }
 
     public static ModelConfig parseModel(String json, String file) {
-        JsonNode tree = Json.tree(json, file);
+        JsonNode tree = Migrations.model(Json.tree(json, file));
         ModelFile f = Json.read(tree, ModelFile.class, file);
-        checkVersion(f.schemaVersion(), PresetFiles.SCHEMA_VERSION, file);
+        checkVersion(f.schemaVersion(), PresetFiles.MODEL_SCHEMA_VERSION, file);
         return build(f::toModel, file, Map.of(), tree);
     }
 

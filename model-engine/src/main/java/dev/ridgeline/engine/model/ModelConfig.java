@@ -18,12 +18,17 @@ import static dev.ridgeline.engine.model.Checks.text;
  *                         ({@code q_lora_rank: null}, DeepSeek-V2-Lite)
  * @param sharedExperts    shared experts per MoE layer, each {@code moeIntermediateSize} wide
  * @param mtpModules       multi-token-prediction modules ({@code num_nextn_predict_layers})
+ * @param expertGroups     groups the routed experts are split into for group-limited routing ({@code n_group}); 1 = no
+ *                         groups
+ * @param limitedGroups    groups a token's experts may come from ({@code topk_group}): DeepSeek-V3 picks 4 of 8, so
+ *                         "each token will be ensured to be sent to at most 4 nodes" (arXiv 2412.19437, section 4.2);
+ *                         equal to {@code expertGroups} = no limit
  */
 public record ModelConfig(String name, String source, AttentionKind attention, int hiddenSize, int numLayers,
                           int denseLayers, int numHeads, int numKeyValueHeads, int headDim, int qLoraRank,
                           int kvLoraRank, int qkNopeHeadDim, int qkRopeHeadDim, int vHeadDim, int routedExperts,
                           int sharedExperts, int expertsPerToken, int moeIntermediateSize, int denseIntermediateSize,
-                          int vocabSize, int mtpModules) {
+                          int vocabSize, int mtpModules, int expertGroups, int limitedGroups) {
 
     /** Widest hidden state or latent rank accepted: 2^16 (DeepSeek-V3 7,168; the largest dense models 16-25 k). */
     public static final int MAX_WIDTH = 1 << 16;
@@ -91,6 +96,40 @@ public record ModelConfig(String name, String source, AttentionKind attention, i
         inRange(denseIntermediateSize, 1, MAX_INTERMEDIATE, "denseIntermediateSize", owner);
         inRange(vocabSize, 1, MAX_VOCAB, "vocabSize", owner);
         inRange(mtpModules, 0, MAX_MTP_MODULES, "mtpModules", owner);
+        inRange(expertGroups, 1, routedExperts, "expertGroups", owner);
+        if (routedExperts % expertGroups != 0) {
+            throw Checks.refused("expertGroups", expertGroups, owner, "must divide the " + routedExperts
+                    + " routed experts");
+        }
+        inRange(limitedGroups, 1, expertGroups, "limitedGroups", owner);
+        if ((long) limitedGroups * (routedExperts / expertGroups) < expertsPerToken) {
+            throw Checks.refused("limitedGroups", limitedGroups, owner, "must hold the " + expertsPerToken
+                    + " experts a token picks: " + limitedGroups + " groups of " + routedExperts / expertGroups
+                    + " experts hold fewer");
+        }
+    }
+
+    /** A model without group-limited routing (every token may pick any routed expert). */
+    public ModelConfig(String name, String source, AttentionKind attention, int hiddenSize, int numLayers,
+                       int denseLayers, int numHeads, int numKeyValueHeads, int headDim, int qLoraRank,
+                       int kvLoraRank, int qkNopeHeadDim, int qkRopeHeadDim, int vHeadDim, int routedExperts,
+                       int sharedExperts, int expertsPerToken, int moeIntermediateSize, int denseIntermediateSize,
+                       int vocabSize, int mtpModules) {
+        this(name, source, attention, hiddenSize, numLayers, denseLayers, numHeads, numKeyValueHeads, headDim,
+                qLoraRank, kvLoraRank, qkNopeHeadDim, qkRopeHeadDim, vHeadDim, routedExperts, sharedExperts,
+                expertsPerToken, moeIntermediateSize, denseIntermediateSize, vocabSize, mtpModules, 1, 1);
+    }
+
+    /** True when a token's experts are limited to {@link #limitedGroups} of the {@link #expertGroups} groups. */
+    public boolean groupLimited() {
+        return limitedGroups < expertGroups;
+    }
+
+    /** This model with group-limited routing: {@code limited} of {@code groups} expert groups per token. */
+    public ModelConfig withRoutingGroups(int groups, int limited) {
+        return new ModelConfig(name, source, attention, hiddenSize, numLayers, denseLayers, numHeads, numKeyValueHeads,
+                headDim, qLoraRank, kvLoraRank, qkNopeHeadDim, qkRopeHeadDim, vHeadDim, routedExperts, sharedExperts,
+                expertsPerToken, moeIntermediateSize, denseIntermediateSize, vocabSize, mtpModules, groups, limited);
     }
 
     /** A field of the other attention kind must be 0, so that a preset cannot carry numbers the engine ignores. */
@@ -153,7 +192,7 @@ public record ModelConfig(String name, String source, AttentionKind attention, i
         return new ModelConfig(newName, newSource, attention, hiddenSize, numLayers, denseLayers, numHeads,
                 numKeyValueHeads, headDim, qLoraRank, kvLoraRank, qkNopeHeadDim, qkRopeHeadDim, vHeadDim,
                 routedExperts, sharedExperts, expertsPerToken, moeIntermediateSize, denseIntermediateSize, vocabSize,
-                mtpModules);
+                mtpModules, expertGroups, limitedGroups);
     }
 
     /** Parameters of one SwiGLU expert (gate, up, down) of width {@code moeIntermediateSize}. */

@@ -136,6 +136,6 @@ public final class Knobs {
         return new ModelConfig(m.name(), m.source(), m.attention(), hidden, m.numLayers(), m.denseLayers(),
                 m.numHeads(), kvHeads, m.headDim(), m.qLoraRank(), kvRank, m.qkNopeHeadDim(), m.qkRopeHeadDim(),
                 m.vHeadDim(), m.routedExperts(), m.sharedExperts(), topk, m.moeIntermediateSize(),
-                m.denseIntermediateSize(), m.vocabSize(), m.mtpModules());
+                m.denseIntermediateSize(), m.vocabSize(), m.mtpModules(), m.expertGroups(), m.limitedGroups());
     }
 }

@@ -244,6 +244,55 @@ class HuggingFaceConfigsTest {
                 + "was 1000", e.getMessage());
     }
 
+    /**
+     * Qwen1.5-MoE-A2.7B (https://huggingface.co/Qwen/Qwen1.5-MoE-A2.7B/blob/main/config.json): 60 routed experts of
+     * 1,408, top-4, one 5,632-wide shared expert, which is 5,632 / 1,408 = 4 routed-expert widths (the model card:
+     * "4 shared experts and 60 routing experts"), 24 layers, MHA (16 KV heads of 2048 / 16 = 128).
+     */
+    @Test
+    void qwen15MoeCountsItsSharedExpertWidthAsFourExperts() {
+        ModelConfig m = HuggingFaceConfigs.read(config("Qwen1.5-MoE-A2.7B"));
+        assertEquals(60, m.routedExperts());
+        assertEquals(4, m.sharedExperts());
+        assertEquals(4, m.expertsPerToken());
+        assertEquals(1408, m.moeIntermediateSize());
+        assertEquals(16, m.numKeyValueHeads());
+        assertEquals(128, m.headDim());
+    }
+
+    /**
+     * The issue: a refusal of the shared experts derived from Qwen's width named 'n_shared_experts', a key the file
+     * does not have. At most 64 shared experts (ModelConfig) = 64 x 1,408 = 90,112 wide.
+     */
+    @Test
+    void aSharedWidthTooLargeIsRefusedInTheKeyAndUnitTheFileWrote() throws IOException {
+        String json = Files.readString(config("Qwen1.5-MoE-A2.7B"))
+                .replace("\"shared_expert_intermediate_size\": 5632", "\"shared_expert_intermediate_size\": 140800000");
+        PresetException e = assertThrows(PresetException.class, () -> HuggingFaceConfigs.parse(json, "q.json", "Q"));
+        assertEquals("q.json: key 'shared_expert_intermediate_size' must be in [0, 90112], was 140800000", e.getMessage());
+    }
+
+    /** Near-misses of the keys that describe the layout: the wrong JSON type is refused like any bad value. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            a number for the list   | "mlp_only_layers": 5                | key 'mlp_only_layers' must be a list of layer indices, was 5
+            the list as text        | "mlp_only_layers": "[]"             | key 'mlp_only_layers' must be a list of layer indices, was "[]"
+            an object for the list  | "mlp_only_layers": {}               | key 'mlp_only_layers' must be a list of layer indices, was {}
+            a name for the list     | "architectures": "MixtralForCausalLM" | key 'architectures' must be a list of class names, was "MixtralForCausalLM"
+            a number for the type   | "model_type": 7                     | key 'model_type' must be a string, was 7
+            a fraction for 1        | "decoder_sparse_step": 1.0          | key 'decoder_sparse_step' must be an integer, was 1.0
+            """)
+    void nearMissesOfTheLayoutKeysAreRefused(String what, String entry, String message) throws IOException {
+        String json = Files.readString(config("Mixtral-8x7B-v0.1"));
+        String key = entry.strip().substring(0, entry.strip().indexOf(':'));
+        String bad = json.contains(key) ? json.replaceFirst(java.util.regex.Pattern.quote(key) + ": (\\[[^\\]]*\\]|[^,\\n]*)",
+                java.util.regex.Matcher.quoteReplacement(entry.strip()))
+                : json.replaceFirst("\\{", "{\n  " + java.util.regex.Matcher.quoteReplacement(entry.strip()) + ",");
+        assertTrue(bad.contains(entry.strip()), bad);
+        PresetException e = assertThrows(PresetException.class, () -> HuggingFaceConfigs.parse(bad, "m.json", "M"));
+        assertEquals("m.json: " + message, e.getMessage());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             sparse step 2      | "decoder_sparse_step": 1, | "decoder_sparse_step": 2, | q.json: key 'decoder_sparse_step' must be 1 (every layer after the dense ones is MoE), was 2

@@ -128,12 +128,32 @@ class PresetsTest {
         assertEquals(0.0, s.assumptions().hostOverheadFraction(), 0.0);
     }
 
+    @Test
+    void version1ModelsOpenWithoutAGroupLimit() {
+        // Version 1 model files had no routing groups: every token could pick any expert.
+        String v1 = Presets.resource("presets/models/DeepSeek-V3.json").replace("\"schemaVersion\": 2", "\"schemaVersion\": 1")
+                .replaceAll(",\\s*\"(expertGroups|limitedGroups)\": [0-9]+", "");
+        assertFalse(v1.contains("Groups"));
+        var m = Presets.parseModel(v1, "v1.json");
+        assertEquals(1, m.expertGroups());
+        assertFalse(m.groupLimited());
+        assertEquals(8, Presets.builtIn().model("DeepSeek-V3").expertGroups());
+        assertEquals(4, Presets.builtIn().model("DeepSeek-V3").limitedGroups());
+        String bad = Presets.resource("presets/models/DeepSeek-V3.json").replace("\"limitedGroups\": 4", "\"limitedGroups\": 9");
+        String message = assertThrows(RuntimeException.class, () -> Presets.parseModel(bad, "x.json")).getMessage();
+        assertTrue(message.contains("limitedGroups") && message.contains("9"), message);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown key        | "fp8Tflops": 1979,                 | "fp8Tflops": 1979, "turbo": true,  | x.json: unknown key 'turbo'
             missing key        | "bf16Tflops": 989,                 | ,                                  | x.json: missing key 'bf16Tflops'
             negative bandwidth | "hbmBandwidthGBPerSec": 3350,       | "hbmBandwidthGBPerSec": -1,        | x.json: key 'hbmBandwidthGBPerSec' must be in [0.01, 1000000], was -1
             bad enum           | "fa3Mode": "TWO_STAGE",            | "fa3Mode": "FOUR_STAGE",           | x.json: key 'fa3Mode' must be one of NONE, TWO_STAGE, THREE_STAGE, was "FOUR_STAGE"
+            enum and a space   | "fa3Mode": "TWO_STAGE",            | "fa3Mode": "TWO_STAGE ",           | x.json: key 'fa3Mode' must be one of NONE, TWO_STAGE, THREE_STAGE, was "TWO_STAGE "
+            space and an enum  | "fa3Mode": "TWO_STAGE",            | "fa3Mode": " TWO_STAGE",           | x.json: key 'fa3Mode' must be one of NONE, TWO_STAGE, THREE_STAGE, was " TWO_STAGE"
+            enum in lower case | "fa3Mode": "TWO_STAGE",            | "fa3Mode": "two_stage",            | x.json: key 'fa3Mode' must be one of NONE, TWO_STAGE, THREE_STAGE, was "two_stage"
+            key and a space    | "calibration": "H800"              | "calibration": "H800\\t"            | x.json: key 'calibration' must be one of NONE, H800, H20, was "H800\\t"
             text for a number  | "scaleUpDomainCards": 8,           | "scaleUpDomainCards": "many",      | x.json: key 'scaleUpDomainCards' must be an integer, was "many"
             null               | "name": "H800",                    | "name": null,                      | x.json: key 'name' must not be null
             schema version     | "schemaVersion": 3,                | "schemaVersion": 4,                | x.json: key 'schemaVersion' must be 3, was 4
@@ -144,6 +164,22 @@ class PresetsTest {
         String json = H800.replace(from.strip(), to.strip().equals(",") ? "" : to.strip());
         PresetException e = assertThrows(PresetException.class, () -> Presets.parseChip(json, "x.json"));
         assertEquals(message, e.getMessage());
+    }
+
+    /** The issue's near-miss: an enum's name with a space after it was read as the name (Jackson trims). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            "kvDtype": "FP8",                  | "kvDtype": "FP8 ",                  | key 'kvDtype' must be one of FP8, BF16, was "FP8 "
+            "policy": "DUAL_MICRO_BATCH",      | "policy": "\\tDUAL_MICRO_BATCH",     | key 'policy' must be one of NAIVE, DUAL_MICRO_BATCH, was "\\tDUAL_MICRO_BATCH"
+            "fidelity": "SEED",                | "fidelity": "Seed",                 | key 'fidelity' must be one of SEED, CALIBRATED, was "Seed"
+            "fa3": "CHIP_DEFAULT",             | "fa3": "CHIP_DEFAULT\\n",            | key 'fa3' must be one of
+            """)
+    void scenarioEnumsMustBeTheExactName(String from, String to, String message) {
+        String json = Presets.resource("presets/scenarios/default.json");
+        assertTrue(json.contains(from.strip()), from);
+        PresetException e = assertThrows(PresetException.class,
+                () -> Presets.parseScenario(json.replace(from.strip(), to.strip()), "s.json", Presets.builtIn()));
+        assertTrue(e.getMessage().startsWith("s.json: " + message), e.getMessage());
     }
 
     @Test

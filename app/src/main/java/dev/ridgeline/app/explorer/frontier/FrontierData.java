@@ -1,13 +1,20 @@
 package dev.ridgeline.app.explorer.frontier;
 
+import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.Frontier;
+import dev.ridgeline.engine.space.Space;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 import org.jfree.data.xy.DefaultXYDataset;
 
@@ -108,6 +115,24 @@ public final class FrontierData {
             ghostLine.addSeries("A", xy(ghost.frontier(), extent));
         }
         return new FrontierData(result, ghost, current, target, by, cloud, ghostLine, frontier, runColours, groups, extent);
+    }
+
+    /**
+     * The scenario with every setting the space varies set to one value: two scenarios with the same key have the
+     * same frontier (DESIGN 4b), so a batch, EP, policy, dtype, MTP or promotion edit moves only the marker.
+     */
+    public static Scenario key(Scenario s) {
+        return s.withMtp(0, s.mtpAcceptance()).withEp(1).withBatch(1).withPolicy(Policy.NAIVE).withKvDtype(Dtype.BF16)
+                .withWeightDtype(Dtype.BF16).withPromotion(false);
+    }
+
+    /**
+     * The frontier the Frontier view draws for {@code s}: every deployment of its space ({@link Space#explorerForDrawing}
+     * of its {@link #key}), the best at {@code target} answered.
+     */
+    public static Frontier.Result compute(Engine engine, Scenario s, double target, Executor sweep, int threads,
+                                          BooleanSupplier stop, DoubleConsumer progress) {
+        return Frontier.compute(engine, Space.explorerForDrawing(key(s)), target, sweep, threads, stop, progress);
     }
 
     /** The same frontier with another current scenario: only the marks and the text change. */

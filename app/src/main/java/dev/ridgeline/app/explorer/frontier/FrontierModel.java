@@ -2,8 +2,6 @@ package dev.ridgeline.app.explorer.frontier;
 
 import dev.ridgeline.app.explorer.tuning.TuningRunner;
 import dev.ridgeline.engine.Engine;
-import dev.ridgeline.engine.model.Dtype;
-import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Headline;
@@ -85,18 +83,9 @@ public final class FrontierModel {
         });
     }
 
-    /**
-     * The scenario with every setting the space varies set to one value: two scenarios with the same key have the
-     * same frontier (DESIGN 4b), so a batch, EP, policy, dtype, MTP or promotion edit moves only the marker.
-     */
-    public static Scenario key(Scenario s) {
-        return s.withMtp(0, s.mtpAcceptance()).withEp(1).withBatch(1).withPolicy(Policy.NAIVE).withKvDtype(Dtype.BF16)
-                .withWeightDtype(Dtype.BF16).withPromotion(false);
-    }
-
     /** Whether the frontier on display is {@code s}'s (false while a sweep for a new chip is under way). */
     public boolean shows(Scenario s) {
-        return s != null && key(s).equals(shownKey);
+        return s != null && FrontierData.key(s).equals(shownKey);
     }
 
     /** The scenario on screen (FX thread). */
@@ -171,7 +160,7 @@ public final class FrontierModel {
         if (!active.get() || scenario == null) {
             return;
         }
-        Scenario k = key(scenario);
+        Scenario k = FrontierData.key(scenario);
         double t = target.get();
         if (k.equals(wantedKey) && t == wantedTarget) {
             return; // the newest request asks for this already
@@ -212,7 +201,7 @@ public final class FrontierModel {
             ghost.set(null);
             return;
         }
-        Scenario k = key(pinned);
+        Scenario k = FrontierData.key(pinned);
         double t = target.get();
         if (k.equals(ghostKey) && t == ghostTarget) {
             return;
@@ -246,7 +235,7 @@ public final class FrontierModel {
                     t, stop);
             return new Frontier.Result(reuse.space(), reuse.points(), reuse.frontier(), t, a, stop.getAsBoolean());
         }
-        return Frontier.compute(engine, Space.explorerForDrawing(key), t, runner.sweep(), runner.threads(), stop, onProgress);
+        return FrontierData.compute(engine, key, t, runner.sweep(), runner.threads(), stop, onProgress);
     }
 
     private boolean stale(long id) {

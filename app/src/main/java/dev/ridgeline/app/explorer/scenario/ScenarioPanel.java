@@ -1,7 +1,7 @@
 package dev.ridgeline.app.explorer.scenario;
 
 import dev.ridgeline.app.explorer.ExplorerModel;
-import dev.ridgeline.app.explorer.ModelSwitch;
+import dev.ridgeline.engine.model.ModelSwitch;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;

@@ -66,9 +66,7 @@ final class MapModel extends Follower<FieldMap.Result> {
         Knob kx = x.get();
         Knob ky = y.get();
         double target = inputs.targetTpsProperty().get();
-        double[] xs = FieldMap.axis(kx, kx.of(s), FieldMap.DEFAULT_FACTOR, cells);
-        double[] ys = FieldMap.axis(ky, ky.of(s), FieldMap.DEFAULT_FACTOR, cells);
-        return (stop, progress) -> FieldMap.compute(engine, s, kx, ky, xs, ys, target, runner.sweep(), runner.threads(),
+        return (stop, progress) -> TuningFigures.map(engine, s, kx, ky, cells, target, runner.sweep(), runner.threads(),
                 stop, progress);
     }
 }

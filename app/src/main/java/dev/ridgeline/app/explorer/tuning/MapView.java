@@ -1,12 +1,9 @@
 package dev.ridgeline.app.explorer.tuning;
 
 import dev.ridgeline.app.explorer.charts.LiveViewer;
-import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.model.Chip;
-import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.FieldMap;
 import dev.ridgeline.engine.space.Knob;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
@@ -120,11 +117,8 @@ public final class MapView extends BorderPane {
     }
 
     private void redraw() {
-        redraw(new double[] {viewer.getWidth() - PLOT_MARGIN_PX[0], viewer.getHeight() - PLOT_MARGIN_PX[1]});
+        redraw(TuningFigures.plotPx(viewer.getWidth(), viewer.getHeight()));
     }
-
-    /** Axes, legend and colour bar take about this much of the chart's width and height, px. */
-    static final double[] PLOT_MARGIN_PX = {190, 90};
 
     /** Redraws the map for the chart's size on screen (after an export drew it for another size). */
     public void drawForView() {
@@ -133,7 +127,7 @@ public final class MapView extends BorderPane {
 
     /** Redraws the map for a chart of {@code width x height} px (an export's size). */
     public void drawFor(double width, double height) {
-        redraw(new double[] {width - PLOT_MARGIN_PX[0], height - PLOT_MARGIN_PX[1]});
+        redraw(TuningFigures.plotPx(width, height));
     }
 
     private void redraw(double[] plotPx) {
@@ -141,57 +135,10 @@ public final class MapView extends BorderPane {
         if (r == null) {
             return;
         }
-        Scenario s = r.scenario();
-        List<MapChart.Mark> marks = new ArrayList<>();
-        marks.add(new MapChart.Mark(s.chip().name(), r.x().of(s), r.y().of(s), true));
-        for (Chip c : catalogue.get()) {
-            Scenario with = s.withChip(c);
-            double x = r.x().of(with);
-            double y = r.y().of(with);
-            if (x != r.x().of(s) || y != r.y().of(s)) {
-                marks.add(new MapChart.Mark(c.name(), x, y, false));
-            }
-        }
+        List<MapChart.Mark> marks = TuningFigures.marks(r, catalogue.get());
         double perCard = inputs.target().perCard();
         MapChart.show(chart, r, marks, perCard, plotPx);
-        note.setText(note(r, marks, perCard));
-    }
-
-    private static String note(FieldMap.Result r, List<MapChart.Mark> marks, double perCard) {
-        Scenario s = r.scenario();
-        int i = r.currentIndex(r.xs(), r.x().of(s));
-        int j = r.currentIndex(r.ys(), r.y().of(s));
-        StringBuilder out = new StringBuilder();
-        if (i >= 0 && j >= 0) {
-            double v = r.headline()[j][i];
-            out.append(s.chip().name()).append(" (").append(TuningText.withUnit(r.x(), r.xs()[i])).append(", ")
-                    .append(TuningText.withUnit(r.y(), r.ys()[j])).append("): ")
-                    .append(v > 0 ? TuningText.tokens(v) + " tokens/s per card" : "no deployment reaches")
-                    .append(" at ≥ ").append(Checks.number(r.targetTps())).append(" tokens/s per user. ");
-        }
-        double max = 0;
-        double min = Double.MAX_VALUE;
-        for (double[] row : r.headline()) {
-            for (double v : row) {
-                if (!Double.isNaN(v)) {
-                    max = Math.max(max, v);
-                    min = Math.min(min, v);
-                }
-            }
-        }
-        if (perCard > max) {
-            out.append("The target (").append(TuningText.tokens(perCard)).append(" per card) is not reached on this map. ");
-        } else if (perCard <= min) {
-            out.append("The target (").append(TuningText.tokens(perCard)).append(" per card) is reached everywhere on this map. ");
-        }
-        double[] xe = {MapData.edges(r.xs(), 0)[0], MapData.edges(r.xs(), r.xs().length - 1)[1]};
-        double[] ye = {MapData.edges(r.ys(), 0)[0], MapData.edges(r.ys(), r.ys().length - 1)[1]};
-        List<String> outside = marks.stream().filter(m -> m.x() < xe[0] || m.x() > xe[1] || m.y() < ye[0] || m.y() > ye[1])
-                .map(MapChart.Mark::name).toList();
-        if (!outside.isEmpty()) {
-            out.append("Outside the map: ").append(String.join(", ", outside)).append('.');
-        }
-        return out.toString().strip();
+        note.setText(TuningFigures.note(r, marks, perCard));
     }
 
     /** The heat map (tests read its dataset; export draws it). */

@@ -2,7 +2,6 @@ package dev.ridgeline.app.explorer.tuning;
 
 import dev.ridgeline.app.explorer.charts.LiveViewer;
 import dev.ridgeline.engine.space.Sensitivity;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -70,35 +69,20 @@ public final class SensitivityPane extends VBox {
         if (r == null) {
             return;
         }
-        String step = TuningText.step(r.step());
-        headline.setText(r.headline() > 0
-                ? "Headline: " + TuningText.tokens(r.headline()) + " tokens/s per card at ≥ "
-                        + dev.ridgeline.engine.model.Checks.number(r.targetTps()) + " tokens/s per user (re-optimised); "
-                        + "the deployment on screen: " + TuningText.tokens(r.fixed()) + ". Bars: change at " + step + "."
-                : "No deployment reaches " + dev.ridgeline.engine.model.Checks.number(r.targetTps())
-                        + " tokens/s per user: the headline is 0. The deployment on screen: " + TuningText.tokens(r.fixed()) + ".");
-        List<String> none = new ArrayList<>();
-        List<String> notMoved = new ArrayList<>();
-        for (Sensitivity.Bar b : r.bars()) {
-            if (b.down().refused() != null && b.up().refused() != null) {
-                notMoved.add(b.knob().name() + " (" + b.down().refused() + ")");
-            } else if (b.changesNothing(r.headline(), r.fixed())) {
-                none.add(b.knob().name());
-            }
+        headline.setText(TuningFigures.headline(r));
+        unchanged.setText(TuningFigures.unchanged(r));
+        refused.setText(TuningFigures.refused(r));
+        for (Label l : List.of(unchanged, refused)) {
+            l.setVisible(!l.getText().isEmpty());
+            l.setManaged(!l.getText().isEmpty());
         }
-        unchanged.setText(none.isEmpty() ? "" : "Change nothing at " + step + ": " + String.join(", ", none) + ".");
-        refused.setText(notMoved.isEmpty() ? "" : "Not moved: " + String.join("; ", notMoved) + ".");
-        unchanged.setVisible(!none.isEmpty());
-        unchanged.setManaged(!none.isEmpty());
-        refused.setVisible(!notMoved.isEmpty());
-        refused.setManaged(!notMoved.isEmpty());
         viewer.setMinHeight(90 + ROW_PX * TornadoChart.drawn(r).size());
         TornadoChart.show(chart, r);
     }
 
     /** What the tab says around its chart: the headline, the knobs that change nothing or were not moved. */
     public String captionText() {
-        return String.join(" ", headline.getText(), unchanged.getText(), refused.getText()).strip();
+        return model.job().getResult() == null ? "" : TuningFigures.sensitivityCaption(model.job().getResult());
     }
 
     /** The tornado (tests read its datasets; export draws it). */

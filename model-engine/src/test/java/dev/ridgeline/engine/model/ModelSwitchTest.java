@@ -1,17 +1,15 @@
-package dev.ridgeline.app.explorer;
+package dev.ridgeline.engine.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ridgeline.engine.io.HuggingFaceConfigs;
 import dev.ridgeline.engine.io.Presets;
-import dev.ridgeline.engine.model.ModelConfig;
-import dev.ridgeline.engine.model.Scenario;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Picking a model in the window fits EP and MTP to it and says so, rather than refusing the model. */
+/** Picking a model (window or command line) fits EP and MTP to it and says so, rather than refusing the model. */
 class ModelSwitchTest {
-    static final Path HF = Path.of("..", "model-engine", "src", "test", "resources", "hf");
+    static final Path HF = Path.of("src", "test", "resources", "hf");
 
     @Test
     void mixtralAtEp144GetsEp8AndANote() {

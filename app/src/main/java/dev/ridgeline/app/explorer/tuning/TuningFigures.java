@@ -1,0 +1,156 @@
+package dev.ridgeline.app.explorer.tuning;
+
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.model.Checks;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.FieldMap;
+import dev.ridgeline.engine.space.Knob;
+import dev.ridgeline.engine.space.Sensitivity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The tuning figures without a window (no JavaFX): the sensitivity tornado and the map of two fields, each with the
+ * words the view shows beside it. The Sensitivity tab and the Map view draw and word theirs through these functions,
+ * and an export draws a fresh chart with them: what a file shows is what the screen shows.
+ */
+public final class TuningFigures {
+    /** Axes, legend and colour bar take about this much of the map chart's width and height, px. */
+    static final double[] PLOT_MARGIN_PX = {190, 90};
+
+    private TuningFigures() {
+    }
+
+    /** The tornado of {@code r}, as the Sensitivity tab draws it. */
+    public static JFreeChart tornado(Sensitivity.Result r) {
+        JFreeChart chart = TornadoChart.createChart(TornadoChart.emptyDataset());
+        TornadoChart.show(chart, r);
+        return chart;
+    }
+
+    /** The line over the tornado: the headline (re-optimised) and the deployment's own figure. */
+    static String headline(Sensitivity.Result r) {
+        String step = TuningText.step(r.step());
+        return r.headline() > 0
+                ? "Headline: " + TuningText.tokens(r.headline()) + " tokens/s per card at ≥ " + Checks.number(r.targetTps())
+                        + " tokens/s per user (re-optimised); the deployment on screen: " + TuningText.tokens(r.fixed())
+                        + ". Bars: change at " + step + "."
+                : "No deployment reaches " + Checks.number(r.targetTps()) + " tokens/s per user: the headline is 0. "
+                        + "The deployment on screen: " + TuningText.tokens(r.fixed()) + ".";
+    }
+
+    /** The knobs that change nothing at the step, or "". */
+    static String unchanged(Sensitivity.Result r) {
+        List<String> none = new ArrayList<>();
+        for (Sensitivity.Bar b : r.bars()) {
+            if (!refusedBothWays(b) && b.changesNothing(r.headline(), r.fixed())) {
+                none.add(b.knob().name());
+            }
+        }
+        return none.isEmpty() ? "" : "Change nothing at " + TuningText.step(r.step()) + ": " + String.join(", ", none) + ".";
+    }
+
+    /** The knobs that could not be moved either way, with why, or "". */
+    static String refused(Sensitivity.Result r) {
+        List<String> notMoved = new ArrayList<>();
+        for (Sensitivity.Bar b : r.bars()) {
+            if (refusedBothWays(b)) {
+                notMoved.add(b.knob().name() + " (" + b.down().refused() + ")");
+            }
+        }
+        return notMoved.isEmpty() ? "" : "Not moved: " + String.join("; ", notMoved) + ".";
+    }
+
+    private static boolean refusedBothWays(Sensitivity.Bar b) {
+        return b.down().refused() != null && b.up().refused() != null;
+    }
+
+    /** What the Sensitivity tab says around its chart: the headline, the knobs that change nothing or were not moved. */
+    public static String sensitivityCaption(Sensitivity.Result r) {
+        return String.join(" ", headline(r), unchanged(r), refused(r)).strip();
+    }
+
+    /** The map of {@code x} and {@code y} around {@code s}: {@code cells} values per axis, a quarter to 4 times each. */
+    public static FieldMap.Result map(Engine engine, Scenario s, Knob x, Knob y, int cells, double targetTps,
+                                      Executor sweep, int threads, BooleanSupplier stop, DoubleConsumer progress) {
+        double[] xs = FieldMap.axis(x, x.of(s), FieldMap.DEFAULT_FACTOR, cells);
+        double[] ys = FieldMap.axis(y, y.of(s), FieldMap.DEFAULT_FACTOR, cells);
+        return FieldMap.compute(engine, s, x, y, xs, ys, targetTps, sweep, threads, stop, progress);
+    }
+
+    /** The heat map of {@code r} for a chart of {@code width x height} px, the catalogue's chips marked. */
+    public static JFreeChart mapChart(FieldMap.Result r, List<Chip> catalogue, double targetPerCard, double width,
+                                      double height) {
+        JFreeChart chart = MapChart.createChart();
+        MapChart.show(chart, r, marks(r, catalogue), targetPerCard, plotPx(width, height));
+        return chart;
+    }
+
+    /** The plot's size in a map chart of {@code width x height} px. */
+    static double[] plotPx(double width, double height) {
+        return new double[] {width - PLOT_MARGIN_PX[0], height - PLOT_MARGIN_PX[1]};
+    }
+
+    /** The current chip, then every catalogue chip that sits elsewhere on the two fields. */
+    static List<MapChart.Mark> marks(FieldMap.Result r, List<Chip> catalogue) {
+        Scenario s = r.scenario();
+        List<MapChart.Mark> marks = new ArrayList<>();
+        marks.add(new MapChart.Mark(s.chip().name(), r.x().of(s), r.y().of(s), true));
+        for (Chip c : catalogue) {
+            Scenario with = s.withChip(c);
+            double x = r.x().of(with);
+            double y = r.y().of(with);
+            if (x != r.x().of(s) || y != r.y().of(s)) {
+                marks.add(new MapChart.Mark(c.name(), x, y, false));
+            }
+        }
+        return marks;
+    }
+
+    /** The note under the map: the headline at the current chip, the target, the chips outside the map. */
+    public static String mapNote(FieldMap.Result r, List<Chip> catalogue, double perCard) {
+        return note(r, marks(r, catalogue), perCard);
+    }
+
+    static String note(FieldMap.Result r, List<MapChart.Mark> marks, double perCard) {
+        Scenario s = r.scenario();
+        int i = r.currentIndex(r.xs(), r.x().of(s));
+        int j = r.currentIndex(r.ys(), r.y().of(s));
+        StringBuilder out = new StringBuilder();
+        if (i >= 0 && j >= 0) {
+            double v = r.headline()[j][i];
+            out.append(s.chip().name()).append(" (").append(TuningText.withUnit(r.x(), r.xs()[i])).append(", ")
+                    .append(TuningText.withUnit(r.y(), r.ys()[j])).append("): ")
+                    .append(v > 0 ? TuningText.tokens(v) + " tokens/s per card" : "no deployment reaches")
+                    .append(" at ≥ ").append(Checks.number(r.targetTps())).append(" tokens/s per user. ");
+        }
+        double max = 0;
+        double min = Double.MAX_VALUE;
+        for (double[] row : r.headline()) {
+            for (double v : row) {
+                if (!Double.isNaN(v)) {
+                    max = Math.max(max, v);
+                    min = Math.min(min, v);
+                }
+            }
+        }
+        if (perCard > max) {
+            out.append("The target (").append(TuningText.tokens(perCard)).append(" per card) is not reached on this map. ");
+        } else if (perCard <= min) {
+            out.append("The target (").append(TuningText.tokens(perCard)).append(" per card) is reached everywhere on this map. ");
+        }
+        double[] xe = {MapData.edges(r.xs(), 0)[0], MapData.edges(r.xs(), r.xs().length - 1)[1]};
+        double[] ye = {MapData.edges(r.ys(), 0)[0], MapData.edges(r.ys(), r.ys().length - 1)[1]};
+        List<String> outside = marks.stream().filter(m -> m.x() < xe[0] || m.x() > xe[1] || m.y() < ye[0] || m.y() > ye[1])
+                .map(MapChart.Mark::name).toList();
+        if (!outside.isEmpty()) {
+            out.append("Outside the map: ").append(String.join(", ", outside)).append('.');
+        }
+        return out.toString().strip();
+    }
+}
