@@ -36,17 +36,20 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     static void table(PrintWriter out, Validation v) {
-        out.printf(Locale.ROOT, "%-26s %-10s %-22s %12s %12s %8s%n", "anchor", "chip", "metric", "published", "ridgeline",
-                "error");
+        out.printf(Locale.ROOT, "%-26s %-6s %-22s %12s %12s %-15s %7s%n", "anchor", "chip", "metric", "published",
+                "ridgeline", "P10-P90", "error");
         for (Validation.Row r : v.rows()) {
             var a = r.anchor();
             String published = a.publishedLow() == a.publishedHigh() ? number(a.published())
                     : number(a.publishedLow()) + "-" + number(a.publishedHigh());
-            out.printf(Locale.ROOT, "%-26s %-10s %-22s %12s %12s %+7.1f%%%s%n", a.id(), shortChip(a), a.metric().label(),
-                    published, number(r.ours()), 100 * r.error(), a.knownCause().isEmpty() ? "" : "  (known cause)");
+            out.printf(Locale.ROOT, "%-26s %-6s %-22s %12s %12s %-15s %+6.1f%%%s%n", a.id(), shortChip(a),
+                    a.metric().label(), published, number(r.ours()), number(r.band().low()) + "-" + number(r.band().high()),
+                    100 * r.error(), r.outsideBand() ? "  OUTSIDE the band" + (a.knownCause().isEmpty()
+                            ? " (cause not known)" : " (known cause below)") : "");
         }
-        out.printf(Locale.ROOT, "%d anchors on %d chips: median |error| %.1f %%, worst %.1f %%%n", v.rows().size(),
-                v.chips().size(), 100 * v.medianAbsError(), 100 * v.worstAbsError());
+        out.printf(Locale.ROOT, "%d anchors on %d chips: median |error| %.1f %%, worst %.1f %%; %d outside Ridgeline's "
+                        + "P10-P90 band%n", v.rows().size(), v.chips().size(), 100 * v.medianAbsError(),
+                100 * v.worstAbsError(), v.rows().stream().filter(Validation.Row::outsideBand).count());
         out.println();
         for (Validation.Row r : v.rows()) {
             var a = r.anchor();

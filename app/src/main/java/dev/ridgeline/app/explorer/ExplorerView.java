@@ -5,6 +5,8 @@ import dev.ridgeline.app.balance.BalancePanel;
 import dev.ridgeline.app.chipeditor.ChipEditor;
 import dev.ridgeline.app.explorer.charts.GanttView;
 import dev.ridgeline.app.explorer.charts.KpiPanel;
+import dev.ridgeline.app.explorer.validation.ValidationView;
+import dev.ridgeline.engine.io.Anchors;
 import dev.ridgeline.app.explorer.charts.MemoryBar;
 import dev.ridgeline.app.explorer.charts.OpTable;
 import dev.ridgeline.app.explorer.charts.RooflineView;
@@ -46,13 +48,14 @@ public final class ExplorerView extends BorderPane {
     /** The side tabs beside the roofline, in order: {@code export --tab} takes these names. */
     public static final List<String> SIDE_TABS = List.of("results", "chip", "balance", "sensitivity", "target");
     /** The views in the centre, in order (tab ids "rooflineTab", "frontierTab", "mapTab"). */
-    public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier", "map");
+    public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier", "map", "validation");
 
     private final ExplorerModel model;
     private final ScenarioPanel scenarioPanel;
     private final RooflineView roofline;
     private final GanttView gantt = new GanttView();
     private final KpiPanel kpis = new KpiPanel();
+    private final ValidationView validation;
     private final MemoryBar memoryBar = new MemoryBar();
     private final OpTable opTable = new OpTable();
     private final Label summary = new Label();
@@ -126,7 +129,16 @@ public final class ExplorerView extends BorderPane {
                 "Throughput per card against tokens/s per user over every deployment, and the best one at a target.");
         Tab mapTab = tab(CENTRE_VIEWS.get(2), this.tuning.map(), "The best throughput per card over a grid of two chip fields.");
         Tab rooflineTab = tab(CENTRE_VIEWS.get(0), rooflinePane, "Every op of one MoE layer on the chip's roofline.");
-        centreTabs.getTabs().addAll(rooflineTab, frontierTab, mapTab);
+        validation = new ValidationView(dev.ridgeline.app.Engines.builtIn(), Anchors.builtIn(), tuning.coordinator(),
+                tuning.publisher());
+        Tab validationTab = tab(CENTRE_VIEWS.get(3), validation,
+                "Calibrated fidelity against published deployments: their figures, ours, our P10-P90 band and the error.");
+        centreTabs.getTabs().addAll(rooflineTab, frontierTab, mapTab, validationTab);
+        subscriptions.add(validationTab.selectedProperty().subscribe(shown -> {
+            if (shown) {
+                validation.start();
+            }
+        }));
         centreTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centreTabs.setId("centreTabs");
         centreTabs.setMinSize(0, 0);
@@ -332,6 +344,11 @@ public final class ExplorerView extends BorderPane {
 
     public FrontierView frontier() {
         return frontier;
+    }
+
+    /** The published anchors beside Ridgeline's figures. */
+    public ValidationView validation() {
+        return validation;
     }
 
     /** Sensitivity, Target and Map. */

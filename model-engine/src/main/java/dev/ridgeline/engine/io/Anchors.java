@@ -90,7 +90,10 @@ public final class Anchors {
             o.put("conditions", a.conditions());
             o.put("source", a.source());
             o.put("ours", r.ours());
+            o.put("oursLow", r.band().low());
+            o.put("oursHigh", r.band().high());
             o.put("error", r.error());
+            o.put("outsideBand", r.outsideBand());
             o.put("knownCause", a.knownCause());
         }
         return Reports.write(root);

@@ -31,6 +31,16 @@ public enum Metric implements Labelled {
         }
     }
 
+    /** The P10-P90 band of this figure, in its unit. */
+    public dev.ridgeline.engine.evidence.Band of(dev.ridgeline.engine.evidence.Bands b) {
+        switch (this) {
+            case USER_TOKENS_PER_SEC: return b.userTokensPerSec();
+            case THROUGHPUT_PER_CARD: return b.throughputPerCard();
+            case THROUGHPUT_PER_NODE: return b.throughputPerNode();
+            default: return b.tpotSec().times(1e3);
+        }
+    }
+
     /** True when more of the figure is faster (everything but the step time). */
     public boolean higherIsFaster() {
         return this != TPOT_MS;

@@ -2,6 +2,8 @@ package dev.ridgeline.engine.validation;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.evidence.Band;
+import dev.ridgeline.engine.evidence.Bands;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,9 +21,14 @@ public record Validation(List<Row> rows) {
      * One anchor checked.
      *
      * @param ours  Ridgeline's figure, in the anchor's metric
+     * @param band  its P10-P90 band ({@link Bands})
      * @param error {@code ours / published - 1}
      */
-    public record Row(Anchor anchor, Evaluation evaluation, double ours, double error) {
+    public record Row(Anchor anchor, Evaluation evaluation, double ours, Band band, double error) {
+        /** True when the published figure (its whole range) lies outside Ridgeline's band. */
+        public boolean outsideBand() {
+            return anchor.publishedHigh() < band.low() || anchor.publishedLow() > band.high();
+        }
     }
 
     public static Validation run(Engine engine, List<Anchor> anchors) {
@@ -29,7 +36,8 @@ public record Validation(List<Row> rows) {
         for (Anchor a : anchors) {
             Evaluation e = engine.evaluate(a.scenario());
             double ours = a.metric().of(e);
-            rows.add(new Row(a, e, ours, ours / a.published() - 1));
+            Band band = a.metric().of(Bands.of(engine.calibration(), e));
+            rows.add(new Row(a, e, ours, band, ours / a.published() - 1));
         }
         return new Validation(rows);
     }

@@ -171,7 +171,7 @@ class PresetsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             "kvDtype": "FP8",                  | "kvDtype": "FP8 ",                  | key 'kvDtype' must be one of FP8, BF16, was "FP8 "
             "policy": "DUAL_MICRO_BATCH",      | "policy": "\\tDUAL_MICRO_BATCH",     | key 'policy' must be one of NAIVE, DUAL_MICRO_BATCH, was "\\tDUAL_MICRO_BATCH"
-            "fidelity": "SEED",                | "fidelity": "Seed",                 | key 'fidelity' must be one of SEED, CALIBRATED, was "Seed"
+            "fidelity": "CALIBRATED",          | "fidelity": "Calibrated",           | key 'fidelity' must be one of SEED, CALIBRATED, was "Calibrated"
             "fa3": "CHIP_DEFAULT",             | "fa3": "CHIP_DEFAULT\\n",            | key 'fa3' must be one of
             """)
     void scenarioEnumsMustBeTheExactName(String from, String to, String message) {
