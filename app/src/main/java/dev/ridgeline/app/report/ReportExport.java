@@ -35,7 +35,8 @@ public final class ReportExport {
                 + String.format(Locale.ROOT, " --target-tps %s --out %s", trim(target), file);
         return new ReportRequest(s, pinned, pinned == null ? null : Comparison.differences(pinned, s), target,
                 Version.current(), command, Presets.scenarioJson("scenario", s, catalog),
-                pinned == null ? null : Presets.scenarioJson("a", pinned, catalog));
+                pinned == null ? null : Presets.scenarioJson("a", pinned, catalog),
+                dev.ridgeline.engine.io.Anchors.builtIn());
     }
 
     /** Builds the report's content on the engine (the slow part: progress and cancel go through {@code progress}). */

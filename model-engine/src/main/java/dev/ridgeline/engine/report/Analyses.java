@@ -11,9 +11,12 @@ import java.util.List;
  *
  * @param longContextCore the attention core at the longest context the engine takes (one sequence): its FLOPs per KV
  *                        byte are the limit of decode's intensity as the context grows; null without KV reads
+ * @param bands           the evaluation's P10-P90 bands; null in seed fidelity
+ * @param validation      the request's anchors checked; null without anchors
  */
 record Analyses(ReportRequest request, Evaluation evaluation, Evaluation pinned, LayerTotals layer, LayerTotals step,
                 List<CommWindows.Window> comm, Frontier.Result frontier, Sensitivity.Result chipKnobs,
                 Knobs.ModelGrid modelGrid, List<Exploration.Row> exploration, MemoryTable memory,
-                List<Regimes.Phase> regimes, int promptLength, dev.ridgeline.engine.roofline.OpResult longContextCore) {
+                List<Regimes.Phase> regimes, int promptLength, dev.ridgeline.engine.roofline.OpResult longContextCore,
+                dev.ridgeline.engine.evidence.Bands bands, dev.ridgeline.engine.validation.Validation validation) {
 }

@@ -14,10 +14,11 @@ import java.util.List;
  * @param command           a command line that regenerates the report
  * @param scenarioJson      the scenario as the versioned JSON document that reproduces it
  * @param pinnedJson        scenario A as such a document, or null without A
+ * @param anchors           the published deployments the appendix checks Ridgeline against (none: no appendix)
  */
 public record ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences,
                             double targetTokensPerSec, String version, String command, String scenarioJson,
-                            String pinnedJson) {
+                            String pinnedJson, List<dev.ridgeline.engine.validation.Anchor> anchors) {
     /** Seed 000's and DESIGN 4b's default target: 20 tokens/s per user. */
     public static final double DEFAULT_TARGET = 20;
 
@@ -29,5 +30,12 @@ public record ReportRequest(Scenario scenario, Scenario pinned, List<String> pin
             throw new IllegalArgumentException("target tokens/s must be in (0, 1e6], was " + targetTokensPerSec);
         }
         pinnedDifferences = pinnedDifferences == null ? List.of() : List.copyOf(pinnedDifferences);
+        anchors = anchors == null ? List.of() : List.copyOf(anchors);
+    }
+
+    /** A request without the validation appendix. */
+    public ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences, double targetTokensPerSec,
+                         String version, String command, String scenarioJson, String pinnedJson) {
+        this(scenario, pinned, pinnedDifferences, targetTokensPerSec, version, command, scenarioJson, pinnedJson, null);
     }
 }

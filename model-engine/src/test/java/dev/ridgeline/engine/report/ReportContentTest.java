@@ -214,8 +214,25 @@ class ReportContentTest {
         // a new user's report: the default scenario, calibrated; its summary opens with the fidelities' disagreement
         Scenario s = dev.ridgeline.engine.io.Presets.builtInScenario("default");
         assertEquals(dev.ridgeline.engine.model.Fidelity.CALIBRATED, s.fidelity());
-        Report r = ReportFixtures.build(s);
+        var anchors = dev.ridgeline.engine.io.Anchors.builtIn();
+        Report r = ReportBuilder.build(Fixtures.ENGINE, new ReportRequest(s, null, null, ReportRequest.DEFAULT_TARGET,
+                "test", "ridgeline report", "{}", null, anchors), Progress.NONE);
         String first = r.section(IntroWriter.SUMMARY).blocks(Block.Paragraph.class).get(0).plain();
+        // the headline figures with their bands, as the engine's Bands give them
+        var e = Fixtures.ENGINE.evaluate(s);
+        var b = dev.ridgeline.engine.evidence.Bands.of(Fixtures.ENGINE.calibration(), e);
+        String bands = r.section(IntroWriter.SUMMARY).blocks(Block.Paragraph.class).get(1).plain();
+        assertTrue(bands.contains(String.format(java.util.Locale.ROOT, "(%,.0f–%,.0f)", b.throughputPerCard().low(),
+                b.throughputPerCard().high())), bands);
+        // the appendix: one row per anchor, the rows outside their band (and only those) set as alerts
+        var validation = dev.ridgeline.engine.validation.Validation.run(Fixtures.ENGINE, anchors);
+        Block.Table t = r.section(ValidationWriter.APPENDIX).blocks(Block.Table.class).get(0);
+        assertEquals(anchors.size(), t.rows().size());
+        for (int i = 0; i < anchors.size(); i++) {
+            assertEquals(anchors.get(i).id(), ReportFixtures.text(t.cell(i, "Anchor")));
+            assertEquals(validation.rows().get(i).outsideBand(), t.cell(i, "Anchor") instanceof Inline.Alert,
+                    anchors.get(i).id());
+        }
         assertTrue(first.startsWith("The fidelities disagree: calibrated finds it network-bound"),
                 first);
         String seedFirst = V3.section(IntroWriter.SUMMARY).blocks(Block.Paragraph.class).get(0).plain();

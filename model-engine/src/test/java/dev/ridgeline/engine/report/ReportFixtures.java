@@ -45,6 +45,9 @@ final class ReportFixtures {
         if (cell instanceof Inline.Num) {
             return String.valueOf(((Inline.Num) cell).value());
         }
+        if (cell instanceof Inline.Alert) {
+            return ((Inline.Alert) cell).text();
+        }
         return cell instanceof Inline.Code ? ((Inline.Code) cell).text() : ((Inline.Strong) cell).text();
     }
 }
