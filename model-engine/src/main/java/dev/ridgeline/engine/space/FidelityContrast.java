@@ -1,7 +1,8 @@
 package dev.ridgeline.engine.space;
 
 import dev.ridgeline.engine.Engine;
-import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.plan.Plan;
+import dev.ridgeline.engine.plan.Summary;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.roofline.Bound;
@@ -82,36 +83,72 @@ public record FidelityContrast(Reading shown, Reading other) {
     }
 
     static Reading reading(Engine engine, Scenario s) {
-        Evaluation e = engine.evaluate(s);
+        Levers levers = Levers.of(engine, s);
+        Summary acc = new Summary();
+        List<OpResult> ops = new ArrayList<>(24);
+        levers.base().record(s.deployment(), s.numerics(), acc, ops, new ArrayList<>());
         double[] byBound = new double[Bound.values().length];
         double total = 0;
-        for (OpResult op : e.ops()) {
+        for (OpResult op : ops) {
             byBound[op.bound().ordinal()] += op.timePerLayerSec();
             total += op.timePerLayerSec();
         }
-        double share = total > 0 ? byBound[e.dominantBound().ordinal()] / total : 0;
-        double base = e.throughputPerCard();
+        Bound bound = acc.dominantBound();
+        double share = total > 0 ? byBound[bound.ordinal()] / total : 0;
+        double base = acc.throughputPerCard();
         Knob best = null;
         double bestGain = 0;
-        List<Knob> levers = new ArrayList<>(Knob.fields());
-        levers.add(Knob.FA3);
-        for (Knob k : levers) {
-            double now = k.of(s);
-            double moved = k.higherIsBetter() ? k.up(now, STEP) : k.down(now, STEP);
-            if (!k.accepts(moved)) {
-                continue;
-            }
-            double gain;
-            try {
-                gain = engine.summarize(k.with(s, moved)).throughputPerCard() / base - 1;
-            } catch (IllegalArgumentException refused) {
-                continue; // a field the chip cannot take (e.g. a fourth FA3 stage): no lever
-            }
+        for (int i = 0; i < levers.knobs().size(); i++) {
+            levers.plans().get(i).summarize(s.deployment(), s.numerics(), acc);
+            double gain = acc.throughputPerCard() / base - 1;
             if (gain > bestGain + 1e-9) {
-                best = k;
+                best = levers.knobs().get(i);
                 bestGain = gain;
             }
         }
-        return new Reading(s.fidelity(), e.dominantBound(), share, best, bestGain);
+        return new Reading(s.fidelity(), bound, share, best, bestGain);
+    }
+
+    /**
+     * The plans of one hardware context and fidelity: the scenario's own and one per chip or NIC field moved a step its
+     * better way. They depend only on the model, chip, NIC, readings and assumptions, so they are prepared once and
+     * kept while edits leave those alone (a batch or EP edit then costs a detailed run and a summary per lever,
+     * microseconds, instead of a plan per lever).
+     */
+    private record Levers(Engine engine, Plan base, List<Knob> knobs, List<Plan> plans) {
+        private static final Levers[] LAST = new Levers[Fidelity.values().length];
+
+        static Levers of(Engine engine, Scenario s) {
+            int slot = s.fidelity().ordinal();
+            Levers kept;
+            synchronized (LAST) {
+                kept = LAST[slot];
+            }
+            if (kept != null && kept.engine == engine && kept.base.serves(s)) {
+                return kept;
+            }
+            List<Knob> knobs = new ArrayList<>();
+            List<Plan> plans = new ArrayList<>();
+            List<Knob> all = new ArrayList<>(Knob.fields());
+            all.add(Knob.FA3);
+            for (Knob k : all) {
+                double now = k.of(s);
+                double moved = k.higherIsBetter() ? k.up(now, STEP) : k.down(now, STEP);
+                if (!k.accepts(moved)) {
+                    continue;
+                }
+                try {
+                    plans.add(Plan.of(k.with(s, moved), engine.calibration()));
+                    knobs.add(k);
+                } catch (IllegalArgumentException refused) {
+                    // a field the chip cannot take (a fourth FA3 stage, an FP4 rate it has none of): no lever
+                }
+            }
+            Levers fresh = new Levers(engine, Plan.of(s, engine.calibration()), List.copyOf(knobs), List.copyOf(plans));
+            synchronized (LAST) {
+                LAST[slot] = fresh;
+            }
+            return fresh;
+        }
     }
 }
