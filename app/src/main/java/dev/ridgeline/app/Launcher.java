@@ -19,13 +19,48 @@ public final class Launcher {
         System.exit(RidgelineCommand.run(args));
     }
 
-    /** Opens the window and returns when it closes; without a display, refuses (exit 2) and points to export. */
+    /**
+     * Opens the window and returns when it closes. Without a display, or when the toolkit cannot start (no GTK 3, a
+     * display that cannot be opened), refuses in one line (exit 2) that says what is missing and that every command
+     * works without it.
+     */
     static void openExplorer() {
         if (!hasDisplay(System.getProperty("os.name", ""), System.getenv("DISPLAY"), System.getenv("WAYLAND_DISPLAY"))) {
             throw new IllegalArgumentException("no display (DISPLAY and WAYLAND_DISPLAY are unset): the window needs one;"
-                    + " render headless with `ridgeline export --out view.png`");
+                    + EVERY_COMMAND);
         }
-        Application.launch(ExplorerApp.class);
+        try {
+            Application.launch(ExplorerApp.class);
+        } catch (RuntimeException e) {
+            throw toolkitFailure(e, System.getenv("DISPLAY"));
+        }
+    }
+
+    static final String EVERY_COMMAND = " every command works without it (`ridgeline --help` lists them;"
+            + " `ridgeline export --out view.png` renders the window headless)";
+
+    /**
+     * What {@code Application.launch} threw, as the user should read it. JavaFX wraps an exception of the window's
+     * own start method as "Exception in Application start method": that is ours, and stays an internal error (with
+     * its stack trace). Anything else means the toolkit itself did not start: GTK 3 could not be loaded ("Unable to
+     * load glass GTK library."), the display could not be opened ("Unable to open DISPLAY"), or no graphics pipeline
+     * was found; that becomes one line naming what is missing.
+     */
+    static RuntimeException toolkitFailure(RuntimeException e, String display) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("Exception in Application")) {
+            return e;
+        }
+        if (message.contains("GTK")) {
+            return new IllegalArgumentException("the window needs GTK 3 (the libgtk-3-0 package), which could not be"
+                    + " loaded;" + EVERY_COMMAND, e);
+        }
+        if (message.contains("DISPLAY")) {
+            return new IllegalArgumentException("the window cannot open the display '" + display + "' (DISPLAY);"
+                    + EVERY_COMMAND, e);
+        }
+        return new IllegalArgumentException("the window's toolkit (JavaFX) did not start: " + message + ";"
+                + EVERY_COMMAND, e);
     }
 
     /** Linux and other X11/Wayland systems need DISPLAY or WAYLAND_DISPLAY; Windows and macOS always have a screen. */

@@ -62,7 +62,8 @@ public final class Engine {
         return new Evaluation(s, ops, stepOps, Pipelines.schedule(s.policy(), StageTimes.of(acc.stageSeconds())),
                 acc.layerTimeSec(), acc.tpotSec(), acc.rawTokensPerSec(), acc.userTokensPerSec(),
                 acc.throughputPerCard(), memory, acc.maxBatch(), MemoryModel.fit(memory),
-                Balance.ofFp8(p.chip(), p.linkBytesPerSec(s.ep()), s.model()), acc.dominantBound());
+                Balance.ofFp8(p.chip(), p.linkBytesPerSec(s.deployment()), s.model()), acc.dominantBound(),
+                new Evaluation.HottestCard(acc.hottestCardLoad(), acc.expertsRead(), acc.expertSlots()));
     }
 
     /** Tokens accepted per decode step: {@code 1 + Σ_{i=1..mtpDepth} α^i} (seed 000). */

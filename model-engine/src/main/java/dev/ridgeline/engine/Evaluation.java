@@ -18,10 +18,19 @@ import java.util.List;
  * @param userTokensPerSec    tokens a user sees per second: raw × (1 + Σ α^i)
  * @param throughputPerCard   tokens/s per card, in the fidelity's throughput reading
  * @param dominantBound       the bound whose ops take the most time per MoE layer
+ * @param hottestCard         the card whose routed experts the layer's ops and schedule are of (the step waits for it)
  */
 public record Evaluation(Scenario scenario, List<OpResult> ops, List<OpResult> stepOps, Schedule schedule, double layerTimeSec,
                          double tpotSec, double rawTokensPerSec, double userTokensPerSec, double throughputPerCard,
-                         MemoryBreakdown memory, int maxBatch, Fit fit, Balance balance, Bound dominantBound) {
+                         MemoryBreakdown memory, int maxBatch, Fit fit, Balance balance, Bound dominantBound,
+                         HottestCard hottestCard) {
+
+    /**
+     * The hottest card of the EP group, per micro-batch of a MoE layer: its routed pairs over the mean card's (1 in
+     * seed fidelity and under perfect balance), the experts it reads and the expert slots it holds.
+     */
+    public record HottestCard(double loadOverMean, double expertsRead, int expertSlots) {
+    }
 
     /** Cards per node, for the per-node reading. */
     public static final int CARDS_PER_NODE = 8;

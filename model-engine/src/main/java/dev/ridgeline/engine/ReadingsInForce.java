@@ -36,6 +36,16 @@ public final class ReadingsInForce {
                             + "host %.0f %% of the GPU step (assumed)", s.assumptions().memoryReserveBytes() / 1e9,
                     s.assumptions().kernelGapSec() * 1e6, s.assumptions().hostOverheadFraction() * 100));
         }
+        out.add(seed ? "Balance: every card at the mean load (seed 000); EPLB and redundant experts have no effect"
+                : "Balance: the hottest card sets each layer (expert popularity fitted to TensorRT-LLM's EPLB "
+                + "measurement); " + (s.eplb() ? "EPLB with " + s.redundantExperts() + " redundant experts"
+                : "no EPLB: experts placed by id"));
+        if (!s.deployment().dataParallel()) {
+            out.add("Layout: attention TP" + s.attentionTp() + " (batch = sequences per group of " + s.attentionTp()
+                    + " cards" + (s.model().attention() == dev.ridgeline.engine.model.AttentionKind.MLA
+                    ? "; MLA's latent cache on every one" : "; KV split by head") + "), experts TP" + s.moeTp()
+                    + " x EP" + s.ep());
+        }
         return out;
     }
 }

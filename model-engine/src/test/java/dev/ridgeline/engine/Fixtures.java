@@ -16,6 +16,23 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** The built-in calibration with another expert popularity (the engine's only input that is not a table). */
+    public static Engine withPopularity(dev.ridgeline.engine.calibration.ExpertPopularity p) {
+        var c = dev.ridgeline.engine.io.CalibrationTables.builtIn();
+        return new Engine(new dev.ridgeline.engine.calibration.Calibration(c.denseGemm(), c.groupedGemm(), c.flashMla(),
+                c.deepEp(), c.cx7BytesPerSec(), p));
+    }
+
+    /** Perfect balance: every expert equally popular, no sampling spread (each card receives exactly the mean). */
+    public static final Engine BALANCED = withPopularity(dev.ridgeline.engine.calibration.ExpertPopularity.UNIFORM);
+
+    /**
+     * DeepEP's benchmark routing: random top-k over equally popular experts, so the pairs a rank receives spread as
+     * Poisson counts (dispersion 1) around the mean.
+     */
+    public static final Engine RANDOM_ROUTING = withPopularity(
+            new dev.ridgeline.engine.calibration.ExpertPopularity(0, 1, "uniform random routing (DeepEP's benchmark)"));
+
     /** DeepSeek-V3 on the given chip and NIC with seed 000's defaults. */
     public static Scenario seed(String chip, String nic) {
         return Scenario.defaults(CATALOG.model("DeepSeek-V3"), CATALOG.chip(chip), CATALOG.nic(nic));

@@ -48,9 +48,10 @@ class InvariantsTest {
         for (int i = 0; i < CASES; i++) {
             Scenario s = random(r);
             Evaluation e = Fixtures.ENGINE.evaluate(s);
-            // calibrated fidelity always counts B x user tokens/s; seed fidelity in the scenario's reading
+            // calibrated fidelity always counts B x user tokens/s over the attention group's cards (B is the group's
+            // batch: docs/decisions/0008-layouts.md); seed fidelity in the scenario's reading
             double perStep = s.fidelity() == Fidelity.SEED && s.throughputReading() == ThroughputReading.SEED_DIVIDES_BY_Q
-                    ? s.tokensPerStep() : 1;
+                    ? s.tokensPerStep() : s.attentionTp();
             assertEquals(e.userTokensPerSec() * s.batchPerCard() / perStep, e.throughputPerCard(),
                     1e-9 * e.throughputPerCard(), s::summary);
         }
@@ -142,10 +143,13 @@ class InvariantsTest {
             Scenario drawn = random(r);
             ModelConfig m = models.get(r.nextInt(models.size()));
             // EP at most twice the routed experts and MTP only with an MTP module, as the scenario requires
-            Scenario s = drawn.withMtp(0, drawn.mtpAcceptance()).withEp(1).withModel(m)
+            // the layout constrains the model and EP too: drawn again once they are set, in calibrated fidelity
+            Scenario neutral = drawn.withLayout(1, 1).withExpertDtype(dev.ridgeline.engine.model.ExpertDtype.FP8)
+                    .withMtp(0, drawn.mtpAcceptance()).withEp(1).withModel(m)
                     .withEp(Math.min(drawn.ep(), 2 * m.routedExperts()))
                     .withMtp(m.mtpModules() > 0 ? drawn.mtpDepth() : 0, drawn.mtpAcceptance())
                     .withFidelity(Fidelity.values()[r.nextInt(2)]);
+            Scenario s = neutral.fidelity() == Fidelity.CALIBRATED ? RandomScenarios.layout(r, neutral) : neutral;
             Evaluation base = Fixtures.ENGINE.evaluate(s);
             assertTrue(Double.isFinite(base.userTokensPerSec()) && base.userTokensPerSec() > 0, s::summary);
             double k = 1 + 3 * r.nextDouble();

@@ -3,6 +3,7 @@ package dev.ridgeline.engine;
 import dev.ridgeline.engine.model.Assumptions;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.ExpertDtype;
 import dev.ridgeline.engine.model.ExpertLoad;
 import dev.ridgeline.engine.model.Fa3Setting;
 import dev.ridgeline.engine.model.Fidelity;
@@ -35,7 +36,7 @@ public final class RandomScenarios {
             ep = EPS[r.nextInt(EPS.length)];
         }
         int mtp = m.mtpModules() > 0 ? r.nextInt(4) : 0;
-        return Scenario.defaults(m, CHIPS.get(r.nextInt(CHIPS.size())), NICS.get(r.nextInt(NICS.size())))
+        Scenario s = Scenario.defaults(m, CHIPS.get(r.nextInt(CHIPS.size())), NICS.get(r.nextInt(NICS.size())))
                 .withBatch(1 + r.nextInt(512)).withEp(ep).withContext(1 + r.nextInt(131072))
                 .withMtp(mtp, r.nextDouble()).withKvDtype(Dtype.values()[r.nextInt(2)])
                 .withWeightDtype(Dtype.values()[r.nextInt(2)]).withFa3(Fa3Setting.values()[r.nextInt(4)])
@@ -45,5 +46,25 @@ public final class RandomScenarios {
                 .withThroughputReading(ThroughputReading.values()[r.nextInt(2)])
                 .withExpertLoad(ExpertLoad.values()[r.nextInt(2)])
                 .with(new Assumptions(r.nextDouble() * 16e9, r.nextDouble() * 5e-6, r.nextDouble() * 0.3));
+        return s.fidelity() == Fidelity.CALIBRATED ? layout(r, s) : s;
+    }
+
+    /**
+     * Calibrated fidelity's layout, balancer and expert dtype at random: attention and MoE TP of 1, 2, 4 or 8 where
+     * the chip's scale-up domain and the model take them (else 1), EPLB on or off, 0-64 redundant experts, FP8, BF16
+     * or (on a chip with FP4) NVFP4 or MXFP4 experts.
+     */
+    static Scenario layout(SplittableRandom r, Scenario s) {
+        int[] tps = {1, 2, 4, 8};
+        var d = s.deployment().withAttentionTp(tps[r.nextInt(4)]).withMoeTp(tps[r.nextInt(4)])
+                .withEplb(r.nextBoolean()).withRedundantExperts(r.nextInt(65));
+        Scenario out;
+        try {
+            out = s.with(d);
+        } catch (IllegalArgumentException e) {
+            out = s.with(d.withAttentionTp(1).withMoeTp(1));
+        }
+        ExpertDtype ed = ExpertDtype.values()[r.nextInt(4)];
+        return ed.fp4() && !out.chip().hasFp4() ? out : out.withExpertDtype(ed);
     }
 }

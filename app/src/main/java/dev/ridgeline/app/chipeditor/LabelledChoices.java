@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
+import javafx.scene.layout.Region;
 import javafx.util.Callback;
 import javafx.util.StringConverter;
 import org.controlsfx.control.PropertySheet;
@@ -14,16 +15,27 @@ import org.controlsfx.property.editor.PropertyEditor;
 
 /**
  * The chip sheet's editors: ControlsFX's defaults, except that a {@link Labelled} choice (the FA3 stage mode) lists
- * and shows its labels ("two-stage"), where ControlsFX would show the Java constant names ("TWO_STAGE").
+ * and shows its labels ("two-stage"), where ControlsFX would show the Java constant names ("TWO_STAGE"). Every editor
+ * asks for only {@value #EDITOR_PREF_WIDTH} px: the sheet's grid gives each field name its whole width first, and
+ * the editors grow into the rest (a wide calibration list would otherwise squeeze the names to "FP8 tensor rat…").
  */
 final class LabelledChoices {
     private LabelledChoices() {
     }
 
+    /** What an editor asks of the sheet's width, px (ControlsFX's own minimum); it grows into what is left. */
+    static final double EDITOR_PREF_WIDTH = 100;
+
     static Callback<PropertySheet.Item, PropertyEditor<?>> factory() {
         DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
-        return item -> item.getType().isEnum() && Labelled.class.isAssignableFrom(item.getType())
-                ? choice(item) : defaults.call(item);
+        return item -> {
+            PropertyEditor<?> editor = item.getType().isEnum() && Labelled.class.isAssignableFrom(item.getType())
+                    ? choice(item) : defaults.call(item);
+            if (editor != null && editor.getEditor() instanceof Region) {
+                ((Region) editor.getEditor()).setPrefWidth(EDITOR_PREF_WIDTH);
+            }
+            return editor;
+        };
     }
 
     private static PropertyEditor<?> choice(PropertySheet.Item item) {

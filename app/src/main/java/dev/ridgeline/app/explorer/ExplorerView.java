@@ -97,7 +97,8 @@ public final class ExplorerView extends BorderPane {
         left.getStyleClass().add("scenario-scroll");
         left.setId("scenarioScroll");
 
-        VBox right = new VBox(10, kpis, memoryBar, compareBar());
+        kpis.setBelowTiles(memoryBar);
+        VBox right = new VBox(10, kpis, compareBar());
         right.getStyleClass().add("kpi-column");
         ScrollPane rightScroll = scrolled(right);
         chipEditor = new ChipEditor(model.scenarioProperty(), userPresets, ChipEditor::dialog);

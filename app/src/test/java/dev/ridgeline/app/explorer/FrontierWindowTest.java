@@ -329,7 +329,9 @@ class FrontierWindowTest {
         robot.clickOn("#chipTab");
         TitledPane pane = robot.from(view.chipEditor()).lookup((Node n) -> n instanceof TitledPane
                 && category.equals(((TitledPane) n).getText())).queryAs(TitledPane.class);
-        robot.interact(() -> pane.setAnimated(false));
+        // every pane still: opening one closes another, and a sliding pane moves the field under the robot's click
+        robot.interact(() -> robot.from(view.chipEditor()).lookup(".titled-pane").queryAllAs(TitledPane.class)
+                .forEach(p -> p.setAnimated(false)));
         if (!pane.isExpanded()) {
             robot.clickOn(pane.lookup(".title"));
         }

@@ -2,6 +2,7 @@ package dev.ridgeline.engine.io;
 
 import dev.ridgeline.engine.calibration.Calibration;
 import dev.ridgeline.engine.calibration.DeepEpFit;
+import dev.ridgeline.engine.calibration.ExpertPopularityFit;
 import dev.ridgeline.engine.calibration.FlashMlaFit;
 import dev.ridgeline.engine.calibration.GemmPoint;
 import dev.ridgeline.engine.calibration.GemmTable;
@@ -66,7 +67,31 @@ public final class CalibrationTables {
         }
         return new Calibration(new GemmTable(dense, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
                 new GemmTable(grouped, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
-                flashMla(catalog), deepEp(), catalog.nic("CX7").bandwidthBytesPerSec());
+                flashMla(catalog), deepEp(), catalog.nic("CX7").bandwidthBytesPerSec(), expertPopularityFit().fit());
+    }
+
+    /**
+     * The expert-popularity fit to TensorRT-LLM's DeepSeek-R1 measurement on 32 GB200 ({@code eplb.csv}): the rank
+     * figures without EPLB (EP32, 8 slots) and with it (EP32, 9 slots); the other rows are left to check the fit.
+     */
+    public static ExpertPopularityFit expertPopularityFit() {
+        Map<String, String> byId = null;
+        Map<String, String> balanced = null;
+        for (Map<String, String> r : rows("eplb.csv")) {
+            if (r.get("unit").equals("rank") && r.get("case").equals("no_eplb_ep32")) {
+                byId = r;
+            } else if (r.get("unit").equals("rank") && r.get("case").equals("eplb_ep32")) {
+                balanced = r;
+            }
+        }
+        if (byId == null || balanced == null) {
+            throw new PresetException("calibration/eplb.csv: rows 'no_eplb_ep32' and 'eplb_ep32' per rank are missing");
+        }
+        int ep = Integer.parseInt(byId.get("ep"));
+        int slots = Integer.parseInt(byId.get("slots_per_rank"));
+        return new ExpertPopularityFit(ep * slots, ep, slots, Double.parseDouble(byId.get("mean")),
+                Double.parseDouble(byId.get("imbalance_ratio")), Double.parseDouble(balanced.get("std_dev")),
+                "TensorRT-LLM EPLB, DeepSeek-R1 on 32 GB200, Table 1 (" + byId.get("source") + ")");
     }
 
     /** Seconds the seed's FlashMLA compute model gives at a FlashMLA test shape on a chip (BF16, the chip's FA3). */

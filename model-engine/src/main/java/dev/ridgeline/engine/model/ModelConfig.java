@@ -187,6 +187,26 @@ public record ModelConfig(String name, String source, AttentionKind attention, i
         return qProj + kvDown + kvUp + out;
     }
 
+    /**
+     * Parameters of one attention block a card holds under attention tensor parallelism of degree {@code tp} (which
+     * divides the heads): the head-parallel projections a tp-th each (MLA: Q up or the direct Q projection, KV up, O;
+     * GQA: Q and O, K and V by KV head, copied once tp passes the KV heads), MLA's low-rank Q down and KV down whole.
+     */
+    public double attentionParams(int tp) {
+        double out = (double) numHeads * valueHeadDim() * hiddenSize / tp;
+        if (attention == AttentionKind.GQA) {
+            double q = (double) hiddenSize * numHeads * headDim / tp;
+            double kv = 2.0 * hiddenSize * Math.max(1, numKeyValueHeads / tp) * headDim;
+            return q + kv + out;
+        }
+        double qProj = qLoraRank > 0
+                ? (double) hiddenSize * qLoraRank + (double) qLoraRank * numHeads * qkHeadDim() / tp
+                : (double) hiddenSize * numHeads * qkHeadDim() / tp;
+        double kvDown = (double) hiddenSize * kvEntryWidth();
+        double kvUp = (double) kvLoraRank * numHeads * (qkNopeHeadDim + vHeadDim) / tp;
+        return qProj + kvDown + kvUp + out;
+    }
+
     /** This model under another name and source (an imported config.json names itself after its file). */
     public ModelConfig withIdentity(String newName, String newSource) {
         return new ModelConfig(newName, newSource, attention, hiddenSize, numLayers, denseLayers, numHeads,

@@ -2,8 +2,9 @@ package dev.ridgeline.engine.model;
 
 /**
  * Moving a scenario to another model. EP and MTP depth depend on the model (EP at most twice its routed experts, MTP
- * only with an MTP module): rather than refuse a model because of the previous one's EP, the window and the command
- * line lower EP to one card per routed expert and turn MTP off, and say so.
+ * only with an MTP module), and so does the layout (attention TP divides the heads, MoE TP the expert width): rather
+ * than refuse a model because of the previous one's EP, the window and the command line lower EP to one card per
+ * routed expert, turn MTP off and set tensor parallelism back to 1 where the new model needs it, and say so.
  */
 public final class ModelSwitch {
     /**
@@ -44,7 +45,17 @@ public final class ModelSwitch {
             depth = 0;
             mtpChange = "MTP turned off (the model has no MTP module)";
         }
-        Scenario fitted = s.withMtp(0, s.mtpAcceptance()).withEp(1).withModel(m).withEp(ep).withMtp(depth, s.mtpAcceptance());
+        Scenario fitted = s.withMtp(0, s.mtpAcceptance()).withLayout(1, 1, 1).withModel(m).withEp(ep)
+                .withMtp(depth, s.mtpAcceptance());
+        if (!s.deployment().dataParallel()) {
+            try {
+                fitted = fitted.withLayout(ep, s.attentionTp(), s.moeTp());
+            } catch (IllegalArgumentException e) {
+                String reset = "attention TP " + s.attentionTp() + " and MoE TP " + s.moeTp() + " reset to 1 ("
+                        + e.getMessage().replace(" (scenario)", "") + ")";
+                epChange = epChange.isEmpty() ? reset : epChange + "; " + reset;
+            }
+        }
         return new Result(fitted, m.name(), epChange, mtpChange);
     }
 }

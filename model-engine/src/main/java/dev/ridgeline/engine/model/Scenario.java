@@ -256,6 +256,14 @@ public record Scenario(ModelConfig model, Hardware hardware, Deployment deployme
         return with(deployment.withAttentionTp(attention).withMoeTp(moe));
     }
 
+    /**
+     * This scenario with EP {@code ep}, attention TP {@code attention} and expert TP {@code moe} set together (they
+     * constrain each other: attention groups are whole among the {@code ep × moe} cards).
+     */
+    public Scenario withLayout(int ep, int attention, int moe) {
+        return with(deployment.withEp(ep).withAttentionTp(attention).withMoeTp(moe));
+    }
+
     public Scenario withEplb(boolean v) {
         return with(deployment.withEplb(v));
     }

@@ -3,6 +3,7 @@ package dev.ridgeline.engine.plan;
 import dev.ridgeline.engine.calibration.Basis;
 import dev.ridgeline.engine.calibration.Calibration;
 import dev.ridgeline.engine.calibration.DeepEpFit;
+import dev.ridgeline.engine.calibration.ExpertPopularity;
 import dev.ridgeline.engine.calibration.GemmCurve;
 import dev.ridgeline.engine.model.Assumptions;
 import dev.ridgeline.engine.model.CalibrationKey;
@@ -46,8 +47,10 @@ final class CalibratedPlan extends Plan {
     private final double nicScale;
     /** DeepEP seconds per byte by EP size and kind, filled on first use (0 = not yet; a benign race, as below). */
     private final double[][] deepEpInverse = new double[2][Deployment.MAX_EP + 1];
-    /** DeepGEMM curves by op kind, filled on first use (a benign race: curves are immutable and equal). */
-    private final GemmCurve[] curves = new GemmCurve[OpKind.values().length];
+    /** DeepGEMM curves by op kind and variant, filled on first use (a benign race: curves are immutable and equal). */
+    private final GemmCurve[] curves = new GemmCurve[OpKind.values().length * VARIANTS];
+    /** The hottest card's routed traffic, per EP, redundant experts and balancer. */
+    private final ExpertTraffic traffic;
 
     CalibratedPlan(ModelConfig model, Chip chip, Nic nic, Readings readings, Assumptions assumptions, Calibration cal) {
         super(model, chip, chip.memoryBytes(), chip.hbmBandwidthBytesPerSec(), nic, readings, assumptions);
@@ -60,6 +63,7 @@ final class CalibratedPlan extends Plan {
         this.mlaExtrapolated = memory.extrapolated() || compute.extrapolated();
         this.mlaCitation = compute.citation() + "; " + memory.citation();
         this.nicScale = nic.bandwidthBytesPerSec() / cal.cx7BytesPerSec();
+        this.traffic = new ExpertTraffic(model.routedExperts(), model.expertsPerToken(), cal.expertPopularity());
     }
 
     @Override
@@ -88,13 +92,21 @@ final class CalibratedPlan extends Plan {
     }
 
     @Override
-    int expertsPerCard(int ep) {
-        return Calibration.expertsPerCard(model.routedExperts(), ep);
+    int slots(Deployment d) {
+        return traffic.stats(d).slots();
     }
 
+    /** The hottest card under the fitted expert popularity; each expert it reads over its own rows. */
     @Override
-    double expertRows(double pairs, int experts) {
-        return pairs / experts;
+    void expertLoad(Summary acc, Deployment d, double pairs) {
+        ExpertTraffic.Stats st = traffic.stats(d);
+        double hot = ExpertTraffic.hottest(st, pairs);
+        double hit = ExpertTraffic.expertsRead(st, hot);
+        acc.meanPairs = pairs;
+        acc.hotPairs = hot;
+        acc.slots = st.slots();
+        acc.expertsHit = hit;
+        acc.expertRows = hot / hit;
     }
 
     /** FP8 plus one FP32 scale per 128 channels (DeepEP's low-latency dispatch). */
@@ -109,21 +121,21 @@ final class CalibratedPlan extends Plan {
     }
 
     @Override
-    double computeEfficiency(Role role, double m, boolean fp8, Numerics n) {
+    double computeEfficiency(Role role, double m, int rate, Numerics n) {
         return n.gemmEfficiency() > 0 ? n.gemmEfficiency() : 1.0;
     }
 
     @Override
-    double rooflineFraction(Summary acc, OpKind kind, double m, int k, int nOut, Numerics n) {
-        return n.gemmEfficiency() > 0 ? 1 : curve(kind, k, nOut).fraction(m, acc.lnM(m));
+    double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n) {
+        return n.gemmEfficiency() > 0 ? 1 : curve(kind, key, k, nOut).fraction(m, acc.lnM(m));
     }
 
-    private GemmCurve curve(OpKind kind, int k, int nOut) {
-        GemmCurve c = curves[kind.ordinal()];
+    private GemmCurve curve(OpKind kind, int key, int k, int nOut) {
+        GemmCurve c = curves[key];
         if (c == null) {
             boolean grouped = kind == OpKind.ROUTED_UP || kind == OpKind.ROUTED_DOWN;
             c = (grouped ? cal.groupedGemm() : cal.denseGemm()).curve(nOut, k);
-            curves[kind.ordinal()] = c;
+            curves[key] = c;
         }
         return c;
     }
@@ -134,14 +146,23 @@ final class CalibratedPlan extends Plan {
     }
 
     @Override
-    boolean gemmExtrapolated(OpKind kind, double m, int k, int nOut, boolean fp8, Numerics n) {
-        return n.gemmEfficiency() > 0 || curve(kind, k, nOut).extrapolated(m) || !fp8
+    boolean gemmExtrapolated(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n) {
+        return n.gemmEfficiency() > 0 || curve(kind, key, k, nOut).extrapolated(m) || rate != FP8
                 || chip.calibration() != MEASURED_CHIP;
     }
 
+    /**
+     * The DeepGEMM rows used; FP4 runs at the chip's FP4 rate with DeepGEMM's FP8 fractions, since no FP4 grouped-GEMM
+     * measurement is published with shapes and rates to fit.
+     */
     @Override
-    String gemmBasis(OpKind kind, int k, int nOut, Numerics n) {
-        return n.gemmEfficiency() > 0 ? "manual efficiency " + n.gemmEfficiency() : curve(kind, k, nOut).citation();
+    String gemmBasis(OpKind kind, int key, int k, int nOut, int rate, Numerics n) {
+        if (n.gemmEfficiency() > 0) {
+            return "manual efficiency " + n.gemmEfficiency();
+        }
+        String fp4 = rate == FP4 ? n.expertDtype().label() + " at the chip's FP4 tensor rate with DeepGEMM's FP8 "
+                + "fractions (no FP4 grouped-GEMM measurement); " : "";
+        return fp4 + curve(kind, key, k, nOut).citation();
     }
 
     @Override
@@ -175,23 +196,34 @@ final class CalibratedPlan extends Plan {
         return kind == OpKind.DISPATCH ? DeepEpFit.Kind.DISPATCH : DeepEpFit.Kind.COMBINE;
     }
 
+    /** Routed pairs per rank in DeepEP's low-latency benchmark: 128 tokens x top-8 (calibration/deepep.csv). */
+    static final double DEEPEP_PAIRS_PER_RANK = 128 * 8;
+
     /**
      * Inside the scale-up domain: bytes at DeepEP's intranode fraction of the link plus a kernel gap (measured on
      * H800 only). Over the NIC: DeepEP's low-latency fit of that op, its bandwidth scaled by the NIC's over CX7's.
+     * {@code bytes} are the hottest card's; DeepEP's benchmark routes randomly (uniform popularity, Poisson spread), so
+     * its latencies already hold that benchmark's hottest rank, {@code 1 + z_EP / sqrt(1024)} of the mean: the fitted
+     * seconds per byte are divided by it, so that the hottest card's bytes are not charged that spread twice.
      */
     @Override
-    double networkSeconds(OpKind kind, double bytes, int ep) {
-        if (chip.scaleUpCovers(ep)) {
+    double networkSeconds(OpKind kind, double bytes, int cards) {
+        if (chip.scaleUpCovers(cards)) {
             return bytes / (chip.scaleUpBandwidthBytesPerSec() * Calibration.SCALE_UP_FRACTION) + gap;
         }
         DeepEpFit.Kind k = deepEpKind(kind);
         double[] cache = deepEpInverse[k.ordinal()];
-        double inverse = cache[ep];
+        double inverse = cache[cards];
         if (inverse == 0) {
-            inverse = cal.deepEp().inverseBandwidth(k, ep);
-            cache[ep] = inverse;
+            inverse = cal.deepEp().inverseBandwidth(k, cards) / benchmarkHottest(cards);
+            cache[cards] = inverse;
         }
         return cal.deepEp().fixedSec(k) + bytes * inverse / nicScale;
+    }
+
+    /** The hottest rank of DeepEP's low-latency benchmark over its mean: {@code 1 + z_EP / sqrt(1024)}. */
+    static double benchmarkHottest(int cards) {
+        return 1 + ExpertPopularity.expectedMaxNormal(cards) / Math.sqrt(DEEPEP_PAIRS_PER_RANK);
     }
 
     @Override
@@ -204,45 +236,67 @@ final class CalibratedPlan extends Plan {
         if (chip.scaleUpCovers(ep)) {
             return chip.calibration() != MEASURED_CHIP;
         }
-        return cal.deepEp().basis(deepEpKind(kind), ep, bytes, nicScale != 1.0).extrapolated();
+        return cal.deepEp().basis(deepEpKind(kind), ep, bytes / benchmarkHottest(ep), nicScale != 1.0).extrapolated();
     }
 
     @Override
     String networkBasis(OpKind kind, double bytes, int ep) {
         return chip.scaleUpCovers(ep) ? Calibration.SCALE_UP_CITATION
-                : cal.deepEp().basis(deepEpKind(kind), ep, bytes, nicScale != 1.0).citation();
+                : cal.deepEp().basis(deepEpKind(kind), ep, bytes / benchmarkHottest(ep), nicScale != 1.0).citation()
+                + "; the hottest card's bytes, over the benchmark's own hottest rank";
+    }
+
+    /** A custom all-reduce over the scale-up link ({@link Collectives}). */
+    @Override
+    double collectiveSeconds(double bytes, int cards) {
+        return Collectives.seconds(bytes, cards, chip.scaleUpBandwidthBytesPerSec());
+    }
+
+    @Override
+    double collectiveFixedSeconds(int cards) {
+        return Collectives.fixedSeconds(cards);
     }
 
     /**
      * The MoE layers, then per step: the dense layers (each op x denseLayers), the LM head over every token,
      * sampling, per MTP token one MoE layer at q = 1 (the MTP module), its projection and the LM head again, and
-     * finally the host's share of the GPU step ({@code Assumptions.hostOverheadFraction}).
+     * finally the host's share of the GPU step ({@code Assumptions.hostOverheadFraction}). Under attention TP t the
+     * attention group splits the dense layers (by head, and the FFN by width, each followed by an all-reduce) and the
+     * LM head (by vocabulary) over its t cards, each running the group's tokens.
      */
     @Override
     double step(Summary acc, Deployment d, Numerics n, Fa3Mode fa3, double layerSec) {
         int b = d.batchPerCard();
         int q = 1 + d.mtpDepth();
+        int t = d.attentionTp();
         double tokens = (double) b * q;
-        boolean fp8 = n.weightDtype() == Dtype.FP8;
+        int rate = rate(n.weightDtype());
         double wb = n.weightDtype().bytes();
         double out = ATTENTION_OUT_BYTES;
-        int inter = model.denseIntermediateSize();
+        int v = variant(n.weightDtype().ordinal(), t);
+        int inter = model.denseIntermediateSize() / t;
+        int vocab = model.vocabSize() / t;
         acc.sink(Scope.DENSE_LAYER, model.denseLayers(), acc.stepRec);
-        double dense = rmsNorm(acc, OpKind.ATTENTION_NORM, tokens) + attention0(acc, n, b, q)
-                + attention1(acc, d, n, fa3, b, q) + rmsNorm(acc, OpKind.FFN_NORM, tokens)
-                + gemm(acc, OpKind.DENSE_FFN_UP, Role.ATTENTION, tokens, hidden, 2 * inter, 1, fp8, wb, wb, out, n)
-                + gemm(acc, OpKind.DENSE_FFN_DOWN, Role.ATTENTION, tokens, inter, hidden, 1, fp8, wb, wb, out, n);
+        double dense = rmsNorm(acc, OpKind.ATTENTION_NORM, tokens) + attention0(acc, n, t, b, q)
+                + attention1(acc, d.contextTokens(), n, fa3, t, b, q) + rmsNorm(acc, OpKind.FFN_NORM, tokens)
+                + gemm(acc, OpKind.DENSE_FFN_UP, Role.ATTENTION, v, tokens, hidden, 2 * inter, 1, rate, wb, wb, out, n)
+                + gemm(acc, OpKind.DENSE_FFN_DOWN, Role.ATTENTION, v, tokens, inter, hidden, 1, rate, wb, wb, out, n);
+        if (t > 1) {
+            dense += allReduce(acc, OpKind.ATTENTION_ALL_REDUCE, tokens, hidden, t)
+                    + allReduce(acc, OpKind.FFN_ALL_REDUCE, tokens, hidden, t);
+        }
         acc.sink(Scope.STEP, 1, acc.stepRec);
-        double logits = tokens * model.vocabSize();
+        double logits = tokens * vocab;
         double outside = dense * model.denseLayers()
-                + gemm(acc, OpKind.LM_HEAD, Role.ATTENTION, tokens, hidden, model.vocabSize(), 1, fp8, wb, wb, out, n)
+                + gemm(acc, OpKind.LM_HEAD, Role.ATTENTION, v, tokens, hidden, vocab, 1, rate, wb, wb, out, n)
                 + elementwise(acc, OpKind.SAMPLING, 8.0 * logits, 3.0 * logits);
         if (d.mtpDepth() > 0) {
             double module = mtpLayer(acc, d, n, fa3);
             acc.sink(Scope.STEP, d.mtpDepth(), acc.stepRec);
+            int whole = variant(n.weightDtype().ordinal(), 1);
             outside += (module
-                    + gemm(acc, OpKind.MTP_PROJECTION, Role.ATTENTION, b, 2 * hidden, hidden, 1, fp8, wb, wb, out, n)
-                    + gemm(acc, OpKind.MTP_LM_HEAD, Role.ATTENTION, b, hidden, model.vocabSize(), 1, fp8, wb, wb, out, n))
+                    + gemm(acc, OpKind.MTP_PROJECTION, Role.ATTENTION, whole, b, 2 * hidden, hidden, 1, rate, wb, wb, out, n)
+                    + gemm(acc, OpKind.MTP_LM_HEAD, Role.ATTENTION, v, b, hidden, vocab, 1, rate, wb, wb, out, n))
                     * d.mtpDepth();
         }
         double gpu = layerSec * model.moeLayers() + outside;
@@ -286,8 +340,9 @@ final class CalibratedPlan extends Plan {
         return assumptions.memoryReserveBytes();
     }
 
+    /** B × user tokens/s over the attention group's t cards: t cards serve the B sequences of a group. */
     @Override
-    double throughputPerCard(double batchTimesUserTokens, int tokensPerStep) {
-        return batchTimesUserTokens;
+    double throughputPerCard(double batchTimesUserTokens, int tokensPerStep, int attentionTp) {
+        return attentionTp == 1 ? batchTimesUserTokens : batchTimesUserTokens / attentionTp;
     }
 }

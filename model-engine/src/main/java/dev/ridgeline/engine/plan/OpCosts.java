@@ -10,23 +10,33 @@ import dev.ridgeline.engine.roofline.Bound;
 import dev.ridgeline.engine.roofline.OpResult;
 
 /**
- * The cost of each kind of operator on a chip (DESIGN 3.3-3.5, 3.8): GEMMs on the roofline at the fidelity's
+ * The cost of each kind of operator on a chip (DESIGN 3.3-3.5, 3.8, 3.10): GEMMs on the roofline at the fidelity's
  * efficiency and measured fraction, the attention core under the FA3 mode, memory-bound vector work, dispatch and
- * combine over the EP link. Reciprocal rates and per-kind coefficients are prepared once; each op adds its time to
- * the caller's {@link Summary} and, on the detailed path, records an {@link OpResult}. The fidelity's part is a set of
- * small methods the JIT inlines (and, in seed fidelity, folds to constants); their signatures name only classes every
- * fidelity loads, since the JIT does not inline a call whose signature names a class not yet loaded. {@link Plan}
- * builds the layer from these.
+ * combine over the EP link, all-reduces over the scale-up link. Reciprocal rates and per-kind coefficients are
+ * prepared once; each op adds its time to the caller's {@link Summary} and, on the detailed path, records an
+ * {@link OpResult}. The fidelity's part is a set of small methods the JIT inlines (and, in seed fidelity, folds to
+ * constants); their signatures name only classes every fidelity loads, since the JIT does not inline a call whose
+ * signature names a class not yet loaded. {@link Plan} builds the layer from these.
  */
 abstract class OpCosts {
     /** What a GEMM's efficiency depends on: the promotion discount touches only the expert GEMMs. */
     public enum Role { ATTENTION, EXPERT_UP, EXPERT_DOWN }
 
+    /** Tensor rates a GEMM runs at: FP8, BF16, FP4 (indexes of {@link #invRate}). */
+    static final int FP8 = 0;
+    static final int BF16 = 1;
+    static final int FP4 = 2;
+    /**
+     * Variants of one GEMM kind within a plan: its dtype (4: FP8, BF16, NVFP4, MXFP4) times its tensor-parallel
+     * split (4: 1, 2, 4, 8). A kind's shape and bytes are fixed by the model and these two.
+     */
+    static final int VARIANTS = 16;
+
     final Chip chip;
     final Assumptions assumptions;
     final double invHbm;
-    final double invFp8;
-    final double invBf16;
+    /** Seconds per FLOP at the FP8, BF16 and FP4 tensor rates (FP4 infinite on a chip without it: never used). */
+    final double[] invRate;
     final double invAdd;
     /** Softmax vector seconds per attention score: one exp2 and two FP32 additions (seed 000). */
     final double vectorPerScore;
@@ -35,71 +45,77 @@ abstract class OpCosts {
         this.chip = chip;
         this.assumptions = assumptions;
         this.invHbm = 1 / hbmBytesPerSec;
-        this.invFp8 = 1 / chip.fp8FlopsPerSec();
-        this.invBf16 = 1 / chip.bf16FlopsPerSec();
+        this.invRate = new double[] {1 / chip.fp8FlopsPerSec(), 1 / chip.bf16FlopsPerSec(),
+            chip.hasFp4() ? 1 / chip.fp4FlopsPerSec() : Double.POSITIVE_INFINITY};
         this.invAdd = 1 / chip.fp32AddPerSec();
         this.vectorPerScore = 1 / chip.exp2PerSec() + 2 / chip.fp32AddPerSec();
     }
 
+    /** The variant of a GEMM kind: dtype index (0-3) and tensor-parallel degree (1, 2, 4 or 8). */
+    static int variant(int dtype, int tp) {
+        return dtype * 4 + Integer.numberOfTrailingZeros(tp);
+    }
+
     /**
-     * {@code count} GEMMs of {@code m x k -> n}: FLOPs {@code 2·m·k·n}, bytes {@code m·k·inBytes + k·n·weightBytes +
-     * m·n·outBytes} each; {@code t = max(FLOPs / (rate·e), bytes / hbm) / f + overhead} with the fidelity's compute
-     * efficiency e, roofline fraction f and overhead (DESIGN 3.3, 3.5, 3.8). The rate is FP8 for 1-byte inputs
-     * ({@code fp8}), else BF16. Returns the seconds of one invocation.
+     * {@code count} GEMMs of {@code m x k -> n} (count may be fractional: the expected experts a card reads):
+     * FLOPs {@code 2·m·k·n}, bytes {@code m·k·inBytes + k·n·weightBytes + m·n·outBytes} each;
+     * {@code t = max(FLOPs / (rate·e), bytes / hbm) / f + overhead} with the fidelity's compute efficiency e, roofline
+     * fraction f and overhead (DESIGN 3.3, 3.5, 3.8). {@code rate} is {@link #FP8}, {@link #BF16} or {@link #FP4};
+     * {@code variant} ({@link #variant}) keys the prepared coefficients. Returns the seconds of one invocation.
      */
-    final double gemm(Summary acc, OpKind kind, Role role, double m, int k, int nOut, int count, boolean fp8,
-                      double inBytes, double weightBytes, double outBytes, Numerics n) {
-        GemmCoefficients c = gemmCoefficients[kind.ordinal() * 2 + n.weightDtype().ordinal()];
+    final double gemm(Summary acc, OpKind kind, Role role, int variant, double m, int k, int nOut, double count,
+                      int rate, double inBytes, double weightBytes, double outBytes, Numerics n) {
+        int key = kind.ordinal() * VARIANTS + variant;
+        GemmCoefficients c = gemmCoefficients[key];
         if (c == null) {
-            c = prepare(kind, k, nOut, fp8, inBytes, weightBytes, outBytes, n);
+            c = prepare(key, k, nOut, rate, inBytes, weightBytes, outBytes);
         }
-        double e = computeEfficiency(role, m, fp8, n);
+        double e = computeEfficiency(role, m, rate, n);
         double atPeak = m * count * c.computePerRow;
         double compute = e == 1 ? atPeak : atPeak / e;
         double memory = count * (c.weights + m * c.activationsPerRow);
-        double f = rooflineFraction(acc, kind, m, k, nOut, n);
+        double f = rooflineFraction(acc, kind, key, m, k, nOut, n);
         double overhead = gemmOverhead(n);
         boolean computeBound = compute >= memory;
         double roof = computeBound ? compute : memory;
         double t = (f == 1 ? roof : roof / f) + overhead;
         account(acc, t, computeBound);
         if (acc.rec != null) {
-            recordGemm(acc, kind, m, k, nOut, count, fp8, inBytes, weightBytes, outBytes, n,
+            recordGemm(acc, kind, key, m, k, nOut, count, rate, inBytes, weightBytes, outBytes, n,
                     new double[] {compute, memory, overhead, t, e, f});
         }
         return t;
     }
 
-    /** The GEMM kind's coefficients at this weight dtype, prepared and kept (outside {@link #gemm}, to keep it small). */
-    private GemmCoefficients prepare(OpKind kind, int k, int nOut, boolean fp8, double inBytes, double weightBytes,
-                                     double outBytes, Numerics n) {
-        GemmCoefficients c = new GemmCoefficients(2.0 * k * nOut * (fp8 ? invFp8 : invBf16),
+    /** The GEMM variant's coefficients, prepared and kept (outside {@link #gemm}, to keep it small). */
+    private GemmCoefficients prepare(int key, int k, int nOut, int rate, double inBytes, double weightBytes,
+                                     double outBytes) {
+        GemmCoefficients c = new GemmCoefficients(2.0 * k * nOut * invRate[rate],
                 (double) k * nOut * weightBytes * invHbm, ((double) k * inBytes + (double) nOut * outBytes) * invHbm);
-        gemmCoefficients[kind.ordinal() * 2 + n.weightDtype().ordinal()] = c;
+        gemmCoefficients[key] = c;
         return c;
     }
 
     /** The detailed path's record of one GEMM; {@code times} = compute, memory, overhead, time, efficiency, fraction. */
-    private void recordGemm(Summary acc, OpKind kind, double m, int k, int nOut, int count, boolean fp8, double inBytes,
-                            double weightBytes, double outBytes, Numerics n, double[] times) {
+    private void recordGemm(Summary acc, OpKind kind, int key, double m, int k, int nOut, double count, int rate,
+                            double inBytes, double weightBytes, double outBytes, Numerics n, double[] times) {
         double mk = m * k;
         double f = times[5];
         acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 2.0 * mk * nOut * count, (double) k * nOut * weightBytes * count,
                 (mk * inBytes + m * nOut * outBytes) * count, 0, 0, times[0], times[1], 0, times[2], times[3],
                 times[0] >= times[1] ? Bound.COMPUTE : Bound.MEMORY, f == 1 ? times[4] : f,
-                gemmExtrapolated(kind, m, k, nOut, fp8, n), gemmBasis(kind, k, nOut, n)));
+                gemmExtrapolated(kind, key, m, k, nOut, rate, n), gemmBasis(kind, key, k, nOut, rate, n)));
     }
 
     /**
-     * One GEMM kind's cost per row and per copy at one weight dtype: seconds of tensor work per row at the peak rate,
-     * seconds to read the weights, seconds of activation traffic per row. The shape and byte sizes of a kind are fixed
-     * by the model, the plan's readings and the weight dtype, so they are prepared on first use and kept (a benign
-     * race: every thread computes the same immutable object).
+     * One GEMM variant's cost per row and per copy: seconds of tensor work per row at the peak rate, seconds to read
+     * the weights, seconds of activation traffic per row. Prepared on first use and kept (a benign race: every thread
+     * computes the same immutable object).
      */
     private record GemmCoefficients(double computePerRow, double weights, double activationsPerRow) {
     }
 
-    private final GemmCoefficients[] gemmCoefficients = new GemmCoefficients[OpKind.values().length * 2];
+    private final GemmCoefficients[] gemmCoefficients = new GemmCoefficients[OpKind.values().length * VARIANTS];
 
     /**
      * An attention core (seed 000's FlashMLA model, also timing GQA): QK^T over {@code qkWidth} and PV over
@@ -108,13 +124,13 @@ abstract class OpCosts {
      * + overhead} with the fidelity's compute scale s, memory fraction f and overhead. Returns the seconds.
      */
     final double core(Summary acc, OpKind kind, double sequences, int queries, int context, int keys, int chunks,
-                      int qkWidth, int pvWidth, int kvElements, Dtype kvDtype, boolean fp8, Fa3Mode fa3) {
+                      int qkWidth, int pvWidth, double kvElements, Dtype kvDtype, boolean fp8, Fa3Mode fa3) {
         double scores = sequences * queries * (double) keys;
         double flops = 2.0 * scores * (qkWidth + pvWidth);
-        double perFlop = fp8 ? invFp8 : invBf16;
+        double perFlop = invRate[fp8 ? FP8 : BF16];
         double compute = fa3.combine(2.0 * scores * qkWidth * perFlop, 2.0 * scores * pvWidth * perFlop,
                 scores * vectorPerScore) * attentionComputeScale();
-        double kv = sequences * context * (double) kvElements * kvDtype.bytes();
+        double kv = sequences * context * kvElements * kvDtype.bytes();
         double memory = kv * attentionSecondsPerByte();
         double overhead = attentionOverhead(sequences, chunks);
         boolean computeBound = compute >= memory;
@@ -143,14 +159,31 @@ abstract class OpCosts {
         return t;
     }
 
-    /** Dispatch or combine of {@code bytes} per card at EP {@code ep}: the fidelity's network model. */
-    final double network(Summary acc, OpKind kind, double bytes, int ep) {
-        double t = networkSeconds(kind, bytes, ep);
+    /** Dispatch or combine of {@code bytes} per card among {@code cards} cards: the fidelity's network model. */
+    final double network(Summary acc, OpKind kind, double bytes, int cards) {
+        double t = networkSeconds(kind, bytes, cards);
         acc.boundNetwork += t * acc.inv;
         if (acc.rec != null) {
-            double fixed = networkFixedSeconds(kind, ep);
+            double fixed = networkFixedSeconds(kind, cards);
             acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, bytes, 0, 0, t - fixed, fixed, t,
-                    Bound.NETWORK, 1.0, networkExtrapolated(kind, bytes, ep), networkBasis(kind, bytes, ep)));
+                    Bound.NETWORK, 1.0, networkExtrapolated(kind, bytes, cards), networkBasis(kind, bytes, cards)));
+        }
+        return t;
+    }
+
+    /**
+     * An all-reduce of {@code tokens} BF16 hidden states of width {@code hidden} over {@code cards} cards of the
+     * scale-up domain: each card sends and receives {@link Collectives#ringAllReduceBytes} (a ring, or its equal in a
+     * reduce-scatter plus an all-gather), timed by the fidelity ({@link #collectiveSeconds}).
+     */
+    final double allReduce(Summary acc, OpKind kind, double tokens, int hidden, int cards) {
+        double bytes = Collectives.ringAllReduceBytes(tokens, hidden, cards);
+        double t = collectiveSeconds(bytes, cards);
+        acc.boundNetwork += t * acc.inv;
+        if (acc.rec != null) {
+            double fixed = collectiveFixedSeconds(cards);
+            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, bytes, 0, 0, t - fixed, fixed, t,
+                    Bound.NETWORK, 1.0, true, Collectives.citation(cards)));
         }
         return t;
     }
@@ -167,16 +200,16 @@ abstract class OpCosts {
     // ---- the fidelity's costs ----
 
     /** Fraction of the tensor peak the compute side of a GEMM uses. */
-    abstract double computeEfficiency(Role role, double m, boolean fp8, Numerics n);
+    abstract double computeEfficiency(Role role, double m, int rate, Numerics n);
 
-    /** Fraction of the roofline the GEMM reaches (1 = the roofline). */
-    abstract double rooflineFraction(Summary acc, OpKind kind, double m, int k, int nOut, Numerics n);
+    /** Fraction of the roofline the GEMM reaches (1 = the roofline); {@code key} names the kind and its variant. */
+    abstract double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n);
 
     abstract double gemmOverhead(Numerics n);
 
-    abstract boolean gemmExtrapolated(OpKind kind, double m, int k, int nOut, boolean fp8, Numerics n);
+    abstract boolean gemmExtrapolated(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n);
 
-    abstract String gemmBasis(OpKind kind, int k, int nOut, Numerics n);
+    abstract String gemmBasis(OpKind kind, int key, int k, int nOut, int rate, Numerics n);
 
     abstract double attentionComputeScale();
 
@@ -189,11 +222,16 @@ abstract class OpCosts {
 
     abstract String attentionBasis(OpKind kind);
 
-    abstract double networkSeconds(OpKind kind, double bytes, int ep);
+    abstract double networkSeconds(OpKind kind, double bytes, int cards);
 
-    abstract double networkFixedSeconds(OpKind kind, int ep);
+    abstract double networkFixedSeconds(OpKind kind, int cards);
 
-    abstract boolean networkExtrapolated(OpKind kind, double bytes, int ep);
+    abstract boolean networkExtrapolated(OpKind kind, double bytes, int cards);
 
-    abstract String networkBasis(OpKind kind, double bytes, int ep);
+    abstract String networkBasis(OpKind kind, double bytes, int cards);
+
+    /** Seconds of an all-reduce moving {@code bytes} per card among {@code cards} cards. */
+    abstract double collectiveSeconds(double bytes, int cards);
+
+    abstract double collectiveFixedSeconds(int cards);
 }

@@ -91,14 +91,30 @@ public final class SeedPlan extends Plan {
         return chunks * readings.faChunkTokens();
     }
 
+    /** {@code ceil(routedExperts / ep)} experts a card (seed 000: no redundant copies), kept per EP degree. */
     @Override
-    int expertsPerCard(int ep) {
-        return (model.routedExperts() + ep - 1) / ep;
+    int slots(Deployment d) {
+        int ep = d.ep();
+        int e = expertsByEp[ep];
+        if (e == 0) {
+            e = (model.routedExperts() + ep - 1) / ep;
+            expertsByEp[ep] = e;
+        }
+        return e;
     }
 
+    /** Experts per card by EP degree, 0 until first asked (a benign race: every thread stores the same value). */
+    private final int[] expertsByEp = new int[Deployment.MAX_EP + 1];
+
+    /** Perfect balance: every card gets the mean; all its experts are timed, over the rows the expert load says. */
     @Override
-    double expertRows(double pairs, int experts) {
-        return readings.expertLoad().rowsPerExpert(pairs, experts);
+    void expertLoad(Summary acc, Deployment d, double pairs) {
+        int e = slots(d);
+        acc.meanPairs = pairs;
+        acc.hotPairs = pairs;
+        acc.slots = e;
+        acc.expertsHit = e;
+        acc.expertRows = readings.expertLoad().rowsPerExpert(pairs, e);
     }
 
     @Override
@@ -113,18 +129,18 @@ public final class SeedPlan extends Plan {
 
     /** A manual efficiency wins; else the promotion discount on FP8 expert GEMMs of chips that need it. */
     @Override
-    double computeEfficiency(Role role, double m, boolean fp8, Numerics n) {
+    double computeEfficiency(Role role, double m, int rate, Numerics n) {
         if (n.gemmEfficiency() > 0) {
             return n.gemmEfficiency();
         }
-        if (n.promotion() && role != Role.ATTENTION && fp8 && chip.fp8LowAccPrecision()) {
+        if (n.promotion() && role != Role.ATTENTION && rate == FP8 && chip.fp8LowAccPrecision()) {
             return promotionFactor(m, role);
         }
         return 1.0;
     }
 
     @Override
-    double rooflineFraction(Summary acc, OpKind kind, double m, int k, int nOut, Numerics n) {
+    double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n) {
         return 1;
     }
 
@@ -134,12 +150,12 @@ public final class SeedPlan extends Plan {
     }
 
     @Override
-    boolean gemmExtrapolated(OpKind kind, double m, int k, int nOut, boolean fp8, Numerics n) {
+    boolean gemmExtrapolated(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n) {
         return false;
     }
 
     @Override
-    String gemmBasis(OpKind kind, int k, int nOut, Numerics n) {
+    String gemmBasis(OpKind kind, int key, int k, int nOut, int rate, Numerics n) {
         return SEED;
     }
 
@@ -174,23 +190,34 @@ public final class SeedPlan extends Plan {
      * models no NVLink; its EP144 and EP320 exceed any domain).
      */
     @Override
-    double networkSeconds(OpKind kind, double bytes, int ep) {
-        return chip.scaleUpCovers(ep) ? bytes * invScaleUp : bytes * invNic + nic.latencySec();
+    double networkSeconds(OpKind kind, double bytes, int cards) {
+        return chip.scaleUpCovers(cards) ? bytes * invScaleUp : bytes * invNic + nic.latencySec();
     }
 
     @Override
-    double networkFixedSeconds(OpKind kind, int ep) {
+    double networkFixedSeconds(OpKind kind, int cards) {
         return 0;
     }
 
     @Override
-    boolean networkExtrapolated(OpKind kind, double bytes, int ep) {
+    boolean networkExtrapolated(OpKind kind, double bytes, int cards) {
         return false;
     }
 
     @Override
-    String networkBasis(OpKind kind, double bytes, int ep) {
-        return chip.scaleUpCovers(ep) ? "seed 000 roofline over the scale-up link" : SEED;
+    String networkBasis(OpKind kind, double bytes, int cards) {
+        return chip.scaleUpCovers(cards) ? "seed 000 roofline over the scale-up link" : SEED;
+    }
+
+    /** Seed fidelity has no tensor parallelism ({@code Scenario} refuses it), so no all-reduce is ever costed. */
+    @Override
+    double collectiveSeconds(double bytes, int cards) {
+        throw new IllegalStateException("seed fidelity has no all-reduce");
+    }
+
+    @Override
+    double collectiveFixedSeconds(int cards) {
+        return 0;
     }
 
     /** Seed 000 times one MoE layer and multiplies by every layer. */
@@ -211,7 +238,7 @@ public final class SeedPlan extends Plan {
 
     /** Seed 000 prints {@code B × user tokens/s / q}; its later version, and the accepted reading, drop the q. */
     @Override
-    double throughputPerCard(double batchTimesUserTokens, int tokensPerStep) {
+    double throughputPerCard(double batchTimesUserTokens, int tokensPerStep, int attentionTp) {
         return readings.throughputReading() == ThroughputReading.SEED_DIVIDES_BY_Q
                 ? batchTimesUserTokens / tokensPerStep : batchTimesUserTokens;
     }

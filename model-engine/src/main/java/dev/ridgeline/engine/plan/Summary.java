@@ -20,7 +20,7 @@ public final class Summary {
     boolean fits;
     Bound dominantBound = Bound.MEMORY;
     /** Seconds per layer stage of one micro-batch, by {@code Stage.ordinal()}. */
-    final double[] stage = new double[7];
+    final double[] stage = new double[dev.ridgeline.engine.ops.Stage.values().length];
     /** Seconds per MoE layer by bound, all invocations (the scratch sums of the op being costed). */
     double boundCompute;
     double boundMemory;
@@ -71,6 +71,24 @@ public final class Summary {
         return dominantBound;
     }
 
+    /**
+     * The hottest card's routed pairs over the mean card's, per micro-batch of a MoE layer: 1 when the load is even
+     * (seed fidelity always; calibrated with uniform routing and no sampling spread). The step waits for this card.
+     */
+    public double hottestCardLoad() {
+        return hottestLoad;
+    }
+
+    /** Experts the hottest card reads per micro-batch of a MoE layer (its slots hit by at least one pair). */
+    public double expertsRead() {
+        return expertsReadShown;
+    }
+
+    /** Expert slots a card holds (routed experts and, with EPLB, their copies). */
+    public int expertSlots() {
+        return slotsShown;
+    }
+
     // ---- the kernel's context for the op being costed (set by the plan, never by callers) ----
     OpKind.Scope scope;
     int inv;
@@ -78,6 +96,19 @@ public final class Summary {
     List<OpResult> rec;
     /** Step ops recorded in a detailed evaluation; null on the summary path. */
     List<OpResult> stepRec;
+    /** The main MoE layer's hottest card, kept from the layer (the MTP module's layer costs after it). */
+    double hottestLoad = 1;
+    double expertsReadShown;
+    int slotsShown;
+    /** The routed experts of the last MoE layer costed: pairs of the mean and hottest card, slots, hits, rows. */
+    double meanPairs = 1;
+    double hotPairs = 1;
+    int slots;
+    double expertsHit;
+    double expertRows;
+    /** Dispatch and combine seconds of the last MoE layer costed (0 when every card holds the tokens). */
+    double dispatchSec;
+    double combineSec;
     /** The last GEMM row count whose logarithm was taken, and that logarithm (calibrated lookups). */
     double lastM = Double.NaN;
     double lastLnM;

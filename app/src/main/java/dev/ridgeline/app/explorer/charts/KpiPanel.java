@@ -16,7 +16,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** KPI tiles: tokens/s per user, card and node, TPOT, layer time, the batch limit, the dominant bound, C/B. */
+/**
+ * KPI tiles: tokens/s per user, card and node, TPOT, layer time, the batch limit, the dominant bound, C/B; then
+ * whatever the window puts right below them (the HBM bar); then the fidelity and its readings, the tallest tile.
+ */
 public final class KpiPanel extends VBox {
     private final Label userTokens = tile("userTokens");
     private final Label perCard = tile("perCard");
@@ -61,7 +64,7 @@ public final class KpiPanel extends VBox {
         add(1, 2, "Max batch that fits", maxBatch, "The largest batch per card whose KV cache fits in HBM.", Metric.MAX_BATCH);
         add(0, 3, "Dominant bound", bound, "The bound whose ops take the most time per layer.");
         add(1, 3, "C/B (TFLOPS per GB/s)", balance, "Chip FP8 FLOP/s per byte/s of the EP link (scale-up inside its domain, else the NIC) against the model's 2d threshold: at or below it, communication hides behind the experts (seed 002).");
-        add(0, 4, "Fidelity", fidelity, "Seed reproduces seed 000's model; calibrated uses published kernel measurements. * marks figures used beyond what was measured (see the op table's Basis column).");
+        add(0, FIDELITY_ROW, "Fidelity", fidelity, "Calibrated (the default) times each kernel at its published measured efficiency; seed 000, as published, reproduces the blog post's model. * marks figures used beyond what was measured (see the op table's Basis column).");
         GridPane.setColumnSpan(grid.getChildren().get(grid.getChildren().size() - 1), 2);
         readings.setId("readings");
         readings.getStyleClass().add("kpi-readings");
@@ -69,6 +72,18 @@ public final class KpiPanel extends VBox {
         ((VBox) grid.getChildren().get(grid.getChildren().size() - 1)).getChildren().add(readings);
         getChildren().add(grid);
         setSpacing(8);
+    }
+
+    private static final int BELOW_TILES_ROW = 4;
+    private static final int FIDELITY_ROW = 5;
+
+    /**
+     * Puts {@code node} right below the headline tiles, above the fidelity tile: where a 1366 × 768 window still
+     * shows it whole without scrolling.
+     */
+    public void setBelowTiles(javafx.scene.Node node) {
+        grid.getChildren().removeIf(n -> Integer.valueOf(BELOW_TILES_ROW).equals(GridPane.getRowIndex(n)));
+        grid.add(node, 0, BELOW_TILES_ROW, 2, 1);
     }
 
     /** Shows {@code e} without bands (seed fidelity has none). */

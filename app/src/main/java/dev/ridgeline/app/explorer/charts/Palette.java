@@ -22,6 +22,18 @@ public final class Palette {
     public static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     public static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
 
+    /** Space after each legend item's text, px: the items of a row stand apart (tests look for ink in it). */
+    public static final double LEGEND_ITEM_GAP = 10;
+
+    /** Every chart's legend: below the plot, in small type, unframed on white, its items {@link #LEGEND_ITEM_GAP} apart. */
+    public static void legendBelow(org.jfree.chart.title.LegendTitle legend) {
+        legend.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        legend.setItemFont(SMALL);
+        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        legend.setBackgroundPaint(Color.WHITE);
+        legend.setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 2, LEGEND_ITEM_GAP));
+    }
+
     public static Color of(Bound b) {
         switch (b) {
             case COMPUTE:

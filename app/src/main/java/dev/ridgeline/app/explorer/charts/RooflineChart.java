@@ -13,11 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -71,9 +68,11 @@ public final class RooflineChart {
         double moeFlops = e.ops().stream().filter(o -> o.stage() == Stage.MOE).mapToDouble(OpResult::flops).sum();
 
         OpPoints points = new OpPoints();
-        double xMin = 1;
-        double xMax = 2 * fp8 / hbm;
-        double yMax = 4 * fp8; // dispatch and combine can sit above the compute roof (MoE FLOPs over a short transfer)
+        // the frame: every op and both ridge points (where the HBM slope meets the BF16 and FP8 roofs), with MARGIN
+        double xMin = Math.min(bf16, fp8) / hbm;
+        double xMax = Math.max(bf16, fp8) / hbm;
+        double yMin = Double.MAX_VALUE;
+        double yMax = Math.max(bf16, fp8);
         for (Bound b : LAYER_BOUNDS) {
             XYSeries series = new XYSeries(b.label() + "-bound op", false, true);
             List<OpResult> list = new ArrayList<>();
@@ -92,15 +91,21 @@ public final class RooflineChart {
                 }
                 series.add(x, y);
                 list.add(op);
-                xMin = Math.min(xMin, x / 2);
-                xMax = Math.max(xMax, x * 2);
-                yMax = Math.max(yMax, y * 2);
+                xMin = Math.min(xMin, x);
+                xMax = Math.max(xMax, x);
+                yMin = Math.min(yMin, y);
+                yMax = Math.max(yMax, y);
             }
             points.addSeries(series);
             points.ops.add(list);
         }
+        xMin /= MARGIN;
+        xMax *= MARGIN;
+        // no op to frame: the HBM slope over the decades left of the ridge
+        yMin = yMin == Double.MAX_VALUE ? hbm * xMin : yMin / MARGIN;
+        yMax *= MARGIN;
 
-        RoofData roofs = new RoofData(xMin, xMax, yMin(points, nic * xMin) / 3, yMax);
+        RoofData roofs = new RoofData(xMin, xMax, yMin, yMax);
         roofs.addSeries(line("HBM " + Units.si(hbm, "B/s"), xMin, xMin * hbm, fp8 / hbm, fp8));
         roofs.addSeries(line("FP8 peak " + Units.flopsPerSec(fp8), fp8 / hbm, fp8, xMax, fp8));
         roofs.addSeries(line("BF16 peak " + Units.flopsPerSec(bf16), bf16 / hbm, bf16, xMax, bf16));
@@ -108,6 +113,12 @@ public final class RooflineChart {
         roofs.addSeries(line("NIC roof " + Units.si(nic, "B/s"), xMin, xMin * nic, netEnd, netEnd * nic));
         return new XYSeriesCollection[] {roofs, points};
     }
+
+    /**
+     * Room around the framed points on each log axis, as a factor: half a decade, so that a marker and its label at
+     * the edge stay inside and no decade is spent on nothing.
+     */
+    static final double MARGIN = Math.sqrt(10);
 
     /** The roof lines and the axis ranges that frame them and the markers. */
     static final class RoofData extends XYSeriesCollection {
@@ -123,16 +134,6 @@ public final class RooflineChart {
             this.yLow = yLow;
             this.yHigh = yHigh;
         }
-    }
-
-    private static double yMin(XYSeriesCollection points, double floor) {
-        double min = floor;
-        for (int s = 0; s < points.getSeriesCount(); s++) {
-            for (int i = 0; i < points.getItemCount(s); i++) {
-                min = Math.min(min, points.getYValue(s, i));
-            }
-        }
-        return min;
     }
 
     private static XYSeries line(String key, double x0, double y0, double x1, double y1) {
@@ -157,11 +158,7 @@ public final class RooflineChart {
         JFreeChart chart = new JFreeChart(null, Palette.TITLE, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(6, 6, 4, 10));
-        LegendTitle legend = chart.getLegend();
-        legend.setPosition(RectangleEdge.BOTTOM);
-        legend.setItemFont(Palette.SMALL);
-        legend.setFrame(BlockBorder.NONE);
-        legend.setBackgroundPaint(Color.WHITE);
+        Palette.legendBelow(chart.getLegend());
         return chart;
     }
 

@@ -13,10 +13,8 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -78,12 +76,7 @@ final class MapChart {
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         JFreeChart chart = new JFreeChart(null, Palette.LABEL, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        LegendTitle legend = chart.getLegend();
-        legend.setPosition(RectangleEdge.BOTTOM);
-        legend.setItemFont(Palette.SMALL);
-        legend.setFrame(BlockBorder.NONE);
-        // the window draws text with JavaFX fonts, a little wider than the AWT metrics the legend is laid out with
-        legend.setItemLabelPadding(new RectangleInsets(2, 2, 2, 10));
+        Palette.legendBelow(chart.getLegend());
         return chart;
     }
 
@@ -142,7 +135,7 @@ final class MapChart {
             List<String> labels = labels(shown, xe, ye, plotPx);
             for (int k = 0; k < shown.size(); k++) {
                 if (labels.get(k) != null) {
-                    plot.addAnnotation(chipLabel(labels.get(k), shown.get(k), xe), false);
+                    plot.addAnnotation(chipLabel(labels.get(k), shown.get(k), xe, plotPx), false);
                 }
             }
             plot.setFixedLegendItems(legend(levels, targetPerCard, unreached));
@@ -204,7 +197,7 @@ final class MapChart {
         return out;
     }
 
-    /** Mean width of a label character (11 px font), px; the current chip's bold label is a fifth wider. */
+    /** Width of a label character (11 px font), px, a little over the mean; the current chip's bold label is a fifth wider. */
     static final double LABEL_CHAR_PX = 6.5;
     /** Height of a label line, px. */
     static final double LABEL_LINE_PX = 15;
@@ -213,14 +206,20 @@ final class MapChart {
         return Math.log(v / edges[0]) / Math.log(edges[1] / edges[0]);
     }
 
-    /** A chip's name to the right of its marker, on a light ground so that it reads on the darkest cells. */
-    private static XYTextAnnotation chipLabel(String text, Mark m, double[] xe) {
-        double nudge = Math.pow(xe[1] / xe[0], m.current() ? 0.012 : 0.007); // past the marker, in log units
+    /**
+     * A chip's name beside its marker, on a light ground so that it reads on the darkest cells: to the right, or to
+     * the left when the plot's right edge would cut it.
+     */
+    private static XYTextAnnotation chipLabel(String text, Mark m, double[] xe, double[] plotPx) {
+        double gap = m.current() ? 0.012 : 0.007; // past the marker, as a fraction of the log axis
+        double width = LABEL_CHAR_PX * (m.current() ? 1.2 : 1) * text.length() / Math.max(plotPx[0], 100);
+        boolean left = fraction(m.x(), xe) + gap + width > 1;
+        double nudge = Math.pow(xe[1] / xe[0], left ? -gap : gap);
         XYTextAnnotation a = new XYTextAnnotation(text, m.x() * nudge, m.y());
         a.setFont(m.current() ? Palette.TITLE : Palette.SMALL);
         a.setPaint(Palette.INK);
         a.setBackgroundPaint(new Color(255, 255, 255, 210));
-        a.setTextAnchor(TextAnchor.CENTER_LEFT);
+        a.setTextAnchor(left ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
         return a;
     }
 

@@ -1,0 +1,69 @@
+package dev.ridgeline.app.explorer.tuning;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.engine.io.Catalog;
+import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.FieldMap;
+import dev.ridgeline.engine.space.Knob;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.TextAnchor;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The map's text as drawn into an image at the sizes it has in the window: every chip name and contour value lies
+ * inside the plot, none cut by its right or left edge. The headline grid is made up here (a smooth rise towards more
+ * of both fields); the chips are the catalogue's, marked as the view and the export mark them.
+ */
+class MapChartTest {
+    private static final Catalog CATALOG = Presets.builtIn();
+
+    @ParameterizedTest
+    @CsvSource({"800, 330", "690, 290", "1100, 600"})
+    void everyLabelLiesInsideThePlot(int width, int height) {
+        Scenario s = Presets.builtInScenario("default");
+        Knob x = Knob.field("HBM bandwidth");
+        Knob y = Knob.field("FP8 tensor rate");
+        double[] xs = FieldMap.axis(x, x.of(s), FieldMap.DEFAULT_FACTOR, FieldMap.DEFAULT_CELLS);
+        double[] ys = FieldMap.axis(y, y.of(s), FieldMap.DEFAULT_FACTOR, FieldMap.DEFAULT_CELLS);
+        double[][] headline = new double[ys.length][xs.length];
+        for (int j = 0; j < ys.length; j++) {
+            for (int i = 0; i < xs.length; i++) {
+                headline[j][i] = 4000 * Math.pow(xs[i] / x.of(s), 0.4) * Math.pow(ys[j] / y.of(s), 0.2);
+            }
+        }
+        FieldMap.Result r = new FieldMap.Result(s, x, y, xs, ys, headline, 20, false);
+        JFreeChart chart = TuningFigures.mapChart(r, CATALOG.chips(), 4000, width, height);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        chart.draw(g2, new Rectangle(width, height), info);
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        XYPlot plot = chart.getXYPlot();
+        int labels = 0;
+        for (XYAnnotation a : plot.getAnnotations()) {
+            XYTextAnnotation t = (XYTextAnnotation) a;
+            FontMetrics fm = g2.getFontMetrics(t.getFont());
+            double w = fm.stringWidth(t.getText());
+            double px = plot.getDomainAxis().valueToJava2D(t.getX(), area, plot.getDomainAxisEdge());
+            double left = t.getTextAnchor() == TextAnchor.CENTER_RIGHT || t.getTextAnchor() == TextAnchor.TOP_RIGHT ? px - w
+                    : t.getTextAnchor() == TextAnchor.TOP_CENTER ? px - w / 2 : px;
+            assertTrue(left >= area.getMinX() && left + w <= area.getMaxX() + 0.5, "'" + t.getText() + "' spans " + left
+                    + " .. " + (left + w) + " px, the plot " + area.getMinX() + " .. " + area.getMaxX());
+            labels++;
+        }
+        g2.dispose();
+        assertTrue(labels >= 5, "chip names and contour values drawn: " + labels);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.ridgeline.engine.plan;
+
+import dev.ridgeline.engine.model.Assumptions;
+import dev.ridgeline.engine.model.AttentionKind;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.Fa3Mode;
+import dev.ridgeline.engine.model.ModelConfig;
+import dev.ridgeline.engine.model.Numerics;
+import dev.ridgeline.engine.ops.OpKind;
+
+/**
+ * The attention operators of a layer (DESIGN 3.2), for {@code sequences} sequences of an attention group split over
+ * {@code tp} cards (DESIGN 3.10). Under attention TP each card runs its 1/tp of the heads over all of the group's
+ * tokens: Q up, the absorbs, the attention core and O projection shrink by tp; the low-rank Q down and KV down (MLA)
+ * run data-parallel, each card over its tp-th of the tokens with the whole weights (TensorRT-LLM's "Fuse_A GEMM DP8").
+ * MLA's latent KV cannot be split by head, so the core reads every sequence's whole latent cache on every card; GQA
+ * reads its share of the KV heads ({@code max(1/tp, 1/kvHeads)}: heads are copied once tp passes their number). With
+ * tp = 1 this is seed 000's graph, unchanged.
+ */
+abstract class AttentionGraph extends OpCosts {
+    /** Bytes of an attention GEMM output (BF16). */
+    static final double ATTENTION_OUT_BYTES = 2;
+
+    final ModelConfig model;
+    final int kvEntryWidth;
+    final int hidden;
+    final int heads;
+    final boolean mla;
+
+    AttentionGraph(ModelConfig model, Chip chip, double hbmBytesPerSec, Assumptions assumptions) {
+        super(chip, hbmBytesPerSec, assumptions);
+        this.model = model;
+        this.kvEntryWidth = model.kvEntryWidth();
+        this.hidden = model.hiddenSize();
+        this.heads = model.numHeads();
+        this.mla = model.attention() == AttentionKind.MLA;
+    }
+
+    /** The non-expert GEMMs' rate: FP8 for 1-byte weights, else BF16. */
+    static int rate(Dtype weights) {
+        return weights == Dtype.FP8 ? FP8 : BF16;
+    }
+
+    /**
+     * Attn-0, the projections before the attention core: MLA's Q down, KV down, Q up and Q-nope absorb (without query
+     * compression one Q projection replaces Q down and Q up), or GQA's fused QKV projection. Non-expert GEMMs take
+     * inputs in the weight dtype and write BF16. Returns their seconds.
+     */
+    final double attention0(Summary acc, Numerics n, int tp, double sequences, int q) {
+        double tokens = sequences * q;
+        int rate = rate(n.weightDtype());
+        double wb = n.weightDtype().bytes();
+        int v = variant(n.weightDtype().ordinal(), tp);
+        if (!mla) {
+            int kvHeads = model.numKeyValueHeads();
+            int kvPerCard = kvHeads >= tp ? kvHeads / tp : 1;
+            return gemm(acc, OpKind.QKV_PROJECTION, Role.ATTENTION, v, tokens, hidden,
+                    (heads / tp + 2 * kvPerCard) * model.headDim(), 1, rate, wb, wb, ATTENTION_OUT_BYTES, n);
+        }
+        return model.compressesQueries() ? mlaProjections(acc, n, v, tp, tokens, rate, wb)
+                : mlaDirectQuery(acc, n, v, tp, tokens, rate, wb);
+    }
+
+    /** MLA with query compression: Q down, KV down (each card over its share of the tokens), Q up, Q-nope absorb. */
+    private double mlaProjections(Summary acc, Numerics n, int v, int tp, double tokens, int rate, double wb) {
+        double qWeights = qProjectionWeightBytes(wb);
+        double out = ATTENTION_OUT_BYTES;
+        double share = tp == 1 ? tokens : tokens / tp;
+        return gemm(acc, OpKind.Q_DOWN, Role.ATTENTION, v, share, hidden, model.qLoraRank(), 1, rate, wb, qWeights, out, n)
+                + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, v, share, hidden, kvEntryWidth, 1, rate, wb, wb, out, n)
+                + gemm(acc, OpKind.Q_UP, Role.ATTENTION, v, tokens, model.qLoraRank(), heads / tp * model.qkHeadDim(), 1,
+                        rate, wb, qWeights, out, n)
+                + qNopeAbsorb(acc, n, v, tp, tokens, rate, wb);
+    }
+
+    /** MLA without query compression (DeepSeek-V2-Lite): one Q projection, KV down, Q-nope absorb. */
+    private double mlaDirectQuery(Summary acc, Numerics n, int v, int tp, double tokens, int rate, double wb) {
+        double out = ATTENTION_OUT_BYTES;
+        double share = tp == 1 ? tokens : tokens / tp;
+        return gemm(acc, OpKind.Q_PROJECTION, Role.ATTENTION, v, tokens, hidden, heads / tp * model.qkHeadDim(), 1, rate,
+                wb, qProjectionWeightBytes(wb), out, n)
+                + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, v, share, hidden, kvEntryWidth, 1, rate, wb, wb, out, n)
+                + qNopeAbsorb(acc, n, v, tp, tokens, rate, wb);
+    }
+
+    private double qNopeAbsorb(Summary acc, Numerics n, int v, int tp, double tokens, int rate, double wb) {
+        return gemm(acc, OpKind.Q_NOPE_ABSORB, Role.ATTENTION, v, tokens, model.qkNopeHeadDim(), model.kvLoraRank(),
+                heads / tp, rate, wb, wb, ATTENTION_OUT_BYTES, n);
+    }
+
+    /**
+     * Attn-1, the attention core and what follows it: MLA's FlashMLA, V absorb and O projection, or GQA's core and O
+     * projection. The core's GEMMs run at the FP8 rate only when the KV cache and the weights are both FP8 (seed 000).
+     * Returns their seconds.
+     */
+    final double attention1(Summary acc, int context, Numerics n, Fa3Mode fa3, int tp, double sequences, int q) {
+        double tokens = sequences * q;
+        boolean fp8 = n.weightDtype() == Dtype.FP8;
+        int rate = rate(n.weightDtype());
+        double wb = n.weightDtype().bytes();
+        int v = variant(n.weightDtype().ordinal(), tp);
+        boolean coreFp8 = n.kvDtype() == Dtype.FP8 && fp8;
+        int chunks = chunks(context);
+        int keys = computedKeys(context, chunks);
+        double out = ATTENTION_OUT_BYTES;
+        int headsHere = heads / tp;
+        if (!mla) {
+            int headDim = model.headDim();
+            return core(acc, OpKind.GQA_ATTENTION, sequences, q * headsHere, context, keys, chunks, headDim, headDim,
+                    kvEntryWidth * kvShare(tp), n.kvDtype(), coreFp8, fa3)
+                    + gemm(acc, OpKind.O_PROJECTION, Role.ATTENTION, v, tokens, headsHere * headDim, hidden, 1, rate, wb,
+                    wb, out, n);
+        }
+        return core(acc, OpKind.FLASH_MLA, sequences, q * headsHere, context, keys, chunks, kvEntryWidth,
+                model.kvLoraRank(), kvEntryWidth, n.kvDtype(), coreFp8, fa3)
+                + gemm(acc, OpKind.V_ABSORB, Role.ATTENTION, v, tokens, model.kvLoraRank(), model.vHeadDim(), headsHere,
+                rate, wb, wb, out, n)
+                + gemm(acc, OpKind.O_PROJECTION, Role.ATTENTION, v, tokens, headsHere * model.vHeadDim(), hidden, 1, rate,
+                wb, wb, out, n);
+    }
+
+    /**
+     * The share of a sequence's KV cache one card of an attention group of {@code tp} holds: all of it for MLA (the
+     * latent is shared by every head), {@code max(1/tp, 1/kvHeads)} of it for GQA.
+     */
+    final double kvShare(int tp) {
+        if (mla || tp == 1) {
+            return 1;
+        }
+        int kvHeads = model.numKeyValueHeads();
+        return kvHeads >= tp ? 1.0 / tp : 1.0 / kvHeads;
+    }
+
+    /** RMSNorm: reads and writes BF16 activations, 4·tokens·hidden bytes and about as many FLOPs; roofline + gap. */
+    final double rmsNorm(Summary acc, OpKind kind, double tokens) {
+        return elementwise(acc, kind, 4.0 * tokens * hidden, 4.0 * tokens * hidden);
+    }
+
+    /** Weight bytes per element charged for Q down / Q up (seed 000's dump charges none). */
+    abstract double qProjectionWeightBytes(double weightBytes);
+
+    /** FlashMLA chunks per sequence (seed 000 computes whole chunks; 0 when keys are the context). */
+    abstract int chunks(int context);
+
+    /** Keys the attention core computes. */
+    abstract int computedKeys(int context, int chunks);
+}
