@@ -92,10 +92,6 @@ public record Bands(Band tpotSec, Band userTokensPerSec, Band throughputPerCard)
     }
 
     private static double factor(Uncertainty u, Evaluation e, OpResult op, Uncertainty.Family f, boolean high) {
-        if (Uncertainty.family(op.kind()) != f) {
-            return 1;
-        }
-        Spread s = u.spread(op, e.scenario());
-        return Math.exp(high ? s.p90() : s.p10());
+        return Uncertainty.family(op.kind()) != f ? 1 : u.factors(op, e.scenario())[high ? 1 : 0];
     }
 }

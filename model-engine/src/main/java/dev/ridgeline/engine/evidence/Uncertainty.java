@@ -22,9 +22,9 @@ import java.util.List;
  *   <li><b>FlashMLA</b> (every attention core): H20's 22 community runs, each predicted by the mean of the others.
  *   H800 has one headline figure and no runs to hold out: its kernel is taken to repeat as H20's does.</li>
  *   <li><b>DeepEP</b>: each measured EP size predicted from the others.</li>
- *   <li><b>Host and gaps</b> (the host's share, norms, sampling): the assumed host share (10 % of the GPU step, from
- *   SGLang's 1.1x) against what DeepSeek's published decode leaves for it, {@link #HOST_LOW}..{@link #HOST_HIGH} of
- *   the assumption.</li>
+ *   <li><b>Host</b>: the assumed host share (10 % of the GPU step, from SGLang's 1.1x) against what DeepSeek's
+ *   published decode leaves for it, {@link #HOST_LOW}..{@link #HOST_HIGH} of the assumption. Norms and sampling, timed
+ *   on the roofline without a measurement, take DeepGEMM's extrapolated spread.</li>
  * </ul>
  * Widening: the only calibration measured on two chips is FlashMLA's, and H800's scale predicts H20's runs to within
  * a median |ln| error {@code t}; H20 lies {@code d_H20} from H800 in {@link #distance} (the log ratios of FP8 rate and
@@ -35,16 +35,16 @@ import java.util.List;
  */
 public final class Uncertainty {
     /** The kernel families an op's time is calibrated from. */
-    public enum Family { DEEPGEMM, FLASH_MLA, DEEPEP, HOST_AND_GAPS }
+    public enum Family { DEEPGEMM, FLASH_MLA, DEEPEP, HOST }
 
     /**
-     * The host share's P10 and P90 relative to the assumed 10 %: DeepSeek's profiled deployment takes 81.0 ms of
-     * kernels per step where its published 20-22 tokens/s per user (at 0.85 MTP acceptance) implies 84.1-92.5 ms, so
-     * 3.1-11.5 ms, 3.8-14.2 % of the GPU step, is left for the host: 0.38-1.42 of the assumption (docs/validation.md;
-     * {@code UncertaintyTest} recomputes it from the engine).
+     * The host share's P10 and P90 relative to the assumed 10 %: at DeepSeek's profiled deployment the kernels (the
+     * hottest card setting each layer) take 86.8 ms per step, where its published 20-22 tokens/s per user (at 0.85 MTP
+     * acceptance) implies 84.1-92.5 ms, so between nothing and 5.7 ms, 0-6.6 % of the GPU step, is left for the host:
+     * 0-0.66 of the assumption (docs/validation.md; {@code UncertaintyTest} recomputes it from the engine).
      */
-    public static final double HOST_LOW = 0.38;
-    public static final double HOST_HIGH = 1.42;
+    public static final double HOST_LOW = 0;
+    public static final double HOST_HIGH = 0.66;
 
     private final Spread gemmInside;
     private final Spread gemmEnds;
@@ -106,13 +106,25 @@ public final class Uncertainty {
         switch (kind) {
             case FLASH_MLA: case GQA_ATTENTION: return Family.FLASH_MLA;
             case DISPATCH: case COMBINE: return Family.DEEPEP;
-            case ATTENTION_NORM: case FFN_NORM: case SAMPLING: case HOST: return Family.HOST_AND_GAPS;
+            case HOST: return Family.HOST;
             default: return Family.DEEPGEMM;
         }
     }
 
-    /** The spread of one op's time in the scenario, widened for what it extrapolates. */
-    public Spread spread(OpResult op, Scenario s) {
+    /**
+     * The factors that take one op's time to the P10 and P90 of what it may be in the scenario: the held-out spread of
+     * its family, widened for what it extrapolates ({@code [low, high]}).
+     */
+    public double[] factors(OpResult op, Scenario s) {
+        if (family(op.kind()) == Family.HOST) {
+            return new double[] {HOST_LOW, HOST_HIGH};
+        }
+        Spread spread = spread(op, s);
+        return new double[] {Math.exp(spread.p10()), Math.exp(spread.p90())};
+    }
+
+    /** The spread of one kernel's time in the scenario, widened for what it extrapolates (not the host's). */
+    Spread spread(OpResult op, Scenario s) {
         Chip chip = s.chip();
         switch (family(op.kind())) {
             case FLASH_MLA:
@@ -123,8 +135,6 @@ public final class Uncertainty {
             case DEEPEP:
                 double nic = chip.scaleUpCovers(s.ep()) ? 0 : Math.abs(Math.log(s.nic().bandwidthBytesPerSec() / refNic));
                 return deepEp.widened(perUnit * (distance(chip) + nic + (op.extrapolated() ? 1 : 0)));
-            case HOST_AND_GAPS:
-                return new Spread(Math.log(HOST_LOW), Math.log(HOST_HIGH), 0);
             default:
                 return (op.extrapolated() ? gemmEnds : gemmInside).widened(perUnit * distance(chip));
         }

@@ -19,18 +19,18 @@ class FidelityContrastTest {
     void theOpeningScenarioIsNetworkBoundCalibratedAndComputeBoundInTheSeed() {
         // issue 19's finding, made by hand before this class existed: the default review report (seed) said
         // "compute-bound" with the FP8 tensor rate as the lever; calibrated, the same scenario is network-bound
-        // (53.8 % of the layer) with the NIC as the lever
+        // (then 53.8 % of the layer; more since the hottest card sets the expert time) with the NIC as the lever
         FidelityContrast c = FidelityContrast.of(Fixtures.ENGINE, DEFAULT);
         assertEquals(Fidelity.CALIBRATED, c.shown().fidelity());
         assertEquals(Bound.NETWORK, c.shown().bound());
-        assertEquals(0.538, c.shown().share(), 0.0005);
+        assertTrue(c.shown().share() > 0.5, "network takes most of the layer: " + c.shown().share());
         assertEquals("NIC bandwidth", c.shown().lever().name());
         assertEquals(Bound.COMPUTE, c.other().bound());
         assertEquals("FP8 tensor rate", c.other().lever().name());
         assertTrue(c.disagrees());
         String sentence = c.sentence();
-        assertTrue(sentence.startsWith("The fidelities disagree: calibrated finds it network-bound (53.8 %"),
-                sentence);
+        assertTrue(sentence.startsWith(String.format(java.util.Locale.ROOT, "The fidelities disagree: calibrated finds it "
+                + "network-bound (%.1f %%", 100 * c.shown().share())), sentence);
         assertTrue(sentence.contains("seed 000, as published, compute-bound"), sentence);
         // one line of the window's status: at its 12 px font about 6 px a character, 200 fill 1,200 of 1,366 px
         assertTrue(sentence.length() <= 200, "one line of the window's status: " + sentence.length());
