@@ -60,7 +60,7 @@ final class FrontierCommand implements Callable<Integer> {
         if (format.equalsIgnoreCase("csv")) {
             out.print(FrontierReports.csv(r));
         } else if (format.equalsIgnoreCase("json")) {
-            out.print(FrontierReports.json(r));
+            out.print(FrontierReports.json(r, dev.ridgeline.engine.evidence.FrontierBands.of(engine, r)));
         } else {
             table(out, r, engine.evaluate(s));
         }

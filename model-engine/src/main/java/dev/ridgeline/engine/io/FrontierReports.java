@@ -32,6 +32,20 @@ public final class FrontierReports {
 
     /** The target, the answer (or null) and every deployment, each with {@code onFrontier}. */
     public static String json(Frontier.Result r) {
+        return json(r, null);
+    }
+
+    /**
+     * As above; with {@code bands} (calibrated fidelity) the answer and each point on the frontier carry
+     * {@code throughputPerCardLow} and {@code throughputPerCardHigh}, their P10-P90.
+     */
+    public static String json(Frontier.Result r, dev.ridgeline.engine.evidence.FrontierBands bands) {
+        java.util.Map<Frontier.Point, dev.ridgeline.engine.evidence.Band> banded = new java.util.HashMap<>();
+        if (bands != null) {
+            for (int i = 0; i < r.frontier().size(); i++) {
+                banded.put(r.frontier().get(i), bands.line().get(i));
+            }
+        }
         Set<Frontier.Point> frontier = new HashSet<>(r.frontier());
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("targetTps", r.targetTps());
@@ -40,14 +54,16 @@ public final class FrontierReports {
             root.putNull("answer");
         } else {
             Scenario d = a.deployment();
-            Reports.searchObject(root.putObject("answer"), new SearchRow(d.chip().name(), d.nic().name(), d.policy(),
-                    d.ep(), d.kvDtype().bytes(), d.weightDtype().bytes(), d.promotion(), d.batchPerCard(),
+            ObjectNode answer = Reports.searchObject(root.putObject("answer"), new SearchRow(d.chip().name(), d.nic().name(),
+                    d.policy(), d.ep(), d.kvDtype().bytes(), d.weightDtype().bytes(), d.promotion(), d.batchPerCard(),
                     a.userTokensPerSec(), a.throughputPerCard(), d.mtpDepth()));
+            Reports.band(answer, "throughputPerCard", bands == null ? null : bands.answer());
         }
         root.put("frontierSize", r.frontier().size());
         ArrayNode points = root.putArray("deployments");
         for (Frontier.Point p : r.points()) {
-            Reports.searchObject(points.addObject(), row(r, p)).put("onFrontier", frontier.contains(p));
+            ObjectNode o = Reports.searchObject(points.addObject(), row(r, p)).put("onFrontier", frontier.contains(p));
+            Reports.band(o, "throughputPerCard", banded.get(p));
         }
         return Reports.write(root);
     }

@@ -53,11 +53,17 @@ public final class TuningReports {
     }
 
     public static String sensitivityJson(Sensitivity.Result r) {
+        return sensitivityJson(r, null);
+    }
+
+    /** As above, with the headline's P10-P90 beside it ({@code headlineLow}, {@code headlineHigh}) when given. */
+    public static String sensitivityJson(Sensitivity.Result r, dev.ridgeline.engine.evidence.Band headlineBand) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("scenario", r.scenario().summary());
         root.put("targetTps", r.targetTps());
         root.put("step", r.step());
         root.put("headline", r.headline());
+        Reports.band(root, "headline", headlineBand);
         root.put("fixed", r.fixed());
         ArrayNode bars = root.putArray("bars");
         for (Sensitivity.Bar b : r.bars()) {

@@ -86,6 +86,15 @@ final class MapChart {
      *               at that size share one label)
      */
     static void show(JFreeChart chart, FieldMap.Result r, List<Mark> marks, double targetPerCard, double[] plotPx) {
+        show(chart, r, marks, targetPerCard, plotPx, null);
+    }
+
+    /**
+     * As above, hatching the cells whose P10-P90 band is wider than a contour step ({@code bandWidths}: relative
+     * widths per cell, {@link dev.ridgeline.engine.evidence.MapBands}; null: none).
+     */
+    static void show(JFreeChart chart, FieldMap.Result r, List<Mark> marks, double targetPerCard, double[] plotPx,
+                     double[][] bandWidths) {
         XYPlot plot = chart.getXYPlot();
         double max = 0;
         double min = Double.MAX_VALUE;
@@ -114,6 +123,7 @@ final class MapChart {
             plot.getDomainAxis().setRange(xe[0], xe[1]);
             plot.getRangeAxis().setRange(ye[0], ye[1]);
             double[] levels = Contours.levels(max, LEVELS);
+            data.hatch(bandWidths, levels.length > 1 ? levels[1] - levels[0] : Double.MAX_VALUE);
             XYSeriesCollection lines = new XYSeriesCollection();
             plot.clearAnnotations();
             lines.addSeries(contour(plot, r, "target", targetPerCard, true));
@@ -138,7 +148,7 @@ final class MapChart {
                     plot.addAnnotation(chipLabel(labels.get(k), shown.get(k), xe, plotPx), false);
                 }
             }
-            plot.setFixedLegendItems(legend(levels, targetPerCard, unreached));
+            plot.setFixedLegendItems(legend(levels, targetPerCard, unreached, data.anyHatched()));
             for (Object t : List.copyOf(chart.getSubtitles())) {
                 if (t instanceof PaintScaleLegend) {
                     chart.removeSubtitle((PaintScaleLegend) t);
@@ -264,7 +274,8 @@ final class MapChart {
         return s;
     }
 
-    private static LegendItemCollection legend(double[] levels, double targetPerCard, boolean unreached) {
+    private static LegendItemCollection legend(double[] levels, double targetPerCard, boolean unreached,
+                                               boolean hatched) {
         LegendItemCollection items = new LegendItemCollection();
         items.add(new LegendItem("current chip", null, null, null, new Ellipse2D.Double(-5, -5, 10, 10), Color.WHITE,
                 new BasicStroke(2.5f), Palette.INK));
@@ -279,6 +290,15 @@ final class MapChart {
         if (unreached) {
             items.add(new LegendItem("no deployment reaches the tokens/s per user", null, null, null,
                     new Rectangle2D.Double(-5, -5, 10, 10), HeadlinePaintScale.NONE));
+        }
+        if (hatched) {
+            java.awt.image.BufferedImage tile = new java.awt.image.BufferedImage(6, 6, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            java.awt.Graphics2D g = tile.createGraphics();
+            g.setColor(GridBlockRenderer.HATCH);
+            g.drawLine(0, 5, 5, 0);
+            g.dispose();
+            items.add(new LegendItem("P10–P90 wider than a contour step", null, null, null,
+                    new Rectangle2D.Double(-5, -5, 10, 10), new java.awt.TexturePaint(tile, new Rectangle2D.Double(0, 0, 6, 6))));
         }
         return items;
     }

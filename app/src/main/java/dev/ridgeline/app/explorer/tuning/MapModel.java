@@ -2,6 +2,7 @@ package dev.ridgeline.app.explorer.tuning;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.evidence.MapBands;
 import dev.ridgeline.engine.space.FieldMap;
 import dev.ridgeline.engine.space.Knob;
 import java.util.List;
@@ -14,6 +15,8 @@ import javafx.beans.property.SimpleObjectProperty;
  * changes while the Map view is shown.
  */
 final class MapModel extends Follower<FieldMap.Result> {
+    /** Set by the job that computes a result, before the result is published. */
+    private volatile double[][] bandWidths;
     static final Knob DEFAULT_X = Knob.field("HBM bandwidth");
     static final Knob DEFAULT_Y = Knob.field("FP8 tensor rate");
 
@@ -66,7 +69,16 @@ final class MapModel extends Follower<FieldMap.Result> {
         Knob kx = x.get();
         Knob ky = y.get();
         double target = inputs.targetTpsProperty().get();
-        return (stop, progress) -> TuningFigures.map(engine, s, kx, ky, cells, target, runner.sweep(), runner.threads(),
-                stop, progress);
+        return (stop, progress) -> {
+            FieldMap.Result r = TuningFigures.map(engine, s, kx, ky, cells, target, runner.sweep(), runner.threads(),
+                    stop, progress);
+            bandWidths = stop.getAsBoolean() ? null : MapBands.relativeWidths(engine, r);
+            return r;
+        };
+    }
+
+    /** The relative P10-P90 width of each cell of the result on display (calibrated fidelity), or null. */
+    double[][] bandWidths() {
+        return bandWidths;
     }
 }

@@ -137,7 +137,7 @@ public final class MapView extends BorderPane {
         }
         List<MapChart.Mark> marks = TuningFigures.marks(r, catalogue.get());
         double perCard = inputs.target().perCard();
-        MapChart.show(chart, r, marks, perCard, plotPx);
+        MapChart.show(chart, r, marks, perCard, plotPx, model.bandWidths());
         note.setText(TuningFigures.note(r, marks, perCard));
     }
 

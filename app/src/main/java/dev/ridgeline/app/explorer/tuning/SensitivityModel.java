@@ -1,6 +1,8 @@
 package dev.ridgeline.app.explorer.tuning;
 
 import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.evidence.Band;
+import dev.ridgeline.engine.evidence.FrontierBands;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.Sensitivity;
 import java.util.List;
@@ -13,6 +15,8 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
     private final Engine engine;
     private final TuningRunner runner;
     private final TuningInputs inputs;
+    /** The headline's P10-P90 of the newest result, set by its job before the result is published; null: none. */
+    private volatile Band headlineBand;
 
     SensitivityModel(Engine engine, TuningRunner runner, TuningInputs inputs) {
         super(new Job<>(runner, r -> r.bars().size() + " knobs"), inputs.targetTpsProperty(), inputs.stepProperty());
@@ -30,7 +34,16 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
     Job.Work<Sensitivity.Result> work(Scenario s) {
         double target = inputs.targetTpsProperty().get();
         double step = inputs.stepProperty().get();
-        return (stop, progress) -> Sensitivity.compute(engine, s, target, step, runner.sweep(), runner.threads(), stop,
-                progress);
+        return (stop, progress) -> {
+            Sensitivity.Result r = Sensitivity.compute(engine, s, target, step, runner.sweep(), runner.threads(), stop,
+                    progress);
+            headlineBand = stop.getAsBoolean() ? null : FrontierBands.headline(engine, s, r.headline());
+            return r;
+        };
+    }
+
+    /** The P10-P90 of the headline of the result on display (calibrated fidelity), or null. */
+    Band headlineBand() {
+        return headlineBand;
     }
 }
