@@ -29,6 +29,7 @@ public final class Launcher {
             throw new IllegalArgumentException("no display (DISPLAY and WAYLAND_DISPLAY are unset): the window needs one;"
                     + EVERY_COMMAND);
         }
+        ExplorerApp.preload(); // files and calibration read while the toolkit starts
         try {
             Application.launch(ExplorerApp.class);
         } catch (RuntimeException e) {

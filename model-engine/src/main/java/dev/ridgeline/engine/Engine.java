@@ -3,11 +3,15 @@ package dev.ridgeline.engine;
 import dev.ridgeline.engine.calibration.Calibration;
 import dev.ridgeline.engine.memory.MemoryBreakdown;
 import dev.ridgeline.engine.memory.MemoryModel;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Prefill;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.plan.Summary;
 import dev.ridgeline.engine.roofline.OpResult;
 import dev.ridgeline.engine.schedule.Pipelines;
+import dev.ridgeline.engine.schedule.PrefillPipeline;
+import dev.ridgeline.engine.schedule.Schedule;
 import dev.ridgeline.engine.schedule.StageTimes;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +68,35 @@ public final class Engine {
                 acc.throughputPerCard(), memory, acc.maxBatch(), MemoryModel.fit(memory),
                 Balance.ofFp8(p.chip(), p.linkBytesPerSec(s.deployment()), s.model()), acc.dominantBound(),
                 new Evaluation.HottestCard(acc.hottestCardLoad(), acc.expertsRead(), acc.expertSlots()));
+    }
+
+    /**
+     * The plan prefill runs on: the scenario's, on the chip prefill computes on ({@link Plan#prefillChip}). Not kept:
+     * a sweep over prefill deployments holds its own (see {@code serve.Serving}).
+     */
+    public Plan prefillPlan(Scenario s) {
+        Chip c = Plan.prefillChip(s);
+        return c == s.chip() ? plan(s) : Plan.of(s.withChip(c), calibration);
+    }
+
+    /** The headline figures of one prefill step (a fresh {@link Summary}). */
+    public Summary summarizePrefill(Scenario s, Prefill p) {
+        Summary out = new Summary();
+        prefillPlan(s).summarizePrefill(s.deployment(), s.numerics(), p, out);
+        return out;
+    }
+
+    /** Everything the engine says about one prefill step: each op, the schedule, the step, TTFT, memory. */
+    public PrefillEvaluation evaluatePrefill(Scenario s, Prefill p) {
+        Plan plan = prefillPlan(s);
+        Summary acc = new Summary();
+        List<OpResult> ops = new ArrayList<>(24);
+        List<OpResult> stepOps = new ArrayList<>(16);
+        plan.recordPrefill(s.deployment(), s.numerics(), p, acc, ops, stepOps);
+        Schedule schedule = PrefillPipeline.schedule(s.policy(), StageTimes.of(acc.stageSeconds()));
+        return new PrefillEvaluation(s, p, ops, stepOps, schedule, acc.layerTimeSec(), acc.stepSec(),
+                acc.prefillTokensPerSec(), acc.prefillTokensPerSec() * p.inputTokens() / p.newTokens(), acc.ttftSec(),
+                acc.prefillHeldBytes(), acc.fits(), acc.dominantBound(), plan.chip());
     }
 
     /** Tokens accepted per decode step: {@code 1 + Σ_{i=1..mtpDepth} α^i} (seed 000). */

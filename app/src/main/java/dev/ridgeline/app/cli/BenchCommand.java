@@ -1,6 +1,7 @@
 package dev.ridgeline.app.cli;
 
 import dev.ridgeline.app.explorer.RedrawBench;
+import dev.ridgeline.app.explorer.WindowStartBench;
 import dev.ridgeline.app.explorer.frontier.FrontierBench;
 import dev.ridgeline.app.Engines;
 import dev.ridgeline.engine.Engine;
@@ -10,6 +11,8 @@ import dev.ridgeline.engine.io.Reports;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Scenario;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,12 +27,19 @@ import picocli.CommandLine.Model.CommandSpec;
  * core), {@code searchMillis} (both seed searches), {@code redrawP50Millis} and {@code redrawP95Millis} (a scenario
  * edit until the window has redrawn, headless, {@link RedrawBench}), {@code frontierP50Millis} and
  * {@code frontierP95Millis} (a chip edit until the frontier of every deployment is swept and redrawn,
- * {@link FrontierBench}) and {@code frontierDeployments} (the fewest deployments one of those sweeps covered).
+ * {@link FrontierBench}), {@code frontierDeployments} (the fewest deployments one of those sweeps covered), and
+ * {@code windowStartMillis} and {@code windowStartCpuMillis} (a fresh process until the window's first frame shows
+ * the first result: wall time, and that process's CPU time, which depends less on other load; medians of
+ * {@code --window-starts}, {@link WindowStartBench}; absent where the runtime cannot start a JVM, as in an app image).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure engine speed (evaluations per second, seed search time).")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "3", description = "Measurement time for the evaluation loop (default: ${DEFAULT-VALUE}).")
     double seconds;
+
+    @Option(names = "--window-starts", defaultValue = "3",
+            description = "Cold starts of the window to time, each in a fresh process; 0 skips them (default: ${DEFAULT-VALUE}).")
+    int windowStarts;
 
     @Spec
     CommandSpec spec;
@@ -46,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!(seconds > 0) || seconds > 600) {
             throw new IllegalArgumentException("--seconds: bad value " + seconds + " (must be in (0, 600])");
+        }
+        if (windowStarts < 0 || windowStarts > 20) {
+            throw new IllegalArgumentException("--window-starts: bad value " + windowStarts + " (must be in [0, 20])");
         }
         PrintWriter out = spec.commandLine().getOut();
         Engine engine = Engines.builtIn();
@@ -93,7 +106,17 @@ final class BenchCommand implements Callable<Integer> {
                 frontier.p50Millis(), frontier.p95Millis(), frontier.edits(), frontier.minDeployments(),
                 frontier.editP50Millis(), frontier.sweepP50Millis(), frontier.hopP50Millis(), frontier.drawP50Millis(),
                 frontier.pulseP50Millis(), frontier.cpuP50Millis());
-        out.println(Reports.jsonLine("evaluationsPerSecond", Math.round(perSecond),
+        WindowStartBench.Result start = null;
+        if (windowStarts > 0 && WindowStartBench.available()) {
+            out.println("window: timing " + windowStarts + " cold starts in fresh processes ...");
+            out.flush();
+            start = WindowStartBench.run(windowStarts);
+            out.printf(Locale.ROOT, "window: cold start -> first result drawn %.0f ms (CPU %.0f ms, every thread), median of %d%n",
+                    start.wallMillis(), start.cpuMillis(), start.runs());
+        } else if (windowStarts > 0) {
+            out.println("window: cold start not timed (this runtime has no bin/java to start a fresh process)");
+        }
+        List<Object> figures = new ArrayList<>(List.of("evaluationsPerSecond", Math.round(perSecond),
                 "calibratedEvaluationsPerSecond", Math.round(calibratedPerSecond),
                 "detailedEvaluationsPerSecond", Math.round(detailedPerSecond),
                 "sweepPointsPerSecond", Math.round(sweepPerSecond),
@@ -103,6 +126,11 @@ final class BenchCommand implements Callable<Integer> {
                 "frontierP50Millis", Math.round(frontier.p50Millis() * 100) / 100.0,
                 "frontierP95Millis", Math.round(frontier.p95Millis() * 100) / 100.0,
                 "frontierDeployments", frontier.minDeployments()));
+        if (start != null) {
+            figures.addAll(List.of("windowStartMillis", Math.round(start.wallMillis()),
+                    "windowStartCpuMillis", Math.round(start.cpuMillis())));
+        }
+        out.println(Reports.jsonLine(figures.toArray()));
         out.flush();
         return RidgelineCommand.OK;
     }

@@ -24,12 +24,32 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--phase", defaultValue = "decode", description = "decode, or prefill: one prefill step of --isl prompts (default: ${DEFAULT-VALUE}).")
+    String phase;
+
+    @Option(names = "--isl", description = "Prefill: prompt length, tokens (required with --phase prefill).")
+    Integer isl;
+
+    @Option(names = "--cache-hit", description = "Prefill: fraction of the prompt found in the prefix cache, 0..1 (default 0).")
+    Double cacheHit;
+
+    @Option(names = "--chunk", description = "Prefill: tokens per card per step (default 16384, as DeepSeek's profile runs).")
+    Integer chunk;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         Formats.check("--format", format, "table", "json", "csv");
+        Formats.check("--phase", phase, "decode", "prefill");
+        if (phase.equalsIgnoreCase("prefill")) {
+            return PrefillOutput.run(this);
+        }
+        if (isl != null || cacheHit != null || chunk != null) {
+            throw new IllegalArgumentException((isl != null ? "--isl" : cacheHit != null ? "--cache-hit" : "--chunk")
+                    + " is a prefill flag: add --phase prefill (decode reads its context from --context)");
+        }
         dev.ridgeline.engine.Engine engine = dev.ridgeline.app.Engines.builtIn();
         Evaluation e = engine.evaluate(scenario.resolve(UserCatalog.load(spec.commandLine().getErr())));
         Bands bands = Bands.of(engine.calibration(), e);

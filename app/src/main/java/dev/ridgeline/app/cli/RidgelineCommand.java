@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Decode performance of MoE models under expert parallelism: the explorer window, or headless commands.",
         subcommands = {EvaluateCommand.class, SearchCommand.class, PresetsCommand.class, BenchCommand.class,
                 ExportCommand.class, FrontierCommand.class, SensitivityCommand.class, SolveCommand.class,
-                ReportCommand.class, ValidateCommand.class})
+                ReportCommand.class, ServeCommand.class, ValidateCommand.class})
 public final class RidgelineCommand implements Runnable {
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;

@@ -2,6 +2,7 @@ package dev.ridgeline.app.explorer;
 
 import dev.ridgeline.app.UserFolders;
 import dev.ridgeline.app.cli.Version;
+import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.PresetException;
 import dev.ridgeline.engine.io.Presets;
@@ -11,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -33,19 +37,10 @@ public final class ExplorerApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        Presets.Loaded loaded = Presets.withUserPresets(UserFolders.presets());
-        Catalog catalog = loaded.catalog();
-        List<String> problems = new ArrayList<>(loaded.problems());
-        Scenario initial = Presets.builtInScenario("default");
-        Path last = lastScenario();
-        if (Files.exists(last)) {
-            try {
-                initial = Presets.readScenario(last, catalog);
-            } catch (PresetException | IllegalArgumentException e) {
-                problems.add("Last session's scenario not restored: " + e.getMessage());
-            }
-        }
-        ExplorerModel model = new ExplorerModel(dev.ridgeline.app.Engines.builtIn(), initial, engineThread, Platform::runLater);
+        Loaded start = takePreloaded();
+        Catalog catalog = start.catalog();
+        List<String> problems = start.problems();
+        ExplorerModel model = new ExplorerModel(start.engine(), start.initial(), engineThread, Platform::runLater);
         view = new ExplorerView(model, catalog, UserFolders.presets(),
                 dev.ridgeline.app.explorer.tuning.TuningRunner.background());
         if (!problems.isEmpty()) {
@@ -62,6 +57,58 @@ public final class ExplorerApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
+    }
+
+    /** What the window reads before its first frame: presets, the scenario to open on, the engine over its calibration. */
+    record Loaded(Catalog catalog, List<String> problems, Scenario initial, Engine engine) {
+    }
+
+    private static final AtomicReference<FutureTask<Loaded>> PRELOADED = new AtomicReference<>();
+
+    /**
+     * Starts reading what {@link #start} needs on a thread of its own, while the toolkit starts (the launcher calls it
+     * first thing): the built-in and user presets, the scenario the window closed on, and the engine's calibration
+     * tables, which take the FX thread's time otherwise.
+     */
+    public static void preload() {
+        FutureTask<Loaded> task = new FutureTask<>(ExplorerApp::load);
+        if (PRELOADED.compareAndSet(null, task)) {
+            Thread t = new Thread(task, "ridgeline-preload");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** The preloaded files (waiting for them if need be), or, when nothing was preloaded (tests), read now. */
+    private static Loaded takePreloaded() {
+        FutureTask<Loaded> task = PRELOADED.getAndSet(null);
+        if (task == null) {
+            return load();
+        }
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the presets", e);
+        }
+    }
+
+    private static Loaded load() {
+        Presets.Loaded loaded = Presets.withUserPresets(UserFolders.presets());
+        Catalog catalog = loaded.catalog();
+        List<String> problems = new ArrayList<>(loaded.problems());
+        Scenario initial = Presets.builtInScenario("default");
+        Path last = lastScenario();
+        if (Files.exists(last)) {
+            try {
+                initial = Presets.readScenario(last, catalog);
+            } catch (PresetException | IllegalArgumentException e) {
+                problems.add("Last session's scenario not restored: " + e.getMessage());
+            }
+        }
+        return new Loaded(catalog, problems, initial, dev.ridgeline.app.Engines.builtIn());
     }
 
     /** Where the window keeps the scenario it closed on, to open on it next time. */

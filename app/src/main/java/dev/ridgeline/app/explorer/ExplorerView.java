@@ -1,7 +1,6 @@
 package dev.ridgeline.app.explorer;
 
 import dev.ridgeline.app.UserFolders;
-import dev.ridgeline.app.balance.BalancePanel;
 import dev.ridgeline.app.chipeditor.ChipEditor;
 import dev.ridgeline.app.explorer.charts.GanttView;
 import dev.ridgeline.app.explorer.charts.KpiPanel;
@@ -10,7 +9,6 @@ import dev.ridgeline.engine.io.Anchors;
 import dev.ridgeline.app.explorer.charts.MemoryBar;
 import dev.ridgeline.app.explorer.charts.OpTable;
 import dev.ridgeline.app.explorer.charts.RooflineView;
-import dev.ridgeline.app.explorer.frontier.FrontierModel;
 import dev.ridgeline.app.explorer.frontier.FrontierView;
 import dev.ridgeline.app.explorer.scenario.ScenarioPanel;
 import dev.ridgeline.app.explorer.tuning.Tuning;
@@ -55,18 +53,18 @@ public final class ExplorerView extends BorderPane {
     private final RooflineView roofline;
     private final GanttView gantt = new GanttView();
     private final KpiPanel kpis = new KpiPanel();
-    private final ValidationView validation;
+    private final TuningRunner runner;
+    /** Built when its tab is first shown or it is asked for. */
+    private ValidationView validation;
     private final MemoryBar memoryBar = new MemoryBar();
     private final OpTable opTable = new OpTable();
     private final Label summary = new Label();
     private final Label stale = new Label();
     private final Label notice = new Label();
     private final Label compare = new Label();
-    private final ChipEditor chipEditor;
     private final TabPane tabs = new TabPane();
     private final TabPane centreTabs = new TabPane();
-    private final Tuning tuning;
-    private final FrontierView frontier;
+    private final LazyViews lazy;
     /** The newest drawn evaluation the roofline has not drawn while hidden, or null. */
     private Evaluation rooflineBehind;
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -101,17 +99,14 @@ public final class ExplorerView extends BorderPane {
         VBox right = new VBox(10, kpis, compareBar());
         right.getStyleClass().add("kpi-column");
         ScrollPane rightScroll = scrolled(right);
-        chipEditor = new ChipEditor(model.scenarioProperty(), userPresets, ChipEditor::dialog);
-        chipEditor.setOnSaved(scenarioPanel::addChip);
-        tabs.getTabs().addAll(tab(SIDE_TABS.get(0), rightScroll, "Throughput, latency, batch limit and HBM use."),
-                tab(SIDE_TABS.get(1), chipEditor, "Edit every field of the chip; each accepted edit redraws everything."),
-                tab(SIDE_TABS.get(2), scrolled(new BalancePanel(model.evaluationProperty())),
-                        "Compute over EP-link bandwidth against the model's threshold (seed 002)."));
-        this.tuning = new Tuning(dev.ridgeline.app.Engines.builtIn(), model.scenarioProperty(), catalog, tuning);
-        Tab sensitivityTab = tab(SIDE_TABS.get(3), this.tuning.sensitivity(),
+        Tab chipTab = tab(SIDE_TABS.get(1), "Edit every field of the chip; each accepted edit redraws everything.");
+        Tab balanceTab = tab(SIDE_TABS.get(2), "Compute over EP-link bandwidth against the model's threshold (seed 002).");
+        Tab sensitivityTab = tab(SIDE_TABS.get(3),
                 "Which knob matters: each chip, NIC and assumption field moved down and up by a step.");
-        Tab targetTab = tab(SIDE_TABS.get(4), this.tuning.target(), "What value of each field alone reaches a target.");
-        tabs.getTabs().addAll(sensitivityTab, targetTab);
+        Tab targetTab = tab(SIDE_TABS.get(4), "What value of each field alone reaches a target.");
+        Tab resultsTab = tab(SIDE_TABS.get(0), "Throughput, latency, batch limit and HBM use.");
+        resultsTab.setContent(rightScroll);
+        tabs.getTabs().addAll(resultsTab, chipTab, balanceTab, sensitivityTab, targetTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinWidth(280);
         tabs.setId("sideTabs");
@@ -124,28 +119,28 @@ public final class ExplorerView extends BorderPane {
         VBox rooflinePane = new VBox(stale, roofline);
         VBox.setVgrow(roofline, Priority.ALWAYS);
         rooflinePane.setMinSize(0, 0);
-        frontier = new FrontierView(new FrontierModel(dev.ridgeline.app.Engines.builtIn(), tuning),
-                model.scenarioProperty(), model.drawnProperty(), model.pinnedProperty(), model::setScenario);
-        Tab frontierTab = tab(CENTRE_VIEWS.get(1), frontier,
+        Tab frontierTab = tab(CENTRE_VIEWS.get(1),
                 "Throughput per card against tokens/s per user over every deployment, and the best one at a target.");
-        Tab mapTab = tab(CENTRE_VIEWS.get(2), this.tuning.map(), "The best throughput per card over a grid of two chip fields.");
-        Tab rooflineTab = tab(CENTRE_VIEWS.get(0), rooflinePane, "Every op of one MoE layer on the chip's roofline.");
-        validation = new ValidationView(dev.ridgeline.app.Engines.builtIn(), Anchors.builtIn(), tuning.coordinator(),
-                tuning.publisher());
-        Tab validationTab = tab(CENTRE_VIEWS.get(3), validation,
+        Tab mapTab = tab(CENTRE_VIEWS.get(2), "The best throughput per card over a grid of two chip fields.");
+        Tab rooflineTab = tab(CENTRE_VIEWS.get(0), "Every op of one MoE layer on the chip's roofline.");
+        rooflineTab.setContent(rooflinePane);
+        Tab validationTab = tab(CENTRE_VIEWS.get(3),
                 "Calibrated fidelity against published deployments: their figures, ours, our P10-P90 band and the error.");
+        this.runner = tuning;
         centreTabs.getTabs().addAll(rooflineTab, frontierTab, mapTab, validationTab);
+        // the anchor table is built and computed when first shown
         subscriptions.add(validationTab.selectedProperty().subscribe(shown -> {
-            if (shown) {
+            if (shown && validationTab.getContent() == null) {
+                validationTab.setContent(validation());
                 validation.start();
             }
         }));
         centreTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centreTabs.setId("centreTabs");
         centreTabs.setMinSize(0, 0);
-        this.tuning.follow(sensitivityTab.selectedProperty(), targetTab.selectedProperty(), mapTab.selectedProperty());
-        // the frontier sweeps only while its tab is shown; a hidden roofline catches up when shown
-        subscriptions.add(frontierTab.selectedProperty().subscribe(shown -> frontier.model().activeProperty().set(shown)));
+        lazy = new LazyViews(model, catalog, userPresets, tuning, scenarioPanel::addChip, ExplorerView::scrolled,
+                new LazyViews.Tabs(chipTab, balanceTab, sensitivityTab, targetTab, frontierTab, mapTab));
+        // a hidden roofline catches up when shown
         subscriptions.add(rooflineTab.selectedProperty().subscribe(shown -> {
             if (shown) {
                 catchUpRoofline();
@@ -212,9 +207,9 @@ public final class ExplorerView extends BorderPane {
         }));
     }
 
-    /** A side tab named {@code name} ("chip": title "Chip", id "chipTab"). */
-    private static Tab tab(String name, javafx.scene.Node content, String tip) {
-        Tab t = new Tab(Character.toUpperCase(name.charAt(0)) + name.substring(1), content);
+    /** A tab named {@code name} ("chip": title "Chip", id "chipTab"), its content set by the caller or when first shown. */
+    private static Tab tab(String name, String tip) {
+        Tab t = new Tab(Character.toUpperCase(name.charAt(0)) + name.substring(1));
         t.setId(name + "Tab");
         t.setTooltip(new Tooltip(tip));
         return t;
@@ -288,8 +283,7 @@ public final class ExplorerView extends BorderPane {
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();
         scenarioPanel.dispose();
-        tuning.dispose();
-        frontier.dispose();
+        lazy.dispose();
     }
 
     /** The status line's text: the scenario summary and, with A pinned, what differs from A (export footers). */
@@ -330,8 +324,9 @@ public final class ExplorerView extends BorderPane {
         return scenarioPanel;
     }
 
+    /** The chip editor (built now if its tab was never shown). */
     public ChipEditor chipEditor() {
-        return chipEditor;
+        return lazy.chipEditor();
     }
 
     public TabPane sideTabs() {
@@ -343,18 +338,23 @@ public final class ExplorerView extends BorderPane {
         return centreTabs;
     }
 
+    /** The Frontier view (built now if its tab was never shown). */
     public FrontierView frontier() {
-        return frontier;
+        return lazy.frontier();
     }
 
     /** The published anchors beside Ridgeline's figures. */
     public ValidationView validation() {
+        if (validation == null) {
+            validation = new ValidationView(dev.ridgeline.app.Engines.builtIn(), Anchors.builtIn(), runner.coordinator(),
+                    runner.publisher());
+        }
         return validation;
     }
 
     /** Sensitivity, Target and Map. */
     public Tuning tuning() {
-        return tuning;
+        return lazy.tuning();
     }
 
     public OpTable opTable() {

@@ -86,6 +86,7 @@ class CliTest {
             search --target-tps -1         | ridgeline: --target-tps: bad value -1.0 (must be > 0)
             evaluate --bogus               | ridgeline: Unknown option: '--bogus'
             bench --seconds 0              | ridgeline: --seconds: bad value 0.0 (must be in (0, 600])
+            bench --window-starts -1       | ridgeline: --window-starts: bad value -1 (must be in [0, 20])
             """)
     void badInputExitsTwoWithOneLine(String args, String message) {
         Run r = run(args.strip().split(" "));
@@ -123,13 +124,13 @@ class CliTest {
 
     @Test
     void benchEndsWithOneJsonLine() {
-        Run r = run("bench", "--seconds", "0.2");
+        Run r = run("bench", "--seconds", "0.2", "--window-starts", "1");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         String last = lines.get(lines.size() - 1);
         for (String key : List.of("evaluationsPerSecond", "calibratedEvaluationsPerSecond", "detailedEvaluationsPerSecond",
                 "sweepPointsPerSecond", "searchMillis", "redrawP50Millis", "redrawP95Millis", "frontierP50Millis",
-                "frontierP95Millis", "frontierDeployments")) {
+                "frontierP95Millis", "frontierDeployments", "windowStartMillis", "windowStartCpuMillis")) {
             assertTrue(last.matches("\\{.*\"" + key + "\":[0-9.]+[,}].*"), key + " in " + last);
         }
     }

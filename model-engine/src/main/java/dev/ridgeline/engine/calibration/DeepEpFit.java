@@ -56,7 +56,7 @@ public record DeepEpFit(List<Point> dispatch, List<Point> combine, double dispat
         return inverseBandwidth(points(kind), ep);
     }
 
-    private static double inverseBandwidth(List<Point> points, int ep) {
+    static double inverseBandwidth(List<Point> points, int ep) {
         Point lo = points.get(0);
         Point hi = points.get(points.size() - 1);
         if (ep <= lo.ep()) {

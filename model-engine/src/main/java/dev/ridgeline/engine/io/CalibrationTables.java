@@ -6,6 +6,7 @@ import dev.ridgeline.engine.calibration.ExpertPopularityFit;
 import dev.ridgeline.engine.calibration.FlashMlaFit;
 import dev.ridgeline.engine.calibration.GemmPoint;
 import dev.ridgeline.engine.calibration.GemmTable;
+import dev.ridgeline.engine.calibration.PrefillKernels;
 import dev.ridgeline.engine.model.CalibrationKey;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Dtype;
@@ -52,6 +53,7 @@ public final class CalibrationTables {
         Chip h800 = catalog.chip("H800");
         List<GemmPoint> dense = new ArrayList<>();
         List<GemmPoint> grouped = new ArrayList<>();
+        List<GemmPoint> contiguous = new ArrayList<>();
         for (Map<String, String> r : rows("deepgemm.csv")) {
             if (!r.get("readme_version").equals(DEEPGEMM_VERSION)) {
                 continue;
@@ -63,11 +65,16 @@ public final class CalibrationTables {
                 dense.add(p);
             } else if (p.kernel().equals("grouped_masked")) {
                 grouped.add(p);
+            } else if (p.kernel().equals("grouped_contiguous")) {
+                contiguous.add(p);
             }
         }
         return new Calibration(new GemmTable(dense, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
                 new GemmTable(grouped, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
-                flashMla(catalog), deepEp(), catalog.nic("CX7").bandwidthBytesPerSec(), expertPopularityFit().fit());
+                flashMla(catalog), deepEp(), catalog.nic("CX7").bandwidthBytesPerSec(), expertPopularityFit().fit(),
+                new PrefillKernels(PrefillTables.attention(),
+                        new GemmTable(contiguous, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
+                        PrefillTables.normalEp()));
     }
 
     /**

@@ -68,8 +68,13 @@ public final class Reports {
         dev.ridgeline.engine.ReadingsInForce.of(e.scenario()).forEach(readings::add);
         opsArray(root.putArray("ops"), e.ops());
         opsArray(root.putArray("stepOps"), e.stepOps());
-        ArrayNode schedule = root.putArray("schedule");
-        for (Interval i : e.schedule().intervals()) {
+        scheduleArray(root.putArray("schedule"), e.schedule());
+        return write(root);
+    }
+
+    /** The intervals of a schedule, one object each (shared with the prefill's JSON). */
+    static void scheduleArray(ArrayNode schedule, dev.ridgeline.engine.schedule.Schedule s) {
+        for (Interval i : s.intervals()) {
             ObjectNode o = schedule.addObject();
             o.put("stage", i.stage().label());
             o.put("microBatch", i.microBatch());
@@ -78,7 +83,6 @@ public final class Reports {
             o.put("endSeconds", i.endSec());
             o.put("critical", i.critical());
         }
-        return write(root);
     }
 
     /** {@code <key>Low} and {@code <key>High} beside a figure, when it has a band. */
@@ -89,7 +93,7 @@ public final class Reports {
         }
     }
 
-    private static void opsArray(ArrayNode array, List<OpResult> ops) {
+    static void opsArray(ArrayNode array, List<OpResult> ops) {
         for (OpResult op : ops) {
             ObjectNode o = array.addObject();
             o.put("name", op.name());
@@ -107,13 +111,18 @@ public final class Reports {
     }
 
     public static String opsCsv(Evaluation e) {
+        return opsCsv(e.ops(), e.layerTimeSec());
+    }
+
+    /** The ops as {@link #OPS_CSV_HEADER}'s rows, their share taken of {@code layerSec}. */
+    static String opsCsv(List<OpResult> ops, double layerSec) {
         StringBuilder sb = new StringBuilder(OPS_CSV_HEADER).append('\n');
-        for (OpResult op : e.ops()) {
+        for (OpResult op : ops) {
             sb.append(csv(op.name())).append(',').append(op.stage().label()).append(',').append(op.invocations())
                     .append(',').append(num(op.flops())).append(',').append(num(op.weightBytes())).append(',')
                     .append(num(op.activationBytes())).append(',').append(num(op.kvBytes())).append(',')
                     .append(num(op.networkBytes())).append(',').append(num(op.intensity())).append(',')
-                    .append(num(op.timeSec())).append(',').append(num(op.timePerLayerSec() / e.layerTimeSec()))
+                    .append(num(op.timeSec())).append(',').append(num(op.timePerLayerSec() / layerSec))
                     .append(',').append(op.bound().label()).append(',')
                     .append(num(op.efficiency())).append('\n');
         }

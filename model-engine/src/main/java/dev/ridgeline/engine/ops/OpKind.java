@@ -13,8 +13,14 @@ public enum OpKind {
     Q_PROJECTION("Q projection", Stage.ATTN_0),
     QKV_PROJECTION("QKV projection", Stage.ATTN_0),
     Q_NOPE_ABSORB("Q-nope absorb", Stage.ATTN_0),
+    /** Prefill, MLA non-absorbed: K-nope and V decompressed from the latent for every key a chunk attends to. */
+    KV_UP("KV up", Stage.ATTN_0),
     FLASH_MLA("FlashMLA", Stage.ATTN_1),
     GQA_ATTENTION("GQA attention", Stage.ATTN_1),
+    /** Prefill: causal attention of a chunk over its prefix and itself (FlashAttention forward). */
+    PREFILL_ATTENTION("Causal attention", Stage.ATTN_1),
+    /** Prefill: the chunk's KV cache written to HBM. */
+    KV_WRITE("KV cache write", Stage.ATTN_1),
     V_ABSORB("V absorb", Stage.ATTN_1),
     O_PROJECTION("O projection", Stage.ATTN_1),
     FFN_NORM("FFN norm", Stage.ATTN_1),
@@ -24,6 +30,10 @@ public enum OpKind {
     DISPATCH("Dispatch", Stage.DISPATCH),
     ROUTED_UP("Routed experts up", Stage.MOE),
     ROUTED_DOWN("Routed experts down", Stage.MOE),
+    /** Prefill: SiLU of the experts' gate times up, quantized for the down GEMM (one pass over the up output). */
+    EXPERT_ACTIVATION("Expert SiLU and quantize", Stage.MOE),
+    /** Prefill: received tokens laid out expert by expert for the contiguous grouped GEMM, and the outputs back. */
+    TOKEN_PERMUTE("Token permute and unpermute", Stage.MOE),
     COMBINE("Combine", Stage.COMBINE),
     ATTENTION_ALL_REDUCE("Attention all-reduce", Stage.ATTN_REDUCE),
     MOE_ALL_REDUCE("MoE all-reduce", Stage.MOE_REDUCE),

@@ -7,7 +7,10 @@ import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.Fa3Mode;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Numerics;
+import dev.ridgeline.engine.model.Prefill;
 import dev.ridgeline.engine.ops.OpKind;
+import dev.ridgeline.engine.roofline.Bound;
+import dev.ridgeline.engine.roofline.OpResult;
 
 /**
  * The attention operators of a layer (DESIGN 3.2), for {@code sequences} sequences of an attention group split over
@@ -121,6 +124,77 @@ abstract class AttentionGraph extends OpCosts {
     }
 
     /**
+     * Attn-0 of prefill (DESIGN 4c): the projections of {@code tokens} new tokens, without the decode absorbs. MLA:
+     * Q down and KV down (each card over its tp-th of the tokens), Q up, and KV up, which decompresses K-nope and V
+     * (128 + 128 per head for DeepSeek-V3) for the {@code keys} keys the tokens attend to: the non-absorbed form
+     * every prefill kernel runs ("non absorbed version is beneficial for the prefill phase with input length 256 or
+     * larger", TensorRT-LLM tech blog 3). GQA: the QKV projection. Returns their seconds.
+     */
+    final double prefillProjections(Summary acc, Numerics n, int tp, double tokens, double keys) {
+        if (!mla) {
+            return attention0(acc, n, tp, tokens, 1);
+        }
+        int rate = rate(n.weightDtype());
+        double wb = n.weightDtype().bytes();
+        int v = variant(n.weightDtype().ordinal(), tp);
+        double out = ATTENTION_OUT_BYTES;
+        double share = tp == 1 ? tokens : tokens / tp;
+        double q = model.compressesQueries()
+                ? gemm(acc, OpKind.Q_DOWN, Role.ATTENTION, v, share, hidden, model.qLoraRank(), 1, rate, wb,
+                        qProjectionWeightBytes(wb), out, n)
+                + gemm(acc, OpKind.Q_UP, Role.ATTENTION, v, tokens, model.qLoraRank(), heads / tp * model.qkHeadDim(), 1,
+                        rate, wb, qProjectionWeightBytes(wb), out, n)
+                : gemm(acc, OpKind.Q_PROJECTION, Role.ATTENTION, v, tokens, hidden, heads / tp * model.qkHeadDim(), 1,
+                        rate, wb, qProjectionWeightBytes(wb), out, n);
+        return q + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, v, share, hidden, kvEntryWidth, 1, rate, wb, wb, out, n)
+                + gemm(acc, OpKind.KV_UP, Role.ATTENTION, v, keys, model.kvLoraRank(),
+                heads / tp * (model.qkNopeHeadDim() + model.vHeadDim()), 1, rate, wb, wb, out, n);
+    }
+
+    /**
+     * Attn-1 of prefill: causal attention of {@code part} of a step's chunk over its prefix and itself, the O
+     * projection, and the chunk's KV cache written. The core counts only the pairs it must compute, as FlashAttention's
+     * benchmarks do (the lower triangle for the causal part): {@code 2·heads·(d_qk + d_v)·pairs}, at the fidelity's
+     * fraction of the tensor rate ({@link #prefillAttentionFraction}); it reads Q and the K and V of every key
+     * (decompressed, BF16, for MLA; GQA's cache at its dtype) and writes O. FP8 when the KV cache and the weights are
+     * both FP8 (FlashAttention-3's FP8 forward), else BF16. Returns the seconds.
+     */
+    final double prefillAttention(Summary acc, Numerics n, int tp, Prefill p, double part) {
+        int headsHere = heads / tp;
+        double tokens = p.chunkTokens() * part;
+        double prefixPairs = p.prefixPairs() * part;
+        double triangle = p.trianglePairs() * part;
+        double keys = p.decompressedKeys() * part;
+        int qk = model.qkHeadDim();
+        int vd = model.valueHeadDim();
+        double flops = 2.0 * headsHere * (qk + vd) * (prefixPairs + triangle);
+        boolean fp8 = n.kvDtype() == Dtype.FP8 && n.weightDtype() == Dtype.FP8;
+        double kvBytes = mla ? keys * headsHere * (model.qkNopeHeadDim() + vd) * 2.0
+                + keys * model.qkRopeHeadDim() * 2.0
+                : keys * kvEntryWidth * kvShare(tp) * n.kvDtype().bytes();
+        double bytes = tokens * headsHere * (qk + vd) * 2.0 + kvBytes;
+        double fraction = prefillAttentionFraction(p.inputTokens(), prefixPairs, triangle, p.tokensPerSequence());
+        double compute = flops * invRate[fp8 ? FP8 : BF16] / fraction;
+        double memory = bytes * invHbm;
+        double overhead = gemmOverhead(n);
+        boolean computeBound = compute >= memory;
+        double core = (computeBound ? compute : memory) + overhead;
+        account(acc, core, computeBound);
+        if (acc.rec != null) {
+            acc.rec.add(OpResult.of(OpKind.PREFILL_ATTENTION, acc.scope, acc.inv, flops, 0, bytes, 0, 0, compute, memory,
+                    0, overhead, core, computeBound ? Bound.COMPUTE : Bound.MEMORY, fraction,
+                    prefillAttentionExtrapolated(qk, vd), prefillAttentionBasis(qk, vd)));
+        }
+        int rate = rate(n.weightDtype());
+        double wb = n.weightDtype().bytes();
+        int v = variant(n.weightDtype().ordinal(), tp);
+        double o = gemm(acc, OpKind.O_PROJECTION, Role.ATTENTION, v, tokens, headsHere * vd, hidden, 1, rate, wb, wb,
+                ATTENTION_OUT_BYTES, n);
+        return core + o + (normsAndRouter()
+                ? elementwise(acc, OpKind.KV_WRITE, tokens * kvEntryWidth * kvShare(tp) * n.kvDtype().bytes(), 0) : 0);
+    }
+
+    /**
      * The share of a sequence's KV cache one card of an attention group of {@code tp} holds: all of it for MLA (the
      * latent is shared by every head), {@code max(1/tp, 1/kvHeads)} of it for GQA.
      */
@@ -137,6 +211,9 @@ abstract class AttentionGraph extends OpCosts {
         return elementwise(acc, kind, 4.0 * tokens * hidden, 4.0 * tokens * hidden);
     }
 
+    /** Norms, the router gate and the other small memory-bound passes are timed (calibrated) or left out (seed 000). */
+    abstract boolean normsAndRouter();
+
     /** Weight bytes per element charged for Q down / Q up (seed 000's dump charges none). */
     abstract double qProjectionWeightBytes(double weightBytes);
 
@@ -145,4 +222,14 @@ abstract class AttentionGraph extends OpCosts {
 
     /** Keys the attention core computes. */
     abstract int computedKeys(int context, int chunks);
+
+    /**
+     * The prefill attention core's fraction of the tensor rate over a sequence of {@code length} tokens with
+     * {@code prefixPairs} unmasked and {@code trianglePairs} causal pairs among {@code newTokens} tokens.
+     */
+    abstract double prefillAttentionFraction(double length, double prefixPairs, double trianglePairs, double newTokens);
+
+    abstract boolean prefillAttentionExtrapolated(int headDimQk, int headDimV);
+
+    abstract String prefillAttentionBasis(int headDimQk, int headDimV);
 }

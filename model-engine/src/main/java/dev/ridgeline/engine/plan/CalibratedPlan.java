@@ -15,6 +15,7 @@ import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Numerics;
 import dev.ridgeline.engine.model.Policy;
+import dev.ridgeline.engine.model.Prefill;
 import dev.ridgeline.engine.model.Readings;
 import dev.ridgeline.engine.ops.OpKind;
 import dev.ridgeline.engine.ops.OpKind.Scope;
@@ -51,6 +52,8 @@ final class CalibratedPlan extends Plan {
     private final GemmCurve[] curves = new GemmCurve[OpKind.values().length * VARIANTS];
     /** The hottest card's routed traffic, per EP, redundant experts and balancer. */
     private final ExpertTraffic traffic;
+    /** Prefill's calibrated readings: attention forward, destinations, DeepEP's normal kernels. */
+    private final PrefillReadings prefill;
 
     CalibratedPlan(ModelConfig model, Chip chip, Nic nic, Readings readings, Assumptions assumptions, Calibration cal) {
         super(model, chip, chip.memoryBytes(), chip.hbmBandwidthBytesPerSec(), nic, readings, assumptions);
@@ -64,6 +67,7 @@ final class CalibratedPlan extends Plan {
         this.mlaCitation = compute.citation() + "; " + memory.citation();
         this.nicScale = nic.bandwidthBytesPerSec() / cal.cx7BytesPerSec();
         this.traffic = new ExpertTraffic(model.routedExperts(), model.expertsPerToken(), cal.expertPopularity());
+        this.prefill = new PrefillReadings(cal.prefill(), model, chip, nicScale, gap);
     }
 
     @Override
@@ -134,7 +138,8 @@ final class CalibratedPlan extends Plan {
         GemmCurve c = curves[key];
         if (c == null) {
             boolean grouped = kind == OpKind.ROUTED_UP || kind == OpKind.ROUTED_DOWN;
-            c = (grouped ? cal.groupedGemm() : cal.denseGemm()).curve(nOut, k);
+            boolean prefill = key % VARIANTS >= PREFILL_VARIANT;
+            c = (!grouped ? cal.denseGemm() : prefill ? cal.prefill().contiguousGemm() : cal.groupedGemm()).curve(nOut, k);
             curves[key] = c;
         }
         return c;
@@ -246,6 +251,52 @@ final class CalibratedPlan extends Plan {
                 + "; the hottest card's bytes, over the benchmark's own hottest rank";
     }
 
+    @Override
+    double prefillAttentionFraction(double length, double prefixPairs, double trianglePairs, double newTokens) {
+        return prefill.attentionFraction(length, prefixPairs, trianglePairs, newTokens);
+    }
+
+    @Override
+    boolean prefillAttentionExtrapolated(int headDimQk, int headDimV) {
+        return prefill.attentionBasis(headDimQk, headDimV).extrapolated();
+    }
+
+    @Override
+    String prefillAttentionBasis(int headDimQk, int headDimV) {
+        return prefill.attentionBasis(headDimQk, headDimV).citation();
+    }
+
+    @Override
+    double prefillDestinations(Deployment d) {
+        return prefill.destinations(d);
+    }
+
+    @Override
+    double prefillNetworkSeconds(OpKind kind, double bytes, int cards) {
+        return prefill.networkSeconds(deepEpKind(kind), bytes, cards);
+    }
+
+    @Override
+    double prefillNetworkFixedSeconds() {
+        return gap;
+    }
+
+    @Override
+    boolean prefillNetworkExtrapolated(OpKind kind, int cards) {
+        return prefill.networkBasis(deepEpKind(kind), cards).extrapolated();
+    }
+
+    @Override
+    String prefillNetworkBasis(OpKind kind, int cards) {
+        return prefill.networkBasis(deepEpKind(kind), cards).citation();
+    }
+
+    @Override
+    double prefillStep(Summary acc, Deployment d, Numerics n, Prefill p, double tokens, int microBatches,
+                       double layerSec) {
+        return PrefillPass.calibratedStep(this, acc, d, n, p, tokens, microBatches, layerSec);
+    }
+
     /** A custom all-reduce over the scale-up link ({@link Collectives}). */
     @Override
     double collectiveSeconds(double bytes, int cards) {
@@ -316,7 +367,7 @@ final class CalibratedPlan extends Plan {
         List<OpResult> stepRec = acc.stepRec;
         List<OpResult> nested = stepRec == null ? null : new ArrayList<>();
         acc.sink(Scope.MOE_LAYER, microBatches, nested);
-        double t = layer(acc, d, n, fa3, d.batchPerCard() / (double) microBatches, 1, null);
+        double t = layer(acc, d, n, fa3, d.batchPerCard() / (double) microBatches, 1, null, null);
         if (stepRec != null) {
             double[] byBound = new double[Bound.values().length];
             for (OpResult op : nested) {

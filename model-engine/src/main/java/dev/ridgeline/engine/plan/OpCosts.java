@@ -28,9 +28,12 @@ abstract class OpCosts {
     static final int FP4 = 2;
     /**
      * Variants of one GEMM kind within a plan: its dtype (4: FP8, BF16, NVFP4, MXFP4) times its tensor-parallel
-     * split (4: 1, 2, 4, 8). A kind's shape and bytes are fixed by the model and these two.
+     * split (4: 1, 2, 4, 8), in decode or in prefill ({@link #PREFILL_VARIANT} added: prefill's routed experts run
+     * DeepGEMM's contiguous layout). A kind's shape and bytes are fixed by the model and these.
      */
-    static final int VARIANTS = 16;
+    static final int VARIANTS = 32;
+    /** Added to a variant for prefill's kernel of the same GEMM. */
+    static final int PREFILL_VARIANT = 16;
 
     final Chip chip;
     final Assumptions assumptions;
@@ -164,11 +167,30 @@ abstract class OpCosts {
         double t = networkSeconds(kind, bytes, cards);
         acc.boundNetwork += t * acc.inv;
         if (acc.rec != null) {
-            double fixed = networkFixedSeconds(kind, cards);
-            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, bytes, 0, 0, t - fixed, fixed, t,
-                    Bound.NETWORK, 1.0, networkExtrapolated(kind, bytes, cards), networkBasis(kind, bytes, cards)));
+            recordNetwork(acc, kind, bytes, t, networkFixedSeconds(kind, cards), networkExtrapolated(kind, bytes, cards),
+                    networkBasis(kind, bytes, cards));
         }
         return t;
+    }
+
+    /**
+     * Prefill's dispatch or combine of {@code bytes} per card among {@code cards} cards: the fidelity's model of the
+     * throughput (normal) kernels, {@code bytes} counted as they count them (see {@link #prefillNetworkSeconds}).
+     */
+    final double prefillNetwork(Summary acc, OpKind kind, double bytes, int cards) {
+        double t = prefillNetworkSeconds(kind, bytes, cards);
+        acc.boundNetwork += t * acc.inv;
+        if (acc.rec != null) {
+            recordNetwork(acc, kind, bytes, t, prefillNetworkFixedSeconds(), prefillNetworkExtrapolated(kind, cards),
+                    prefillNetworkBasis(kind, cards));
+        }
+        return t;
+    }
+
+    private static void recordNetwork(Summary acc, OpKind kind, double bytes, double t, double fixed,
+                                      boolean extrapolated, String basis) {
+        acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, bytes, 0, 0, t - fixed, fixed, t, Bound.NETWORK,
+                1.0, extrapolated, basis));
     }
 
     /**
@@ -229,6 +251,19 @@ abstract class OpCosts {
     abstract boolean networkExtrapolated(OpKind kind, double bytes, int cards);
 
     abstract String networkBasis(OpKind kind, double bytes, int cards);
+
+    /**
+     * Seconds of prefill's dispatch or combine (DeepEP's normal kernels) of {@code bytes} per card among {@code cards}
+     * cards, a kernel gap included; bytes count a token once per destination (node, or card inside one node).
+     */
+    abstract double prefillNetworkSeconds(OpKind kind, double bytes, int cards);
+
+    /** The fixed part of {@link #prefillNetworkSeconds} (a kernel gap). */
+    abstract double prefillNetworkFixedSeconds();
+
+    abstract boolean prefillNetworkExtrapolated(OpKind kind, int cards);
+
+    abstract String prefillNetworkBasis(OpKind kind, int cards);
 
     /** Seconds of an all-reduce moving {@code bytes} per card among {@code cards} cards. */
     abstract double collectiveSeconds(double bytes, int cards);

@@ -13,6 +13,7 @@ import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Numerics;
 import dev.ridgeline.engine.model.Policy;
+import dev.ridgeline.engine.model.Prefill;
 import dev.ridgeline.engine.model.Readings;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.ops.OpKind;
@@ -88,6 +89,14 @@ public abstract class Plan extends AttentionGraph {
         }
     }
 
+    /**
+     * The chip prefill's compute runs on (see {@link PrefillPass#prefillChip}): the scenario's, or in calibrated
+     * fidelity with dispatch and combine overlapped, its compute rates less the share DeepEP's kernels hold.
+     */
+    public static Chip prefillChip(Scenario s) {
+        return PrefillPass.prefillChip(s);
+    }
+
     /** True when this plan was prepared for the scenario's model, chip, NIC, fidelity, readings and assumptions. */
     public final boolean serves(Scenario s) {
         return s.fidelity() == fidelity && s.model().equals(model) && s.chip().equals(chip)
@@ -108,6 +117,21 @@ public abstract class Plan extends AttentionGraph {
     }
 
     /**
+     * The prefill of one step (DESIGN 4c) into {@code out}: the same layer graph with prefill's readings (the chunk's
+     * tokens, non-absorbed attention, DeepEP's normal kernels), prefill's pipeline, the step, tokens/s per card and a
+     * request's TTFT. Allocates nothing but the prefill's small records.
+     */
+    public final void summarizePrefill(Deployment d, Numerics n, Prefill p, Summary out) {
+        PrefillPass.run(this, d, n, p, out, null, null);
+    }
+
+    /** {@link #summarizePrefill} recording every op of the MoE layer and of the step. */
+    public final void recordPrefill(Deployment d, Numerics n, Prefill p, Summary out, List<OpResult> layerOps,
+                                    List<OpResult> stepOps) {
+        PrefillPass.run(this, d, n, p, out, layerOps, stepOps);
+    }
+
+    /**
      * The kernel: the MoE layer, the pipeline, the step, throughput and memory. A detailed evaluation passes lists
      * to record the layer's ops and the step's ops into; the summary path passes null and nothing is built.
      */
@@ -121,7 +145,7 @@ public abstract class Plan extends AttentionGraph {
         acc.boundMemory = 0;
         acc.boundNetwork = 0;
         acc.sink(Scope.MOE_LAYER, microBatches, layerOps);
-        double layer = layer(acc, d, n, fa3, d.batchPerCard() / (double) microBatches, q, acc.stage);
+        double layer = layer(acc, d, n, fa3, d.batchPerCard() / (double) microBatches, q, null, acc.stage);
         acc.hottestLoad = acc.hotPairs / acc.meanPairs;
         acc.expertsReadShown = acc.expertsHit;
         acc.slotsShown = acc.slots;
@@ -172,7 +196,7 @@ public abstract class Plan extends AttentionGraph {
      * the layer time under the deployment's pipeline; writes the seconds of each stage into {@code stageOut} (by
      * {@code Stage.ordinal()}) when given.
      */
-    final double layer(Summary acc, Deployment d, Numerics n, Fa3Mode fa3, double sequences, int q,
+    final double layer(Summary acc, Deployment d, Numerics n, Fa3Mode fa3, double sequences, int q, Prefill p,
                        double[] stageOut) {
         int t = d.attentionTp();
         double tokens = sequences * q;
@@ -182,15 +206,21 @@ public abstract class Plan extends AttentionGraph {
         if (normsAndRouter()) {
             a0 += rmsNorm(acc, OpKind.ATTENTION_NORM, tokens);
         }
-        a0 += attention0(acc, n, t, sequences, q);
-        a1 += attention1(acc, d.contextTokens(), n, fa3, t, sequences, q);
+        if (p == null) {
+            a0 += attention0(acc, n, t, sequences, q);
+            a1 += attention1(acc, d.contextTokens(), n, fa3, t, sequences, q);
+        } else {
+            double part = tokens / p.chunkTokens();
+            a0 += prefillProjections(acc, n, t, tokens, p.decompressedKeys() * part);
+            a1 += prefillAttention(acc, n, t, p, part);
+        }
         double attnReduce = t == 1 ? 0 : allReduce(acc, OpKind.ATTENTION_ALL_REDUCE, tokens, hidden, t);
         if (normsAndRouter()) {
             a1 += rmsNorm(acc, OpKind.FFN_NORM, share);
             a1 += gemm(acc, OpKind.ROUTER_GATE, Role.ATTENTION, 0, share, hidden, model.routedExperts(), 1, BF16, 2, 2, 4, n);
         }
         double shared = sharedExpert(acc, d, n, sequences, tokens, share);
-        double moe = routedExperts(acc, d, n, share);
+        double moe = routedExperts(acc, d, n, share, p != null);
         double moeReduce = t == 1 ? 0 : allReduce(acc, OpKind.MOE_ALL_REDUCE, tokens, hidden, t);
         if (stageOut != null) {
             stageOut[Stage.ATTN_0.ordinal()] = a0;
@@ -234,27 +264,35 @@ public abstract class Plan extends AttentionGraph {
      * {@code ep·moeTp} cards, unless every card already holds the tokens. Sets the dispatch and combine seconds in
      * {@code acc}; returns the routed experts' seconds.
      */
-    private double routedExperts(Summary acc, Deployment d, Numerics n, double share) {
+    private double routedExperts(Summary acc, Deployment d, Numerics n, double share, boolean prefill) {
         int tm = d.moeTp();
         int cards = d.moeCards();
         double pairs = tm == 1 ? share * topk : share * topk * tm;
         expertLoad(acc, d, pairs);
         boolean local = tokensOnEveryCard(d);
-        acc.dispatchSec = local ? 0 : network(acc, OpKind.DISPATCH, acc.hotPairs * dispatchBytesPerPair(), cards);
+        double copies = prefill ? share * prefillDestinations(d) * acc.hotPairs / acc.meanPairs : 0;
+        acc.dispatchSec = local ? 0 : prefill ? prefillNetwork(acc, OpKind.DISPATCH, copies * dispatchBytesPerPair(), cards)
+                : network(acc, OpKind.DISPATCH, acc.hotPairs * dispatchBytesPerPair(), cards);
         ExpertDtype ed = n.expertDtype();
         int rate = ed.fp4() ? FP4 : ed == ExpertDtype.BF16 ? BF16 : FP8;
         double eb = ed.bytesPerElement();
         double in = ed.fp4() ? eb : ed == ExpertDtype.BF16 ? 2 : 1;
         int inter = tm == 1 ? model.moeIntermediateSize() : model.moeIntermediateSize() / tm;
-        int v = variant(ed.ordinal(), tm);
+        int v = variant(ed.ordinal(), tm) + (prefill ? PREFILL_VARIANT : 0);
         double rows = acc.expertRows;
         double hit = acc.expertsHit;
         double moe = gemm(acc, OpKind.ROUTED_UP, Role.EXPERT_UP, v, rows, hidden, 2 * inter, hit, rate, in, eb,
                 EXPERT_OUT_BYTES, n)
                 + gemm(acc, OpKind.ROUTED_DOWN, Role.EXPERT_DOWN, v, rows, inter, hidden, hit, rate, in, eb,
                 EXPERT_OUT_BYTES, n);
-        acc.combineSec = local ? 0 : network(acc, OpKind.COMBINE,
-                acc.hotPairs * hidden * combineBytesPerElement(n.weightDtype().bytes()), cards);
+        if (prefill && normsAndRouter()) {
+            moe += elementwise(acc, OpKind.EXPERT_ACTIVATION, acc.hotPairs * inter * (2 * EXPERT_OUT_BYTES + in),
+                    3.0 * acc.hotPairs * inter)
+                    + elementwise(acc, OpKind.TOKEN_PERMUTE, acc.hotPairs * hidden * (2 * in + 2 * 2.0), 0);
+        }
+        double combineBytes = hidden * combineBytesPerElement(n.weightDtype().bytes());
+        acc.combineSec = local ? 0 : prefill ? prefillNetwork(acc, OpKind.COMBINE, copies * combineBytes, cards)
+                : network(acc, OpKind.COMBINE, acc.hotPairs * combineBytes, cards);
         return moe;
     }
 
@@ -285,9 +323,6 @@ public abstract class Plan extends AttentionGraph {
 
     // ---- the fidelity's readings of the op graph ----
 
-    /** Norms and the router gate are timed (calibrated) or left out (seed 000). */
-    abstract boolean normsAndRouter();
-
     /** Rows the shared expert runs: the sequences (seed 000) or every token of the card's share. */
     abstract double sharedRows(double sequences, double tokens);
 
@@ -300,13 +335,26 @@ public abstract class Plan extends AttentionGraph {
      */
     abstract void expertLoad(Summary acc, Deployment d, double pairs);
 
-    /** Dispatch bytes per token-expert pair. */
+    /** Dispatch bytes per token-expert pair (per token and destination in prefill). */
     abstract double dispatchBytesPerPair();
+
+    /**
+     * Copies of a token prefill's dispatch sends: one per destination its experts fall on (calibrated: nodes over the
+     * NIC, cards inside the scale-up domain, under the model's group-limited routing), or one per expert (seed).
+     */
+    abstract double prefillDestinations(Deployment d);
 
     /** Combine bytes per element. */
     abstract double combineBytesPerElement(double weightBytes);
 
     // ---- the step, memory and throughput ----
+
+    /**
+     * Seconds of a prefill step from its MoE layer time: every layer and the work outside them (the fidelity's);
+     * {@code tokens} is the micro-batch's share of the chunk.
+     */
+    abstract double prefillStep(Summary acc, Deployment d, Numerics n, Prefill p, double tokens, int microBatches,
+                                double layerSec);
 
     /** Time per output step from the layer time, adding (and recording) any work outside the layers. */
     abstract double step(Summary acc, Deployment d, Numerics n, Fa3Mode fa3, double layerSec);

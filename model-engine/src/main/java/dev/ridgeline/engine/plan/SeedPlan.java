@@ -8,6 +8,7 @@ import dev.ridgeline.engine.model.Fa3Mode;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Numerics;
+import dev.ridgeline.engine.model.Prefill;
 import dev.ridgeline.engine.model.Readings;
 import dev.ridgeline.engine.model.ThroughputReading;
 import dev.ridgeline.engine.ops.OpKind;
@@ -218,6 +219,55 @@ public final class SeedPlan extends Plan {
     @Override
     double collectiveFixedSeconds(int cards) {
         return 0;
+    }
+
+    /** Seed fidelity's prefill attention runs at the roofline, as its GEMMs do. */
+    @Override
+    double prefillAttentionFraction(double length, double prefixPairs, double trianglePairs, double newTokens) {
+        return 1;
+    }
+
+    @Override
+    boolean prefillAttentionExtrapolated(int headDimQk, int headDimV) {
+        return false;
+    }
+
+    @Override
+    String prefillAttentionBasis(int headDimQk, int headDimV) {
+        return "roofline (seed fidelity)";
+    }
+
+    /** Seed 000's reading of the link: every token-expert pair is a message, as in its decode. */
+    @Override
+    double prefillDestinations(Deployment d) {
+        return topk;
+    }
+
+    @Override
+    double prefillNetworkSeconds(OpKind kind, double bytes, int cards) {
+        return networkSeconds(kind, bytes, cards);
+    }
+
+    @Override
+    double prefillNetworkFixedSeconds() {
+        return 0;
+    }
+
+    @Override
+    boolean prefillNetworkExtrapolated(OpKind kind, int cards) {
+        return false;
+    }
+
+    @Override
+    String prefillNetworkBasis(OpKind kind, int cards) {
+        return networkBasis(kind, 0, cards);
+    }
+
+    /** Seed 000 times one MoE layer and multiplies by every layer; so does its prefill. */
+    @Override
+    double prefillStep(Summary acc, Deployment d, Numerics n, Prefill p, double tokens, int microBatches,
+                       double layerSec) {
+        return layerSec * model.numLayers();
     }
 
     /** Seed 000 times one MoE layer and multiplies by every layer. */

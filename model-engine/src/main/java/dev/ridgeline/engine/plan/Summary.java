@@ -18,6 +18,10 @@ public final class Summary {
     double throughputPerCard;
     int maxBatch;
     boolean fits;
+    double stepSec;
+    double prefillTokensPerSec;
+    double ttftSec;
+    double prefillHeldBytes;
     Bound dominantBound = Bound.MEMORY;
     /** Seconds per layer stage of one micro-batch, by {@code Stage.ordinal()}. */
     final double[] stage = new double[dev.ridgeline.engine.ops.Stage.values().length];
@@ -49,6 +53,26 @@ public final class Summary {
     /** Tokens per second per card, in the fidelity's throughput reading. */
     public double throughputPerCard() {
         return throughputPerCard;
+    }
+
+    /** Prefill: seconds of one step (every layer and the work outside them). */
+    public double stepSec() {
+        return stepSec;
+    }
+
+    /** Prefill: new (uncached) prompt tokens per second per card. */
+    public double prefillTokensPerSec() {
+        return prefillTokensPerSec;
+    }
+
+    /** Prefill: seconds one prompt's steps take, {@code max(1, n / C)} steps (its time to first token on the card). */
+    public double ttftSec() {
+        return ttftSec;
+    }
+
+    /** Prefill: bytes a card holds during the step (weights, the step's KV cache, working memory, reserve). */
+    public double prefillHeldBytes() {
+        return prefillHeldBytes;
     }
 
     /** The largest batch per card whose KV cache fits beside the weights; 0 when not even the weights fit. */

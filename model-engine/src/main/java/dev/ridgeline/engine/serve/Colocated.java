@@ -31,11 +31,21 @@ public record Colocated(double sequencesPerCard, double chunkTokens, double step
      */
     public static Colocated of(double sequencesPerCard, double acceptedPerStep, double decodeStepSec,
                                DoubleUnaryOperator prefillStepSec, Workload w) {
+        return of(sequencesPerCard, 1, acceptedPerStep, decodeStepSec, prefillStepSec, w);
+    }
+
+    /**
+     * As {@link #of(double, double, double, DoubleUnaryOperator, Workload)} for an attention group of {@code cards}
+     * cards sharing {@code sequences} sequences (attention TP): the chunk is the group's, the output is shared by its
+     * cards.
+     */
+    public static Colocated of(double sequences, int cards, double acceptedPerStep, double decodeStepSec,
+                               DoubleUnaryOperator prefillStepSec, Workload w) {
         double uncached = w.uncachedTokens();
-        double c = sequencesPerCard * acceptedPerStep * uncached / w.outputTokens();
+        double c = sequences * acceptedPerStep * uncached / w.outputTokens();
         double step = decodeStepSec + prefillStepSec.applyAsDouble(c);
         double steps = Math.ceil(uncached / c - 1e-9);
-        return new Colocated(sequencesPerCard, c, step, acceptedPerStep / step,
-                sequencesPerCard * acceptedPerStep / step, new Ttft(steps * step, 0, step / 2));
+        return new Colocated(sequences / cards, c, step, acceptedPerStep / step,
+                sequences * acceptedPerStep / (cards * step), new Ttft(steps * step, 0, step / 2));
     }
 }

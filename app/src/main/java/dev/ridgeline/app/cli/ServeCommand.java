@@ -1,0 +1,87 @@
+package dev.ridgeline.app.cli;
+
+import dev.ridgeline.app.Engines;
+import dev.ridgeline.engine.io.ServeReports;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.serve.RateMatch;
+import dev.ridgeline.engine.serve.Served;
+import dev.ridgeline.engine.serve.Serving;
+import dev.ridgeline.engine.serve.Workload;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ridgeline serve}: a workload served by disaggregated prefill and decode pools of the scenario's model, chip,
+ * NIC and fidelity (DESIGN 4c): the best deployment of each pool, their rate match, TTFT and TPOT, the co-located
+ * alternative, and for a request rate or a card budget the cards and nodes of each pool. The scenario's own
+ * deployment is not used: both pools are re-optimised.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Size prefill and decode pools for a workload: the best deployment of each, the decode:prefill card ratio, served output tokens/s per card, TTFT and TPOT, and the co-located alternative.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Mixin
+    WorkloadOptions workload;
+
+    @Option(names = "--request-rate", description = "Requests per second to size both pools for (cards and nodes of each).")
+    Double requestRate;
+
+    @Option(names = "--cards", description = "A card budget to split between the pools (instead of --request-rate).")
+    Integer cards;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Formats.check("--format", format, "table", "json", "csv");
+        Workload w = workload.workload(Workload.of(1, 1), true);
+        if (requestRate != null && cards != null) {
+            throw new IllegalArgumentException("--request-rate and --cards: give one of them");
+        }
+        if (requestRate != null && (!(requestRate > 0) || requestRate > 1e9)) {
+            throw new IllegalArgumentException("--request-rate must be in (0, 1e9] requests/s, was " + requestRate);
+        }
+        if (cards != null && (cards < 1)) {
+            throw new IllegalArgumentException("--cards must be >= 1, was " + cards);
+        }
+        Scenario s = scenario.resolve(UserCatalog.load(spec.commandLine().getErr()));
+        Served r = AllCores.run((pool, threads) -> Serving.size(Engines.builtIn(), s, w, pool, threads, () -> false));
+        RateMatch.Pools pools = null;
+        if (r instanceof Served.Sized) {
+            Served.Sized z = (Served.Sized) r;
+            pools = requestRate != null ? z.forRequestRate(requestRate) : cards != null ? budget(z, cards) : null;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equalsIgnoreCase("json")) {
+            out.print(ServeReports.servedJson(r, pools));
+        } else if (format.equalsIgnoreCase("csv")) {
+            out.print(ServeReports.servedCsv(r));
+        } else {
+            ServeTable.print(out, s, r, pools);
+        }
+        out.flush();
+        return RidgelineCommand.OK;
+    }
+
+    private static RateMatch.Pools budget(Served.Sized z, int cards) {
+        RateMatch.Pools p = z.forCardBudget(cards);
+        if (p == null) {
+            throw new IllegalArgumentException("--cards " + cards + " holds no prefill unit of "
+                    + Math.max(z.prefill().deployment().deployment().moeCards(), z.prefill().deployment().attentionTp())
+                    + " cards beside a decode unit of " + Math.max(z.decode().deployment().deployment().moeCards(),
+                    z.decode().deployment().attentionTp()) + " cards");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ridgeline.app.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cold-start figure of {@code bench}: what the child inherits, and that a fresh window reports its first frame. */
+class WindowStartBenchTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void theChildTakesTheLaunchersJvmOptionsButNoAgent() {
+        // as the launcher runs it: java ${RIDGELINE_JAVA_OPTS} -cp JAR:LIB Launcher bench
+        String[] args = {"-XX:SharedArchiveFile=app.jsa", "-Xss2m", "-javaagent:jacoco.jar", "-cp", "a.jar:lib/*",
+            "dev.ridgeline.app.Launcher", "bench"};
+        assertEquals(List.of("-XX:SharedArchiveFile=app.jsa", "-Xss2m"), WindowStartBench.jvmOptions(args));
+        assertEquals(List.of(), WindowStartBench.jvmOptions(new String[] {"dev.ridgeline.app.Launcher", "-x"}));
+        // a test harness's: java OPTIONS -jar booter.jar
+        assertEquals(List.of("-Xmx1g"), WindowStartBench.jvmOptions(new String[] {"-Xmx1g", "-jar", "booter.jar", "x"}));
+    }
+
+    /** Not a timing assertion: the fresh process gets as far as a drawn first result and says so with its CPU time. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aFreshWindowReportsItsFirstDrawnFrame() throws Exception {
+        assertTrue(WindowStartBench.available());
+        double[] wallAndCpu = WindowStartBench.oneStart(home);
+        assertTrue(wallAndCpu[0] > 0 && Double.isFinite(wallAndCpu[0]), "wall " + wallAndCpu[0]);
+        assertTrue(wallAndCpu[1] > 0 && Double.isFinite(wallAndCpu[1]), "CPU " + wallAndCpu[1]);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.ridgeline.engine.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.engine.Fixtures;
+import dev.ridgeline.engine.PrefillEvaluation;
+import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.Fidelity;
+import dev.ridgeline.engine.model.Policy;
+import dev.ridgeline.engine.model.Prefill;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.ops.OpKind;
+import dev.ridgeline.engine.roofline.OpResult;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Prefill on the decode kernel's graph: FLOPs by hand, TTFT against the prompt, the summary against the detail. */
+class PrefillTest {
+    /** DeepSeek's prefill unit: EP32, data-parallel attention, FP8 weights, BF16 KV, two micro-batches. */
+    static Scenario deepSeekPrefill() {
+        return Fixtures.seed("H800", "CX7").withFidelity(Fidelity.CALIBRATED).withWeightDtype(Dtype.FP8)
+                .withKvDtype(Dtype.BF16).withEp(32).withMtp(0, 0.85).withBatch(1);
+    }
+
+    static final Set<OpKind> TENSOR = EnumSet.of(OpKind.Q_DOWN, OpKind.KV_DOWN, OpKind.Q_UP, OpKind.KV_UP,
+            OpKind.PREFILL_ATTENTION, OpKind.O_PROJECTION, OpKind.ROUTER_GATE, OpKind.SHARED_UP, OpKind.SHARED_DOWN,
+            OpKind.ROUTED_UP, OpKind.ROUTED_DOWN, OpKind.DENSE_FFN_UP, OpKind.DENSE_FFN_DOWN, OpKind.LM_HEAD);
+
+    @Test
+    void flopsPerTokenOfDeepSeekV3At4kByHand() {
+        // One 4,096-token prompt per 4,096-token chunk, no cache hit, every expert equally popular (the hottest card
+        // is the mean card). Per token and MoE layer:
+        //   Q down 2·7168·1536 = 22,020,096; KV down 2·7168·576 = 8,257,536; Q up 2·1536·(128·192) = 75,497,472;
+        //   KV up (one key per token) 2·512·(128·(128+128)) = 33,554,432;
+        //   causal attention 2·128·(192+128)·(4096/2 pairs per token) = 167,772,160;
+        //   O projection 2·(128·128)·7168 = 234,881,024; router 2·7168·256 = 3,670,016;
+        //   shared expert 2·7168·4096 + 2·2048·7168 = 88,080,384; routed 8 x 88,080,384 = 704,643,072;
+        //   sum 1,338,376,192.
+        // A dense layer: the attention part 541,982,720 + FFN 2·7168·36864 + 2·18432·7168 = 792,723,456: 1,334,706,176.
+        // The LM head once per prompt: 2·7168·129280 / 4096 = 452,480 per token.
+        // 58 x 1,338,376,192 + 3 x 1,334,706,176 + 452,480 = 81,630,390,144 FLOP per token (81.6 GFLOP: the research
+        // note's count for DeepSeek's profile, docs/validation.md).
+        Prefill p = new Prefill(4096, 0, 4096);
+        PrefillEvaluation e = Fixtures.BALANCED.evaluatePrefill(deepSeekPrefill(), p);
+        double moeLayer = 0;
+        for (OpResult op : e.ops()) {
+            if (TENSOR.contains(op.kind())) {
+                moeLayer += op.flops() * op.invocations();
+            }
+        }
+        assertEquals(1_338_376_192.0 * 4096, moeLayer, 1e-9 * moeLayer);
+        double outside = 0;
+        for (OpResult op : e.stepOps()) {
+            if (TENSOR.contains(op.kind())) {
+                outside += op.flops() * op.invocations();
+            }
+        }
+        double perToken = (moeLayer * 58 + outside) / 4096;
+        assertEquals(81_630_390_144.0, perToken, 1e-9 * perToken);
+        OpResult attention = e.op(OpKind.PREFILL_ATTENTION);
+        assertEquals(167_772_160.0 * 2048, attention.flops(), 1e-9 * attention.flops(), "one micro-batch's half");
+    }
+
+    @Test
+    void aCachedPrefixAddsItsPairsAndItsDecompressedKeys() {
+        // h = 0.5 of 4,096: n = 2,048 new tokens attend to P = 2,048 cached ones: n·P + n²/2 = 4,194,304 + 2,097,152
+        // pairs per prompt (DESIGN 4c), 2·128·320 FLOP each; KV up decompresses the 2,048 prefix keys too (4,096).
+        Prefill p = new Prefill(4096, 0.5, 2048);
+        PrefillEvaluation e = Fixtures.BALANCED.evaluatePrefill(deepSeekPrefill(), p);
+        double attention = e.op(OpKind.PREFILL_ATTENTION).flops() * 2;
+        assertEquals(2.0 * 128 * 320 * (2048.0 * 2048 + 2048.0 * 2048 / 2), attention, 1e-9 * attention);
+        double kvUp = e.op(OpKind.KV_UP).flops() * 2;
+        assertEquals(2.0 * 512 * 32768 * 4096, kvUp, 1e-9 * kvUp);
+    }
+
+    @ParameterizedTest(name = "EP {0}")
+    @ValueSource(ints = {8, 32, 144})
+    void ttftGrowsWithThePrompt(int ep) {
+        double before = 0;
+        for (int isl = 256; isl <= 128 * 1024; isl *= 2) {
+            double ttft = Fixtures.ENGINE.summarizePrefill(deepSeekPrefill().withEp(ep), new Prefill(isl, 0, 16384))
+                    .ttftSec();
+            assertTrue(ttft > before, "ISL " + isl + ": " + ttft + " s after " + before + " s");
+            before = ttft;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dual", "naive", "seed", "attention TP 8", "cache hit"})
+    void theSummaryEqualsTheDetailedEvaluation(String variant) {
+        Scenario s = deepSeekPrefill();
+        Prefill p = new Prefill(4096, 0, 16384);
+        switch (variant) {
+            case "naive": s = s.withPolicy(Policy.NAIVE); break;
+            case "seed": s = s.withFidelity(Fidelity.SEED); break;
+            case "attention TP 8": s = s.withLayout(8, 1).withEp(32); break;
+            case "cache hit": p = new Prefill(8192, 0.6, 2048); break;
+            default: break;
+        }
+        PrefillEvaluation e = Fixtures.ENGINE.evaluatePrefill(s, p);
+        var summary = Fixtures.ENGINE.summarizePrefill(s, p);
+        assertEquals(e.stepSec(), summary.stepSec(), 0);
+        assertEquals(e.tokensPerSecPerCard(), summary.prefillTokensPerSec(), 0);
+        assertEquals(e.ttftSec(), summary.ttftSec(), 0);
+        // the Gantt's last interval ends at or after the layer period (the next layer's first ops overlap it)
+        double end = e.schedule().intervals().stream().mapToDouble(i -> i.endSec()).max().orElseThrow();
+        assertTrue(end >= e.layerTimeSec() * (1 - 1e-9), end + " against " + e.layerTimeSec());
+    }
+
+    @Test
+    void withoutCommunicationTheOverlapIsTheComputeOfBothMicroBatches() {
+        // EP 1: every expert on the card, dispatch and combine a local copy; every SM computes. The compute stream then
+        // runs both micro-batches' compute in turn, which the copies hide behind.
+        PrefillEvaluation e = Fixtures.ENGINE.evaluatePrefill(deepSeekPrefill().withEp(1).withRedundantExperts(0)
+                .withEplb(false), new Prefill(4096, 0, 8192));
+        double compute = 0;
+        for (OpResult op : e.ops()) {
+            compute += op.stage().onComputeLane() ? op.timeSec() : 0;
+        }
+        assertEquals(2 * compute, e.layerTimeSec(), 1e-9 * e.layerTimeSec());
+        assertEquals(deepSeekPrefill().chip().fp8FlopsPerSec(), e.computeChip().fp8FlopsPerSec());
+    }
+
+    @Test
+    void overlappedCommunicationLeavesTheComputeTo108Of132Sms() {
+        PrefillEvaluation e = Fixtures.ENGINE.evaluatePrefill(deepSeekPrefill(), new Prefill(4096, 0, 16384));
+        assertEquals(1979e12 * 108 / 132, e.computeChip().fp8FlopsPerSec(), 1e3);
+    }
+}
