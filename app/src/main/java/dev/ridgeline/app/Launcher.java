@@ -14,7 +14,6 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        FxLogging.quietClasspathWarning();
         RidgelineCommand.setExplorerOpener(Launcher::openExplorer);
         System.exit(RidgelineCommand.run(args));
     }
@@ -30,6 +29,7 @@ public final class Launcher {
                     + EVERY_COMMAND);
         }
         ExplorerApp.preload(); // files and calibration read while the toolkit starts
+        FxLogging.quietClasspathWarning(); // the toolkit's own logging (java.util.logging) starts only with it
         try {
             Application.launch(ExplorerApp.class);
         } catch (RuntimeException e) {

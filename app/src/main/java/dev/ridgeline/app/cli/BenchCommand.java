@@ -27,10 +27,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * core), {@code searchMillis} (both seed searches), {@code redrawP50Millis} and {@code redrawP95Millis} (a scenario
  * edit until the window has redrawn, headless, {@link RedrawBench}), {@code frontierP50Millis} and
  * {@code frontierP95Millis} (a chip edit until the frontier of every deployment is swept and redrawn,
- * {@link FrontierBench}), {@code frontierDeployments} (the fewest deployments one of those sweeps covered), and
+ * {@link FrontierBench}), {@code frontierDeployments} (the fewest deployments one of those sweeps covered),
  * {@code windowStartMillis} and {@code windowStartCpuMillis} (a fresh process until the window's first frame shows
  * the first result: wall time, and that process's CPU time, which depends less on other load; medians of
- * {@code --window-starts}, {@link WindowStartBench}; absent where the runtime cannot start a JVM, as in an app image).
+ * {@code --window-starts}, {@link WindowStartBench}; absent where the runtime cannot start a JVM, as in an app image),
+ * and the start-up of commands in fresh JVMs ({@link StartupBench}): {@code startupEvaluateMillis},
+ * {@code startupRooflineExportMillis}, {@code startupMapExportMillis}, {@code startupWindowExportMillis} (absent with
+ * {@code --startup-runs 0}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure engine speed (evaluations per second, seed search time).")
 final class BenchCommand implements Callable<Integer> {
@@ -40,6 +43,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--window-starts", defaultValue = "3",
             description = "Cold starts of the window to time, each in a fresh process; 0 skips them (default: ${DEFAULT-VALUE}).")
     int windowStarts;
+
+    @Option(names = "--startup-runs", defaultValue = "5",
+            description = "Fresh JVMs per start-up figure (evaluate, a chart export, the map's, the window's), median taken; 0 leaves them out (default: ${DEFAULT-VALUE}).")
+    int startupRuns;
 
     @Spec
     CommandSpec spec;
@@ -59,6 +66,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (windowStarts < 0 || windowStarts > 20) {
             throw new IllegalArgumentException("--window-starts: bad value " + windowStarts + " (must be in [0, 20])");
+        }
+        if (startupRuns < 0 || startupRuns > 100) {
+            throw new IllegalArgumentException("--startup-runs: bad value " + startupRuns + " (must be in [0, 100])");
         }
         PrintWriter out = spec.commandLine().getOut();
         Engine engine = Engines.builtIn();
@@ -106,6 +116,16 @@ final class BenchCommand implements Callable<Integer> {
                 frontier.p50Millis(), frontier.p95Millis(), frontier.edits(), frontier.minDeployments(),
                 frontier.editP50Millis(), frontier.sweepP50Millis(), frontier.hopP50Millis(), frontier.drawP50Millis(),
                 frontier.pulseP50Millis(), frontier.cpuP50Millis());
+        StartupBench.Result startup = null;
+        if (startupRuns > 0) {
+            out.println("start-up: each command in " + startupRuns + " fresh JVMs ...");
+            out.flush();
+            startup = StartupBench.run(startupRuns);
+            out.printf(Locale.ROOT, "start-up, fresh JVM, median wall time (class-data sharing %s): evaluate %.0f ms; "
+                            + "export roofline %.0f ms, map %.0f ms, window %.0f ms%n", startup.sharedArchive() ? "on" : "off",
+                    startup.evaluateMillis(), startup.rooflineExportMillis(), startup.mapExportMillis(),
+                    startup.windowExportMillis());
+        }
         WindowStartBench.Result start = null;
         if (windowStarts > 0 && WindowStartBench.available()) {
             out.println("window: timing " + windowStarts + " cold starts in fresh processes ...");
@@ -129,6 +149,12 @@ final class BenchCommand implements Callable<Integer> {
         if (start != null) {
             figures.addAll(List.of("windowStartMillis", Math.round(start.wallMillis()),
                     "windowStartCpuMillis", Math.round(start.cpuMillis())));
+        }
+        if (startup != null) {
+            figures.addAll(List.of("startupEvaluateMillis", Math.round(startup.evaluateMillis()),
+                    "startupRooflineExportMillis", Math.round(startup.rooflineExportMillis()),
+                    "startupMapExportMillis", Math.round(startup.mapExportMillis()),
+                    "startupWindowExportMillis", Math.round(startup.windowExportMillis())));
         }
         out.println(Reports.jsonLine(figures.toArray()));
         out.flush();

@@ -4,6 +4,7 @@ import dev.ridgeline.app.StrictNumbers;
 import dev.ridgeline.engine.io.PresetException;
 import dev.ridgeline.engine.model.Checks;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -14,11 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * Exit codes: 0 success, 2 bad input (one line naming the flag or field and the value), 1 internal error.
  */
 @Command(name = "ridgeline", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Decode performance of MoE models under expert parallelism: the explorer window, or headless commands.",
-        subcommands = {EvaluateCommand.class, SearchCommand.class, PresetsCommand.class, BenchCommand.class,
-                ExportCommand.class, FrontierCommand.class, SensitivityCommand.class, SolveCommand.class,
-                ReportCommand.class, ServeCommand.class, ValidateCommand.class})
+        description = "Decode performance of MoE models under expert parallelism: the explorer window, or headless commands.")
 public final class RidgelineCommand implements Runnable {
+    /** The subcommands, in the order the usage lists them. */
+    static final List<String> COMMANDS = List.of("evaluate", "search", "presets", "bench", "export", "frontier",
+            "sensitivity", "solve", "report", "serve", "validate");
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
     public static final int BAD_INPUT = 2;
@@ -48,11 +49,21 @@ public final class RidgelineCommand implements Runnable {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new RidgelineCommand());
+        // picocli reads every option of every subcommand it is given, by reflection, at start-up: a run that names
+        // its subcommand gets only that one (the usage and a mistyped name get them all). Then the settings below,
+        // which apply to the subcommands present.
+        boolean named = args.length > 0 && COMMANDS.contains(args[0]);
+        for (String name : named ? List.of(args[0]) : COMMANDS) {
+            cl.addSubcommand(name, command(name));
+        }
         cl.setOut(out);
         cl.setErr(err);
         strictNumbers(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println(oneLine("ridgeline: " + ex.getMessage()));
+            List<String> near = ex instanceof CommandLine.UnmatchedArgumentException
+                    ? ((CommandLine.UnmatchedArgumentException) ex).getSuggestions() : List.of();
+            err.println(oneLine("ridgeline: " + ex.getMessage()
+                    + (near.isEmpty() ? "" : " (did you mean " + String.join(", ", near) + "?)")));
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -65,6 +76,24 @@ public final class RidgelineCommand implements Runnable {
             return INTERNAL_ERROR;
         });
         return cl.execute(args);
+    }
+
+    /** A new instance of subcommand {@code name} (of {@link #COMMANDS}); its class is loaded only when it runs. */
+    static Object command(String name) {
+        switch (name) {
+            case "evaluate": return new EvaluateCommand();
+            case "search": return new SearchCommand();
+            case "presets": return new PresetsCommand();
+            case "bench": return new BenchCommand();
+            case "export": return new ExportCommand();
+            case "frontier": return new FrontierCommand();
+            case "sensitivity": return new SensitivityCommand();
+            case "solve": return new SolveCommand();
+            case "report": return new ReportCommand();
+            case "serve": return new ServeCommand();
+            case "validate": return new ValidateCommand();
+            default: throw new IllegalArgumentException("no subcommand " + name);
+        }
     }
 
     /** Longest error line: a message quotes at most a few shortened values. */

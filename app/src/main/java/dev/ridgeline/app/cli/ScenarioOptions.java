@@ -6,6 +6,11 @@ import dev.ridgeline.engine.io.PresetException;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Deployment;
+import dev.ridgeline.engine.model.ExpertDtype;
+import dev.ridgeline.engine.model.Hardware;
+import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.ExpertLoad;
 import dev.ridgeline.engine.model.Fa3Setting;
 import dev.ridgeline.engine.model.FieldException;
@@ -55,6 +60,24 @@ public final class ScenarioOptions {
     @Option(names = "--param-bytes", description = "Non-expert weight element size: 1 (FP8) or 2 (BF16).")
     Integer paramBytes;
 
+    @Option(names = "--weight-dtype", description = "Weights: fp8 or bf16 (experts and the rest alike), or fp4 (routed experts in NVFP4, the rest FP8, as FP4 deployments run).")
+    String weightDtype;
+
+    @Option(names = "--expert-dtype", description = "Routed experts alone: fp8, bf16, nvfp4 (= fp4) or mxfp4; 4-bit needs a chip with an FP4 tensor rate.")
+    String expertDtype;
+
+    @Option(names = "--attn-tp", description = "Attention tensor parallelism: 1, 2, 4 or 8 cards a group, inside the scale-up domain (calibrated fidelity); --batch is then each group's sequences.")
+    Integer attnTp;
+
+    @Option(names = "--moe-tp", description = "Tensor parallelism of each routed expert: 1, 2, 4 or 8, inside the scale-up domain (calibrated fidelity); the MoE runs on --ep x --moe-tp cards.")
+    Integer moeTp;
+
+    @Option(names = "--eplb", description = "Expert-parallel load balancer (DeepSeek's EPLB): on (default) or off (calibrated fidelity).")
+    String eplb;
+
+    @Option(names = "--redundant-experts", description = "Copies of hot experts EPLB adds (default 32, as DeepSeek deploys).")
+    Integer redundantExperts;
+
     @Option(names = "--policy", description = "Pipeline: naive or dual-mbatch.")
     String policy;
 
@@ -96,10 +119,11 @@ public final class ScenarioOptions {
     /**
      * The scenario the flags describe, against {@code catalog} (built-in and user presets); throws
      * {@link IllegalArgumentException} naming the bad flag and value. The model, EP and MTP depth constrain each
-     * other (EP at most twice the routed experts, MTP only with an MTP module): a new model takes the scenario's EP
-     * and MTP fitted to it as the window does (EP lowered to one card per routed expert, MTP off without an MTP
-     * module; one line on stderr says so), then {@code --ep} and {@code --mtp} are applied as given, so the order of
-     * the flags never matters and a refusal names the flag that was given.
+     * other (EP at most twice the routed experts, MTP only with an MTP module), and so do the chip, the fidelity and
+     * the layout (tensor parallelism inside the chip's scale-up domain, none in seed fidelity): a new model takes the
+     * scenario's EP, MTP and layout fitted to it as the window does (one line on stderr says what changed), then the
+     * chip, NIC, fidelity, EP and layout the flags give are set together, then MTP, so the order of the flags never
+     * matters and a refusal names the flag that was given.
      */
     public Scenario resolve(Catalog catalog) {
         Scenario s = scenarioFile != null ? file("--scenario", scenarioFile, p -> Presets.readScenario(p, catalog))
@@ -119,28 +143,33 @@ public final class ScenarioOptions {
         int depth = mtp != null ? mtp : s.mtpDepth();
         double acceptance = mtpAcceptance != null ? mtpAcceptance : s.mtpAcceptance();
         int degree = ep != null ? ep : s.ep();
+        int attention = attnTp != null ? attnTp : s.attentionTp();
+        int moe = moeTp != null ? moeTp : s.moeTp();
         if (newModel != null) {
-            s = s.withMtp(0, s.mtpAcceptance()).withEp(1); // then the flags' EP and MTP, in either order
+            s = s.withMtp(0, s.mtpAcceptance()).withLayout(1, 1, 1); // then the flags' EP, layout and MTP, in any order
         }
-        Scenario current = s;
-        s = flag(ep != null ? "--ep" : modelFlag, ep != null ? ep : newModel != null ? modelValue : degree,
-                v -> current.withEp(degree));
+        s = placement(s, catalog, degree, attention, moe, ep != null ? "--ep" : modelFlag,
+                ep != null ? ep : newModel != null ? modelValue : degree);
         Scenario withEp = s;
         s = flag("--mtp-acceptance", acceptance, v -> withEp.withMtp(withEp.mtpDepth(), acceptance));
         Scenario withAcceptance = s;
         s = flag(mtp != null ? "--mtp" : modelFlag, mtp != null ? mtp : newModel != null ? modelValue : depth,
                 v -> withAcceptance.withMtp(depth, acceptance));
-        if (chip != null) s = s.withChip(choice("--chip", chip, catalog::chip));
-        if (nic != null) s = s.withNic(choice("--nic", nic, catalog::nic));
         if (batch != null) s = flag("--batch", batch, s::withBatch);
         if (context != null) s = flag("--context", context, s::withContext);
         if (kvBytes != null) s = s.withKvDtype(dtype("--kv-bytes", kvBytes));
         if (paramBytes != null) s = s.withWeightDtype(dtype("--param-bytes", paramBytes));
+        if (weightDtype != null) s = weights(s, weightDtype);
+        if (expertDtype != null) {
+            ExpertDtype ed = choice("--expert-dtype", expertDtype, ExpertDtype::parse);
+            s = flag("--expert-dtype", expertDtype, s::withExpertDtype, ed);
+        }
+        if (eplb != null) s = s.withEplb(choice("--eplb", eplb, ScenarioOptions::onOff));
+        if (redundantExperts != null) s = flag("--redundant-experts", redundantExperts, s::withRedundantExperts);
         if (policy != null) s = s.withPolicy(choice("--policy", policy, Policy::ofLabel));
         if (fa3 != null) s = s.withFa3(choice("--fa3", fa3, ScenarioOptions::fa3Setting));
         if (promotion != null) s = s.withPromotion(promotion);
         if (gemmEfficiency != null) s = flag("--gemm-efficiency", gemmEfficiency, s::withGemmEfficiency);
-        if (fidelity != null) s = s.withFidelity(choice("--fidelity", fidelity, ScenarioOptions::fidelity));
         if (throughputReading != null) s = s.withThroughputReading(choice("--throughput-reading", throughputReading,
                 ScenarioOptions::throughputReading));
         if (expertLoad != null) s = s.withExpertLoad(choice("--expert-load", expertLoad, ScenarioOptions::expertLoad));
@@ -153,6 +182,66 @@ public final class ScenarioOptions {
             command.commandLine().getErr().println(RidgelineCommand.oneLine("ridgeline: " + note));
             command.commandLine().getErr().flush();
         }
+    }
+
+
+    /**
+     * The chip, NIC, fidelity, EP and layout set at once (they constrain each other). A refusal names the flag of the
+     * field refused: --attn-tp or --moe-tp when given, else --chip or --fidelity when given, else EP's flag.
+     */
+    private Scenario placement(Scenario s, Catalog catalog, int degree, int attention, int moe, String epFlag,
+                               Object epValue) {
+        Chip c = chip != null ? choice("--chip", chip, catalog::chip) : s.chip();
+        Nic n = nic != null ? choice("--nic", nic, catalog::nic) : s.nic();
+        Fidelity f = fidelity != null ? choice("--fidelity", fidelity, ScenarioOptions::fidelity) : s.fidelity();
+        try {
+            Deployment d = s.deployment().withEp(degree).withAttentionTp(attention).withMoeTp(moe);
+            return new Scenario(s.model(), new Hardware(c, n), d, s.numerics(), s.readings().withFidelity(f),
+                    s.assumptions());
+        } catch (IllegalArgumentException e) {
+            throw blamed(e, epFlag, epValue);
+        }
+    }
+
+    /** A refusal of the placement restated for the flag most likely to have caused it. */
+    private IllegalArgumentException blamed(IllegalArgumentException e, String epFlag, Object epValue) {
+        String field = e instanceof FieldException ? ((FieldException) e).field() : "";
+        String[] flags = {"--attn-tp", "--moe-tp", "--chip", "--fidelity", epFlag};
+        Object[] values = {attnTp, moeTp, chip, fidelity, epValue};
+        int pick = field.equals("attentionTp") && attnTp != null ? 0 : field.equals("moeTp") && moeTp != null ? 1
+                : field.equals("ep") ? 4 : chip != null ? 2 : fidelity != null ? 3 : attnTp != null ? 0
+                : moeTp != null ? 1 : 4;
+        try {
+            return flag(flags[pick], values[pick], v -> {
+                throw e;
+            });
+        } catch (IllegalArgumentException restated) {
+            return restated;
+        }
+    }
+
+    /** {@code --weight-dtype}: fp8 or bf16 for every weight; fp4 for the routed experts (NVFP4), the rest FP8. */
+    private static Scenario weights(Scenario s, String value) {
+        ExpertDtype experts = choice("--weight-dtype", value, ExpertDtype::parse);
+        if (experts == ExpertDtype.MXFP4) {
+            throw new IllegalArgumentException("--weight-dtype: bad value " + Checks.quote(value)
+                    + " (expected fp4, fp8 or bf16; MXFP4 experts: --expert-dtype mxfp4)");
+        }
+        Dtype rest = experts == ExpertDtype.BF16 ? Dtype.BF16 : Dtype.FP8;
+        return flag("--weight-dtype", value, v -> s.withWeightDtype(rest).withExpertDtype(experts));
+    }
+
+    private static boolean onOff(String v) {
+        switch (v.toLowerCase(Locale.ROOT)) {
+            case "on": case "true": return true;
+            case "off": case "false": return false;
+            default: throw new IllegalArgumentException("expected on or off");
+        }
+    }
+
+    /** {@link #flag(String, Object, Function)} for a value parsed from the flag's text: the text is echoed. */
+    private static <T> Scenario flag(String flag, String text, Function<T, Scenario> apply, T parsed) {
+        return flag(flag, text, v -> apply.apply(parsed));
     }
 
     static Fa3Setting fa3Setting(String v) {

@@ -57,7 +57,9 @@ public final class Comparison {
             Map.entry("ep", "EP"), Map.entry("throughputReading", "throughput reading"),
             Map.entry("faChunkTokens", "FA chunk"), Map.entry("expertLoad", "expert load"),
             Map.entry("memoryReserveBytes", "memory reserve"), Map.entry("kernelGapSec", "kernel gap"),
-            Map.entry("hostOverheadFraction", "host overhead"));
+            Map.entry("hostOverheadFraction", "host overhead"), Map.entry("attentionTp", "attention TP"),
+            Map.entry("moeTp", "MoE TP"), Map.entry("eplb", "EPLB"), Map.entry("redundantExperts", "redundant experts"),
+            Map.entry("expertDtype", "experts"));
 
     private Comparison() {
     }

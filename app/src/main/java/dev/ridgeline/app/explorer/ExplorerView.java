@@ -2,6 +2,7 @@ package dev.ridgeline.app.explorer;
 
 import dev.ridgeline.app.UserFolders;
 import dev.ridgeline.app.chipeditor.ChipEditor;
+import dev.ridgeline.app.explorer.charts.GanttPainter;
 import dev.ridgeline.app.explorer.charts.GanttView;
 import dev.ridgeline.app.explorer.charts.KpiPanel;
 import dev.ridgeline.app.explorer.validation.ValidationView;
@@ -273,7 +274,7 @@ public final class ExplorerView extends BorderPane {
             } else {
                 rooflineBehind = e; // hidden behind another centre view: drawn when shown (or asked for)
             }
-            gantt.show(e.schedule());
+            gantt.show(e.schedule(), GanttPainter.card(e));
             opTable.show(e);
         }
     }

@@ -108,15 +108,17 @@ public final class WindowStartBench {
     /**
      * The JVM options among this process's arguments: those before the class path and main class ({@code java
      * OPTIONS -cp PATH MAIN ARGS}, as the launcher runs it; or before {@code -jar}), without a debugger's or
-     * profiler's agent.
+     * profiler's agent, nor a class-data archive's or flight recording's output.
      */
-    static List<String> jvmOptions(String[] arguments) {
+    public static List<String> jvmOptions(String[] arguments) {
         List<String> out = new ArrayList<>();
         for (String a : arguments) {
             if (List.of("-cp", "-classpath", "--class-path", "-jar", "-m", "--module").contains(a) || !a.startsWith("-")) {
                 break;
             }
-            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
+            // nor a run's that writes a class-data archive or a flight recording: each child would write it again
+            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-XX:ArchiveClassesAtExit")
+                    && !a.startsWith("-XX:StartFlightRecording")) {
                 out.add(a);
             }
         }

@@ -73,7 +73,7 @@ public final class ChartExport {
             }
             case GANTT: {
                 Evaluation e = engine.evaluate(s);
-                ImageExport.write(out, width, height, footer, (g, area) -> GanttPainter.paint(g, area, e.schedule()));
+                ImageExport.write(out, width, height, footer, (g, area) -> GanttPainter.paint(g, area, e.schedule(), GanttPainter.card(e)));
                 break;
             }
             case FRONTIER: {

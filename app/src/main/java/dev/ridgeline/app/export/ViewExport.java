@@ -55,7 +55,7 @@ public final class ViewExport {
                 break;
             case GANTT:
                 ImageExport.write(out, width, height, ImageExport.footer(drawn.scenario().summary()),
-                        (g, area) -> GanttPainter.paint(g, area, drawn.schedule()));
+                        (g, area) -> GanttPainter.paint(g, area, drawn.schedule(), GanttPainter.card(drawn)));
                 break;
             case FRONTIER:
                 frontier(view);

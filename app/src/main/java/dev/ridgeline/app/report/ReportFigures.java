@@ -63,7 +63,8 @@ final class ReportFigures {
         if (data instanceof FigureData.Roofline) {
             RooflineChart.createChart(RooflineChart.createDataset(((FigureData.Roofline) data).evaluation())).draw(g, area);
         } else if (data instanceof FigureData.Gantt) {
-            GanttPainter.paint(g, area, ((FigureData.Gantt) data).evaluation().schedule());
+            GanttPainter.paint(g, area, ((FigureData.Gantt) data).evaluation().schedule(),
+                    GanttPainter.card(((FigureData.Gantt) data).evaluation()));
         } else if (data instanceof FigureData.Frontier) {
             frontier((FigureData.Frontier) data).draw(g, area);
         } else if (data instanceof FigureData.Tornado) {

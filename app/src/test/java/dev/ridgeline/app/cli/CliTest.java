@@ -124,13 +124,15 @@ class CliTest {
 
     @Test
     void benchEndsWithOneJsonLine() {
-        Run r = run("bench", "--seconds", "0.2", "--window-starts", "1");
+        Run r = run("bench", "--seconds", "0.2", "--window-starts", "1", "--startup-runs", "1");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         String last = lines.get(lines.size() - 1);
         for (String key : List.of("evaluationsPerSecond", "calibratedEvaluationsPerSecond", "detailedEvaluationsPerSecond",
                 "sweepPointsPerSecond", "searchMillis", "redrawP50Millis", "redrawP95Millis", "frontierP50Millis",
-                "frontierP95Millis", "frontierDeployments", "windowStartMillis", "windowStartCpuMillis")) {
+                "frontierP95Millis", "frontierDeployments", "windowStartMillis", "windowStartCpuMillis",
+                "startupEvaluateMillis", "startupRooflineExportMillis", "startupMapExportMillis",
+                "startupWindowExportMillis")) {
             assertTrue(last.matches("\\{.*\"" + key + "\":[0-9.]+[,}].*"), key + " in " + last);
         }
     }

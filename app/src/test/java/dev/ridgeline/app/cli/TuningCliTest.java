@@ -233,7 +233,8 @@ class TuningCliTest {
             }
         }
         List<String> all = new ArrayList<>(FIELDS);
-        all.addAll(List.of("GEMM efficiency", "MTP acceptance", "Kernel gap", "Memory reserve", "Host overhead"));
+        all.addAll(List.of("GEMM efficiency", "MTP acceptance", "Kernel gap", "Memory reserve", "Host overhead",
+                "Redundant experts", "EPLB"));
         all.remove("FP4 tensor rate"); // the H800 has none: no fraction of none to move
         assertEquals(new TreeSet<>(all), new TreeSet<>(knobs));
         String table = ok("sensitivity", "--step", "0.2").out();

@@ -43,6 +43,16 @@ public record GemmCurve(double[] m, double[] lnM, double[] fractions, boolean ex
         return fractions[i - 1] + (lnm - lnM[i - 1]) * slope[i];
     }
 
+    /** True when {@code m} lies strictly between the smallest and largest measured M (where ln m is needed). */
+    public boolean interior(double m) {
+        return m > this.m[0] && m < this.m[this.m.length - 1];
+    }
+
+    /** The fraction at an {@code m} that is not {@link #interior}: the end value on its side. */
+    public double endFraction(double m) {
+        return m <= this.m[0] ? fractions[0] : fractions[fractions.length - 1];
+    }
+
     /** True when {@code m} or the shape lies outside what was measured. */
     public boolean extrapolated(double m) {
         return !exactShape || m < this.m[0] || m > this.m[this.m.length - 1];

@@ -131,7 +131,12 @@ final class CalibratedPlan extends Plan {
 
     @Override
     double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n) {
-        return n.gemmEfficiency() > 0 ? 1 : curve(kind, key, k, nOut).fraction(m, acc.lnM(m));
+        if (n.gemmEfficiency() > 0) {
+            return 1;
+        }
+        GemmCurve c = curve(kind, key, k, nOut);
+        // ln m only where the curve interpolates: at or beyond its ends the end value holds
+        return c.interior(m) ? c.fraction(m, acc.lnM(m)) : c.endFraction(m);
     }
 
     private GemmCurve curve(OpKind kind, int key, int k, int nOut) {
@@ -328,8 +333,13 @@ final class CalibratedPlan extends Plan {
         int inter = model.denseIntermediateSize() / t;
         int vocab = model.vocabSize() / t;
         acc.sink(Scope.DENSE_LAYER, model.denseLayers(), acc.stepRec);
-        double dense = rmsNorm(acc, OpKind.ATTENTION_NORM, tokens) + attention0(acc, n, t, b, q)
-                + attention1(acc, d.contextTokens(), n, fa3, t, b, q) + rmsNorm(acc, OpKind.FFN_NORM, tokens)
+        // a dense layer's attention is the MoE layer's over the same tokens: with one micro-batch the summary path
+        // reuses those seconds (the detailed path costs them again, to record them; the values are the same)
+        boolean reuse = acc.stepRec == null && d.policy() == Policy.NAIVE;
+        double norm = rmsNorm(acc, OpKind.ATTENTION_NORM, tokens);
+        double attention0 = reuse ? acc.attention0Sec : attention0(acc, n, t, b, q);
+        double attention1 = reuse ? acc.attention1Sec : attention1(acc, d.contextTokens(), n, fa3, t, b, q);
+        double dense = norm + attention0 + attention1 + rmsNorm(acc, OpKind.FFN_NORM, tokens)
                 + gemm(acc, OpKind.DENSE_FFN_UP, Role.ATTENTION, v, tokens, hidden, 2 * inter, 1, rate, wb, wb, out, n)
                 + gemm(acc, OpKind.DENSE_FFN_DOWN, Role.ATTENTION, v, tokens, inter, hidden, 1, rate, wb, wb, out, n);
         if (t > 1) {

@@ -207,8 +207,12 @@ public abstract class Plan extends AttentionGraph {
             a0 += rmsNorm(acc, OpKind.ATTENTION_NORM, tokens);
         }
         if (p == null) {
-            a0 += attention0(acc, n, t, sequences, q);
-            a1 += attention1(acc, d.contextTokens(), n, fa3, t, sequences, q);
+            double attention0 = attention0(acc, n, t, sequences, q);
+            double attention1 = attention1(acc, d.contextTokens(), n, fa3, t, sequences, q);
+            acc.attention0Sec = attention0;
+            acc.attention1Sec = attention1;
+            a0 += attention0;
+            a1 += attention1;
         } else {
             double part = tokens / p.chunkTokens();
             a0 += prefillProjections(acc, n, t, tokens, p.decompressedKeys() * part);

@@ -130,6 +130,9 @@ public final class Summary {
     int slots;
     double expertsHit;
     double expertRows;
+    /** Attention before and after the core of the last layer costed (a dense layer over the same tokens reuses them). */
+    double attention0Sec;
+    double attention1Sec;
     /** Dispatch and combine seconds of the last MoE layer costed (0 when every card holds the tokens). */
     double dispatchSec;
     double combineSec;

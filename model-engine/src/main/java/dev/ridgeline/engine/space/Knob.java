@@ -38,6 +38,15 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
             s -> s.chip().fa3Mode().ordinal(),
             (s, v) -> s.withChip(s.chip().withFa3Mode(Fa3Mode.values()[(int) Math.round(v)]).asEdited()), true);
 
+    /** A stepped knob's value as shown: the FA3 mode's name ("two-stage"), or "on" / "off" for EPLB. */
+    public String stepLabel(double v) {
+        int i = (int) Math.round(v);
+        if (name.equals("EPLB")) {
+            return i == 1 ? "on" : "off";
+        }
+        return Fa3Mode.values()[Math.max(0, Math.min(Fa3Mode.values().length - 1, i))].label();
+    }
+
     /** The value one step below {@code v}: a whole mode for a stepped knob, else {@code v·(1 − step)}. */
     public double down(double v, double step) {
         return stepped ? v - 1 : integer ? Math.min(v - 1, Math.rint(v * (1 - step))) : v * (1 - step);
@@ -100,7 +109,17 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
         return out;
     }
 
-    /** The modelling assumptions sensitivity moves: GEMM efficiency, MTP acceptance, kernel gap, memory reserve, host. */
+    /**
+     * EPLB as a knob that moves a whole step: 0 off, 1 on (calibrated fidelity; seed fidelity ignores it). Off places
+     * the experts by id, so the hottest card carries the hot experts.
+     */
+    public static final Knob EPLB = new Knob("EPLB", Kind.ASSUMPTION, "", true, true, 0, 1,
+            s -> s.eplb() ? 1 : 0, (s, v) -> s.withEplb(Math.round(v) == 1), true);
+
+    /**
+     * The modelling assumptions sensitivity moves: GEMM efficiency, MTP acceptance, kernel gap, memory reserve, host
+     * overhead, and the balancer's redundant experts and EPLB itself (DeepSeek's defaults: on, 32 copies).
+     */
     public static List<Knob> assumptions() {
         return List.of(
             new Knob("GEMM efficiency", Kind.ASSUMPTION, "%", true, false, 1, 100,
@@ -114,7 +133,11 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
                     (s, v) -> s.withAssumptions(a -> a.withMemoryReserve(v * 1e9))),
             new Knob("Host overhead", Kind.ASSUMPTION, "%", false, false, 0, 1000,
                     s -> s.assumptions().hostOverheadFraction() * 100,
-                    (s, v) -> s.withAssumptions(a -> a.withHostOverhead(v / 100))));
+                    (s, v) -> s.withAssumptions(a -> a.withHostOverhead(v / 100))),
+            new Knob("Redundant experts", Kind.ASSUMPTION, "experts", true, true, 0,
+                    dev.ridgeline.engine.model.Deployment.MAX_REDUNDANT_EXPERTS,
+                    s -> s.redundantExperts(), (s, v) -> s.withRedundantExperts((int) Math.round(v))),
+            EPLB);
     }
 
     /**

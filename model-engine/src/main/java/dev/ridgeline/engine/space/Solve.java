@@ -154,7 +154,7 @@ public final class Solve {
     /** "1.000e+06 GB/s"; a stepped knob (the FA3 stage mode) by its mode's name, "three-stage". */
     static String shown(Knob k, double value) {
         if (k.stepped()) {
-            return dev.ridgeline.engine.model.Fa3Mode.values()[(int) Math.round(value)].label();
+            return k.stepLabel(value);
         }
         return (Checks.number(value) + " " + k.unit()).strip();
     }

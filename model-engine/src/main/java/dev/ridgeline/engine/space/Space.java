@@ -1,6 +1,8 @@
 package dev.ridgeline.engine.space;
 
+import dev.ridgeline.engine.model.Deployment;
 import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.ExpertDtype;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
@@ -67,7 +69,9 @@ public record Space(List<Scenario> configurations, Sweep.Batches batches) {
      * Every deployment of {@code base}'s model, chip, NIC, context and fidelity the explorer offers (DESIGN 4b):
      * each EP degree of {@link #EXPLORER_EPS} the model takes, both policies, both KV and weight dtypes, MTP depth 0-3
      * (0 only when the model has no MTP module), DeepGEMM promotion on and off where it changes anything (seed
-     * fidelity on a chip that needs it); every batch from 1 to the largest that fits.
+     * fidelity on a chip that needs it); every batch from 1 to the largest that fits. In calibrated fidelity also
+     * (DESIGN 3.10) the scenario's expert dtype and, on a chip with FP4 tensor cores, NVFP4 experts; and the
+     * tensor-parallel layouts ({@link #layoutConfigurations}). The balancer (EPLB, redundant experts) is the scenario's.
      */
     public static Space explorer(Scenario base) {
         return new Space(explorerConfigurations(base), Sweep.Batches.allThatFit());
@@ -80,7 +84,13 @@ public record Space(List<Scenario> configurations, Sweep.Batches batches) {
 
     static List<Scenario> explorerConfigurations(Scenario base) {
         boolean promotionMatters = base.fidelity() == Fidelity.SEED && base.chip().fp8LowAccPrecision();
+        boolean calibrated = base.fidelity() == Fidelity.CALIBRATED;
         int maxMtp = base.model().mtpModules() > 0 ? MAX_EXPLORER_MTP : 0;
+        Scenario dp = base.withLayout(1, 1).withExpertDtype(calibrated ? base.expertDtype() : ExpertDtype.FP8);
+        List<ExpertDtype> experts = new ArrayList<>(List.of(dp.expertDtype()));
+        if (calibrated && base.chip().hasFp4() && !dp.expertDtype().fp4()) {
+            experts.add(ExpertDtype.NVFP4);
+        }
         List<Scenario> out = new ArrayList<>();
         for (int ep : EXPLORER_EPS) {
             if (ep > 2 * base.model().routedExperts()) {
@@ -89,11 +99,64 @@ public record Space(List<Scenario> configurations, Sweep.Batches batches) {
             for (Policy policy : Policy.values()) {
                 for (Dtype kv : Dtype.values()) {
                     for (Dtype w : Dtype.values()) {
-                        for (int mtp = 0; mtp <= maxMtp; mtp++) {
-                            for (boolean promotion : promotionMatters ? new boolean[] {false, true} : new boolean[] {false}) {
-                                out.add(base.withEp(ep).withPolicy(policy).withKvDtype(kv).withWeightDtype(w)
-                                        .withMtp(mtp, base.mtpAcceptance()).withPromotion(promotion).withBatch(1));
+                        for (ExpertDtype e : experts) {
+                            for (int mtp = 0; mtp <= maxMtp; mtp++) {
+                                for (boolean promotion : promotionMatters ? new boolean[] {false, true} : new boolean[] {false}) {
+                                    out.add(dp.withEp(ep).withPolicy(policy).withKvDtype(kv).withWeightDtype(w)
+                                            .withExpertDtype(e).withMtp(mtp, base.mtpAcceptance())
+                                            .withPromotion(promotion).withBatch(1));
+                                }
                             }
+                        }
+                    }
+                }
+            }
+        }
+        if (calibrated) {
+            out.addAll(layoutConfigurations(dp, experts.get(experts.size() - 1), maxMtp));
+        }
+        return out;
+    }
+
+    /** EP degrees the tensor-parallel layouts add: the splits of one 2-, 4- or 8-card group. */
+    static final List<Integer> LAYOUT_EPS = List.of(1, 2, 4, 8, 16, 32, 64, 72, 128, 144, 256, 320);
+
+    /**
+     * The tensor-parallel layouts the explorer sweeps in calibrated fidelity, pruned to what can win:
+     * <ul>
+     *   <li>attention TP t in {2, 4, 8} inside the chip's scale-up domain, with the experts either by EP alone
+     *   (MoE TP 1) or split like attention (MoE TP t), over the explorer's EP degrees where the attention groups are
+     *   whole; and, for the layouts whose attention group spans every MoE card (tokens on every card, no dispatch),
+     *   every split of those t cards into EP x MoE TP (TensorRT-LLM's 8-card "TP8, EP2 x TP4");</li>
+     *   <li>only the dtypes that dominate: FP8 KV and FP8 non-expert weights (never slower and never larger than BF16
+     *   in this model) and the fastest expert dtype offered (NVFP4 where the chip has FP4);</li>
+     *   <li>both policies and every MTP depth. Their batches are drawn up to {@link #MAX_LAYOUT_DRAWN_BATCH} only
+     *   ({@link #drawingBatches}): attention TP divides a card's throughput by t at the same batch and (MLA) holds
+     *   every sequence's latent cache on every rank, so it pays only at the latency end, where weight reads dominate.
+     *   The headline and every design-space answer still see every batch that fits.</li>
+     * </ul>
+     */
+    static List<Scenario> layoutConfigurations(Scenario dp, ExpertDtype experts, int maxMtp) {
+        int domain = dp.chip().scaleUpDomain();
+        List<Scenario> out = new ArrayList<>();
+        for (int t = 2; t <= Deployment.MAX_TP && t <= domain; t *= 2) {
+            for (int ep : LAYOUT_EPS) {
+                for (int tm : new int[] {1, 2, 4, 8}) {
+                    boolean wholeGroup = ep * tm == t;
+                    if (tm > domain || !(tm == 1 || tm == t || wholeGroup) || (ep * tm) % t != 0
+                            || ep > 2 * dp.model().routedExperts()) {
+                        continue;
+                    }
+                    Scenario layout;
+                    try {
+                        layout = dp.withLayout(ep, t, tm).withKvDtype(Dtype.FP8).withWeightDtype(Dtype.FP8)
+                                .withExpertDtype(experts);
+                    } catch (IllegalArgumentException e) {
+                        continue; // heads or expert width not divisible by this degree
+                    }
+                    for (Policy policy : Policy.values()) {
+                        for (int mtp = 0; mtp <= maxMtp; mtp++) {
+                            out.add(layout.withPolicy(policy).withMtp(mtp, dp.mtpAcceptance()).withBatch(1));
                         }
                     }
                 }
@@ -101,6 +164,9 @@ public record Space(List<Scenario> configurations, Sweep.Batches batches) {
         }
         return out;
     }
+
+    /** Largest batch drawn for a tensor-parallel layout (see {@link #layoutConfigurations}). */
+    static final int MAX_LAYOUT_DRAWN_BATCH = 32;
 
     /**
      * Batches to draw a configuration with: every batch up to {@value #DENSE_BATCHES}, then a geometric grid (ratio
@@ -112,7 +178,7 @@ public record Space(List<Scenario> configurations, Sweep.Batches batches) {
     static final double GRID_RATIO = 1.10;
 
     static int[] drawingBatches(Scenario configuration, int max) {
-        int top = Math.min(max, Scenario.MAX_BATCH);
+        int top = Math.min(max, configuration.deployment().dataParallel() ? Scenario.MAX_BATCH : MAX_LAYOUT_DRAWN_BATCH);
         List<Integer> out = new ArrayList<>();
         for (int b = 1; b <= top; b = b < DENSE_BATCHES ? b + 1 : Math.max(b + 1, (int) Math.round(b * GRID_RATIO))) {
             out.add(b);

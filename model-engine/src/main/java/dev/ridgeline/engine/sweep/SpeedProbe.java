@@ -2,6 +2,7 @@ package dev.ridgeline.engine.sweep;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.plan.Plan;
@@ -14,7 +15,8 @@ import java.util.concurrent.Executors;
 /**
  * The engine's speed, measured in process (the {@code bench} command; JMH measures the same kernels): design points
  * per second on the summary path, the detailed evaluation, and a sweep on every core. The points vary batch, EP,
- * policy, dtypes and MTP depth around a base scenario, so no result is constant.
+ * policy, dtypes and MTP depth around a base scenario (and, in calibrated fidelity, attention TP and EPLB), so no
+ * result is constant.
  */
 public final class SpeedProbe {
     /** Deployments cycled through per measurement. */
@@ -33,9 +35,14 @@ public final class SpeedProbe {
         Scenario[] out = new Scenario[VARIANTS];
         for (int i = 0; i < VARIANTS; i++) {
             int mtp = base.model().mtpModules() > 0 ? (i / 16) % 2 : 0;
-            out[i] = base.withBatch(8 + 8 * (i % 16)).withEp(eps[i % 4])
+            Scenario v = base.withBatch(8 + 8 * (i % 16)).withEp(eps[i % 4])
                     .withPolicy(i % 8 < 4 ? Policy.DUAL_MICRO_BATCH : Policy.NAIVE)
                     .withKvDtype(i % 3 == 0 ? Dtype.BF16 : Dtype.FP8).withMtp(mtp, base.mtpAcceptance());
+            // calibrated fidelity's layouts and balancer too (DESIGN 3.10): attention TP2 on a quarter, no EPLB on a sixth
+            if (base.fidelity() == Fidelity.CALIBRATED) {
+                v = v.withLayout(i % 4 == 1 && base.chip().scaleUpDomain() >= 2 ? 2 : 1, 1).withEplb(i % 6 != 0);
+            }
+            out[i] = v;
         }
         return out;
     }

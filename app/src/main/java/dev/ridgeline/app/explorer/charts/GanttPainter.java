@@ -33,6 +33,27 @@ public final class GanttPainter {
 
     /** Paints into {@code area} and returns the bars as drawn. */
     public static List<Bar> paint(Graphics2D g, Rectangle2D area, Schedule schedule) {
+        return paint(g, area, schedule, null);
+    }
+
+    /**
+     * The card a layer's schedule is of, in words: the hottest card of the EP group (the step waits for it), with its
+     * load over the mean card's and the experts it reads; "every card at the mean" when the load is even.
+     */
+    public static String card(dev.ridgeline.engine.Evaluation e) {
+        var h = e.hottestCard();
+        if (!(h.loadOverMean() > 1 + 1e-9)) {
+            return "every card at the mean load";
+        }
+        return String.format(Locale.ROOT, "hottest card drawn: %.2fx the mean's tokens, %.1f of %d experts read",
+                h.loadOverMean(), h.expertsRead(), h.expertSlots());
+    }
+
+    /**
+     * Paints into {@code area}, saying in the header which card is drawn ({@link #card}; null leaves it out), and
+     * returns the bars as drawn.
+     */
+    public static List<Bar> paint(Graphics2D g, Rectangle2D area, Schedule schedule, String card) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
@@ -53,7 +74,7 @@ public final class GanttPainter {
         }
         double scale = width / span;
 
-        header(g, area, schedule);
+        header(g, area, schedule, card);
         g.setFont(Palette.LABEL);
         for (int r = 0; r < lanes.length; r++) {
             double y = top + r * rowHeight;
@@ -102,15 +123,26 @@ public final class GanttPainter {
         return null;
     }
 
-    private static void header(Graphics2D g, Rectangle2D area, Schedule schedule) {
+    private static void header(Graphics2D g, Rectangle2D area, Schedule schedule, String card) {
         g.setFont(Palette.TITLE);
         g.setColor(Palette.INK);
         String title = String.format(Locale.ROOT, "One layer, one decode step: %s, %d micro-batch%s",
                 Units.time(schedule.layerTimeSec()), schedule.microBatches(), schedule.microBatches() == 1 ? "" : "es");
         float y = (float) area.getY() + 17;
         g.drawString(title, (float) area.getX() + 8, y);
+        double titleEnd = area.getX() + 8 + g.getFontMetrics().stringWidth(title);
         g.setFont(Palette.SMALL);
         FontMetrics fm = g.getFontMetrics();
+        if (card != null) {
+            // the card beside the title when it fits before the key (about 330 px), else its short form, else nothing
+            double room = area.getMaxX() - RIGHT - 330 - titleEnd - 16;
+            String shortForm = card.replaceFirst(":.*", "");
+            String shown = fm.stringWidth(card) <= room ? card : fm.stringWidth(shortForm) <= room ? shortForm : null;
+            if (shown != null) {
+                g.setColor(Palette.MUTED);
+                g.drawString(shown, (float) (titleEnd + 16), y);
+            }
+        }
         String[] keys = {"micro-batch 0", "micro-batch 1", "critical path"};
         Color[] colors = {Palette.MICRO_BATCH_0, Palette.MICRO_BATCH_1, Palette.CRITICAL};
         int shown = schedule.microBatches() > 1 ? 3 : 2;

@@ -12,6 +12,7 @@ public final class GanttView extends Region {
     private final Canvas canvas = new Canvas();
     private final FXGraphics2D g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
     private Schedule schedule;
+    private String card;
     private List<GanttPainter.Bar> bars = List.of();
     private int redraws;
 
@@ -23,7 +24,13 @@ public final class GanttView extends Region {
     }
 
     public void show(Schedule s) {
+        show(s, null);
+    }
+
+    /** Shows a schedule and which card it is of ({@link GanttPainter#card}). */
+    public void show(Schedule s, String cardNote) {
         schedule = s;
+        card = cardNote;
         draw();
     }
 
@@ -59,7 +66,7 @@ public final class GanttView extends Region {
         if (schedule == null || w < 1 || h < 1) {
             return;
         }
-        bars = GanttPainter.paint(g2, new Rectangle2D.Double(0, 0, w, h), schedule);
+        bars = GanttPainter.paint(g2, new Rectangle2D.Double(0, 0, w, h), schedule, card);
         redraws++;
     }
 }

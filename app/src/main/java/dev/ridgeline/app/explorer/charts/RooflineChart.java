@@ -20,10 +20,11 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The log-log roofline: HBM slope, FP8 and BF16 ceilings, the NIC roof, and one marker per op coloured by its bound.
- * Compute ops sit at (FLOP per HBM byte, achieved FLOP/s). Dispatch and combine move no FLOPs of their own: they sit
- * at (MoE FLOPs per network byte, MoE FLOPs per second of transfer), so that they lie on or under the NIC roof and
- * read against the MoE marker (seed 002's C/B balance).
+ * The log-log roofline: HBM slope, FP8 and BF16 ceilings, the NIC roof (and the scale-up link's when traffic takes it,
+ * the FP4 ceiling when the experts run in FP4), and one marker per op coloured by its bound. Compute ops sit at (FLOP
+ * per HBM byte, achieved FLOP/s). Dispatch, combine and the all-reduces move no FLOPs of their own: they sit at (MoE
+ * FLOPs per network byte, MoE FLOPs per second of transfer), so that they lie on or under the roof of the link they
+ * take and read against the MoE marker (seed 002's C/B balance).
  *
  * <p>A factory pair: {@link #createDataset} builds fresh datasets; {@link #createChart} builds the chart once;
  * {@link #show} swaps both datasets in with one redraw.
@@ -111,6 +112,18 @@ public final class RooflineChart {
         roofs.addSeries(line("BF16 peak " + Units.flopsPerSec(bf16), bf16 / hbm, bf16, xMax, bf16));
         double netEnd = Math.min(xMax, fp8 / nic);
         roofs.addSeries(line("NIC roof " + Units.si(nic, "B/s"), xMin, xMin * nic, netEnd, netEnd * nic));
+        // the scale-up link carries the all-reduces of tensor parallelism and EP inside its domain (DESIGN 3.10)
+        double scaleUp = chip.scaleUpBandwidthBytesPerSec();
+        boolean overScaleUp = scaleUp > 0 && (e.scenario().attentionTp() > 1
+                || chip.scaleUpCovers(e.scenario().deployment().moeCards()));
+        if (overScaleUp) {
+            double upEnd = Math.min(xMax, fp8 / scaleUp);
+            roofs.addSeries(line("Scale-up roof " + Units.si(scaleUp, "B/s"), xMin, xMin * scaleUp, upEnd, upEnd * scaleUp));
+        }
+        if (e.scenario().expertDtype().fp4() && chip.hasFp4()) {
+            double fp4 = chip.fp4FlopsPerSec();
+            roofs.addSeries(line("FP4 peak " + Units.flopsPerSec(fp4), fp4 / hbm, fp4, xMax, fp4));
+        }
         return new XYSeriesCollection[] {roofs, points};
     }
 
@@ -211,10 +224,14 @@ public final class RooflineChart {
         r.setSeriesPaint(1, Palette.COMPUTE.darker());
         r.setSeriesPaint(2, Palette.COMPUTE);
         r.setSeriesPaint(3, Palette.NETWORK);
+        r.setSeriesPaint(4, Palette.NETWORK.darker());
+        r.setSeriesPaint(5, Palette.COMPUTE.brighter());
         r.setSeriesStroke(0, new BasicStroke(2f));
         r.setSeriesStroke(1, new BasicStroke(2f));
         r.setSeriesStroke(2, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         r.setSeriesStroke(3, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
+        r.setSeriesStroke(4, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 3f}, 0f));
+        r.setSeriesStroke(5, new BasicStroke(1.5f));
         r.setDefaultToolTipGenerator((ds, s, i) -> String.valueOf(ds.getSeriesKey(s)));
         return r;
     }

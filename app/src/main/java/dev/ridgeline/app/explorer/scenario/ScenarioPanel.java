@@ -4,7 +4,9 @@ import dev.ridgeline.app.explorer.ExplorerModel;
 import dev.ridgeline.engine.model.ModelSwitch;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Deployment;
 import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.ExpertDtype;
 import dev.ridgeline.engine.model.Fa3Setting;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.ModelConfig;
@@ -47,6 +49,12 @@ public final class ScenarioPanel extends VBox {
     private final NumberControl kernelGap;
     private final NumberControl hostOverhead;
     private final ToggleSwitch promotion = new ToggleSwitch("DeepGEMM promotion");
+    private final ComboBox<Integer> attnTpChoice;
+    private final ComboBox<Integer> moeTpChoice;
+    private final ComboBox<ExpertDtype> expertChoice;
+    private final ToggleSwitch eplb = new ToggleSwitch("EPLB (expert load balancer)");
+    private final NumberControl redundant;
+    private final Label layoutNote = new Label();
     private final Label note = new Label();
     private String pendingNote = "";
     private final Subscription subscription;
@@ -62,11 +70,12 @@ public final class ScenarioPanel extends VBox {
                     pendingNote = r.note();
                     return r.scenario();
                 });
-        chipChoice = combo("chipChoice", catalog.chips(), Chip::name, "The accelerator: HBM size and bandwidth, FP8/BF16 peak and FA3 mode.",
-                Scenario::withChip);
+        chipChoice = combo("chipChoice", catalog.chips(), Chip::name, "The accelerator: HBM size and bandwidth, FP8/BF16/FP4 peak and FA3 mode.",
+                (s, c) -> fit(s, x -> x.withChip(c), c, s.fidelity()));
         nicChoice = combo("nicChoice", catalog.nics(), Nic::name, "The network card that carries the expert dispatch and combine traffic.",
                 Scenario::withNic);
-        batch = number("batch", "Batch per card", "seq", "Sequences decoded together on each card (data-parallel attention).",
+        batch = number("batch", "Batch per card", "seq", "Sequences each card attends for: its own with data-parallel "
+                + "attention, its attention group's under attention TP.",
                 SliderScale.linear(1, 512, 1), 1, Scenario.MAX_BATCH, true, (s, v) -> s.withBatch(v.intValue()));
         ep = number("ep", "EP degree", "cards", "Cards that share the routed experts; each holds ceil(experts / EP) of them.",
                 SliderScale.choices(EP_VALUES), 1, Scenario.MAX_EP, true, (s, v) -> s.withEp(v.intValue()));
@@ -90,7 +99,26 @@ public final class ScenarioPanel extends VBox {
         fidelityChoice = combo("fidelityChoice", Fidelity.choices(), Fidelity::title,
                 "Calibrated (the default) reads the chip's datasheet and times each kernel at its published measured "
                 + "efficiency; seed 000, as published, reproduces the blog post's model and tables, readings and all.",
-                Scenario::withFidelity);
+                (s, f) -> fit(s, x -> x.withFidelity(f), s.chip(), f));
+        attnTpChoice = LayoutControls.attentionTp((s, t) -> s.withLayout(t, s.moeTp()), this::combo);
+        moeTpChoice = LayoutControls.moeTp((s, t) -> s.withLayout(s.attentionTp(), t), this::combo);
+        expertChoice = LayoutControls.expertDtype(Scenario::withExpertDtype, this::combo);
+        LayoutControls.cells(attnTpChoice, t -> t == 1 ? "1 (data-parallel)" : "TP" + t,
+                t -> LayoutControls.tpRefusal(model.getScenario(), t));
+        LayoutControls.cells(moeTpChoice, t -> t == 1 ? "1 (EP only)" : "TP" + t + " x EP",
+                t -> LayoutControls.tpRefusal(model.getScenario(), t));
+        LayoutControls.cells(expertChoice, ExpertDtype::label, d -> LayoutControls.dtypeRefusal(model.getScenario(), d));
+        eplb.setId("eplbSwitch");
+        eplb.setTooltip(new Tooltip("DeepSeek's expert-parallel load balancer: copies hot experts and packs them evenly; off "
+                + "places experts by id, so the hottest card carries the hot experts. Calibrated fidelity only."));
+        eplb.selectedProperty().addListener((obs, was, now) -> edit(s -> s.withEplb(now)));
+        redundant = number("redundantExperts", "Redundant experts", "copies", "Copies of hot experts EPLB adds (32 as "
+                + "DeepSeek deploys); each EP group holds ceil((routed + redundant) / EP) slots.", SliderScale.linear(0, 128, 1),
+                0, Deployment.MAX_REDUNDANT_EXPERTS, true, (s, v) -> s.withRedundantExperts(v.intValue()));
+        layoutNote.setId("layoutNote");
+        layoutNote.getStyleClass().add("control-title");
+        layoutNote.setWrapText(true);
+        layoutNote.managedProperty().bind(layoutNote.visibleProperty());
         reserve = number("reserve", "Memory reserve", "GB", "HBM kept for the runtime (CUDA context, communication buffers, "
                 + "activations, workspace); calibrated fidelity only.", SliderScale.linear(0, 32, 0.5), 0, 10_000, false,
                 (s, v) -> s.withAssumptions(a -> a.withMemoryReserve(v * 1e9)));
@@ -114,8 +142,10 @@ public final class ScenarioPanel extends VBox {
                 labelled("NIC", nicChoice), new Separator(), section("Deployment"), batch, ep, context, mtpDepth,
                 mtpAcceptance, new Separator(), section("Numerics and pipeline"), labelled("KV cache", kvChoice),
                 labelled("Weights", weightChoice), labelled("FA3 stage mode", fa3Choice), labelled("Policy", policyChoice),
-                labelled("Fidelity", fidelityChoice), promotion, new Separator(), section("Calibrated assumptions"),
-                reserve, kernelGap, hostOverhead);
+                labelled("Fidelity", fidelityChoice), promotion, new Separator(), section("Layout and balance"),
+                layoutNote, labelled("Attention TP", attnTpChoice), labelled("MoE TP", moeTpChoice),
+                labelled("Routed experts", expertChoice), eplb, redundant, new Separator(),
+                section("Calibrated assumptions"), reserve, kernelGap, hostOverhead);
         subscription = model.scenarioProperty().subscribe(this::show);
     }
 
@@ -179,9 +209,34 @@ public final class ScenarioPanel extends VBox {
             reserve.setDisabledBecause(seedOnly);
             kernelGap.setDisabledBecause(seedOnly);
             hostOverhead.setDisabledBecause(seedOnly);
+            attnTpChoice.setValue(s.attentionTp());
+            moeTpChoice.setValue(s.moeTp());
+            expertChoice.setValue(s.expertDtype());
+            eplb.setSelected(s.eplb());
+            redundant.show(s.redundantExperts());
+            String layoutOff = LayoutControls.disabledReason(s);
+            String tpOff = layoutOff == null && s.chip().scaleUpDomain() == 1
+                    ? s.chip().name() + " has no scale-up domain: tensor parallelism needs one" : null;
+            attnTpChoice.setDisable(layoutOff != null || tpOff != null);
+            moeTpChoice.setDisable(layoutOff != null || tpOff != null);
+            expertChoice.setDisable(layoutOff != null);
+            eplb.setDisable(layoutOff != null);
+            redundant.setDisabledBecause(layoutOff != null ? "seed fidelity assumes perfect balance (seed 000)"
+                    : s.eplb() ? null : "EPLB is off: no copies are placed");
+            String why = layoutOff != null ? "Off: " + layoutOff + "." : tpOff != null ? "TP off: " + tpOff + "." : "";
+            layoutNote.setText(why);
+            layoutNote.setVisible(!why.isEmpty());
         } finally {
             showing = false;
         }
+    }
+
+    /** {@code s} moved by {@code move} to a chip or fidelity, its layout fitted to them; the note says what changed. */
+    private Scenario fit(Scenario s, UnaryOperator<Scenario> move, Chip chip, Fidelity fidelity) {
+        List<String> notes = new java.util.ArrayList<>();
+        Scenario out = LayoutControls.fitted(s, move, chip, fidelity, notes);
+        pendingNote = notes.isEmpty() ? "" : String.join("; ", notes) + ".";
+        return out;
     }
 
     /** Applies an edit; an {@link IllegalArgumentException} from the scenario propagates to the control. */
@@ -213,7 +268,7 @@ public final class ScenarioPanel extends VBox {
         return c;
     }
 
-    private <T> ComboBox<T> combo(String id, List<T> items, Function<T, String> name, String tip,
+    <T> ComboBox<T> combo(String id, List<T> items, Function<T, String> name, String tip,
                                   BiFunction<Scenario, T, Scenario> apply) {
         ComboBox<T> box = new ComboBox<>();
         box.getItems().setAll(items);

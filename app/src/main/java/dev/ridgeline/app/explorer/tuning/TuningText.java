@@ -1,6 +1,5 @@
 package dev.ridgeline.app.explorer.tuning;
 
-import dev.ridgeline.engine.model.Fa3Mode;
 import dev.ridgeline.engine.space.Knob;
 import dev.ridgeline.engine.space.Sensitivity;
 import dev.ridgeline.engine.space.Solve;
@@ -34,7 +33,7 @@ public final class TuningText {
 
     private static String value(Knob k, double v, RoundingMode rounding) {
         if (k.stepped()) {
-            return Fa3Mode.values()[(int) Math.round(v)].label();
+            return k.stepLabel(v);
         }
         if (!Double.isFinite(v)) {
             return String.valueOf(v);

@@ -1,0 +1,85 @@
+package dev.ridgeline.app.cli;
+
+import dev.ridgeline.app.explorer.WindowStartBench;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Start-up as users meet it: each command in a fresh JVM, timed from spawn to exit (wall time), the median of
+ * {@code runs}. Started through the {@code ridgeline} script when this JVM was (it says where, in
+ * {@code ridgeline.launcher}): its class-data-sharing archive and JVM options are then what is measured. Otherwise
+ * this JVM's java, class path and options are used. Output is discarded; exports go to a temporary folder.
+ */
+final class StartupBench {
+    /**
+     * Median milliseconds per command: a one-shot evaluation, a chart export (roofline, map) and the window's; whether
+     * class-data sharing was in use (this JVM's: the script gives its archive to every start once it is made).
+     */
+    record Result(double evaluateMillis, double rooflineExportMillis, double mapExportMillis, double windowExportMillis,
+                  boolean sharedArchive) {
+    }
+
+    private StartupBench() {
+    }
+
+    static Result run(int runs) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("ridgeline-startup");
+        try {
+            return new Result(median(runs, dir, "evaluate"),
+                    median(runs, dir, "export", "--view", "roofline", "--out", dir.resolve("r.png").toString()),
+                    median(runs, dir, "export", "--view", "map", "--out", dir.resolve("m.png").toString()),
+                    median(runs, dir, "export", "--view", "window", "--out", dir.resolve("w.png").toString()),
+                    jvmOptions().stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=")));
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** The {@code ridgeline} script that started this JVM, when it is there to start another. */
+    static String launcher() {
+        String path = System.getProperty("ridgeline.launcher");
+        return path != null && Files.isExecutable(Path.of(path)) ? path : null;
+    }
+
+    /** This JVM's options (those the launcher gave it; no agent's). */
+    static List<String> jvmOptions() {
+        return WindowStartBench.jvmOptions(ProcessHandle.current().info().arguments().orElse(new String[0]));
+    }
+
+    private static double median(int runs, Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (launcher() != null) {
+            command.add(launcher());
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions());
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.ridgeline.app.Launcher"));
+        }
+        command.addAll(Arrays.asList(args));
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("RIDGELINE_HOME", dir.resolve("home").toString());
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException("ridgeline " + String.join(" ", args) + " failed in a fresh JVM (exit "
+                        + (p.isAlive() ? "none" : p.exitValue()) + ")");
+            }
+            millis[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis[runs / 2];
+    }
+}
