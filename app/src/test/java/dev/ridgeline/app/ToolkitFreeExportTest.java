@@ -26,7 +26,7 @@ class ToolkitFreeExportTest {
     Path dir;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"roofline", "gantt", "frontier", "sensitivity", "map"})
+    @ValueSource(strings = {"roofline", "gantt", "frontier", "sensitivity", "map", "served"})
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void aChartExportNeverStartsTheToolkit(String view) throws Exception {
         Path plainFile = Files.writeString(dir.resolve("not-a-folder"), "x");

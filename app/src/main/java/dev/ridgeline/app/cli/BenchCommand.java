@@ -3,6 +3,7 @@ package dev.ridgeline.app.cli;
 import dev.ridgeline.app.explorer.RedrawBench;
 import dev.ridgeline.app.explorer.WindowStartBench;
 import dev.ridgeline.app.explorer.frontier.FrontierBench;
+import dev.ridgeline.app.explorer.served.ServedBench;
 import dev.ridgeline.app.Engines;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.sweep.SpeedProbe;
@@ -58,6 +59,8 @@ final class BenchCommand implements Callable<Integer> {
     static final int REDRAW_EDITS = 600;
     static final int FRONTIER_WARMUP = 40;
     static final int FRONTIER_EDITS = 100;
+    static final int SERVED_WARMUP = 10;
+    static final int SERVED_EDITS = 40;
 
     @Override
     public Integer call() throws Exception {
@@ -116,6 +119,11 @@ final class BenchCommand implements Callable<Integer> {
                 frontier.p50Millis(), frontier.p95Millis(), frontier.edits(), frontier.minDeployments(),
                 frontier.editP50Millis(), frontier.sweepP50Millis(), frontier.hopP50Millis(), frontier.drawP50Millis(),
                 frontier.pulseP50Millis(), frontier.cpuP50Millis());
+        out.println("served: timing " + SERVED_EDITS + " chip edits headless ...");
+        out.flush();
+        ServedBench.Result served = ServedBench.run(SERVED_WARMUP, SERVED_EDITS, 20261206L);
+        out.printf(Locale.ROOT, "served: chip edit -> served view redrawn p50 %.2f ms, p95 %.2f ms over %d edits%n",
+                served.p50Millis(), served.p95Millis(), served.edits());
         StartupBench.Result startup = null;
         if (startupRuns > 0) {
             out.println("start-up: each command in " + startupRuns + " fresh JVMs ...");
@@ -145,7 +153,9 @@ final class BenchCommand implements Callable<Integer> {
                 "redrawP95Millis", Math.round(redraw.p95Millis() * 100) / 100.0,
                 "frontierP50Millis", Math.round(frontier.p50Millis() * 100) / 100.0,
                 "frontierP95Millis", Math.round(frontier.p95Millis() * 100) / 100.0,
-                "frontierDeployments", frontier.minDeployments()));
+                "frontierDeployments", frontier.minDeployments(),
+                "servedP50Millis", Math.round(served.p50Millis() * 100) / 100.0,
+                "servedP95Millis", Math.round(served.p95Millis() * 100) / 100.0));
         if (start != null) {
             figures.addAll(List.of("windowStartMillis", Math.round(start.wallMillis()),
                     "windowStartCpuMillis", Math.round(start.cpuMillis())));

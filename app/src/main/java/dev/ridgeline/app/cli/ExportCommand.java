@@ -10,6 +10,7 @@ import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.PresetException;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.serve.Workload;
 import dev.ridgeline.engine.space.Knob;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,14 +37,14 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file: .png, .svg or .pdf.")
     Path out;
 
-    @Option(names = "--view", defaultValue = "window", description = "window, roofline, gantt, frontier, sensitivity or map (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--view", defaultValue = "window", description = "window, roofline, gantt, frontier, sensitivity, map or served (default: ${DEFAULT-VALUE}); served takes the workload flags (--isl, --osl, ...).")
     String view;
 
     @Option(names = "--tab", description = "The side tab shown in a window export: results, chip, balance, sensitivity or target (default: results).")
     String tab;
 
     @Option(names = "--target-tps", defaultValue = "20",
-            description = "Tokens/s per user the frontier's best deployment, the sensitivity's and the map's headline must reach (default: ${DEFAULT-VALUE}).")
+            description = "Tokens/s per user the frontier's best deployment, the sensitivity's and the map's headline and the served decode pool must reach (default: ${DEFAULT-VALUE}).")
     double targetTps;
 
     @Option(names = "--pin", paramLabel = "SCENARIO.json",
@@ -65,6 +66,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenarioOptions;
 
+    @Mixin
+    WorkloadOptions workloadOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -83,8 +87,9 @@ final class ExportCommand implements Callable<Integer> {
         Knob[] mapFields = MapFields.of(xField, yField);
         Catalog catalog = UserCatalog.load(spec.commandLine().getErr());
         Scenario scenario = scenarioOptions.resolve(catalog);
+        Workload workload = workloadOptions.workload(Workload.DEFAULT, false, targetTps);
         ChartExport.Request request = new ChartExport.Request(scenario, pinned(catalog), targetTps, mapFields[0],
-                mapFields[1], catalog.chips());
+                mapFields[1], catalog.chips(), workload);
         ExecutorService workers = AllCores.pool();
         try {
             if (kind == ViewExport.Kind.WINDOW) {

@@ -30,6 +30,12 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     WorkloadOptions workload;
 
+    @Option(names = "--target-tps", description = "Decode speed a user is promised, tokens/s (default 20).")
+    Double targetTps;
+
+    @Option(names = "--tpot-limit", paramLabel = "S", description = "The decode promise as a time per output token, seconds (instead of --target-tps).")
+    Double tpotLimit;
+
     @Option(names = "--request-rate", description = "Requests per second to size both pools for (cards and nodes of each).")
     Double requestRate;
 
@@ -45,7 +51,15 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Formats.check("--format", format, "table", "json", "csv");
-        Workload w = workload.workload(Workload.of(1, 1), true);
+        if (targetTps != null && tpotLimit != null) {
+            throw new IllegalArgumentException("--target-tps and --tpot-limit: give one of them (a TPOT limit T is a "
+                    + "speed of 1/T tokens/s)");
+        }
+        if (tpotLimit != null && (!(tpotLimit > 0) || tpotLimit > 1000)) {
+            throw new IllegalArgumentException("--tpot-limit must be in (0, 1000] s, was " + tpotLimit);
+        }
+        Workload w = workload.workload(Workload.of(1, 1), true, tpotLimit != null ? 1 / tpotLimit
+                : targetTps != null ? targetTps : Workload.DEFAULT_USER_TOKENS_PER_SEC);
         if (requestRate != null && cards != null) {
             throw new IllegalArgumentException("--request-rate and --cards: give one of them");
         }

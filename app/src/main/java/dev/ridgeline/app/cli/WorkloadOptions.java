@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The served workload's flags (DESIGN 4c): the prompt and output lengths, the prefix-cache hit, the TTFT limit, the
- * user's speed (or a TPOT limit), the prefill chunk and load. A refusal names the flag and the value.
+ * prefill chunk and load (the user's speed is each command's {@code --target-tps}). A refusal names the flag and the
+ * value.
  */
 public final class WorkloadOptions {
     @Option(names = "--isl", description = "Input (prompt) length, tokens.")
@@ -22,12 +23,6 @@ public final class WorkloadOptions {
     @Option(names = "--ttft-limit", paramLabel = "S", description = "Time to first token a user is promised, seconds, queueing included (default: none).")
     Double ttftLimit;
 
-    @Option(names = "--target-tps", description = "Decode speed a user is promised, tokens/s (default 20).")
-    Double targetTps;
-
-    @Option(names = "--tpot-limit", paramLabel = "S", description = "The decode promise as a time per output token, seconds (instead of --target-tps).")
-    Double tpotLimit;
-
     @Option(names = "--chunk", description = "Prefill tokens per card per step, the largest the prefill pool runs (default 16384).")
     Integer chunk;
 
@@ -40,26 +35,23 @@ public final class WorkloadOptions {
             "--tpot-limit", "chunkTokens", "--chunk", "prefillLoad", "--prefill-load");
 
     /**
-     * The workload the flags give over {@code defaults}; {@code --isl} and {@code --osl} required when
-     * {@code required}. Throws naming the flag and value.
+     * The workload the flags give over {@code defaults}, at {@code userTokensPerSec} (the command's own
+     * {@code --target-tps}); {@code --isl} and {@code --osl} required when {@code required}. Throws naming the flag and
+     * value.
      */
-    Workload workload(Workload defaults, boolean required) {
+    Workload workload(Workload defaults, boolean required, double userTokensPerSec) {
         if (required && (isl == null || osl == null)) {
             throw new IllegalArgumentException((isl == null ? "--isl" : "--osl") + " is required (the prompt and "
                     + "output lengths of the workload)");
-        }
-        if (targetTps != null && tpotLimit != null) {
-            throw new IllegalArgumentException("--target-tps and --tpot-limit: give one of them (a TPOT limit T is a "
-                    + "speed of 1/T tokens/s)");
         }
         try {
             Workload w = new Workload(isl != null ? isl : defaults.inputTokens(),
                     osl != null ? osl : defaults.outputTokens(), cacheHit != null ? cacheHit : defaults.cacheHit(),
                     ttftLimit != null ? ttftLimit : defaults.ttftLimitSec(),
-                    targetTps != null ? targetTps : defaults.userTokensPerSec(),
+                    userTokensPerSec,
                     chunk != null ? chunk : defaults.chunkTokens(),
                     prefillLoad != null ? prefillLoad : defaults.prefillLoad());
-            return tpotLimit != null ? w.withTpotLimit(tpotLimit) : w;
+            return w;
         } catch (FieldException e) {
             throw new IllegalArgumentException(e.restate(FLAGS.getOrDefault(e.field(), e.field()), 1), e);
         }

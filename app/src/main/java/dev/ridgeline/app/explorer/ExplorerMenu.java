@@ -41,6 +41,7 @@ public final class ExplorerMenu {
                 item("Export _frontier…", "Shortcut+Shift+F", () -> exportImage(ViewExport.Kind.FRONTIER)),
                 item("Export sensitivit_y…", "Shortcut+Shift+Y", () -> exportImage(ViewExport.Kind.SENSITIVITY)),
                 item("Export _map…", "Shortcut+Shift+M", () -> exportImage(ViewExport.Kind.MAP)),
+                item("Export ser_ved…", "Shortcut+Shift+V", () -> exportImage(ViewExport.Kind.SERVED)),
                 item("Export op _table (CSV)…", "Shortcut+Shift+T", this::exportCsv),
                 item("Export frontier _deployments (CSV)…", "Shortcut+Shift+D", this::exportFrontierCsv),
                 item("Export review re_port…", "Shortcut+Shift+E",
@@ -115,8 +116,8 @@ public final class ExplorerMenu {
         if (f == null) {
             return;
         }
-        if (kind == ViewExport.Kind.FRONTIER) {
-            view.centreTabs().getSelectionModel().select(ExplorerView.CENTRE_VIEWS.indexOf("frontier"));
+        if (kind == ViewExport.Kind.FRONTIER || kind == ViewExport.Kind.SERVED) {
+            view.centreTabs().getSelectionModel().select(ExplorerView.CENTRE_VIEWS.indexOf(kind.label()));
         }
         Path out = f.toPath();
         // the tuning charts are small on screen: they are written at the window's size
@@ -138,6 +139,7 @@ public final class ExplorerMenu {
         switch (kind) {
             case ROOFLINE: return view.roofline();
             case FRONTIER: return view.frontier().viewer();
+            case SERVED: return view.served();
             default: return view.gantt();
         }
     }

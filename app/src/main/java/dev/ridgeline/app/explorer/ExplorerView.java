@@ -12,6 +12,7 @@ import dev.ridgeline.app.explorer.charts.OpTable;
 import dev.ridgeline.app.explorer.charts.RooflineView;
 import dev.ridgeline.app.explorer.frontier.FrontierView;
 import dev.ridgeline.app.explorer.scenario.ScenarioPanel;
+import dev.ridgeline.app.explorer.served.ServedView;
 import dev.ridgeline.app.explorer.tuning.Tuning;
 import dev.ridgeline.app.explorer.tuning.TuningRunner;
 import dev.ridgeline.engine.Evaluation;
@@ -46,8 +47,8 @@ import javafx.util.Subscription;
 public final class ExplorerView extends BorderPane {
     /** The side tabs beside the roofline, in order: {@code export --tab} takes these names. */
     public static final List<String> SIDE_TABS = List.of("results", "chip", "balance", "sensitivity", "target");
-    /** The views in the centre, in order (tab ids "rooflineTab", "frontierTab", "mapTab"). */
-    public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier", "map", "validation");
+    /** The views in the centre, in order (tab ids "rooflineTab", "frontierTab", "mapTab", "servedTab", "validationTab"). */
+    public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier", "map", "served", "validation");
 
     private final ExplorerModel model;
     private final ScenarioPanel scenarioPanel;
@@ -125,10 +126,12 @@ public final class ExplorerView extends BorderPane {
         Tab mapTab = tab(CENTRE_VIEWS.get(2), "The best throughput per card over a grid of two chip fields.");
         Tab rooflineTab = tab(CENTRE_VIEWS.get(0), "Every op of one MoE layer on the chip's roofline.");
         rooflineTab.setContent(rooflinePane);
-        Tab validationTab = tab(CENTRE_VIEWS.get(3),
+        Tab servedTab = tab(CENTRE_VIEWS.get(3), "Prefill and decode pools sized for a workload: their ratio, served "
+                + "output tokens/s per card, TTFT and TPOT, and the co-located alternative.");
+        Tab validationTab = tab(CENTRE_VIEWS.get(4),
                 "Calibrated fidelity against published deployments: their figures, ours, our P10-P90 band and the error.");
         this.runner = tuning;
-        centreTabs.getTabs().addAll(rooflineTab, frontierTab, mapTab, validationTab);
+        centreTabs.getTabs().addAll(rooflineTab, frontierTab, mapTab, servedTab, validationTab);
         // the anchor table is built and computed when first shown
         subscriptions.add(validationTab.selectedProperty().subscribe(shown -> {
             if (shown && validationTab.getContent() == null) {
@@ -140,7 +143,7 @@ public final class ExplorerView extends BorderPane {
         centreTabs.setId("centreTabs");
         centreTabs.setMinSize(0, 0);
         lazy = new LazyViews(model, catalog, userPresets, tuning, scenarioPanel::addChip, ExplorerView::scrolled,
-                new LazyViews.Tabs(chipTab, balanceTab, sensitivityTab, targetTab, frontierTab, mapTab));
+                new LazyViews.Tabs(chipTab, balanceTab, sensitivityTab, targetTab, frontierTab, mapTab, servedTab));
         // a hidden roofline catches up when shown
         subscriptions.add(rooflineTab.selectedProperty().subscribe(shown -> {
             if (shown) {
@@ -334,7 +337,7 @@ public final class ExplorerView extends BorderPane {
         return tabs;
     }
 
-    /** Roofline | Frontier | Map. */
+    /** Roofline | Frontier | Map | Served. */
     public TabPane centreTabs() {
         return centreTabs;
     }
@@ -351,6 +354,11 @@ public final class ExplorerView extends BorderPane {
                     runner.publisher());
         }
         return validation;
+    }
+
+    /** The Served view (workload, pools, TTFT and TPOT). */
+    public ServedView served() {
+        return lazy.served();
     }
 
     /** Sensitivity, Target and Map. */

@@ -5,6 +5,8 @@ import dev.ridgeline.app.balance.BalancePanel;
 import dev.ridgeline.app.chipeditor.ChipEditor;
 import dev.ridgeline.app.explorer.frontier.FrontierModel;
 import dev.ridgeline.app.explorer.frontier.FrontierView;
+import dev.ridgeline.app.explorer.served.ServedModel;
+import dev.ridgeline.app.explorer.served.ServedView;
 import dev.ridgeline.app.explorer.tuning.Tuning;
 import dev.ridgeline.app.explorer.tuning.TuningRunner;
 import dev.ridgeline.engine.io.Catalog;
@@ -21,13 +23,13 @@ import javafx.util.Subscription;
 
 /**
  * The views behind every tab but the first of each pane: the chip editor, the C/B balance, Sensitivity and Target
- * (chip tuning, which also holds the Map) and the Frontier. None is built before its tab is first shown or the view
+ * (chip tuning, which also holds the Map), the Frontier and the Served view. None is built before its tab is first shown or the view
  * is asked for (an export, a menu action): the window's first frame needs none of them, and building and styling
  * them took a third of the start-up (README "Speed").
  */
 final class LazyViews {
     /** The tabs the views fill, by the views' names ({@link ExplorerView#SIDE_TABS}, {@link ExplorerView#CENTRE_VIEWS}). */
-    record Tabs(Tab chip, Tab balance, Tab sensitivity, Tab target, Tab frontier, Tab map) {
+    record Tabs(Tab chip, Tab balance, Tab sensitivity, Tab target, Tab frontier, Tab map, Tab served) {
     }
 
     private final ExplorerModel model;
@@ -42,6 +44,7 @@ final class LazyViews {
     private Node balance;
     private Tuning tuning;
     private FrontierView frontier;
+    private ServedView served;
 
     /**
      * @param onChipSaved what a chip saved as a preset does (the scenario panel offers it)
@@ -62,6 +65,7 @@ final class LazyViews {
         fillWhenShown(tabs.target(), () -> tuning().target());
         fillWhenShown(tabs.frontier(), this::frontier);
         fillWhenShown(tabs.map(), () -> tuning().map());
+        fillWhenShown(tabs.served(), this::served);
     }
 
     private void fillWhenShown(Tab tab, Supplier<Node> content) {
@@ -108,6 +112,15 @@ final class LazyViews {
         return frontier;
     }
 
+    /** The Served view sizes only while its tab is shown (or an export asks). */
+    ServedView served() {
+        if (served == null) {
+            served = new ServedView(new ServedModel(Engines.builtIn(), runner), model.scenarioProperty());
+            subscriptions.add(tabs.served().selectedProperty().subscribe(shown -> served.model().activeProperty().set(shown)));
+        }
+        return served;
+    }
+
     /** Stops what was built (the window is closing). */
     void dispose() {
         subscriptions.forEach(Subscription::unsubscribe);
@@ -117,6 +130,9 @@ final class LazyViews {
         }
         if (frontier != null) {
             frontier.dispose();
+        }
+        if (served != null) {
+            served.dispose();
         }
     }
 }

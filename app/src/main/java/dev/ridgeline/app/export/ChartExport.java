@@ -6,12 +6,16 @@ import dev.ridgeline.app.explorer.charts.RooflineChart;
 import dev.ridgeline.app.explorer.frontier.ColourBy;
 import dev.ridgeline.app.explorer.frontier.FrontierChart;
 import dev.ridgeline.app.explorer.frontier.FrontierData;
+import dev.ridgeline.app.explorer.served.ServedPainter;
 import dev.ridgeline.app.explorer.tuning.TuningFigures;
 import dev.ridgeline.app.explorer.tuning.TuningInputs;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.serve.Served;
+import dev.ridgeline.engine.serve.Serving;
+import dev.ridgeline.engine.serve.Workload;
 import dev.ridgeline.engine.space.FieldMap;
 import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Knob;
@@ -30,7 +34,7 @@ import org.jfree.chart.title.TextTitle;
 /**
  * A chart view written without the window: no JavaFX toolkit, no native libraries, no display. The figures are
  * computed on the engine as the views compute them, the chart is built by the factories the views draw with
- * ({@link RooflineChart}, {@link GanttPainter}, {@link FrontierChart}, {@link TuningFigures}), and Java2D draws it into
+ * ({@link RooflineChart}, {@link GanttPainter}, {@link FrontierChart}, {@link TuningFigures}, {@link ServedPainter}), and Java2D draws it into
  * PNG, SVG or PDF ({@link ImageExport}). The command line exports every view but the window this way; the window's
  * File menu draws the charts on screen ({@link ViewExport}), built by the same factories.
  */
@@ -44,10 +48,13 @@ public final class ChartExport {
      * @param mapX      the map's field along x
      * @param mapY      the map's field along y
      * @param chips     the chips the map marks (the catalogue)
+     * @param workload  the served view's workload (its user speed is {@code targetTps})
      */
-    public record Request(Scenario scenario, Scenario pinned, double targetTps, Knob mapX, Knob mapY, List<Chip> chips) {
+    public record Request(Scenario scenario, Scenario pinned, double targetTps, Knob mapX, Knob mapY, List<Chip> chips,
+                          Workload workload) {
         public Request {
             Objects.requireNonNull(scenario, "scenario");
+            Objects.requireNonNull(workload, "workload");
             chips = List.copyOf(chips);
         }
     }
@@ -99,6 +106,11 @@ public final class ChartExport {
                 captioned(out, width, height, footer,
                         TuningFigures.mapChart(r, q.chips(), perCard, width, height - ImageExport.FOOTER),
                         TuningFigures.mapNote(r, q.chips(), perCard));
+                break;
+            }
+            case SERVED: {
+                Served served = Serving.size(engine, s, q.workload(), sweep, threads, never);
+                ImageExport.write(out, width, height, footer, (g, area) -> ServedPainter.paint(g, area, served));
                 break;
             }
             default:

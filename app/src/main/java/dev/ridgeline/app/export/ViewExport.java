@@ -22,7 +22,7 @@ import javafx.scene.image.WritableImage;
 public final class ViewExport {
     /** The views {@code ridgeline export --view} and the Export menu can write. */
     public enum Kind {
-        WINDOW, ROOFLINE, GANTT, FRONTIER, SENSITIVITY, MAP;
+        WINDOW, ROOFLINE, GANTT, FRONTIER, SENSITIVITY, MAP, SERVED;
 
         public static Kind of(String value) {
             for (Kind k : values()) {
@@ -31,7 +31,7 @@ public final class ViewExport {
                 }
             }
             throw new IllegalArgumentException("--view: bad value " + Checks.quote(value)
-                    + " (expected window, roofline, gantt, frontier, sensitivity or map)");
+                    + " (expected window, roofline, gantt, frontier, sensitivity, map or served)");
         }
 
         public String label() {
@@ -67,6 +67,16 @@ public final class ViewExport {
             case MAP:
                 TuningExport.write(view, kind == Kind.MAP, out, width, height);
                 break;
+            case SERVED: {
+                view.served().model().activeProperty().set(true);
+                dev.ridgeline.engine.serve.Served served = view.served().model().job().getResult();
+                if (served == null) {
+                    throw new IllegalStateException("the served workload is still being sized; export it again when it is drawn");
+                }
+                ImageExport.write(out, width, height, ImageExport.footer(drawn.scenario().summary()),
+                        (g, area) -> dev.ridgeline.app.explorer.served.ServedPainter.paint(g, area, served));
+                break;
+            }
             default:
                 // the footer carries the status line's summary: leave the status line out of the picture
                 javafx.scene.Node status = view.getBottom();

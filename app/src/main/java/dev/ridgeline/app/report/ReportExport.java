@@ -35,7 +35,7 @@ public final class ReportExport {
                 + String.format(Locale.ROOT, " --target-tps %s --out %s", trim(target), file);
         return new ReportRequest(s, pinned, pinned == null ? null : Comparison.differences(pinned, s), target,
                 Version.current(), command, Presets.scenarioJson("scenario", s, catalog),
-                pinned == null ? null : Presets.scenarioJson("a", pinned, catalog),
+                pinned == null ? null : Presets.scenarioJson("a", pinned, catalog), null,
                 dev.ridgeline.engine.io.Anchors.builtIn());
     }
 

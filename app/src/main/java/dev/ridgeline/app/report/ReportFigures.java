@@ -62,6 +62,11 @@ final class ReportFigures {
     static void paint(Graphics2D g, Rectangle2D area, FigureData data) {
         if (data instanceof FigureData.Roofline) {
             RooflineChart.createChart(RooflineChart.createDataset(((FigureData.Roofline) data).evaluation())).draw(g, area);
+        } else if (data instanceof FigureData.PrefillRoofline) {
+            RooflineChart.createChart(RooflineChart.createDataset(((FigureData.PrefillRoofline) data).evaluation()))
+                    .draw(g, area);
+        } else if (data instanceof FigureData.Served) {
+            dev.ridgeline.app.explorer.served.ServedPainter.paint(g, area, ((FigureData.Served) data).served());
         } else if (data instanceof FigureData.Gantt) {
             GanttPainter.paint(g, area, ((FigureData.Gantt) data).evaluation().schedule(),
                     GanttPainter.card(((FigureData.Gantt) data).evaluation()));

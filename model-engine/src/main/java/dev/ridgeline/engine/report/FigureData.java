@@ -5,10 +5,18 @@ import java.util.List;
 
 /** What a figure shows: the engine's own results, which the app draws with the window's charts. */
 public sealed interface FigureData permits FigureData.Roofline, FigureData.Gantt, FigureData.Frontier,
-        FigureData.Tornado, FigureData.Curves {
+        FigureData.Tornado, FigureData.Curves, FigureData.PrefillRoofline, FigureData.Served {
 
     /** The roofline of the scenario's ops, as the window draws it. */
     record Roofline(Evaluation evaluation) implements FigureData {
+    }
+
+    /** The roofline of a prefill step's ops, on the chip as the prefill computes on it. */
+    record PrefillRoofline(dev.ridgeline.engine.PrefillEvaluation evaluation) implements FigureData {
+    }
+
+    /** A served workload's pools, TTFT and TPOT, as the Served view draws them. */
+    record Served(dev.ridgeline.engine.serve.Served served) implements FigureData {
     }
 
     /** The pipeline Gantt of one layer, as the window draws it. */

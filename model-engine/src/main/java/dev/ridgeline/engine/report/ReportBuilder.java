@@ -2,9 +2,14 @@ package dev.ridgeline.engine.report;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.PrefillEvaluation;
 import dev.ridgeline.engine.evidence.Bands;
 import dev.ridgeline.engine.validation.Validation;
 import dev.ridgeline.engine.model.Deployment;
+import dev.ridgeline.engine.model.Prefill;
+import dev.ridgeline.engine.serve.Served;
+import dev.ridgeline.engine.serve.Serving;
+import dev.ridgeline.engine.serve.Workload;
 import dev.ridgeline.engine.roofline.OpResult;
 import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Sensitivity;
@@ -61,13 +66,24 @@ public final class ReportBuilder {
                 CommWindows.of(e), frontier, chip, model, exploration, memory, regimes, prompt, core,
                 Bands.of(engine.calibration(), e), validation);
         progress.check();
+        progress.step("sizing the served workload", 0.92);
+        Served served = Serving.size(engine, s, request.workload(), executor, threads, progress::cancelled);
+        progress.check();
+        PrefillEvaluation prefill = served instanceof Served.Sized ? prefillStep(engine, (Served.Sized) served) : null;
         progress.step("writing", 0.95);
-        Report r = write(a, engine);
+        Report r = write(a, engine, served, prefill);
         progress.step("done", 1.0);
         return r;
     }
 
-    static Report write(Analyses a, Engine engine) {
+    /** The prefill pool's step, evaluated op by op. */
+    static PrefillEvaluation prefillStep(Engine engine, Served.Sized s) {
+        Workload w = s.workload();
+        return engine.evaluatePrefill(s.prefill().deployment(), new Prefill(w.inputTokens(), w.cacheHit(),
+                s.prefill().chunkTokens()));
+    }
+
+    static Report write(Analyses a, Engine engine, Served served, PrefillEvaluation prefill) {
         DocBuilder d = new DocBuilder();
         Evaluation e = a.evaluation();
         IntroWriter.guide(d);
@@ -84,6 +100,7 @@ public final class ReportBuilder {
         PhaseWriter.exploration(d, a);
         PhaseWriter.memory(d, a);
         PhaseWriter.communication(d, a);
+        ServedWriter.write(d, served, prefill);
         SourceWriter.write(d, a);
         if (a.validation() != null) {
             ValidationWriter.appendix(d, a.validation());

@@ -1,6 +1,7 @@
 package dev.ridgeline.engine.report;
 
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.serve.Workload;
 import java.util.List;
 
 /**
@@ -14,11 +15,12 @@ import java.util.List;
  * @param command           a command line that regenerates the report
  * @param scenarioJson      the scenario as the versioned JSON document that reproduces it
  * @param pinnedJson        scenario A as such a document, or null without A
+ * @param workload          the served workload the report sizes pools for (its user speed is the target's)
  * @param anchors           the published deployments the appendix checks Ridgeline against (none: no appendix)
  */
 public record ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences,
                             double targetTokensPerSec, String version, String command, String scenarioJson,
-                            String pinnedJson, List<dev.ridgeline.engine.validation.Anchor> anchors) {
+                            String pinnedJson, Workload workload, List<dev.ridgeline.engine.validation.Anchor> anchors) {
     /** Seed 000's and DESIGN 4b's default target: 20 tokens/s per user. */
     public static final double DEFAULT_TARGET = 20;
 
@@ -30,12 +32,14 @@ public record ReportRequest(Scenario scenario, Scenario pinned, List<String> pin
             throw new IllegalArgumentException("target tokens/s must be in (0, 1e6], was " + targetTokensPerSec);
         }
         pinnedDifferences = pinnedDifferences == null ? List.of() : List.copyOf(pinnedDifferences);
+        workload = (workload == null ? Workload.DEFAULT : workload).withUserTokensPerSec(targetTokensPerSec);
         anchors = anchors == null ? List.of() : List.copyOf(anchors);
     }
 
-    /** A request without the validation appendix. */
+    /** A report with the default workload ({@link Workload#DEFAULT}) and no validation appendix. */
     public ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences, double targetTokensPerSec,
                          String version, String command, String scenarioJson, String pinnedJson) {
-        this(scenario, pinned, pinnedDifferences, targetTokensPerSec, version, command, scenarioJson, pinnedJson, null);
+        this(scenario, pinned, pinnedDifferences, targetTokensPerSec, version, command, scenarioJson, pinnedJson, null,
+                null);
     }
 }

@@ -20,7 +20,8 @@ import java.util.function.BooleanSupplier;
  * The prefill pool's best deployment (DESIGN 4c): over every EP degree the explorer offers (and 4), data-parallel
  * attention or attention TP across an 8-card node, both policies, FP8 or BF16 weights and KV cache, no MTP, and chunks
  * from the workload's down to 1K tokens by halves, the most uncached tokens/s per card whose step fits in memory and
- * whose TTFT meets the limit.
+ * whose TTFT meets the limit. A larger chunk runs larger GEMMs over the same attention pairs per token, so without a
+ * TTFT limit the largest chunk that fits is taken and the smaller ones are not tried.
  */
 final class PrefillSearch {
     /** The smallest chunk tried (a prompt chunked finer spends its step on weights and launches). */
@@ -98,6 +99,9 @@ final class PrefillSearch {
             if (meets && (best == null || p.tokensPerSecPerCard() > best.tokensPerSecPerCard())) {
                 best = p;
             }
+            if (!w.ttftLimited()) {
+                break; // without a TTFT limit the largest chunk that fits is the fastest: smaller chunks only cut TTFT
+            }
         }
         return new Result(best, fastest, least);
     }
@@ -125,6 +129,9 @@ final class PrefillSearch {
                 continue;
             }
             for (int tp : attentionTps) {
+                if (tp > 1 && (tp > base.chip().scaleUpDomain() || ep % tp != 0 || base.model().numHeads() % tp != 0)) {
+                    continue; // attention groups must be whole and inside the scale-up domain (Layouts)
+                }
                 for (Policy policy : Policy.values()) {
                     for (Dtype weights : Dtype.values()) {
                         for (Dtype kv : Dtype.values()) {

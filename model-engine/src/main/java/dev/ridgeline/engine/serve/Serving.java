@@ -7,6 +7,7 @@ import dev.ridgeline.engine.plan.Summary;
 import dev.ridgeline.engine.space.Headline;
 import dev.ridgeline.engine.space.Space;
 import dev.ridgeline.engine.sweep.Parallel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -39,10 +40,19 @@ public final class Serving {
                               BooleanSupplier cancelled) {
         Scenario decodeBase = decodeBase(base, w);
         Space space = Space.explorer(decodeBase);
-        Headline.Answer decode = Headline.best(engine, space, w.userTokensPerSec(), executor, threads, cancelled);
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < space.configurations().size(); i++) {
+            indices.add(i);
+        }
+        // each configuration's best batch at the user speed: the decode headline, and bounds for the co-located search
+        List<Headline.Answer> perConfiguration = each(indices, Summary::new, (summary, i) -> {
+            Scenario c = space.configurations().get(i);
+            return Headline.bestOf(engine.plan(c), c, i, space, w.userTokensPerSec(), summary);
+        }, executor, threads, cancelled);
         if (cancelled.getAsBoolean()) {
             return null;
         }
+        Headline.Answer decode = Headline.bestOf(perConfiguration);
         if (decode == null) {
             return new Served.Unmet(w, String.format(Locale.ROOT, "the user speed of %s tokens/s binds: no decode "
                     + "deployment of %s on %s reaches it at a %d-token context (the fastest gives %.1f)",
@@ -63,7 +73,8 @@ public final class Serving {
         double loaded = w.prefillLoad() * p.tokensPerSecPerCard();
         double ratio = RateMatch.decodePerPrefill(loaded, decode.throughputPerCard(), w.outputTokens(),
                 w.uncachedTokens());
-        Served.Together together = ColocatedSearch.best(engine, space, w, executor, threads, cancelled);
+        Served.Together together = ColocatedSearch.best(engine, space, perConfiguration, w, p.tokensPerSecPerCard(),
+                cancelled);
         if (cancelled.getAsBoolean()) {
             return null;
         }

@@ -59,6 +59,9 @@ public record Workload(int inputTokens, int outputTokens, double cacheHit, doubl
         inRange(prefillLoad, 0.01, MAX_PREFILL_LOAD, "prefillLoad", owner);
     }
 
+    /** The workload the Served view, the report and {@code export --view served} size unless told otherwise: 4K prompts, 1K outputs. */
+    public static final Workload DEFAULT = of(4096, 1024);
+
     /** A workload of {@code isl} in and {@code osl} out with the other fields at their defaults. */
     public static Workload of(int isl, int osl) {
         return new Workload(isl, osl, 0, 0, DEFAULT_USER_TOKENS_PER_SEC, DEFAULT_CHUNK, DEFAULT_PREFILL_LOAD);

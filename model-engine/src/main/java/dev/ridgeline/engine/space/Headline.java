@@ -87,6 +87,17 @@ public final class Headline {
         return best;
     }
 
+    /** The best of some configurations' bests (nulls skipped; null when none reaches the target), by the same rule. */
+    public static Answer bestOf(List<Answer> answers) {
+        Answer best = null;
+        for (Answer a : answers) {
+            if (a != null && (best == null || Answer.BETTER_FIRST.compare(a, best) < 0)) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
     /** A worker's result buffer and its last plan, kept while it serves the configurations it is given. */
     private static final class Worker {
         private final Summary summary = new Summary();

@@ -15,6 +15,8 @@ import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.roofline.Bound;
 import dev.ridgeline.engine.roofline.OpResult;
+import dev.ridgeline.engine.serve.Served;
+import dev.ridgeline.engine.serve.Serving;
 import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Sensitivity;
 import dev.ridgeline.engine.space.Space;
@@ -42,10 +44,10 @@ class ReportContentTest {
         for (String title : List.of(IntroWriter.HOW_TO_READ, IntroWriter.SUMMARY, ModelWriter.FINGERPRINT,
                 ModelWriter.ANALYTICAL, ModelWriter.FIGURES, SpaceWriter.FRONTIER, SpaceWriter.SENSITIVITY,
                 PhaseWriter.REGIMES, PhaseWriter.EXPLORATION, PhaseWriter.MEMORY, PhaseWriter.COMMUNICATION,
-                SourceWriter.SOURCES)) {
+                ServedWriter.SERVED, SourceWriter.SOURCES)) {
             r.section(title);
         }
-        assertEquals(List.of("roofline", "gantt", "frontier", "sensitivity", "memory"),
+        assertEquals(List.of("roofline", "gantt", "frontier", "sensitivity", "memory", "served", "prefill-roofline"),
                 r.figures().stream().map(Block.Figure::id).toList());
         Block.Items conclusions = r.section("Three conclusions").blocks(Block.Items.class).get(0);
         Block.Items next = r.section("Three next optimizations").blocks(Block.Items.class).get(0);
@@ -216,7 +218,7 @@ class ReportContentTest {
         assertEquals(dev.ridgeline.engine.model.Fidelity.CALIBRATED, s.fidelity());
         var anchors = dev.ridgeline.engine.io.Anchors.builtIn();
         Report r = ReportBuilder.build(Fixtures.ENGINE, new ReportRequest(s, null, null, ReportRequest.DEFAULT_TARGET,
-                "test", "ridgeline report", "{}", null, anchors), Progress.NONE);
+                "test", "ridgeline report", "{}", null, null, anchors), Progress.NONE);
         String first = r.section(IntroWriter.SUMMARY).blocks(Block.Paragraph.class).get(0).plain();
         // the headline figures with their bands, as the engine's Bands give them
         var e = Fixtures.ENGINE.evaluate(s);
@@ -260,5 +262,28 @@ class ReportContentTest {
             }
         }
         return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reports")
+    void theServedSectionHoldsTheSizingOfAFreshCall(String name, Report r, Scenario s) {
+        // the report sizes the default workload at the report's target user speed
+        Served.Sized expected = (Served.Sized) Serving.size(Fixtures.ENGINE, s,
+                dev.ridgeline.engine.serve.Workload.DEFAULT.withUserTokensPerSec(ReportRequest.DEFAULT_TARGET));
+        Block.Table sizing = r.section(ServedWriter.SERVED).blocks(Block.Table.class).get(0);
+        assertEquals(expected.outputPerCard(), value(row(sizing, "served output per card (both pools)")), 0.0);
+        assertEquals(expected.decodePerPrefill(), value(row(sizing, "decode cards per prefill card")), 0.0);
+        assertEquals(expected.ttft().totalSec(), value(row(sizing, "TTFT")), 0.0);
+        assertEquals(expected.tpotSec(), value(row(sizing, "TPOT")), 0.0);
+    }
+
+    /** The value cell of the row whose first cell is {@code label}. */
+    private static Inline row(Block.Table t, String label) {
+        for (int i = 0; i < t.rows().size(); i++) {
+            if (text(t.cell(i, "Figure")).equals(label)) {
+                return t.cell(i, "Value");
+            }
+        }
+        throw new AssertionError("no row " + label);
     }
 }

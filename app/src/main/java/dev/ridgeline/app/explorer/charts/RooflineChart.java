@@ -3,6 +3,7 @@ package dev.ridgeline.app.explorer.charts;
 import dev.ridgeline.app.explorer.Units;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.ops.Stage;
 import dev.ridgeline.engine.roofline.Bound;
 import dev.ridgeline.engine.roofline.OpResult;
@@ -61,12 +62,24 @@ public final class RooflineChart {
 
     /** Both datasets for one evaluation: roofs first, then op markers. */
     public static XYSeriesCollection[] createDataset(Evaluation e) {
-        Chip chip = e.scenario().chip();
-        double hbm = e.hbmBytesPerSecAsRead();
+        return createDataset(e.scenario(), e.scenario().chip(), e.hbmBytesPerSecAsRead(),
+                e.scenario().nic().bandwidthBytesPerSec(), e.ops());
+    }
+
+    /** Both datasets for a prefill step, on the chip as the prefill computes on it. */
+    public static XYSeriesCollection[] createDataset(dev.ridgeline.engine.PrefillEvaluation e) {
+        return createDataset(e.scenario(), e.computeChip(), e.computeChip().hbmBandwidthBytesPerSec(),
+                e.scenario().nic().bandwidthBytesPerSec(), e.ops());
+    }
+
+    /**
+     * Both datasets for {@code ops} of scenario {@code s} (its layout decides the scale-up roof, its expert dtype the
+     * FP4 one) on a chip of these rates: roofs first, then op markers.
+     */
+    public static XYSeriesCollection[] createDataset(Scenario s, Chip chip, double hbm, double nic, List<OpResult> ops) {
         double fp8 = chip.fp8FlopsPerSec();
         double bf16 = chip.bf16FlopsPerSec();
-        double nic = e.scenario().nic().bandwidthBytesPerSec();
-        double moeFlops = e.ops().stream().filter(o -> o.stage() == Stage.MOE).mapToDouble(OpResult::flops).sum();
+        double moeFlops = ops.stream().filter(o -> o.stage() == Stage.MOE).mapToDouble(OpResult::flops).sum();
 
         OpPoints points = new OpPoints();
         // the frame: every op and both ridge points (where the HBM slope meets the BF16 and FP8 roofs), with MARGIN
@@ -77,7 +90,7 @@ public final class RooflineChart {
         for (Bound b : LAYER_BOUNDS) {
             XYSeries series = new XYSeries(b.label() + "-bound op", false, true);
             List<OpResult> list = new ArrayList<>();
-            for (OpResult op : e.ops()) {
+            for (OpResult op : ops) {
                 if (op.bound() != b || op.timeSec() <= 0) {
                     continue;
                 }
@@ -114,13 +127,12 @@ public final class RooflineChart {
         roofs.addSeries(line("NIC roof " + Units.si(nic, "B/s"), xMin, xMin * nic, netEnd, netEnd * nic));
         // the scale-up link carries the all-reduces of tensor parallelism and EP inside its domain (DESIGN 3.10)
         double scaleUp = chip.scaleUpBandwidthBytesPerSec();
-        boolean overScaleUp = scaleUp > 0 && (e.scenario().attentionTp() > 1
-                || chip.scaleUpCovers(e.scenario().deployment().moeCards()));
+        boolean overScaleUp = scaleUp > 0 && (s.attentionTp() > 1 || chip.scaleUpCovers(s.deployment().moeCards()));
         if (overScaleUp) {
             double upEnd = Math.min(xMax, fp8 / scaleUp);
             roofs.addSeries(line("Scale-up roof " + Units.si(scaleUp, "B/s"), xMin, xMin * scaleUp, upEnd, upEnd * scaleUp));
         }
-        if (e.scenario().expertDtype().fp4() && chip.hasFp4()) {
+        if (s.expertDtype().fp4() && chip.hasFp4()) {
             double fp4 = chip.fp4FlopsPerSec();
             roofs.addSeries(line("FP4 peak " + Units.flopsPerSec(fp4), fp4 / hbm, fp4, xMax, fp4));
         }

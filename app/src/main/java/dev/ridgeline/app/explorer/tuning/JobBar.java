@@ -14,14 +14,14 @@ import javafx.util.Duration;
  * A job's progress and cancel button, shown only when the work has taken longer than a frame or two (so a 40 ms
  * sensitivity does not flash a bar), and its status line otherwise.
  */
-final class JobBar extends HBox {
+public final class JobBar extends HBox {
     static final Duration SHOW_AFTER = Duration.millis(100);
 
     private final ProgressBar bar = new ProgressBar();
     private final Button cancel = new Button("Cancel");
     private final Label status = new Label();
 
-    JobBar(String id, Job<?> job, Runnable cancelAction) {
+    public JobBar(String id, Job<?> job, Runnable cancelAction) {
         super(6);
         setId(id + "Job");
         setAlignment(Pos.CENTER_LEFT);

@@ -1,0 +1,80 @@
+package dev.ridgeline.app.explorer.served;
+
+import dev.ridgeline.app.explorer.frontier.FrontierData;
+import dev.ridgeline.app.explorer.tuning.Job;
+import dev.ridgeline.app.explorer.tuning.TuningRunner;
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.serve.Served;
+import dev.ridgeline.engine.serve.Serving;
+import dev.ridgeline.engine.serve.Workload;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The served workload of the scenario on screen (DESIGN 4c), sized off the FX thread on the design-space views'
+ * runner while the Served view is {@link #activeProperty() active}: again on every edit of what it depends on (the
+ * model, chip, NIC, fidelity, readings, assumptions and layout; the pools re-optimise EP, batch, dtypes and MTP
+ * themselves) and of the workload. Newest request wins ({@link Job}).
+ */
+public final class ServedModel {
+    private final Engine engine;
+    private final TuningRunner runner;
+    private final Job<Served> job;
+    private final ObjectProperty<Workload> workload = new SimpleObjectProperty<>(this, "workload", Workload.DEFAULT);
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
+    private Scenario scenario;
+    private Object wanted;
+
+    public ServedModel(Engine engine, TuningRunner runner) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.job = new Job<>(runner, r -> r instanceof Served.Sized ? "pools sized" : "not served");
+        workload.addListener((obs, old, now) -> refresh());
+        active.addListener((obs, old, now) -> refresh());
+    }
+
+    /** The scenario on screen (FX thread). */
+    public void setScenario(Scenario s) {
+        scenario = s;
+        refresh();
+    }
+
+    private void refresh() {
+        Workload w = workload.get();
+        if (!active.get() || scenario == null || w == null) {
+            return;
+        }
+        Object key = List.of(FrontierData.key(scenario), w);
+        if (key.equals(wanted)) {
+            return;
+        }
+        wanted = key;
+        Scenario s = scenario;
+        job.submit((stop, progress) -> Serving.size(engine, s, w, runner.sweep(), runner.threads(), stop));
+    }
+
+    /** The sizing work, its result, progress and status. */
+    public Job<Served> job() {
+        return job;
+    }
+
+    public ObjectProperty<Workload> workloadProperty() {
+        return workload;
+    }
+
+    /** Sizes only while active (the view is shown, or an export asks). */
+    public BooleanProperty activeProperty() {
+        return active;
+    }
+
+    /** Stops for good (the window is closing). */
+    public void dispose() {
+        active.set(false);
+        job.dispose();
+    }
+}

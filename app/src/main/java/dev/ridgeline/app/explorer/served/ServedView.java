@@ -1,0 +1,105 @@
+package dev.ridgeline.app.explorer.served;
+
+import dev.ridgeline.app.explorer.charts.Palette;
+import dev.ridgeline.app.explorer.tuning.JobBar;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.serve.Served;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
+import org.jfree.fx.FXGraphics2D;
+
+/**
+ * The Served view (DESIGN 4c, 7): the Workload panel over the served workload of the scenario on screen, drawn by
+ * {@link ServedPainter}, sized in the background on every chip or scenario edit while shown.
+ */
+public final class ServedView extends VBox {
+    private final ServedModel model;
+    private final Pools pools = new Pools();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+
+    public ServedView(ServedModel model, ObservableValue<Scenario> scenario) {
+        super(6);
+        this.model = model;
+        setId("servedView");
+        getStyleClass().add("served-view");
+        WorkloadPanel panel = new WorkloadPanel(model.workloadProperty());
+        JobBar bar = new JobBar("served", model.job(), model.job()::cancel);
+        VBox.setVgrow(pools, Priority.ALWAYS);
+        getChildren().addAll(panel, pools, bar);
+        setMinSize(0, 0);
+        subscriptions.add(scenario.subscribe(model::setScenario));
+        subscriptions.add(model.job().resultProperty().subscribe(pools::show));
+    }
+
+    public ServedModel model() {
+        return model;
+    }
+
+    /** The pools as last drawn (tests). */
+    public ServedPainter.Drawn drawn() {
+        return pools.drawn;
+    }
+
+    public void dispose() {
+        subscriptions.forEach(Subscription::unsubscribe);
+        subscriptions.clear();
+        model.dispose();
+    }
+
+    /** The canvas the painter draws on. */
+    private static final class Pools extends Region {
+        private final Canvas canvas = new Canvas();
+        private final FXGraphics2D g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
+        private Served served;
+        private ServedPainter.Drawn drawn;
+
+        Pools() {
+            setId("servedPools");
+            getChildren().add(canvas);
+            setMinSize(200, 200);
+            setPrefSize(600, 360);
+        }
+
+        void show(Served s) {
+            served = s;
+            draw();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double w = snapSizeX(getWidth());
+            double h = snapSizeY(getHeight());
+            if (w != canvas.getWidth() || h != canvas.getHeight()) {
+                canvas.setWidth(w);
+                canvas.setHeight(h);
+                draw();
+            }
+        }
+
+        private void draw() {
+            double w = canvas.getWidth();
+            double h = canvas.getHeight();
+            var gc = canvas.getGraphicsContext2D();
+            gc.clearRect(0, 0, w, h);
+            if (w < 1 || h < 1) {
+                return;
+            }
+            if (served == null) {
+                g2.setColor(java.awt.Color.WHITE);
+                g2.fill(new Rectangle2D.Double(0, 0, w, h));
+                g2.setFont(Palette.LABEL);
+                g2.setColor(Palette.MUTED);
+                g2.drawString("Sizing the prefill and decode pools for this workload…", 14f, 28f);
+                return;
+            }
+            drawn = ServedPainter.paint(g2, new Rectangle2D.Double(0, 0, w, h), served);
+        }
+    }
+}

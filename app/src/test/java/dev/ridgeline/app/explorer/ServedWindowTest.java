@@ -1,0 +1,79 @@
+package dev.ridgeline.app.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.app.Engines;
+import dev.ridgeline.engine.io.Catalog;
+import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Fidelity;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.serve.Served;
+import dev.ridgeline.engine.serve.Serving;
+import dev.ridgeline.engine.serve.Workload;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Served view in the real window, headless, sizing on the calling thread. */
+@ExtendWith(ApplicationExtension.class)
+class ServedWindowTest {
+    private static final Scenario DEFAULT = Presets.builtInScenario("default").withFidelity(Fidelity.CALIBRATED);
+    private final Catalog catalog = Presets.builtIn();
+    private ExplorerView view;
+
+    @Start
+    void start(Stage stage) {
+        Theme.apply();
+        view = new ExplorerView(ExplorerModel.sameThread(DEFAULT), catalog);
+        stage.setScene(new Scene(Explorer.withMenus(view, new ExplorerMenu(view, catalog)), 1366, 768));
+        stage.show();
+    }
+
+    @Test
+    void theServedViewSizesTheWorkloadAndFollowsEdits(FxRobot robot) {
+        robot.clickOn("#servedTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        Served shown = view.served().model().job().getResult();
+        Served expected = Serving.size(Engines.builtIn(), DEFAULT, view.served().model().workloadProperty().get());
+        assertEquals(((Served.Sized) expected).outputPerCard(), ((Served.Sized) shown).outputPerCard(), 1e-9);
+        assertNotNull(view.served().drawn().prefill(), "the pools are drawn");
+        // a chip edit re-sizes in the background (here: on the calling thread)
+        robot.interact(() -> view.model().setScenario(DEFAULT.withChip(catalog.chip("H20"))));
+        WaitForAsyncUtils.waitForFxEvents();
+        Served h20 = view.served().model().job().getResult();
+        assertTrue(((Served.Sized) h20).decode().deployment().chip().name().startsWith("H20"));
+    }
+
+    @Test
+    void aBadWorkloadValueIsNamedUnderTheFieldAndTheLastGoodOneStays(FxRobot robot) {
+        robot.clickOn("#servedTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        Workload before = view.served().model().workloadProperty().get();
+        TextField osl = robot.lookup("#oslField").queryAs(TextField.class);
+        robot.interact(() -> osl.setText("0"));
+        robot.clickOn(osl).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = robot.lookup("#workloadMessage").queryAs(Label.class);
+        assertTrue(message.isVisible() && message.getText().contains("outputTokens") && message.getText().contains("0"),
+                message.getText());
+        assertEquals(before, view.served().model().workloadProperty().get());
+        // a TTFT limit no deployment meets: a one-line answer, not an empty view
+        TextField ttft = robot.lookup("#ttftField").queryAs(TextField.class);
+        robot.interact(() -> ttft.setText("0.01"));
+        robot.clickOn(ttft).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Served r = view.served().model().job().getResult();
+        assertTrue(assertInstanceOf(Served.Unmet.class, r).reason().contains("TTFT limit"), r.toString());
+    }
+}
