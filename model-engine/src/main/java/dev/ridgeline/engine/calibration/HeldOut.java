@@ -102,4 +102,14 @@ public final class HeldOut {
         }
         return out;
     }
+
+    /** Each bandwidth-bound FlashInfer decode run predicted by the line through the others ({@link GqaDecodeFit#line}). */
+    public static List<Row> gqaDecode(GqaDecodeFit fit) {
+        List<Row> out = new ArrayList<>();
+        for (GqaDecodeFit.Run r : fit.runs()) {
+            double[] line = GqaDecodeFit.line(fit.runs().stream().filter(o -> o != r).toList());
+            out.add(new Row(r.what() + " (held out)", r.sec(), line[0] + line[1] * r.bytes(), false, 0));
+        }
+        return out;
+    }
 }

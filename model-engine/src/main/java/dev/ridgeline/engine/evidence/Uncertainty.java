@@ -2,6 +2,7 @@ package dev.ridgeline.engine.evidence;
 
 import dev.ridgeline.engine.calibration.Calibration;
 import dev.ridgeline.engine.calibration.FlashMlaFit;
+import dev.ridgeline.engine.calibration.GqaDecodeFit;
 import dev.ridgeline.engine.calibration.HeldOut;
 import dev.ridgeline.engine.model.CalibrationKey;
 import dev.ridgeline.engine.model.Chip;
@@ -21,6 +22,8 @@ import java.util.List;
  *   shape's range), which is wider.</li>
  *   <li><b>FlashMLA</b> (every attention core): H20's 22 community runs, each predicted by the mean of the others.
  *   H800 has one headline figure and no runs to hold out: its kernel is taken to repeat as H20's does.</li>
+ *   <li><b>GQA decode</b>: FlashInfer's bandwidth-bound decode runs on H20, each predicted by the line through the
+ *   others ({@link HeldOut#gqaDecode}); another chip is widened by its distance from H20.</li>
  *   <li><b>DeepEP</b>: each measured EP size predicted from the others.</li>
  *   <li><b>Host</b>: the assumed host share (10 % of the GPU step, from SGLang's 1.1x) against what DeepSeek's
  *   published decode leaves for it, {@link #HOST_LOW}..{@link #HOST_HIGH} of the assumption. Norms and sampling, timed
@@ -35,7 +38,7 @@ import java.util.List;
  */
 public final class Uncertainty {
     /** The kernel families an op's time is calibrated from. */
-    public enum Family { DEEPGEMM, FLASH_MLA, DEEPEP, HOST }
+    public enum Family { DEEPGEMM, FLASH_MLA, GQA_DECODE, DEEPEP, HOST }
 
     /**
      * The host share's P10 and P90 relative to the assumed 10 %: at DeepSeek's profiled deployment the kernels (the
@@ -49,12 +52,15 @@ public final class Uncertainty {
     private final Spread gemmInside;
     private final Spread gemmEnds;
     private final Spread flashMla;
+    private final Spread gqaDecode;
     private final Spread deepEp;
     /** Widening per unit of distance, log units. */
     private final double perUnit;
     private final double refFp8;
     private final double refHbm;
     private final double refNic;
+    /** FP8 rate and HBM bandwidth of the chip FlashInfer's GQA decode was measured on (H20). */
+    private final double[] gqaChip;
 
     private Uncertainty(Calibration cal) {
         List<HeldOut.Row> gemm = new ArrayList<>(HeldOut.gemm(cal.denseGemm()));
@@ -62,12 +68,14 @@ public final class Uncertainty {
         this.gemmInside = Spread.of(gemm.stream().filter(r -> !r.extrapolated()).toList());
         this.gemmEnds = Spread.of(gemm.stream().filter(HeldOut.Row::extrapolated).toList());
         this.flashMla = Spread.of(HeldOut.flashMla(cal.flashMla(), CalibrationKey.H20));
+        this.gqaDecode = Spread.of(HeldOut.gqaDecode(cal.gqaDecode()));
         this.deepEp = Spread.of(HeldOut.deepEp(cal.deepEp()));
         double[] h800 = cal.flashMla().measuredOn().get(FlashMlaFit.REFERENCE);
         double[] h20 = cal.flashMla().measuredOn().get(CalibrationKey.H20);
         this.refFp8 = h800[0];
         this.refHbm = h800[1];
         this.refNic = cal.cx7BytesPerSec();
+        this.gqaChip = h20;
         double dH20 = distance(h20[0], h20[1]);
         double[] transfer = HeldOut.flashMlaTransfer(cal.flashMla(), CalibrationKey.H20).stream()
                 .mapToDouble(HeldOut.Row::logResidual).toArray();
@@ -104,7 +112,8 @@ public final class Uncertainty {
 
     public static Family family(OpKind kind) {
         switch (kind) {
-            case FLASH_MLA: case GQA_ATTENTION: return Family.FLASH_MLA;
+            case FLASH_MLA: return Family.FLASH_MLA;
+            case GQA_ATTENTION: return Family.GQA_DECODE;
             case DISPATCH: case COMBINE: return Family.DEEPEP;
             case HOST: return Family.HOST;
             default: return Family.DEEPGEMM;
@@ -132,6 +141,12 @@ public final class Uncertainty {
                 double fromChip = chip.calibration() == CalibrationKey.H20 ? 0 : distance(chip);
                 boolean ownChip = chip.calibration() != CalibrationKey.NONE;
                 return flashMla.widened(perUnit * (fromChip + (op.extrapolated() && ownChip ? 1 : 0)));
+            case GQA_DECODE:
+                // measured on H20: another chip lies its distance from H20 away
+                double fromH20 = chip.calibration() == GqaDecodeFit.MEASURED ? 0
+                        : Math.abs(Math.log(chip.fp8FlopsPerSec() / gqaChip[0]))
+                        + Math.abs(Math.log(chip.hbmBandwidthBytesPerSec() / gqaChip[1]));
+                return gqaDecode.widened(perUnit * (fromH20 + (op.extrapolated() && fromH20 == 0 ? 1 : 0)));
             case DEEPEP:
                 double nic = chip.scaleUpCovers(s.ep()) ? 0 : Math.abs(Math.log(s.nic().bandwidthBytesPerSec() / refNic));
                 return deepEp.widened(perUnit * (distance(chip) + nic + (op.extrapolated() ? 1 : 0)));
@@ -150,6 +165,10 @@ public final class Uncertainty {
 
     public Spread flashMla() {
         return flashMla;
+    }
+
+    public Spread gqaDecode() {
+        return gqaDecode;
     }
 
     public Spread deepEp() {

@@ -4,6 +4,7 @@ import dev.ridgeline.engine.calibration.Calibration;
 import dev.ridgeline.engine.calibration.DeepEpFit;
 import dev.ridgeline.engine.calibration.ExpertPopularityFit;
 import dev.ridgeline.engine.calibration.FlashMlaFit;
+import dev.ridgeline.engine.calibration.GqaDecodeFit;
 import dev.ridgeline.engine.calibration.GemmPoint;
 import dev.ridgeline.engine.calibration.GemmTable;
 import dev.ridgeline.engine.calibration.PrefillKernels;
@@ -74,7 +75,44 @@ public final class CalibrationTables {
                 flashMla(catalog), deepEp(), catalog.nic("CX7").bandwidthBytesPerSec(), expertPopularityFit().fit(),
                 new PrefillKernels(PrefillTables.attention(),
                         new GemmTable(contiguous, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
-                        PrefillTables.normalEp()));
+                        PrefillTables.normalEp()), gqaDecode(catalog));
+    }
+
+    /**
+     * GQA decode from {@code gqa-decode.csv}: FlashInfer's tensor-core fraction from H20's row (bytes over time over
+     * HBM); the CUDA-core fraction from the line through H20's runs with one query head per KV head (bandwidth-bound).
+     */
+    static GqaDecodeFit gqaDecode(Catalog catalog) {
+        double hbm = catalog.chip("H20").hbmBandwidthBytesPerSec();
+        List<GqaDecodeFit.Run> runs = new ArrayList<>();
+        Map<CalibrationKey, Double> tensor = new HashMap<>();
+        String tensorSource = "";
+        String cudaSource = "";
+        for (Map<String, String> r : rows("gqa-decode.csv")) {
+            if (!r.get("gpu").equals("H20") || !r.get("kernel").startsWith("FlashInfer")) {
+                continue;
+            }
+            int batch = Integer.parseInt(r.get("batch"));
+            int keys = Integer.parseInt(r.get("kv_len"));
+            int qHeads = Integer.parseInt(r.get("h_q"));
+            int kvHeads = Integer.parseInt(r.get("h_kv"));
+            double bytes = 2.0 * batch * keys * kvHeads * Integer.parseInt(r.get("head_dim")) * 2; // K and V, FP16
+            double sec = Double.parseDouble(r.get("time_ms")) * 1e-3;
+            if (r.get("kernel").contains("tensor cores")) {
+                tensor.put(CalibrationKey.H20, bytes / sec / hbm);
+                tensorSource = String.format(Locale.ROOT, "FlashInfer tensor-core decode %.0f GB/s on H20, %d query "
+                        + "/ %d KV heads (%s)", bytes / sec / 1e9, qHeads, kvHeads, r.get("source"));
+            } else if (qHeads == kvHeads) {
+                runs.add(new GqaDecodeFit.Run(String.format(Locale.ROOT, "FlashInfer decode H20 B%d L%d %dH", batch,
+                        keys, kvHeads), bytes, sec));
+                cudaSource = r.get("source");
+            }
+        }
+        double[] line = GqaDecodeFit.line(runs);
+        double cuda = 1 / (line[1] * hbm);
+        return new GqaDecodeFit(tensor, Map.of(CalibrationKey.H20, cuda), runs, hbm, tensorSource,
+                String.format(Locale.ROOT, "FlashInfer CUDA-core decode at %.0f %% of H20's HBM over %d runs (%s)",
+                        100 * cuda, runs.size(), cudaSource));
     }
 
     /**

@@ -14,11 +14,15 @@ import dev.ridgeline.engine.model.Scenario;
  * @param publishedLow  the range's low end (= {@code published} for a single figure)
  * @param publishedHigh the range's high end
  * @param conditions    how the figure was measured (workload, software, what is counted)
- * @param source        the publication's URL
+ * @param source        the publication's URL, or for a figure reported without one {@code "unpublished: "} and who
+ *                      reported it where (shown as such; no figure of the model is fitted to either)
  * @param knownCause    why Ridgeline's figure may differ, when known (empty otherwise)
  */
 public record Anchor(String id, String deployment, Scenario scenario, Metric metric, double published,
                      double publishedLow, double publishedHigh, String conditions, String source, String knownCause) {
+    /** How a source without a public URL begins. */
+    public static final String UNPUBLISHED = "unpublished: ";
+
     public Anchor {
         String owner = "anchor " + Checks.quote(id == null ? "?" : id);
         Checks.present(id, "id", owner);
@@ -36,9 +40,14 @@ public record Anchor(String id, String deployment, Scenario scenario, Metric met
             throw Checks.refused("publishedLow", publishedLow, owner, "must be > 0 and publishedLow <= published <= "
                     + "publishedHigh (" + published + ", " + publishedHigh + ")");
         }
-        if (!source.startsWith("https://")) {
-            throw new IllegalArgumentException("source must be an https:// URL, was " + Checks.quote(source) + " ("
-                    + owner + ")");
+        if (!source.startsWith("https://") && !(source.startsWith(UNPUBLISHED) && source.length() > UNPUBLISHED.length())) {
+            throw new IllegalArgumentException("source must be an https:// URL or '" + UNPUBLISHED + "who reported it',"
+                    + " was " + Checks.quote(source) + " (" + owner + ")");
         }
+    }
+
+    /** True when the figure has a public source (an https:// URL). */
+    public boolean publicSource() {
+        return source.startsWith("https://");
     }
 }

@@ -47,7 +47,7 @@ class PresetsTest {
         // the 18 chips of calibration/chips.csv follow the seed's six
         assertEquals(24, c.chips().size());
         assertEquals(List.of("CX7", "E810", "CX6 200G", "CX8 800G"), c.nics().stream().map(Nic::name).toList());
-        assertEquals(List.of("DeepSeek-V3", "DeepSeek-V2", "DeepSeek-V2-Lite", "Kimi-K2", "Qwen3-235B-A22B"),
+        assertEquals(List.of("DeepSeek-V3", "DeepSeek-V2", "DeepSeek-V2-Lite", "Kimi-K2", "Qwen3-235B-A22B", "Qwen3-30B-A3B"),
                 c.models().stream().map(ModelConfig::name).toList());
     }
 

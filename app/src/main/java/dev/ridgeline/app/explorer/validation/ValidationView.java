@@ -48,12 +48,12 @@ public final class ValidationView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
                 column("Anchor", 190, r -> r.anchor().id()),
-                column("Chip", 110, r -> r.anchor().scenario().chip().name()),
-                column("Metric", 140, r -> r.anchor().metric().label()),
+                column("Chip", 120, r -> r.anchor().scenario().chip().name()),
+                column("Metric", 155, r -> r.anchor().metric().label()),
                 column("Published", 95, r -> published(r.anchor())),
-                column("Ridgeline", 80, r -> number(r.ours())),
-                column("P10–P90", 115, r -> number(r.band().low()) + "–" + number(r.band().high())),
-                column("Error", 65, r -> String.format(Locale.ROOT, "%+.1f %%", 100 * r.error())),
+                column("Ridgeline", 85, r -> number(r.ours())),
+                column("P10–P90", 120, r -> number(r.band().low()) + "–" + number(r.band().high())),
+                column("Error", 72, r -> String.format(Locale.ROOT, "%+.1f %%", 100 * r.error())),
                 column("Known cause", 200, r -> r.outsideBand() && r.anchor().knownCause().isEmpty() ? "not known"
                         : r.anchor().knownCause())));
         table.setRowFactory(t -> new TableRow<>() {
@@ -125,6 +125,9 @@ public final class ValidationView extends BorderPane {
                                                               Function<Validation.Row, String> text) {
         TableColumn<Validation.Row, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        // every column but the last keeps its width (no figure clipped to "…"); the known cause takes what is left
+        // and says the rest on hover
+        c.setMinWidth(title.equals("Known cause") ? 80 : width);
         c.setCellValueFactory(d -> new SimpleStringProperty(text.apply(d.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
