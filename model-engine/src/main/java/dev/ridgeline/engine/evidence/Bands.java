@@ -30,6 +30,15 @@ public record Bands(Band tpotSec, Band userTokensPerSec, Band throughputPerCard)
 
     /** The bands of a calibrated evaluation; null in seed fidelity. */
     public static Bands of(Calibration cal, Evaluation e) {
+        return of(cal, e, e.scenario());
+    }
+
+    /**
+     * The bands of {@code e}'s op list with each op's spread as it would be in scenario {@code at} (another chip: its
+     * distance from what was measured): a map's cells share the centre's ops and differ in how far they extrapolate,
+     * without a plan built per cell. Null in seed fidelity.
+     */
+    public static Bands of(Calibration cal, Evaluation e, dev.ridgeline.engine.model.Scenario at) {
         if (e.scenario().fidelity() == Fidelity.SEED) {
             return null;
         }
@@ -38,8 +47,8 @@ public record Bands(Band tpotSec, Band userTokensPerSec, Band throughputPerCard)
         double up = 0;
         double down = 0;
         for (Uncertainty.Family f : Uncertainty.Family.values()) {
-            double lo = Math.log(tpot(u, e, f, false) / t);
-            double hi = Math.log(tpot(u, e, f, true) / t);
+            double lo = Math.log(tpot(u, e, at, f, false) / t);
+            double hi = Math.log(tpot(u, e, at, f, true) / t);
             up += square(Math.max(0, Math.max(lo, hi)));
             down += square(Math.min(0, Math.min(lo, hi)));
         }
@@ -58,7 +67,12 @@ public record Bands(Band tpotSec, Band userTokensPerSec, Band throughputPerCard)
 
     /** The step time with family {@code f}'s ops at the P90 ({@code high}) or P10 end of their spread. */
     static double tpot(Uncertainty u, Evaluation e, Uncertainty.Family f, boolean high) {
-        return recomposed(e, op -> factor(u, e, op, f, high));
+        return tpot(u, e, e.scenario(), f, high);
+    }
+
+    static double tpot(Uncertainty u, Evaluation e, dev.ridgeline.engine.model.Scenario at, Uncertainty.Family f,
+                       boolean high) {
+        return recomposed(e, op -> factor(u, at, op, f, high));
     }
 
     /** The step put together again from the evaluation's op list with each op's time times {@code factor}. */
@@ -91,7 +105,8 @@ public record Bands(Band tpotSec, Band userTokensPerSec, Band throughputPerCard)
         return (layerMoved * repeats + outsideMoved) * (1 + host / gpu * hostFactor);
     }
 
-    private static double factor(Uncertainty u, Evaluation e, OpResult op, Uncertainty.Family f, boolean high) {
-        return Uncertainty.family(op.kind()) != f ? 1 : u.factors(op, e.scenario())[high ? 1 : 0];
+    private static double factor(Uncertainty u, dev.ridgeline.engine.model.Scenario at, OpResult op,
+                                 Uncertainty.Family f, boolean high) {
+        return Uncertainty.family(op.kind()) != f ? 1 : u.factors(op, at)[high ? 1 : 0];
     }
 }

@@ -140,7 +140,9 @@ final class TornadoChart {
     private static org.jfree.chart.LegendItemCollection legend(CategoryPlot plot) {
         plot.setFixedLegendItems(null);
         org.jfree.chart.LegendItemCollection items = plot.getLegendItems();
-        items.add(new org.jfree.chart.LegendItem("hatched: within the headline's P10–P90", null, null, null,
+        items.add(new org.jfree.chart.LegendItem("shaded: the headline's P10–P90", null, null, null,
+                new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10), UNCERTAINTY));
+        items.add(new org.jfree.chart.LegendItem("hatched: within the uncertainty", null, null, null,
                 new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10), Bars.hatched(REOPT_UP)));
         return items;
     }
@@ -201,14 +203,18 @@ final class TornadoChart {
         }
 
         static java.awt.Paint hatched(Color c) {
-            java.awt.image.BufferedImage tile = new java.awt.image.BufferedImage(6, 6, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            // white stripes two pixels wide on a five-pixel pitch: visible on the darkest bar at the window's size
+            java.awt.image.BufferedImage tile = new java.awt.image.BufferedImage(5, 5, java.awt.image.BufferedImage.TYPE_INT_ARGB);
             java.awt.Graphics2D g = tile.createGraphics();
             g.setColor(c);
-            g.fillRect(0, 0, 6, 6);
+            g.fillRect(0, 0, 5, 5);
             g.setColor(Color.WHITE);
-            g.drawLine(0, 5, 5, 0);
+            for (int i = 0; i < 5; i++) {
+                g.fillRect(i, 4 - i, 1, 1);
+                g.fillRect((i + 1) % 5, 4 - i, 1, 1);
+            }
             g.dispose();
-            return new java.awt.TexturePaint(tile, new java.awt.geom.Rectangle2D.Double(0, 0, 6, 6));
+            return new java.awt.TexturePaint(tile, new java.awt.geom.Rectangle2D.Double(0, 0, 5, 5));
         }
     }
 
@@ -236,13 +242,8 @@ final class TornadoChart {
             }
             plot.setFixedLegendItems(strip == null ? null : legend(plot));
             if (strip != null) {
-                IntervalMarker m = new IntervalMarker(strip[0], strip[1], UNCERTAINTY);
-                m.setLabel("P10–P90 of the headline");
-                m.setLabelFont(Palette.SMALL);
-                m.setLabelPaint(Palette.MUTED);
-                m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP);
-                m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
-                plot.addRangeMarker(m, org.jfree.chart.ui.Layer.BACKGROUND);
+                // named in the legend: a label on the plot sat under the longest bar
+                plot.addRangeMarker(new IntervalMarker(strip[0], strip[1], UNCERTAINTY), org.jfree.chart.ui.Layer.BACKGROUND);
             }
         } finally {
             chart.setNotify(true);
