@@ -81,6 +81,11 @@ public record Evaluation(Scenario scenario, List<OpResult> ops, List<OpResult> s
         return throughputPerCard * CARDS_PER_NODE;
     }
 
+    /** Dollars and joules per output token at this throughput, from the chip's price and power (DESIGN 4d). */
+    public TokenCost tokenCost() {
+        return new TokenCost(scenario.chip().cost(), throughputPerCard);
+    }
+
     /** The MoE layer's op of that kind; throws if the layer has none. */
     public OpResult op(dev.ridgeline.engine.ops.OpKind kind) {
         for (OpResult op : ops) {

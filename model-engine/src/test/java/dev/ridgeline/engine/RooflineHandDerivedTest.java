@@ -26,7 +26,7 @@ class RooflineHandDerivedTest {
      * bandwidth as x·1e9/2^30, which that reading turns back into exactly x.
      */
     static final Chip ROUND = new Chip("Round", "test", asSeedReads(100e9), asSeedReads(1e12), 1e15, 5e14, 1e12, 1e13,
-            0, Fa3Mode.NONE, false, "", 1, 0, CalibrationKey.NONE);
+            0, Fa3Mode.NONE, false, "", 1, 0, CalibrationKey.NONE, dev.ridgeline.engine.model.CardCost.NONE);
 
     /** The datasheet figure that seed fidelity's GB-as-GiB reading turns into {@code bytes}. */
     static double asSeedReads(double bytes) {

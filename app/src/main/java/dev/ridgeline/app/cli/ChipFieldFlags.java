@@ -35,7 +35,8 @@ final class ChipFieldFlags {
         Knob k = field(FLAG, spec, spec.substring(0, eq));
         double value = value(spec, k, spec.substring(eq + 1).strip());
         if (!k.accepts(value)) {
-            throw bad(spec, k.name() + " must be in [" + Checks.number(k.min()) + ", " + Checks.number(k.max()) + "]"
+            throw bad(spec, k.name() + " must be " + (k.accepts(0) && k.min() > 0 ? "0 (none) or " : "") + "in ["
+                    + Checks.number(k.min()) + ", " + Checks.number(k.max()) + "]"
                     + (k.unit().isEmpty() ? "" : " " + k.unit()) + ", was " + Checks.number(value));
         }
         try {

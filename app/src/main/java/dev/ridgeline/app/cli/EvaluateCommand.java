@@ -77,6 +77,18 @@ final class EvaluateCommand implements Callable<Integer> {
                 op.bound().label());
     }
 
+    /** $/M output tokens, J per output token, tokens/s per kW, or what is missing; with the price and power used. */
+    static void printCost(PrintWriter out, dev.ridgeline.engine.TokenCost t) {
+        out.println("$/M output tokens " + t.dollarsPerMillionOutputTokens().stream()
+                .mapToObj(v -> String.format(Locale.ROOT, "%10.4f", v)).findFirst().orElse("  no price") + "   (decode only)");
+        out.println("J/output token    " + t.joulesPerOutputToken().stream()
+                .mapToObj(v -> String.format(Locale.ROOT, "%10.3f", v)).findFirst().orElse("  no power"));
+        out.println("tokens/s per kW   " + t.outputTokensPerSecPerKw().stream()
+                .mapToObj(v -> String.format(Locale.ROOT, "%10.1f", v)).findFirst().orElse("  no power"));
+        out.println("price             " + t.cost().priceNote());
+        out.println("power             " + t.cost().powerNote());
+    }
+
     static void printTable(PrintWriter out, Evaluation e, Bands bands) {
         out.println(e.scenario().summary());
         out.printf(Locale.ROOT, "%-26s %-9s %4s %12s %12s %10s %6s %-8s%n", "op (per MoE layer)", "stage", "x", "FLOP", "bytes", "time us", "share", "bound");
@@ -101,6 +113,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 bands == null ? "" : band(bands.throughputPerCard(), 1, "%.0f"), Evaluation.CARDS_PER_NODE,
                 e.throughputPerNode());
         out.printf(Locale.ROOT, "max batch/card    %10d%n", e.maxBatch());
+        printCost(out, e.tokenCost());
         out.printf(Locale.ROOT, "C/B balance       %10.2f TFLOPS per GB/s of EP link vs %.2f threshold (%s)%n",
                 e.balance().tflopsPerGBps(), e.balance().thresholdTflopsPerGBps(),
                 e.balance().communicationHidden() ? "communication can hide" : "link-bound");

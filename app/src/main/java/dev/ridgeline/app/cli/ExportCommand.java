@@ -67,6 +67,9 @@ final class ExportCommand implements Callable<Integer> {
     ScenarioOptions scenarioOptions;
 
     @Mixin
+    ObjectiveOption objective;
+
+    @Mixin
     WorkloadOptions workloadOptions;
 
     @Spec
@@ -85,11 +88,12 @@ final class ExportCommand implements Callable<Integer> {
         }
         int sideTab = kind == ViewExport.Kind.WINDOW ? WindowExport.sideTab("--tab", tab == null ? "results" : tab) : 0;
         Knob[] mapFields = MapFields.of(xField, yField);
+        dev.ridgeline.engine.space.Objective o = objective.objective();
         Catalog catalog = UserCatalog.load(spec.commandLine().getErr());
         Scenario scenario = scenarioOptions.resolve(catalog);
         Workload workload = workloadOptions.workload(Workload.DEFAULT, false, targetTps);
         ChartExport.Request request = new ChartExport.Request(scenario, pinned(catalog), targetTps, mapFields[0],
-                mapFields[1], catalog.chips(), workload);
+                mapFields[1], catalog.chips(), o, workload);
         ExecutorService workers = AllCores.pool();
         try {
             if (kind == ViewExport.Kind.WINDOW) {

@@ -7,6 +7,8 @@ import dev.ridgeline.engine.io.FrontierReports;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Headline;
+import dev.ridgeline.engine.space.Objective;
+import dev.ridgeline.app.explorer.tuning.ObjectiveText;
 import dev.ridgeline.engine.space.Space;
 import java.io.PrintWriter;
 import java.util.List;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * name the current point.
  */
 @Command(name = "frontier", mixinStandardHelpOptions = true,
-        description = "Every deployment of the scenario's model, chip, NIC and context, the Pareto frontier of tokens/s per card against tokens/s per user, and the best deployment at a target.")
+        description = "Every deployment of the scenario's model, chip, NIC and context, the Pareto frontier of tokens/s per card against tokens/s per user, and the best deployment at a target (with --objective cost or power, its $ per million output tokens or J per output token: the chip's price and power do not depend on the deployment, so the best deployment is the same).")
 final class FrontierCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
@@ -42,6 +44,9 @@ final class FrontierCommand implements Callable<Integer> {
             description = "table (the frontier and the answer), csv or json (every deployment, on_frontier marked) (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Mixin
+    ObjectiveOption objective;
+
     @Spec
     CommandSpec spec;
 
@@ -49,6 +54,7 @@ final class FrontierCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Formats.check("--format", format, "table", "csv", "json");
         Formats.check("--space", space, "explorer", "seed");
+        Objective o = objective.objective();
         if (!(targetTps > 0) || Double.isInfinite(targetTps)) {
             throw new IllegalArgumentException("--target-tps: bad value " + targetTps + " (must be > 0)");
         }
@@ -60,9 +66,9 @@ final class FrontierCommand implements Callable<Integer> {
         if (format.equalsIgnoreCase("csv")) {
             out.print(FrontierReports.csv(r));
         } else if (format.equalsIgnoreCase("json")) {
-            out.print(FrontierReports.json(r, dev.ridgeline.engine.evidence.FrontierBands.of(engine, r)));
+            out.print(FrontierReports.json(r, o, dev.ridgeline.engine.evidence.FrontierBands.of(engine, r)));
         } else {
-            table(out, r, engine.evaluate(s));
+            table(out, r, engine.evaluate(s), o);
         }
         out.flush();
         return RidgelineCommand.OK;
@@ -84,6 +90,11 @@ final class FrontierCommand implements Callable<Integer> {
     }
 
     static void table(PrintWriter out, Frontier.Result r, Evaluation current) {
+        table(out, r, current, Objective.THROUGHPUT);
+    }
+
+    /** The table; a cost or power objective adds the best deployment's figure, the price or power it rests on and a column. */
+    static void table(PrintWriter out, Frontier.Result r, Evaluation current, Objective o) {
         Scenario c = current.scenario();
         out.printf(Locale.ROOT, "%s / %s / %s / L%d / FA3 %s / %s: %,d deployments, %d on the frontier%n",
                 c.model().name(), c.chip().name(), c.nic().name(), c.contextTokens(), c.fa3Mode().label(),
@@ -97,6 +108,12 @@ final class FrontierCommand implements Callable<Integer> {
                     r.targetTps(), a.throughputPerCard(), a.throughputPerNode(), a.userTokensPerSec());
             out.printf(Locale.ROOT, "  %s EP %d, batch %d, KV %s, weights %s, MTP %d%s%n", d.policy().label(), d.ep(),
                     d.batchPerCard(), d.kvDtype().label(), d.weightDtype().label(), d.mtpDepth(), d.promotion() ? ", promotion" : "");
+            if (o != Objective.THROUGHPUT) {
+                out.println("  " + (o.available(d.chip()) ? ObjectiveText.score(o, o.score(d.chip(), a.throughputPerCard()))
+                        : ObjectiveText.missing(o, d.chip())) + "; " + (o == Objective.COST ? d.chip().cost().priceNote()
+                        : d.chip().cost().powerNote()));
+                out.println("  " + dev.ridgeline.engine.TokenCost.BASIS);
+            }
         }
         if (current.fit().fits()) {
             out.printf(Locale.ROOT, "current (EP %d, batch %d, %s): %.1f tokens/s per card at %.2f tokens/s per user%s%n",
@@ -106,8 +123,9 @@ final class FrontierCommand implements Callable<Integer> {
         }
         out.println();
         out.println("frontier, ascending tokens/s per user; one row per stretch of one deployment (its batches):");
-        out.printf(Locale.ROOT, "%-11s %4s %3s %3s %-5s %3s %11s %17s %19s%n", "policy", "EP", "KV", "W", "promo", "MTP",
-                "batch", "user tps", "tps/card");
+        boolean figure = o != Objective.THROUGHPUT && o.available(r.space().configurations().get(0).chip());
+        out.printf(Locale.ROOT, "%-11s %4s %3s %3s %-5s %3s %11s %17s %19s%s%n", "policy", "EP", "KV", "W", "promo", "MTP",
+                "batch", "user tps", "tps/card", figure ? String.format(Locale.ROOT, " %21s", o.unit()) : "");
         List<Frontier.Point> line = r.frontier();
         int start = 0;
         for (int i = 1; i <= line.size(); i++) {
@@ -115,10 +133,13 @@ final class FrontierCommand implements Callable<Integer> {
                 Frontier.Point first = line.get(start);
                 Frontier.Point last = line.get(i - 1);
                 Scenario d = r.configuration(first);
-                out.printf(Locale.ROOT, "%-11s %4d %3d %3d %-5s %3d %11s %17s %19s%n", d.policy().label(), d.ep(),
+                out.printf(Locale.ROOT, "%-11s %4d %3d %3d %-5s %3d %11s %17s %19s%s%n", d.policy().label(), d.ep(),
                         d.kvDtype().bytes(), d.weightDtype().bytes(), d.promotion(), d.mtpDepth(),
                         range("%d", first.batch(), last.batch()), range("%.2f", first.userTokensPerSec(), last.userTokensPerSec()),
-                        range("%.1f", first.throughputPerCard(), last.throughputPerCard()));
+                        range("%.1f", first.throughputPerCard(), last.throughputPerCard()),
+                        figure ? String.format(Locale.ROOT, " %21s", range(o == Objective.COST ? "%.4f" : "%.3f",
+                                o.figure(o.score(d.chip(), first.throughputPerCard())),
+                                o.figure(o.score(d.chip(), last.throughputPerCard())))) : "");
                 start = i;
             }
         }

@@ -37,11 +37,35 @@ final class ReportCommand implements Callable<Integer> {
             description = "Tokens/s per user the frontier's answer is for (default: ${DEFAULT-VALUE}).")
     double targetTps;
 
+    @Option(names = "--compare-chips", split = ",", paramLabel = "CHIP,CHIP",
+            description = "Chips the report's 'chip against chip' section compares the scenario's with (default: B200, H100 SXM5, MI300X; 'none' for none).")
+    java.util.List<String> compareChips;
+
     @Mixin
     ScenarioOptions scenarioOptions;
 
     @Spec
     CommandSpec spec;
+
+    /** The chips named by --compare-chips (the catalogue's default rivals without it; none for "none"). */
+    private java.util.List<dev.ridgeline.engine.model.Chip> rivals(Catalog catalog) {
+        if (compareChips == null) {
+            return catalog.defaultRivals();
+        }
+        java.util.List<dev.ridgeline.engine.model.Chip> out = new java.util.ArrayList<>();
+        for (String name : compareChips) {
+            if (name.strip().equalsIgnoreCase("none")) {
+                continue;
+            }
+            try {
+                out.add(catalog.chip(name.strip()));
+            } catch (PresetException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("--compare-chips: bad value " + dev.ridgeline.engine.model.Checks.quote(name)
+                        + " (" + e.getMessage() + ")", e);
+            }
+        }
+        return out;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -65,7 +89,7 @@ final class ReportCommand implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        ReportRequest request = ReportExport.request(scenario, pinned, targetTps, catalog, out);
+        ReportRequest request = ReportExport.request(scenario, pinned, targetTps, catalog, out, rivals(catalog));
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "report-sweep");

@@ -1,7 +1,10 @@
 package dev.ridgeline.app.cli;
 
 import dev.ridgeline.app.Engines;
+import dev.ridgeline.app.explorer.tuning.ObjectiveText;
+import dev.ridgeline.app.explorer.tuning.TuningFigures;
 import dev.ridgeline.app.explorer.tuning.TuningText;
+import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.io.TuningReports;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.Sensitivity;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * deployment, largest first.
  */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
-        description = "Which knob matters: every chip, NIC and assumption field moved down and up by a step; the change of the best throughput per card at the target (deployment re-optimised) and of the scenario's own deployment, largest first.")
+        description = "Which knob matters: every chip, NIC and assumption field (and, with --objective cost or power, the chip's price or power) moved down and up by a step; the change of the best figure at the target (tokens/s per card, $ per million output tokens or J per output token; deployment re-optimised) and of the scenario's own deployment, largest first.")
 final class SensitivityCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
@@ -34,6 +37,9 @@ final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Mixin
+    ObjectiveOption objective;
+
     @Spec
     CommandSpec spec;
 
@@ -45,9 +51,10 @@ final class SensitivityCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--step: bad value " + dev.ridgeline.engine.model.Checks.number(step)
                     + " (must be in (0, 1), e.g. 0.1 for ±10 %)");
         }
+        Objective o = objective.objective();
         Scenario s = scenario.resolve(UserCatalog.load(spec.commandLine().getErr()));
         Sensitivity.Result r = AllCores.run((executor, threads) ->
-                Sensitivity.compute(Engines.builtIn(), s, targetTps, step, executor, threads, () -> false, p -> { }));
+                Sensitivity.compute(Engines.builtIn(), s, targetTps, step, o, executor, threads, () -> false, p -> { }));
         PrintWriter out = spec.commandLine().getOut();
         if (format.equalsIgnoreCase("json")) {
             out.print(TuningReports.sensitivityJson(r, dev.ridgeline.engine.evidence.FrontierBands.headline(
@@ -63,16 +70,23 @@ final class SensitivityCommand implements Callable<Integer> {
 
     static void printTable(PrintWriter out, Sensitivity.Result r) {
         out.println(r.scenario().summary());
-        out.printf(Locale.ROOT, "headline at >= %s tokens/s per user: %s tokens/s per card (re-optimised); fixed deployment: %s%n",
-                dev.ridgeline.engine.model.Checks.number(r.targetTps()),
-                r.headline() > 0 ? TuningText.tokens(r.headline()) : "none reaches it", TuningText.tokens(r.fixed()));
-        out.printf(Locale.ROOT, "%-18s %-10s %-12s %-12s %-12s %17s %17s  %s%n", "knob " + TuningText.step(r.step()), "unit",
+        Objective o = r.objective();
+        if (o == Objective.THROUGHPUT) {
+            out.printf(Locale.ROOT, "headline at >= %s tokens/s per user: %s tokens/s per card (re-optimised); fixed deployment: %s%n",
+                    dev.ridgeline.engine.model.Checks.number(r.targetTps()),
+                    r.headline() > 0 ? TuningText.tokens(r.headline()) : "none reaches it", TuningText.tokens(r.fixed()));
+        } else {
+            out.println(TuningFigures.headline(r));
+        }
+        out.printf(Locale.ROOT, "%-18s %-11s %-12s %-12s %-12s %19s %19s  %s%n", "knob " + TuningText.step(r.step()), "unit",
                 "now", "down", "up", "re-optimised d/u", "fixed d/u", "note");
         for (Sensitivity.Bar b : r.bars()) {
-            out.printf(Locale.ROOT, "%-18s %-10s %-12s %-12s %-12s %17s %17s  %s%n", b.knob().name(), b.knob().unit(),
+            out.printf(Locale.ROOT, "%-18s %-11s %-12s %-12s %-12s %19s %19s  %s%n", b.knob().name(), b.knob().unit(),
                     TuningText.value(b.knob(), b.current()), side(b, b.down()), side(b, b.up()),
-                    pair(b.down().headline() - r.headline(), b.up().headline() - r.headline(), b),
-                    pair(b.down().fixed() - r.fixed(), b.up().fixed() - r.fixed(), b), TuningReports.note(r, b));
+                    pair(o, ObjectiveText.change(o, b.down().headline(), r.headline()),
+                            ObjectiveText.change(o, b.up().headline(), r.headline()), b),
+                    pair(o, ObjectiveText.change(o, b.down().fixed(), r.fixed()),
+                            ObjectiveText.change(o, b.up().fixed(), r.fixed()), b), TuningReports.note(r, b));
         }
     }
 
@@ -80,8 +94,8 @@ final class SensitivityCommand implements Callable<Integer> {
         return m.refused() != null ? "-" : TuningText.value(b.knob(), m.value());
     }
 
-    private static String pair(double down, double up, Sensitivity.Bar b) {
-        return (b.down().refused() != null ? "-" : TuningText.delta(down)) + " / "
-                + (b.up().refused() != null ? "-" : TuningText.delta(up));
+    private static String pair(Objective o, Double down, Double up, Sensitivity.Bar b) {
+        return (b.down().refused() != null || down == null ? "-" : ObjectiveText.delta(o, down)) + " / "
+                + (b.up().refused() != null || up == null ? "-" : ObjectiveText.delta(o, up));
     }
 }

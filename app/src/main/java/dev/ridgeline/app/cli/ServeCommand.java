@@ -7,6 +7,7 @@ import dev.ridgeline.engine.serve.RateMatch;
 import dev.ridgeline.engine.serve.Served;
 import dev.ridgeline.engine.serve.Serving;
 import dev.ridgeline.engine.serve.Workload;
+import dev.ridgeline.engine.space.Objective;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * deployment is not used: both pools are re-optimised.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Size prefill and decode pools for a workload: the best deployment of each, the decode:prefill card ratio, served output tokens/s per card, TTFT and TPOT, and the co-located alternative.")
+        description = "Size prefill and decode pools for a workload: the best deployment of each, the decode:prefill card ratio, served output tokens/s per card, TTFT and TPOT, the co-located alternative, and what a token costs ($ per million input, output and blended tokens, J per output token) at the chip's price and power. With --objective cost or power the headline is the served $ per million output tokens or J per output token over both pools.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
@@ -41,6 +42,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--cards", description = "A card budget to split between the pools (instead of --request-rate).")
     Integer cards;
+
+    @Mixin
+    ObjectiveOption objective;
 
     @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     String format;
@@ -69,7 +73,12 @@ final class ServeCommand implements Callable<Integer> {
         if (cards != null && (cards < 1)) {
             throw new IllegalArgumentException("--cards must be >= 1, was " + cards);
         }
+        Objective o = objective.objective();
         Scenario s = scenario.resolve(UserCatalog.load(spec.commandLine().getErr()));
+        if (!o.available(s.chip())) {
+            throw new IllegalArgumentException(ObjectiveOption.FLAG + " " + o.label() + ": " + o.missing(s.chip())
+                    + " (give one with --chip-field '" + (o == Objective.COST ? "Price" : "Power") + "=...')");
+        }
         Served r = AllCores.run((pool, threads) -> Serving.size(Engines.builtIn(), s, w, pool, threads, () -> false));
         RateMatch.Pools pools = null;
         if (r instanceof Served.Sized) {
@@ -78,11 +87,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format.equalsIgnoreCase("json")) {
-            out.print(ServeReports.servedJson(r, pools));
+            out.print(ServeReports.servedJson(r, pools, o));
         } else if (format.equalsIgnoreCase("csv")) {
             out.print(ServeReports.servedCsv(r));
         } else {
-            ServeTable.print(out, s, r, pools);
+            ServeTable.print(out, s, r, pools, o);
         }
         out.flush();
         return RidgelineCommand.OK;

@@ -24,7 +24,11 @@ public final class Comparison {
         PER_NODE(Evaluation::throughputPerNode, true),
         TPOT(Evaluation::tpotSec, false),
         LAYER_TIME(Evaluation::layerTimeSec, false),
-        MAX_BATCH(e -> e.maxBatch(), true);
+        MAX_BATCH(e -> e.maxBatch(), true),
+        /** NaN without a price: no change is computed then. */
+        DOLLARS_PER_MTOK(e -> e.tokenCost().dollarsPerMillionOutputTokens().orElse(Double.NaN), false),
+        /** NaN without a power. */
+        JOULES_PER_TOKEN(e -> e.tokenCost().joulesPerOutputToken().orElse(Double.NaN), false);
 
         private final ToDoubleFunction<Evaluation> value;
         private final boolean higherIsBetter;
@@ -41,8 +45,14 @@ public final class Comparison {
 
     /** How a metric moved from A to B: the relative change and whether B is better, worse or the same. */
     public record Change(double relative, int verdict) {
-        /** "+12.3 % vs A"; "= A" when the figure did not move (to 0.05 %); "from 0 in A" when A had none. */
+        /**
+         * "+12.3 % vs A"; "= A" when the figure did not move (to 0.05 %); "from 0 in A" when A had none; "not in A or
+         * here" when one side has no price or power.
+         */
         public String text() {
+            if (Double.isNaN(relative)) {
+                return "not in A or here";
+            }
             if (verdict == 0) {
                 return "= A";
             }
@@ -68,6 +78,9 @@ public final class Comparison {
     public static Change change(Metric metric, Evaluation a, Evaluation b) {
         double va = metric.of(a);
         double vb = metric.of(b);
+        if (Double.isNaN(va) || Double.isNaN(vb)) { // a price or power missing on one side
+            return new Change(Double.NaN, 0);
+        }
         if (va == 0 && vb != 0) { // from nothing (no batch fits in A): no ratio, but a direction
             return new Change(Double.POSITIVE_INFINITY * Math.signum(vb), vb > 0 == metric.higherIsBetter ? 1 : -1);
         }

@@ -47,8 +47,8 @@ import javafx.util.Subscription;
 public final class ExplorerView extends BorderPane {
     /** The side tabs beside the roofline, in order: {@code export --tab} takes these names. */
     public static final List<String> SIDE_TABS = List.of("results", "chip", "balance", "sensitivity", "target");
-    /** The views in the centre, in order (tab ids "rooflineTab", "frontierTab", "mapTab", "servedTab", "validationTab"). */
-    public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier", "map", "served", "validation");
+    /** The views in the centre, in order (tab ids "rooflineTab", "frontierTab", "mapTab", "chipsTab", "servedTab", "validationTab"). */
+    public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier", "map", "chips", "served", "validation");
 
     private final ExplorerModel model;
     private final ScenarioPanel scenarioPanel;
@@ -126,12 +126,14 @@ public final class ExplorerView extends BorderPane {
         Tab mapTab = tab(CENTRE_VIEWS.get(2), "The best throughput per card over a grid of two chip fields.");
         Tab rooflineTab = tab(CENTRE_VIEWS.get(0), "Every op of one MoE layer on the chip's roofline.");
         rooflineTab.setContent(rooflinePane);
-        Tab servedTab = tab(CENTRE_VIEWS.get(3), "Prefill and decode pools sized for a workload: their ratio, served "
+        Tab chipsTab = tab(CENTRE_VIEWS.get(3),
+                "Chip against chip: each at its own best deployment at the target, on throughput, cost and power.");
+        Tab servedTab = tab(CENTRE_VIEWS.get(4), "Prefill and decode pools sized for a workload: their ratio, served "
                 + "output tokens/s per card, TTFT and TPOT, and the co-located alternative.");
-        Tab validationTab = tab(CENTRE_VIEWS.get(4),
+        Tab validationTab = tab(CENTRE_VIEWS.get(5),
                 "Calibrated fidelity against published deployments: their figures, ours, our P10-P90 band and the error.");
         this.runner = tuning;
-        centreTabs.getTabs().addAll(rooflineTab, frontierTab, mapTab, servedTab, validationTab);
+        centreTabs.getTabs().addAll(rooflineTab, frontierTab, mapTab, chipsTab, servedTab, validationTab);
         // the anchor table is built and computed when first shown
         subscriptions.add(validationTab.selectedProperty().subscribe(shown -> {
             if (shown && validationTab.getContent() == null) {
@@ -143,7 +145,8 @@ public final class ExplorerView extends BorderPane {
         centreTabs.setId("centreTabs");
         centreTabs.setMinSize(0, 0);
         lazy = new LazyViews(model, catalog, userPresets, tuning, scenarioPanel::addChip, ExplorerView::scrolled,
-                new LazyViews.Tabs(chipTab, balanceTab, sensitivityTab, targetTab, frontierTab, mapTab, servedTab));
+                new LazyViews.Tabs(chipTab, balanceTab, sensitivityTab, targetTab, frontierTab, mapTab, chipsTab,
+                        servedTab));
         // a hidden roofline catches up when shown
         subscriptions.add(rooflineTab.selectedProperty().subscribe(shown -> {
             if (shown) {

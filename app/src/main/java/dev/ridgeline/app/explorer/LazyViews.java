@@ -23,13 +23,14 @@ import javafx.util.Subscription;
 
 /**
  * The views behind every tab but the first of each pane: the chip editor, the C/B balance, Sensitivity and Target
- * (chip tuning, which also holds the Map), the Frontier and the Served view. None is built before its tab is first shown or the view
+ * (chip tuning, which also holds the Map and the Chips view), the Frontier and the Served view. None is built before its
+ * tab is first shown or the view
  * is asked for (an export, a menu action): the window's first frame needs none of them, and building and styling
  * them took a third of the start-up (README "Speed").
  */
 final class LazyViews {
     /** The tabs the views fill, by the views' names ({@link ExplorerView#SIDE_TABS}, {@link ExplorerView#CENTRE_VIEWS}). */
-    record Tabs(Tab chip, Tab balance, Tab sensitivity, Tab target, Tab frontier, Tab map, Tab served) {
+    record Tabs(Tab chip, Tab balance, Tab sensitivity, Tab target, Tab frontier, Tab map, Tab chips, Tab served) {
     }
 
     private final ExplorerModel model;
@@ -65,6 +66,7 @@ final class LazyViews {
         fillWhenShown(tabs.target(), () -> tuning().target());
         fillWhenShown(tabs.frontier(), this::frontier);
         fillWhenShown(tabs.map(), () -> tuning().map());
+        fillWhenShown(tabs.chips(), () -> tuning().compare());
         fillWhenShown(tabs.served(), this::served);
     }
 
@@ -97,6 +99,7 @@ final class LazyViews {
             tuning = new Tuning(Engines.builtIn(), model.scenarioProperty(), catalog, runner);
             tuning.follow(tabs.sensitivity().selectedProperty(), tabs.target().selectedProperty(),
                     tabs.map().selectedProperty());
+            tuning.followCompare(tabs.chips().selectedProperty());
         }
         return tuning;
     }

@@ -8,7 +8,6 @@ import dev.ridgeline.app.explorer.frontier.FrontierChart;
 import dev.ridgeline.app.explorer.frontier.FrontierData;
 import dev.ridgeline.app.explorer.served.ServedPainter;
 import dev.ridgeline.app.explorer.tuning.TuningFigures;
-import dev.ridgeline.app.explorer.tuning.TuningInputs;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.Chip;
@@ -19,8 +18,8 @@ import dev.ridgeline.engine.serve.Workload;
 import dev.ridgeline.engine.space.FieldMap;
 import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Knob;
+import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Sensitivity;
-import dev.ridgeline.engine.space.Solve;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,14 +47,27 @@ public final class ChartExport {
      * @param mapX      the map's field along x
      * @param mapY      the map's field along y
      * @param chips     the chips the map marks (the catalogue)
+     * @param objective what the sensitivity and the map maximise
      * @param workload  the served view's workload (its user speed is {@code targetTps})
      */
     public record Request(Scenario scenario, Scenario pinned, double targetTps, Knob mapX, Knob mapY, List<Chip> chips,
-                          Workload workload) {
+                          Objective objective, Workload workload) {
         public Request {
             Objects.requireNonNull(scenario, "scenario");
+            Objects.requireNonNull(objective, "objective");
             Objects.requireNonNull(workload, "workload");
             chips = List.copyOf(chips);
+        }
+
+        /** A request on throughput. */
+        public Request(Scenario scenario, Scenario pinned, double targetTps, Knob mapX, Knob mapY, List<Chip> chips,
+                       Workload workload) {
+            this(scenario, pinned, targetTps, mapX, mapY, chips, Objective.THROUGHPUT, workload);
+        }
+
+        /** A request on throughput with the default workload. */
+        public Request(Scenario scenario, Scenario pinned, double targetTps, Knob mapX, Knob mapY, List<Chip> chips) {
+            this(scenario, pinned, targetTps, mapX, mapY, chips, Workload.DEFAULT);
         }
     }
 
@@ -93,16 +105,16 @@ public final class ChartExport {
                 break;
             }
             case SENSITIVITY: {
-                Sensitivity.Result r = Sensitivity.compute(engine, s, q.targetTps(), Sensitivity.DEFAULT_STEP, sweep, threads,
-                        never, quiet);
+                Sensitivity.Result r = Sensitivity.compute(engine, s, q.targetTps(), Sensitivity.DEFAULT_STEP,
+                        q.objective(), sweep, threads, never, quiet);
                 captioned(out, width, height, footer, TuningFigures.tornado(r), TuningFigures.sensitivityCaption(r));
                 break;
             }
             case MAP: {
                 FieldMap.Result r = TuningFigures.map(engine, s, q.mapX(), q.mapY(), FieldMap.DEFAULT_CELLS, q.targetTps(),
-                        sweep, threads, never, quiet);
-                // the target contour at the window's throughput target (the Target tab's default), per card
-                double perCard = new Solve.Target(q.targetTps(), TuningInputs.DEFAULT_MIN_THROUGHPUT, false).perCard();
+                        q.objective(), sweep, threads, never, quiet);
+                // the target contour at the Target tab's default goal of the objective, per card
+                double perCard = TuningFigures.defaultGoalPerCard(q.objective());
                 captioned(out, width, height, footer,
                         TuningFigures.mapChart(r, q.chips(), perCard, width, height - ImageExport.FOOTER),
                         TuningFigures.mapNote(r, q.chips(), perCard));

@@ -45,6 +45,7 @@ public final class WindowExport {
                 new Scene(v, width, height - ImageExport.FOOTER);
                 v.frontier().model().targetProperty().set(q.targetTps());
                 v.tuning().inputs().targetTpsProperty().set(q.targetTps());
+                v.tuning().inputs().objectiveProperty().set(q.objective());
                 v.tuning().map().setFields(q.mapX(), q.mapY());
                 v.sideTabs().getSelectionModel().select(tab);
                 ViewExport.write(v, ViewExport.Kind.WINDOW, out, width, height);

@@ -37,6 +37,11 @@ final class Numbers {
                 return Units.fixed(v / 1e9, 1) + " billion";
             case TFLOPS_PER_GBPS:
                 return Units.fixed(v, 2) + " TFLOPS per GB/s";
+            case DOLLARS:
+                return (v < 0 ? "−$" : "$") + (Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", Math.abs(v))
+                        : Math.abs(v) >= 1 ? Units.fixed(Math.abs(v), 2) : significant(Math.abs(v)));
+            case JOULES:
+                return significant(v) + " J";
             default:
                 return significant(v);
         }

@@ -30,13 +30,21 @@ public final class ReportExport {
 
     /** The request for a scenario (and A), with the version and the inputs that regenerate the report. */
     public static ReportRequest request(Scenario s, Scenario pinned, double target, Catalog catalog, Path out) {
+        return request(s, pinned, target, catalog, out, catalog.defaultRivals());
+    }
+
+    /** As {@link #request(Scenario, Scenario, double, Catalog, Path)}, the chip compared with {@code rivals}. */
+    public static ReportRequest request(Scenario s, Scenario pinned, double target, Catalog catalog, Path out,
+                                        java.util.List<dev.ridgeline.engine.model.Chip> rivals) {
         String file = out == null || out.getFileName() == null ? "review.pdf" : out.getFileName().toString();
         String command = "ridgeline report --scenario scenario.json" + (pinned != null ? " --pin a.json" : "")
-                + String.format(Locale.ROOT, " --target-tps %s --out %s", trim(target), file);
+                + String.format(Locale.ROOT, " --target-tps %s --out %s", trim(target), file)
+                + (rivals.isEmpty() ? "" : " --compare-chips '" + String.join(",",
+                        rivals.stream().map(dev.ridgeline.engine.model.Chip::name).toList()) + "'");
         return new ReportRequest(s, pinned, pinned == null ? null : Comparison.differences(pinned, s), target,
                 Version.current(), command, Presets.scenarioJson("scenario", s, catalog),
-                pinned == null ? null : Presets.scenarioJson("a", pinned, catalog), null,
-                dev.ridgeline.engine.io.Anchors.builtIn());
+                pinned == null ? null : Presets.scenarioJson("a", pinned, catalog), rivals)
+                .withAnchors(dev.ridgeline.engine.io.Anchors.builtIn());
     }
 
     /** Builds the report's content on the engine (the slow part: progress and cancel go through {@code progress}). */

@@ -72,6 +72,9 @@ final class ReportFigures {
                     GanttPainter.card(((FigureData.Gantt) data).evaluation()));
         } else if (data instanceof FigureData.Frontier) {
             frontier((FigureData.Frontier) data).draw(g, area);
+        } else if (data instanceof FigureData.Chips) {
+            dev.ridgeline.app.explorer.charts.CompareChart.createChart(dev.ridgeline.app.explorer.charts.CompareChart
+                    .createDataset(((FigureData.Chips) data).comparison())).draw(g, area);
         } else if (data instanceof FigureData.Tornado) {
             tornado((FigureData.Tornado) data).draw(g, area);
         } else {

@@ -49,6 +49,50 @@ class ServeCliTest {
     }
 
     @Test
+    void serveSaysWhatATokenCostsWithThePriceItRestsOn() {
+        // the default scenario's H800 SXM5 at DeepSeek's $2 per GPU-hour (open-infra-index day 6, 2025-02-28)
+        JsonNode j = json(ok("serve", "--isl", "4096", "--osl", "1024", "--cache-hit", "0.5", "--fidelity", "calibrated",
+                "--objective", "cost", "--format", "json").out());
+        double in = j.get("dollarsPerMillionInputTokens").asDouble();
+        double out = j.get("dollarsPerMillionOutputTokens").asDouble();
+        // per million tokens = $2 / (tokens/s x 3600 / 1e6) for each pool's own rate
+        assertEquals(2 / (j.get("decode").get("outputTokensPerSecondPerCard").asDouble() * 0.0036), out, 1e-12 * out);
+        assertEquals(2 / (j.get("inputTokensPerSecondPerPrefillCard").asDouble() * 0.0036), in, 1e-12 * in);
+        // a request's dollars, blended over its 5,120 tokens and over its 1,024 output tokens
+        double request = (4096 * in + 1024 * out) / 1e6;
+        assertEquals(request, j.get("dollarsPerRequest").asDouble(), 1e-12 * request);
+        assertEquals(request / 5120 * 1e6, j.get("dollarsPerMillionTokensBlended").asDouble(), 1e-9 * out);
+        double served = j.get("dollarsPerMillionServedOutputTokens").asDouble();
+        assertEquals(2 / (j.get("outputTokensPerSecondPerCard").asDouble() * 0.0036), served, 1e-9 * served);
+        assertEquals("cost", j.get("objective").asText());
+        assertEquals(served, j.get("objectiveFigure").asDouble(), 1e-12 * served);
+        assertTrue(j.get("joulesPerOutputToken").asDouble() > 0 && j.get("joulesPerServedOutputToken").asDouble()
+                > j.get("joulesPerOutputToken").asDouble(), j.toString());
+        assertEquals("2025-02-28", j.get("cost").get("asOf").asText());
+        assertTrue(j.get("cost").get("priceSource").asText().contains("open-infra-index"), j.get("cost").toString());
+        assertTrue(j.get("colocated").isNull() || j.get("colocated").get("dollarsPerMillionOutputTokens").asDouble() > 0);
+        String table = ok("serve", "--isl", "4096", "--osl", "1024", "--objective", "power").out();
+        for (String line : new String[] {"served J/token", "$/M input tokens", "$/M output tokens", "$/M tokens blended",
+            "J/output token", "price               $2.00 per card-hour (as of 2025-02-28; DeepSeek", "power   "}) {
+            assertTrue(table.contains(line), line + " in\n" + table);
+        }
+    }
+
+    @Test
+    void aCostObjectiveOnAChipWithoutAPriceIsRefusedInOneLine() {
+        CliTest.Run r = CliTest.run("serve", "--isl", "4096", "--osl", "1024", "--chip", "H20", "--objective", "cost");
+        assertEquals(2, r.code(), r.out());
+        assertEquals("--objective cost: chip 'H20' has no price (give one with --chip-field 'Price=...')",
+                r.err().strip().replaceFirst("^ridgeline: ", ""), r.err());
+        CliTest.Run bad = CliTest.run("serve", "--isl", "4096", "--osl", "1024", "--objective", "cheap");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--objective: bad value 'cheap'"), bad.err());
+        // without the objective the figures are simply absent, not zero
+        String table = ok("serve", "--isl", "4096", "--osl", "1024", "--chip", "H20", "--target-tps", "15").out();
+        assertTrue(table.contains("none: the chip has no price"), table);
+    }
+
+    @Test
     void aTtftLimitNoDeploymentMeetsIsAOneLineAnswerNamingIt() {
         CliTest.Run r = ok("serve", "--isl", "4096", "--osl", "100", "--ttft-limit", "0.01", "--fidelity", "calibrated");
         assertTrue(r.out().contains("not served: the TTFT limit of 0.01 s binds"), r.out());

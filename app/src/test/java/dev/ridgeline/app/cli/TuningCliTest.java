@@ -32,10 +32,17 @@ class TuningCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Engine ENGINE = Engines.builtIn();
     private static final Scenario DEFAULT = Presets.builtInScenario("default");
-    /** The chip editor's fields with a number, as it names them, then the NIC's bandwidth and the FA3 stage mode. */
+    /**
+     * The chip editor's fields with a number, as it names them (spec, then price and power), then the NIC's bandwidth
+     * and the FA3 stage mode: what --chip-field takes.
+     */
     private static final List<String> FIELDS = List.of("HBM capacity", "HBM bandwidth", "FP8 tensor rate",
-            "BF16 tensor rate", "FP4 tensor rate", "exp2 rate", "FP32 add rate", "Reduction latency", "Scale-up domain", "Scale-up bandwidth",
+            "BF16 tensor rate", "FP4 tensor rate", "exp2 rate", "FP32 add rate", "Reduction latency", "Scale-up domain",
+            "Scale-up bandwidth", "Price", "Power", "PUE", "Purchase price", "Amortisation", "Electricity price",
             "NIC bandwidth", "FA3 stage mode");
+    /** The fields a throughput target is solved for: the spec ones (price and power move no throughput). */
+    private static final List<String> SPEC_FIELDS = FIELDS.stream().filter(n -> !List.of("Price", "Power", "PUE",
+            "Purchase price", "Amortisation", "Electricity price").contains(n)).toList();
 
     private static JsonNode json(String text) {
         try {
@@ -67,9 +74,11 @@ class TuningCliTest {
         assertEquals(1979, fields.get(2).get("current").asDouble(), 0.0);
         // H800 has no FP4 tensor cores: its FP4 rate is 0 (none)
         assertEquals(0, fields.get(4).get("current").asDouble(), 0.0);
-        assertEquals(42.94967296, fields.get(10).get("current").asDouble(), 1e-9);
-        assertEquals("mode", fields.get(11).get("unit").asText());
-        assertEquals(Fa3Mode.TWO_STAGE.ordinal(), fields.get(11).get("current").asInt());
+        assertEquals(2.0, fields.get(10).get("current").asDouble(), 0.0); // DeepSeek's $2 per H800 GPU-hour
+        assertEquals("$/card-hour", fields.get(10).get("unit").asText());
+        assertEquals(42.94967296, fields.get(16).get("current").asDouble(), 1e-9);
+        assertEquals("mode", fields.get(17).get("unit").asText());
+        assertEquals(Fa3Mode.TWO_STAGE.ordinal(), fields.get(17).get("current").asInt());
         String table = ok("presets", "fields", "--chip", "A100").out();
         assertTrue(table.startsWith("--chip-field NAME=VALUE for A100 / CX7:"), table);
         FIELDS.forEach(n -> assertTrue(table.contains(n), n));
@@ -139,7 +148,7 @@ class TuningCliTest {
         String text = ok("solve", "--target-tps", "20", "--min-throughput", "4000", "--format", "json").out();
         JsonNode answers = json(text);
         assertTrue(answers.isArray());
-        assertEquals(FIELDS.size() - 1, answers.size()); // not the FP4 rate: the H800 has none
+        assertEquals(SPEC_FIELDS.size() - 1, answers.size()); // not the FP4 rate: the H800 has none
         Solve.Target target = new Solve.Target(20, 4000, false);
         boolean someNull = false;
         for (JsonNode a : answers) {
@@ -204,8 +213,8 @@ class TuningCliTest {
         assertEquals("FP8 tensor rate", answers.get(1).get("field").asText());
         String csv = ok("solve", "--target-tps", "20", "--min-throughput", "4000", "--format", "csv").out();
         assertEquals("field,unit,current,required,change,reason", csv.lines().findFirst().orElseThrow());
-        // every field but the FP4 rate: the H800 has no FP4 tensor cores, so there is nothing to solve for
-        assertEquals(1 + FIELDS.size() - 1, csv.lines().count());
+        // every spec field but the FP4 rate: the H800 has no FP4 tensor cores, so there is nothing to solve for
+        assertEquals(1 + SPEC_FIELDS.size() - 1, csv.lines().count());
     }
 
     @Test
@@ -232,7 +241,7 @@ class TuningCliTest {
                 assertEquals(3350 * 1.1, b.get("up").get("value").asDouble(), 1e-9);
             }
         }
-        List<String> all = new ArrayList<>(FIELDS);
+        List<String> all = new ArrayList<>(SPEC_FIELDS);
         all.addAll(List.of("GEMM efficiency", "MTP acceptance", "Kernel gap", "Memory reserve", "Host overhead",
                 "Redundant experts", "EPLB"));
         all.remove("FP4 tensor rate"); // the H800 has none: no fraction of none to move

@@ -48,11 +48,17 @@ class ServedWindowTest {
         Served expected = Serving.size(Engines.builtIn(), DEFAULT, view.served().model().workloadProperty().get());
         assertEquals(((Served.Sized) expected).outputPerCard(), ((Served.Sized) shown).outputPerCard(), 1e-9);
         assertNotNull(view.served().drawn().prefill(), "the pools are drawn");
+        // what a token costs, with the price's date (DeepSeek's $2 per H800 GPU-hour, 2025-02-28)
+        String cost = robot.lookup("#servedCost").queryAs(Label.class).getText();
+        assertEquals(dev.ridgeline.app.explorer.served.ServedView.costLine(expected), cost);
+        assertTrue(cost.contains("per M input tokens") && cost.contains("at $2.00 per card-hour as of 2025-02-28"), cost);
         // a chip edit re-sizes in the background (here: on the calling thread)
         robot.interact(() -> view.model().setScenario(DEFAULT.withChip(catalog.chip("H20"))));
         WaitForAsyncUtils.waitForFxEvents();
         Served h20 = view.served().model().job().getResult();
         assertTrue(((Served.Sized) h20).decode().deployment().chip().name().startsWith("H20"));
+        assertTrue(robot.lookup("#servedCost").queryAs(Label.class).getText().startsWith("no price"),
+                "H20 has no public price: none is invented");
     }
 
     @Test

@@ -109,4 +109,16 @@ public final class Catalog {
         }
         return prev[b.length()];
     }
+
+    /** The chips the Chips view and the report compare a scenario's chip with unless told otherwise. */
+    public static final List<String> DEFAULT_RIVALS = List.of("B200", "H100 SXM5", "MI300X");
+
+    /** The {@link #DEFAULT_RIVALS} this catalogue holds, in that order. */
+    public List<Chip> defaultRivals() {
+        List<Chip> out = new java.util.ArrayList<>();
+        for (String name : DEFAULT_RIVALS) {
+            chips().stream().filter(c -> c.name().equals(name)).findFirst().ifPresent(out::add);
+        }
+        return out;
+    }
 }

@@ -15,6 +15,12 @@ final class FileKeys {
 
     /** Chip components whose preset key or unit differs ({@link PresetFiles.ChipFile}); the rest keep their name. */
     static final Map<String, Key> CHIP = Map.ofEntries(
+            Map.entry("dollarsPerCardHour", new Key("cost.dollarsPerCardHour", 1)),
+            Map.entry("purchaseDollars", new Key("cost.purchaseDollars", 1)),
+            Map.entry("amortisationYears", new Key("cost.amortisationYears", 1)),
+            Map.entry("electricityDollarsPerKwh", new Key("cost.electricityDollarsPerKwh", 1)),
+            Map.entry("powerKw", new Key("cost.powerKw", 1)),
+            Map.entry("pue", new Key("cost.pue", 1)),
             Map.entry("memoryBytes", new Key("memoryGB", 1e9)),
             Map.entry("hbmBandwidthBytesPerSec", new Key("hbmBandwidthGBPerSec", 1e9)),
             Map.entry("fp8FlopsPerSec", new Key("fp8Tflops", 1e12)),
@@ -40,9 +46,9 @@ final class FileKeys {
      */
     static String restate(FieldException e, Map<String, Key> keys, JsonNode tree) {
         Key key = keys.getOrDefault(e.field(), new Key(e.field(), 1));
-        JsonNode written = tree == null ? null : tree.get(key.name());
+        JsonNode written = tree == null ? null : tree.at("/" + key.name().replace('.', '/'));
         String rule = "key '" + key.name() + "' " + e.rule(key.scale()) + ", was ";
-        return rule + (written != null && written.isValueNode() ? Json.value(written)
+        return rule + (written != null && !written.isMissingNode() && written.isValueNode() ? Json.value(written)
                 : dev.ridgeline.engine.model.Checks.number(e.value() / key.scale()));
     }
 }

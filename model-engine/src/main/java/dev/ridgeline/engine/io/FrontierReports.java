@@ -6,6 +6,7 @@ import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.search.SearchRow;
 import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Headline;
+import dev.ridgeline.engine.space.Objective;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -32,14 +33,22 @@ public final class FrontierReports {
 
     /** The target, the answer (or null) and every deployment, each with {@code onFrontier}. */
     public static String json(Frontier.Result r) {
-        return json(r, null);
+        return json(r, Objective.THROUGHPUT);
+    }
+
+    /** As {@link #json(Frontier.Result, Objective, dev.ridgeline.engine.evidence.FrontierBands)} without bands. */
+    public static String json(Frontier.Result r, Objective objective) {
+        return json(r, objective, null);
     }
 
     /**
-     * As above; with {@code bands} (calibrated fidelity) the answer and each point on the frontier carry
-     * {@code throughputPerCardLow} and {@code throughputPerCardHigh}, their P10-P90.
+     * The target, the answer and every deployment, with the objective and the answer's
+     * {@code dollarsPerMillionOutputTokens}, {@code joulesPerOutputToken} and {@code outputTokensPerSecondPerKw}
+     * (null without a price or power) and the {@code cost} it rests on; with {@code bands} (calibrated fidelity) the
+     * answer and each point on the frontier carry {@code throughputPerCardLow} and {@code throughputPerCardHigh}, their
+     * P10-P90.
      */
-    public static String json(Frontier.Result r, dev.ridgeline.engine.evidence.FrontierBands bands) {
+    public static String json(Frontier.Result r, Objective objective, dev.ridgeline.engine.evidence.FrontierBands bands) {
         java.util.Map<Frontier.Point, dev.ridgeline.engine.evidence.Band> banded = new java.util.HashMap<>();
         if (bands != null) {
             for (int i = 0; i < r.frontier().size(); i++) {
@@ -54,11 +63,13 @@ public final class FrontierReports {
             root.putNull("answer");
         } else {
             Scenario d = a.deployment();
-            ObjectNode answer = Reports.searchObject(root.putObject("answer"), new SearchRow(d.chip().name(), d.nic().name(),
-                    d.policy(), d.ep(), d.kvDtype().bytes(), d.weightDtype().bytes(), d.promotion(), d.batchPerCard(),
-                    a.userTokensPerSec(), a.throughputPerCard(), d.mtpDepth()));
+            ObjectNode answer = Reports.searchObject(root.putObject("answer"), new SearchRow(d.chip().name(),
+                    d.nic().name(), d.policy(), d.ep(), d.kvDtype().bytes(), d.weightDtype().bytes(), d.promotion(),
+                    d.batchPerCard(), a.userTokensPerSec(), a.throughputPerCard(), d.mtpDepth()));
             Reports.band(answer, "throughputPerCard", bands == null ? null : bands.answer());
+            Reports.tokenCost(answer, new dev.ridgeline.engine.TokenCost(d.chip().cost(), a.throughputPerCard()));
         }
+        root.put("objective", objective.label());
         root.put("frontierSize", r.frontier().size());
         ArrayNode points = root.putArray("deployments");
         for (Frontier.Point p : r.points()) {

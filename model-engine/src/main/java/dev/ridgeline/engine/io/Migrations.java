@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.engine.model.Assumptions;
 import dev.ridgeline.engine.model.CalibrationKey;
+import dev.ridgeline.engine.model.CardCost;
 import dev.ridgeline.engine.model.Deployment;
 import dev.ridgeline.engine.model.ExpertDtype;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import java.util.Locale;
  *   <li>chip 1 -> 2: {@code calibration}. Version 1 matched calibration on the display name: names starting with
  *   "H800" used H800's measurements, "H20" H20's FlashMLA figure; anything else none.</li>
  *   <li>chip 2 -> 3: {@code fp4Tflops} 0 (version 2 had no FP4 rate: no chip ran FP4).</li>
+ *   <li>chip 3 -> 4: {@code cost} with no price and no power ({@link CardCost#NONE}): version 3 had neither, and a
+ *   user's chip gets no invented price.</li>
  *   <li>scenario 1 -> 2: the calibrated assumptions, at the values version 1 had built in (4 GiB reserve, 2 µs gap)
  *   and no host overhead (version 1 modelled none).</li>
  *   <li>scenario 2 -> 3: the layout and balancer at seed 000's and DeepSeek's values (attention TP 1, MoE TP 1, EPLB
@@ -52,6 +55,12 @@ final class Migrations {
                 o.put("fp4Tflops", 0.0);
             }
             o.put("schemaVersion", 3);
+        }
+        if (isVersion(o, 3)) {
+            if (!o.has("cost")) {
+                o.set("cost", Json.MAPPER.valueToTree(PresetFiles.CostFile.of(CardCost.NONE)));
+            }
+            o.put("schemaVersion", 4);
         }
         return o;
     }

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import dev.ridgeline.engine.model.Assumptions;
 import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.CalibrationKey;
+import dev.ridgeline.engine.model.CardCost;
 import dev.ridgeline.engine.model.Deployment;
 import dev.ridgeline.engine.model.Hardware;
 import dev.ridgeline.engine.model.Numerics;
@@ -30,8 +31,8 @@ final class PresetFiles {
     static final int SCHEMA_VERSION = 1;
     /** Schema of model files: 2 added {@code expertGroups} and {@code limitedGroups} (see {@link Migrations}). */
     static final int MODEL_SCHEMA_VERSION = 2;
-    /** Schema of chip files: 2 added {@code calibration}, 3 {@code fp4Tflops} (see {@link Migrations}). */
-    static final int CHIP_SCHEMA_VERSION = 3;
+    /** Schema of chip files: 2 added {@code calibration}, 3 {@code fp4Tflops}, 4 the {@code cost} object (see {@link Migrations}). */
+    static final int CHIP_SCHEMA_VERSION = 4;
     /**
      * Schema of scenario files: 2 added the calibrated assumptions, 3 the layout ({@code attentionTp}, {@code moeTp}),
      * the balancer ({@code eplb}, {@code redundantExperts}) and {@code expertDtype} (see {@link Migrations}).
@@ -49,13 +50,13 @@ final class PresetFiles {
                     double hbmBandwidthGBPerSec, double fp8Tflops, double bf16Tflops, double fp4Tflops, double exp2Tops,
                     double fp32AddTops, Fa3Mode fa3Mode, boolean fp8LowAccPrecision,
                     double threadAllReduceLatencyMicros, int scaleUpDomainCards, double scaleUpBandwidthGBPerSec,
-                    CalibrationKey calibration) {
+                    CalibrationKey calibration, CostFile cost) {
 
         Chip toChip() {
             return new Chip(name, source, memoryGB * 1e9, hbmBandwidthGBPerSec * 1e9, fp8Tflops * 1e12,
                     bf16Tflops * 1e12, fp4Tflops * 1e12, exp2Tops * 1e12, fp32AddTops * 1e12, threadAllReduceLatencyMicros * 1e-6,
                     fa3Mode, fp8LowAccPrecision, confidence, scaleUpDomainCards, scaleUpBandwidthGBPerSec * 1e9,
-                    calibration);
+                    calibration, cost.toCost());
         }
 
         static ChipFile of(Chip c) {
@@ -63,7 +64,26 @@ final class PresetFiles {
                     c.hbmBandwidthBytesPerSec() / 1e9, c.fp8FlopsPerSec() / 1e12, c.bf16FlopsPerSec() / 1e12,
                     c.fp4FlopsPerSec() / 1e12, c.exp2PerSec() / 1e12, c.fp32AddPerSec() / 1e12, c.fa3Mode(), c.fp8LowAccPrecision(),
                     c.threadAllReduceLatencySec() * 1e6, c.scaleUpDomain(), c.scaleUpBandwidthBytesPerSec() / 1e9,
-                    c.calibration());
+                    c.calibration(), CostFile.of(c.cost()));
+        }
+    }
+
+    /**
+     * A chip's price and power (DESIGN 4d): a rental price in dollars per card-hour or a purchase price with its
+     * amortisation and electricity price (0 for the one not used; both 0 for no price), the power of the card with its
+     * share of host and network in kW (0 when not known), the PUE, and where and when they were read.
+     */
+    record CostFile(double dollarsPerCardHour, double purchaseDollars, double amortisationYears,
+                    double electricityDollarsPerKwh, String priceSource, String asOf, double powerKw, double pue,
+                    String powerSource) {
+        CardCost toCost() {
+            return new CardCost(dollarsPerCardHour, new CardCost.Tco(purchaseDollars, amortisationYears,
+                    electricityDollarsPerKwh), powerKw, pue, priceSource, powerSource, asOf);
+        }
+
+        static CostFile of(CardCost c) {
+            return new CostFile(c.rentalDollarsPerHour(), c.tco().purchaseDollars(), c.tco().years(),
+                    c.tco().dollarsPerKwh(), c.priceSource(), c.asOf(), c.powerKw(), c.pue(), c.powerSource());
         }
     }
 

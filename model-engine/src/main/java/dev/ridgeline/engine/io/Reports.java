@@ -46,6 +46,7 @@ public final class Reports {
         root.put("throughputPerNode", e.throughputPerNode());
         band(root, "throughputPerNode", bands == null ? null : bands.throughputPerNode());
         root.put("maxBatch", e.maxBatch());
+        tokenCost(root, e.tokenCost());
         root.put("fits", e.fit().fits());
         if (e.fit() instanceof Fit.OutOfMemory) {
             root.put("missingBytes", ((Fit.OutOfMemory) e.fit()).missingBytes());
@@ -90,6 +91,40 @@ public final class Reports {
         if (b != null) {
             node.put(key + "Low", b.low());
             node.put(key + "High", b.high());
+        }
+    }
+
+    /**
+     * {@code dollarsPerMillionOutputTokens}, {@code joulesPerOutputToken} and {@code outputTokensPerSecondPerKw}
+     * (null when the chip has no price or power), and a {@code cost} object: the price, its source and date, the
+     * all-in power and what the figures count.
+     */
+    static void tokenCost(ObjectNode root, dev.ridgeline.engine.TokenCost t) {
+        putOrNull(root, "dollarsPerMillionOutputTokens", t.dollarsPerMillionOutputTokens());
+        putOrNull(root, "joulesPerOutputToken", t.joulesPerOutputToken());
+        putOrNull(root, "outputTokensPerSecondPerKw", t.outputTokensPerSecPerKw());
+        cardCost(root.putObject("cost"), t.cost(), dev.ridgeline.engine.TokenCost.BASIS);
+    }
+
+    /** The price, its form, source and date, the all-in power and its source, and what the figures beside it count. */
+    static void cardCost(ObjectNode cost, dev.ridgeline.engine.model.CardCost c, String basis) {
+        putOrNull(cost, "dollarsPerCardHour", c.priced() ? java.util.OptionalDouble.of(c.dollarsPerHour())
+                : java.util.OptionalDouble.empty());
+        cost.put("priceForm", c.tco().used() ? "tco" : c.priced() ? "rental" : "none");
+        putOrNull(cost, "allInPowerKw", c.powered() ? java.util.OptionalDouble.of(c.allInKw())
+                : java.util.OptionalDouble.empty());
+        cost.put("pue", c.pue());
+        cost.put("priceSource", c.priceSource());
+        cost.put("asOf", c.asOf());
+        cost.put("powerSource", c.powerSource());
+        cost.put("basis", basis);
+    }
+
+    static void putOrNull(ObjectNode o, String key, java.util.OptionalDouble v) {
+        if (v.isPresent()) {
+            o.put(key, v.getAsDouble());
+        } else {
+            o.putNull(key);
         }
     }
 

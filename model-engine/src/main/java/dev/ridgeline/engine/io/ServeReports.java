@@ -2,12 +2,15 @@ package dev.ridgeline.engine.io;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.engine.PrefillEvaluation;
+import dev.ridgeline.engine.TokenCost;
 import dev.ridgeline.engine.model.Prefill;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.serve.RateMatch;
 import dev.ridgeline.engine.serve.Served;
+import dev.ridgeline.engine.serve.ServedCost;
 import dev.ridgeline.engine.serve.Ttft;
 import dev.ridgeline.engine.serve.Workload;
+import dev.ridgeline.engine.space.Objective;
 import java.util.Locale;
 
 /** JSON and CSV of a prefill step and of a served workload (the CLI contract, DESIGN 6). */
@@ -16,7 +19,9 @@ public final class ServeReports {
     public static final String SERVE_CSV_HEADER = "isl,osl,cache_hit,ttft_limit_s,user_tps,met,decode_per_prefill,"
             + "output_tps_per_card,input_tps_per_prefill_card,prefill_tps_per_card,ttft_s,tpot_s,prefill_ep,"
             + "prefill_attention_tp,prefill_policy,prefill_chunk,decode_ep,decode_policy,decode_batch,decode_mtp,"
-            + "colocated_output_tps_per_card,better,reason";
+            + "colocated_output_tps_per_card,better,dollars_per_mtok_input,dollars_per_mtok_output,"
+            + "dollars_per_mtok_blended,dollars_per_mtok_served_output,joules_per_output_token,"
+            + "joules_per_served_output_token,reason";
     /** The M/D/1 assumption behind the TTFT's wait, as the JSON states it. */
     static final String QUEUE_ASSUMPTION = "M/D/1: Poisson arrivals, a prefill step of fixed length, the pool at the "
             + "workload's prefill load; wait = load x step / (2 (1 - load))";
@@ -59,10 +64,32 @@ public final class ServeReports {
                 e.layerTimeSec());
     }
 
-    /** {@code serve --format json}; {@code pools} sized for a request rate or a card budget, or null. */
+    /** {@code serve --format json} on throughput. */
     public static String servedJson(Served r, RateMatch.Pools pools) {
+        return servedJson(r, pools, Objective.THROUGHPUT);
+    }
+
+    /**
+     * {@code serve --format json}; {@code pools} sized for a request rate or a card budget, or null; the objective's
+     * served figure over both pools as {@code objectiveFigure} (tokens/s per card, $ per million output tokens or J per
+     * output token; null when unmet).
+     */
+    public static String servedJson(Served r, RateMatch.Pools pools, Objective objective) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         workload(root.putObject("workload"), r.workload());
+        root.put("objective", objective.label());
+        root.put("objectiveUnit", objective.figureName() + (objective == Objective.THROUGHPUT ? "" : ", both pools"));
+        if (r instanceof Served.Sized) {
+            Served.Sized z = (Served.Sized) r;
+            double score = objective.score(z.decode().deployment().chip(), z.outputPerCard());
+            if (score > 0) {
+                root.put("objectiveFigure", objective.figure(score));
+            } else {
+                root.putNull("objectiveFigure");
+            }
+        } else {
+            root.putNull("objectiveFigure");
+        }
         if (r instanceof Served.Unmet) {
             root.put("met", false);
             root.put("reason", ((Served.Unmet) r).reason());
@@ -78,6 +105,7 @@ public final class ServeReports {
         ttft(root.putObject("ttft"), s.ttft());
         root.put("tpotSeconds", s.tpotSec());
         root.put("kvBytesPerRequest", s.kvBytesPerRequest());
+        servedCost(root, s);
         ObjectNode prefill = deployment(root.putObject("prefill"), s.prefill().deployment());
         prefill.put("chunkTokens", s.prefill().chunkTokens());
         prefill.put("stepSeconds", s.prefill().stepSec());
@@ -95,6 +123,9 @@ public final class ServeReports {
             c.put("stepSeconds", s.colocated().figures().stepSec());
             ttft(c.putObject("ttft"), s.colocated().figures().ttft());
             c.put("ttftSeconds", s.colocated().figures().ttft().totalSec());
+            TokenCost together = new TokenCost(s.decode().deployment().chip().cost(), s.colocated().figures().outputPerCard());
+            Reports.putOrNull(c, "dollarsPerMillionOutputTokens", together.dollarsPerMillionOutputTokens());
+            Reports.putOrNull(c, "joulesPerOutputToken", together.joulesPerOutputToken());
         }
         root.put("better", s.better() == Served.Mode.COLOCATED ? "co-located" : "disaggregated");
         if (pools != null) {
@@ -117,7 +148,7 @@ public final class ServeReports {
         sb.append(w.inputTokens()).append(',').append(w.outputTokens()).append(',').append(num(w.cacheHit())).append(',')
                 .append(num(w.ttftLimitSec())).append(',').append(num(w.userTokensPerSec())).append(',');
         if (r instanceof Served.Unmet) {
-            sb.append("false").append(",".repeat(16)).append(',').append(csv(((Served.Unmet) r).reason()));
+            sb.append("false").append(",".repeat(22)).append(',').append(csv(((Served.Unmet) r).reason()));
             return sb.append('\n').toString();
         }
         Served.Sized s = (Served.Sized) r;
@@ -131,7 +162,31 @@ public final class ServeReports {
                 .append(',').append(d.batchPerCard()).append(',').append(d.mtpDepth()).append(',')
                 .append(s.colocated() == null ? "" : num(s.colocated().figures().outputPerCard())).append(',')
                 .append(s.better() == Served.Mode.COLOCATED ? "co-located" : "disaggregated").append(',');
+        ServedCost c = ServedCost.of(d.chip().cost(), s);
+        for (java.util.OptionalDouble v : java.util.List.of(c.dollarsPerMillionInputTokens(),
+                c.dollarsPerMillionOutputTokens(), c.dollarsPerMillionTokensBlended(),
+                c.dollarsPerMillionServedOutputTokens(), c.joulesPerOutputToken(), c.joulesPerServedOutputToken())) {
+            sb.append(v.isPresent() ? num(v.getAsDouble()) : "").append(',');
+        }
         return sb.append('\n').toString();
+    }
+
+    /**
+     * The served workload's dollars and joules: per input token (prefill pool), per output token (decode pool, as
+     * {@code evaluate}'s), blended, per request and per served output token (both pools); null without a price or power.
+     */
+    private static void servedCost(ObjectNode root, Served.Sized s) {
+        ServedCost c = ServedCost.of(s.decode().deployment().chip().cost(), s);
+        Reports.putOrNull(root, "dollarsPerMillionInputTokens", c.dollarsPerMillionInputTokens());
+        Reports.putOrNull(root, "dollarsPerMillionOutputTokens", c.dollarsPerMillionOutputTokens());
+        Reports.putOrNull(root, "dollarsPerMillionTokensBlended", c.dollarsPerMillionTokensBlended());
+        Reports.putOrNull(root, "dollarsPerMillionServedOutputTokens", c.dollarsPerMillionServedOutputTokens());
+        Reports.putOrNull(root, "dollarsPerRequest", c.dollarsPerRequest());
+        Reports.putOrNull(root, "joulesPerInputToken", c.joulesPerInputToken());
+        Reports.putOrNull(root, "joulesPerOutputToken", c.joulesPerOutputToken());
+        Reports.putOrNull(root, "joulesPerServedOutputToken", c.joulesPerServedOutputToken());
+        Reports.putOrNull(root, "joulesPerRequest", c.joulesPerRequest());
+        Reports.cardCost(root.putObject("cost"), c.cost(), ServedCost.BASIS);
     }
 
     private static void workload(ObjectNode o, Workload w) {

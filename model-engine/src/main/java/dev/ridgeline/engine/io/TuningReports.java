@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.Knob;
+import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Sensitivity;
 import dev.ridgeline.engine.space.Solve;
 import java.io.UncheckedIOException;
@@ -13,7 +14,8 @@ import java.util.Locale;
 
 /**
  * JSON and CSV of chip tuning (DESIGN 6): {@code sensitivity}, {@code solve} and {@code presets fields}. Values are
- * in the unit {@code --chip-field} takes ({@link #unit}); changes in tokens/s per card.
+ * in the unit {@code --chip-field} takes ({@link #unit}); headlines and changes in the objective's figure (tokens/s per
+ * card, dollars per million output tokens, joules per output token; null or empty where there is none).
  */
 public final class TuningReports {
     public static final String SENSITIVITY_CSV_HEADER = "knob,kind,unit,current,down_value,up_value,headline_down_change,"
@@ -62,9 +64,17 @@ public final class TuningReports {
         root.put("scenario", r.scenario().summary());
         root.put("targetTps", r.targetTps());
         root.put("step", r.step());
-        root.put("headline", r.headline());
-        Reports.band(root, "headline", headlineBand);
-        root.put("fixed", r.fixed());
+        Objective objective = r.objective();
+        root.put("objective", objective.label());
+        root.put("unit", objective.unit());
+        figure(root, "headline", objective, r.headline());
+        Reports.band(root, "headline", objective == Objective.THROUGHPUT ? headlineBand : null);
+        figure(root, "fixed", objective, r.fixed());
+        if (objective == Objective.COST) {
+            root.put("price", r.scenario().chip().cost().priceNote());
+        } else if (objective == Objective.POWER) {
+            root.put("power", r.scenario().chip().cost().powerNote());
+        }
         ArrayNode bars = root.putArray("bars");
         for (Sensitivity.Bar b : r.bars()) {
             ObjectNode o = bars.addObject();
@@ -90,12 +100,26 @@ public final class TuningReports {
             o.put("refused", m.refused());
             return;
         }
-        o.put("headline", m.headline());
-        o.put("headlineChange", m.headline() - r.headline());
-        o.put("fixed", m.fixed());
-        o.put("fixedChange", m.fixed() - r.fixed());
+        Objective obj = r.objective();
+        figure(o, "headline", obj, m.headline());
+        number(o, "headlineChange", obj.figureChange(m.headline(), r.headline()));
+        figure(o, "fixed", obj, m.fixed());
+        number(o, "fixedChange", obj.figureChange(m.fixed(), r.fixed()));
         o.put("fixedFits", m.fixedFits());
         o.putNull("refused");
+    }
+
+    /** The figure of a score (tokens/s per card as it is, 0 included; dollars or joules, null without one). */
+    private static void figure(ObjectNode o, String key, Objective objective, double score) {
+        number(o, key, objective == Objective.THROUGHPUT ? score : score > 0 ? objective.figure(score) : Double.NaN);
+    }
+
+    private static void number(ObjectNode o, String key, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(key);
+        } else {
+            o.put(key, v);
+        }
     }
 
     public static String sensitivityCsv(Sensitivity.Result r) {
@@ -104,17 +128,17 @@ public final class TuningReports {
             sb.append(csv(b.knob().name())).append(',').append(b.knob().kind().name().toLowerCase(Locale.ROOT))
                     .append(',').append(csv(unit(b.knob()))).append(',').append(num(b.current())).append(',')
                     .append(num(b.down().value())).append(',').append(num(b.up().value())).append(',')
-                    .append(change(b.down(), b.down().headline() - r.headline())).append(',')
-                    .append(change(b.up(), b.up().headline() - r.headline())).append(',')
-                    .append(change(b.down(), b.down().fixed() - r.fixed())).append(',')
-                    .append(change(b.up(), b.up().fixed() - r.fixed())).append(',')
+                    .append(change(b.down(), r.objective().figureChange(b.down().headline(), r.headline()))).append(',')
+                    .append(change(b.up(), r.objective().figureChange(b.up().headline(), r.headline()))).append(',')
+                    .append(change(b.down(), r.objective().figureChange(b.down().fixed(), r.fixed()))).append(',')
+                    .append(change(b.up(), r.objective().figureChange(b.up().fixed(), r.fixed()))).append(',')
                     .append(csv(note(r, b))).append('\n');
         }
         return sb.toString();
     }
 
     private static String change(Sensitivity.Move m, double change) {
-        return m.refused() != null ? "" : num(change);
+        return m.refused() != null || Double.isNaN(change) ? "" : num(change);
     }
 
     /** A list of objects with {@code field}, {@code unit}, {@code current}, {@code required} (null when not reachable), {@code reason}. */

@@ -29,11 +29,14 @@ import static dev.ridgeline.engine.model.Checks.zeroOrInRange;
  * @param calibration               the measured chip whose kernel calibration this chip uses (see
  *                                  {@link CalibrationKey}); a stable key that survives edits and renames, unlike the
  *                                  display name
+ * @param cost                      what a card costs to run and what it draws ({@link CardCost#NONE} when not known);
+ *                                  the decode model does not read it, the cost figures and objectives do
  */
 public record Chip(String name, String source, double memoryBytes, double hbmBandwidthBytesPerSec,
                    double fp8FlopsPerSec, double bf16FlopsPerSec, double fp4FlopsPerSec, double exp2PerSec,
                    double fp32AddPerSec, double threadAllReduceLatencySec, Fa3Mode fa3Mode, boolean fp8LowAccPrecision,
-                   String confidence, int scaleUpDomain, double scaleUpBandwidthBytesPerSec, CalibrationKey calibration) {
+                   String confidence, int scaleUpDomain, double scaleUpBandwidthBytesPerSec, CalibrationKey calibration,
+                   CardCost cost) {
 
     /** Cards a scale-up fabric can join: up to 2^20 (TPU7x pods join 9,216). */
     public static final int MAX_SCALE_UP_DOMAIN = 1 << 20;
@@ -56,6 +59,7 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
         inRange(scaleUpDomain, 1, MAX_SCALE_UP_DOMAIN, "scaleUpDomain", owner);
         zeroOrInRange(scaleUpBandwidthBytesPerSec, MIN_BYTES_PER_SEC, MAX_BYTES_PER_SEC, "scaleUpBandwidthBytesPerSec", owner);
         present(calibration, "calibration", owner);
+        present(cost, "cost", owner);
         if (scaleUpDomain > 1 && scaleUpBandwidthBytesPerSec <= 0) {
             throw Checks.refused("scaleUpBandwidthBytesPerSec", scaleUpBandwidthBytesPerSec, owner,
                     "must be > 0 when the scale-up domain is " + scaleUpDomain + " cards");
@@ -66,10 +70,10 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
     public Chip(String name, String source, double memoryBytes, double hbmBandwidthBytesPerSec, double fp8FlopsPerSec,
                 double bf16FlopsPerSec, double exp2PerSec, double fp32AddPerSec, double threadAllReduceLatencySec,
                 Fa3Mode fa3Mode, boolean fp8LowAccPrecision, String confidence, int scaleUpDomain,
-                double scaleUpBandwidthBytesPerSec, CalibrationKey calibration) {
+                double scaleUpBandwidthBytesPerSec, CalibrationKey calibration, CardCost cost) {
         this(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec, 0, exp2PerSec,
                 fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence, scaleUpDomain,
-                scaleUpBandwidthBytesPerSec, calibration);
+                scaleUpBandwidthBytesPerSec, calibration, cost);
     }
 
     /** True when the chip has FP4 tensor cores (a 4-bit {@link ExpertDtype} can run on it). */
@@ -109,6 +113,12 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
         return copy(newName, fa3Mode, fp8LowAccPrecision, scaleUpDomain, calibration);
     }
 
+    public Chip withCost(CardCost v) {
+        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
+                fp4FlopsPerSec, exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision,
+                confidence, scaleUpDomain, scaleUpBandwidthBytesPerSec, calibration, v);
+    }
+
     public Chip withCalibration(CalibrationKey key) {
         return copy(name, fa3Mode, fp8LowAccPrecision, scaleUpDomain, key);
     }
@@ -129,7 +139,7 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
     private Chip copy(String newName, Fa3Mode mode, boolean lowAcc, int domain, CalibrationKey key) {
         return new Chip(newName, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec,
                 fp4FlopsPerSec, exp2PerSec, fp32AddPerSec, threadAllReduceLatencySec, mode, lowAcc, confidence, domain,
-                scaleUpBandwidthBytesPerSec, key);
+                scaleUpBandwidthBytesPerSec, key, cost);
     }
 
     /**
@@ -138,7 +148,7 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
      */
     public Chip withNumbers(double[] v) {
         return new Chip(name, source, v[0], v[1], v[2], v[3], v[FP4], v[4], v[5], v[6], fa3Mode, fp8LowAccPrecision,
-                confidence, scaleUpDomain, v[7], calibration);
+                confidence, scaleUpDomain, v[7], calibration, cost);
     }
 
     /** Index of the FP4 rate in {@link #numbers()} (last, so the older fields keep their places). */

@@ -5,7 +5,11 @@ import java.util.List;
 
 /** What a figure shows: the engine's own results, which the app draws with the window's charts. */
 public sealed interface FigureData permits FigureData.Roofline, FigureData.Gantt, FigureData.Frontier,
-        FigureData.Tornado, FigureData.Curves, FigureData.PrefillRoofline, FigureData.Served {
+        FigureData.Tornado, FigureData.Curves, FigureData.Chips, FigureData.PrefillRoofline, FigureData.Served {
+
+    /** Chip against chip at each one's best deployment, as the window's Chips view draws it. */
+    record Chips(dev.ridgeline.engine.space.ChipComparison.Result comparison) implements FigureData {
+    }
 
     /** The roofline of the scenario's ops, as the window draws it. */
     record Roofline(Evaluation evaluation) implements FigureData {

@@ -11,7 +11,9 @@ import dev.ridgeline.engine.serve.Served;
 import dev.ridgeline.engine.serve.Serving;
 import dev.ridgeline.engine.serve.Workload;
 import dev.ridgeline.engine.roofline.OpResult;
+import dev.ridgeline.engine.space.ChipComparison;
 import dev.ridgeline.engine.space.Frontier;
+import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Sensitivity;
 import dev.ridgeline.engine.space.Space;
 import java.util.List;
@@ -48,6 +50,13 @@ public final class ReportBuilder {
         Sensitivity.Result chip = Sensitivity.compute(engine, s, request.targetTokensPerSec(), Sensitivity.DEFAULT_STEP,
                 executor, threads, progress::cancelled, f -> { });
         progress.check();
+        progress.step("comparing chips", 0.55);
+        List<dev.ridgeline.engine.model.Chip> chips = new java.util.ArrayList<>();
+        chips.add(s.chip());
+        request.rivals().stream().filter(c -> !c.name().equals(s.chip().name())).forEach(chips::add);
+        ChipComparison.Result compared = ChipComparison.compute(engine, s, chips, request.targetTokensPerSec(),
+                Objective.COST, executor, threads, progress::cancelled, f -> { });
+        progress.check();
         progress.step("moving the model knobs", 0.6);
         Knobs.ModelGrid model = Knobs.model(engine, s, progress);
         progress.step("exploring EP and context", 0.7);
@@ -64,7 +73,7 @@ public final class ReportBuilder {
         Validation validation = request.anchors().isEmpty() ? null : Validation.run(engine, request.anchors());
         Analyses a = new Analyses(request, e, pinned, LayerTotals.of(e.ops()), LayerTotals.of(e.stepOps()),
                 CommWindows.of(e), frontier, chip, model, exploration, memory, regimes, prompt, core,
-                Bands.of(engine.calibration(), e), validation);
+                Bands.of(engine.calibration(), e), validation, compared);
         progress.check();
         progress.step("sizing the served workload", 0.92);
         Served served = Serving.size(engine, s, request.workload(), executor, threads, progress::cancelled);
@@ -93,6 +102,8 @@ public final class ReportBuilder {
         ModelWriter.figures(d, e);
         SpaceWriter.frontier(d, a);
         SpaceWriter.sensitivity(d, a);
+        CostWriter.cost(d, a);
+        CostWriter.chips(d, a);
         if (a.pinned() != null) {
             SpaceWriter.pinned(d, a);
         }

@@ -8,10 +8,14 @@ import dev.ridgeline.engine.PrefillEvaluation;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.roofline.OpResult;
 import dev.ridgeline.engine.serve.Served;
+import dev.ridgeline.engine.serve.ServedCost;
 import dev.ridgeline.engine.serve.Ttft;
 import dev.ridgeline.engine.serve.Workload;
 
-/** The served-workload section (DESIGN 4c, issue 20): the sizing, TTFT and TPOT, the prefill step's ops and roofline. */
+/**
+ * The served-workload section (DESIGN 4c, issue 20): the sizing, TTFT and TPOT, what a token costs (issue 21), the
+ * prefill step's ops and roofline.
+ */
 final class ServedWriter {
     static final String SERVED = "The served workload";
 
@@ -51,7 +55,17 @@ final class ServedWriter {
         if (s.colocated() != null) {
             sizing.row("co-located output per card", num(s.colocated().figures().outputPerCard(), Unit.TOKENS_PER_SEC));
         }
+        ServedCost c = ServedCost.of(s.decode().deployment().chip().cost(), s);
+        sizing.row("$ per million input tokens (prefill pool)", dollars(c.dollarsPerMillionInputTokens()));
+        sizing.row("$ per million output tokens (decode pool)", dollars(c.dollarsPerMillionOutputTokens()));
+        sizing.row("$ per million tokens, blended (" + w.inputTokens() + " in, " + w.outputTokens() + " out)",
+                dollars(c.dollarsPerMillionTokensBlended()));
+        sizing.row("$ per million output tokens (both pools)", dollars(c.dollarsPerMillionServedOutputTokens()));
+        sizing.row("J per output token (both pools)", c.joulesPerServedOutputToken().isPresent()
+                ? num(c.joulesPerServedOutputToken().getAsDouble(), Unit.JOULES) : "no power");
         d.add(sizing.build());
+        d.p(strong("Cost"), ": ", ServedCost.BASIS, ". Price: ", c.cost().priceNote(), ". Power: ",
+                c.cost().powerNote(), ".");
         d.p("Prefill pool: ", deployment(s.prefill().deployment()), ", chunk ", s.prefill().chunkTokens(),
                 " tokens. Decode pool: ", deployment(s.decode().deployment()), ", batch ",
                 s.decode().deployment().batchPerCard(), ", MTP ", s.decode().deployment().mtpDepth(), ". ",
@@ -75,6 +89,10 @@ final class ServedWriter {
             d.figure("prefill-roofline", "The prefill step's ops on the chip's roofline.",
                     new FigureData.PrefillRoofline(prefill));
         }
+    }
+
+    private static Object dollars(java.util.OptionalDouble v) {
+        return v.isPresent() ? num(v.getAsDouble(), Unit.DOLLARS) : "no price";
     }
 
     private static String deployment(Scenario s) {

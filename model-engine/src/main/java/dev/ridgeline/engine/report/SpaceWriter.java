@@ -181,7 +181,7 @@ final class SpaceWriter {
         t.row(what, num(a, unit), num(b, unit), a != 0 ? num(b / a - 1, Unit.FRACTION) : "");
     }
 
-    private static String trimmed(double v) {
+    static String trimmed(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

@@ -28,5 +28,9 @@ public enum Unit {
     /** A plain ratio or factor without unit. */
     RATIO,
     /** TFLOPS per GB/s, the unit seed 002 quotes C/B in; the value is FLOP per byte / 1000. */
-    TFLOPS_PER_GBPS
+    TFLOPS_PER_GBPS,
+    /** US dollars. */
+    DOLLARS,
+    /** Joules. */
+    JOULES
 }

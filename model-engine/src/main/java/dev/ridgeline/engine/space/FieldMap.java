@@ -10,9 +10,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
 /**
- * The map between two fields (DESIGN 4b): the headline (best throughput per card at the target tokens/s per user,
- * the deployment re-optimised in each cell) over a grid of two knobs' values. Cells whose values a chip refuses are
- * NaN; cells where no deployment reaches the target are 0.
+ * The map between two fields (DESIGN 4b): the headline (the objective's best score at the target tokens/s per user,
+ * the deployment re-optimised in each cell; {@link Objective#score}) over a grid of two knobs' values. Cells whose
+ * values a chip refuses are NaN; cells where no deployment reaches the target (or the chip has no price or power for
+ * the objective) are 0. A price or power axis changes no deployment's speed: its cells rescale the throughput of the
+ * other axis's value, found once per value.
  */
 public final class FieldMap {
     /** Cells per axis by default: odd, so that the current value is the middle one. */
@@ -24,10 +26,16 @@ public final class FieldMap {
     }
 
     /**
-     * @param headline headline[j][i] at (xs[i], ys[j]), tokens/s per card
+     * @param headline headline[j][i] at (xs[i], ys[j]): the objective's score (tokens/s per card for throughput)
      */
     public record Result(Scenario scenario, Knob x, Knob y, double[] xs, double[] ys, double[][] headline,
-                         double targetTps, boolean cancelled) {
+                         double targetTps, Objective objective, boolean cancelled) {
+        /** A map of throughput per card. */
+        public Result(Scenario scenario, Knob x, Knob y, double[] xs, double[] ys, double[][] headline, double targetTps,
+                      boolean cancelled) {
+            this(scenario, x, y, xs, ys, headline, targetTps, Objective.THROUGHPUT, cancelled);
+        }
+
         /** The cell at the scenario's own values (the middle of a default axis), or -1 if not on the grid. */
         public int currentIndex(double[] axis, double value) {
             for (int i = 0; i < axis.length; i++) {
@@ -65,14 +73,49 @@ public final class FieldMap {
 
     public static Result compute(Engine engine, Scenario s, Knob x, Knob y, double[] xs, double[] ys, double targetTps,
                                  Executor executor, int threads, BooleanSupplier cancelled, DoubleConsumer progress) {
+        return compute(engine, s, x, y, xs, ys, targetTps, Objective.THROUGHPUT, executor, threads, cancelled, progress);
+    }
+
+    public static Result compute(Engine engine, Scenario s, Knob x, Knob y, double[] xs, double[] ys, double targetTps,
+                                 Objective objective, Executor executor, int threads, BooleanSupplier cancelled,
+                                 DoubleConsumer progress) {
+        if (x.costOnly() && y.costOnly()) {
+            // neither axis changes a deployment's speed: one headline serves every cell
+            double throughput = Sensitivity.headline(engine, s, targetTps);
+            return grid(s, x, y, xs, ys, targetTps, objective, (i, j) -> costCell(s, x, xs[i], y, ys[j], objective, throughput),
+                    executor, threads, cancelled, progress);
+        }
+        if (x.costOnly() || y.costOnly()) {
+            // the speed axis alone is swept (a column of headlines), the cost axis rescales it
+            boolean xCost = x.costOnly();
+            Knob speed = xCost ? y : x;
+            double[] speeds = xCost ? ys : xs;
+            List<Double> throughput = Parallel.map(indices(speeds.length),
+                    n -> speedHeadline(engine, s, speed, speeds[n], targetTps), executor, threads, cancelled, progress);
+            return grid(s, x, y, xs, ys, targetTps, objective, (i, j) -> {
+                Double t = throughput.get(xCost ? j : i);
+                return t == null ? Double.NaN : costCell(s, x, xs[i], y, ys[j], objective, t);
+            }, Runnable::run, 1, cancelled, p -> { });
+        }
+        return grid(s, x, y, xs, ys, targetTps, objective, (i, j) -> cell(engine, s, x, xs[i], y, ys[j], targetTps, objective),
+                executor, threads, cancelled, progress);
+    }
+
+    /** A cell's value from its indices along x and y. */
+    private interface Cell {
+        double at(int i, int j);
+    }
+
+    private static Result grid(Scenario s, Knob x, Knob y, double[] xs, double[] ys, double targetTps,
+                               Objective objective, Cell value, Executor executor, int threads,
+                               BooleanSupplier cancelled, DoubleConsumer progress) {
         List<int[]> cells = new ArrayList<>();
         for (int j = 0; j < ys.length; j++) {
             for (int i = 0; i < xs.length; i++) {
                 cells.add(new int[] {i, j});
             }
         }
-        List<Double> values = Parallel.map(cells, c -> cell(engine, s, x, xs[c[0]], y, ys[c[1]], targetTps), executor,
-                threads, cancelled, progress);
+        List<Double> values = Parallel.map(cells, c -> value.at(c[0], c[1]), executor, threads, cancelled, progress);
         double[][] headline = new double[ys.length][xs.length];
         boolean incomplete = false;
         for (int n = 0; n < cells.size(); n++) {
@@ -80,17 +123,48 @@ public final class FieldMap {
             incomplete |= v == null;
             headline[cells.get(n)[1]][cells.get(n)[0]] = v == null ? Double.NaN : v;
         }
-        return new Result(s, x, y, xs, ys, headline, targetTps, incomplete);
+        return new Result(s, x, y, xs, ys, headline, targetTps, objective, incomplete || cancelled.getAsBoolean());
+    }
+
+    private static List<Integer> indices(int n) {
+        List<Integer> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    /** The throughput headline with one speed knob set; null-free: NaN when the chip refuses the value. */
+    private static double speedHeadline(Engine engine, Scenario s, Knob k, double v, double targetTps) {
+        try {
+            return Sensitivity.headline(engine, k.with(s, v), targetTps);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The objective's score with both knobs set, the throughput known; NaN when a chip refuses the pair. */
+    private static double costCell(Scenario s, Knob x, double xv, Knob y, double yv, Objective objective,
+                                   double throughput) {
+        if (Double.isNaN(throughput)) {
+            return Double.NaN;
+        }
+        try {
+            return objective.score(y.with(x.with(s, xv), yv).chip(), throughput);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
     }
 
     /** The headline with both knobs set; NaN when a chip refuses the pair. */
-    static double cell(Engine engine, Scenario s, Knob x, double xv, Knob y, double yv, double targetTps) {
+    static double cell(Engine engine, Scenario s, Knob x, double xv, Knob y, double yv, double targetTps,
+                       Objective objective) {
         Scenario moved;
         try {
             moved = y.with(x.with(s, xv), yv);
         } catch (IllegalArgumentException e) {
             return Double.NaN;
         }
-        return Sensitivity.headline(engine, moved, targetTps);
+        return Sensitivity.headline(engine, moved, targetTps, objective);
     }
 }

@@ -6,7 +6,6 @@ import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Scenario;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -23,11 +22,11 @@ import java.util.function.ToDoubleFunction;
  */
 public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, boolean integer, double min,
                    double max, ToDoubleFunction<Scenario> get, BiFunction<Scenario, Double, Scenario> set,
-                   boolean stepped) {
+                   boolean stepped, boolean zeroIsNone) {
 
     public Knob(String name, Kind kind, String unit, boolean higherIsBetter, boolean integer, double min, double max,
                 ToDoubleFunction<Scenario> get, BiFunction<Scenario, Double, Scenario> set) {
-        this(name, kind, unit, higherIsBetter, integer, min, max, get, set, false);
+        this(name, kind, unit, higherIsBetter, integer, min, max, get, set, false, false);
     }
 
     /**
@@ -36,7 +35,7 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
      */
     public static final Knob FA3 = new Knob("FA3 stage mode", Kind.CHIP, "", true, true, 0, 2,
             s -> s.chip().fa3Mode().ordinal(),
-            (s, v) -> s.withChip(s.chip().withFa3Mode(Fa3Mode.values()[(int) Math.round(v)]).asEdited()), true);
+            (s, v) -> s.withChip(s.chip().withFa3Mode(Fa3Mode.values()[(int) Math.round(v)]).asEdited()), true, false);
 
     /** A stepped knob's value as shown: the FA3 mode's name ("two-stage"), or "on" / "off" for EPLB. */
     public String stepLabel(double v) {
@@ -66,13 +65,17 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
         return kind == Kind.CHIP && !stepped && min == 0 && of(s) == 0;
     }
 
-    /** True when {@code v} lies in the field's accepted range. */
+    /** True when {@code v} lies in the field's accepted range, or is 0 for a price or power (none). */
     public boolean accepts(double v) {
-        return v >= min && v <= max;
+        return (v >= min && v <= max) || (v == 0 && zeroIsNone);
     }
 
-    /** What the knob belongs to. */
-    public enum Kind { CHIP, NIC, ASSUMPTION }
+    /**
+     * What the knob belongs to: the chip's spec, the NIC, a modelling assumption, or the chip's price, the TCO form's
+     * other inputs, its power (which the decode model does not read: only the cost and power objectives move with
+     * them).
+     */
+    public enum Kind { CHIP, NIC, ASSUMPTION, PRICE, TCO, POWER }
 
     /** The value in {@code s}, shown unit. */
     public double of(Scenario s) {
@@ -89,24 +92,39 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
         return unit.isEmpty() ? name : name + " (" + unit + ")";
     }
 
-    /** The chip fields with a number (the chip editor's, in its order), the NIC's bandwidth, and nothing else. */
+    /**
+     * The chip fields with a number (the chip editor's, in its order: spec, then price and power), the NIC's bandwidth,
+     * and nothing else. The same instances on every call.
+     */
     public static List<Knob> fields() {
+        return FIELDS;
+    }
+
+    private static final List<Knob> FIELDS = buildFields();
+
+    private static List<Knob> buildFields() {
         List<Knob> out = new ArrayList<>();
         for (ChipField f : ChipField.ALL) {
             if (!f.numeric()) {
                 continue;
             }
-            boolean cost = f.name().toLowerCase(Locale.ROOT).contains("latency");
             boolean cards = f.unit().equals("cards");
-            double[] range = ChipField.range(f);
-            out.add(new Knob(f.name(), Kind.CHIP, f.unit(), !cost, cards, range[0], range[1],
+            Kind kind = f.role() == ChipField.Role.PRICE ? Kind.PRICE : f.role() == ChipField.Role.TCO ? Kind.TCO
+                    : f.role() == ChipField.Role.POWER ? Kind.POWER : Kind.CHIP;
+            out.add(new Knob(f.name(), kind, f.unit(), f.higherIsBetter(), cards, f.min(), f.max(),
                     s -> ((Number) f.shown(s.chip())).doubleValue(),
-                    (s, v) -> s.withChip(f.with(s.chip(), cards ? (Object) (int) Math.round(v) : (Object) v).asEdited())));
+                    (s, v) -> s.withChip(f.with(s.chip(), cards ? (Object) (int) Math.round(v) : (Object) v).asEdited()),
+                    false, f.zeroIsNone()));
         }
         out.add(new Knob("NIC bandwidth", Kind.NIC, "GB/s", true, false, 0.01, 1e6,
                 s -> s.nic().bandwidthBytesPerSec() / 1e9,
                 (s, v) -> s.withNic(s.nic().withBandwidth(v * 1e9))));
-        return out;
+        return List.copyOf(out);
+    }
+
+    /** True for the chip's price, TCO form and power, which change no deployment's speed. */
+    public boolean costOnly() {
+        return kind == Kind.PRICE || kind == Kind.TCO || kind == Kind.POWER;
     }
 
     /**
@@ -114,7 +132,7 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
      * the experts by id, so the hottest card carries the hot experts.
      */
     public static final Knob EPLB = new Knob("EPLB", Kind.ASSUMPTION, "", true, true, 0, 1,
-            s -> s.eplb() ? 1 : 0, (s, v) -> s.withEplb(Math.round(v) == 1), true);
+            s -> s.eplb() ? 1 : 0, (s, v) -> s.withEplb(Math.round(v) == 1), true, false);
 
     /**
      * The modelling assumptions sensitivity moves: GEMM efficiency, MTP acceptance, kernel gap, memory reserve, host
@@ -141,17 +159,24 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
     }
 
     /**
-     * The field of {@link Solve#fields()} (the chip and NIC fields and the FA3 stage mode: what {@code --chip-field}
-     * sets and {@code solve} answers) of that name (case-insensitive), or an exception listing the names.
+     * The field of that name (case-insensitive) among the chip and NIC fields, price and power included, and the FA3
+     * stage mode (what {@code --chip-field} sets and {@code solve} answers), or an exception listing the names.
      */
     public static Knob field(String name) {
-        for (Knob k : Solve.fields()) {
+        for (Knob k : settable()) {
             if (k.name().equalsIgnoreCase(name.strip())) {
                 return k;
             }
         }
         throw new IllegalArgumentException("unknown field '" + dev.ridgeline.engine.model.Checks.shorten(name)
-                + "' (fields: " + String.join(", ", Solve.fields().stream().map(Knob::name).toList()) + ")");
+                + "' (fields: " + String.join(", ", settable().stream().map(Knob::name).toList()) + ")");
+    }
+
+    /** Every field {@link #field} knows: {@link #fields()} and the FA3 stage mode. */
+    public static List<Knob> settable() {
+        List<Knob> out = new ArrayList<>(FIELDS);
+        out.add(FA3);
+        return out;
     }
 
     /** The NIC's bandwidth as {@link #fields()} shows it. */

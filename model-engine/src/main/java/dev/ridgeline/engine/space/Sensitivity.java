@@ -14,9 +14,11 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Which knob matters (DESIGN 4b): each chip and NIC field, the FA3 stage mode as a whole step, and the main
- * modelling assumptions, moved down and up by a step (default ±10 %); for each move the headline (the best throughput
- * per card at the target tokens/s per user, the deployment re-optimised over {@link Space#explorer}) and the
- * throughput per card at the fixed deployment on screen. Bars sorted by the headline's largest change.
+ * modelling assumptions, moved down and up by a step (default ±10 %); for each move the headline (the best score of
+ * the {@link Objective} at the target tokens/s per user, the deployment re-optimised over {@link Space#explorer})
+ * and the score of the fixed deployment on screen. Bars sorted by the headline's largest change. The cost and power
+ * objectives move the chip's price or power too; those change no deployment's speed, so their moves rescale the
+ * throughput found once.
  */
 public final class Sensitivity {
     public static final double DEFAULT_STEP = 0.10;
@@ -47,18 +49,43 @@ public final class Sensitivity {
     }
 
     /**
-     * @param headline the best throughput per card at the target for the scenario as it is (0 when none reaches it)
-     * @param fixed    the throughput per card of the deployment on screen
+     * Scores are the objective's ({@link Objective#score}: higher is better, 0 when none reaches the target or the
+     * chip lacks a price or power).
+     *
+     * @param headline the best score at the target for the scenario as it is
+     * @param fixed    the score of the deployment on screen
      */
-    public record Result(Scenario scenario, double targetTps, double step, double headline, double fixed, List<Bar> bars) {
+    public record Result(Scenario scenario, double targetTps, double step, Objective objective, double headline,
+                         double fixed, List<Bar> bars) {
         public Result {
             bars = List.copyOf(bars);
         }
     }
 
-    /** Every knob of the sensitivity: the chip and NIC fields, the FA3 mode, the assumptions. */
+    /** Every knob of the sensitivity on throughput: the chip and NIC fields, the FA3 mode, the assumptions. */
     public static List<Knob> knobs() {
-        List<Knob> out = new ArrayList<>(Knob.fields());
+        List<Knob> out = new ArrayList<>();
+        for (Knob k : Knob.fields()) {
+            if (!k.costOnly()) {
+                out.add(k);
+            }
+        }
+        out.add(Knob.FA3);
+        out.addAll(Knob.assumptions());
+        return out;
+    }
+
+    /**
+     * The knobs the objective reads on the scenario's chip ({@link Objective#reads}): those of throughput, and the
+     * price or power that are set (a step of a price of 0, none, moves nothing).
+     */
+    public static List<Knob> knobs(Objective objective, Scenario s) {
+        List<Knob> out = new ArrayList<>();
+        for (Knob k : Knob.fields()) {
+            if (objective.reads(k, s.chip()) && !k.absentIn(s) && !(k.costOnly() && k.of(s) == 0)) {
+                out.add(k);
+            }
+        }
         out.add(Knob.FA3);
         out.addAll(Knob.assumptions());
         return out;
@@ -66,14 +93,20 @@ public final class Sensitivity {
 
     public static Result compute(Engine engine, Scenario s, double targetTps, double step, Executor executor, int threads,
                                  BooleanSupplier cancelled, DoubleConsumer progress) {
+        return compute(engine, s, targetTps, step, Objective.THROUGHPUT, executor, threads, cancelled, progress);
+    }
+
+    public static Result compute(Engine engine, Scenario s, double targetTps, double step, Objective objective,
+                                 Executor executor, int threads, BooleanSupplier cancelled, DoubleConsumer progress) {
         if (!(step > 0 && step < 1)) {
             throw new IllegalArgumentException("step must be in (0, 1), was " + step);
         }
-        double headline = headline(engine, s, targetTps);
-        double fixed = engine.summarize(s).throughputPerCard();
-        List<Knob> knobs = knobs().stream().filter(k -> !k.absentIn(s)).toList();
-        List<Bar> bars = Parallel.map(knobs, k -> bar(engine, s, k, targetTps, step), executor, threads, cancelled,
-                progress);
+        Base base = new Base(headline(engine, s, targetTps), engine.summarize(s).throughputPerCard(), objective);
+        double headline = objective.score(s.chip(), base.headline());
+        double fixed = objective.score(s.chip(), base.fixed());
+        List<Knob> knobs = knobs(objective, s);
+        List<Bar> bars = Parallel.map(knobs, k -> bar(engine, s, k, targetTps, step, base), executor, threads,
+                cancelled, progress);
         List<Bar> done = new ArrayList<>();
         for (Bar b : bars) {
             if (b != null) {
@@ -81,7 +114,11 @@ public final class Sensitivity {
             }
         }
         done.sort(Comparator.comparingDouble((Bar b) -> b.swing(headline)).reversed());
-        return new Result(s, targetTps, step, headline, fixed, done);
+        return new Result(s, targetTps, step, objective, headline, fixed, done);
+    }
+
+    /** The scenario's own throughput headline and fixed-deployment throughput, which a price or power move rescales. */
+    record Base(double headline, double fixed, Objective objective) {
     }
 
     /** The whole computation on the calling thread. */
@@ -95,13 +132,18 @@ public final class Sensitivity {
         return a == null ? 0 : a.throughputPerCard();
     }
 
-    static Bar bar(Engine engine, Scenario s, Knob k, double targetTps, double step) {
-        double current = k.of(s);
-        return new Bar(k, current, move(engine, s, k, k.down(current, step), targetTps),
-                move(engine, s, k, k.up(current, step), targetTps));
+    /** The objective's best score at the target over every deployment of the scenario's chip; 0 when none. */
+    public static double headline(Engine engine, Scenario s, double targetTps, Objective objective) {
+        return objective.score(s.chip(), headline(engine, s, targetTps));
     }
 
-    static Move move(Engine engine, Scenario s, Knob k, double value, double targetTps) {
+    static Bar bar(Engine engine, Scenario s, Knob k, double targetTps, double step, Base base) {
+        double current = k.of(s);
+        return new Bar(k, current, move(engine, s, k, k.down(current, step), targetTps, base),
+                move(engine, s, k, k.up(current, step), targetTps, base));
+    }
+
+    static Move move(Engine engine, Scenario s, Knob k, double value, double targetTps, Base base) {
         if (!k.accepts(value)) {
             return new Move(value, 0, 0, false, (Checks.number(value) + " " + k.unit()).strip() + " is outside ["
                     + Checks.number(k.min()) + ", " + Checks.number(k.max()) + "]");
@@ -112,7 +154,13 @@ public final class Sensitivity {
         } catch (IllegalArgumentException e) {
             return new Move(value, 0, 0, false, e.getMessage());
         }
+        Objective o = base.objective();
+        if (k.costOnly()) {
+            return new Move(value, o.score(moved.chip(), base.headline()), o.score(moved.chip(), base.fixed()),
+                    engine.summarize(s).fits(), null);
+        }
         Summary at = engine.summarize(moved);
-        return new Move(value, headline(engine, moved, targetTps), at.throughputPerCard(), at.fits(), null);
+        return new Move(value, headline(engine, moved, targetTps, o), o.score(moved.chip(), at.throughputPerCard()),
+                at.fits(), null);
     }
 }

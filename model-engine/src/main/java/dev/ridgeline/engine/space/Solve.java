@@ -14,12 +14,14 @@ import java.util.function.Function;
 
 /**
  * What spec reaches a target (DESIGN 4b): for each chip and NIC field alone, the value that just reaches "tokens/s
- * per user at least X and throughput per card (or per node) at least Y", the deployment re-optimised at every value
+ * per user at least X and throughput per card (or per node) at least Y" (or, for the cost and power objectives, "at
+ * most Y dollars per million output tokens" or "joules per output token"), the deployment re-optimised at every value
  * ({@link Headline} over {@link Space#explorer}). Fields where more is better get the smallest value that reaches the
- * target, costs (latencies) the largest; found by bisection (in ln of the value; whole numbers for cards; each mode
- * for the FA3 stage mode) to a relative {@value #PRECISION}, so the answer reaches the target and 1 % less of a
- * benefit (more of a cost) does not. Relies on a field never making the headline worse in its better direction, which
- * the engine's invariants test.
+ * target, costs (latencies, prices, power) the largest; found by bisection (in ln of the value; whole numbers for
+ * cards; each mode for the FA3 stage mode) to a relative {@value #PRECISION}, so the answer reaches the target and
+ * 1 % less of a benefit (more of a cost) does not. Relies on a field never making the headline worse in its better
+ * direction, which the engine's invariants test. The price and the power change no deployment's speed: their values
+ * rescale the throughput headline found once.
  */
 public final class Solve {
     /** Relative width the bisection stops at. */
@@ -31,23 +33,41 @@ public final class Solve {
     }
 
     /**
-     * @param minUserTps    tokens/s per user at least this
-     * @param minThroughput throughput at least this, per card, or per node of {@link Evaluation#CARDS_PER_NODE} when
-     *                      {@code perNode}
+     * @param minUserTps tokens/s per user at least this
+     * @param objective  what the goal is of
+     * @param goal       the objective's figure to reach: throughput at least this, per card, or per node of
+     *                   {@link Evaluation#CARDS_PER_NODE} when {@code perNode}; dollars per million output tokens or
+     *                   joules per output token at most this
      */
-    public record Target(double minUserTps, double minThroughput, boolean perNode) {
+    public record Target(double minUserTps, Objective objective, double goal, boolean perNode) {
         public Target {
             if (!(minUserTps > 0) || Double.isInfinite(minUserTps)) {
                 throw new IllegalArgumentException("--target-tps must be > 0, was " + minUserTps);
             }
-            if (!(minThroughput > 0) || Double.isInfinite(minThroughput)) {
-                throw new IllegalArgumentException("--min-throughput must be > 0, was " + minThroughput);
+            Checks.present(objective, "objective", "target");
+            if (!(goal > 0) || Double.isInfinite(goal)) {
+                throw new IllegalArgumentException(goalFlag(objective) + " must be > 0, was " + goal);
             }
         }
 
-        /** The throughput per card the target asks for. */
+        /** A throughput target. */
+        public Target(double minUserTps, double minThroughput, boolean perNode) {
+            this(minUserTps, Objective.THROUGHPUT, minThroughput, perNode);
+        }
+
+        /** The flag that sets a goal of that objective: --min-throughput, --max-cost, --max-energy. */
+        public static String goalFlag(Objective o) {
+            return o == Objective.THROUGHPUT ? "--min-throughput" : o == Objective.COST ? "--max-cost" : "--max-energy";
+        }
+
+        /** The throughput per card the target asks for (a throughput target). */
         public double perCard() {
-            return perNode ? minThroughput / Evaluation.CARDS_PER_NODE : minThroughput;
+            return perNode ? goal / Evaluation.CARDS_PER_NODE : goal;
+        }
+
+        /** The objective's score the target asks for ({@link Objective#score}). */
+        public double minScore() {
+            return objective == Objective.THROUGHPUT ? perCard() : objective.scoreOf(goal);
         }
     }
 
@@ -58,15 +78,32 @@ public final class Solve {
      * @param reason   why not, or what bounds the answer
      */
     public record Answer(Knob field, double current, Double required, String reason) {
-        /** The change from the current value, as a fraction (+0.14 = 14 % more); NaN when not reachable. */
+        /** The change from the current value, as a fraction (+0.14 = 14 % more); NaN when not reachable or none now. */
         public double change() {
-            return required == null ? Double.NaN : required / current - 1;
+            return required == null || current == 0 ? Double.NaN : required / current - 1;
         }
     }
 
-    /** Every field of {@link Knob#fields()} and the FA3 mode. */
+    /** The fields a throughput target is solved for: the spec fields of {@link Knob#fields()} and the FA3 mode. */
     public static List<Knob> fields() {
-        List<Knob> out = new java.util.ArrayList<>(Knob.fields());
+        List<Knob> out = new java.util.ArrayList<>();
+        for (Knob k : Knob.fields()) {
+            if (!k.costOnly()) {
+                out.add(k);
+            }
+        }
+        out.add(Knob.FA3);
+        return out;
+    }
+
+    /** The fields the objective reads on the chip ({@link Objective#reads}) and the FA3 mode. */
+    public static List<Knob> fields(Objective objective, dev.ridgeline.engine.model.Chip chip) {
+        List<Knob> out = new java.util.ArrayList<>();
+        for (Knob k : Knob.fields()) {
+            if (objective.reads(k, chip)) {
+                out.add(k);
+            }
+        }
         out.add(Knob.FA3);
         return out;
     }
@@ -86,21 +123,24 @@ public final class Solve {
     /** One field alone, the deployment re-optimised over {@code spaceOf(the scenario with the field set)}. */
     public static Answer solve(Engine engine, Scenario s, Knob k, Target target, Function<Scenario, Space> spaceOf) {
         double current = k.of(s);
+        Scores scores = new Scores(engine, s, k, target, spaceOf);
         if (k.stepped()) {
             for (int v = (int) k.min(); v <= (int) k.max(); v++) {
-                if (reaches(engine, s, k, v, target, spaceOf)) {
+                if (scores.reaches(v)) {
                     return new Answer(k, current, (double) v, "the lowest mode that reaches the target");
                 }
             }
             return new Answer(k, current, null, "not reachable by this field alone: " + why(engine, s, k, k.max(), target, spaceOf));
         }
-        double best = k.higherIsBetter() ? Math.min(k.max(), Math.max(current, 1) * RANGE)
-                : Math.max(k.min(), current / RANGE);
-        double worst = k.higherIsBetter() ? Math.max(k.min(), current / RANGE) : Math.min(k.max(), current * RANGE);
-        if (!reaches(engine, s, k, best, target, spaceOf)) {
+        // a price or power of 0 means "none": search around the middle of the field's range
+        double around = current > 0 ? current : Math.sqrt(Math.max(k.min(), 1e-3) * k.max());
+        double best = k.higherIsBetter() ? Math.min(k.max(), Math.max(around, 1) * RANGE)
+                : Math.max(k.min(), around / RANGE);
+        double worst = k.higherIsBetter() ? Math.max(k.min(), around / RANGE) : Math.min(k.max(), around * RANGE);
+        if (!scores.reaches(best)) {
             return new Answer(k, current, null, "not reachable by this field alone: " + why(engine, s, k, best, target, spaceOf));
         }
-        if (reaches(engine, s, k, worst, target, spaceOf)) {
+        if (scores.reaches(worst)) {
             return new Answer(k, current, worst, "reached across the whole range searched");
         }
         // invariant: `best` reaches, `worst` does not
@@ -110,7 +150,7 @@ public final class Solve {
             if (mid == best || mid == worst) {
                 break;
             }
-            if (reaches(engine, s, k, mid, target, spaceOf)) {
+            if (scores.reaches(mid)) {
                 best = mid;
             } else {
                 worst = mid;
@@ -123,14 +163,53 @@ public final class Solve {
     /** True when the scenario with the field at {@code value} reaches the target. */
     public static boolean reaches(Engine engine, Scenario s, Knob k, double value, Target target,
                                   Function<Scenario, Space> spaceOf) {
-        Scenario moved;
-        try {
-            moved = k.with(s, value);
-        } catch (IllegalArgumentException e) {
-            return false;
+        return new Scores(engine, s, k, target, spaceOf).reaches(value);
+    }
+
+    /**
+     * Whether a value of one field reaches the target. A price or power changes no deployment's speed, so the
+     * scenario's throughput headline is found once and rescaled; any other field re-optimises at each value.
+     */
+    private static final class Scores {
+        private final Engine engine;
+        private final Scenario s;
+        private final Knob k;
+        private final Target target;
+        private final Function<Scenario, Space> spaceOf;
+        private double unmoved = Double.NaN;
+
+        Scores(Engine engine, Scenario s, Knob k, Target target, Function<Scenario, Space> spaceOf) {
+            this.engine = engine;
+            this.s = s;
+            this.k = k;
+            this.target = target;
+            this.spaceOf = spaceOf;
         }
-        Headline.Answer a = Headline.best(engine, spaceOf.apply(moved), target.minUserTps());
-        return a != null && a.throughputPerCard() >= target.perCard();
+
+        boolean reaches(double value) {
+            Scenario moved;
+            try {
+                moved = k.with(s, value);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            return target.objective().score(moved.chip(), throughput(moved)) >= target.minScore();
+        }
+
+        private double throughput(Scenario moved) {
+            if (k.costOnly()) {
+                if (Double.isNaN(unmoved)) {
+                    unmoved = best(moved);
+                }
+                return unmoved;
+            }
+            return best(moved);
+        }
+
+        private double best(Scenario moved) {
+            Headline.Answer a = Headline.best(engine, spaceOf.apply(moved), target.minUserTps());
+            return a == null ? 0 : a.throughputPerCard();
+        }
     }
 
     /** What stops the target at the field's best value searched. */
@@ -146,9 +225,14 @@ public final class Solve {
             return "no deployment reaches " + Checks.number(target.minUserTps()) + " tokens/s per user even at "
                     + shown(k, value);
         }
+        Objective o = target.objective();
+        if (!o.available(moved.chip())) {
+            return o.missing(moved.chip());
+        }
         Evaluation e = engine.evaluate(a.deployment());
-        return String.format(Locale.ROOT, "at %s the best deployment gives %,.0f tokens/s per card, %s-bound",
-                shown(k, value), a.throughputPerCard(), e.dominantBound().label());
+        String figure = o == Objective.THROUGHPUT ? "" : " (" + o.shown(o.score(moved.chip(), a.throughputPerCard())) + ")";
+        return String.format(Locale.ROOT, "at %s the best deployment gives %,.0f tokens/s per card%s, %s-bound",
+                shown(k, value), a.throughputPerCard(), figure, e.dominantBound().label());
     }
 
     /** "1.000e+06 GB/s"; a stepped knob (the FA3 stage mode) by its mode's name, "three-stage". */

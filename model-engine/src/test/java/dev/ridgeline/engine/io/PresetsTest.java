@@ -100,7 +100,8 @@ class PresetsTest {
     @Test
     void version1ChipsAndScenariosStillOpenWithTheCalibrationTheyHadByName() {
         // Version 1 chip files had no 'calibration' key: calibration followed the name ("H800...", "H20...").
-        String v1 = H800.replace("\"schemaVersion\": 3", "\"schemaVersion\": 1").replaceAll(",\\s*\"calibration\": \"H800\"", "")
+        String v1 = H800.replace("\"schemaVersion\": 4", "\"schemaVersion\": 1").replaceAll(",\\s*\"calibration\": \"H800\"", "")
+                .replaceAll(",\\s*\"cost\": \\{[^}]*\\}", "")
                 .replaceAll(",\\s*\"fp4Tflops\": [0-9.]+", "");
         assertFalse(v1.contains("\"calibration\""));
         assertEquals(CalibrationKey.H800, Presets.parseChip(v1.replace("\"name\": \"H800\"", "\"name\": \"H800 (edited)\""), "v1.json").calibration());
@@ -126,6 +127,52 @@ class PresetsTest {
         assertEquals(4.0 * (1L << 30), s.assumptions().memoryReserveBytes(), 1e-3);
         assertEquals(2e-6, s.assumptions().kernelGapSec(), 1e-18);
         assertEquals(0.0, s.assumptions().hostOverheadFraction(), 0.0);
+    }
+
+    @Test
+    void version2ChipsOpenWithNoPriceAndNoPower() {
+        // Version 2 chip files had no 'cost' object: a user's chip gets no invented price.
+        String v2 = H800.replace("\"schemaVersion\": 4", "\"schemaVersion\": 2").replaceAll(",\\s*\"cost\": \\{[^}]*\\}", "")
+                .replaceAll(",\\s*\"fp4Tflops\": [0-9.]+", "");
+        assertFalse(v2.contains("\"cost\""));
+        Chip c = Presets.parseChip(v2, "v2.json");
+        assertFalse(c.cost().priced());
+        assertFalse(c.cost().powered());
+        assertEquals(Presets.builtIn().chip("H800").hbmBandwidthBytesPerSec(), c.hbmBandwidthBytesPerSec());
+        // it saves as the current version and reads back equal
+        assertEquals(c, Presets.parseChip(Presets.chipJson(c), "saved.json"));
+    }
+
+    @Test
+    void version3ChipsWithFp4ButNoCostOpenWithNoPrice() {
+        // Version 3 chip files (FP4 rate, saved before the cost object existed) keep their FP4 rate and get no price.
+        String v3 = Presets.resource("presets/chips/B200.json").replace("\"schemaVersion\": 4", "\"schemaVersion\": 3")
+                .replaceAll(",\\s*\"cost\": \\{[^}]*\\}", "");
+        assertFalse(v3.contains("\"cost\""));
+        Chip c = Presets.parseChip(v3, "v3.json");
+        assertEquals(9000e12, c.fp4FlopsPerSec(), 0.0);
+        assertFalse(c.cost().priced());
+        assertFalse(c.cost().powered());
+        assertTrue(Presets.chipJson(c).contains("\"schemaVersion\" : 4") || Presets.chipJson(c).contains("\"schemaVersion\": 4"),
+                Presets.chipJson(c));
+        assertEquals(c, Presets.parseChip(Presets.chipJson(c), "saved.json"));
+    }
+
+    @Test
+    void everyPricedPresetSaysWhereAndWhenItsPriceWasRead() {
+        for (Chip c : Presets.builtIn().chips()) {
+            if (c.cost().priced()) {
+                assertTrue(c.cost().priceSource().contains("https://"), c.name() + ": " + c.cost().priceSource());
+                assertTrue(c.cost().asOf().matches("20\\d\\d-\\d\\d(-\\d\\d)?"), c.name() + ": " + c.cost().asOf());
+            }
+            if (c.cost().powered()) {
+                assertTrue(c.cost().powerSource().contains("https://") || c.cost().powerSource().contains("chips.csv"),
+                        c.name() + " says how its power was found: " + c.cost().powerSource());
+                assertTrue(c.cost().powerSource().contains("PUE"), c.name() + ": " + c.cost().powerSource());
+            }
+            assertFalse(c.cost().priceSource().isBlank(), c.name() + " says why it has no price");
+            assertFalse(c.cost().powerSource().isBlank(), c.name() + " says why it has no power");
+        }
     }
 
     @Test
@@ -156,7 +203,14 @@ class PresetsTest {
             key and a space    | "calibration": "H800"              | "calibration": "H800\\t"            | x.json: key 'calibration' must be one of NONE, H800, H20, was "H800\\t"
             text for a number  | "scaleUpDomainCards": 8,           | "scaleUpDomainCards": "many",      | x.json: key 'scaleUpDomainCards' must be an integer, was "many"
             null               | "name": "H800",                    | "name": null,                      | x.json: key 'name' must not be null
-            schema version     | "schemaVersion": 3,                | "schemaVersion": 4,                | x.json: key 'schemaVersion' must be 3, was 4
+            schema version     | "schemaVersion": 4,                | "schemaVersion": 5,                | x.json: key 'schemaVersion' must be 4, was 5
+            negative price     | "dollarsPerCardHour": 2.0,         | "dollarsPerCardHour": -2,          | x.json: key 'cost.dollarsPerCardHour' must be 0 or in [0.01, 1000], was -2
+            absurd price       | "dollarsPerCardHour": 2.0,         | "dollarsPerCardHour": 20000,       | x.json: key 'cost.dollarsPerCardHour' must be 0 or in [0.01, 1000], was 20000
+            negative power     | "powerKw": 1.275,                  | "powerKw": -1.275,                 | x.json: key 'cost.powerKw' must be 0 or in [0.001, 100], was -1.275
+            absurd power       | "powerKw": 1.275,                  | "powerKw": 700,                    | x.json: key 'cost.powerKw' must be 0 or in [0.001, 100], was 700
+            PUE below 1        | "pue": 1.3,                        | "pue": 0.5,                        | x.json: key 'cost.pue' must be in [1, 3], was 0.5
+            price and purchase | "purchaseDollars": 0,              | "purchaseDollars": 30000,          | x.json: key 'cost.dollarsPerCardHour' must be 0 when a purchase price is given (the TCO form sets the price), was 2.0
+            missing cost key   | "asOf": "2025-02-28"               | "when": "2025-02-28"               | x.json: missing key 'asOf'
             negative FP4 rate  | "fp4Tflops": 0.0,                  | "fp4Tflops": -1,                   | x.json: key 'fp4Tflops' must be 0 or in [0.001, 1000000], was -1
             """)
     void badChipFilesNameTheFileAndTheKey(String what, String from, String to, String message) {
@@ -185,8 +239,8 @@ class PresetsTest {
     @Test
     void version2ChipsAndScenariosOpenWithoutFp4AndWithTheNeutralLayout() {
         // Version 2 chip files had no FP4 rate: no chip ran FP4.
-        String chip = Presets.resource("presets/chips/B200.json").replace("\"schemaVersion\": 3", "\"schemaVersion\": 2")
-                .replaceAll(",\\s*\"fp4Tflops\": [0-9.]+", "");
+        String chip = Presets.resource("presets/chips/B200.json").replace("\"schemaVersion\": 4", "\"schemaVersion\": 2")
+                .replaceAll(",\\s*\"fp4Tflops\": [0-9.]+", "").replaceAll(",\\s*\"cost\": \\{[^}]*\\}", "");
         assertFalse(chip.contains("fp4Tflops"));
         assertEquals(0.0, Presets.parseChip(chip, "v2.json").fp4FlopsPerSec(), 0.0);
         assertEquals(9000e12, Presets.builtIn().chip("B200").fp4FlopsPerSec(), 0.0);

@@ -44,10 +44,13 @@ class ReportContentTest {
         for (String title : List.of(IntroWriter.HOW_TO_READ, IntroWriter.SUMMARY, ModelWriter.FINGERPRINT,
                 ModelWriter.ANALYTICAL, ModelWriter.FIGURES, SpaceWriter.FRONTIER, SpaceWriter.SENSITIVITY,
                 PhaseWriter.REGIMES, PhaseWriter.EXPLORATION, PhaseWriter.MEMORY, PhaseWriter.COMMUNICATION,
-                ServedWriter.SERVED, SourceWriter.SOURCES)) {
+                ServedWriter.SERVED, SourceWriter.SOURCES, CostWriter.COST, CostWriter.CHIPS)) {
             r.section(title);
         }
-        assertEquals(List.of("roofline", "gantt", "frontier", "sensitivity", "memory", "served", "prefill-roofline"),
+        // V3's report compares chips (a figure); Qwen's was given no rivals
+        assertEquals(r == V3 ? List.of("roofline", "gantt", "frontier", "sensitivity", "chips", "memory", "served",
+                        "prefill-roofline")
+                        : List.of("roofline", "gantt", "frontier", "sensitivity", "memory", "served", "prefill-roofline"),
                 r.figures().stream().map(Block.Figure::id).toList());
         Block.Items conclusions = r.section("Three conclusions").blocks(Block.Items.class).get(0);
         Block.Items next = r.section("Three next optimizations").blocks(Block.Items.class).get(0);
@@ -218,7 +221,7 @@ class ReportContentTest {
         assertEquals(dev.ridgeline.engine.model.Fidelity.CALIBRATED, s.fidelity());
         var anchors = dev.ridgeline.engine.io.Anchors.builtIn();
         Report r = ReportBuilder.build(Fixtures.ENGINE, new ReportRequest(s, null, null, ReportRequest.DEFAULT_TARGET,
-                "test", "ridgeline report", "{}", null, null, anchors), Progress.NONE);
+                "test", "ridgeline report", "{}", null).withAnchors(anchors), Progress.NONE);
         String first = r.section(IntroWriter.SUMMARY).blocks(Block.Paragraph.class).get(0).plain();
         // the headline figures with their bands, as the engine's Bands give them
         var e = Fixtures.ENGINE.evaluate(s);
@@ -275,6 +278,16 @@ class ReportContentTest {
         assertEquals(expected.decodePerPrefill(), value(row(sizing, "decode cards per prefill card")), 0.0);
         assertEquals(expected.ttft().totalSec(), value(row(sizing, "TTFT")), 0.0);
         assertEquals(expected.tpotSec(), value(row(sizing, "TPOT")), 0.0);
+        // what a token costs, from the same sizing at the chip's catalogue price (DeepSeek's $2 for H800, CoreWeave's
+        // $8.60 for B200)
+        dev.ridgeline.engine.serve.ServedCost c = dev.ridgeline.engine.serve.ServedCost.of(s.chip().cost(), expected);
+        assertTrue(s.chip().cost().priced(), s.chip().name());
+        assertEquals(c.dollarsPerMillionInputTokens().getAsDouble(),
+                value(row(sizing, "$ per million input tokens (prefill pool)")), 0.0);
+        assertEquals(c.dollarsPerMillionTokensBlended().getAsDouble(), value(row(sizing, "$ per million tokens, blended ("
+                + expected.workload().inputTokens() + " in, " + expected.workload().outputTokens() + " out)")), 0.0);
+        assertTrue(r.section(ServedWriter.SERVED).blocks(Block.Paragraph.class).toString()
+                .contains(s.chip().cost().asOf()), "the price's date beside the figures");
     }
 
     /** The value cell of the row whose first cell is {@code label}. */

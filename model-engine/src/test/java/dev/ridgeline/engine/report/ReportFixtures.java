@@ -16,7 +16,10 @@ final class ReportFixtures {
     static final Scenario QWEN_B200 = Scenario.defaults(Fixtures.CATALOG.model("Qwen3-235B-A22B"),
             Fixtures.CATALOG.chip("B200"), Fixtures.CATALOG.nic("CX7")).withEp(64).withFidelity(Fidelity.CALIBRATED);
 
-    static final Report V3 = build(V3_H800);
+    /** V3's report compares the H800 with these; Qwen's has no rivals. */
+    static final java.util.List<dev.ridgeline.engine.model.Chip> RIVALS = java.util.List.of(
+            Fixtures.CATALOG.chip("B200"), Fixtures.CATALOG.chip("H20"));
+    static final Report V3 = ReportBuilder.build(Fixtures.ENGINE, request(V3_H800, RIVALS), Progress.NONE);
     static final Report QWEN = build(QWEN_B200);
 
     private ReportFixtures() {
@@ -24,6 +27,11 @@ final class ReportFixtures {
 
     static ReportRequest request(Scenario s) {
         return new ReportRequest(s, null, null, ReportRequest.DEFAULT_TARGET, "test", "ridgeline report", "{}", null);
+    }
+
+    static ReportRequest request(Scenario s, java.util.List<dev.ridgeline.engine.model.Chip> rivals) {
+        return new ReportRequest(s, null, null, ReportRequest.DEFAULT_TARGET, "test", "ridgeline report", "{}", null,
+                rivals);
     }
 
     static Report build(Scenario s) {

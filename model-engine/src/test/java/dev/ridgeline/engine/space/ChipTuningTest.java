@@ -32,7 +32,7 @@ class ChipTuningTest {
      */
     static Scenario memoryBound() {
         Chip chip = new Chip("Membound", "test", 1000e9, 1000e9, 1e18, 1e18, 1e18, 1e18, 0, Fa3Mode.NONE, false, "",
-                1, 0, CalibrationKey.NONE);
+                1, 0, CalibrationKey.NONE, dev.ridgeline.engine.model.CardCost.NONE);
         Nic nic = new Nic("Fat", "test", 1e15, 0);
         return Fixtures.seed("H800", "CX7").withChip(chip).withNic(nic).withPolicy(Policy.DUAL_MICRO_BATCH)
                 .withBatch(64).withEp(256).withKvDtype(Dtype.FP8).withWeightDtype(Dtype.FP8);

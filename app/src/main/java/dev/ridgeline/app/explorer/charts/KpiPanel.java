@@ -4,9 +4,14 @@ import dev.ridgeline.app.explorer.Comparison;
 import dev.ridgeline.app.explorer.Comparison.Metric;
 import dev.ridgeline.app.explorer.Units;
 import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.app.explorer.tuning.ObjectiveText;
 import dev.ridgeline.engine.ReadingsInForce;
 import dev.ridgeline.engine.evidence.Band;
 import dev.ridgeline.engine.evidence.Bands;
+import dev.ridgeline.engine.TokenCost;
+import dev.ridgeline.engine.model.CardCost;
+import dev.ridgeline.engine.model.Checks;
+import dev.ridgeline.engine.space.Objective;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.scene.control.Label;
@@ -18,7 +23,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * KPI tiles: tokens/s per user, card and node, TPOT, layer time, the batch limit, the dominant bound, C/B; then
- * whatever the window puts right below them (the HBM bar); then the fidelity and its readings, the tallest tile.
+ * whatever the window puts right below them (the HBM bar); then dollars per million output tokens and joules per output
+ * token (with the price and power they rest on); then the fidelity and its readings, the tallest tile.
  */
 public final class KpiPanel extends VBox {
     private final Label userTokens = tile("userTokens");
@@ -30,6 +36,12 @@ public final class KpiPanel extends VBox {
     private final Label bound = tile("bound");
     private final Label balance = tile("balance");
     private final Label fidelity = tile("fidelity");
+    private final Label dollars = tile("dollarsPerMtok");
+    private final Label joules = tile("joulesPerToken");
+    private final Label priceNote = note("priceNote");
+    private final Label powerNote = note("powerNote");
+    private final Tooltip priceTip = new Tooltip();
+    private final Tooltip powerTip = new Tooltip();
     private final Label readings = new Label();
     private final GridPane grid = new GridPane();
     private final Map<Metric, Label> deltas = new EnumMap<>(Metric.class);
@@ -64,6 +76,12 @@ public final class KpiPanel extends VBox {
         add(1, 2, "Max batch that fits", maxBatch, "The largest batch per card whose KV cache fits in HBM.", Metric.MAX_BATCH);
         add(0, 3, "Dominant bound", bound, "The bound whose ops take the most time per layer.");
         add(1, 3, "C/B (TFLOPS per GB/s)", balance, "Chip FP8 FLOP/s per byte/s of the EP link (scale-up inside its domain, else the NIC) against the model's 2d threshold: at or below it, communication hides behind the experts (seed 002).");
+        add(0, COST_ROW, "$ per M output tokens", dollars, "", Metric.DOLLARS_PER_MTOK);
+        add(1, COST_ROW, "J per output token", joules, "", Metric.JOULES_PER_TOKEN);
+        tileOf(dollars).getChildren().add(2, priceNote);
+        tileOf(joules).getChildren().add(2, powerNote);
+        Tooltip.install(tileOf(dollars), priceTip);
+        Tooltip.install(tileOf(joules), powerTip);
         add(0, FIDELITY_ROW, "Fidelity", fidelity, "Calibrated (the default) times each kernel at its published measured efficiency; seed 000, as published, reproduces the blog post's model. * marks figures used beyond what was measured (see the op table's Basis column).");
         GridPane.setColumnSpan(grid.getChildren().get(grid.getChildren().size() - 1), 2);
         readings.setId("readings");
@@ -75,7 +93,8 @@ public final class KpiPanel extends VBox {
     }
 
     private static final int BELOW_TILES_ROW = 4;
-    private static final int FIDELITY_ROW = 5;
+    private static final int COST_ROW = 5;
+    private static final int FIDELITY_ROW = 6;
 
     /**
      * Puts {@code node} right below the headline tiles, above the fidelity tile: where a 1366 × 768 window still
@@ -115,7 +134,50 @@ public final class KpiPanel extends VBox {
         });
     }
 
+    private static VBox tileOf(Label value) {
+        return (VBox) value.getParent();
+    }
+
+    /**
+     * Dollars per million output tokens and joules per output token, each with the price or power it rests on (its
+     * source and date in the note and the tooltip), or what is missing.
+     */
+    private void showCost(Evaluation e) {
+        TokenCost t = e.tokenCost();
+        CardCost c = t.cost();
+        dollars.setText(t.dollarsPerMillionOutputTokens().isPresent()
+                ? ObjectiveText.number(Objective.COST, t.dollarsPerMillionOutputTokens().getAsDouble()) : "no price");
+        joules.setText(t.joulesPerOutputToken().isPresent()
+                ? ObjectiveText.number(Objective.POWER, t.joulesPerOutputToken().getAsDouble()) : "no power");
+        setIfChanged(priceNote, c.priced() ? String.format(java.util.Locale.ROOT, "at $%.2f/card-h", c.dollarsPerHour())
+                + (c.asOf().isEmpty() ? "" : " as of " + c.asOf()) + ": " + Checks.shorten(c.priceSource(), 36)
+                : "set a price under Price & power in the chip editor");
+        setIfChanged(powerNote, c.powered() ? String.format(java.util.Locale.ROOT, "%,.0f tokens/s per kW at %.2f kW "
+                + "all-in: ", t.outputTokensPerSecPerKw().getAsDouble(), c.allInKw()) + Checks.shorten(c.powerSource(), 30)
+                : "set a power under Price & power in the chip editor");
+        priceTip.setText("Dollars per million output tokens: price / (tokens/s per card x 3600 / 1e6). "
+                + TokenCost.BASIS + ". Price: " + c.priceNote());
+        powerTip.setText("Joules per output token: all-in power / tokens/s per card, the card drawing its all-in power "
+                + "the whole time (no load model). " + TokenCost.BASIS + ". Power: " + c.powerNote());
+    }
+
+    private static void setIfChanged(Label l, String text) {
+        if (!text.equals(l.getText())) {
+            l.setText(text);
+        }
+    }
+
+    private static Label note(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("kpi-note");
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
     private void showValues(Evaluation e) {
+        showCost(e);
         userTokens.setText(Units.tokens(e.userTokensPerSec()));
         perCard.setText(Units.tokens(e.throughputPerCard()));
         perNode.setText(Units.tokens(e.throughputPerNode()));

@@ -47,6 +47,8 @@ public final class AnswerText {
                     : " " + Units.tokensBand(answerBand.low(), answerBand.high())), false));
             out.add(new Line(Units.tokens(a.throughputPerNode()) + " per node, at " + Units.tokens(a.userTokensPerSec())
                     + " per user", false));
+            out.add(new Line(cost(d.chip(), a.throughputPerCard()), false));
+            out.add(new Line(price(d.chip()), false));
             out.add(new Line(settings(d), false));
             out.add(new Line("KV " + d.kvDtype().label() + " · weights " + d.weightDtype().label()
                     + (d.promotion() ? " · promotion" : ""), false));
@@ -66,6 +68,7 @@ public final class AnswerText {
                 out.add(new Line("nothing reaches the target", false));
             } else {
                 out.add(new Line(Units.tokens(g.throughputPerCard()) + " per card at the target", false));
+                out.add(new Line(cost(g.deployment().chip(), g.throughputPerCard()), false));
                 out.add(new Line(settings(g.deployment()), false));
             }
         }
@@ -76,6 +79,27 @@ public final class AnswerText {
             out.add(new Line("all " + constant, false));
         }
         return out;
+    }
+
+    /**
+     * "$0.144 per M tokens · 0.43 J/token": what an output token costs at that throughput (decode only), or what the
+     * chip lacks.
+     */
+    static String cost(dev.ridgeline.engine.model.Chip chip, double perCard) {
+        dev.ridgeline.engine.TokenCost t = new dev.ridgeline.engine.TokenCost(chip.cost(), perCard);
+        String dollars = t.dollarsPerMillionOutputTokens().isPresent()
+                ? String.format(Locale.ROOT, "$%.3f per M tokens", t.dollarsPerMillionOutputTokens().getAsDouble())
+                : "no price";
+        String joules = t.joulesPerOutputToken().isPresent()
+                ? String.format(Locale.ROOT, "%.2f J/token", t.joulesPerOutputToken().getAsDouble()) : "no power";
+        return dollars + " · " + joules;
+    }
+
+    /** "at $2.00/card-h as of 2025-02-28": the price the cost line rests on (its source in the chip editor). */
+    static String price(dev.ridgeline.engine.model.Chip chip) {
+        dev.ridgeline.engine.model.CardCost c = chip.cost();
+        return c.priced() ? String.format(Locale.ROOT, "at $%.2f/card-h", c.dollarsPerHour())
+                + (c.asOf().isEmpty() ? ", " + c.priceSource() : " as of " + c.asOf()) : "no price: set one in the chip editor";
     }
 
     /** A target as typed: "20", "12.5". */

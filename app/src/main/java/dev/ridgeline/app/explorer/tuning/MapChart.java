@@ -80,8 +80,11 @@ final class MapChart {
         return chart;
     }
 
-    /** Draws {@code r} with the chips marked and the target contour at {@code targetPerCard}, in one redraw. */
     /**
+     * Draws {@code r} with the chips marked and the target contour at {@code targetPerCard} (the objective's figure:
+     * tokens/s per card, $ per million output tokens, J per output token), in one redraw. The map shows the figure;
+     * for dollars and joules, less is better and darker.
+     *
      * @param plotPx the plot's size in pixels {width, height} (about: the chip labels that would overprint each other
      *               at that size share one label)
      */
@@ -96,10 +99,11 @@ final class MapChart {
     static void show(JFreeChart chart, FieldMap.Result r, List<Mark> marks, double targetPerCard, double[] plotPx,
                      double[][] bandWidths) {
         XYPlot plot = chart.getXYPlot();
+        double[][] z = figures(r);
         double max = 0;
         double min = Double.MAX_VALUE;
         boolean unreached = false;
-        for (double[] row : r.headline()) {
+        for (double[] row : z) {
             for (double v : row) {
                 unreached |= !(v > 0);
                 if (v > 0) {
@@ -110,12 +114,12 @@ final class MapChart {
         }
         chart.setNotify(false);
         try {
-            MapData data = new MapData(r);
+            MapData data = new MapData(r.xs(), r.ys(), z);
             plot.setDataset(HEAT, data);
             GridBlockRenderer heat = (GridBlockRenderer) plot.getRenderer(HEAT);
-            HeadlinePaintScale scale = new HeadlinePaintScale(min, max);
+            HeadlinePaintScale scale = new HeadlinePaintScale(min, max, r.objective().figureFalls());
             heat.setPaintScale(scale);
-            heat.setDefaultToolTipGenerator((dataset, series, item) -> tooltip(r, item));
+            heat.setDefaultToolTipGenerator((dataset, series, item) -> tooltip(r, z, item));
             double[] xe = {MapData.edges(r.xs(), 0)[0], MapData.edges(r.xs(), r.xs().length - 1)[1]};
             double[] ye = {MapData.edges(r.ys(), 0)[0], MapData.edges(r.ys(), r.ys().length - 1)[1]};
             plot.getDomainAxis().setLabel(r.x().label());
@@ -126,10 +130,10 @@ final class MapChart {
             data.hatch(bandWidths, levels.length > 1 ? levels[1] - levels[0] : Double.MAX_VALUE);
             XYSeriesCollection lines = new XYSeriesCollection();
             plot.clearAnnotations();
-            lines.addSeries(contour(plot, r, "target", targetPerCard, true));
+            lines.addSeries(contour(plot, r, z, "target", targetPerCard, true));
             for (double level : levels) {
                 if (Math.abs(level - targetPerCard) > 1e-9 * level) { // the target's own line says it
-                    lines.addSeries(contour(plot, r, TuningText.tokens(level), level, false));
+                    lines.addSeries(contour(plot, r, z, ObjectiveText.number(r.objective(), level), level, false));
                 }
             }
             plot.setDataset(CONTOURS, lines);
@@ -148,13 +152,13 @@ final class MapChart {
                     plot.addAnnotation(chipLabel(labels.get(k), shown.get(k), xe, plotPx), false);
                 }
             }
-            plot.setFixedLegendItems(legend(levels, targetPerCard, unreached, data.anyHatched()));
+            plot.setFixedLegendItems(legend(r, levels, targetPerCard, unreached, data.anyHatched()));
             for (Object t : List.copyOf(chart.getSubtitles())) {
                 if (t instanceof PaintScaleLegend) {
                     chart.removeSubtitle((PaintScaleLegend) t);
                 }
             }
-            PaintScaleLegend bar = new PaintScaleLegend(scale, colourAxis(r.targetTps(), scale));
+            PaintScaleLegend bar = new PaintScaleLegend(scale, colourAxis(r, scale));
             bar.setPosition(RectangleEdge.RIGHT);
             bar.setStripWidth(12);
             bar.setAxisOffset(4);
@@ -247,10 +251,26 @@ final class MapChart {
     }
 
     /** The contour at {@code level} as one series, segments separated by NaN; its value written at its topmost point. */
-    private static XYSeries contour(XYPlot plot, FieldMap.Result r, String key, double level, boolean target) {
+    /**
+     * The objective's figure in each cell (tokens/s per card, $ per million output tokens, J per output token); 0 where
+     * nothing reaches the target or the chip has no price or power, NaN where the chip refuses the pair.
+     */
+    static double[][] figures(FieldMap.Result r) {
+        double[][] z = new double[r.ys().length][r.xs().length];
+        for (int j = 0; j < z.length; j++) {
+            for (int i = 0; i < z[j].length; i++) {
+                double v = r.headline()[j][i];
+                z[j][i] = v > 0 ? r.objective().figure(v) : v;
+            }
+        }
+        return z;
+    }
+
+    private static XYSeries contour(XYPlot plot, FieldMap.Result r, double[][] z, String key, double level,
+                                    boolean target) {
         XYSeries s = new XYSeries(key, false, true);
         Contours.Segment top = null;
-        for (Contours.Segment g : Contours.of(r.xs(), r.ys(), r.headline(), level)) {
+        for (Contours.Segment g : Contours.of(r.xs(), r.ys(), z, level)) {
             s.add(g.x0(), g.y0());
             s.add(g.x1(), g.y1());
             s.add(g.x1(), Double.NaN);
@@ -260,7 +280,8 @@ final class MapChart {
         }
         if (top != null) {
             double x = Math.sqrt(top.x0() * top.x1());
-            XYTextAnnotation label = new XYTextAnnotation((target ? "target " : "") + TuningText.tokens(level), x,
+            XYTextAnnotation label = new XYTextAnnotation((target ? "target " : "")
+                    + ObjectiveText.number(r.objective(), level), x,
                     Math.sqrt(top.y0() * top.y1()));
             label.setFont(target ? Palette.TITLE : Palette.SMALL);
             label.setPaint(target ? TARGET : Palette.INK);
@@ -274,21 +295,23 @@ final class MapChart {
         return s;
     }
 
-    private static LegendItemCollection legend(double[] levels, double targetPerCard, boolean unreached,
-                                               boolean hatched) {
+    private static LegendItemCollection legend(FieldMap.Result r, double[] levels, double targetPerCard,
+                                               boolean unreached, boolean hatched) {
+        dev.ridgeline.engine.space.Objective o = r.objective();
         LegendItemCollection items = new LegendItemCollection();
         items.add(new LegendItem("current chip", null, null, null, new Ellipse2D.Double(-5, -5, 10, 10), Color.WHITE,
                 new BasicStroke(2.5f), Palette.INK));
         items.add(new LegendItem("catalogue chips", null, null, null, new Rectangle2D.Double(-3.5, -3.5, 7, 7),
                 Color.WHITE, new BasicStroke(1f), Palette.INK));
-        items.add(new LegendItem("target ≥ " + TuningText.tokens(targetPerCard) + " tokens/s per card", null, null, null,
+        items.add(new LegendItem("target " + ObjectiveText.reaches(o) + " " + ObjectiveText.figure(o, targetPerCard), null, null, null,
                 new java.awt.geom.Line2D.Double(-8, 0, 8, 0), new BasicStroke(3f), TARGET));
         if (levels.length > 1) {
-            items.add(new LegendItem("contours every " + TuningText.tokens(levels[1] - levels[0]), null, null, null,
+            items.add(new LegendItem("contours every " + ObjectiveText.number(o, levels[1] - levels[0]), null, null, null,
                     new java.awt.geom.Line2D.Double(-8, 0, 8, 0), new BasicStroke(1f), CONTOUR));
         }
         if (unreached) {
-            items.add(new LegendItem("no deployment reaches the tokens/s per user", null, null, null,
+            items.add(new LegendItem(o.available(r.scenario().chip()) || r.x().costOnly() || r.y().costOnly()
+                    ? "no deployment reaches the tokens/s per user" : o.missing(r.scenario().chip()), null, null, null,
                     new Rectangle2D.Double(-5, -5, 10, 10), HeadlinePaintScale.NONE));
         }
         if (hatched) {
@@ -303,21 +326,26 @@ final class MapChart {
         return items;
     }
 
-    private static NumberAxis colourAxis(double targetTps, HeadlinePaintScale scale) {
-        NumberAxis a = new NumberAxis("tokens/s per card at ≥ " + Checks.number(targetTps) + " per user");
+    private static NumberAxis colourAxis(FieldMap.Result r, HeadlinePaintScale scale) {
+        NumberAxis a = new NumberAxis(ObjectiveText.axis(r.objective()) + " at ≥ " + Checks.number(r.targetTps())
+                + " per user");
         a.setRange(scale.getLowerBound(), scale.getUpperBound());
         a.setLabelFont(Palette.SMALL);
         a.setTickLabelFont(Palette.SMALL);
-        a.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT));
+        if (r.objective() == dev.ridgeline.engine.space.Objective.THROUGHPUT) {
+            a.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT));
+        }
+        // dollars and joules: less is better, so the bar runs from the dearest (light) at the bottom to dark at the top
+        a.setInverted(r.objective().figureFalls());
         return a;
     }
 
-    private static String tooltip(FieldMap.Result r, int item) {
+    private static String tooltip(FieldMap.Result r, double[][] z, int item) {
         int i = item % r.xs().length;
         int j = item / r.xs().length;
-        double v = r.headline()[j][i];
+        double v = z[j][i];
         return TuningText.withUnit(r.x(), r.xs()[i]) + ", " + TuningText.withUnit(r.y(), r.ys()[j]) + ": "
-                + (Double.isNaN(v) ? "refused by the chip" : v > 0 ? TuningText.tokens(v) + " tokens/s per card"
-                : "no deployment reaches the target");
+                + (Double.isNaN(v) ? "refused by the chip" : v > 0 ? ObjectiveText.figure(r.objective(), v)
+                : "no figure (nothing reaches the target, or no price or power)");
     }
 }

@@ -33,7 +33,8 @@ final class MapModel extends Follower<FieldMap.Result> {
 
     private MapModel(Engine engine, TuningRunner runner, TuningInputs inputs, int cells, ObjectProperty<Knob> x,
                      ObjectProperty<Knob> y) {
-        super(new Job<>(runner, m -> m.xs().length + " × " + m.ys().length + " cells"), inputs.targetTpsProperty(), x, y);
+        super(new Job<>(runner, m -> m.xs().length + " × " + m.ys().length + " cells"), inputs.targetTpsProperty(), x, y,
+                inputs.objectiveProperty());
         this.engine = engine;
         this.runner = runner;
         this.inputs = inputs;
@@ -61,7 +62,7 @@ final class MapModel extends Follower<FieldMap.Result> {
     Object key(Scenario s) {
         // knobs by name: each Knob.fields() call makes new (unequal) lambdas
         return List.of(spaceKey(s), x.get().name(), y.get().name(), inputs.targetTpsProperty().get(), x.get().of(s),
-                y.get().of(s));
+                y.get().of(s), inputs.objectiveProperty().get());
     }
 
     @Override
@@ -69,10 +70,13 @@ final class MapModel extends Follower<FieldMap.Result> {
         Knob kx = x.get();
         Knob ky = y.get();
         double target = inputs.targetTpsProperty().get();
+        dev.ridgeline.engine.space.Objective objective = inputs.objectiveProperty().get();
         return (stop, progress) -> {
-            FieldMap.Result r = TuningFigures.map(engine, s, kx, ky, cells, target, runner.sweep(), runner.threads(),
-                    stop, progress);
-            bandWidths = stop.getAsBoolean() ? null : MapBands.relativeWidths(engine, r);
+            FieldMap.Result r = TuningFigures.map(engine, s, kx, ky, cells, target, objective, runner.sweep(),
+                    runner.threads(), stop, progress);
+            // the bands are of throughput per card: a cost or power map has none
+            bandWidths = stop.getAsBoolean() || objective != dev.ridgeline.engine.space.Objective.THROUGHPUT ? null
+                    : MapBands.relativeWidths(engine, r);
             return r;
         };
     }

@@ -43,7 +43,8 @@ public final class MapView extends BorderPane {
         xPicker.setOnAction(e -> pick(xPicker, yPicker, model.xProperty().get(), true));
         yPicker.setOnAction(e -> pick(yPicker, xPicker, model.yProperty().get(), false));
         Label by = new Label("×");
-        FlowPane top = new FlowPane(8, 4, new Label("Map of"), xPicker, by, yPicker,
+        FlowPane top = new FlowPane(8, 4, new Label("Map of"), xPicker, by, yPicker, new Label("tokens/s"),
+                ObjectiveChoice.create("mapObjective", inputs.objectiveProperty()),
                 new JobBar("map", model.job(), model::cancel));
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 6, 2, 6));
@@ -63,6 +64,8 @@ public final class MapView extends BorderPane {
         viewer.heightProperty().addListener(x -> redraw());
         inputs.minThroughputProperty().addListener(x -> redraw());
         inputs.perNodeProperty().addListener(x -> redraw());
+        inputs.maxCostProperty().addListener(x -> redraw());
+        inputs.maxEnergyProperty().addListener(x -> redraw());
     }
 
     private static ComboBox<Knob> picker(String id) {
@@ -88,7 +91,7 @@ public final class MapView extends BorderPane {
                 setText(empty || k == null ? null : k.label());
             }
         });
-        box.setTooltip(new Tooltip("A chip or NIC field: the map spans a quarter to four times its current value."));
+        box.setTooltip(new Tooltip("A chip or NIC field, or the chip's price or power: the map spans a quarter to four times its current value."));
         return box;
     }
 
@@ -136,9 +139,10 @@ public final class MapView extends BorderPane {
             return;
         }
         List<MapChart.Mark> marks = TuningFigures.marks(r, catalogue.get());
-        double perCard = inputs.target().perCard();
-        MapChart.show(chart, r, marks, perCard, plotPx, model.bandWidths());
-        note.setText(TuningFigures.note(r, marks, perCard));
+        // the goal of the map's own objective (the inputs may have moved on to another until it recomputes)
+        double goal = inputs.goalPerCard(r.objective());
+        MapChart.show(chart, r, marks, goal, plotPx, model.bandWidths());
+        note.setText(TuningFigures.note(r, marks, goal));
     }
 
     /** The heat map (tests read its dataset; export draws it). */

@@ -4,6 +4,7 @@ import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.evidence.Band;
 import dev.ridgeline.engine.evidence.FrontierBands;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Sensitivity;
 import java.util.List;
 
@@ -19,7 +20,8 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
     private volatile Band headlineBand;
 
     SensitivityModel(Engine engine, TuningRunner runner, TuningInputs inputs) {
-        super(new Job<>(runner, r -> r.bars().size() + " knobs"), inputs.targetTpsProperty(), inputs.stepProperty());
+        super(new Job<>(runner, r -> r.bars().size() + " knobs"), inputs.targetTpsProperty(), inputs.stepProperty(),
+                inputs.objectiveProperty());
         this.engine = engine;
         this.runner = runner;
         this.inputs = inputs;
@@ -27,17 +29,20 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
 
     @Override
     Object key(Scenario s) {
-        return List.of(s, inputs.targetTpsProperty().get(), inputs.stepProperty().get());
+        return List.of(s, inputs.targetTpsProperty().get(), inputs.stepProperty().get(), inputs.objectiveProperty().get());
     }
 
     @Override
     Job.Work<Sensitivity.Result> work(Scenario s) {
         double target = inputs.targetTpsProperty().get();
         double step = inputs.stepProperty().get();
+        Objective objective = inputs.objectiveProperty().get();
         return (stop, progress) -> {
-            Sensitivity.Result r = Sensitivity.compute(engine, s, target, step, runner.sweep(), runner.threads(), stop,
-                    progress);
-            headlineBand = stop.getAsBoolean() ? null : FrontierBands.headline(engine, s, r.headline());
+            Sensitivity.Result r = Sensitivity.compute(engine, s, target, step, objective, runner.sweep(),
+                    runner.threads(), stop, progress);
+            // the band is of throughput per card: a cost or power headline has none
+            headlineBand = stop.getAsBoolean() || objective != Objective.THROUGHPUT ? null
+                    : FrontierBands.headline(engine, s, r.headline());
             return r;
         };
     }

@@ -39,7 +39,10 @@ public final class SensitivityPane extends VBox {
         NumberField step = new NumberField("sensitivityStep", "Step ±", "%",
                 "Each knob is moved down and up by this fraction of its value (the FA3 stage mode by one mode).",
                 inputs.stepProperty(), 0, 0.99, v -> v * 100, v -> v / 100);
-        VBox controls = new VBox(2, target, step);
+        javafx.scene.layout.HBox objectiveRow = new javafx.scene.layout.HBox(6, new Label("Objective: tokens/s"),
+                ObjectiveChoice.create("sensitivityObjective", inputs.objectiveProperty()));
+        objectiveRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox controls = new VBox(2, objectiveRow, target, step);
         headline.setId("sensitivityHeadline");
         unchanged.setId("sensitivityUnchanged");
         refused.setId("sensitivityRefused");

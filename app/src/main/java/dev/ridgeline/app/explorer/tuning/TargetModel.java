@@ -11,7 +11,7 @@ import java.util.List;
  * with the headline as it is now. A deployment edit does not move them (the deployment is re-optimised).
  */
 final class TargetModel extends Follower<TargetModel.Answers> {
-    /** The headline now (tokens/s per card at the target tokens/s per user; 0 when none reaches it) and the answers. */
+    /** The headline now (the objective's score at the target tokens/s per user; 0 when none) and the answers. */
     record Answers(Scenario scenario, Solve.Target target, double headline, List<Solve.Answer> answers) {
     }
 
@@ -21,7 +21,8 @@ final class TargetModel extends Follower<TargetModel.Answers> {
 
     TargetModel(Engine engine, TuningRunner runner, TuningInputs inputs) {
         super(new Job<>(runner, a -> a.answers().size() + " fields"), inputs.targetTpsProperty(),
-                inputs.minThroughputProperty(), inputs.perNodeProperty());
+                inputs.minThroughputProperty(), inputs.perNodeProperty(), inputs.objectiveProperty(),
+                inputs.maxCostProperty(), inputs.maxEnergyProperty());
         this.engine = engine;
         this.runner = runner;
         this.inputs = inputs;
@@ -29,6 +30,7 @@ final class TargetModel extends Follower<TargetModel.Answers> {
 
     @Override
     Object key(Scenario s) {
+        // the chip's price and power are in the space key's chip: a price edit asks again
         return List.of(spaceKey(s), inputs.target());
     }
 
@@ -36,9 +38,9 @@ final class TargetModel extends Follower<TargetModel.Answers> {
     Job.Work<Answers> work(Scenario s) {
         Solve.Target target = inputs.target();
         return (stop, progress) -> {
-            double now = Sensitivity.headline(engine, s, target.minUserTps());
-            List<Solve.Answer> answers = Solve.compute(engine, s, target, Solve.fields(), runner.sweep(), runner.threads(),
-                    stop, progress);
+            double now = Sensitivity.headline(engine, s, target.minUserTps(), target.objective());
+            List<Solve.Answer> answers = Solve.compute(engine, s, target, Solve.fields(target.objective(), s.chip()), runner.sweep(),
+                    runner.threads(), stop, progress);
             return new Answers(s, target, now, answers);
         };
     }

@@ -2,6 +2,7 @@ package dev.ridgeline.app.explorer.tuning;
 
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.Checks;
+import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Solve;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -13,9 +14,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The Target side tab: a target (tokens/s per user at least X, throughput per card or per node at least Y) and, for
- * each chip and NIC field alone, the value that reaches it against the current one ("HBM bandwidth 4,100 GB/s, +14 %")
- * or "not reachable by this field alone" with what stops it.
+ * The Target side tab: a target (tokens/s per user at least X, and the objective's goal: throughput per card or per
+ * node at least Y, dollars per million output tokens or joules per output token at most Y) and, for each field alone
+ * (the price and power too, on the cost and power objectives), the value that reaches it against the current one
+ * ("HBM bandwidth 4,100 GB/s, +14 %") or "not reachable by this field alone" with what stops it.
  */
 public final class TargetPane extends VBox {
     private final TargetModel model;
@@ -41,7 +43,24 @@ public final class TargetPane extends VBox {
         per.valueProperty().addListener((obs, old, v) -> inputs.perNodeProperty().set("node".equals(v)));
         inputs.perNodeProperty().addListener((obs, old, v) -> per.setValue(v ? "node" : "card"));
         javafx.scene.layout.HBox perRow = new javafx.scene.layout.HBox(6, throughput, per);
-        VBox controls = new VBox(2, tps, perRow);
+        NumberField cost = new NumberField("targetCost", "and ≤ $", "per million output tokens",
+                "Dollars per million output tokens the best deployment must reach (from the chip's price; decode only).",
+                inputs.maxCostProperty(), 0, 1e6, v -> v, v -> v);
+        NumberField energy = new NumberField("targetEnergy", "and ≤", "J per output token",
+                "Joules per output token the best deployment must reach (from the chip's all-in power).",
+                inputs.maxEnergyProperty(), 0, 1e6, v -> v, v -> v);
+        Runnable goal = () -> {
+            Objective o = inputs.objectiveProperty().get();
+            show(perRow, o == Objective.THROUGHPUT);
+            show(cost, o == Objective.COST);
+            show(energy, o == Objective.POWER);
+        };
+        inputs.objectiveProperty().addListener(x -> goal.run());
+        goal.run();
+        javafx.scene.layout.HBox objectiveRow = new javafx.scene.layout.HBox(6, new Label("Objective: tokens/s"),
+                ObjectiveChoice.create("targetObjective", inputs.objectiveProperty()));
+        objectiveRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox controls = new VBox(2, objectiveRow, tps, perRow, cost, energy);
         now.setId("targetNow");
         wrapped(now);
         rows.setId("targetAnswers");
@@ -53,18 +72,16 @@ public final class TargetPane extends VBox {
         model.job().resultProperty().addListener((obs, old, a) -> show(a));
     }
 
+    private static void show(javafx.scene.Node n, boolean shown) {
+        n.setVisible(shown);
+        n.setManaged(shown);
+    }
+
     private void show(TargetModel.Answers a) {
         if (a == null) {
             return;
         }
-        Solve.Target t = a.target();
-        String unit = t.perNode() ? "node" : "card";
-        double nowShown = t.perNode() ? a.headline() * Evaluation.CARDS_PER_NODE : a.headline();
-        now.setText(a.headline() > 0
-                ? "Now: " + TuningText.tokens(nowShown) + " tokens/s per " + unit + " at ≥ " + Checks.number(t.minUserTps())
-                        + " tokens/s per user (" + (nowShown >= t.minThroughput() ? "reached" : "short by "
-                        + TuningText.percent(t.minThroughput() / nowShown - 1)) + "). Each field alone, deployment re-optimised:"
-                : "Now no deployment reaches " + Checks.number(t.minUserTps()) + " tokens/s per user. Each field alone:");
+        now.setText(nowText(a) + (a.headline() > 0 ? " Each field alone, deployment re-optimised:" : " Each field alone:"));
         List<javafx.scene.Node> nodes = new java.util.ArrayList<>();
         for (Solve.Answer answer : a.answers()) {
             if (answer == null) {
@@ -73,6 +90,30 @@ public final class TargetPane extends VBox {
             nodes.add(row(answer));
         }
         rows.getChildren().setAll(nodes);
+    }
+
+    /** "Now: 3,864 tokens/s per card at ≥ 20 tokens/s per user (short by +3.5 %)." or why there is no figure. */
+    static String nowText(TargetModel.Answers a) {
+        Solve.Target t = a.target();
+        Objective o = t.objective();
+        String at = " at ≥ " + Checks.number(t.minUserTps()) + " tokens/s per user";
+        if (!o.available(a.scenario().chip())) {
+            return "Now: " + ObjectiveText.missing(o, a.scenario().chip()) + ". Only its price or power can reach the goal.";
+        }
+        if (a.headline() <= 0) {
+            return "Now no deployment reaches " + Checks.number(t.minUserTps()) + " tokens/s per user.";
+        }
+        if (o == Objective.THROUGHPUT) {
+            String unit = t.perNode() ? "node" : "card";
+            double nowShown = t.perNode() ? a.headline() * Evaluation.CARDS_PER_NODE : a.headline();
+            return "Now: " + TuningText.tokens(nowShown) + " tokens/s per " + unit + at + " (" + (nowShown >= t.goal()
+                    ? "reached" : "short by " + TuningText.percent(t.goal() / nowShown - 1)) + ").";
+        }
+        double figure = o.figure(a.headline());
+        return "Now: " + ObjectiveText.figure(o, figure) + at + " (" + (figure <= t.goal() ? "reached"
+                : TuningText.percent(figure / t.goal() - 1) + " over the goal") + "; "
+                + (o == Objective.COST ? a.scenario().chip().cost().priceNote() : a.scenario().chip().cost().powerNote())
+                + ").";
     }
 
     private static VBox row(Solve.Answer a) {

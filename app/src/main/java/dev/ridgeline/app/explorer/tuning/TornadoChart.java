@@ -2,6 +2,7 @@ package dev.ridgeline.app.explorer.tuning;
 
 import dev.ridgeline.app.explorer.charts.Palette;
 import dev.ridgeline.engine.evidence.Band;
+import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Sensitivity;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -27,7 +28,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * The sensitivity as a tornado (STYLE 19: a horizontal bar chart): one row per knob that changes something, largest
  * swing first; in each row the headline's change (deployment re-optimised) and, as a second bar, the change at the
  * fixed deployment on screen; the step down (light) and up (dark) drawn from zero, each bar labelled with its change in
- * tokens/s per card. Two datasets share the rows and series: {@link #DOWN} and {@link #UP}, one renderer each, so a
+ * the objective's figure (tokens/s per card, dollars per million output tokens, joules per output token). Two datasets share the rows and series: {@link #DOWN} and {@link #UP}, one renderer each, so a
  * knob's two moves share a slot and extend to either side of zero.
  *
  * <p>A factory pair: {@link #createDataset} builds fresh datasets; {@link #createChart} builds the chart once;
@@ -78,23 +79,26 @@ final class TornadoChart {
         }
     }
 
-    /** Changes in tokens/s per card: [DOWN] and [UP], series re-optimised and fixed, one column per drawn knob. */
+    /**
+     * Changes of the objective's figure: [DOWN] and [UP], series re-optimised and fixed, one column per drawn knob; no
+     * bar where a move was refused or has no figure.
+     */
     static DefaultCategoryDataset[] createDataset(Sensitivity.Result r) {
         String step = TuningText.step(r.step()).substring(1);
         DefaultCategoryDataset down = new DefaultCategoryDataset();
         DefaultCategoryDataset up = new DefaultCategoryDataset();
         for (Sensitivity.Bar b : drawn(r)) {
             Row knob = new Row(b);
-            down.addValue(change(b.down(), b.down().headline(), r.headline()), REOPTIMISED + " −" + step, knob);
-            down.addValue(change(b.down(), b.down().fixed(), r.fixed()), FIXED + " −" + step, knob);
-            up.addValue(change(b.up(), b.up().headline(), r.headline()), REOPTIMISED + " +" + step, knob);
-            up.addValue(change(b.up(), b.up().fixed(), r.fixed()), FIXED + " +" + step, knob);
+            down.addValue(change(r, b.down(), b.down().headline(), r.headline()), REOPTIMISED + " −" + step, knob);
+            down.addValue(change(r, b.down(), b.down().fixed(), r.fixed()), FIXED + " −" + step, knob);
+            up.addValue(change(r, b.up(), b.up().headline(), r.headline()), REOPTIMISED + " +" + step, knob);
+            up.addValue(change(r, b.up(), b.up().fixed(), r.fixed()), FIXED + " +" + step, knob);
         }
         return new DefaultCategoryDataset[] {down, up};
     }
 
-    private static Double change(Sensitivity.Move m, double moved, double base) {
-        return m.refused() != null ? null : moved - base;
+    private static Double change(Sensitivity.Result r, Sensitivity.Move m, double moved, double base) {
+        return m.refused() != null ? null : ObjectiveText.change(r.objective(), moved, base);
     }
 
     static DefaultCategoryDataset[] emptyDataset() {
@@ -155,7 +159,7 @@ final class TornadoChart {
         r.setItemMargin(0.08);
         r.setSeriesPaint(0, reoptimised);
         r.setSeriesPaint(1, fixed);
-        r.setDefaultItemLabelGenerator(new DeltaLabels());
+        r.setDefaultItemLabelGenerator(new DeltaLabels(Objective.THROUGHPUT));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(Palette.SMALL);
         r.setDefaultItemLabelPaint(Palette.INK);
@@ -168,14 +172,19 @@ final class TornadoChart {
         return r;
     }
 
-    /** A bar's label: its change, "+140", "−50.2". */
+    /** A bar's label: its change, "+140", "−50.2", "−$0.012". */
     static final class DeltaLabels extends org.jfree.chart.labels.StandardCategoryItemLabelGenerator {
         private static final long serialVersionUID = 1L;
+        private final Objective objective;
+
+        DeltaLabels(Objective objective) {
+            this.objective = objective;
+        }
 
         @Override
         public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
             Number v = dataset.getValue(row, column);
-            return v == null ? null : TuningText.delta(v.doubleValue());
+            return v == null ? null : ObjectiveText.delta(objective, v.doubleValue());
         }
     }
 
@@ -235,6 +244,18 @@ final class TornadoChart {
         try {
             plot.setDataset(DOWN, data[DOWN]);
             plot.setDataset(UP, data[UP]);
+            plot.getRangeAxis().setLabel("change of " + ObjectiveText.axis(r.objective())
+                    + (r.objective().figureFalls() ? " (less is better)" : ""));
+            for (int k : new int[] {DOWN, UP}) {
+                BarRenderer renderer = (BarRenderer) plot.getRenderer(k);
+                renderer.setDefaultItemLabelGenerator(new DeltaLabels(r.objective()));
+                renderer.setDefaultToolTipGenerator(r.objective() == Objective.THROUGHPUT
+                        ? new StandardCategoryToolTipGenerator("{0}, {1}: {2} tokens/s per card",
+                                java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT))
+                        : (dataset, row, column) -> dataset.getRowKey(row) + ", " + dataset.getColumnKey(column) + ": "
+                                + ObjectiveText.delta(r.objective(), dataset.getValue(row, column).doubleValue())
+                                + " " + r.objective().unit());
+            }
             plot.clearRangeMarkers();
             double[] strip = strip(r, headlineBand);
             for (int i = 0; i < 2; i++) {

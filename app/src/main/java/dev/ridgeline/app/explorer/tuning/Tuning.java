@@ -22,6 +22,8 @@ public final class Tuning {
     private final SensitivityPane sensitivity;
     private final TargetPane target;
     private final MapView map;
+    private final CompareModel compareModel;
+    private final CompareView compare;
     private final List<Subscription> subscriptions = new ArrayList<>();
 
     public Tuning(Engine engine, ObjectProperty<Scenario> scenario, Catalog catalog, TuningRunner runner) {
@@ -36,10 +38,13 @@ public final class Tuning {
         sensitivity = new SensitivityPane(sensitivityModel, inputs);
         target = new TargetPane(targetModel, inputs);
         map = new MapView(mapModel, inputs, catalog::chips);
+        compareModel = new CompareModel(engine, runner, inputs, catalog.defaultRivals());
+        compare = new CompareView(compareModel, inputs, catalog::chips);
         subscriptions.add(scenario.subscribe(s -> {
             sensitivityModel.setScenario(s);
             targetModel.setScenario(s);
             mapModel.setScenario(s);
+            compareModel.setScenario(s);
         }));
     }
 
@@ -49,6 +54,20 @@ public final class Tuning {
         subscriptions.add(sensitivityShown.subscribe(v -> sensitivityModel.activeProperty().set(v)));
         subscriptions.add(targetShown.subscribe(v -> targetModel.activeProperty().set(v)));
         subscriptions.add(mapShown.subscribe(v -> mapModel.activeProperty().set(v)));
+    }
+
+    /** The Chips view computes while it is shown. */
+    public void followCompare(ObservableBooleanValue shown) {
+        subscriptions.add(shown.subscribe(v -> compareModel.activeProperty().set(v)));
+    }
+
+    public CompareView compare() {
+        return compare;
+    }
+
+    /** Computes the comparison now if it has not (an export or the report asks for it). */
+    public void activateCompare() {
+        compareModel.activeProperty().set(true);
     }
 
     public SensitivityPane sensitivity() {
@@ -85,5 +104,6 @@ public final class Tuning {
         sensitivityModel.dispose();
         targetModel.dispose();
         mapModel.dispose();
+        compareModel.dispose();
     }
 }

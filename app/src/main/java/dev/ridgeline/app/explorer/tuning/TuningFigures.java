@@ -6,6 +6,7 @@ import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.FieldMap;
 import dev.ridgeline.engine.space.Knob;
+import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Sensitivity;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,15 +35,31 @@ public final class TuningFigures {
     }
 
     /** The line over the tornado: the headline (re-optimised) and the deployment's own figure. */
-    static String headline(Sensitivity.Result r) {
-        String step = TuningText.step(r.step());
-        return r.headline() > 0
-                ? "Headline: " + TuningText.tokens(r.headline()) + " tokens/s per card at ≥ " + Checks.number(r.targetTps())
-                        + " tokens/s per user (re-optimised); the deployment on screen: " + TuningText.tokens(r.fixed())
-                        + ". Bars: change at " + step + "."
-                : "No deployment reaches " + Checks.number(r.targetTps()) + " tokens/s per user: the headline is 0. "
-                        + "The deployment on screen: " + TuningText.tokens(r.fixed()) + ".";
+    public static String headline(Sensitivity.Result r) {
+        return headlineText(r, TuningText.step(r.step()));
     }
+
+    /** The headline sentence: the objective's figure at the target, the deployment on screen's, and the price used. */
+    static String headlineText(Sensitivity.Result r, String step) {
+        dev.ridgeline.engine.space.Objective o = r.objective();
+        String tps = dev.ridgeline.engine.model.Checks.number(r.targetTps());
+        var chip = r.scenario().chip();
+        if (!o.available(chip)) {
+            return "No " + o.figureName() + ": " + ObjectiveText.missing(o, chip) + ". Bars: the spec knobs change "
+                    + "nothing until then.";
+        }
+        if (!(r.headline() > 0)) {
+            return "No deployment reaches " + tps + " tokens/s per user: the headline is 0. The deployment on screen: "
+                    + (r.fixed() > 0 ? ObjectiveText.number(o, o.figure(r.fixed())) : "none") + ".";
+        }
+        String basis = o == dev.ridgeline.engine.space.Objective.THROUGHPUT ? ""
+                : " (" + (o == dev.ridgeline.engine.space.Objective.COST ? chip.cost().priceNote()
+                        : chip.cost().powerNote()) + "; decode only)";
+        return "Headline: " + ObjectiveText.score(o, r.headline()) + " at ≥ " + tps + " tokens/s per user (re-optimised)"
+                + basis + "; the deployment on screen: " + (r.fixed() > 0 ? ObjectiveText.number(o, o.figure(r.fixed()))
+                        : "none") + ". Bars: change at " + step + ".";
+    }
+
 
     /** The knobs that change nothing at the step, or "". */
     static String unchanged(Sensitivity.Result r) {
@@ -77,10 +94,11 @@ public final class TuningFigures {
 
     /** The map of {@code x} and {@code y} around {@code s}: {@code cells} values per axis, a quarter to 4 times each. */
     public static FieldMap.Result map(Engine engine, Scenario s, Knob x, Knob y, int cells, double targetTps,
-                                      Executor sweep, int threads, BooleanSupplier stop, DoubleConsumer progress) {
+                                      Objective objective, Executor sweep, int threads, BooleanSupplier stop,
+                                      DoubleConsumer progress) {
         double[] xs = FieldMap.axis(x, x.of(s), FieldMap.DEFAULT_FACTOR, cells);
         double[] ys = FieldMap.axis(y, y.of(s), FieldMap.DEFAULT_FACTOR, cells);
-        return FieldMap.compute(engine, s, x, y, xs, ys, targetTps, sweep, threads, stop, progress);
+        return FieldMap.compute(engine, s, x, y, xs, ys, targetTps, objective, sweep, threads, stop, progress);
     }
 
     /** The heat map of {@code r} for a chart of {@code width x height} px, the catalogue's chips marked. */
@@ -89,6 +107,15 @@ public final class TuningFigures {
         JFreeChart chart = MapChart.createChart();
         MapChart.show(chart, r, marks(r, catalogue), targetPerCard, plotPx(width, height));
         return chart;
+    }
+
+    /**
+     * The Target tab's default goal of {@code o}, per card (what an export draws the map's target contour at): read
+     * from {@link TuningInputs}' constants, so that no JavaFX class is loaded.
+     */
+    public static double defaultGoalPerCard(Objective o) {
+        return o == Objective.COST ? TuningInputs.DEFAULT_MAX_COST : o == Objective.POWER
+                ? TuningInputs.DEFAULT_MAX_ENERGY : TuningInputs.DEFAULT_MIN_THROUGHPUT;
     }
 
     /** The plot's size in a map chart of {@code width x height} px. */
@@ -112,37 +139,47 @@ public final class TuningFigures {
         return marks;
     }
 
-    /** The note under the map: the headline at the current chip, the target, the chips outside the map. */
-    public static String mapNote(FieldMap.Result r, List<Chip> catalogue, double perCard) {
-        return note(r, marks(r, catalogue), perCard);
+    /** The note under the map: the figure at the current chip, the goal, the chips outside the map. */
+    public static String mapNote(FieldMap.Result r, List<Chip> catalogue, double goal) {
+        return note(r, marks(r, catalogue), goal);
     }
 
-    static String note(FieldMap.Result r, List<MapChart.Mark> marks, double perCard) {
+    static String note(FieldMap.Result r, List<MapChart.Mark> marks, double goal) {
         Scenario s = r.scenario();
+        Objective o = r.objective();
+        double[][] z = MapChart.figures(r);
         int i = r.currentIndex(r.xs(), r.x().of(s));
         int j = r.currentIndex(r.ys(), r.y().of(s));
         StringBuilder out = new StringBuilder();
         if (i >= 0 && j >= 0) {
-            double v = r.headline()[j][i];
+            double v = z[j][i];
             out.append(s.chip().name()).append(" (").append(TuningText.withUnit(r.x(), r.xs()[i])).append(", ")
                     .append(TuningText.withUnit(r.y(), r.ys()[j])).append("): ")
-                    .append(v > 0 ? TuningText.tokens(v) + " tokens/s per card" : "no deployment reaches")
-                    .append(" at ≥ ").append(Checks.number(r.targetTps())).append(" tokens/s per user. ");
+                    .append(v > 0 ? ObjectiveText.figure(o, v) : o.available(s.chip()) ? "no deployment reaches"
+                            : ObjectiveText.missing(o, s.chip()))
+                    .append(" at ≥ ").append(Checks.number(r.targetTps())).append(" tokens/s per user")
+                    .append(o == Objective.THROUGHPUT || !o.available(s.chip()) ? ". "
+                            : " (" + (o == Objective.COST ? s.chip().cost().priceNote() : s.chip().cost().powerNote()) + "). ");
         }
-        double max = 0;
-        double min = Double.MAX_VALUE;
-        for (double[] row : r.headline()) {
+        double best = o.figureFalls() ? Double.MAX_VALUE : 0;
+        double worst = o.figureFalls() ? 0 : Double.MAX_VALUE;
+        for (double[] row : z) {
             for (double v : row) {
-                if (!Double.isNaN(v)) {
-                    max = Math.max(max, v);
-                    min = Math.min(min, v);
+                if (v > 0) {
+                    best = o.figureFalls() ? Math.min(best, v) : Math.max(best, v);
+                    worst = o.figureFalls() ? Math.max(worst, v) : Math.min(worst, v);
+                } else if (v == 0) { // nothing reaches the tokens/s per user there: the worst a cell can be
+                    worst = o.figureFalls() ? Double.MAX_VALUE : 0;
                 }
             }
         }
-        if (perCard > max) {
-            out.append("The target (").append(TuningText.tokens(perCard)).append(" per card) is not reached on this map. ");
-        } else if (perCard <= min) {
-            out.append("The target (").append(TuningText.tokens(perCard)).append(" per card) is reached everywhere on this map. ");
+        String target = "The target (" + ObjectiveText.reaches(o) + " " + ObjectiveText.figure(o, goal) + ")";
+        boolean anywhere = o.figureFalls() ? best <= goal : best >= goal;
+        boolean everywhere = o.figureFalls() ? worst <= goal : worst >= goal;
+        if (!anywhere) {
+            out.append(target).append(" is not reached on this map. ");
+        } else if (everywhere) {
+            out.append(target).append(" is reached everywhere on this map. ");
         }
         double[] xe = {MapData.edges(r.xs(), 0)[0], MapData.edges(r.xs(), r.xs().length - 1)[1]};
         double[] ye = {MapData.edges(r.ys(), 0)[0], MapData.edges(r.ys(), r.ys().length - 1)[1]};

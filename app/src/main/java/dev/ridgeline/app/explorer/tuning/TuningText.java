@@ -95,7 +95,7 @@ public final class TuningText {
         }
         String required = k.stepped() ? value(k, a.required()) : required(k, a.required()) + (k.unit().isEmpty() ? "" : " " + k.unit());
         String change = k.stepped() ? (a.required() == a.current() ? "as now" : "now " + value(k, a.current()))
-                : percent(a.change());
+                : Double.isNaN(a.change()) ? "none now" : percent(a.change());
         return k.name() + " " + required + ", " + change;
     }
 }
