@@ -42,13 +42,16 @@ final class ReportFigures {
     static final int HEIGHT = 430;
     /** The Gantt has two lanes: a lower figure keeps its bars from looking like walls. */
     static final int GANTT_HEIGHT = 250;
+    /** The served figure is rows of text and bars: about 300 px of them at this width (unmet: two lines). */
+    static final int SERVED_HEIGHT = 320;
 
     private ReportFigures() {
     }
 
     /** The figure as an {@code <svg>} element; {@code id} keeps its clip-path ids apart from the other figures'. */
     static String svg(String id, FigureData data) {
-        int height = data instanceof FigureData.Gantt ? GANTT_HEIGHT : HEIGHT;
+        int height = data instanceof FigureData.Gantt ? GANTT_HEIGHT
+                : data instanceof FigureData.Served ? SERVED_HEIGHT : HEIGHT;
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
         g.setFontFunction(family -> ImageExport.SVG_FONTS);
         g.setDefsKeyPrefix("fig-" + id + "-");

@@ -36,19 +36,35 @@ public final class FrontierReports {
         return json(r, Objective.THROUGHPUT);
     }
 
-    /** As {@link #json(Frontier.Result, Objective, dev.ridgeline.engine.evidence.FrontierBands)} without bands. */
+    /**
+     * As {@link #json(Frontier.Result)}, with the objective and the answer's {@code dollarsPerMillionOutputTokens},
+     * {@code joulesPerOutputToken} and {@code outputTokensPerSecondPerKw} (null without a price or power) and the
+     * {@code cost} it rests on.
+     */
     public static String json(Frontier.Result r, Objective objective) {
-        return json(r, objective, null);
+        return Reports.write(tree(r, objective, null));
     }
 
     /**
-     * The target, the answer and every deployment, with the objective and the answer's
-     * {@code dollarsPerMillionOutputTokens}, {@code joulesPerOutputToken} and {@code outputTokensPerSecondPerKw}
-     * (null without a price or power) and the {@code cost} it rests on; with {@code bands} (calibrated fidelity) the
-     * answer and each point on the frontier carry {@code throughputPerCardLow} and {@code throughputPerCardHigh}, their
-     * P10-P90.
+     * As {@link #json(Frontier.Result, Objective)}; with {@code bands} (calibrated fidelity) the answer and each point
+     * on the frontier carry {@code throughputPerCardLow} and {@code throughputPerCardHigh}, their P10-P90.
      */
     public static String json(Frontier.Result r, Objective objective, dev.ridgeline.engine.evidence.FrontierBands bands) {
+        return Reports.write(tree(r, objective, bands));
+    }
+
+    /**
+     * As {@link #json(Frontier.Result, Objective)} for the served objective, with the workload's
+     * {@code servedOutputTokensPerSecondPerCard} over both pools at the target (0 when its limits are not met).
+     */
+    public static String json(Frontier.Result r, Objective objective, double servedPerCard) {
+        ObjectNode root = tree(r, objective, null);
+        root.put("servedOutputTokensPerSecondPerCard", servedPerCard);
+        return Reports.write(root);
+    }
+
+    private static ObjectNode tree(Frontier.Result r, Objective objective,
+                                   dev.ridgeline.engine.evidence.FrontierBands bands) {
         java.util.Map<Frontier.Point, dev.ridgeline.engine.evidence.Band> banded = new java.util.HashMap<>();
         if (bands != null) {
             for (int i = 0; i < r.frontier().size(); i++) {
@@ -76,7 +92,7 @@ public final class FrontierReports {
             ObjectNode o = Reports.searchObject(points.addObject(), row(r, p)).put("onFrontier", frontier.contains(p));
             Reports.band(o, "throughputPerCard", banded.get(p));
         }
-        return Reports.write(root);
+        return root;
     }
 
     /** A deployment in the search's columns. */

@@ -111,7 +111,7 @@ public final class TuningReports {
 
     /** The figure of a score (tokens/s per card as it is, 0 included; dollars or joules, null without one). */
     private static void figure(ObjectNode o, String key, Objective objective, double score) {
-        number(o, key, objective == Objective.THROUGHPUT ? score : score > 0 ? objective.figure(score) : Double.NaN);
+        number(o, key, objective.perCard() ? score : score > 0 ? objective.figure(score) : Double.NaN);
     }
 
     private static void number(ObjectNode o, String key, double v) {

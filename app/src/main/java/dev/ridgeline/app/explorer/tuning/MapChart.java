@@ -332,7 +332,7 @@ final class MapChart {
         a.setRange(scale.getLowerBound(), scale.getUpperBound());
         a.setLabelFont(Palette.SMALL);
         a.setTickLabelFont(Palette.SMALL);
-        if (r.objective() == dev.ridgeline.engine.space.Objective.THROUGHPUT) {
+        if (r.objective().perCard()) {
             a.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT));
         }
         // dollars and joules: less is better, so the bar runs from the dearest (light) at the bottom to dark at the top

@@ -34,7 +34,7 @@ final class MapModel extends Follower<FieldMap.Result> {
     private MapModel(Engine engine, TuningRunner runner, TuningInputs inputs, int cells, ObjectProperty<Knob> x,
                      ObjectProperty<Knob> y) {
         super(new Job<>(runner, m -> m.xs().length + " × " + m.ys().length + " cells"), inputs.targetTpsProperty(), x, y,
-                inputs.objectiveProperty());
+                inputs.objectiveProperty(), inputs.workloadProperty());
         this.engine = engine;
         this.runner = runner;
         this.inputs = inputs;
@@ -62,7 +62,7 @@ final class MapModel extends Follower<FieldMap.Result> {
     Object key(Scenario s) {
         // knobs by name: each Knob.fields() call makes new (unequal) lambdas
         return List.of(spaceKey(s), x.get().name(), y.get().name(), inputs.targetTpsProperty().get(), x.get().of(s),
-                y.get().of(s), inputs.objectiveProperty().get());
+                y.get().of(s), inputs.objectiveProperty().get(), String.valueOf(inputs.served(engine)));
     }
 
     @Override
@@ -71,10 +71,13 @@ final class MapModel extends Follower<FieldMap.Result> {
         Knob ky = y.get();
         double target = inputs.targetTpsProperty().get();
         dev.ridgeline.engine.space.Objective objective = inputs.objectiveProperty().get();
+        dev.ridgeline.engine.space.ServedRate served = inputs.served(engine);
+        // a served cell sizes both pools (tens of ms): a coarser grid keeps the map to seconds
+        int n = served == null ? cells : Math.min(cells, TuningFigures.SERVED_MAP_CELLS);
         return (stop, progress) -> {
-            FieldMap.Result r = TuningFigures.map(engine, s, kx, ky, cells, target, objective, runner.sweep(),
+            FieldMap.Result r = TuningFigures.map(engine, s, kx, ky, n, target, objective, served, runner.sweep(),
                     runner.threads(), stop, progress);
-            // the bands are of throughput per card: a cost or power map has none
+            // the bands are of throughput per card: a cost, power or served map has none
             bandWidths = stop.getAsBoolean() || objective != dev.ridgeline.engine.space.Objective.THROUGHPUT ? null
                     : MapBands.relativeWidths(engine, r);
             return r;

@@ -21,7 +21,7 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
 
     SensitivityModel(Engine engine, TuningRunner runner, TuningInputs inputs) {
         super(new Job<>(runner, r -> r.bars().size() + " knobs"), inputs.targetTpsProperty(), inputs.stepProperty(),
-                inputs.objectiveProperty());
+                inputs.objectiveProperty(), inputs.workloadProperty());
         this.engine = engine;
         this.runner = runner;
         this.inputs = inputs;
@@ -29,7 +29,8 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
 
     @Override
     Object key(Scenario s) {
-        return List.of(s, inputs.targetTpsProperty().get(), inputs.stepProperty().get(), inputs.objectiveProperty().get());
+        return List.of(s, inputs.targetTpsProperty().get(), inputs.stepProperty().get(), inputs.objectiveProperty().get(),
+                String.valueOf(inputs.served(engine)));
     }
 
     @Override
@@ -37,10 +38,11 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
         double target = inputs.targetTpsProperty().get();
         double step = inputs.stepProperty().get();
         Objective objective = inputs.objectiveProperty().get();
+        dev.ridgeline.engine.space.ServedRate served = inputs.served(engine);
         return (stop, progress) -> {
-            Sensitivity.Result r = Sensitivity.compute(engine, s, target, step, objective, runner.sweep(),
+            Sensitivity.Result r = Sensitivity.compute(engine, s, target, step, objective, served, runner.sweep(),
                     runner.threads(), stop, progress);
-            // the band is of throughput per card: a cost or power headline has none
+            // the band is of throughput per card: a cost, power or served headline has none
             headlineBand = stop.getAsBoolean() || objective != Objective.THROUGHPUT ? null
                     : FrontierBands.headline(engine, s, r.headline());
             return r;

@@ -249,8 +249,8 @@ final class TornadoChart {
             for (int k : new int[] {DOWN, UP}) {
                 BarRenderer renderer = (BarRenderer) plot.getRenderer(k);
                 renderer.setDefaultItemLabelGenerator(new DeltaLabels(r.objective()));
-                renderer.setDefaultToolTipGenerator(r.objective() == Objective.THROUGHPUT
-                        ? new StandardCategoryToolTipGenerator("{0}, {1}: {2} tokens/s per card",
+                renderer.setDefaultToolTipGenerator(r.objective().perCard()
+                        ? new StandardCategoryToolTipGenerator("{0}, {1}: {2} " + r.objective().figureName(),
                                 java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT))
                         : (dataset, row, column) -> dataset.getRowKey(row) + ", " + dataset.getColumnKey(column) + ": "
                                 + ObjectiveText.delta(r.objective(), dataset.getValue(row, column).doubleValue())
