@@ -77,8 +77,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Engine engine = Engines.builtIn();
-        Scenario seed = Presets.builtInScenario("default");
-        Scenario calibrated = seed.withFidelity(Fidelity.CALIBRATED);
+        Scenario calibrated = Presets.builtInScenario("default");
+        Scenario seed = calibrated.withFidelity(Fidelity.SEED);
         out.println("warming up and measuring ...");
         out.flush();
         double warm = Math.min(1.0, seconds);

@@ -75,7 +75,8 @@ final class FrontierCommand implements Callable<Integer> {
         if (format.equalsIgnoreCase("csv")) {
             out.print(FrontierReports.csv(r));
         } else if (format.equalsIgnoreCase("json")) {
-            out.print(served == null ? FrontierReports.json(r, o) : FrontierReports.json(r, o, served.servedPerCard()));
+            out.print(served != null ? FrontierReports.json(r, o, served.servedPerCard())
+                    : FrontierReports.json(r, o, dev.ridgeline.engine.evidence.FrontierBands.of(engine, r)));
         } else {
             table(out, r, engine.evaluate(s), o);
             if (served != null) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class RidgelineCommand implements Runnable {
     /** The subcommands, in the order the usage lists them. */
     static final List<String> COMMANDS = List.of("evaluate", "search", "presets", "bench", "export", "frontier",
-            "sensitivity", "solve", "report", "compare", "serve");
+            "sensitivity", "solve", "report", "compare", "serve", "validate");
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
     public static final int BAD_INPUT = 2;
@@ -98,6 +98,7 @@ public final class RidgelineCommand implements Runnable {
             case "report": return new ReportCommand();
             case "compare": return new CompareCommand();
             case "serve": return new ServeCommand();
+            case "validate": return new ValidateCommand();
             default: throw new IllegalArgumentException("no subcommand " + name);
         }
     }

@@ -62,7 +62,8 @@ final class SensitivityCommand implements Callable<Integer> {
                 step, o, served, executor, threads, () -> false, p -> { }));
         PrintWriter out = spec.commandLine().getOut();
         if (format.equalsIgnoreCase("json")) {
-            out.print(TuningReports.sensitivityJson(r));
+            out.print(TuningReports.sensitivityJson(r, dev.ridgeline.engine.evidence.FrontierBands.headline(
+                    dev.ridgeline.app.Engines.builtIn(), r.scenario(), r.headline())));
         } else if (format.equalsIgnoreCase("csv")) {
             out.print(TuningReports.sensitivityCsv(r));
         } else {

@@ -100,7 +100,7 @@ public final class ChartExport {
                 Frontier.Result ghost = q.pinned() == null ? null
                         : FrontierData.compute(engine, q.pinned(), q.targetTps(), sweep, threads, never, quiet);
                 JFreeChart chart = FrontierChart.createChart(FrontierData.of(r, ghost, engine.evaluate(s), q.targetTps(),
-                        ColourBy.AUTO));
+                        ColourBy.AUTO, dev.ridgeline.engine.evidence.FrontierBands.of(engine, r)));
                 ImageExport.write(out, width, height, footer, (g, area) -> chart.draw(g, area));
                 break;
             }

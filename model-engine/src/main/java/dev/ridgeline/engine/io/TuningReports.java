@@ -55,6 +55,11 @@ public final class TuningReports {
     }
 
     public static String sensitivityJson(Sensitivity.Result r) {
+        return sensitivityJson(r, null);
+    }
+
+    /** As above, with the headline's P10-P90 beside it ({@code headlineLow}, {@code headlineHigh}) when given. */
+    public static String sensitivityJson(Sensitivity.Result r, dev.ridgeline.engine.evidence.Band headlineBand) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("scenario", r.scenario().summary());
         root.put("targetTps", r.targetTps());
@@ -63,6 +68,7 @@ public final class TuningReports {
         root.put("objective", objective.label());
         root.put("unit", objective.unit());
         figure(root, "headline", objective, r.headline());
+        Reports.band(root, "headline", objective == Objective.THROUGHPUT ? headlineBand : null);
         figure(root, "fixed", objective, r.fixed());
         if (objective == Objective.COST) {
             root.put("price", r.scenario().chip().cost().priceNote());

@@ -1,6 +1,8 @@
 package dev.ridgeline.app.explorer.tuning;
 
 import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.evidence.Band;
+import dev.ridgeline.engine.evidence.FrontierBands;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Sensitivity;
@@ -14,6 +16,8 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
     private final Engine engine;
     private final TuningRunner runner;
     private final TuningInputs inputs;
+    /** The headline's P10-P90 of the newest result, set by its job before the result is published; null: none. */
+    private volatile Band headlineBand;
 
     SensitivityModel(Engine engine, TuningRunner runner, TuningInputs inputs) {
         super(new Job<>(runner, r -> r.bars().size() + " knobs"), inputs.targetTpsProperty(), inputs.stepProperty(),
@@ -35,7 +39,18 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
         double step = inputs.stepProperty().get();
         Objective objective = inputs.objectiveProperty().get();
         dev.ridgeline.engine.space.ServedRate served = inputs.served(engine);
-        return (stop, progress) -> Sensitivity.compute(engine, s, target, step, objective, served, runner.sweep(),
-                runner.threads(), stop, progress);
+        return (stop, progress) -> {
+            Sensitivity.Result r = Sensitivity.compute(engine, s, target, step, objective, served, runner.sweep(),
+                    runner.threads(), stop, progress);
+            // the band is of throughput per card: a cost, power or served headline has none
+            headlineBand = stop.getAsBoolean() || objective != Objective.THROUGHPUT ? null
+                    : FrontierBands.headline(engine, s, r.headline());
+            return r;
+        };
+    }
+
+    /** The P10-P90 of the headline of the result on display (calibrated fidelity), or null. */
+    Band headlineBand() {
+        return headlineBand;
     }
 }
