@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * chart is Java2D: each chart view is exported in a JVM of its own, as the launcher starts it, whose home folder
  * cannot be created (it would sit under a plain file, which no user, root included, can write into); the run prints
  * only its line, and no class of JavaFX (or of its Glass and Prism layers) is ever loaded, per the JVM's class-load log.
+ * Nor does it need the display named in {@code DISPLAY}.
  */
 class ToolkitFreeExportTest {
     @TempDir
@@ -41,7 +42,9 @@ class ToolkitFreeExportTest {
                 .redirectError(dir.resolve("err.txt").toFile());
         pb.environment().put("HOME", home.toString());
         pb.environment().put("RIDGELINE_HOME", dir.resolve("ridgeline-home").toString());
-        pb.environment().remove("DISPLAY");
+        // a display that cannot be opened (a stale ssh forwarding, an X server gone): Java2D draws without one; with
+        // the variable set, AWT opened it and the export died on "Can't connect to X11 window server"
+        pb.environment().put("DISPLAY", ":7777");
         pb.environment().remove("WAYLAND_DISPLAY");
         Process p = pb.start();
         if (!p.waitFor(300, TimeUnit.SECONDS)) { // a guard against a hang, not a timing assertion

@@ -20,7 +20,7 @@ public final class Fixtures {
     public static Engine withPopularity(dev.ridgeline.engine.calibration.ExpertPopularity p) {
         var c = dev.ridgeline.engine.io.CalibrationTables.builtIn();
         return new Engine(new dev.ridgeline.engine.calibration.Calibration(c.denseGemm(), c.groupedGemm(), c.flashMla(),
-                c.deepEp(), c.cx7BytesPerSec(), p, c.prefill()));
+                c.deepEp(), c.cx7BytesPerSec(), p, c.prefill(), c.gqaDecode()));
     }
 
     /** Perfect balance: every expert equally popular, no sampling spread (each card receives exactly the mean). */

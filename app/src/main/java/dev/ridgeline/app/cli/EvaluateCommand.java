@@ -2,6 +2,7 @@ package dev.ridgeline.app.cli;
 
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.ReadingsInForce;
+import dev.ridgeline.engine.evidence.Bands;
 import dev.ridgeline.engine.io.Reports;
 import dev.ridgeline.engine.memory.Fit;
 import dev.ridgeline.engine.roofline.OpResult;
@@ -49,17 +50,25 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException((isl != null ? "--isl" : cacheHit != null ? "--cache-hit" : "--chunk")
                     + " is a prefill flag: add --phase prefill (decode reads its context from --context)");
         }
-        Evaluation e = dev.ridgeline.app.Engines.builtIn().evaluate(scenario.resolve(UserCatalog.load(spec.commandLine().getErr())));
+        dev.ridgeline.engine.Engine engine = dev.ridgeline.app.Engines.builtIn();
+        Evaluation e = engine.evaluate(scenario.resolve(UserCatalog.load(spec.commandLine().getErr())));
+        Bands bands = Bands.of(engine.calibration(), e);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equalsIgnoreCase("json")) {
-            out.print(Reports.evaluationJson(e));
+            out.print(Reports.evaluationJson(e, bands));
         } else if (format.equalsIgnoreCase("csv")) {
             out.print(Reports.opsCsv(e));
         } else {
-            printTable(out, e);
+            printTable(out, e, bands);
         }
         out.flush();
         return RidgelineCommand.OK;
+    }
+
+    /** " (2,450-2,890)": a band in the figure's printed unit. */
+    private static String band(dev.ridgeline.engine.evidence.Band b, double scale, String format) {
+        return " (" + String.format(Locale.ROOT, format, b.low() * scale) + "-" + String.format(Locale.ROOT, format,
+                b.high() * scale) + ")";
     }
 
     private static void row(PrintWriter out, OpResult op, double sharePercent) {
@@ -80,7 +89,7 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println("power             " + t.cost().powerNote());
     }
 
-    static void printTable(PrintWriter out, Evaluation e) {
+    static void printTable(PrintWriter out, Evaluation e, Bands bands) {
         out.println(e.scenario().summary());
         out.printf(Locale.ROOT, "%-26s %-9s %4s %12s %12s %10s %6s %-8s%n", "op (per MoE layer)", "stage", "x", "FLOP", "bytes", "time us", "share", "bound");
         for (OpResult op : e.ops()) {
@@ -96,15 +105,21 @@ final class EvaluateCommand implements Callable<Integer> {
             out.println("* calibrated beyond the measurements (another chip, dtype, shape or range); see ops' basis in --format json");
         }
         out.printf(Locale.ROOT, "layer time        %10.2f us%n", e.layerTimeSec() * 1e6);
-        out.printf(Locale.ROOT, "TPOT              %10.2f ms%n", e.tpotSec() * 1e3);
-        out.printf(Locale.ROOT, "user tokens/s     %10.2f%n", e.userTokensPerSec());
-        out.printf(Locale.ROOT, "throughput/card   %10.1f tokens/s (node of %d: %.0f)%n", e.throughputPerCard(),
-                Evaluation.CARDS_PER_NODE, e.throughputPerNode());
+        out.printf(Locale.ROOT, "TPOT              %10.2f ms%s%n", e.tpotSec() * 1e3,
+                bands == null ? "" : band(bands.tpotSec(), 1e3, "%.2f"));
+        out.printf(Locale.ROOT, "user tokens/s     %10.2f%s%n", e.userTokensPerSec(),
+                bands == null ? "" : band(bands.userTokensPerSec(), 1, "%.2f"));
+        out.printf(Locale.ROOT, "throughput/card   %10.1f tokens/s%s (node of %d: %.0f)%n", e.throughputPerCard(),
+                bands == null ? "" : band(bands.throughputPerCard(), 1, "%.0f"), Evaluation.CARDS_PER_NODE,
+                e.throughputPerNode());
         out.printf(Locale.ROOT, "max batch/card    %10d%n", e.maxBatch());
         printCost(out, e.tokenCost());
         out.printf(Locale.ROOT, "C/B balance       %10.2f TFLOPS per GB/s of EP link vs %.2f threshold (%s)%n",
                 e.balance().tflopsPerGBps(), e.balance().thresholdTflopsPerGBps(),
                 e.balance().communicationHidden() ? "communication can hide" : "link-bound");
+        if (bands != null) {
+            out.println("bands             P10-P90 from the calibration's held-out residuals, widened for extrapolation");
+        }
         for (String reading : ReadingsInForce.of(e.scenario())) {
             out.println("reading           " + reading);
         }

@@ -7,6 +7,9 @@ import dev.ridgeline.engine.io.FrontierReports;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Headline;
+import dev.ridgeline.engine.serve.Served;
+import dev.ridgeline.engine.serve.Serving;
+import dev.ridgeline.engine.serve.Workload;
 import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.app.explorer.tuning.ObjectiveText;
 import dev.ridgeline.engine.space.Space;
@@ -47,6 +50,9 @@ final class FrontierCommand implements Callable<Integer> {
     @Mixin
     ObjectiveOption objective;
 
+    @Mixin
+    WorkloadOptions workload;
+
     @Spec
     CommandSpec spec;
 
@@ -63,12 +69,24 @@ final class FrontierCommand implements Callable<Integer> {
         Frontier.Result r = space.equalsIgnoreCase("seed") ? seed(engine, s, targetTps)
                 : compute(engine, Space.explorer(s), targetTps);
         PrintWriter out = spec.commandLine().getOut();
+        // the served objective: the workload's output per card over both pools at the target, the pools re-sized
+        Served served = o == Objective.SERVED ? AllCores.run((pool, threads) -> Serving.size(engine, s,
+                workload.workload(Workload.DEFAULT, false, targetTps), pool, threads, () -> false)) : null;
         if (format.equalsIgnoreCase("csv")) {
             out.print(FrontierReports.csv(r));
         } else if (format.equalsIgnoreCase("json")) {
-            out.print(FrontierReports.json(r, o));
+            out.print(served != null ? FrontierReports.json(r, o, served.servedPerCard())
+                    : FrontierReports.json(r, o, dev.ridgeline.engine.evidence.FrontierBands.of(engine, r)));
         } else {
             table(out, r, engine.evaluate(s), o);
+            if (served != null) {
+                out.println();
+                out.println("served, " + served.workload().summary() + ": " + (served instanceof Served.Unmet
+                        ? "not served: " + ((Served.Unmet) served).reason() : String.format(Locale.ROOT,
+                        "%,.0f output tokens/s per card over prefill and decode cards (%s; ridgeline serve gives the "
+                        + "pools)", served.servedPerCard(), ((Served.Sized) served).better() == Served.Mode.COLOCATED
+                        ? "co-located" : "disaggregated")));
+            }
         }
         out.flush();
         return RidgelineCommand.OK;
@@ -108,7 +126,7 @@ final class FrontierCommand implements Callable<Integer> {
                     r.targetTps(), a.throughputPerCard(), a.throughputPerNode(), a.userTokensPerSec());
             out.printf(Locale.ROOT, "  %s EP %d, batch %d, KV %s, weights %s, MTP %d%s%n", d.policy().label(), d.ep(),
                     d.batchPerCard(), d.kvDtype().label(), d.weightDtype().label(), d.mtpDepth(), d.promotion() ? ", promotion" : "");
-            if (o != Objective.THROUGHPUT) {
+            if (!o.perCard()) {
                 out.println("  " + (o.available(d.chip()) ? ObjectiveText.score(o, o.score(d.chip(), a.throughputPerCard()))
                         : ObjectiveText.missing(o, d.chip())) + "; " + (o == Objective.COST ? d.chip().cost().priceNote()
                         : d.chip().cost().powerNote()));
@@ -123,7 +141,7 @@ final class FrontierCommand implements Callable<Integer> {
         }
         out.println();
         out.println("frontier, ascending tokens/s per user; one row per stretch of one deployment (its batches):");
-        boolean figure = o != Objective.THROUGHPUT && o.available(r.space().configurations().get(0).chip());
+        boolean figure = !o.perCard() && o.available(r.space().configurations().get(0).chip());
         out.printf(Locale.ROOT, "%-11s %4s %3s %3s %-5s %3s %11s %17s %19s%s%n", "policy", "EP", "KV", "W", "promo", "MTP",
                 "batch", "user tps", "tps/card", figure ? String.format(Locale.ROOT, " %21s", o.unit()) : "");
         List<Frontier.Point> line = r.frontier();

@@ -86,9 +86,6 @@ final class ReportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--pin: " + e.getMessage(), e);
             }
         }
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
         ReportRequest request = ReportExport.request(scenario, pinned, targetTps, catalog, out, rivals(catalog));
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

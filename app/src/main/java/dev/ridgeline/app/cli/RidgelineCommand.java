@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class RidgelineCommand implements Runnable {
     /** The subcommands, in the order the usage lists them. */
     static final List<String> COMMANDS = List.of("evaluate", "search", "presets", "bench", "export", "frontier",
-            "sensitivity", "solve", "report", "compare", "serve", "soak");
+            "sensitivity", "solve", "report", "compare", "serve", "validate", "soak");
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
     public static final int BAD_INPUT = 2;
@@ -53,6 +53,12 @@ public final class RidgelineCommand implements Runnable {
         // its subcommand gets only that one (the usage and a mistyped name get them all). Then the settings below,
         // which apply to the subcommands present.
         boolean named = args.length > 0 && COMMANDS.contains(args[0]);
+        if (args.length > 0 && System.getProperty("java.awt.headless") == null) {
+            // A command draws with Java2D into files: never on the display DISPLAY names, which AWT would otherwise
+            // open (a stale one failed the export: "Can't connect to X11 window server"). The window (no arguments)
+            // is JavaFX's and does not use AWT's display.
+            System.setProperty("java.awt.headless", "true");
+        }
         for (String name : named ? List.of(args[0]) : COMMANDS) {
             cl.addSubcommand(name, command(name));
         }
@@ -92,6 +98,7 @@ public final class RidgelineCommand implements Runnable {
             case "report": return new ReportCommand();
             case "compare": return new CompareCommand();
             case "serve": return new ServeCommand();
+            case "validate": return new ValidateCommand();
             case "soak": return new SoakCommand();
             default: throw new IllegalArgumentException("no subcommand " + name);
         }

@@ -99,7 +99,7 @@ public final class ScenarioOptions {
     @Option(names = "--gemm-efficiency", description = "Manual GEMM efficiency (MFU) in [0.01, 1]; 0 = none.")
     Double gemmEfficiency;
 
-    @Option(names = "--fidelity", description = "seed (reproduces seed 000) or calibrated.")
+    @Option(names = "--fidelity", description = "calibrated (the default scenario's) or seed (seed 000 as published: reproduces the post).")
     String fidelity;
 
     @Option(names = "--throughput-reading", description = "seed (divides by 1 + MTP depth, default) or accepted.")

@@ -5,6 +5,7 @@ import dev.ridgeline.app.explorer.tuning.ObjectiveText;
 import dev.ridgeline.app.explorer.tuning.TuningFigures;
 import dev.ridgeline.app.explorer.tuning.TuningText;
 import dev.ridgeline.engine.space.Objective;
+import dev.ridgeline.engine.space.ServedRate;
 import dev.ridgeline.engine.io.TuningReports;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.Sensitivity;
@@ -40,6 +41,9 @@ final class SensitivityCommand implements Callable<Integer> {
     @Mixin
     ObjectiveOption objective;
 
+    @Mixin
+    WorkloadOptions workload;
+
     @Spec
     CommandSpec spec;
 
@@ -53,11 +57,13 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         Objective o = objective.objective();
         Scenario s = scenario.resolve(UserCatalog.load(spec.commandLine().getErr()));
-        Sensitivity.Result r = AllCores.run((executor, threads) ->
-                Sensitivity.compute(Engines.builtIn(), s, targetTps, step, o, executor, threads, () -> false, p -> { }));
+        ServedRate served = ObjectiveOption.served(o, workload, targetTps);
+        Sensitivity.Result r = AllCores.run((executor, threads) -> Sensitivity.compute(Engines.builtIn(), s, targetTps,
+                step, o, served, executor, threads, () -> false, p -> { }));
         PrintWriter out = spec.commandLine().getOut();
         if (format.equalsIgnoreCase("json")) {
-            out.print(TuningReports.sensitivityJson(r));
+            out.print(TuningReports.sensitivityJson(r, dev.ridgeline.engine.evidence.FrontierBands.headline(
+                    dev.ridgeline.app.Engines.builtIn(), r.scenario(), r.headline())));
         } else if (format.equalsIgnoreCase("csv")) {
             out.print(TuningReports.sensitivityCsv(r));
         } else {
@@ -70,10 +76,11 @@ final class SensitivityCommand implements Callable<Integer> {
     static void printTable(PrintWriter out, Sensitivity.Result r) {
         out.println(r.scenario().summary());
         Objective o = r.objective();
-        if (o == Objective.THROUGHPUT) {
-            out.printf(Locale.ROOT, "headline at >= %s tokens/s per user: %s tokens/s per card (re-optimised); fixed deployment: %s%n",
+        if (o.perCard()) {
+            out.printf(Locale.ROOT, "headline at >= %s tokens/s per user: %s %s (re-optimised); fixed deployment: %s%n",
                     dev.ridgeline.engine.model.Checks.number(r.targetTps()),
-                    r.headline() > 0 ? TuningText.tokens(r.headline()) : "none reaches it", TuningText.tokens(r.fixed()));
+                    r.headline() > 0 ? TuningText.tokens(r.headline()) : "none reaches it", o.figureName(),
+                    TuningText.tokens(r.fixed()));
         } else {
             out.println(TuningFigures.headline(r));
         }

@@ -32,7 +32,7 @@ final class ServeTable {
             return;
         }
         Served.Sized s = (Served.Sized) r;
-        if (o != Objective.THROUGHPUT) {
+        if (!o.perCard()) {
             Chip chip = s.decode().deployment().chip();
             out.printf(Locale.ROOT, "served %-12s %s over both pools%s%n", o.unit(),
                     ObjectiveText.score(o, o.score(chip, s.outputPerCard())), s.colocated() == null ? ""

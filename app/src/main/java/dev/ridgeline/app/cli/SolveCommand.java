@@ -4,6 +4,7 @@ import dev.ridgeline.app.Engines;
 import dev.ridgeline.app.explorer.tuning.ObjectiveText;
 import dev.ridgeline.app.explorer.tuning.TuningText;
 import dev.ridgeline.engine.space.Objective;
+import dev.ridgeline.engine.space.ServedRate;
 import dev.ridgeline.engine.io.TuningReports;
 import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.model.Scenario;
@@ -46,6 +47,9 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     ObjectiveOption objective;
 
+    @Mixin
+    WorkloadOptions workload;
+
     @Option(names = "--per-node", description = "--min-throughput is per node of 8 cards.")
     boolean perNode;
 
@@ -72,7 +76,8 @@ final class SolveCommand implements Callable<Integer> {
         if (knobs.isEmpty()) {
             knobs = Solve.fields(o, s.chip());
         }
-        Solve.Target target = new Solve.Target(targetTps, o, goal, perNode);
+        ServedRate served = ObjectiveOption.served(o, workload, targetTps);
+        Solve.Target target = new Solve.Target(targetTps, o, goal, perNode, served);
         List<Knob> chosen = knobs;
         List<Solve.Answer> answers = AllCores.run((executor, threads) ->
                 Solve.compute(Engines.builtIn(), s, target, chosen, executor, threads, () -> false, p -> { }));
@@ -83,10 +88,11 @@ final class SolveCommand implements Callable<Integer> {
             out.print(TuningReports.solveCsv(answers));
         } else {
             out.println(s.summary());
-            double now = Sensitivity.headline(Engines.builtIn(), s, targetTps, o);
-            if (o == Objective.THROUGHPUT) {
-                out.printf(Locale.ROOT, "target: >= %s tokens/s per user and >= %s tokens/s per %s; now %s per card%n",
-                        Checks.number(targetTps), Checks.number(goal), perNode ? "node" : "card",
+            double now = Sensitivity.headline(Engines.builtIn(), s, targetTps, o, served);
+            if (o.perCard()) {
+                out.printf(Locale.ROOT, "target: >= %s tokens/s per user and >= %s %stokens/s per %s; now %s per card%n",
+                        Checks.number(targetTps), Checks.number(goal), o == Objective.SERVED ? "served output " : "",
+                        perNode ? "node" : "card",
                         now > 0 ? TuningText.tokens(now) : "none reaches the tokens/s per user");
             } else {
                 out.printf(Locale.ROOT, "target: >= %s tokens/s per user and %s %s; now %s%n", Checks.number(targetTps),
@@ -110,9 +116,10 @@ final class SolveCommand implements Callable<Integer> {
         given.put(Objective.THROUGHPUT, minThroughput);
         given.put(Objective.COST, maxCost);
         given.put(Objective.POWER, maxEnergy);
+        given.put(Objective.SERVED, minThroughput);
         String wanted = Solve.Target.goalFlag(o);
         for (Objective other : Objective.values()) {
-            if (other != o && given.get(other) != null) {
+            if (!Solve.Target.goalFlag(other).equals(wanted) && given.get(other) != null) {
                 throw new IllegalArgumentException(Solve.Target.goalFlag(other) + ": not a goal of --objective "
                         + o.label() + " (use " + wanted + ")");
             }

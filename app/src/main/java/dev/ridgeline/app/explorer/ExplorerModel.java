@@ -4,6 +4,8 @@ import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.memory.Fit;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.evidence.Bands;
+import dev.ridgeline.engine.space.FidelityContrast;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +34,8 @@ public final class ExplorerModel {
     private final ReadOnlyObjectWrapper<Evaluation> pinned = new ReadOnlyObjectWrapper<>(this, "pinned");
     private final ReadOnlyStringWrapper staleReason = new ReadOnlyStringWrapper(this, "staleReason", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper contrast = new ReadOnlyStringWrapper(this, "contrast", "");
+    private final ReadOnlyObjectWrapper<Bands> bands = new ReadOnlyObjectWrapper<>(this, "bands");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final EditHistory history;
@@ -145,6 +149,23 @@ public final class ExplorerModel {
         return staleReason.getReadOnlyProperty();
     }
 
+    /**
+     * One sentence when seed and calibrated fidelity disagree on the newest scenario's dominant bound or best chip
+     * lever ({@link FidelityContrast}), else empty.
+     */
+    public ReadOnlyStringProperty contrastProperty() {
+        return contrast.getReadOnlyProperty();
+    }
+
+    /** P10-P90 bands of the newest evaluation's headline figures; null in seed fidelity. */
+    public ReadOnlyObjectProperty<Bands> bandsProperty() {
+        return bands.getReadOnlyProperty();
+    }
+
+    public Bands getBands() {
+        return bands.get();
+    }
+
     /** The message of an engine failure for the newest scenario, or empty. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
@@ -163,17 +184,21 @@ public final class ExplorerModel {
                 publisher.execute(() -> publishError(id, s, e));
                 return;
             }
-            publisher.execute(() -> publish(id, result));
+            String disagreement = FidelityContrast.sentence(engine, s);
+            Bands band = Bands.of(engine.calibration(), result);
+            publisher.execute(() -> publish(id, result, disagreement, band));
         });
     }
 
     /** Runs on the publisher; results arriving after a newer one are stale and dropped. */
-    private void publish(long id, Evaluation result) {
+    private void publish(long id, Evaluation result, String disagreement, Bands band) {
         if (id <= published) {
             return;
         }
         published = id;
         error.set("");
+        contrast.set(disagreement);
+        bands.set(band); // before the evaluation: its listeners read the bands of the same result
         if (result.fit() instanceof Fit.OutOfMemory) {
             Fit.OutOfMemory oom = (Fit.OutOfMemory) result.fit();
             staleReason.set(drawn.get() == null ? String.format(java.util.Locale.ROOT,

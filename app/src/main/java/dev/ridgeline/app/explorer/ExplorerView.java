@@ -5,6 +5,8 @@ import dev.ridgeline.app.chipeditor.ChipEditor;
 import dev.ridgeline.app.explorer.charts.GanttPainter;
 import dev.ridgeline.app.explorer.charts.GanttView;
 import dev.ridgeline.app.explorer.charts.KpiPanel;
+import dev.ridgeline.app.explorer.validation.ValidationView;
+import dev.ridgeline.engine.io.Anchors;
 import dev.ridgeline.app.explorer.charts.MemoryBar;
 import dev.ridgeline.app.explorer.charts.OpTable;
 import dev.ridgeline.app.explorer.charts.RooflineView;
@@ -45,14 +47,17 @@ import javafx.util.Subscription;
 public final class ExplorerView extends BorderPane {
     /** The side tabs beside the roofline, in order: {@code export --tab} takes these names. */
     public static final List<String> SIDE_TABS = List.of("results", "chip", "balance", "sensitivity", "target");
-    /** The views in the centre, in order (tab ids "rooflineTab", "frontierTab", "mapTab", "chipsTab", "servedTab"). */
-    public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier", "map", "chips", "served");
+    /** The views in the centre, in order (tab ids "rooflineTab", "frontierTab", "mapTab", "chipsTab", "servedTab", "validationTab"). */
+    public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier", "map", "chips", "served", "validation");
 
     private final ExplorerModel model;
     private final ScenarioPanel scenarioPanel;
     private final RooflineView roofline;
     private final GanttView gantt = new GanttView();
     private final KpiPanel kpis = new KpiPanel();
+    private final TuningRunner runner;
+    /** Built when its tab is first shown or it is asked for. */
+    private ValidationView validation;
     private final MemoryBar memoryBar = new MemoryBar();
     private final OpTable opTable = new OpTable();
     private final Label summary = new Label();
@@ -125,7 +130,17 @@ public final class ExplorerView extends BorderPane {
                 "Chip against chip: each at its own best deployment at the target, on throughput, cost and power.");
         Tab servedTab = tab(CENTRE_VIEWS.get(4), "Prefill and decode pools sized for a workload: their ratio, served "
                 + "output tokens/s per card, TTFT and TPOT, and the co-located alternative.");
-        centreTabs.getTabs().addAll(rooflineTab, frontierTab, mapTab, chipsTab, servedTab);
+        Tab validationTab = tab(CENTRE_VIEWS.get(5),
+                "Calibrated fidelity against published deployments: their figures, ours, our P10-P90 band and the error.");
+        this.runner = tuning;
+        centreTabs.getTabs().addAll(rooflineTab, frontierTab, mapTab, chipsTab, servedTab, validationTab);
+        // the anchor table is built and computed when first shown
+        subscriptions.add(validationTab.selectedProperty().subscribe(shown -> {
+            if (shown && validationTab.getContent() == null) {
+                validationTab.setContent(validation());
+                validation.start();
+            }
+        }));
         centreTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centreTabs.setId("centreTabs");
         centreTabs.setMinSize(0, 0);
@@ -163,9 +178,19 @@ public final class ExplorerView extends BorderPane {
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setVisible(false);
         HBox status = new HBox(12, summary, spacer, notice, error);
-        status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
-        setBottom(status);
+        // one line always there, empty while the fidelities agree: the charts above never jump when it appears
+        Label contrast = new Label(" ");
+        contrast.setId("contrastLabel");
+        contrast.getStyleClass().add("contrast-text");
+        contrast.setMinHeight(Region.USE_PREF_SIZE);
+        subscriptions.add(model.contrastProperty().subscribe(text -> {
+            contrast.setText(text.isEmpty() ? " " : text);
+            contrast.setTooltip(text.isEmpty() ? null : new Tooltip(text));
+        }));
+        VBox bottom = new VBox(1, contrast, status);
+        bottom.getStyleClass().add("status-bar");
+        setBottom(bottom);
 
         // before any text field sees them: the scenario's undo, not a field's own typing undo
         KeyCombination undoKey = KeyCombination.keyCombination("Shortcut+Z");
@@ -234,7 +259,7 @@ public final class ExplorerView extends BorderPane {
     private void showLatest(Evaluation e) {
         if (e != null) {
             Evaluation a = model.pinnedProperty().get();
-            kpis.show(e, a);
+            kpis.show(e, a, model.getBands());
             memoryBar.show(e);
             if (a == null) {
                 compare.setText("Pin a result as A to compare the next edits with it.");
@@ -323,6 +348,15 @@ public final class ExplorerView extends BorderPane {
     /** The Frontier view (built now if its tab was never shown). */
     public FrontierView frontier() {
         return lazy.frontier();
+    }
+
+    /** The published anchors beside Ridgeline's figures. */
+    public ValidationView validation() {
+        if (validation == null) {
+            validation = new ValidationView(dev.ridgeline.app.Engines.builtIn(), Anchors.builtIn(), runner.coordinator(),
+                    runner.publisher());
+        }
+        return validation;
     }
 
     /** The Served view (workload, pools, TTFT and TPOT). */

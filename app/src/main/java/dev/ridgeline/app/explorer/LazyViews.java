@@ -46,6 +46,9 @@ final class LazyViews {
     private Tuning tuning;
     private FrontierView frontier;
     private ServedView served;
+    /** The served workload, one for the Served view and the served objective of the tuning views. */
+    private final javafx.beans.property.ObjectProperty<dev.ridgeline.engine.serve.Workload> workload =
+            new javafx.beans.property.SimpleObjectProperty<>(dev.ridgeline.engine.serve.Workload.DEFAULT);
 
     /**
      * @param onChipSaved what a chip saved as a preset does (the scenario panel offers it)
@@ -97,6 +100,7 @@ final class LazyViews {
     Tuning tuning() {
         if (tuning == null) {
             tuning = new Tuning(Engines.builtIn(), model.scenarioProperty(), catalog, runner);
+            tuning.inputs().workloadProperty().bindBidirectional(workload);
             tuning.follow(tabs.sensitivity().selectedProperty(), tabs.target().selectedProperty(),
                     tabs.map().selectedProperty());
             tuning.followCompare(tabs.chips().selectedProperty());
@@ -118,7 +122,9 @@ final class LazyViews {
     /** The Served view sizes only while its tab is shown (or an export asks). */
     ServedView served() {
         if (served == null) {
-            served = new ServedView(new ServedModel(Engines.builtIn(), runner), model.scenarioProperty());
+            ServedModel m = new ServedModel(Engines.builtIn(), runner);
+            m.workloadProperty().bindBidirectional(workload);
+            served = new ServedView(m, model.scenarioProperty());
             subscriptions.add(tabs.served().selectedProperty().subscribe(shown -> served.model().activeProperty().set(shown)));
         }
         return served;

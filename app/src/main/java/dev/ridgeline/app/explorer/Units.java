@@ -77,6 +77,22 @@ public final class Units {
         return perSec >= 10_000 ? fixed(perSec, 0, true) : fixed(perSec, 1);
     }
 
+    /** A P10-P90 range of tokens/s, "(2,341–3,033)": whole tokens from 100 up (a band is not known to a tenth). */
+    public static String tokensBand(double low, double high) {
+        return "(" + bandNumber(low) + "–" + bandNumber(high) + ")";
+    }
+
+    /** A P10-P90 range of times in the unit of the lower end, "(42.2–54.7 ms)". */
+    public static String timeBand(double lowSec, double highSec) {
+        boolean micro = Math.abs(lowSec) < 1e-3;
+        double scale = micro ? 1e6 : 1e3;
+        return "(" + fixed(lowSec * scale, 1) + "–" + fixed(highSec * scale, 1) + (micro ? " µs)" : " ms)");
+    }
+
+    private static String bandNumber(double v) {
+        return v >= 100 ? fixed(v, 0, true) : fixed(v, 1);
+    }
+
     public static String percent(double fraction) {
         return fixed(fraction * 100, 1) + "%";
     }

@@ -100,19 +100,21 @@ public final class ChartExport {
                 Frontier.Result ghost = q.pinned() == null ? null
                         : FrontierData.compute(engine, q.pinned(), q.targetTps(), sweep, threads, never, quiet);
                 JFreeChart chart = FrontierChart.createChart(FrontierData.of(r, ghost, engine.evaluate(s), q.targetTps(),
-                        ColourBy.AUTO));
+                        ColourBy.AUTO, dev.ridgeline.engine.evidence.FrontierBands.of(engine, r)));
                 ImageExport.write(out, width, height, footer, (g, area) -> chart.draw(g, area));
                 break;
             }
             case SENSITIVITY: {
                 Sensitivity.Result r = Sensitivity.compute(engine, s, q.targetTps(), Sensitivity.DEFAULT_STEP,
-                        q.objective(), sweep, threads, never, quiet);
+                        q.objective(), served(engine, q), sweep, threads, never, quiet);
                 captioned(out, width, height, footer, TuningFigures.tornado(r), TuningFigures.sensitivityCaption(r));
                 break;
             }
             case MAP: {
-                FieldMap.Result r = TuningFigures.map(engine, s, q.mapX(), q.mapY(), FieldMap.DEFAULT_CELLS, q.targetTps(),
-                        q.objective(), sweep, threads, never, quiet);
+                // a served cell sizes both pools: the Map tab's coarser grid
+                FieldMap.Result r = TuningFigures.map(engine, s, q.mapX(), q.mapY(), q.objective() == Objective.SERVED
+                        ? TuningFigures.SERVED_MAP_CELLS : FieldMap.DEFAULT_CELLS, q.targetTps(), q.objective(), served(engine, q),
+                        sweep, threads, never, quiet);
                 // the target contour at the Target tab's default goal of the objective, per card
                 double perCard = TuningFigures.defaultGoalPerCard(q.objective());
                 captioned(out, width, height, footer,
@@ -145,5 +147,12 @@ public final class ChartExport {
         } finally {
             chart.setTitle((TextTitle) null);
         }
+    }
+
+    /** What the served objective counts: the request's workload at its target; null for the other objectives. */
+    private static dev.ridgeline.engine.space.ServedRate served(Engine engine, Request q) {
+        return q.objective() == Objective.SERVED
+                ? dev.ridgeline.engine.serve.ServedObjective.rate(engine, q.workload().withUserTokensPerSec(q.targetTps()))
+                : null;
     }
 }

@@ -122,6 +122,9 @@ final class MarkdownWriter {
                 sb.append(fence).append(c.startsWith("`") ? " " + c + " " : c).append(fence);
             } else if (i instanceof Inline.Strong) {
                 sb.append("**").append(escape(((Inline.Strong) i).text())).append("**");
+            } else if (i instanceof Inline.Alert) {
+                // raw inline HTML: CommonMark keeps it, so the HTML and the PDF set it in red; plain Markdown bold
+                sb.append("<span class=\"alert\">**").append(escape(((Inline.Alert) i).text())).append("**</span>");
             } else {
                 sb.append(escape(Numbers.format((Inline.Num) i)));
             }

@@ -46,7 +46,8 @@ public final class ReportExport {
                         rivals.stream().map(dev.ridgeline.engine.model.Chip::name).toList()) + "'");
         return new ReportRequest(s, pinned, pinned == null ? null : Comparison.differences(pinned, s), target,
                 Version.current(), command, Presets.scenarioJson("scenario", s, catalog),
-                pinned == null ? null : Presets.scenarioJson("a", pinned, catalog), rivals);
+                pinned == null ? null : Presets.scenarioJson("a", pinned, catalog), rivals)
+                .withAnchors(dev.ridgeline.engine.io.Anchors.builtIn());
     }
 
     /** Builds the report's content on the engine (the slow part: progress and cancel go through {@code progress}). */

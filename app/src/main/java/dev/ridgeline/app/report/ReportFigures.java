@@ -42,6 +42,8 @@ final class ReportFigures {
     static final int HEIGHT = 430;
     /** The Gantt has two lanes: a lower figure keeps its bars from looking like walls. */
     static final int GANTT_HEIGHT = 250;
+    /** The served figure is rows of text and bars: about 300 px of them at this width (unmet: two lines). */
+    static final int SERVED_HEIGHT = 320;
 
     private ReportFigures() {
     }
@@ -61,7 +63,7 @@ final class ReportFigures {
 
     /** The height a figure is drawn at, {@link #WIDTH} wide. */
     static int height(FigureData data) {
-        return data instanceof FigureData.Gantt ? GANTT_HEIGHT : HEIGHT;
+        return data instanceof FigureData.Gantt ? GANTT_HEIGHT : data instanceof FigureData.Served ? SERVED_HEIGHT : HEIGHT;
     }
 
     static void paint(Graphics2D g, Rectangle2D area, FigureData data) {

@@ -26,6 +26,7 @@ final class Styles {
             "span.caption { display: block; color: #57606a; font-style: italic; font-size: 9pt; margin-top: 0.2em; }",
             "td[align=\"right\"], th[align=\"right\"] { white-space: nowrap; }",
             "em { color: #57606a; }",
+            "span.alert, span.alert strong { color: #cf222e; }",
             "ul li a.toc { text-decoration: none; color: #1f6fd1; }",
             "p.footer { color: #57606a; font-size: 8pt; margin-top: 2em; }",
             "@media print { body { max-width: none; margin: 0; } h2, h3 { page-break-after: avoid; }",

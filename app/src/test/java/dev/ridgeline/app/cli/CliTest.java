@@ -1,6 +1,7 @@
 package dev.ridgeline.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.engine.io.Reports;
@@ -28,7 +29,7 @@ class CliTest {
 
     @Test
     void searchCsvHasTheContractColumnsAndThirtySixRowsForTarget20() {
-        Run r = run("search", "--target-tps", "20", "--format", "csv");
+        Run r = run("search", "--target-tps", "20", "--format", "csv", "--fidelity", "seed");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals("gpu,nic,policy,ep,kv_bytes,param_bytes,promotion,batch,user_tps,throughput_per_card,mtp_depth", lines.get(0));
@@ -52,11 +53,26 @@ class CliTest {
     }
 
     @Test
+    void searchIsCalibratedUnlessTheSeedIsAskedFor() {
+        // issue 19: calibrated fidelity is every command's default; the seed's search stays one flag away
+        String byDefault = run("search", "--target-tps", "20", "--format", "csv").out();
+        assertEquals(run("search", "--target-tps", "20", "--format", "csv", "--fidelity", "calibrated").out(), byDefault);
+        assertFalse(byDefault.equals(run("search", "--target-tps", "20", "--format", "csv", "--fidelity", "seed").out()));
+    }
+
+    @Test
     void evaluateCsvIsTheOpTable() {
-        Run r = run("evaluate", "--format", "csv");
+        // seed fidelity: one MoE layer's 13 ops (attn-0: Q down, KV down, Q up, Q-nope absorb; attn-1: FlashMLA,
+        // V absorb, O projection; shared up, down; dispatch; routed up, down; combine) under the header
+        Run r = run("evaluate", "--format", "csv", "--fidelity", "seed");
         assertEquals(0, r.code(), r.err());
         assertEquals(Reports.OPS_CSV_HEADER, r.out().lines().findFirst().orElseThrow());
         assertEquals(14, r.out().lines().count());
+        // calibrated (the default): the two norms and the router gate join them
+        Run c = run("evaluate", "--format", "csv");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().lines().anyMatch(l -> l.startsWith("Router gate,")), c.out());
+        assertEquals(17, c.out().lines().count());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -100,7 +100,7 @@ class CostCliTest {
             evaluate;--chip-field;PUE=0.5                            | ridgeline: --chip-field: bad value 'PUE=0.5' (PUE must be in [1, 3] x, was 0.5)
             evaluate;--chip;Ideal-3stage;--chip-field;Purchase price=30000 | ridgeline: --chip-field: bad value 'Purchase price=30000' (powerKw must be > 0 when a purchase price is given (the TCO form prices the electricity), was 0 (cost))
             compare;--chips;H800                                     | ridgeline: --chips: bad value 'H800' (give two or more chips, e.g. H800,B200)
-            sensitivity;--objective;money                            | ridgeline: --objective: bad value 'money' (expected throughput, cost or power)
+            sensitivity;--objective;money                            | ridgeline: --objective: bad value 'money' (expected throughput, cost, power or served)
             solve;--objective;cost;--target-tps;20                   | ridgeline: --max-cost: missing (the goal of --objective cost)
             solve;--objective;cost;--target-tps;20;--min-throughput;4000 | ridgeline: --min-throughput: not a goal of --objective cost (use --max-cost)
             solve;--objective;power;--target-tps;20;--max-energy;-1  | ridgeline: --max-energy: bad value -1 (must be > 0)

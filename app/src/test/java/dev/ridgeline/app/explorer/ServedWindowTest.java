@@ -74,6 +74,14 @@ class ServedWindowTest {
         assertTrue(message.isVisible() && message.getText().contains("outputTokens") && message.getText().contains("0"),
                 message.getText());
         assertEquals(before, view.served().model().workloadProperty().get());
+        // a cache hit above 100 %: refused the same way, naming the field and the value
+        TextField hit = robot.lookup("#cacheHitField").queryAs(TextField.class);
+        robot.interact(() -> hit.setText("150"));
+        robot.clickOn(hit).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(message.isVisible() && message.getText().contains("cacheHit") && message.getText().contains("1.5"),
+                message.getText());
+        assertEquals(before, view.served().model().workloadProperty().get());
         // a TTFT limit no deployment meets: a one-line answer, not an empty view
         TextField ttft = robot.lookup("#ttftField").queryAs(TextField.class);
         robot.interact(() -> ttft.setText("0.01"));
@@ -81,5 +89,6 @@ class ServedWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         Served r = view.served().model().job().getResult();
         assertTrue(assertInstanceOf(Served.Unmet.class, r).reason().contains("TTFT limit"), r.toString());
+        assertEquals(null, view.served().drawn().prefill(), "the reason drawn in place of the pools");
     }
 }

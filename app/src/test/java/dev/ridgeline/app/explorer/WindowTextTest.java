@@ -1,6 +1,7 @@
 package dev.ridgeline.app.explorer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.engine.io.Catalog;
@@ -11,9 +12,12 @@ import java.util.stream.Collectors;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
 import javafx.scene.layout.GridPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -66,6 +70,31 @@ class WindowTextTest {
             }
         }
         assertEquals(ChipField.ALL.size(), seen, "every chip field has its name shown");
+    }
+
+    /**
+     * What each choice in the chip sheet shows (its combo box's button cell) is whole: a calibration named in full
+     * ("H800 (measured)") did not fit the editor's share of the side panel and showed as "H800 (measu…".
+     */
+    @Test
+    void everyChipChoiceShowsItsValueWhole(FxRobot robot) {
+        robot.clickOn("#chipTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<TitledPane> categories = robot.from(view.chipEditor()).lookup(".titled-pane").queryAllAs(TitledPane.class)
+                .stream().toList();
+        robot.interact(() -> categories.forEach(p -> p.setAnimated(false)));
+        int seen = 0;
+        for (TitledPane category : categories) {
+            robot.interact(() -> category.setExpanded(true));
+            WaitForAsyncUtils.waitForFxEvents();
+            for (Node n : category.getContent().lookupAll(".combo-box")) {
+                ListCell<?> button = (ListCell<?>) ((ComboBoxListViewSkin<?>) ((ComboBox<?>) n).getSkin()).getDisplayNode();
+                assertFalse(button.getText().isEmpty(), "a choice shows its value in " + category.getText());
+                assertEquals(button.getText(), ((Text) button.lookup(".text")).getText(), "choice shown in " + category.getText());
+                seen++;
+            }
+        }
+        assertEquals(2, seen, "the FA3 stage mode and the calibration are choices");
     }
 
     @Test

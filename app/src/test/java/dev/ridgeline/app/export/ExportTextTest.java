@@ -62,8 +62,8 @@ class ExportTextTest {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("µs"), text);
             assertFalse(text.contains("?"), "a character the font lacks: " + text);
-            // the footer: "<summary>  ·  Ridgeline <version>", with the FA3 mode in words
-            assertTrue(text.contains("FA3 two-stage / seed  ·  Ridgeline"), text);
+            // the footer: "<summary>  ·  Ridgeline <version>", with the FA3 mode in words and the default fidelity
+            assertTrue(text.contains("FA3 two-stage / calibrated  ·  Ridgeline"), text);
             List<PDFont> fonts = fonts(doc.getPage(0).getResources());
             assertFalse(fonts.isEmpty());
             for (PDFont f : fonts) {

@@ -10,9 +10,11 @@ package dev.ridgeline.engine.calibration;
  * @param expertPopularity   how unevenly tokens spread over experts, fitted to TensorRT-LLM's EPLB measurement: the
  *                           hottest card of an EP group sets the step
  * @param prefill            prefill's kernels (attention forward, contiguous grouped GEMM, DeepEP's normal kernels)
+ * @param gqaDecode          GQA decode attention (FlashInfer's decode kernels on H20)
  */
 public record Calibration(GemmTable denseGemm, GemmTable groupedGemm, FlashMlaFit flashMla, DeepEpFit deepEp,
-                          double cx7BytesPerSec, ExpertPopularity expertPopularity, PrefillKernels prefill) {
+                          double cx7BytesPerSec, ExpertPopularity expertPopularity, PrefillKernels prefill,
+                          GqaDecodeFit gqaDecode) {
     /**
      * EP inside the scale-up domain: DeepEP's normal intranode kernels reach 153 GB/s over H800's NVLink, whose
      * per-direction bandwidth is 200 GB/s (400 GB/s bidirectional, calibration/chips.csv row 'H800 SXM5').

@@ -12,15 +12,23 @@ import java.util.Map;
  *   community runs of FlashMLA issue #30.</li>
  * </ul>
  * A key without figures of its own takes H800's, marked extrapolated.
+ *
+ * @param runRatios  per key whose compute scale is the mean of several runs (H20), each run's measured time over the
+ *                   model's: what a held-out check refits without one run ({@link HeldOut#flashMla})
+ * @param measuredOn the FP8 tensor rate and HBM bandwidth (FLOP/s, bytes/s) of each measured chip's preset: how far
+ *                   another chip lies from the one a figure was measured on
  */
 public record FlashMlaFit(Map<CalibrationKey, Double> memoryFraction, Map<CalibrationKey, Double> computeScale,
-                          Map<String, String> citations) {
+                          Map<String, String> citations, Map<CalibrationKey, java.util.List<Double>> runRatios,
+                          Map<CalibrationKey, double[]> measuredOn) {
     public static final CalibrationKey REFERENCE = CalibrationKey.H800;
 
     public FlashMlaFit {
         memoryFraction = Map.copyOf(memoryFraction);
         computeScale = Map.copyOf(computeScale);
         citations = Map.copyOf(citations);
+        runRatios = Map.copyOf(runRatios);
+        measuredOn = Map.copyOf(measuredOn);
     }
 
     public Basis memory(CalibrationKey chip) {

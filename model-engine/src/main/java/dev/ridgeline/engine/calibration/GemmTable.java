@@ -34,6 +34,16 @@ public final class GemmTable {
         return points;
     }
 
+    /** This table without one of its measurements (a held-out check predicts the row from the others). */
+    public GemmTable without(GemmPoint p) {
+        return new GemmTable(points.stream().filter(o -> o != p).toList(), refFlops, refHbm);
+    }
+
+    /** Roofline seconds of a measured row on the chip the table was measured on. */
+    public double rooflineSec(GemmPoint p) {
+        return Math.max(p.flops() / refFlops, p.bytes() / refHbm);
+    }
+
     /**
      * The curve of the measured (N, K) shape nearest to ({@code n}, {@code k}) in {@code |ln N/N'| + |ln K/K'|}.
      * Prepared once per shape and kept (models share their shapes across chips and plans).

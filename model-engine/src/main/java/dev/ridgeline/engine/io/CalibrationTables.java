@@ -4,6 +4,7 @@ import dev.ridgeline.engine.calibration.Calibration;
 import dev.ridgeline.engine.calibration.DeepEpFit;
 import dev.ridgeline.engine.calibration.ExpertPopularityFit;
 import dev.ridgeline.engine.calibration.FlashMlaFit;
+import dev.ridgeline.engine.calibration.GqaDecodeFit;
 import dev.ridgeline.engine.calibration.GemmPoint;
 import dev.ridgeline.engine.calibration.GemmTable;
 import dev.ridgeline.engine.calibration.PrefillKernels;
@@ -74,7 +75,44 @@ public final class CalibrationTables {
                 flashMla(catalog), deepEp(), catalog.nic("CX7").bandwidthBytesPerSec(), expertPopularityFit().fit(),
                 new PrefillKernels(PrefillTables.attention(),
                         new GemmTable(contiguous, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
-                        PrefillTables.normalEp()));
+                        PrefillTables.normalEp()), gqaDecode(catalog));
+    }
+
+    /**
+     * GQA decode from {@code gqa-decode.csv}: FlashInfer's tensor-core fraction from H20's row (bytes over time over
+     * HBM); the CUDA-core fraction from the line through H20's runs with one query head per KV head (bandwidth-bound).
+     */
+    static GqaDecodeFit gqaDecode(Catalog catalog) {
+        double hbm = catalog.chip("H20").hbmBandwidthBytesPerSec();
+        List<GqaDecodeFit.Run> runs = new ArrayList<>();
+        Map<CalibrationKey, Double> tensor = new HashMap<>();
+        String tensorSource = "";
+        String cudaSource = "";
+        for (Map<String, String> r : rows("gqa-decode.csv")) {
+            if (!r.get("gpu").equals("H20") || !r.get("kernel").startsWith("FlashInfer")) {
+                continue;
+            }
+            int batch = Integer.parseInt(r.get("batch"));
+            int keys = Integer.parseInt(r.get("kv_len"));
+            int qHeads = Integer.parseInt(r.get("h_q"));
+            int kvHeads = Integer.parseInt(r.get("h_kv"));
+            double bytes = 2.0 * batch * keys * kvHeads * Integer.parseInt(r.get("head_dim")) * 2; // K and V, FP16
+            double sec = Double.parseDouble(r.get("time_ms")) * 1e-3;
+            if (r.get("kernel").contains("tensor cores")) {
+                tensor.put(CalibrationKey.H20, bytes / sec / hbm);
+                tensorSource = String.format(Locale.ROOT, "FlashInfer tensor-core decode %.0f GB/s on H20, %d query "
+                        + "/ %d KV heads (%s)", bytes / sec / 1e9, qHeads, kvHeads, r.get("source"));
+            } else if (qHeads == kvHeads) {
+                runs.add(new GqaDecodeFit.Run(String.format(Locale.ROOT, "FlashInfer decode H20 B%d L%d %dH", batch,
+                        keys, kvHeads), bytes, sec));
+                cudaSource = r.get("source");
+            }
+        }
+        double[] line = GqaDecodeFit.line(runs);
+        double cuda = 1 / (line[1] * hbm);
+        return new GqaDecodeFit(tensor, Map.of(CalibrationKey.H20, cuda), runs, hbm, tensorSource,
+                String.format(Locale.ROOT, "FlashInfer CUDA-core decode at %.0f %% of H20's HBM over %d runs (%s)",
+                        100 * cuda, runs.size(), cudaSource));
     }
 
     /**
@@ -136,6 +174,7 @@ public final class CalibrationTables {
             }
         }
         Chip h20 = catalog.chip("H20");
+        List<Double> ratios = new ArrayList<>();
         double sum = 0;
         int n = 0;
         String source = "";
@@ -145,7 +184,9 @@ public final class CalibrationTables {
                 int sq = Integer.parseInt(r.get("s_q"));
                 int heads = Integer.parseInt(r.get("h_q"));
                 int keys = Integer.parseInt(r.get("mean_seqlen_k"));
-                sum += Double.parseDouble(r.get("time_ms")) * 1e-3 / modelMlaSeconds(h20, batch, sq, heads, keys);
+                double ratio = Double.parseDouble(r.get("time_ms")) * 1e-3 / modelMlaSeconds(h20, batch, sq, heads, keys);
+                ratios.add(ratio);
+                sum += ratio;
                 n++;
                 source = r.get("source");
             }
@@ -154,7 +195,9 @@ public final class CalibrationTables {
             compute.put(CalibrationKey.H20, sum / n);
             citations.put("H20.compute", "FlashMLA mean of " + n + " community runs on H20 (" + source + ")");
         }
-        return new FlashMlaFit(memory, compute, citations);
+        return new FlashMlaFit(memory, compute, citations, n > 0 ? Map.of(CalibrationKey.H20, ratios) : Map.of(),
+                Map.of(CalibrationKey.H800, new double[] {h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()},
+                        CalibrationKey.H20, new double[] {h20.fp8FlopsPerSec(), h20.hbmBandwidthBytesPerSec()}));
     }
 
     /** DeepEP README version whose low-latency EP8 run sends intranode peers over NVLink (PR 173). */

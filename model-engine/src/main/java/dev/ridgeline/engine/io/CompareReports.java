@@ -28,7 +28,7 @@ public final class CompareReports {
         root.put("objective", r.objective().label());
         root.put("basis", dev.ridgeline.engine.TokenCost.BASIS);
         ObjectNode winners = root.putObject("winner");
-        for (Objective o : Objective.values()) {
+        for (Objective o : Objective.DECODE) {
             ChipComparison.Row w = r.winner(o);
             if (w == null) {
                 winners.putNull(o.label());

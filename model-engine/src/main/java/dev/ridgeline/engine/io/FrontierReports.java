@@ -42,6 +42,35 @@ public final class FrontierReports {
      * {@code cost} it rests on.
      */
     public static String json(Frontier.Result r, Objective objective) {
+        return Reports.write(tree(r, objective, null));
+    }
+
+    /**
+     * As {@link #json(Frontier.Result, Objective)}; with {@code bands} (calibrated fidelity) the answer and each point
+     * on the frontier carry {@code throughputPerCardLow} and {@code throughputPerCardHigh}, their P10-P90.
+     */
+    public static String json(Frontier.Result r, Objective objective, dev.ridgeline.engine.evidence.FrontierBands bands) {
+        return Reports.write(tree(r, objective, bands));
+    }
+
+    /**
+     * As {@link #json(Frontier.Result, Objective)} for the served objective, with the workload's
+     * {@code servedOutputTokensPerSecondPerCard} over both pools at the target (0 when its limits are not met).
+     */
+    public static String json(Frontier.Result r, Objective objective, double servedPerCard) {
+        ObjectNode root = tree(r, objective, null);
+        root.put("servedOutputTokensPerSecondPerCard", servedPerCard);
+        return Reports.write(root);
+    }
+
+    private static ObjectNode tree(Frontier.Result r, Objective objective,
+                                   dev.ridgeline.engine.evidence.FrontierBands bands) {
+        java.util.Map<Frontier.Point, dev.ridgeline.engine.evidence.Band> banded = new java.util.HashMap<>();
+        if (bands != null) {
+            for (int i = 0; i < r.frontier().size(); i++) {
+                banded.put(r.frontier().get(i), bands.line().get(i));
+            }
+        }
         Set<Frontier.Point> frontier = new HashSet<>(r.frontier());
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("targetTps", r.targetTps());
@@ -53,15 +82,17 @@ public final class FrontierReports {
             ObjectNode answer = Reports.searchObject(root.putObject("answer"), new SearchRow(d.chip().name(),
                     d.nic().name(), d.policy(), d.ep(), d.kvDtype().bytes(), d.weightDtype().bytes(), d.promotion(),
                     d.batchPerCard(), a.userTokensPerSec(), a.throughputPerCard(), d.mtpDepth()));
+            Reports.band(answer, "throughputPerCard", bands == null ? null : bands.answer());
             Reports.tokenCost(answer, new dev.ridgeline.engine.TokenCost(d.chip().cost(), a.throughputPerCard()));
         }
         root.put("objective", objective.label());
         root.put("frontierSize", r.frontier().size());
         ArrayNode points = root.putArray("deployments");
         for (Frontier.Point p : r.points()) {
-            Reports.searchObject(points.addObject(), row(r, p)).put("onFrontier", frontier.contains(p));
+            ObjectNode o = Reports.searchObject(points.addObject(), row(r, p)).put("onFrontier", frontier.contains(p));
+            Reports.band(o, "throughputPerCard", banded.get(p));
         }
-        return Reports.write(root);
+        return root;
     }
 
     /** A deployment in the search's columns. */

@@ -42,8 +42,9 @@ final class Migrations {
         }
         if (isVersion(o, 1)) {
             String name = o.path("name").asText("").toUpperCase(Locale.ROOT);
+            // "H20" and "H20 (datasheet)", not "H200 SXM": an H200 is an H100-class chip, measured on neither
             CalibrationKey key = name.startsWith("H800") ? CalibrationKey.H800
-                    : name.startsWith("H20") ? CalibrationKey.H20 : CalibrationKey.NONE;
+                    : name.startsWith("H20") && !name.startsWith("H200") ? CalibrationKey.H20 : CalibrationKey.NONE;
             if (!o.has("calibration")) {
                 o.put("calibration", key.name());
             }

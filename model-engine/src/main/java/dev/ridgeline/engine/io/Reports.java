@@ -25,14 +25,26 @@ public final class Reports {
     }
 
     public static String evaluationJson(Evaluation e) {
+        return evaluationJson(e, null);
+    }
+
+    /**
+     * The evaluation as JSON; with {@code bands} (calibrated fidelity) each headline figure has its P10-P90 beside it
+     * as {@code <figure>Low} and {@code <figure>High}.
+     */
+    public static String evaluationJson(Evaluation e, dev.ridgeline.engine.evidence.Bands bands) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("scenario", e.scenario().summary());
         root.put("layerTimeSeconds", e.layerTimeSec());
         root.put("tpotSeconds", e.tpotSec());
+        band(root, "tpotSeconds", bands == null ? null : bands.tpotSec());
         root.put("rawTokensPerSecond", e.rawTokensPerSec());
         root.put("userTokensPerSecond", e.userTokensPerSec());
+        band(root, "userTokensPerSecond", bands == null ? null : bands.userTokensPerSec());
         root.put("throughputPerCard", e.throughputPerCard());
+        band(root, "throughputPerCard", bands == null ? null : bands.throughputPerCard());
         root.put("throughputPerNode", e.throughputPerNode());
+        band(root, "throughputPerNode", bands == null ? null : bands.throughputPerNode());
         root.put("maxBatch", e.maxBatch());
         tokenCost(root, e.tokenCost());
         root.put("fits", e.fit().fits());
@@ -71,6 +83,14 @@ public final class Reports {
             o.put("startSeconds", i.startSec());
             o.put("endSeconds", i.endSec());
             o.put("critical", i.critical());
+        }
+    }
+
+    /** {@code <key>Low} and {@code <key>High} beside a figure, when it has a band. */
+    static void band(ObjectNode node, String key, dev.ridgeline.engine.evidence.Band b) {
+        if (b != null) {
+            node.put(key + "Low", b.low());
+            node.put(key + "High", b.high());
         }
     }
 

@@ -55,6 +55,11 @@ public final class TuningReports {
     }
 
     public static String sensitivityJson(Sensitivity.Result r) {
+        return sensitivityJson(r, null);
+    }
+
+    /** As above, with the headline's P10-P90 beside it ({@code headlineLow}, {@code headlineHigh}) when given. */
+    public static String sensitivityJson(Sensitivity.Result r, dev.ridgeline.engine.evidence.Band headlineBand) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("scenario", r.scenario().summary());
         root.put("targetTps", r.targetTps());
@@ -63,6 +68,7 @@ public final class TuningReports {
         root.put("objective", objective.label());
         root.put("unit", objective.unit());
         figure(root, "headline", objective, r.headline());
+        Reports.band(root, "headline", objective == Objective.THROUGHPUT ? headlineBand : null);
         figure(root, "fixed", objective, r.fixed());
         if (objective == Objective.COST) {
             root.put("price", r.scenario().chip().cost().priceNote());
@@ -105,7 +111,7 @@ public final class TuningReports {
 
     /** The figure of a score (tokens/s per card as it is, 0 included; dollars or joules, null without one). */
     private static void figure(ObjectNode o, String key, Objective objective, double score) {
-        number(o, key, objective == Objective.THROUGHPUT ? score : score > 0 ? objective.figure(score) : Double.NaN);
+        number(o, key, objective.perCard() ? score : score > 0 ? objective.figure(score) : Double.NaN);
     }
 
     private static void number(ObjectNode o, String key, double v) {

@@ -1,6 +1,10 @@
 package dev.ridgeline.engine.model;
 
-/** SEED reproduces seed 000 as published; CALIBRATED uses measured kernel efficiencies (DESIGN 3.8). */
+/**
+ * CALIBRATED (the default everywhere) reads the chip physically and times each kernel at its published measured
+ * efficiency; SEED reproduces seed 000's model as published, readings and all, so its tables can be checked
+ * (DESIGN 3.8, 4e).
+ */
 public enum Fidelity implements Labelled {
     SEED, CALIBRATED;
 
@@ -8,5 +12,15 @@ public enum Fidelity implements Labelled {
     @Override
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** What the fidelity is, for a picker: "calibrated (published kernels)", "seed 000, as published". */
+    public String title() {
+        return this == SEED ? "seed 000, as published" : "calibrated (published kernels)";
+    }
+
+    /** The choices in the order a picker offers them: the default first. */
+    public static java.util.List<Fidelity> choices() {
+        return java.util.List.of(CALIBRATED, SEED);
     }
 }

@@ -5,6 +5,7 @@ import dev.ridgeline.engine.calibration.Calibration;
 import dev.ridgeline.engine.calibration.DeepEpFit;
 import dev.ridgeline.engine.calibration.ExpertPopularity;
 import dev.ridgeline.engine.calibration.GemmCurve;
+import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.Assumptions;
 import dev.ridgeline.engine.model.CalibrationKey;
 import dev.ridgeline.engine.model.Chip;
@@ -59,12 +60,17 @@ final class CalibratedPlan extends Plan {
         super(model, chip, chip.memoryBytes(), chip.hbmBandwidthBytesPerSec(), nic, readings, assumptions);
         this.cal = cal;
         this.gap = assumptions.kernelGapSec();
-        Basis memory = cal.flashMla().memory(chip.calibration());
         Basis compute = cal.flashMla().compute(chip.calibration());
+        // GQA streams its KV cache at the fraction FlashInfer's decode kernel for the model's group reaches; MLA at
+        // FlashMLA's. Both compute at FlashMLA's scale (a GQA core of up to 16 query heads per KV head stays
+        // memory-bound on every chip in the catalogue)
+        Basis memory = model.attention() == AttentionKind.GQA
+                ? cal.gqaDecode().memory(chip.calibration(), model.numHeads() / model.numKeyValueHeads())
+                : cal.flashMla().memory(chip.calibration());
         this.mlaComputeScale = compute.fraction();
         this.mlaSecondsPerByte = invHbm / memory.fraction();
         this.mlaExtrapolated = memory.extrapolated() || compute.extrapolated();
-        this.mlaCitation = compute.citation() + "; " + memory.citation();
+        this.mlaCitation = memory.citation() + "; compute: " + compute.citation();
         this.nicScale = nic.bandwidthBytesPerSec() / cal.cx7BytesPerSec();
         this.traffic = new ExpertTraffic(model.routedExperts(), model.expertsPerToken(), cal.expertPopularity());
         this.prefill = new PrefillReadings(cal.prefill(), model, chip, nicScale, gap);
@@ -190,16 +196,18 @@ final class CalibratedPlan extends Plan {
         return gap;
     }
 
-    /** A GQA core has no measurement of its own: it borrows FlashMLA's fractions and is always extrapolated. */
+    /**
+     * Measured on the chip's own key in the KV dtype measured (BF16; FlashInfer's FP16 runs read as many bytes); a GQA
+     * core computes at FlashMLA's scale, which no GQA run measures, but stays memory-bound.
+     */
     @Override
     boolean attentionExtrapolated(OpKind kind, Dtype kvDtype) {
-        return kind == OpKind.GQA_ATTENTION || mlaExtrapolated || kvDtype != Dtype.BF16;
+        return mlaExtrapolated || kvDtype != Dtype.BF16;
     }
 
     @Override
     String attentionBasis(OpKind kind) {
-        return (kind == OpKind.GQA_ATTENTION ? "GQA core timed with FlashMLA's fractions (no measurement); " : "")
-                + mlaCitation;
+        return mlaCitation;
     }
 
     private static DeepEpFit.Kind deepEpKind(OpKind kind) {

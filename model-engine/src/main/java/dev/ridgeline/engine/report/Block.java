@@ -31,6 +31,8 @@ public sealed interface Block permits Block.Paragraph, Block.Items, Block.Table,
                     sb.append(((Inline.Text) i).text());
                 } else if (i instanceof Inline.Code) {
                     sb.append(((Inline.Code) i).text());
+                } else if (i instanceof Inline.Alert) {
+                    sb.append(((Inline.Alert) i).text());
                 } else {
                     sb.append(((Inline.Strong) i).text());
                 }

@@ -101,7 +101,7 @@ final class CostWriter {
         d.figure("chips", "Each chip at its best deployment at the target: tokens/s per card, dollars per million "
                 + "output tokens and joules per output token", new FigureData.Chips(r));
         List<Block.Paragraph> findings = new ArrayList<>();
-        for (Objective o : Objective.values()) {
+        for (Objective o : Objective.DECODE) {
             ChipComparison.Row w = r.winner(o);
             findings.add(Block.Paragraph.of(strong("Best " + (o == Objective.COST ? "per dollar" : o == Objective.POWER
                     ? "per watt" : "per card")), ": ", w == null ? "none (no chip here has the figure)" : w.chip().name()));

@@ -4,7 +4,7 @@ package dev.ridgeline.engine.report;
  * A run of text in a report: plain words, a symbol or formula, emphasis, or a number with its unit. Numbers stay
  * numbers (the engine's SI value) until a renderer formats them.
  */
-public sealed interface Inline permits Inline.Text, Inline.Code, Inline.Strong, Inline.Num {
+public sealed interface Inline permits Inline.Text, Inline.Code, Inline.Strong, Inline.Alert, Inline.Num {
 
     /** Plain words. */
     record Text(String text) implements Inline {
@@ -16,6 +16,10 @@ public sealed interface Inline permits Inline.Text, Inline.Code, Inline.Strong, 
 
     /** Words set in bold. */
     record Strong(String text) implements Inline {
+    }
+
+    /** Words a reader must not miss (a published figure outside Ridgeline's band): red where the format can. */
+    record Alert(String text) implements Inline {
     }
 
     /** A figure from the engine, in SI units. */

@@ -76,6 +76,21 @@ final class IntroWriter {
         Evaluation e = a.evaluation();
         Scenario s = e.scenario();
         d.section(SUMMARY);
+        String contrast = dev.ridgeline.engine.space.FidelityContrast.sentence(engine, s);
+        if (!contrast.isEmpty()) {
+            d.p(contrast);
+        }
+        if (a.bands() != null) {
+            var b = a.bands();
+            d.p("With their P10-P90 (the calibration's held-out residuals per kernel family, widened the further the "
+                    + "chip, NIC, dtype or shape lie from what was measured): ", num(e.userTokensPerSec(), Unit.TOKENS_PER_SEC),
+                    " per user (" + ValidationWriter.text(b.userTokensPerSec().low()) + "–"
+                            + ValidationWriter.text(b.userTokensPerSec().high()) + "), ",
+                    num(e.throughputPerCard(), Unit.TOKENS_PER_SEC), " per card (" + ValidationWriter.text(
+                            b.throughputPerCard().low()) + "–" + ValidationWriter.text(b.throughputPerCard().high())
+                            + "), a step of ", num(e.tpotSec(), Unit.SECONDS), " (" + String.format(java.util.Locale.ROOT,
+                            "%.1f–%.1f ms", b.tpotSec().low() * 1e3, b.tpotSec().high() * 1e3) + ").");
+        }
         d.sub("Three conclusions");
         List<Block.Paragraph> c = new ArrayList<>();
         OpResult top = e.ops().stream().max(Comparator.comparingDouble(OpResult::timePerLayerSec)).orElseThrow();

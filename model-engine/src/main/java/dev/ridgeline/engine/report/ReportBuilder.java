@@ -3,6 +3,8 @@ package dev.ridgeline.engine.report;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.PrefillEvaluation;
+import dev.ridgeline.engine.evidence.Bands;
+import dev.ridgeline.engine.validation.Validation;
 import dev.ridgeline.engine.model.Deployment;
 import dev.ridgeline.engine.model.Prefill;
 import dev.ridgeline.engine.serve.Served;
@@ -69,8 +71,10 @@ public final class ReportBuilder {
         // at 4 M keys (whole FlashMLA chunks) the core's FLOPs per KV byte are its own, free of chunk rounding
         OpResult core = engine.evaluate(s.withContext(Deployment.MAX_CONTEXT).withBatch(1)).ops().stream()
                 .filter(o -> o.kvBytes() > 0).findFirst().orElse(null);
+        Validation validation = request.anchors().isEmpty() ? null : Validation.run(engine, request.anchors());
         Analyses a = new Analyses(request, e, pinned, LayerTotals.of(e.ops()), LayerTotals.of(e.stepOps()),
-                CommWindows.of(e), frontier, chip, model, exploration, memory, regimes, prompt, core, compared);
+                CommWindows.of(e), frontier, chip, model, exploration, memory, regimes, prompt, core,
+                Bands.of(engine.calibration(), e), validation, compared);
         progress.check();
         progress.step("sizing the served workload", 0.92);
         Served served = Serving.size(engine, s, request.workload(), executor, threads, progress::cancelled);
@@ -110,6 +114,9 @@ public final class ReportBuilder {
         PhaseWriter.communication(d, a);
         ServedWriter.write(d, served, prefill);
         SourceWriter.write(d, a);
+        if (a.validation() != null) {
+            ValidationWriter.appendix(d, a.validation());
+        }
         var s = e.scenario();
         return d.build("Design review: " + s.model().name() + " on " + s.chip().name() + " + " + s.nic().name(),
                 s.summary());

@@ -17,10 +17,12 @@ import java.util.List;
  * @param pinnedJson        scenario A as such a document, or null without A
  * @param workload          the served workload the report sizes pools for (its user speed is the target's)
  * @param rivals            the chips the scenario's chip is compared with, best deployment against best (may be empty)
+ * @param anchors           the published deployments the appendix checks Ridgeline against (none: no appendix)
  */
 public record ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences,
                             double targetTokensPerSec, String version, String command, String scenarioJson,
-                            String pinnedJson, Workload workload, List<dev.ridgeline.engine.model.Chip> rivals) {
+                            String pinnedJson, Workload workload, List<dev.ridgeline.engine.model.Chip> rivals,
+                            List<dev.ridgeline.engine.validation.Anchor> anchors) {
     /** Seed 000's and DESIGN 4b's default target: 20 tokens/s per user. */
     public static final double DEFAULT_TARGET = 20;
 
@@ -34,13 +36,20 @@ public record ReportRequest(Scenario scenario, Scenario pinned, List<String> pin
         pinnedDifferences = pinnedDifferences == null ? List.of() : List.copyOf(pinnedDifferences);
         workload = (workload == null ? Workload.DEFAULT : workload).withUserTokensPerSec(targetTokensPerSec);
         rivals = rivals == null ? List.of() : List.copyOf(rivals);
+        anchors = anchors == null ? List.of() : List.copyOf(anchors);
+    }
+
+    /** This request with the validation appendix checking {@code anchors}. */
+    public ReportRequest withAnchors(List<dev.ridgeline.engine.validation.Anchor> anchors) {
+        return new ReportRequest(scenario, pinned, pinnedDifferences, targetTokensPerSec, version, command, scenarioJson,
+                pinnedJson, workload, rivals, anchors);
     }
 
     /** A report with the default workload ({@link Workload#DEFAULT}) and no rivals. */
     public ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences, double targetTokensPerSec,
                          String version, String command, String scenarioJson, String pinnedJson) {
         this(scenario, pinned, pinnedDifferences, targetTokensPerSec, version, command, scenarioJson, pinnedJson,
-                (Workload) null, List.of());
+                (Workload) null, List.of(), List.of());
     }
 
     /** A report with the default workload, its chip compared with {@code rivals}. */
@@ -48,13 +57,13 @@ public record ReportRequest(Scenario scenario, Scenario pinned, List<String> pin
                          String version, String command, String scenarioJson, String pinnedJson,
                          List<dev.ridgeline.engine.model.Chip> rivals) {
         this(scenario, pinned, pinnedDifferences, targetTokensPerSec, version, command, scenarioJson, pinnedJson,
-                (Workload) null, rivals);
+                (Workload) null, rivals, List.of());
     }
 
     /** A report of {@code workload}, without rivals. */
     public ReportRequest(Scenario scenario, Scenario pinned, List<String> pinnedDifferences, double targetTokensPerSec,
                          String version, String command, String scenarioJson, String pinnedJson, Workload workload) {
         this(scenario, pinned, pinnedDifferences, targetTokensPerSec, version, command, scenarioJson, pinnedJson,
-                workload, List.of());
+                workload, List.of(), List.of());
     }
 }

@@ -10,6 +10,12 @@ import dev.ridgeline.engine.space.Headline;
 public sealed interface Served permits Served.Sized, Served.Unmet {
     Workload workload();
 
+    /**
+     * Output tokens/s per card of the better way to serve the workload (disaggregated over both pools, or co-located);
+     * 0 when no deployment meets its limits. What the served objective maximises.
+     */
+    double servedPerCard();
+
     /** The way a service runs: separate prefill and decode pools, or one pool doing both. */
     enum Mode { DISAGGREGATED, COLOCATED }
 
@@ -68,6 +74,11 @@ public sealed interface Served permits Served.Sized, Served.Unmet {
             return decode.throughputPerCard() / workload.outputTokens();
         }
 
+        @Override
+        public double servedPerCard() {
+            return better() == Mode.COLOCATED ? colocated.figures().outputPerCard() : outputPerCard;
+        }
+
         /** The better of the two ways: the one with more output tokens/s per card. */
         public Mode better() {
             return colocated != null && colocated.figures().outputPerCard() > outputPerCard ? Mode.COLOCATED
@@ -93,6 +104,10 @@ public sealed interface Served permits Served.Sized, Served.Unmet {
      * @param reason one line naming the limit that binds and how close the best deployment comes
      */
     record Unmet(Workload workload, String reason) implements Served {
+        @Override
+        public double servedPerCard() {
+            return 0;
+        }
     }
 
     /** Cards one deployment unit spans: the MoE's {@code ep × moeTp}, or an attention group when that is larger. */

@@ -79,9 +79,19 @@ public final class FieldMap {
     public static Result compute(Engine engine, Scenario s, Knob x, Knob y, double[] xs, double[] ys, double targetTps,
                                  Objective objective, Executor executor, int threads, BooleanSupplier cancelled,
                                  DoubleConsumer progress) {
+        return compute(engine, s, x, y, xs, ys, targetTps, objective, null, executor, threads, cancelled, progress);
+    }
+
+    /** @param served what {@link Objective#SERVED} counts (its workload); unused by the other objectives (may be null) */
+    public static Result compute(Engine engine, Scenario s, Knob x, Knob y, double[] xs, double[] ys, double targetTps,
+                                 Objective objective, ServedRate served, Executor executor, int threads,
+                                 BooleanSupplier cancelled, DoubleConsumer progress) {
+        if (objective == Objective.SERVED) {
+            Sensitivity.rate(served); // refused here, not cell by cell
+        }
         if (x.costOnly() && y.costOnly()) {
             // neither axis changes a deployment's speed: one headline serves every cell
-            double throughput = Sensitivity.headline(engine, s, targetTps);
+            double throughput = Sensitivity.perCard(engine, s, targetTps, objective, served);
             return grid(s, x, y, xs, ys, targetTps, objective, (i, j) -> costCell(s, x, xs[i], y, ys[j], objective, throughput),
                     executor, threads, cancelled, progress);
         }
@@ -91,14 +101,16 @@ public final class FieldMap {
             Knob speed = xCost ? y : x;
             double[] speeds = xCost ? ys : xs;
             List<Double> throughput = Parallel.map(indices(speeds.length),
-                    n -> speedHeadline(engine, s, speed, speeds[n], targetTps), executor, threads, cancelled, progress);
+                    n -> speedHeadline(engine, s, speed, speeds[n], targetTps, objective, served), executor, threads,
+                    cancelled, progress);
             return grid(s, x, y, xs, ys, targetTps, objective, (i, j) -> {
                 Double t = throughput.get(xCost ? j : i);
                 return t == null ? Double.NaN : costCell(s, x, xs[i], y, ys[j], objective, t);
             }, Runnable::run, 1, cancelled, p -> { });
         }
-        return grid(s, x, y, xs, ys, targetTps, objective, (i, j) -> cell(engine, s, x, xs[i], y, ys[j], targetTps, objective),
-                executor, threads, cancelled, progress);
+        return grid(s, x, y, xs, ys, targetTps, objective,
+                (i, j) -> cell(engine, s, x, xs[i], y, ys[j], targetTps, objective, served), executor, threads, cancelled,
+                progress);
     }
 
     /** A cell's value from its indices along x and y. */
@@ -134,10 +146,11 @@ public final class FieldMap {
         return out;
     }
 
-    /** The throughput headline with one speed knob set; null-free: NaN when the chip refuses the value. */
-    private static double speedHeadline(Engine engine, Scenario s, Knob k, double v, double targetTps) {
+    /** The per-card headline with one speed knob set; null-free: NaN when the chip refuses the value. */
+    private static double speedHeadline(Engine engine, Scenario s, Knob k, double v, double targetTps,
+                                        Objective objective, ServedRate served) {
         try {
-            return Sensitivity.headline(engine, k.with(s, v), targetTps);
+            return Sensitivity.perCard(engine, k.with(s, v), targetTps, objective, served);
         } catch (IllegalArgumentException e) {
             return Double.NaN;
         }
@@ -158,13 +171,13 @@ public final class FieldMap {
 
     /** The headline with both knobs set; NaN when a chip refuses the pair. */
     static double cell(Engine engine, Scenario s, Knob x, double xv, Knob y, double yv, double targetTps,
-                       Objective objective) {
+                       Objective objective, ServedRate served) {
         Scenario moved;
         try {
             moved = y.with(x.with(s, xv), yv);
         } catch (IllegalArgumentException e) {
             return Double.NaN;
         }
-        return Sensitivity.headline(engine, moved, targetTps, objective);
+        return Sensitivity.headline(engine, moved, targetTps, objective, served);
     }
 }

@@ -26,7 +26,15 @@ public enum Objective {
     /** Output tokens per dollar; shown as dollars per million output tokens. */
     COST("cost", "$ per million output tokens", "$/Mtok"),
     /** Output tokens per joule of all-in power; shown as joules per output token. */
-    POWER("power", "joules per output token", "J/token");
+    POWER("power", "joules per output token", "J/token"),
+    /**
+     * A served workload's output tokens/s per card over its prefill and decode cards (or co-located, when that serves
+     * more), the pools re-sized at each point ({@link ServedRate}); the target's user speed is the workload's.
+     */
+    SERVED("served", "served output tokens/s per card", "served tokens/s per card");
+
+    /** The objectives of decode alone (a chip comparison ranks by these; {@link #SERVED} sizes a workload). */
+    public static final java.util.List<Objective> DECODE = java.util.List.of(THROUGHPUT, COST, POWER);
 
     private final String label;
     private final String figureName;
@@ -55,7 +63,12 @@ public enum Objective {
 
     /** True when a smaller figure is better (dollars, joules). */
     public boolean figureFalls() {
-        return this != THROUGHPUT;
+        return this == COST || this == POWER;
+    }
+
+    /** True when the score is tokens/s per card (of decode, or served over both pools): no price or power read. */
+    public boolean perCard() {
+        return this == THROUGHPUT || this == SERVED;
     }
 
     /** The objective of that command-line word (case-insensitive), or an exception naming the words. */
@@ -65,13 +78,13 @@ public enum Objective {
                 return o;
             }
         }
-        throw new IllegalArgumentException("expected throughput, cost or power, was " + Checks.quote(word));
+        throw new IllegalArgumentException("expected throughput, cost, power or served, was " + Checks.quote(word));
     }
 
     /** True when the chip has what this objective needs (a price for cost, a power for power). */
     public boolean available(Chip chip) {
         CardCost c = chip.cost();
-        return this == THROUGHPUT || (this == COST ? c.priced() : c.powered());
+        return perCard() || (this == COST ? c.priced() : c.powered());
     }
 
     /** Why a chip has no score: "chip 'H20' has no price". */
@@ -97,7 +110,7 @@ public enum Objective {
 
     /** The figure of a positive score: tokens/s per card, $/Mtok or J/token. */
     public double figure(double score) {
-        return this == THROUGHPUT ? score : 1 / score;
+        return perCard() ? score : 1 / score;
     }
 
     /**
@@ -105,7 +118,7 @@ public enum Objective {
      * the target), or dollars or joules, NaN when either score has no figure.
      */
     public double figureChange(double movedScore, double baseScore) {
-        if (this == THROUGHPUT) {
+        if (perCard()) {
             return movedScore - baseScore;
         }
         return movedScore > 0 && baseScore > 0 ? figure(movedScore) - figure(baseScore) : Double.NaN;
@@ -113,7 +126,7 @@ public enum Objective {
 
     /** The score of a figure (the inverse of {@link #figure}), e.g. for a goal typed as "$0.10 per million". */
     public double scoreOf(double figure) {
-        return this == THROUGHPUT ? figure : 1 / figure;
+        return perCard() ? figure : 1 / figure;
     }
 
     /** "0.412 $/Mtok", "3,864 tokens/s per card", "1.23 J/token". */
@@ -127,6 +140,8 @@ public enum Objective {
                 return String.format(Locale.ROOT, f >= 10 ? "$%,.1f" : f >= 0.1 ? "$%.3f" : "$%.4f", f) + " per million output tokens";
             case POWER:
                 return String.format(Locale.ROOT, f >= 10 ? "%,.1f" : "%.3f", f) + " J per output token";
+            case SERVED:
+                return String.format(Locale.ROOT, "%,.0f", f) + " served output tokens/s per card";
             default:
                 return String.format(Locale.ROOT, "%,.0f", f) + " tokens/s per card";
         }

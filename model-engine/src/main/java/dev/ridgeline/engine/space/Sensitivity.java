@@ -98,10 +98,18 @@ public final class Sensitivity {
 
     public static Result compute(Engine engine, Scenario s, double targetTps, double step, Objective objective,
                                  Executor executor, int threads, BooleanSupplier cancelled, DoubleConsumer progress) {
+        return compute(engine, s, targetTps, step, objective, null, executor, threads, cancelled, progress);
+    }
+
+    /** @param served what {@link Objective#SERVED} counts (its workload); unused by the other objectives (may be null) */
+    public static Result compute(Engine engine, Scenario s, double targetTps, double step, Objective objective,
+                                 ServedRate served, Executor executor, int threads, BooleanSupplier cancelled,
+                                 DoubleConsumer progress) {
         if (!(step > 0 && step < 1)) {
             throw new IllegalArgumentException("step must be in (0, 1), was " + step);
         }
-        Base base = new Base(headline(engine, s, targetTps), engine.summarize(s).throughputPerCard(), objective);
+        Base base = new Base(perCard(engine, s, targetTps, objective, served), fixedPerCard(engine, s, objective, served),
+                objective, served);
         double headline = objective.score(s.chip(), base.headline());
         double fixed = objective.score(s.chip(), base.fixed());
         List<Knob> knobs = knobs(objective, s);
@@ -118,7 +126,7 @@ public final class Sensitivity {
     }
 
     /** The scenario's own throughput headline and fixed-deployment throughput, which a price or power move rescales. */
-    record Base(double headline, double fixed, Objective objective) {
+    record Base(double headline, double fixed, Objective objective, ServedRate served) {
     }
 
     /** The whole computation on the calling thread. */
@@ -134,7 +142,33 @@ public final class Sensitivity {
 
     /** The objective's best score at the target over every deployment of the scenario's chip; 0 when none. */
     public static double headline(Engine engine, Scenario s, double targetTps, Objective objective) {
-        return objective.score(s.chip(), headline(engine, s, targetTps));
+        return headline(engine, s, targetTps, objective, null);
+    }
+
+    /** As {@link #headline(Engine, Scenario, double, Objective)}, {@code served} counting {@link Objective#SERVED}. */
+    public static double headline(Engine engine, Scenario s, double targetTps, Objective objective, ServedRate served) {
+        return objective.score(s.chip(), perCard(engine, s, targetTps, objective, served));
+    }
+
+    /**
+     * The tokens/s per card the objective counts at the target, the deployment re-optimised: the decode headline, or
+     * for {@link Objective#SERVED} the served workload's output over both pools; 0 when none reaches it.
+     */
+    public static double perCard(Engine engine, Scenario s, double targetTps, Objective objective, ServedRate served) {
+        return objective == Objective.SERVED ? rate(served).best(s, targetTps) : headline(engine, s, targetTps);
+    }
+
+    /** What the objective counts for the deployment on screen as it is: its decode throughput, or served over both pools. */
+    static double fixedPerCard(Engine engine, Scenario s, Objective objective, ServedRate served) {
+        return objective == Objective.SERVED ? rate(served).fixed(s) : engine.summarize(s).throughputPerCard();
+    }
+
+    /** The served rate, which {@link Objective#SERVED} cannot go without. */
+    static ServedRate rate(ServedRate served) {
+        if (served == null) {
+            throw new IllegalArgumentException("the served objective needs a served workload (input and output lengths)");
+        }
+        return served;
     }
 
     static Bar bar(Engine engine, Scenario s, Knob k, double targetTps, double step, Base base) {
@@ -160,7 +194,8 @@ public final class Sensitivity {
                     engine.summarize(s).fits(), null);
         }
         Summary at = engine.summarize(moved);
-        return new Move(value, headline(engine, moved, targetTps, o), o.score(moved.chip(), at.throughputPerCard()),
+        double fixed = o == Objective.SERVED ? base.served().fixed(moved) : at.throughputPerCard();
+        return new Move(value, headline(engine, moved, targetTps, o, base.served()), o.score(moved.chip(), fixed),
                 at.fits(), null);
     }
 }

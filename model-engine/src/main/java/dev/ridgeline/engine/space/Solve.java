@@ -39,7 +39,7 @@ public final class Solve {
      *                   {@link Evaluation#CARDS_PER_NODE} when {@code perNode}; dollars per million output tokens or
      *                   joules per output token at most this
      */
-    public record Target(double minUserTps, Objective objective, double goal, boolean perNode) {
+    public record Target(double minUserTps, Objective objective, double goal, boolean perNode, ServedRate served) {
         public Target {
             if (!(minUserTps > 0) || Double.isInfinite(minUserTps)) {
                 throw new IllegalArgumentException("--target-tps must be > 0, was " + minUserTps);
@@ -48,6 +48,14 @@ public final class Solve {
             if (!(goal > 0) || Double.isInfinite(goal)) {
                 throw new IllegalArgumentException(goalFlag(objective) + " must be > 0, was " + goal);
             }
+            if (objective == Objective.SERVED) {
+                Sensitivity.rate(served);
+            }
+        }
+
+        /** A target of a decode objective (throughput, cost, power). */
+        public Target(double minUserTps, Objective objective, double goal, boolean perNode) {
+            this(minUserTps, objective, goal, perNode, null);
         }
 
         /** A throughput target. */
@@ -57,7 +65,7 @@ public final class Solve {
 
         /** The flag that sets a goal of that objective: --min-throughput, --max-cost, --max-energy. */
         public static String goalFlag(Objective o) {
-            return o == Objective.THROUGHPUT ? "--min-throughput" : o == Objective.COST ? "--max-cost" : "--max-energy";
+            return o.perCard() ? "--min-throughput" : o == Objective.COST ? "--max-cost" : "--max-energy";
         }
 
         /** The throughput per card the target asks for (a throughput target). */
@@ -67,7 +75,7 @@ public final class Solve {
 
         /** The objective's score the target asks for ({@link Objective#score}). */
         public double minScore() {
-            return objective == Objective.THROUGHPUT ? perCard() : objective.scoreOf(goal);
+            return objective.perCard() ? perCard() : objective.scoreOf(goal);
         }
     }
 
@@ -207,6 +215,9 @@ public final class Solve {
         }
 
         private double best(Scenario moved) {
+            if (target.objective() == Objective.SERVED) {
+                return target.served().best(moved, target.minUserTps());
+            }
             Headline.Answer a = Headline.best(engine, spaceOf.apply(moved), target.minUserTps());
             return a == null ? 0 : a.throughputPerCard();
         }
@@ -219,6 +230,11 @@ public final class Solve {
             moved = k.with(s, value);
         } catch (IllegalArgumentException e) {
             return e.getMessage();
+        }
+        if (target.objective() == Objective.SERVED) {
+            double served = target.served().best(moved, target.minUserTps());
+            return served > 0 ? String.format(Locale.ROOT, "at %s the served workload gives %,.0f output tokens/s per card",
+                    shown(k, value), served) : "the served workload's limits are not met even at " + shown(k, value);
         }
         Headline.Answer a = Headline.best(engine, spaceOf.apply(moved), target.minUserTps());
         if (a == null) {

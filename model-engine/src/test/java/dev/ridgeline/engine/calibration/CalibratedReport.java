@@ -32,25 +32,8 @@ public final class CalibratedReport {
      * reproduces every row it keeps by construction, so only held-out rows test it.
      */
     public static List<Check> deepEpLeaveOneOut() {
-        DeepEpFit fit = cal().deepEp();
-        List<Check> out = new ArrayList<>();
-        for (DeepEpFit.Kind kind : DeepEpFit.Kind.values()) {
-            for (DeepEpFit.Point p : fit.points(kind)) {
-                DeepEpFit without = new DeepEpFit(
-                        kind == DeepEpFit.Kind.DISPATCH ? drop(fit.dispatch(), p) : fit.dispatch(),
-                        kind == DeepEpFit.Kind.COMBINE ? drop(fit.combine(), p) : fit.combine(),
-                        fit.dispatchFixedSec(), fit.combineFixedSec(), fit.measuredDispatchBytes(),
-                        fit.measuredCombineBytes(), fit.citation(), fit.fixedCitation());
-                double bytes = kind == DeepEpFit.Kind.DISPATCH ? CalibrationTables.DISPATCH_BYTES : CalibrationTables.COMBINE_BYTES;
-                out.add(new Check("DeepEP LL " + kind.name().toLowerCase(Locale.ROOT) + " EP" + p.ep() + " (held out)",
-                        p.latencySec() * 1e6, without.seconds(kind, p.ep(), bytes, 1) * 1e6, "µs", fit.citation()));
-            }
-        }
-        return out;
-    }
-
-    private static List<DeepEpFit.Point> drop(List<DeepEpFit.Point> points, DeepEpFit.Point p) {
-        return points.stream().filter(o -> o.ep() != p.ep()).toList();
+        return HeldOut.deepEp(cal().deepEp()).stream().map(r -> new Check(r.what(), r.measuredSec() * 1e6,
+                r.predictedSec() * 1e6, "µs", cal().deepEp().citation())).toList();
     }
 
     /** The calibrated engine's predictions for DeepSeek-V3 on H800 + CX7. */

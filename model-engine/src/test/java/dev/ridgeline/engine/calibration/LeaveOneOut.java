@@ -51,16 +51,10 @@ public final class LeaveOneOut {
         return Math.max(p.flops() / h800().fp8FlopsPerSec(), p.bytes() / h800().hbmBandwidthBytesPerSec());
     }
 
-    /** Each row of {@code table} predicted by the interpolation rule over the other rows. */
+    /** Each row of {@code table} predicted by the interpolation rule over the other rows (the engine's {@link HeldOut}). */
     public static List<Prediction> gemm(GemmTable table) {
-        List<Prediction> out = new ArrayList<>();
-        for (GemmPoint p : table.points()) {
-            GemmTable without = new GemmTable(table.points().stream().filter(o -> o != p).toList(),
-                    h800().fp8FlopsPerSec(), h800().hbmBandwidthBytesPerSec());
-            Basis b = without.lookup(p.m(), p.n(), p.k());
-            out.add(new Prediction(name(p), p.measuredSec(), rooflineSec(p) / b.fraction(), b.extrapolated(), 0));
-        }
-        return out;
+        return HeldOut.gemm(table).stream().map(r -> new Prediction(r.what(), r.measuredSec(), r.predictedSec(),
+                r.extrapolated(), 0)).toList();
     }
 
     /**
@@ -80,7 +74,7 @@ public final class LeaveOneOut {
     }
 
     static String name(GemmPoint p) {
-        return String.format(Locale.ROOT, "%s %dx M=%d N=%d K=%d", p.kernel(), p.groups(), p.m(), p.n(), p.k());
+        return HeldOut.name(p);
     }
 
     /** One H20 community run: its row, name, measured time, the bare compute model's time and its work size. */

@@ -53,11 +53,13 @@ class PublishedDecodeTest {
     }
 
     @Test
-    void throughputPerNodeIsAnUpperBoundOfThePublishedDailyAverage() {
-        // 14.8k tokens/s per node is a 24-hour average over day and night loads (the overview shrinks the fleet at
-        // night but nodes still run below full batch); a node running the profiled full batch all the time must
-        // deliver at least that.
-        assertTrue(profileDeployment(0.85).throughputPerNode() >= 14_800);
+    void throughputPerNodeAtFullBatchLiesBetweenThePublishedAverageAndTheFastestPublishedSpeed() {
+        // Both published figures are 24-hour averages. Full batch (128 per GPU) is the day's heaviest load, so a node
+        // at full batch delivers at least the average, 14.8k tokens/s, and its users get at most the top of the
+        // published speed, 22 tokens/s, i.e. at most 8 x 128 x 22 = 22,528 tokens/s per node. (The former check was the
+        // lower end alone, which sat 45 % below our figure and could not fail; the upper end sits within 15 % of it.)
+        double node = profileDeployment(0.85).throughputPerNode();
+        assertTrue(node >= 14_800 && node <= 8 * 128 * 22.0, "tokens/s per node " + node + " outside 14,800-22,528");
     }
 
     @Test

@@ -47,7 +47,7 @@ class PresetsTest {
         // the 18 chips of calibration/chips.csv follow the seed's six
         assertEquals(24, c.chips().size());
         assertEquals(List.of("CX7", "E810", "CX6 200G", "CX8 800G"), c.nics().stream().map(Nic::name).toList());
-        assertEquals(List.of("DeepSeek-V3", "DeepSeek-V2", "DeepSeek-V2-Lite", "Kimi-K2", "Qwen3-235B-A22B"),
+        assertEquals(List.of("DeepSeek-V3", "DeepSeek-V2", "DeepSeek-V2-Lite", "Kimi-K2", "Qwen3-235B-A22B", "Qwen3-30B-A3B"),
                 c.models().stream().map(ModelConfig::name).toList());
     }
 
@@ -107,6 +107,15 @@ class PresetsTest {
         assertEquals(CalibrationKey.H800, Presets.parseChip(v1.replace("\"name\": \"H800\"", "\"name\": \"H800 (edited)\""), "v1.json").calibration());
         assertEquals(CalibrationKey.H20, Presets.parseChip(v1.replace("\"name\": \"H800\"", "\"name\": \"H20 custom\""), "v1.json").calibration());
         assertEquals(CalibrationKey.NONE, Presets.parseChip(v1.replace("\"name\": \"H800\"", "\"name\": \"Mine\""), "v1.json").calibration());
+        // an H200 is an H100-class chip: "H200..." starts with "H20" but was measured on neither
+        assertEquals(CalibrationKey.NONE, Presets.parseChip(v1.replace("\"name\": \"H800\"", "\"name\": \"H200 SXM\""), "v1.json").calibration());
+        // the built-in chips keep a measured key only where that chip was measured (DeepGEMM/DeepEP/FlashMLA on H800,
+        // FlashMLA on H20)
+        for (var chip : Presets.builtIn().chips()) {
+            CalibrationKey expected = chip.name().startsWith("H800") ? CalibrationKey.H800
+                    : chip.name().equals("H20") || chip.name().startsWith("H20 (") ? CalibrationKey.H20 : CalibrationKey.NONE;
+            assertEquals(expected, chip.calibration(), chip.name());
+        }
         // Version 1 scenarios had the 4 GiB reserve and 2 µs gap built in and no host overhead.
         String scenario = Presets.resource("presets/scenarios/default.json")
                 .replace("\"schemaVersion\": 3", "\"schemaVersion\": 1")
@@ -216,7 +225,7 @@ class PresetsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             "kvDtype": "FP8",                  | "kvDtype": "FP8 ",                  | key 'kvDtype' must be one of FP8, BF16, was "FP8 "
             "policy": "DUAL_MICRO_BATCH",      | "policy": "\\tDUAL_MICRO_BATCH",     | key 'policy' must be one of NAIVE, DUAL_MICRO_BATCH, was "\\tDUAL_MICRO_BATCH"
-            "fidelity": "SEED",                | "fidelity": "Seed",                 | key 'fidelity' must be one of SEED, CALIBRATED, was "Seed"
+            "fidelity": "CALIBRATED",          | "fidelity": "Calibrated",           | key 'fidelity' must be one of SEED, CALIBRATED, was "Calibrated"
             "fa3": "CHIP_DEFAULT",             | "fa3": "CHIP_DEFAULT\\n",            | key 'fa3' must be one of
             """)
     void scenarioEnumsMustBeTheExactName(String from, String to, String message) {
@@ -251,14 +260,15 @@ class PresetsTest {
     @CsvSource(delimiter = '|', textBlock = """
             not a TP degree  | "attentionTp": 1,      | "attentionTp": 3,                        | x.json: key 'attentionTp' must be 1, 2, 4 or 8, was 3
             TP beyond NVLink | "chip": "H800",        | "chip": "L40S", "fidelity": "CALIBRATED", "attentionTp": 8, "x": 0 | x.json: key 'attentionTp' must be at most the scale-up domain of chip 'L40S' (1 card), was 8
-            TP in seed       | "attentionTp": 1,      | "attentionTp": 2,                        | x.json: key 'attentionTp' must be 1 in seed fidelity (seed 000 has data-parallel attention only), was 2
-            FP4 in seed      | "expertDtype": "FP8",  | "expertDtype": "NVFP4",                  | x.json: expertDtype must be FP8 in seed fidelity (seed 000 keeps the experts in FP8), was NVFP4 (scenario)
-            FP4 on H800      | "fidelity": "SEED",    | "fidelity": "CALIBRATED", "expertDtype": "NVFP4", "x": 0 | x.json: expertDtype NVFP4 needs an FP4 tensor rate; chip 'H800' has none (scenario)
+            TP in seed       | "attentionTp": 1,      | "attentionTp": 2, "fidelity": "SEED", "x": 0 | x.json: key 'attentionTp' must be 1 in seed fidelity (seed 000 has data-parallel attention only), was 2
+            FP4 in seed      | "expertDtype": "FP8",  | "expertDtype": "NVFP4", "fidelity": "SEED", "x": 0 | x.json: expertDtype must be FP8 in seed fidelity (seed 000 keeps the experts in FP8), was NVFP4 (scenario)
+            FP4 on H800      | "expertDtype": "FP8",  | "expertDtype": "NVFP4",                  | x.json: expertDtype NVFP4 needs an FP4 tensor rate; chip 'H800' has none (scenario)
             unknown dtype    | "expertDtype": "FP8",  | "expertDtype": "FP2",                    | x.json: key 'expertDtype' must be one of FP8, BF16, NVFP4, MXFP4, was "FP2"
             negative copies  | "redundantExperts": 32, | "redundantExperts": -1,                 | x.json: key 'redundantExperts' must be in [0, 4096], was -1
             """)
     void badScenarioLayoutsNameTheKeyAndTheValue(String what, String from, String to, String message) {
-        // a replacement that repeats a key ("x": 0 marks it) drops the file's own line of that key first
+        // a replacement that repeats a key ("x": 0 marks it) drops the file's own line of that key first; the default
+        // scenario is calibrated, so the seed's rows say "fidelity": "SEED"
         String json = Presets.resource("presets/scenarios/default.json");
         for (String key : List.of("fidelity", "attentionTp", "expertDtype")) {
             if (to.contains("\"x\": 0") && to.contains("\"" + key + "\"") && !from.contains("\"" + key + "\"")) {

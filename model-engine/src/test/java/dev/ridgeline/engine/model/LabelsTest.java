@@ -35,9 +35,11 @@ class LabelsTest {
 
     @Test
     void theDefaultSummaryNamesTheChipsModeInWords() {
-        // the seed's H800 is a two-stage (Hopper) chip, and the default scenario uses the chip's own mode in seed fidelity
+        // the seed's H800 is a two-stage (Hopper) chip, and the default scenario uses the chip's own mode in calibrated
+        // fidelity, the default everywhere (issue 19)
         String summary = Presets.builtInScenario("default").summary();
         assertTrue(summary.contains(" / FA3 two-stage / "), summary);
-        assertTrue(summary.endsWith(" / seed"), summary);
+        assertTrue(summary.endsWith(" / calibrated"), summary);
+        assertTrue(Presets.builtInScenario("default").withFidelity(Fidelity.SEED).summary().endsWith(" / seed"));
     }
 }

@@ -239,6 +239,36 @@ class ReportContentTest {
     }
 
     @Test
+    void theDefaultReportIsCalibratedAndSaysWhereTheSeedDisagrees() {
+        // a new user's report: the default scenario, calibrated; its summary opens with the fidelities' disagreement
+        Scenario s = dev.ridgeline.engine.io.Presets.builtInScenario("default");
+        assertEquals(dev.ridgeline.engine.model.Fidelity.CALIBRATED, s.fidelity());
+        var anchors = dev.ridgeline.engine.io.Anchors.builtIn();
+        Report r = ReportBuilder.build(Fixtures.ENGINE, new ReportRequest(s, null, null, ReportRequest.DEFAULT_TARGET,
+                "test", "ridgeline report", "{}", null).withAnchors(anchors), Progress.NONE);
+        String first = r.section(IntroWriter.SUMMARY).blocks(Block.Paragraph.class).get(0).plain();
+        // the headline figures with their bands, as the engine's Bands give them
+        var e = Fixtures.ENGINE.evaluate(s);
+        var b = dev.ridgeline.engine.evidence.Bands.of(Fixtures.ENGINE.calibration(), e);
+        String bands = r.section(IntroWriter.SUMMARY).blocks(Block.Paragraph.class).get(1).plain();
+        assertTrue(bands.contains(String.format(java.util.Locale.ROOT, "(%,.0f–%,.0f)", b.throughputPerCard().low(),
+                b.throughputPerCard().high())), bands);
+        // the appendix: one row per anchor, the rows outside their band (and only those) set as alerts
+        var validation = dev.ridgeline.engine.validation.Validation.run(Fixtures.ENGINE, anchors);
+        Block.Table t = r.section(ValidationWriter.APPENDIX).blocks(Block.Table.class).get(0);
+        assertEquals(anchors.size(), t.rows().size());
+        for (int i = 0; i < anchors.size(); i++) {
+            assertEquals(anchors.get(i).id(), ReportFixtures.text(t.cell(i, "Anchor")));
+            assertEquals(validation.rows().get(i).outsideBand(), t.cell(i, "Anchor") instanceof Inline.Alert,
+                    anchors.get(i).id());
+        }
+        assertTrue(first.startsWith("The fidelities disagree: calibrated finds it network-bound"),
+                first);
+        String seedFirst = V3.section(IntroWriter.SUMMARY).blocks(Block.Paragraph.class).get(0).plain();
+        assertTrue(seedFirst.startsWith("The fidelities disagree:"), "the seed report says it too: " + seedFirst);
+    }
+
+    @Test
     void contextTrendEndsAtFlashMlasOwnFlopsPerKvByteBelowTheH800Ridge() {
         // FlashMLA per key: 2·128 heads·(576 + 512) FLOPs over 576 FP8 bytes = 483.56 FLOP/B at any whole number of
         // 4,096-key chunks; H800 FP8 1979 TFLOPS over 3350 GiB/s (seed reading) = 550.2 FLOP/B

@@ -18,10 +18,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Seed 000's two result tables (section 方案搜索结果 of shared/seeds/seed-000-ep-throughput-blog.md, transcribed in
  * src/test/resources/seed000/) reproduced row by row, with the readings of DESIGN 3.8 and {@code ExpertLoad.FULL}.
- * docs/validation.md lists every row (generated and checked below). The errors are not bounded by thresholds set
- * above what was observed: the median and worst errors must be the figures the README states, at the precision it
- * states them; the H20 rows must err in the direction validation.md says; and every search group outside H20 must
- * either pick the seed's row or be one batch step below it for the reason validation.md gives.
+ * The bounds come from outside the code under test: every row outside H20 within 10 % of the seed's user tokens/s
+ * (issue 19), the median within the reference reconstruction's (DESIGN 3.8: 2.4 % with H20, 1.4 % without); the H20
+ * rows err in the direction validation.md says; every search group outside H20 picks the seed's row or stops one batch
+ * step below it for the reason validation.md gives. docs/validation.md lists the rows; the test checks that it quotes
+ * the seed's figures as transcribed and that every error it prints lies within the same bounds
+ * ({@code -Dridgeline.updateDocs=true} rewrites its tables from the engine: a tool, not the check).
  */
 class SeedTablesTest {
     static final Path README = Path.of("..", "README.md");
@@ -110,19 +112,58 @@ class SeedTablesTest {
         assertEquals(seed.batch() - 8, ours.batch(), seed::toString);
     }
 
-    @Test
-    void validationDocumentListsTheseRows() throws IOException {
-        Path doc = DOC;
-        String expected = section(20) + section(15);
-        String text = Files.readString(doc, StandardCharsets.UTF_8);
-        String begin = "<!-- seed-tables:begin -->\n";
-        String end = "<!-- seed-tables:end -->";
-        if (Boolean.getBoolean("ridgeline.updateDocs")) {
-            text = text.substring(0, text.indexOf(begin) + begin.length()) + expected + text.substring(text.indexOf(end));
-            Files.writeString(doc, text, StandardCharsets.UTF_8);
+    /** Issue 19: the largest error a row outside H20 may have (the worst today is 7.7 %). */
+    static final double ROW_BOUND_OUTSIDE_H20 = 0.10;
+
+    @ParameterizedTest(name = "target {0}: {1}")
+    @MethodSource("rows")
+    void everyRowOutsideH20IsWithinTenPercentOfTheSeed(int target, Validation.Row row) {
+        if (row.seed().gpu().equals("H20")) {
+            return; // the open H20 gap (validation.md): bounded by its direction above, not by size
         }
-        String actual = text.substring(text.indexOf(begin) + begin.length(), text.indexOf(end));
-        assertEquals(expected, actual, "docs/validation.md is stale: run ./mvnw -pl model-engine test -Dridgeline.updateDocs=true");
+        assertTrue(Math.abs(row.error()) <= ROW_BOUND_OUTSIDE_H20, () -> String.format(Locale.ROOT,
+                "%s: ours %.3f against the seed's %.3f user tokens/s (%+.1f %%)", row.seed(),
+                row.ours().userTokensPerSec(), row.seed().userTps(), 100 * row.error()));
+    }
+
+    @Test
+    void validationDocumentQuotesTheSeedsRowsAndErrorsWithinTheBounds() throws IOException {
+        // The doc is generated (-Dridgeline.updateDocs=true), so comparing it with the output would only describe the
+        // code. What it must get right is independent of the code: the seed's figures it quotes are the transcribed
+        // table's, and no error it prints breaks the bounds the tests above hold.
+        if (Boolean.getBoolean("ridgeline.updateDocs")) {
+            String text = Files.readString(DOC, StandardCharsets.UTF_8);
+            String begin = "<!-- seed-tables:begin -->\n";
+            String end = "<!-- seed-tables:end -->";
+            text = text.substring(0, text.indexOf(begin) + begin.length()) + section(20) + section(15)
+                    + text.substring(text.indexOf(end));
+            Files.writeString(DOC, text, StandardCharsets.UTF_8);
+        }
+        String text = Files.readString(DOC, StandardCharsets.UTF_8);
+        for (int target : new int[] {20, 15}) {
+            String heading = "### Target " + target + " user tokens/s";
+            int from = text.indexOf(heading);
+            assertTrue(from >= 0, heading);
+            List<String> lines = text.substring(from).lines().filter(l -> l.startsWith("| ") && !l.startsWith("| GPU"))
+                    .limit(36).toList();
+            List<SearchRow> seed = SeedTable.load(target);
+            assertEquals(seed.size(), lines.size(), heading);
+            for (int i = 0; i < seed.size(); i++) {
+                SearchRow s = seed.get(i);
+                String[] c = lines.get(i).split("\\|");
+                String row = lines.get(i);
+                assertEquals(s.gpu(), c[1].strip(), row);
+                assertEquals(s.nic(), c[2].strip(), row);
+                assertEquals(s.ep(), Integer.parseInt(c[4].strip()), row);
+                assertEquals(s.batch(), Integer.parseInt(c[7].strip()), row);
+                assertEquals(s.userTps(), Double.parseDouble(c[8].strip()), 5e-4, row);
+                assertEquals(s.throughputPerCard(), Double.parseDouble(c[11].strip()), 0.05, row);
+                double error = Double.parseDouble(c[10].replace("%", "").strip()) / 100;
+                if (!s.gpu().equals("H20")) {
+                    assertTrue(Math.abs(error) <= ROW_BOUND_OUTSIDE_H20 + 5e-4, row);
+                }
+            }
+        }
     }
 
     private static String section(int target) {

@@ -6,6 +6,8 @@ import dev.ridgeline.app.explorer.Units;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.app.explorer.tuning.ObjectiveText;
 import dev.ridgeline.engine.ReadingsInForce;
+import dev.ridgeline.engine.evidence.Band;
+import dev.ridgeline.engine.evidence.Bands;
 import dev.ridgeline.engine.TokenCost;
 import dev.ridgeline.engine.model.CardCost;
 import dev.ridgeline.engine.model.Checks;
@@ -43,6 +45,11 @@ public final class KpiPanel extends VBox {
     private final Label readings = new Label();
     private final GridPane grid = new GridPane();
     private final Map<Metric, Label> deltas = new EnumMap<>(Metric.class);
+    /** P10-P90 under the headline figures (calibrated fidelity): user tokens/s, TPOT, per card, per node. */
+    private final Label userTokensBand = bandLabel("userTokens");
+    private final Label tpotBand = bandLabel("tpot");
+    private final Label perCardBand = bandLabel("perCard");
+    private final Label perNodeBand = bandLabel("perNode");
 
     public KpiPanel() {
         setId("kpis");
@@ -55,10 +62,16 @@ public final class KpiPanel extends VBox {
             cc.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(cc);
         }
-        add(0, 0, "User tokens/s", userTokens, "Tokens one user sees per second, counting accepted MTP tokens.", Metric.USER_TOKENS);
-        add(1, 0, "TPOT", tpot, "Time per output step: layer time times the number of layers.", Metric.TPOT);
-        add(0, 1, "Tokens/s per card", perCard, "Decode throughput of one card.", Metric.PER_CARD);
-        add(1, 1, "Tokens/s per node", perNode, "Decode throughput of a node of 8 cards.", Metric.PER_NODE);
+        String bandTip = " In brackets, calibrated fidelity's P10-P90: the calibration's held-out residuals per kernel "
+                + "family, widened the further the chip, NIC, dtype or shape lie from what was measured.";
+        add(0, 0, "User tokens/s", userTokens, "Tokens one user sees per second, counting accepted MTP tokens." + bandTip, Metric.USER_TOKENS);
+        add(1, 0, "TPOT", tpot, "Time per output step: layer time times the number of layers." + bandTip, Metric.TPOT);
+        add(0, 1, "Tokens/s per card", perCard, "Decode throughput of one card." + bandTip, Metric.PER_CARD);
+        add(1, 1, "Tokens/s per node", perNode, "Decode throughput of a node of 8 cards." + bandTip, Metric.PER_NODE);
+        attach(userTokensBand, userTokens);
+        attach(tpotBand, tpot);
+        attach(perCardBand, perCard);
+        attach(perNodeBand, perNode);
         add(0, 2, "Layer time", layer, "Time of one MoE layer of one decode step, from the pipeline schedule.", Metric.LAYER_TIME);
         add(1, 2, "Max batch that fits", maxBatch, "The largest batch per card whose KV cache fits in HBM.", Metric.MAX_BATCH);
         add(0, 3, "Dominant bound", bound, "The bound whose ops take the most time per layer.");
@@ -69,7 +82,7 @@ public final class KpiPanel extends VBox {
         tileOf(joules).getChildren().add(2, powerNote);
         Tooltip.install(tileOf(dollars), priceTip);
         Tooltip.install(tileOf(joules), powerTip);
-        add(0, FIDELITY_ROW, "Fidelity", fidelity, "Seed reproduces seed 000's model; calibrated uses published kernel measurements. * marks figures used beyond what was measured (see the op table's Basis column).");
+        add(0, FIDELITY_ROW, "Fidelity", fidelity, "Calibrated (the default) times each kernel at its published measured efficiency; seed 000, as published, reproduces the blog post's model. * marks figures used beyond what was measured (see the op table's Basis column).");
         GridPane.setColumnSpan(grid.getChildren().get(grid.getChildren().size() - 1), 2);
         readings.setId("readings");
         readings.getStyleClass().add("kpi-readings");
@@ -92,9 +105,21 @@ public final class KpiPanel extends VBox {
         grid.add(node, 0, BELOW_TILES_ROW, 2, 1);
     }
 
-    /** Shows {@code e}; with a pinned {@code a}, each headline tile also says how it moved against A. */
+    /** Shows {@code e} without bands (seed fidelity has none). */
     public void show(Evaluation e, Evaluation a) {
+        show(e, a, null);
+    }
+
+    /**
+     * Shows {@code e} with its P10-P90 {@code bands} under the headline figures (none in seed fidelity); with a pinned
+     * {@code a}, each headline tile also says how it moved against A.
+     */
+    public void show(Evaluation e, Evaluation a, Bands bands) {
         showValues(e);
+        showBand(userTokensBand, bands == null ? null : bands.userTokensPerSec(), Units::tokensBand);
+        showBand(tpotBand, bands == null ? null : bands.tpotSec(), Units::timeBand);
+        showBand(perCardBand, bands == null ? null : bands.throughputPerCard(), Units::tokensBand);
+        showBand(perNodeBand, bands == null ? null : bands.throughputPerNode(), Units::tokensBand);
         deltas.forEach((metric, label) -> {
             if (a == null) {
                 label.setVisible(false);
@@ -174,6 +199,24 @@ public final class KpiPanel extends VBox {
         }
     }
 
+    /** A band under its figure, "(2,341–3,033)"; hidden without one. */
+    private static void showBand(Label label, Band b, BandFormat format) {
+        label.setVisible(b != null);
+        if (b != null) {
+            label.setText(format.apply(b.low(), b.high()));
+        }
+    }
+
+    private interface BandFormat {
+        String apply(double low, double high);
+    }
+
+    /** The band label of a tile ("(2,341–3,033)"), by id suffix, for tests; empty when hidden. */
+    public String band(String id) {
+        Label l = (Label) lookup("#" + id + "Band");
+        return l.isVisible() ? l.getText() : "";
+    }
+
     /** The value label of a tile, by id suffix, for tests. */
     public String value(String id) {
         return ((Label) lookup("#" + id + "Value")).getText();
@@ -198,6 +241,21 @@ public final class KpiPanel extends VBox {
         box.setId(value.getId().replace("Value", "Tile"));
         Tooltip.install(box, new Tooltip(tip));
         grid.add(box, col, row);
+    }
+
+    /** Puts a band label right under its tile's value. */
+    private void attach(Label band, Label value) {
+        VBox box = (VBox) value.getParent();
+        box.getChildren().add(box.getChildren().indexOf(value) + 1, band);
+    }
+
+    private static Label bandLabel(String id) {
+        Label l = new Label();
+        l.setId(id + "Band");
+        l.getStyleClass().add("kpi-band");
+        l.setVisible(false);
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     private static Label tile(String id) {

@@ -24,7 +24,8 @@ public final class AnswerText {
     private AnswerText() {
     }
 
-    static List<Line> lines(Frontier.Result r, Frontier.Result ghost, Evaluation current, double target) {
+    static List<Line> lines(Frontier.Result r, Frontier.Result ghost, Evaluation current, double target,
+                            dev.ridgeline.engine.evidence.Band answerBand) {
         List<Line> out = new ArrayList<>();
         String at = "≥ " + target(target) + " tokens/s per user";
         if (r == null) {
@@ -42,7 +43,8 @@ public final class AnswerText {
         } else {
             Scenario d = a.deployment();
             out.add(new Line("Best at " + at, true));
-            out.add(new Line(Units.tokens(a.throughputPerCard()) + " tokens/s per card", false));
+            out.add(new Line(Units.tokens(a.throughputPerCard()) + " tokens/s per card" + (answerBand == null ? ""
+                    : " " + Units.tokensBand(answerBand.low(), answerBand.high())), false));
             out.add(new Line(Units.tokens(a.throughputPerNode()) + " per node, at " + Units.tokens(a.userTokensPerSec())
                     + " per user", false));
             out.add(new Line(cost(d.chip(), a.throughputPerCard()), false));

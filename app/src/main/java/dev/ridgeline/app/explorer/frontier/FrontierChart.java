@@ -20,6 +20,7 @@ import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -42,6 +43,9 @@ public final class FrontierChart {
     static final int GHOST = 1;
     static final int FRONTIER = 2;
     static final int MARKS = 3;
+    /** The P10-P90 band along the frontier: a veil over the line, light enough to read the line and marks under it. */
+    static final int BAND = 4;
+    static final Color BAND_COLOUR = new Color(0x1F, 0x6F, 0xD1, 46);
 
     /** The faint dots: light enough that the frontier and the marks stand out, dark enough to read the cloud's shape. */
     public static final Color CLOUD_COLOUR = new Color(0xBF, 0xC6, 0xCE);
@@ -73,6 +77,11 @@ public final class FrontierChart {
         plot.getRenderer(GHOST).setSeriesPaint(0, GHOST_COLOUR);
         plot.setRenderer(FRONTIER, lines(FRONTIER_STROKE));
         plot.setRenderer(MARKS, marksRenderer());
+        DeviationRenderer band = new DeviationRenderer(false, false);
+        band.setSeriesFillPaint(0, BAND_COLOUR);
+        band.setAlpha(1f);
+        band.setSeriesVisibleInLegend(0, true);
+        plot.setRenderer(BAND, band);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Palette.GRID);
@@ -105,6 +114,7 @@ public final class FrontierChart {
             plot.setDataset(GHOST, data.ghostLine);
             plot.setDataset(FRONTIER, data.frontier);
             plot.setDataset(MARKS, data.marks);
+            plot.setDataset(BAND, data.band);
             XYLineAndShapeRenderer runs = (XYLineAndShapeRenderer) plot.getRenderer(FRONTIER);
             runs.clearSeriesPaints(false);
             for (int i = 0; i < data.runColours.size(); i++) {
@@ -157,6 +167,9 @@ public final class FrontierChart {
         }
         if (data.ghost != null) {
             items.add(line("A's frontier", GHOST_COLOUR, GHOST_STROKE));
+        }
+        if (data.band.getSeriesCount() > 0) {
+            items.add(new LegendItem("P10–P90", null, null, null, new Rectangle2D.Double(-6, -4, 12, 8), BAND_COLOUR));
         }
         LegendItem best = new LegendItem("best at ≥ " + AnswerText.target(data.target), null, null, null, true, RING,
                 false, Palette.INK, true, Palette.INK, new BasicStroke(2.2f), false, new Line2D.Double(), new BasicStroke(1f),

@@ -16,7 +16,10 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.util.function.Function;
+import dev.ridgeline.engine.evidence.FrontierBands;
 import org.jfree.data.xy.DefaultXYDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * What one frontier update draws, built off the chart: every deployment (the cloud), the frontier cut into runs of
@@ -46,6 +49,10 @@ public final class FrontierData {
     final DefaultXYDataset ghostLine;
     final DefaultXYDataset frontier;
     final DefaultXYDataset marks;
+    /** The P10-P90 of throughput per card along the frontier (calibrated fidelity), empty without bands. */
+    final YIntervalSeriesCollection band;
+    /** The bands the data was built with, or null. */
+    final FrontierBands bands;
     /** Colour of each series of {@link #frontier}. */
     final List<Color> runColours;
     /** Group name to colour, in order of appearance: the legend. */
@@ -60,7 +67,7 @@ public final class FrontierData {
 
     private FrontierData(Frontier.Result result, Frontier.Result ghost, Evaluation current, double target, ColourBy by,
                          DefaultXYDataset cloud, DefaultXYDataset ghostLine, DefaultXYDataset frontier,
-                         List<Color> runColours, Map<String, Color> groups, double[] extent) {
+                         List<Color> runColours, Map<String, Color> groups, double[] extent, FrontierBands bands) {
         this.result = result;
         this.ghost = ghost;
         this.current = current;
@@ -72,8 +79,15 @@ public final class FrontierData {
         this.runColours = List.copyOf(runColours);
         this.groups = groups;
         this.marks = marks(result, current);
-        this.text = AnswerText.lines(result, ghost, current, target);
+        this.bands = bands;
+        this.band = band(result, bands);
+        this.text = AnswerText.lines(result, ghost, current, target, bands == null ? null : bands.answer());
         this.extent = extent;
+        if (bands != null && result != null && bands.line().size() == result.frontier().size()) {
+            for (dev.ridgeline.engine.evidence.Band b : bands.line()) {
+                extent[2] = Math.max(extent[2], b.high()); // the band's top in view
+            }
+        }
         double[] range = range(extent, marks, target);
         this.xLow = range[0];
         this.xHigh = range[1];
@@ -87,6 +101,12 @@ public final class FrontierData {
      */
     public static FrontierData of(Frontier.Result result, Frontier.Result ghost, Evaluation current, double target,
                                   ColourBy by) {
+        return of(result, ghost, current, target, by, null);
+    }
+
+    /** As above, with the P10-P90 band along the frontier ({@code bands} of {@code result}; null: none drawn). */
+    public static FrontierData of(Frontier.Result result, Frontier.Result ghost, Evaluation current, double target,
+                                  ColourBy by, FrontierBands bands) {
         DefaultXYDataset cloud = new DefaultXYDataset();
         DefaultXYDataset ghostLine = new DefaultXYDataset();
         DefaultXYDataset frontier = new DefaultXYDataset();
@@ -114,7 +134,22 @@ public final class FrontierData {
         if (ghost != null) {
             ghostLine.addSeries("A", xy(ghost.frontier(), extent));
         }
-        return new FrontierData(result, ghost, current, target, by, cloud, ghostLine, frontier, runColours, groups, extent);
+        return new FrontierData(result, ghost, current, target, by, cloud, ghostLine, frontier, runColours, groups, extent,
+                bands);
+    }
+
+    /** The band as an interval series over the frontier's points; empty unless the bands belong to this frontier. */
+    private static YIntervalSeriesCollection band(Frontier.Result result, FrontierBands bands) {
+        YIntervalSeriesCollection out = new YIntervalSeriesCollection();
+        if (result != null && bands != null && bands.line().size() == result.frontier().size()) {
+            YIntervalSeries series = new YIntervalSeries("P10–P90", false, true);
+            for (int i = 0; i < bands.line().size(); i++) {
+                Frontier.Point p = result.frontier().get(i);
+                series.add(p.userTokensPerSec(), p.throughputPerCard(), bands.line().get(i).low(), bands.line().get(i).high());
+            }
+            out.addSeries(series);
+        }
+        return out;
     }
 
     /**
@@ -137,7 +172,8 @@ public final class FrontierData {
 
     /** The same frontier with another current scenario: only the marks and the text change. */
     public FrontierData withCurrent(Evaluation now) {
-        return new FrontierData(result, ghost, now, target, colourBy, cloud, ghostLine, frontier, runColours, groups, extent);
+        return new FrontierData(result, ghost, now, target, colourBy, cloud, ghostLine, frontier, runColours, groups, extent,
+                bands);
     }
 
     /** The frontier drawn, or null. */

@@ -20,6 +20,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import dev.ridgeline.engine.evidence.FrontierBands;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -45,6 +46,7 @@ public final class FrontierModel {
     private final TuningRunner runner;
     private final ReadOnlyObjectWrapper<Frontier.Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<Frontier.Result> ghost = new ReadOnlyObjectWrapper<>(this, "ghost");
+    private final ReadOnlyObjectWrapper<FrontierBands> bands = new ReadOnlyObjectWrapper<>(this, "bands");
     private final DoubleProperty target = new SimpleDoubleProperty(this, "target", DEFAULT_TARGET);
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -111,6 +113,11 @@ public final class FrontierModel {
 
     public Frontier.Result getResult() {
         return result.get();
+    }
+
+    /** The P10-P90 band along the frontier shown, and at its answer; null in seed fidelity. */
+    public ReadOnlyObjectProperty<FrontierBands> bandsProperty() {
+        return bands.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Frontier.Result> ghostProperty() {
@@ -187,7 +194,9 @@ public final class FrontierModel {
             long nanos = System.nanoTime() - start;
             lastSweepNanos = nanos;
             lastSweepEnd = start + nanos;
-            runner.publisher().execute(() -> publish(id, k, r, nanos));
+            // the band along the line: a few hundred evaluations after the sweep, none per point of the cloud
+            FrontierBands b = stale(id) ? null : FrontierBands.of(engine, r);
+            runner.publisher().execute(() -> publish(id, k, r, b, nanos));
         });
     }
 
@@ -256,7 +265,7 @@ public final class FrontierModel {
         }
     }
 
-    private void publish(long id, Scenario k, Frontier.Result r, long nanos) {
+    private void publish(long id, Scenario k, Frontier.Result r, FrontierBands b, long nanos) {
         lastPublishStart = System.nanoTime();
         if (id != requested.get()) {
             return; // a newer request is under way: it wins
@@ -270,6 +279,7 @@ public final class FrontierModel {
         }
         shownKey = k;
         status.set(String.format(Locale.ROOT, "swept in %.0f ms", nanos / 1e6));
+        bands.set(b); // before the result: the view draws both at once
         result.set(r);
         running.set(false); // after the result: a view redraws once, for the new frontier
         slow.set(false);

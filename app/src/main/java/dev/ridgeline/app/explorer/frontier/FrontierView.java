@@ -195,7 +195,7 @@ public final class FrontierView extends BorderPane {
 
     private void redraw() {
         show(FrontierData.of(model.getResult(), model.ghostProperty().get(), drawn.getValue(), model.targetProperty().get(),
-                colourBy.getValue() == null ? ColourBy.AUTO : colourBy.getValue()));
+                colourBy.getValue() == null ? ColourBy.AUTO : colourBy.getValue(), model.bandsProperty().get()));
     }
 
     /**

@@ -96,8 +96,9 @@ public final class ScenarioPanel extends VBox {
                 p -> p == Policy.NAIVE ? "naive" : "dual micro-batch",
                 "Naive runs one batch; dual micro-batch overlaps one half's communication with the other's compute.",
                 Scenario::withPolicy);
-        fidelityChoice = combo("fidelityChoice", List.of(Fidelity.values()), Fidelity::label,
-                "Seed reproduces the reference spreadsheet; calibrated adds measured efficiencies.",
+        fidelityChoice = combo("fidelityChoice", Fidelity.choices(), Fidelity::title,
+                "Calibrated (the default) reads the chip's datasheet and times each kernel at its published measured "
+                + "efficiency; seed 000, as published, reproduces the blog post's model and tables, readings and all.",
                 (s, f) -> fit(s, x -> x.withFidelity(f), s.chip(), f));
         attnTpChoice = LayoutControls.attentionTp((s, t) -> s.withLayout(t, s.moeTp()), this::combo);
         moeTpChoice = LayoutControls.moeTp((s, t) -> s.withLayout(s.attentionTp(), t), this::combo);

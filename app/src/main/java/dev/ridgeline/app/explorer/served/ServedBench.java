@@ -32,8 +32,11 @@ import javafx.stage.Stage;
  * re-sizes both pools; the next starts once the last is drawn.
  */
 public final class ServedBench {
-    /** Latency percentiles, ms. */
-    public record Result(double p50Millis, double p95Millis, int edits) {
+    /**
+     * Latency percentiles (ms) and the process's CPU time per edit at the median, every thread (ms; on a machine
+     * others load, it moves less than the latency does).
+     */
+    public record Result(double p50Millis, double p95Millis, int edits, double cpuP50Millis) {
     }
 
     static final List<String> FIELDS = List.of("HBM bandwidth", "FP8 tensor rate", "BF16 tensor rate", "HBM capacity");
@@ -43,6 +46,10 @@ public final class ServedBench {
     private final SplittableRandom random;
     private final int warmup;
     private final double[] total;
+    private final double[] cpu;
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private long cpu0;
     private final CompletableFuture<Result> done = new CompletableFuture<>();
     private Stage stage;
     private int index;
@@ -57,6 +64,7 @@ public final class ServedBench {
         this.warmup = warmup;
         this.random = new SplittableRandom(seed);
         this.total = new double[edits];
+        this.cpu = new double[edits];
     }
 
     public static Result run(int warmup, int edits, long seed) throws Exception {
@@ -110,6 +118,7 @@ public final class ServedBench {
     }
 
     private void next() {
+        cpu0 = os.getProcessCpuTime();
         t0 = System.nanoTime();
         view.model().setScenario(base.withChip(randomChip(base.chip())));
     }
@@ -127,6 +136,7 @@ public final class ServedBench {
     private void record(double pulseMillis) {
         if (index >= warmup) {
             total[index - warmup] = drawnMillis + pulseMillis;
+            cpu[index - warmup] = (os.getProcessCpuTime() - cpu0) / 1e6;
         }
         index++;
         if (index < warmup + total.length) {
@@ -135,7 +145,7 @@ public final class ServedBench {
         }
         stage.close();
         view.dispose();
-        done.complete(new Result(percentile(total, 0.50), percentile(total, 0.95), total.length));
+        done.complete(new Result(percentile(total, 0.50), percentile(total, 0.95), total.length, percentile(cpu, 0.50)));
     }
 
     private Chip randomChip(Chip chip) {

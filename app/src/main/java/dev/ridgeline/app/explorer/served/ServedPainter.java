@@ -57,13 +57,21 @@ public final class ServedPainter {
         g.setColor(Palette.MUTED);
         y = text(g, s.workload().summary(), x, y + 2, width) + 8;
 
-        double poolHeight = Math.max(54, Math.min(96, area.getHeight() * 0.28));
+        double poolHeight = Math.max(40, Math.min(64, area.getHeight() * 0.18));
         double prefillWidth = width / (1 + s.decodePerPrefill());
         Rectangle2D prefill = new Rectangle2D.Double(x, y, prefillWidth, poolHeight);
         Rectangle2D decode = new Rectangle2D.Double(x + prefillWidth, y, width - prefillWidth, poolHeight);
-        pool(g, prefill, PREFILL, "Prefill", prefillLines(s));
-        pool(g, decode, DECODE, "Decode", decodeLines(s));
+        pool(g, prefill, PREFILL, "Prefill", List.of(String.format(Locale.ROOT, "%.0f %% of cards",
+                100 / (1 + s.decodePerPrefill()))));
+        pool(g, decode, DECODE, "Decode", List.of(String.format(Locale.ROOT, "%.0f %% of cards",
+                100 * s.decodePerPrefill() / (1 + s.decodePerPrefill()))));
         y += poolHeight + 6;
+        // each pool's deployment in full under the pools (a narrow pool has no room for it inside)
+        g.setFont(Palette.SMALL);
+        g.setColor(PREFILL.darker());
+        y = text(g, prefillLine(s), x, y, width) + 2;
+        g.setColor(DECODE.darker());
+        y = text(g, decodeLine(s), x, y, width) + 6;
         g.setFont(Palette.SMALL);
         g.setColor(TRANSFER);
         y = text(g, String.format(Locale.ROOT, "KV cache %.1f MB a request, prefill → decode over the NIC in %.1f ms",
@@ -74,24 +82,19 @@ public final class ServedPainter {
         return new Drawn(prefill, decode);
     }
 
-    private static List<String> prefillLines(Served.Sized s) {
-        Scenario p = s.prefill().deployment();
-        List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "%.0f %% of cards", 100 / (1 + s.decodePerPrefill())));
-        out.add(deployment(p));
-        out.add(String.format(Locale.ROOT, "chunk %,d, step %.2f s", s.prefill().chunkTokens(), s.prefill().stepSec()));
-        out.add(String.format(Locale.ROOT, "%,.0f new tokens/s per card", s.prefill().tokensPerSecPerCard()));
-        return out;
+    /** "Prefill: EP 32 · dual-mbatch · W FP8 · KV BF16, chunk 16,384, step 2.67 s, 6,139 new tokens/s per card". */
+    static String prefillLine(Served.Sized s) {
+        return "Prefill: " + deployment(s.prefill().deployment()) + String.format(Locale.ROOT, ", chunk %,d, step %.2f s, "
+                + "%,.0f new tokens/s per card", s.prefill().chunkTokens(), s.prefill().stepSec(),
+                s.prefill().tokensPerSecPerCard());
     }
 
-    private static List<String> decodeLines(Served.Sized s) {
+    /** "Decode: EP 144 · ..., batch 54, MTP 1, 2,900 tokens/s per card at 20.3 per user". */
+    static String decodeLine(Served.Sized s) {
         Scenario d = s.decode().deployment();
-        List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "%.0f %% of cards", 100 * s.decodePerPrefill() / (1 + s.decodePerPrefill())));
-        out.add(deployment(d) + String.format(Locale.ROOT, ", batch %d, MTP %d", d.batchPerCard(), d.mtpDepth()));
-        out.add(String.format(Locale.ROOT, "%,.0f tokens/s per card at %.1f per user", s.decode().throughputPerCard(),
-                s.decode().userTokensPerSec()));
-        return out;
+        return "Decode: " + deployment(d) + String.format(Locale.ROOT, ", batch %d, MTP %d, %,.0f tokens/s per card at "
+                + "%.1f per user", d.batchPerCard(), d.mtpDepth(), s.decode().throughputPerCard(),
+                s.decode().userTokensPerSec());
     }
 
     static String deployment(Scenario s) {

@@ -60,7 +60,9 @@ final class CompareModel extends Follower<ChipComparison.Result> {
     Job.Work<ChipComparison.Result> work(Scenario s) {
         List<Chip> chips = chips(s, rivals.get());
         double target = inputs.targetTpsProperty().get();
-        Objective objective = inputs.objectiveProperty().get();
+        // chips are ranked on decode: under the served objective, on decode tokens/s per card
+        Objective chosen = inputs.objectiveProperty().get();
+        Objective objective = Objective.DECODE.contains(chosen) ? chosen : Objective.THROUGHPUT;
         return (stop, progress) -> ChipComparison.compute(engine, s, chips, target, objective, runner.sweep(),
                 runner.threads(), stop, progress);
     }

@@ -63,7 +63,7 @@ public final class CompareText {
      */
     public static List<String> findings(ChipComparison.Result r) {
         List<String> out = new ArrayList<>();
-        for (Objective o : Objective.values()) {
+        for (Objective o : Objective.DECODE) {
             ChipComparison.Row w = r.winner(o);
             out.add("Best " + label(o) + ": " + (w == null ? "none (" + (o == Objective.THROUGHPUT
                     ? "no chip reaches the target" : "no chip here has a " + (o == Objective.COST ? "price" : "power"))

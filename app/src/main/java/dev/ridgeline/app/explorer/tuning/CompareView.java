@@ -3,6 +3,7 @@ package dev.ridgeline.app.explorer.tuning;
 import dev.ridgeline.app.explorer.charts.CompareChart;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.space.ChipComparison;
+import dev.ridgeline.engine.space.Objective;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -56,7 +57,7 @@ public final class CompareView extends BorderPane {
                 "Each chip's best deployment must give every user at least this many tokens/s.",
                 inputs.targetTpsProperty(), 0, 1e6, v -> v, v -> v);
         FlowPane top = new FlowPane(8, 4, new Label("Scenario's chip against"), rivals, target, new Label("ranked by tokens/s"),
-                ObjectiveChoice.create("compareObjective", inputs.objectiveProperty()),
+                ObjectiveChoice.create("compareObjective", inputs.objectiveProperty(), Objective.DECODE),
                 new JobBar("compare", model.job(), model::cancel));
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 6, 2, 6));

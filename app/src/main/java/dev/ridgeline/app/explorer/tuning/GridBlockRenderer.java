@@ -11,7 +11,8 @@ import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.data.xy.XYDataset;
 
 /**
- * The heat map's renderer: an {@link XYBlockRenderer} whose blocks span each cell's own edges ({@link MapData}), so
+ * The heat map's renderer (a hatched cell: its P10-P90 band is wider than a contour step, so the contours there say
+ * more than the model knows): an {@link XYBlockRenderer} whose blocks span each cell's own edges ({@link MapData}), so
  * that cells even in ln tile log axes (the stock renderer draws blocks of one width in data units).
  */
 final class GridBlockRenderer extends XYBlockRenderer {
@@ -32,9 +33,28 @@ final class GridBlockRenderer extends XYBlockRenderer {
         g2.setPaint(getPaintScale().getPaint(data.getZValue(series, item)));
         g2.fill(block);
         g2.draw(block); // a hairline of the same colour: no seams between blocks when anti-aliased
+        if (data.hatched(item)) {
+            hatch(g2, block);
+        }
         if (info != null && info.getOwner() != null && info.getOwner().getEntityCollection() != null) {
             addEntity(info.getOwner().getEntityCollection(), block, dataset, series, item, block.getCenterX(),
                     block.getCenterY());
         }
     }
+
+    /** Thin diagonal lines across a block, on a 6 px pitch anchored to the plot so neighbours' lines meet. */
+    static void hatch(Graphics2D g2, Rectangle2D block) {
+        java.awt.Shape clip = g2.getClip();
+        g2.clip(block);
+        g2.setPaint(HATCH);
+        g2.setStroke(new java.awt.BasicStroke(0.8f));
+        double pitch = 6;
+        double start = Math.floor((block.getMinX() - block.getMaxY()) / pitch) * pitch;
+        for (double x = start; x < block.getMaxX(); x += pitch) {
+            g2.draw(new java.awt.geom.Line2D.Double(x, block.getMaxY(), x + block.getHeight(), block.getMinY()));
+        }
+        g2.setClip(clip);
+    }
+
+    static final java.awt.Color HATCH = new java.awt.Color(0, 0, 0, 70);
 }

@@ -89,6 +89,15 @@ final class MapChart {
      *               at that size share one label)
      */
     static void show(JFreeChart chart, FieldMap.Result r, List<Mark> marks, double targetPerCard, double[] plotPx) {
+        show(chart, r, marks, targetPerCard, plotPx, null);
+    }
+
+    /**
+     * As above, hatching the cells whose P10-P90 band is wider than a contour step ({@code bandWidths}: relative
+     * widths per cell, {@link dev.ridgeline.engine.evidence.MapBands}; null: none).
+     */
+    static void show(JFreeChart chart, FieldMap.Result r, List<Mark> marks, double targetPerCard, double[] plotPx,
+                     double[][] bandWidths) {
         XYPlot plot = chart.getXYPlot();
         double[][] z = figures(r);
         double max = 0;
@@ -118,6 +127,7 @@ final class MapChart {
             plot.getDomainAxis().setRange(xe[0], xe[1]);
             plot.getRangeAxis().setRange(ye[0], ye[1]);
             double[] levels = Contours.levels(max, LEVELS);
+            data.hatch(bandWidths, levels.length > 1 ? levels[1] - levels[0] : Double.MAX_VALUE);
             XYSeriesCollection lines = new XYSeriesCollection();
             plot.clearAnnotations();
             lines.addSeries(contour(plot, r, z, "target", targetPerCard, true));
@@ -142,7 +152,7 @@ final class MapChart {
                     plot.addAnnotation(chipLabel(labels.get(k), shown.get(k), xe, plotPx), false);
                 }
             }
-            plot.setFixedLegendItems(legend(r, levels, targetPerCard, unreached));
+            plot.setFixedLegendItems(legend(r, levels, targetPerCard, unreached, data.anyHatched()));
             for (Object t : List.copyOf(chart.getSubtitles())) {
                 if (t instanceof PaintScaleLegend) {
                     chart.removeSubtitle((PaintScaleLegend) t);
@@ -286,7 +296,7 @@ final class MapChart {
     }
 
     private static LegendItemCollection legend(FieldMap.Result r, double[] levels, double targetPerCard,
-                                               boolean unreached) {
+                                               boolean unreached, boolean hatched) {
         dev.ridgeline.engine.space.Objective o = r.objective();
         LegendItemCollection items = new LegendItemCollection();
         items.add(new LegendItem("current chip", null, null, null, new Ellipse2D.Double(-5, -5, 10, 10), Color.WHITE,
@@ -304,6 +314,15 @@ final class MapChart {
                     ? "no deployment reaches the tokens/s per user" : o.missing(r.scenario().chip()), null, null, null,
                     new Rectangle2D.Double(-5, -5, 10, 10), HeadlinePaintScale.NONE));
         }
+        if (hatched) {
+            java.awt.image.BufferedImage tile = new java.awt.image.BufferedImage(6, 6, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            java.awt.Graphics2D g = tile.createGraphics();
+            g.setColor(GridBlockRenderer.HATCH);
+            g.drawLine(0, 5, 5, 0);
+            g.dispose();
+            items.add(new LegendItem("P10–P90 wider than a contour step", null, null, null,
+                    new Rectangle2D.Double(-5, -5, 10, 10), new java.awt.TexturePaint(tile, new Rectangle2D.Double(0, 0, 6, 6))));
+        }
         return items;
     }
 
@@ -313,7 +332,7 @@ final class MapChart {
         a.setRange(scale.getLowerBound(), scale.getUpperBound());
         a.setLabelFont(Palette.SMALL);
         a.setTickLabelFont(Palette.SMALL);
-        if (r.objective() == dev.ridgeline.engine.space.Objective.THROUGHPUT) {
+        if (r.objective().perCard()) {
             a.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT));
         }
         // dollars and joules: less is better, so the bar runs from the dearest (light) at the bottom to dark at the top

@@ -12,6 +12,8 @@ final class MapData extends AbstractXYZDataset {
     private final double[] xs;
     private final double[] ys;
     private final double[][] z;
+    /** Cells whose P10-P90 band is wider than a contour step (drawn hatched); null: none. */
+    private boolean[][] hatched;
 
     MapData(FieldMap.Result r) {
         this(r.xs(), r.ys(), r.headline());
@@ -73,6 +75,37 @@ final class MapData extends AbstractXYZDataset {
 
     double[] yEdges(int item) {
         return edges(ys, item / xs.length);
+    }
+
+    /** Marks the cells whose band is wider than {@code step}: {@code widths[j][i] · z[j][i] > step}. */
+    void hatch(double[][] widths, double step) {
+        if (widths == null || widths.length != ys.length) {
+            hatched = null;
+            return;
+        }
+        hatched = new boolean[ys.length][xs.length];
+        for (int j = 0; j < ys.length; j++) {
+            for (int i = 0; i < xs.length; i++) {
+                hatched[j][i] = z[j][i] > 0 && widths[j][i] * z[j][i] > step;
+            }
+        }
+    }
+
+    boolean anyHatched() {
+        if (hatched != null) {
+            for (boolean[] row : hatched) {
+                for (boolean h : row) {
+                    if (h) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    boolean hatched(int item) {
+        return hatched != null && hatched[item / xs.length][item % xs.length];
     }
 
     double[] xs() {

@@ -2,6 +2,7 @@ package dev.ridgeline.app.explorer.tuning;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.evidence.MapBands;
 import dev.ridgeline.engine.space.FieldMap;
 import dev.ridgeline.engine.space.Knob;
 import java.util.List;
@@ -14,6 +15,8 @@ import javafx.beans.property.SimpleObjectProperty;
  * changes while the Map view is shown.
  */
 final class MapModel extends Follower<FieldMap.Result> {
+    /** Set by the job that computes a result, before the result is published. */
+    private volatile double[][] bandWidths;
     static final Knob DEFAULT_X = Knob.field("HBM bandwidth");
     static final Knob DEFAULT_Y = Knob.field("FP8 tensor rate");
 
@@ -31,7 +34,7 @@ final class MapModel extends Follower<FieldMap.Result> {
     private MapModel(Engine engine, TuningRunner runner, TuningInputs inputs, int cells, ObjectProperty<Knob> x,
                      ObjectProperty<Knob> y) {
         super(new Job<>(runner, m -> m.xs().length + " × " + m.ys().length + " cells"), inputs.targetTpsProperty(), x, y,
-                inputs.objectiveProperty());
+                inputs.objectiveProperty(), inputs.workloadProperty());
         this.engine = engine;
         this.runner = runner;
         this.inputs = inputs;
@@ -59,7 +62,7 @@ final class MapModel extends Follower<FieldMap.Result> {
     Object key(Scenario s) {
         // knobs by name: each Knob.fields() call makes new (unequal) lambdas
         return List.of(spaceKey(s), x.get().name(), y.get().name(), inputs.targetTpsProperty().get(), x.get().of(s),
-                y.get().of(s), inputs.objectiveProperty().get());
+                y.get().of(s), inputs.objectiveProperty().get(), String.valueOf(inputs.served(engine)));
     }
 
     @Override
@@ -68,7 +71,21 @@ final class MapModel extends Follower<FieldMap.Result> {
         Knob ky = y.get();
         double target = inputs.targetTpsProperty().get();
         dev.ridgeline.engine.space.Objective objective = inputs.objectiveProperty().get();
-        return (stop, progress) -> TuningFigures.map(engine, s, kx, ky, cells, target, objective, runner.sweep(),
-                runner.threads(), stop, progress);
+        dev.ridgeline.engine.space.ServedRate served = inputs.served(engine);
+        // a served cell sizes both pools (tens of ms): a coarser grid keeps the map to seconds
+        int n = served == null ? cells : Math.min(cells, TuningFigures.SERVED_MAP_CELLS);
+        return (stop, progress) -> {
+            FieldMap.Result r = TuningFigures.map(engine, s, kx, ky, n, target, objective, served, runner.sweep(),
+                    runner.threads(), stop, progress);
+            // the bands are of throughput per card: a cost, power or served map has none
+            bandWidths = stop.getAsBoolean() || objective != dev.ridgeline.engine.space.Objective.THROUGHPUT ? null
+                    : MapBands.relativeWidths(engine, r);
+            return r;
+        };
+    }
+
+    /** The relative P10-P90 width of each cell of the result on display (calibrated fidelity), or null. */
+    double[][] bandWidths() {
+        return bandWidths;
     }
 }

@@ -12,9 +12,14 @@ final class ObjectiveChoice {
     }
 
     static ChoiceBox<Objective> create(String id, ObjectProperty<Objective> objective) {
+        return create(id, objective, java.util.List.of(Objective.values()));
+    }
+
+    /** A picker of {@code choices} only (the Chips view ranks chips by the decode objectives). */
+    static ChoiceBox<Objective> create(String id, ObjectProperty<Objective> objective, java.util.List<Objective> choices) {
         ChoiceBox<Objective> box = new ChoiceBox<>();
         box.setId(id);
-        box.getItems().setAll(Objective.values());
+        box.getItems().setAll(choices);
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(Objective o) {
@@ -34,7 +39,8 @@ final class ObjectiveChoice {
         box.valueProperty().bindBidirectional(objective);
         box.setTooltip(new Tooltip("What the headline maximises: tokens/s per card, per dollar (shown as $ per million "
                 + "output tokens, from the chip's price) or per watt (joules per output token, from its all-in power). "
-                + "Decode only."));
+                + "Those three are of decode; served is a served workload's output tokens/s per card over its prefill "
+                + "and decode cards, the workload of the Served view at the target's tokens/s per user."));
         return box;
     }
 
@@ -45,6 +51,8 @@ final class ObjectiveChoice {
                 return "per dollar";
             case POWER:
                 return "per watt";
+            case SERVED:
+                return "served";
             default:
                 return "per card";
         }

@@ -27,6 +27,8 @@ public final class ObjectiveText {
                 return number(o, figure) + " per million output tokens";
             case POWER:
                 return number(o, figure) + " per output token";
+            case SERVED:
+                return number(o, figure) + " served output tokens/s per card";
             default:
                 return number(o, figure) + " tokens/s per card";
         }
@@ -46,7 +48,7 @@ public final class ObjectiveText {
 
     /** A change of a figure: "+136", "−$0.012", "+0.031 J"; "0" when it is nothing at this precision. */
     public static String delta(Objective o, double change) {
-        if (o == Objective.THROUGHPUT) {
+        if (o.perCard()) {
             return TuningText.delta(change);
         }
         if (change == 0 || !Double.isFinite(change)) {

@@ -1,6 +1,8 @@
 package dev.ridgeline.app.explorer.tuning;
 
 import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.evidence.Band;
+import dev.ridgeline.engine.evidence.FrontierBands;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Sensitivity;
@@ -14,10 +16,12 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
     private final Engine engine;
     private final TuningRunner runner;
     private final TuningInputs inputs;
+    /** The headline's P10-P90 of the newest result, set by its job before the result is published; null: none. */
+    private volatile Band headlineBand;
 
     SensitivityModel(Engine engine, TuningRunner runner, TuningInputs inputs) {
         super(new Job<>(runner, r -> r.bars().size() + " knobs"), inputs.targetTpsProperty(), inputs.stepProperty(),
-                inputs.objectiveProperty());
+                inputs.objectiveProperty(), inputs.workloadProperty());
         this.engine = engine;
         this.runner = runner;
         this.inputs = inputs;
@@ -25,7 +29,8 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
 
     @Override
     Object key(Scenario s) {
-        return List.of(s, inputs.targetTpsProperty().get(), inputs.stepProperty().get(), inputs.objectiveProperty().get());
+        return List.of(s, inputs.targetTpsProperty().get(), inputs.stepProperty().get(), inputs.objectiveProperty().get(),
+                String.valueOf(inputs.served(engine)));
     }
 
     @Override
@@ -33,7 +38,19 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
         double target = inputs.targetTpsProperty().get();
         double step = inputs.stepProperty().get();
         Objective objective = inputs.objectiveProperty().get();
-        return (stop, progress) -> Sensitivity.compute(engine, s, target, step, objective, runner.sweep(),
-                runner.threads(), stop, progress);
+        dev.ridgeline.engine.space.ServedRate served = inputs.served(engine);
+        return (stop, progress) -> {
+            Sensitivity.Result r = Sensitivity.compute(engine, s, target, step, objective, served, runner.sweep(),
+                    runner.threads(), stop, progress);
+            // the band is of throughput per card: a cost, power or served headline has none
+            headlineBand = stop.getAsBoolean() || objective != Objective.THROUGHPUT ? null
+                    : FrontierBands.headline(engine, s, r.headline());
+            return r;
+        };
+    }
+
+    /** The P10-P90 of the headline of the result on display (calibrated fidelity), or null. */
+    Band headlineBand() {
+        return headlineBand;
     }
 }

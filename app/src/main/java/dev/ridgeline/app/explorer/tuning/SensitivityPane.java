@@ -80,7 +80,7 @@ public final class SensitivityPane extends VBox {
             l.setManaged(!l.getText().isEmpty());
         }
         viewer.setMinHeight(90 + ROW_PX * TornadoChart.drawn(r).size());
-        TornadoChart.show(chart, r);
+        TornadoChart.show(chart, r, model.headlineBand());
     }
 
     /** What the tab says around its chart: the headline, the knobs that change nothing or were not moved. */

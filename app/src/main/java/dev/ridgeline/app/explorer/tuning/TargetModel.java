@@ -22,7 +22,7 @@ final class TargetModel extends Follower<TargetModel.Answers> {
     TargetModel(Engine engine, TuningRunner runner, TuningInputs inputs) {
         super(new Job<>(runner, a -> a.answers().size() + " fields"), inputs.targetTpsProperty(),
                 inputs.minThroughputProperty(), inputs.perNodeProperty(), inputs.objectiveProperty(),
-                inputs.maxCostProperty(), inputs.maxEnergyProperty());
+                inputs.maxCostProperty(), inputs.maxEnergyProperty(), inputs.workloadProperty());
         this.engine = engine;
         this.runner = runner;
         this.inputs = inputs;
@@ -31,14 +31,14 @@ final class TargetModel extends Follower<TargetModel.Answers> {
     @Override
     Object key(Scenario s) {
         // the chip's price and power are in the space key's chip: a price edit asks again
-        return List.of(spaceKey(s), inputs.target());
+        return List.of(spaceKey(s), inputs.target(engine));
     }
 
     @Override
     Job.Work<Answers> work(Scenario s) {
-        Solve.Target target = inputs.target();
+        Solve.Target target = inputs.target(engine);
         return (stop, progress) -> {
-            double now = Sensitivity.headline(engine, s, target.minUserTps(), target.objective());
+            double now = Sensitivity.headline(engine, s, target.minUserTps(), target.objective(), target.served());
             List<Solve.Answer> answers = Solve.compute(engine, s, target, Solve.fields(target.objective(), s.chip()), runner.sweep(),
                     runner.threads(), stop, progress);
             return new Answers(s, target, now, answers);

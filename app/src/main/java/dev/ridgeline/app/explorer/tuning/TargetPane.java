@@ -51,7 +51,7 @@ public final class TargetPane extends VBox {
                 inputs.maxEnergyProperty(), 0, 1e6, v -> v, v -> v);
         Runnable goal = () -> {
             Objective o = inputs.objectiveProperty().get();
-            show(perRow, o == Objective.THROUGHPUT);
+            show(perRow, o.perCard());
             show(cost, o == Objective.COST);
             show(energy, o == Objective.POWER);
         };
@@ -103,10 +103,10 @@ public final class TargetPane extends VBox {
         if (a.headline() <= 0) {
             return "Now no deployment reaches " + Checks.number(t.minUserTps()) + " tokens/s per user.";
         }
-        if (o == Objective.THROUGHPUT) {
-            String unit = t.perNode() ? "node" : "card";
+        if (o.perCard()) {
+            String unit = (o == Objective.SERVED ? "served output tokens/s per " : "tokens/s per ") + (t.perNode() ? "node" : "card");
             double nowShown = t.perNode() ? a.headline() * Evaluation.CARDS_PER_NODE : a.headline();
-            return "Now: " + TuningText.tokens(nowShown) + " tokens/s per " + unit + at + " (" + (nowShown >= t.goal()
+            return "Now: " + TuningText.tokens(nowShown) + " " + unit + at + " (" + (nowShown >= t.goal()
                     ? "reached" : "short by " + TuningText.percent(t.goal() / nowShown - 1)) + ").";
         }
         double figure = o.figure(a.headline());

@@ -1,6 +1,7 @@
 package dev.ridgeline.app.explorer.tuning;
 
 import dev.ridgeline.app.explorer.charts.Palette;
+import dev.ridgeline.engine.evidence.Band;
 import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Sensitivity;
 import java.awt.BasicStroke;
@@ -15,6 +16,7 @@ import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
@@ -138,8 +140,19 @@ final class TornadoChart {
         return chart;
     }
 
+    /** The renderers' own legend and one item more: the hatch of a bar within the uncertainty. */
+    private static org.jfree.chart.LegendItemCollection legend(CategoryPlot plot) {
+        plot.setFixedLegendItems(null);
+        org.jfree.chart.LegendItemCollection items = plot.getLegendItems();
+        items.add(new org.jfree.chart.LegendItem("shaded: the headline's P10–P90", null, null, null,
+                new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10), UNCERTAINTY));
+        items.add(new org.jfree.chart.LegendItem("hatched: within the uncertainty", null, null, null,
+                new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10), Bars.hatched(REOPT_UP)));
+        return items;
+    }
+
     private static BarRenderer renderer(Color reoptimised, Color fixed, boolean up) {
-        BarRenderer r = new BarRenderer();
+        BarRenderer r = new Bars();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         r.setDrawBarOutline(false);
@@ -175,8 +188,56 @@ final class TornadoChart {
         }
     }
 
-    /** Swaps in the datasets of {@code r} with one redraw (STYLE 11). */
+    /**
+     * The bars' renderer: a re-optimised bar that ends inside the headline's P10-P90 (the strip) is hatched, "within the
+     * uncertainty": it moves the headline by less than the model can tell (the legend and tooltip say so).
+     */
+    static final class Bars extends BarRenderer {
+        private static final long serialVersionUID = 1L;
+        /** The headline's band as changes, or null. */
+        transient double[] strip;
+
+        /** True when the re-optimised change of this row lies inside the strip. */
+        boolean within(int row, int column) {
+            org.jfree.data.category.CategoryDataset d = getPlot().getDataset(getPlot().getIndexOf(this));
+            Number v = d.getValue(row, column);
+            return strip != null && v != null && v.doubleValue() != 0 && d.getRowKey(row).toString().startsWith(REOPTIMISED)
+                    && v.doubleValue() >= strip[0] && v.doubleValue() <= strip[1];
+        }
+
+        @Override
+        public java.awt.Paint getItemPaint(int row, int column) {
+            java.awt.Paint p = super.getItemPaint(row, column);
+            return within(row, column) && p instanceof Color ? hatched((Color) p) : p;
+        }
+
+        static java.awt.Paint hatched(Color c) {
+            // white stripes two pixels wide on a five-pixel pitch: visible on the darkest bar at the window's size
+            java.awt.image.BufferedImage tile = new java.awt.image.BufferedImage(5, 5, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            java.awt.Graphics2D g = tile.createGraphics();
+            g.setColor(c);
+            g.fillRect(0, 0, 5, 5);
+            g.setColor(Color.WHITE);
+            for (int i = 0; i < 5; i++) {
+                g.fillRect(i, 4 - i, 1, 1);
+                g.fillRect((i + 1) % 5, 4 - i, 1, 1);
+            }
+            g.dispose();
+            return new java.awt.TexturePaint(tile, new java.awt.geom.Rectangle2D.Double(0, 0, 5, 5));
+        }
+    }
+
+    /** Swaps in the datasets of {@code r} with one redraw (STYLE 11), without an uncertainty band. */
     static void show(JFreeChart chart, Sensitivity.Result r) {
+        show(chart, r, null);
+    }
+
+    /**
+     * Swaps in the datasets of {@code r} and the headline's P10-P90 (calibrated fidelity; null: none) as a shaded strip
+     * around zero, the whiskers of every re-optimised bar: a bar that ends inside it moves the headline by less than
+     * the model can tell, and its label says so.
+     */
+    static void show(JFreeChart chart, Sensitivity.Result r, Band headlineBand) {
         DefaultCategoryDataset[] data = createDataset(r);
         CategoryPlot plot = chart.getCategoryPlot();
         chart.setNotify(false);
@@ -188,15 +249,33 @@ final class TornadoChart {
             for (int k : new int[] {DOWN, UP}) {
                 BarRenderer renderer = (BarRenderer) plot.getRenderer(k);
                 renderer.setDefaultItemLabelGenerator(new DeltaLabels(r.objective()));
-                renderer.setDefaultToolTipGenerator(r.objective() == Objective.THROUGHPUT
-                        ? new StandardCategoryToolTipGenerator("{0}, {1}: {2} tokens/s per card",
+                renderer.setDefaultToolTipGenerator(r.objective().perCard()
+                        ? new StandardCategoryToolTipGenerator("{0}, {1}: {2} " + r.objective().figureName(),
                                 java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT))
                         : (dataset, row, column) -> dataset.getRowKey(row) + ", " + dataset.getColumnKey(column) + ": "
                                 + ObjectiveText.delta(r.objective(), dataset.getValue(row, column).doubleValue())
                                 + " " + r.objective().unit());
             }
+            plot.clearRangeMarkers();
+            double[] strip = strip(r, headlineBand);
+            for (int i = 0; i < 2; i++) {
+                ((Bars) plot.getRenderer(i)).strip = strip;
+            }
+            plot.setFixedLegendItems(strip == null ? null : legend(plot));
+            if (strip != null) {
+                // named in the legend: a label on the plot sat under the longest bar
+                plot.addRangeMarker(new IntervalMarker(strip[0], strip[1], UNCERTAINTY), org.jfree.chart.ui.Layer.BACKGROUND);
+            }
         } finally {
             chart.setNotify(true);
         }
     }
+
+    /** The headline's band as changes of the headline, {@code [low - headline, high - headline]}; null without one. */
+    static double[] strip(Sensitivity.Result r, Band b) {
+        return b == null || !(r.headline() > 0) ? null : new double[] {b.low() - r.headline(), b.high() - r.headline()};
+    }
+
+    /** The strip's colour: a light grey behind the bars. */
+    static final Color UNCERTAINTY = new Color(0xE6, 0xE9, 0xED);
 }

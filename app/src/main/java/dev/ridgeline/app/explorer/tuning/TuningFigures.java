@@ -53,7 +53,7 @@ public final class TuningFigures {
                     + (r.fixed() > 0 ? ObjectiveText.number(o, o.figure(r.fixed())) : "none") + ".";
         }
         String basis = o == dev.ridgeline.engine.space.Objective.THROUGHPUT ? ""
-                : " (" + (o == dev.ridgeline.engine.space.Objective.COST ? chip.cost().priceNote()
+                : o == dev.ridgeline.engine.space.Objective.SERVED ? " (served over prefill and decode cards)" : " (" + (o == dev.ridgeline.engine.space.Objective.COST ? chip.cost().priceNote()
                         : chip.cost().powerNote()) + "; decode only)";
         return "Headline: " + ObjectiveText.score(o, r.headline()) + " at ≥ " + tps + " tokens/s per user (re-optimised)"
                 + basis + "; the deployment on screen: " + (r.fixed() > 0 ? ObjectiveText.number(o, o.figure(r.fixed()))
@@ -93,12 +93,25 @@ public final class TuningFigures {
     }
 
     /** The map of {@code x} and {@code y} around {@code s}: {@code cells} values per axis, a quarter to 4 times each. */
+    /**
+     * Cells per axis of a map on the served objective (odd: the current value in the middle): each cell sizes both
+     * pools (tens of ms of CPU), so 11² cells take seconds where the default 41² would take minutes.
+     */
+    public static final int SERVED_MAP_CELLS = 11;
+
     public static FieldMap.Result map(Engine engine, Scenario s, Knob x, Knob y, int cells, double targetTps,
                                       Objective objective, Executor sweep, int threads, BooleanSupplier stop,
                                       DoubleConsumer progress) {
+        return map(engine, s, x, y, cells, targetTps, objective, null, sweep, threads, stop, progress);
+    }
+
+    /** As above, {@code served} counting {@link Objective#SERVED} (null for the other objectives). */
+    public static FieldMap.Result map(Engine engine, Scenario s, Knob x, Knob y, int cells, double targetTps,
+                                      Objective objective, dev.ridgeline.engine.space.ServedRate served, Executor sweep,
+                                      int threads, BooleanSupplier stop, DoubleConsumer progress) {
         double[] xs = FieldMap.axis(x, x.of(s), FieldMap.DEFAULT_FACTOR, cells);
         double[] ys = FieldMap.axis(y, y.of(s), FieldMap.DEFAULT_FACTOR, cells);
-        return FieldMap.compute(engine, s, x, y, xs, ys, targetTps, objective, sweep, threads, stop, progress);
+        return FieldMap.compute(engine, s, x, y, xs, ys, targetTps, objective, served, sweep, threads, stop, progress);
     }
 
     /** The heat map of {@code r} for a chart of {@code width x height} px, the catalogue's chips marked. */
@@ -158,7 +171,7 @@ public final class TuningFigures {
                     .append(v > 0 ? ObjectiveText.figure(o, v) : o.available(s.chip()) ? "no deployment reaches"
                             : ObjectiveText.missing(o, s.chip()))
                     .append(" at ≥ ").append(Checks.number(r.targetTps())).append(" tokens/s per user")
-                    .append(o == Objective.THROUGHPUT || !o.available(s.chip()) ? ". "
+                    .append(o.perCard() || !o.available(s.chip()) ? ". "
                             : " (" + (o == Objective.COST ? s.chip().cost().priceNote() : s.chip().cost().powerNote()) + "). ");
         }
         double best = o.figureFalls() ? Double.MAX_VALUE : 0;

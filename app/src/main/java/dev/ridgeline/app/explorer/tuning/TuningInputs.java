@@ -1,6 +1,10 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.serve.ServedObjective;
+import dev.ridgeline.engine.serve.Workload;
 import dev.ridgeline.engine.space.Objective;
+import dev.ridgeline.engine.space.ServedRate;
 import dev.ridgeline.engine.space.Sensitivity;
 import dev.ridgeline.engine.space.Solve;
 import javafx.beans.property.BooleanProperty;
@@ -32,6 +36,17 @@ public final class TuningInputs {
     private final DoubleProperty step = new SimpleDoubleProperty(this, "step", Sensitivity.DEFAULT_STEP);
     private final DoubleProperty minThroughput = new SimpleDoubleProperty(this, "minThroughput", DEFAULT_MIN_THROUGHPUT);
     private final BooleanProperty perNode = new SimpleBooleanProperty(this, "perNode");
+    private final ObjectProperty<Workload> workload = new SimpleObjectProperty<>(this, "workload", Workload.DEFAULT);
+
+    /** The served workload the served objective sizes (the Served view's, shared with it); its user speed is the target's. */
+    public ObjectProperty<Workload> workloadProperty() {
+        return workload;
+    }
+
+    /** What {@link Objective#SERVED} counts, or null for the other objectives. */
+    public ServedRate served(Engine engine) {
+        return objective.get() == Objective.SERVED ? ServedObjective.rate(engine, workload.get()) : null;
+    }
 
     /** Tokens/s per user every headline must reach. */
     public DoubleProperty targetTpsProperty() {
@@ -85,7 +100,7 @@ public final class TuningInputs {
     }
 
 
-    public Solve.Target target() {
-        return new Solve.Target(targetTps.get(), objective.get(), goal(), perNode.get());
+    public Solve.Target target(Engine engine) {
+        return new Solve.Target(targetTps.get(), objective.get(), goal(), perNode.get(), served(engine));
     }
 }

@@ -72,6 +72,11 @@ class BackgroundTuningTest {
             }
             if (c >= 0) {
                 rows++;
+                if (b.up().refused() != null) { // a step up the field cannot take draws no bar
+                    assertEquals(null, up.getValue(0, c), b.knob().name());
+                    assertEquals(null, up.getValue(1, c), b.knob().name());
+                    continue;
+                }
                 assertEquals(b.up().headline() - expected.headline(), up.getValue(0, c).doubleValue(), 0.0, b.knob().name());
                 assertEquals(b.up().fixed() - expected.fixed(), up.getValue(1, c).doubleValue(), 0.0, b.knob().name());
             }

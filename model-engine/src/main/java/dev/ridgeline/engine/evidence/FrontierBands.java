@@ -1,0 +1,53 @@
+package dev.ridgeline.engine.evidence;
+
+import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.model.Fidelity;
+import dev.ridgeline.engine.space.Frontier;
+import dev.ridgeline.engine.space.Headline;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The P10-P90 band of throughput per card along a frontier line and at its answer (issue 19): each point of the line
+ * (not of the cloud) evaluated once more and banded ({@link Bands}), a few hundred evaluations after a sweep of tens of
+ * thousands. Seed fidelity has none.
+ *
+ * @param line   one band per point of {@link Frontier.Result#frontier()}, in its order
+ * @param answer the band of the best deployment at the target, or null without one
+ */
+public record FrontierBands(List<Band> line, Band answer) {
+    public FrontierBands {
+        line = List.copyOf(line);
+    }
+
+    /**
+     * The band of the headline at a target (the best throughput per card over the scenario's deployments, re-optimised,
+     * DESIGN 4b), for a view that has only the headline's value (the sensitivity): the relative P10-P90 of the
+     * deployment on screen carried to the headline. The band follows the chip's distance from what was measured far
+     * more than the deployment, and this costs one evaluation where the headline's own deployment would cost another
+     * search. Null in seed fidelity or without a headline.
+     */
+    public static Band headline(Engine engine, dev.ridgeline.engine.model.Scenario s, double headline) {
+        if (s.fidelity() == Fidelity.SEED || !(headline > 0)) {
+            return null;
+        }
+        var e = engine.evaluate(s);
+        return Bands.of(engine.calibration(), e).throughputPerCard().times(headline / e.throughputPerCard());
+    }
+
+    /** The bands of a calibrated frontier; null in seed fidelity or for a cancelled sweep. */
+    public static FrontierBands of(Engine engine, Frontier.Result r) {
+        if (r.cancelled() || r.space().configurations().isEmpty()
+                || r.space().configurations().get(0).fidelity() == Fidelity.SEED) {
+            return null;
+        }
+        List<Band> line = new ArrayList<>(r.frontier().size());
+        for (Frontier.Point p : r.frontier()) {
+            line.add(Bands.of(engine.calibration(), engine.evaluate(r.deployment(p))).throughputPerCard());
+        }
+        Headline.Answer a = r.answer();
+        Band answer = a == null ? null
+                : Bands.of(engine.calibration(), engine.evaluate(a.deployment())).throughputPerCard();
+        return new FrontierBands(line, answer);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.ridgeline.engine.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.engine.Fixtures;
+import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Fidelity;
+import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.Frontier;
+import dev.ridgeline.engine.space.Space;
+import org.junit.jupiter.api.Test;
+
+/** The band along the frontier line (issue 19). */
+class FrontierBandsTest {
+    private static final Scenario DEFAULT = Presets.builtInScenario("default");
+
+    @Test
+    void theFrontierBandContainsTheLineAndTheAnswer() {
+        Frontier.Result r = Frontier.compute(Fixtures.ENGINE, Space.explorerForDrawing(DEFAULT), 20);
+        FrontierBands b = FrontierBands.of(Fixtures.ENGINE, r);
+        assertEquals(r.frontier().size(), b.line().size());
+        for (int i = 0; i < r.frontier().size(); i++) {
+            double y = r.frontier().get(i).throughputPerCard();
+            assertTrue(b.line().get(i).contains(y), i + ": " + y + " outside " + b.line().get(i));
+            assertTrue(b.line().get(i).low() < y && y < b.line().get(i).high(), "a band with width, point " + i);
+        }
+        assertTrue(b.answer().contains(r.answer().throughputPerCard()));
+    }
+
+    @Test
+    void seedFidelityHasNoBand() {
+        Frontier.Result r = Frontier.compute(Fixtures.ENGINE, Space.explorerForDrawing(DEFAULT.withFidelity(Fidelity.SEED)), 20);
+        assertNull(FrontierBands.of(Fixtures.ENGINE, r));
+    }
+}
