@@ -104,7 +104,7 @@ class ReportLayoutTest {
                 List<String> cells = new ArrayList<>();
                 t.columns().forEach(c -> cells.add(c.header()));
                 for (List<Inline> row : t.rows()) {
-                    row.forEach(i -> cells.add(MarkdownWriter.inline(List.of(i)).replace("\\", "").replace("`", "")));
+                    row.forEach(i -> cells.add(MarkdownWriter.inline(List.of(i)).replaceAll("<[^>]*>", "").replace("\\", "").replace("`", "")));
                 }
                 for (String cell : cells) {
                     Matcher m = word.matcher(cell);
