@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * The training run of the class-data-sharing archive the {@code ridgeline} script makes (JDK 17 writes one with
  * {@code -XX:ArchiveClassesAtExit}; the script passes it to every later start with {@code -XX:SharedArchiveFile}).
- * It runs what users start: the usage, a one-shot evaluation, each chart export in each format, and the window built
+ * It runs what users start: the usage, a one-shot evaluation, each chart export in each format, the review report's
+ * PDF (openhtmltopdf, PDFBox, the report's sections), and the window built
  * headless (JavaFX's scene graph, controls, CSS and software renderer; the window on screen adds only its platform's
  * classes), so that their classes are mapped from the archive instead of read, parsed and verified from the jars.
  * Output is discarded; files go to a temporary folder, removed after. Exit 0 when every run succeeded.
@@ -34,6 +35,7 @@ public final class CdsTraining {
                 {"export", "--view", "gantt", "--out", dir.resolve("gantt.svg").toString()},
                 {"export", "--view", "frontier", "--out", dir.resolve("frontier.pdf").toString()},
                 {"export", "--view", "window", "--out", dir.resolve("window.png").toString()},
+                {"report", "--out", dir.resolve("review.pdf").toString()},
             };
             for (String[] run : runs) {
                 failed += RidgelineCommand.run(none, none, run) == RidgelineCommand.OK ? 0 : 1;

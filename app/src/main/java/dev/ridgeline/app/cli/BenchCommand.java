@@ -35,8 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * the first result: wall time, and that process's CPU time, which depends less on other load; medians of
  * {@code --window-starts}, {@link WindowStartBench}; absent where the runtime cannot start a JVM, as in an app image),
  * and the start-up of commands in fresh JVMs ({@link StartupBench}): {@code startupEvaluateMillis},
- * {@code startupRooflineExportMillis}, {@code startupMapExportMillis}, {@code startupWindowExportMillis} (absent with
- * {@code --startup-runs 0}).
+ * {@code startupRooflineExportMillis}, {@code startupMapExportMillis}, {@code startupWindowExportMillis},
+ * {@code reportPdfMillis} and {@code reportPdfCpuMillis} (the review report's PDF of the default scenario: wall time,
+ * and the child's CPU time over all its threads, which depends less on other load) (absent with {@code --startup-runs 0}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure engine speed (evaluations per second, seed search time).")
 final class BenchCommand implements Callable<Integer> {
@@ -133,9 +134,10 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
             startup = StartupBench.run(startupRuns);
             out.printf(Locale.ROOT, "start-up, fresh JVM, median wall time (class-data sharing %s): evaluate %.0f ms; "
-                            + "export roofline %.0f ms, map %.0f ms, window %.0f ms%n", startup.sharedArchive() ? "on" : "off",
-                    startup.evaluateMillis(), startup.rooflineExportMillis(), startup.mapExportMillis(),
-                    startup.windowExportMillis());
+                            + "export roofline %.0f ms, map %.0f ms, window %.0f ms; report PDF %.0f ms (CPU %.0f ms)%n",
+                    startup.sharedArchive() ? "on" : "off", startup.evaluateMillis(), startup.rooflineExportMillis(),
+                    startup.mapExportMillis(), startup.windowExportMillis(), startup.reportPdfMillis(),
+                    startup.reportPdfCpuMillis());
         }
         WindowStartBench.Result start = null;
         if (windowStarts > 0 && WindowStartBench.available()) {
@@ -168,7 +170,11 @@ final class BenchCommand implements Callable<Integer> {
             figures.addAll(List.of("startupEvaluateMillis", Math.round(startup.evaluateMillis()),
                     "startupRooflineExportMillis", Math.round(startup.rooflineExportMillis()),
                     "startupMapExportMillis", Math.round(startup.mapExportMillis()),
-                    "startupWindowExportMillis", Math.round(startup.windowExportMillis())));
+                    "startupWindowExportMillis", Math.round(startup.windowExportMillis()),
+                    "reportPdfMillis", Math.round(startup.reportPdfMillis())));
+            if (Double.isFinite(startup.reportPdfCpuMillis())) {
+                figures.addAll(List.of("reportPdfCpuMillis", Math.round(startup.reportPdfCpuMillis())));
+            }
         }
         out.println(Reports.jsonLine(figures.toArray()));
         out.flush();

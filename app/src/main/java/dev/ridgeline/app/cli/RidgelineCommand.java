@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class RidgelineCommand implements Runnable {
     /** The subcommands, in the order the usage lists them. */
     static final List<String> COMMANDS = List.of("evaluate", "search", "presets", "bench", "export", "frontier",
-            "sensitivity", "solve", "report", "compare", "serve", "validate");
+            "sensitivity", "solve", "report", "compare", "serve", "validate", "soak");
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
     public static final int BAD_INPUT = 2;
@@ -99,6 +99,7 @@ public final class RidgelineCommand implements Runnable {
             case "compare": return new CompareCommand();
             case "serve": return new ServeCommand();
             case "validate": return new ValidateCommand();
+            case "soak": return new SoakCommand();
             default: throw new IllegalArgumentException("no subcommand " + name);
         }
     }

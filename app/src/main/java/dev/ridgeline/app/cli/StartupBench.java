@@ -23,7 +23,7 @@ final class StartupBench {
      * class-data sharing was in use (this JVM's: the script gives its archive to every start once it is made).
      */
     record Result(double evaluateMillis, double rooflineExportMillis, double mapExportMillis, double windowExportMillis,
-                  boolean sharedArchive) {
+                  double reportPdfMillis, double reportPdfCpuMillis, boolean sharedArchive) {
     }
 
     private StartupBench() {
@@ -32,15 +32,35 @@ final class StartupBench {
     static Result run(int runs) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("ridgeline-startup");
         try {
-            return new Result(median(runs, dir, "evaluate"),
-                    median(runs, dir, "export", "--view", "roofline", "--out", dir.resolve("r.png").toString()),
-                    median(runs, dir, "export", "--view", "map", "--out", dir.resolve("m.png").toString()),
-                    median(runs, dir, "export", "--view", "window", "--out", dir.resolve("w.png").toString()),
+            double[] cpu = new double[runs];
+            double report = median(runs, dir, cpu, "report", "--out", dir.resolve("review.pdf").toString());
+            Arrays.sort(cpu);
+            return new Result(median(runs, dir, null, "evaluate"),
+                    median(runs, dir, null, "export", "--view", "roofline", "--out", dir.resolve("r.png").toString()),
+                    median(runs, dir, null, "export", "--view", "map", "--out", dir.resolve("m.png").toString()),
+                    median(runs, dir, null, "export", "--view", "window", "--out", dir.resolve("w.png").toString()),
+                    report, cpu[runs / 2],
                     jvmOptions().stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=")));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * CPU time of this process's finished and reaped children, user and system (Linux: /proc/self/stat's cutime and
+     * cstime, in clock ticks of 10 ms); NaN elsewhere. The JVM reaps each child as it exits, so the difference over one
+     * start is that start's CPU time.
+     */
+    static double childrenCpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command name: state is field 3 of stat(5), so cutime (16) and cstime (17) are at 13 and 14
+            return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 
@@ -55,7 +75,12 @@ final class StartupBench {
         return WindowStartBench.jvmOptions(ProcessHandle.current().info().arguments().orElse(new String[0]));
     }
 
-    private static double median(int runs, Path dir, String... args) throws IOException, InterruptedException {
+    /**
+     * The median wall time of {@code runs} fresh starts; {@code cpuMillis} (when not null) gets each start's CPU time,
+     * every thread of the child (JIT and GC too): less disturbed by other load than the wall time. NaN where the
+     * system does not say.
+     */
+    private static double median(int runs, Path dir, double[] cpuMillis, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (launcher() != null) {
             command.add(launcher());
@@ -70,6 +95,7 @@ final class StartupBench {
             ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
             pb.environment().put("RIDGELINE_HOME", dir.resolve("home").toString());
+            double cpu0 = childrenCpuMillis();
             long t0 = System.nanoTime();
             Process p = pb.start();
             if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -78,6 +104,10 @@ final class StartupBench {
                         + (p.isAlive() ? "none" : p.exitValue()) + ")");
             }
             millis[i] = (System.nanoTime() - t0) / 1e6;
+            if (cpuMillis != null) {
+                // the launcher script's own processes are counted too (a few ms)
+                cpuMillis[i] = childrenCpuMillis() - cpu0;
+            }
         }
         Arrays.sort(millis);
         return millis[runs / 2];

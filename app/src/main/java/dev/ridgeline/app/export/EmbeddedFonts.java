@@ -17,7 +17,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * the assets module ({@code fonts/README.md}: source and licence). Text with a character DejaVu Sans lacks (a chip
  * named in CJK, say) is drawn as glyph outlines instead, so nothing ever prints as "?". One instance per document.
  */
-final class EmbeddedFonts extends PdfBoxGraphics2DFontTextDrawer {
+public final class EmbeddedFonts extends PdfBoxGraphics2DFontTextDrawer {
     static final String REGULAR = "/fonts/DejaVuSans.ttf";
     static final String BOLD = "/fonts/DejaVuSans-Bold.ttf";
     /** The family name PDF and SVG exports give their text. */
@@ -53,8 +53,26 @@ final class EmbeddedFonts extends PdfBoxGraphics2DFontTextDrawer {
 
     private static PDFont load(IFontTextDrawerEnv env, String resource) throws IOException {
         try (InputStream in = open(resource)) {
-            return PDType0Font.load(env.getDocument(), in, true);
+            return PDType0Font.load(env.getDocument(), new java.io.ByteArrayInputStream(withoutSubstitutions(in.readAllBytes())), true);
         }
+    }
+
+    /**
+     * A TrueType font with its glyph-substitution table (GSUB) hidden: PDFBox 3 applies a font's GSUB to every string
+     * it shows, which turns "fi" and "fl" into ligature glyphs, so that "Workflow" and "Roofline" copy out of a PDF as
+     * "Workﬂow" and "Rooﬂine" and a search for them finds nothing (issue 22). The table's tag in the font's directory
+     * is renamed to one no reader knows ("GSUB" to "GSUC", which sorts in the same place); every byte of every table
+     * stays as it was. Latin text needs nothing GSUB does. A font without GSUB is returned as it is.
+     */
+    public static byte[] withoutSubstitutions(byte[] ttf) {
+        int tables = ttf.length < 12 ? 0 : ((ttf[4] & 0xff) << 8) | (ttf[5] & 0xff);
+        for (int i = 0; i < tables && 12 + 16 * i + 4 <= ttf.length; i++) {
+            int at = 12 + 16 * i;
+            if (ttf[at] == 'G' && ttf[at + 1] == 'S' && ttf[at + 2] == 'U' && ttf[at + 3] == 'B') {
+                ttf[at + 3] = 'C';
+            }
+        }
+        return ttf;
     }
 
     static InputStream open(String resource) throws IOException {

@@ -9,9 +9,12 @@ import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
@@ -29,18 +32,23 @@ final class HtmlWriter {
     }
 
     /**
-     * @param svgByFile each figure's {@code <svg>} element, keyed by the file name the Markdown links
-     * @param forPdf    add openhtmltopdf's page rules, bookmarks and contents page numbers
+     * @param figureByFile each figure's markup (its {@code <svg>} element, or the PDF's {@code <object>}), keyed by the
+     *                     file name the Markdown links
+     * @param forPdf       add openhtmltopdf's page rules, bookmarks and contents page numbers
      */
-    static String document(Report r, String markdown, Map<String, String> svgByFile, String version, boolean forPdf) {
+    static String document(Report r, String markdown, Map<String, String> figureByFile, String version, boolean forPdf) {
         Node doc = Parser.builder().extensions(EXTENSIONS).build().parse(markdown);
         HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS)
                 .attributeProviderFactory(c -> (node, tag, attrs) -> {
                     if (node instanceof Link && ((Link) node).getDestination().startsWith("#")) {
                         attrs.put("class", "toc");
+                    } else if (node instanceof BulletList && node.getPrevious() instanceof Heading
+                            && ((Heading) node.getPrevious()).getFirstChild() instanceof Text
+                            && MarkdownWriter.CONTENTS.equals(((Text) ((Heading) node.getPrevious()).getFirstChild()).getLiteral())) {
+                        attrs.put("class", "contents");
                     }
                 })
-                .nodeRendererFactory(c -> new InlineSvg(c, svgByFile)).build();
+                .nodeRendererFactory(c -> new InlineFigure(c, figureByFile)).build();
         StringBuilder html = new StringBuilder(markdown.length() * 2);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\" />\n<title>")
                 .append(escape(r.title())).append("</title>\n<meta name=\"generator\" content=\"Ridgeline ")
@@ -87,14 +95,14 @@ final class HtmlWriter {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    /** Renders an image whose destination is a figure file as that figure's inline SVG. */
-    private static final class InlineSvg implements NodeRenderer {
+    /** Renders an image whose destination is a figure file as that figure's markup, inline, with its caption. */
+    private static final class InlineFigure implements NodeRenderer {
         private final HtmlNodeRendererContext context;
-        private final Map<String, String> svgByFile;
+        private final Map<String, String> figureByFile;
 
-        InlineSvg(HtmlNodeRendererContext context, Map<String, String> svgByFile) {
+        InlineFigure(HtmlNodeRendererContext context, Map<String, String> figureByFile) {
             this.context = context;
-            this.svgByFile = svgByFile;
+            this.figureByFile = figureByFile;
         }
 
         @Override
@@ -105,7 +113,7 @@ final class HtmlWriter {
         @Override
         public void render(Node node) {
             Image image = (Image) node;
-            String svg = svgByFile.get(image.getDestination());
+            String svg = figureByFile.get(image.getDestination());
             if (svg == null) {
                 throw new IllegalStateException("the report links a figure it did not draw: " + image.getDestination());
             }

@@ -4,6 +4,7 @@ import dev.ridgeline.engine.report.Block;
 import dev.ridgeline.engine.report.Inline;
 import dev.ridgeline.engine.report.Report;
 import dev.ridgeline.engine.report.Section;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.commonmark.ext.heading.anchor.IdGenerator;
@@ -16,16 +17,22 @@ import org.commonmark.ext.heading.anchor.IdGenerator;
  */
 final class MarkdownWriter {
     static final String CONTENTS = "Contents";
+    /** What the date line under the title starts with. */
+    static final String DATED = "Written on ";
 
     private MarkdownWriter() {
     }
 
-    static String write(Report r, Map<String, String> figureFiles) {
+    /** {@code date}: the day the report is written, shown under its title (null: none). */
+    static String write(Report r, Map<String, String> figureFiles, LocalDate date) {
         StringBuilder md = new StringBuilder();
         IdGenerator ids = IdGenerator.builder().build();
         md.append("# ").append(escape(r.title())).append("\n\n");
         ids.generateId(r.title());
         md.append(lineStart(escape(r.subtitle()))).append("\n\n");
+        if (date != null) {
+            md.append(DATED).append(date).append("\n\n");
+        }
         md.append("## ").append(CONTENTS).append("\n\n");
         ids.generateId(CONTENTS);
         // the ids the headings will get, in document order, so that the contents link to them

@@ -2,21 +2,23 @@ package dev.ridgeline.app.report;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
+import dev.ridgeline.app.export.EmbeddedFonts;
+import dev.ridgeline.engine.report.FigureData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The report's HTML rendered to a paginated PDF by openhtmltopdf (on the app's PDFBox 3), with DejaVu Sans, Bold and
- * Sans Mono embedded as subsets and the inline SVG figures drawn as vectors through Batik. openhtmltopdf hands font
- * files, not streams, to the SVG drawer, so the fonts are copied once per process to a private temporary folder.
+ * Sans Mono embedded as subsets (without their ligatures, {@link EmbeddedFonts#withoutSubstitutions}) and the figures drawn as
+ * vectors by the chart code itself ({@link PdfFigures}). The fonts are copied once per process to a private
+ * temporary folder, each with its GSUB table hidden.
  */
 final class PdfWriter {
     /** Held so that the levels set below stay (java.util.logging keeps loggers weakly). */
@@ -26,12 +28,14 @@ final class PdfWriter {
     private PdfWriter() {
     }
 
-    static byte[] render(String xhtml) throws IOException {
+    /** @param figures each figure the page's {@code <object>} elements name ({@link PdfFigures}), by id */
+    static byte[] render(String xhtml, Map<String, FigureData> figures) throws IOException {
         quiet();
         Path dir = fonts();
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
-        b.useSVGDrawer(new BatikSVGDrawer());
+        EmbeddedFonts figureFonts = new EmbeddedFonts();
+        b.useObjectDrawerFactory(new PdfFigures(figures, figureFonts));
         b.useFont(dir.resolve("DejaVuSans.ttf").toFile(), "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
         b.useFont(dir.resolve("DejaVuSans-Bold.ttf").toFile(), "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL, true);
         b.useFont(dir.resolve("DejaVuSansMono.ttf").toFile(), "DejaVu Sans Mono", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
@@ -43,6 +47,8 @@ final class PdfWriter {
             b.run();
         } catch (RuntimeException e) {
             throw new IllegalStateException("the PDF renderer failed: " + e.getMessage(), e);
+        } finally {
+            figureFonts.close();
         }
         return out.toByteArray();
     }
@@ -63,7 +69,7 @@ final class PdfWriter {
                         throw new IOException("font /fonts/" + name + " missing from the class path (assets module)");
                     }
                     Path f = dir.resolve(name);
-                    Files.copy(in, f, StandardCopyOption.REPLACE_EXISTING);
+                    Files.write(f, EmbeddedFonts.withoutSubstitutions(in.readAllBytes()));
                     f.toFile().deleteOnExit();
                 }
             }

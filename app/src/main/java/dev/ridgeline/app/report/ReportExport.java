@@ -8,12 +8,15 @@ import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.report.Block;
+import dev.ridgeline.engine.report.FigureData;
 import dev.ridgeline.engine.report.Progress;
 import dev.ridgeline.engine.report.Report;
 import dev.ridgeline.engine.report.ReportBuilder;
 import dev.ridgeline.engine.report.ReportRequest;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -52,19 +55,34 @@ public final class ReportExport {
         return ReportBuilder.build(engine, request, progress, executor, threads);
     }
 
-    /** Writes the report to {@code out} in the format its extension names (Markdown: figures beside it as SVG). */
+    /** {@link #write(Report, Path, LocalDate)} dated today (UTC). */
     public static void write(Report r, Path out) throws IOException {
+        write(r, out, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Writes the report to {@code out} in the format its extension names (Markdown: figures beside it as SVG), dated
+     * {@code date} under its title (the same scenario and date give the same document).
+     */
+    public static void write(Report r, Path out, LocalDate date) throws IOException {
         ReportFormat format = ReportFormat.of(out, "--out");
         String base = out.getFileName().toString();
         String figureDir = base.substring(0, base.lastIndexOf('.')) + "-figures";
         Map<String, String> files = new LinkedHashMap<>();
         Map<String, String> svgByFile = new LinkedHashMap<>();
+        Map<String, String> objectByFile = new LinkedHashMap<>();
+        Map<String, FigureData> dataById = new LinkedHashMap<>();
         for (Block.Figure f : r.figures()) {
             String file = figureDir + "/" + f.id() + ".svg";
             files.put(f.id(), file);
-            svgByFile.put(file, ReportFigures.svg(f.id(), f.data()));
+            dataById.put(f.id(), f.data());
+            if (format == ReportFormat.PDF) {
+                objectByFile.put(file, PdfFigures.object(f.id(), f.data()));
+            } else {
+                svgByFile.put(file, ReportFigures.svg(f.id(), f.data()));
+            }
         }
-        String markdown = MarkdownWriter.write(r, files);
+        String markdown = MarkdownWriter.write(r, files, date);
         switch (format) {
             case MARKDOWN:
                 Path dir = out.toAbsolutePath().getParent();
@@ -77,7 +95,8 @@ public final class ReportExport {
                 AtomicFiles.write(out, HtmlWriter.document(r, markdown, svgByFile, Version.current(), false));
                 break;
             default:
-                AtomicFiles.write(out, PdfWriter.render(HtmlWriter.document(r, markdown, svgByFile, Version.current(), true)));
+                AtomicFiles.write(out, PdfWriter.render(HtmlWriter.document(r, markdown, objectByFile, Version.current(), true),
+                        dataById));
         }
     }
 

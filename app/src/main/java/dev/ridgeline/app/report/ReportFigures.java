@@ -50,8 +50,7 @@ final class ReportFigures {
 
     /** The figure as an {@code <svg>} element; {@code id} keeps its clip-path ids apart from the other figures'. */
     static String svg(String id, FigureData data) {
-        int height = data instanceof FigureData.Gantt ? GANTT_HEIGHT
-                : data instanceof FigureData.Served ? SERVED_HEIGHT : HEIGHT;
+        int height = height(data);
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
         g.setFontFunction(family -> ImageExport.SVG_FONTS);
         g.setDefsKeyPrefix("fig-" + id + "-");
@@ -60,6 +59,11 @@ final class ReportFigures {
         g.fillRect(0, 0, WIDTH, height);
         paint(g, new Rectangle2D.Double(0, 0, WIDTH, height), data);
         return g.getSVGElement("figure-" + id, true, new ViewBox(0, 0, WIDTH, height), null, null);
+    }
+
+    /** The height a figure is drawn at, {@link #WIDTH} wide. */
+    static int height(FigureData data) {
+        return data instanceof FigureData.Gantt ? GANTT_HEIGHT : data instanceof FigureData.Served ? SERVED_HEIGHT : HEIGHT;
     }
 
     static void paint(Graphics2D g, Rectangle2D area, FigureData data) {

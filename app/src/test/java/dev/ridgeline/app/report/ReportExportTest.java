@@ -155,7 +155,7 @@ class ReportExportTest {
     @Test
     void theSameScenarioGivesTheSameDocument() {
         Report again = build(V3_H800);
-        assertEquals(MarkdownWriter.write(V3, java.util.Map.of()), MarkdownWriter.write(again, java.util.Map.of()));
+        assertEquals(MarkdownWriter.write(V3, java.util.Map.of(), null), MarkdownWriter.write(again, java.util.Map.of(), null));
     }
 
     @Test

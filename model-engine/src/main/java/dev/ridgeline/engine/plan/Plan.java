@@ -333,6 +333,20 @@ public abstract class Plan extends AttentionGraph {
     /** Expert slots a card holds. */
     abstract int slots(Deployment d);
 
+    /** Routed-expert slots each card holds (redundant copies included), as the memory model counts them. */
+    public int expertSlots(Deployment d) {
+        return slots(d);
+    }
+
+    /**
+     * The bytes per hidden element of the EP messages as this fidelity's op table counts them: {@code [dispatch,
+     * combine]} (seed: FP8 dispatch, combine in the weight dtype; calibrated: FP8 dispatch with one 4-byte scale per
+     * 128 channels, BF16 combine). The report states the balance threshold and prefill's traffic in these.
+     */
+    public double[] messageBytesPerElement(Numerics n) {
+        return new double[] {dispatchBytesPerPair() / hidden, combineBytesPerElement(n.weightDtype().bytes())};
+    }
+
     /**
      * The routed experts of the hottest card when the mean card receives {@code pairs} pairs: sets
      * {@code acc.hotPairs}, {@code acc.expertsHit} (experts it reads) and {@code acc.expertRows} (rows each runs).

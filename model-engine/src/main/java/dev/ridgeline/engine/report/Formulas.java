@@ -67,8 +67,10 @@ final class Formulas {
         }
         int k = m.expertsPerToken();
         lines.add(op("Dispatch", "P·" + h + "·(1 B FP8)   with P = M·" + k + " token-expert pairs"));
-        lines.add(op("Routed experts", "e = ceil(" + m.routedExperts() + "/EP) = " + s.expertsPerCard() + " experts, each M_e × "
-                + h + " → 2·" + inter + " and M_e × " + inter + " → " + h));
+        int slots = e.hottestCard().expertSlots();
+        String count = slots == s.expertsPerCard() ? "e = ceil(" + m.routedExperts() + "/EP) = " + slots
+                : "e = " + slots + " slots (" + m.routedExperts() + " experts and EPLB's redundant copies over EP)";
+        lines.add(op("Routed experts", count + " experts, each M_e × " + h + " → 2·" + inter + " and M_e × " + inter + " → " + h));
         lines.add(op("Combine", "P·" + h + "·(combine element bytes)"));
         lines.add("TPOT = layer time · " + m.numLayers() + " layers (+ work outside the layers)     tokens/s per user = (1 + Σ α^i) / TPOT");
         lines.add("maxBatch = floor((HBM − non-expert weights − local experts − reserve) / (L·" + m.kvEntryWidth() + "·"
@@ -76,17 +78,36 @@ final class Formulas {
         d.p("The operators of one layer for ", m.name(), " (", code("L"), " the context, ", code("L_c"),
                 " the keys computed, ", code("M_e"), " the rows each local expert runs):");
         d.formulas(lines.toArray(new String[0]));
+        // only what this model has: a GQA model without shared experts or MTP reads no sentence about them
+        List<Object> p = new ArrayList<>();
         if (s.fidelity() == Fidelity.SEED) {
-            d.p("Seed fidelity keeps seed 000's readings (docs/validation.md): the shared expert runs the sequences (",
-                    code("M/q"), " rows), Q down and Q up charge no weight bytes, FlashMLA computes whole ",
-                    s.faChunkTokens(), "-key chunks (", code("L_c"), " rounds ", code("L"), " up), and each local expert runs ",
-                    s.expertLoad() == ExpertLoad.FULL ? "all P pairs (" + code("M_e = P").text() + ")"
-                            : "its share (" + code("M_e = P/e").text() + ")", ".");
+            p.add("Seed fidelity keeps seed 000's readings (docs/validation.md): ");
+            if (m.sharedExperts() > 0) {
+                p.addAll(List.of("the shared expert runs the sequences (", code("M/q"), " rows), "));
+            }
+            if (m.attention() == AttentionKind.MLA && m.compressesQueries()) {
+                p.add("Q down and Q up charge no weight bytes, ");
+            }
+            if (m.attention() == AttentionKind.MLA) {
+                p.addAll(List.of("FlashMLA computes whole ", s.faChunkTokens(), "-key chunks (", code("L_c"), " rounds ",
+                        code("L"), " up), "));
+            }
+            p.addAll(List.of("and each local expert runs ", s.expertLoad() == ExpertLoad.FULL
+                    ? "all P pairs (" + code("M_e = P").text() + ")" : "its share (" + code("M_e = P/e").text() + ")", "."));
         } else {
-            d.p("Calibrated fidelity adds the norms, the router gate, the dense layers, the LM head and MTP, times each "
-                    + "GEMM at the fraction of the roofline DeepGEMM reaches at its shape, and runs each expert over its "
-                    + "own ", code("M_e = P/e"), " rows.");
+            List<String> adds = new ArrayList<>(List.of("the norms", "the router gate"));
+            if (m.denseLayers() > 0) {
+                adds.add("the dense layers");
+            }
+            adds.add("the LM head");
+            if (m.mtpModules() > 0) {
+                adds.add("MTP");
+            }
+            p.addAll(List.of("Calibrated fidelity adds ", String.join(", ", adds.subList(0, adds.size() - 1)) + " and "
+                    + adds.get(adds.size() - 1), ", times each GEMM at the fraction of the roofline DeepGEMM reaches at "
+                    + "its shape, and runs each expert over its own ", code("M_e = P/e"), " rows."));
         }
+        d.p(p.toArray());
     }
 
     private static String op(String name, String shape) {

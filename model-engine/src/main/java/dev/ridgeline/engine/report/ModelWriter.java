@@ -9,7 +9,9 @@ import dev.ridgeline.engine.memory.MemoryBreakdown;
 import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.ops.Stage;
 import dev.ridgeline.engine.roofline.OpResult;
+import dev.ridgeline.engine.schedule.Interval;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,7 +55,8 @@ final class ModelWriter {
         t.row("MTP modules", m.mtpModules());
         d.add(t.build());
         MemoryBreakdown b = e.memory();
-        d.p("Memory of one card at EP", s.ep(), " (", s.expertsPerCard(), " routed experts per card), batch ",
+        d.p("Memory of one card at EP", s.ep(), " (", e.hottestCard().expertSlots(), " routed-expert slots per card",
+                e.hottestCard().expertSlots() != s.expertsPerCard() ? ", redundant copies included" : "", "), batch ",
                 s.batchPerCard(), " and context ", s.contextTokens(), ":");
         DocBuilder.TableBuilder mem = DocBuilder.table().text("Part").number("Bytes").number("Share of HBM");
         double cap = b.capacityBytes();
@@ -64,7 +67,8 @@ final class ModelWriter {
         mem.row("Reserve", num(b.reserveBytes(), Unit.BYTES), num(b.reserveBytes() / cap, Unit.FRACTION));
         mem.row(b.freeBytes() >= 0 ? "Free" : "Missing", num(Math.abs(b.freeBytes()), Unit.BYTES),
                 num(Math.abs(b.freeBytes()) / cap, Unit.FRACTION));
-        mem.row("HBM capacity", num(cap, Unit.BYTES), num(1.0, Unit.FRACTION));
+        mem.row(e.scenario().fidelity() == dev.ridgeline.engine.model.Fidelity.SEED ? "HBM capacity (the preset's "
+                + gb(s.chip().memoryBytes()) + " read as GiB, seed 000)" : "HBM capacity", capacity(e), num(1.0, Unit.FRACTION));
         d.add(mem.build());
         d.p("Parameter share is not runtime share: the experts hold ", num(f.expertShare(), Unit.FRACTION),
                 " of the parameters, but each token reads only its top-", m.expertsPerToken(), " of them.");
@@ -107,9 +111,50 @@ final class ModelWriter {
                 num(e.layerTimeSec(), Unit.SECONDS), " under the pipeline; time per output step ", num(e.tpotSec(), Unit.SECONDS),
                 ", ", num(e.userTokensPerSec(), Unit.TOKENS_PER_SEC), " per user, ",
                 num(e.throughputPerCard(), Unit.TOKENS_PER_SEC), " per card.");
+        perToken(d, a);
         dominance(d, l);
         Formulas.forModel(d, e);
         worked(d, e);
+    }
+
+    /**
+     * FLOPs and bytes per output token: one decode step of the card (every MoE layer and the work outside them) over
+     * the tokens it yields, the batch times the tokens each sequence keeps per step (1 + the MTP tokens accepted).
+     */
+    /**
+     * The card's HBM as the fidelity reads it, in the unit of that reading: seed fidelity reads the preset's "80 GB" as
+     * 80 GiB, which is said as "80 GiB", never as the 85.9 GB no datasheet states (issue 22); calibrated reads the
+     * preset's decimal bytes.
+     */
+    static Object capacity(Evaluation e) {
+        double cap = e.memory().capacityBytes();
+        return e.scenario().fidelity() == dev.ridgeline.engine.model.Fidelity.SEED
+                ? String.format(java.util.Locale.ROOT, "%.4g GiB", cap / (1L << 30)) : num(cap, Unit.BYTES);
+    }
+
+    /** "80 GB": a preset's decimal gigabytes. */
+    static String gb(double bytes) {
+        return String.format(java.util.Locale.ROOT, "%.4g GB", bytes / 1e9);
+    }
+
+    static void perToken(DocBuilder d, Analyses a) {
+        Evaluation e = a.evaluation();
+        Scenario s = e.scenario();
+        LayerTotals l = a.layer();
+        LayerTotals step = a.step();
+        int layers = s.model().moeLayers();
+        double tokens = s.batchPerCard() * dev.ridgeline.engine.Engine.acceptedTokensPerStep(s);
+        if (!(tokens > 0)) {
+            return;
+        }
+        double flops = (l.flops() * layers + step.flops()) / tokens;
+        double bytes = (l.hbmBytes() * layers + step.hbmBytes()) / tokens;
+        double net = (l.networkBytes() * layers + step.networkBytes()) / tokens;
+        d.p("Per output token (one step of this card over its ", num(tokens, Unit.COUNT), " tokens: batch ",
+                s.batchPerCard(), " × ", num(dev.ridgeline.engine.Engine.acceptedTokensPerStep(s), Unit.COUNT),
+                " kept per step): ", code("F"), " = ", num(flops, Unit.FLOP), ", ", code("bytes_hbm"), " = ",
+                num(bytes, Unit.BYTES), ", ", code("bytes_net"), " = ", num(net, Unit.BYTES), " (for scale: 2 FLOPs per "
+                + "active parameter is ", num(2 * Fingerprint.of(s.model()).activeParams(), Unit.FLOP), ").");
     }
 
     /**
@@ -177,5 +222,25 @@ final class ModelWriter {
                 + "and the critical path.");
         d.figure("roofline", "Roofline: every op of one MoE layer, coloured by its bound", new FigureData.Roofline(e));
         d.figure("gantt", "Pipeline of one MoE layer (" + e.scenario().policy().label() + ")", new FigureData.Gantt(e));
+        d.p("The Gantt's bars, in the order they start (a bar too narrow for its name shows its first letter):");
+        DocBuilder.TableBuilder t = DocBuilder.table().text("Bar").text("Stage").text("Lane").number("Start")
+                .number("Duration").text("Critical path");
+        e.schedule().intervals().stream().sorted(Comparator.comparingDouble(Interval::startSec)
+                .thenComparing(i -> i.lane().ordinal())).forEach(i -> t.row(i.label(), STAGES.get(i.stage()),
+                i.lane().label(), num(Math.max(i.startSec(), 0), Unit.SECONDS), num(i.durationSec(), Unit.SECONDS),
+                i.critical() ? "yes" : ""));
+        d.add(t.build());
     }
+
+    /** What each stage of the Gantt is, in words. */
+    static final java.util.Map<Stage, String> STAGES = new java.util.EnumMap<>(java.util.Map.of(
+            Stage.ATTN_0, "attention, part 1 of 2",
+            Stage.ATTN_1, "attention, part 2 of 2",
+            Stage.SHARED, "shared expert",
+            Stage.DISPATCH, "dispatch: tokens to their experts' cards",
+            Stage.MOE, "routed experts",
+            Stage.COMBINE, "combine: expert outputs back to their tokens",
+            Stage.ATTN_REDUCE, "attention TP all-reduce",
+            Stage.MOE_REDUCE, "MoE all-reduce to the attention group",
+            Stage.STEP, "once per step: dense layers, LM head, MTP"));
 }

@@ -42,14 +42,23 @@ final class PhaseWriter {
         }
         LayerTotals l = a.layer();
         int layers = e.scenario().model().moeLayers();
-        t.row("decode (one step)", "engine", num(l.flops() * layers + a.step().flops(), Unit.FLOP),
-                num(l.hbmBytes() * layers + a.step().hbmBytes(), Unit.BYTES), num(l.intensity(), Unit.FLOP_PER_BYTE),
-                num((l.computeBoundSec()) * layers, Unit.SECONDS), num(l.memoryBoundSec() * layers, Unit.SECONDS),
-                num(l.networkBoundSec() * layers, Unit.SECONDS), side(e.dominantBound().label(), l.intensity() >= ridge));
+        // the same static count as the other rows (issue 22: this row's T_hbm was the memory-bound ops' time)
+        double flops = l.flops() * layers + a.step().flops();
+        double bytes = l.hbmBytes() * layers + a.step().hbmBytes();
+        double net = l.networkBytes() * layers + a.step().networkBytes();
+        double comp = flops / e.scenario().chip().tensorFlopsPerSec(e.scenario().weightDtype());
+        double hbm = bytes / e.hbmBytesPerSecAsRead();
+        double link = net / e.balance().linkBytesPerSec();
+        String limit = comp >= hbm && comp >= link ? "compute" : hbm >= link ? "memory" : "network";
+        t.row("decode (one step)", "static count", num(flops, Unit.FLOP), num(bytes, Unit.BYTES),
+                num(bytes > 0 ? flops / bytes : 0, Unit.FLOP_PER_BYTE), num(comp, Unit.SECONDS), num(hbm, Unit.SECONDS),
+                num(link, Unit.SECONDS), side(limit, bytes > 0 && flops / bytes >= ridge));
         d.add(t.build());
-        d.p("For decode, the time columns are the engine's op time by bound over the MoE layers (compute-, memory- and "
-                + "network-bound ops), and the limit is the bound with the most time. The MoE layers' ", code("AI_hbm"),
-                " is the layer's; prefill moves to the compute side as soon as ", code("F"),
+        d.p(code("T_comp"), ", ", code("T_hbm"), " and ", code("T_net"), " mean the same in every row: ",
+                code("F / P_peak"), ", ", code("bytes_hbm / BW_hbm"), " and ", code("bytes_net / BW_link"),
+                ", each as if the others took no time. Decode's row counts one step of the engine's ops (every MoE layer "
+                + "and the work outside them); the engine's own step, op by op under the pipeline, takes ",
+                num(e.tpotSec(), Unit.SECONDS), ". Prefill moves to the compute side as soon as ", code("F"),
                 " per weight byte exceeds the ridge, while decode reads the weights once per micro-batch for a few "
                 + "tokens each.");
     }
@@ -120,7 +129,8 @@ final class PhaseWriter {
         MemoryTable m = a.memory();
         d.section(MEMORY);
         d.p("The largest batch per card whose KV cache fits beside the weights (", s.weightDtype().label(),
-                " non-expert weights, ", s.expertsPerCard(), " FP8 routed experts per card at EP", s.ep(),
+                " non-expert weights, ", a.evaluation().hottestCard().expertSlots(), " routed-expert slots per card in ",
+                s.expertDtype().label(), " at EP", s.ep(),
                 ", the fidelity's reserve), by context and KV dtype. 0 means not even one sequence fits.");
         DocBuilder.TableBuilder t = DocBuilder.table().number("Context L");
         for (var dt : m.dtypes()) {

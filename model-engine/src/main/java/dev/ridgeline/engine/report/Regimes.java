@@ -3,7 +3,6 @@ package dev.ridgeline.engine.report;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.Chip;
-import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.roofline.Bound;
@@ -20,8 +19,9 @@ import dev.ridgeline.engine.roofline.Bound;
  * top-k)}), and the LM head ({@code 2·H·V}) once per token. Bytes: the card's weights (non-expert and local experts,
  * the engine's memory figures) divided by the weight-residency factor WRF, activations {@code A·(in + out)} of each
  * GEMM times the fusion factor, KV writes {@code T·C_kv·layers·A_kv}, and, naive only, the attention score and
- * probability matrices {@code 2·h·S²·A} per layer that flash attention never writes. Network: dispatch FP8 and
- * combine BF16 of {@code T·top-k·H} elements per MoE layer, the {@code (EP−1)/EP} that leaves the card. Training
+ * probability matrices {@code 2·h·S²·A} per layer that flash attention never writes. Network: dispatch and combine
+ * of {@code T·top-k·H} elements per MoE layer at the bytes per element the decode op table counts (one combine dtype
+ * in the whole report), the {@code (EP−1)/EP} that leaves the card. Training
  * multiplies FLOPs by 3 and bytes by 2 (seed 003 section 5.4, forward + backward).
  */
 public final class Regimes {
@@ -66,8 +66,11 @@ public final class Regimes {
         }
     }
 
-    /** Prefill of one prompt of {@code promptLength} tokens per card, on the scenario's chip, under execution {@code x}. */
-    public static Phase prefill(Evaluation e, int promptLength, Execution x) {
+    /**
+     * Prefill of one prompt of {@code promptLength} tokens per card, on the scenario's chip, under execution {@code x};
+     * {@code messageBytes} is dispatch + combine bytes per hidden element of a token-expert pair.
+     */
+    public static Phase prefill(Evaluation e, int promptLength, Execution x, double messageBytes) {
         Scenario s = e.scenario();
         ModelConfig m = s.model();
         double t = promptLength;
@@ -89,7 +92,7 @@ public final class Regimes {
         double activations = t * a * x.activationFusion() * activationElementsPerToken(m);
         double kv = t * m.kvEntryWidth() * layers * s.kvDtype().bytes();
         double temporary = x.flash() ? 0 : 2.0 * m.numHeads() * t * promptLength * a * layers;
-        double net = s.ep() > 1 ? t * m.expertsPerToken() * h * (Dtype.FP8.bytes() + Dtype.BF16.bytes()) * moe
+        double net = s.ep() > 1 ? t * m.expertsPerToken() * h * messageBytes * moe
                 * (s.ep() - 1.0) / s.ep() : 0;
         Chip chip = s.chip();
         double link = chip.scaleUpCovers(s.ep()) ? chip.scaleUpBandwidthBytesPerSec() : s.nic().bandwidthBytesPerSec();
@@ -100,8 +103,8 @@ public final class Regimes {
     }
 
     /** Training: prefill's FLOPs ×3 and bytes ×2 (seed 003's multipliers). */
-    public static Phase training(Evaluation e, int sequenceLength, Execution x) {
-        Phase p = prefill(e, sequenceLength, x);
+    public static Phase training(Evaluation e, int sequenceLength, Execution x, double messageBytes) {
+        Phase p = prefill(e, sequenceLength, x, messageBytes);
         return new Phase("training", x.name(), p.tokens(), p.flops() * TRAINING_FLOPS, p.weightBytes() * TRAINING_BYTES,
                 p.activationBytes() * TRAINING_BYTES, p.kvBytes() * TRAINING_BYTES, p.temporaryBytes() * TRAINING_BYTES,
                 p.networkBytes() * TRAINING_BYTES, p.computeSec() * TRAINING_FLOPS, p.hbmSec() * TRAINING_BYTES,

@@ -64,9 +64,10 @@ public final class ReportBuilder {
         progress.step("memory, regimes and communication", 0.9);
         MemoryTable memory = MemoryTable.of(engine, s);
         int prompt = s.contextTokens();
-        List<Regimes.Phase> regimes = List.of(Regimes.training(e, prompt, Regimes.NAIVE),
-                Regimes.training(e, prompt, Regimes.EFFICIENT), Regimes.prefill(e, prompt, Regimes.NAIVE),
-                Regimes.prefill(e, prompt, Regimes.EFFICIENT));
+        double perPair = Messages.of(engine, s).perPair();
+        List<Regimes.Phase> regimes = List.of(Regimes.training(e, prompt, Regimes.NAIVE, perPair),
+                Regimes.training(e, prompt, Regimes.EFFICIENT, perPair), Regimes.prefill(e, prompt, Regimes.NAIVE, perPair),
+                Regimes.prefill(e, prompt, Regimes.EFFICIENT, perPair));
         // at 4 M keys (whole FlashMLA chunks) the core's FLOPs per KV byte are its own, free of chunk rounding
         OpResult core = engine.evaluate(s.withContext(Deployment.MAX_CONTEXT).withBatch(1)).ops().stream()
                 .filter(o -> o.kvBytes() > 0).findFirst().orElse(null);
@@ -100,8 +101,8 @@ public final class ReportBuilder {
         ModelWriter.fingerprint(d, e);
         ModelWriter.analytical(d, a);
         ModelWriter.figures(d, e);
-        SpaceWriter.frontier(d, a);
-        SpaceWriter.sensitivity(d, a);
+        SpaceWriter.frontier(d, a, engine);
+        SpaceWriter.sensitivity(d, a, engine);
         CostWriter.cost(d, a);
         CostWriter.chips(d, a);
         if (a.pinned() != null) {

@@ -3,12 +3,15 @@ package dev.ridgeline.engine.report;
 import static dev.ridgeline.engine.report.DocBuilder.num;
 import static dev.ridgeline.engine.report.DocBuilder.strong;
 
+import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.plan.Summary;
 import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Headline;
 import dev.ridgeline.engine.space.Knob;
 import dev.ridgeline.engine.space.Sensitivity;
+import dev.ridgeline.engine.space.Space;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,11 +20,22 @@ final class SpaceWriter {
     static final String FRONTIER = "Design space: the frontier at the target";
     static final String SENSITIVITY = "Sensitivity";
     static final String PINNED = "Scenario A against this scenario";
+    /** How the sentence listing the knobs the engine does not read for the scenario begins. */
+    static final String NOT_READ = "Not modelled for this scenario in ";
 
     private SpaceWriter() {
     }
 
-    static void frontier(DocBuilder d, Analyses a) {
+    /**
+     * This scenario's deployment (EP, pipeline, dtypes, MTP) with the largest batch that still meets the target
+     * tokens/s per user: the figure the frontier's answer is compared with at the same interactivity. Null when no
+     * batch of it meets the target.
+     */
+    static Headline.Answer atTarget(Engine engine, Scenario s, double target) {
+        return Headline.bestOf(engine.plan(s), s, 0, Space.explorer(s), target, new Summary());
+    }
+
+    static void frontier(DocBuilder d, Analyses a, Engine engine) {
         Evaluation e = a.evaluation();
         Frontier.Result f = a.frontier();
         double target = a.request().targetTokensPerSec();
@@ -40,11 +54,16 @@ final class SpaceWriter {
                     + "fastest point on the frontier gives ", num(f.frontier().get(f.frontier().size() - 1).userTokensPerSec(),
                     Unit.TOKENS_PER_SEC), " per user.");
         } else {
+            Headline.Answer same = atTarget(engine, e.scenario(), target);
             d.p("The answer at ", num(target, Unit.TOKENS_PER_SEC), " per user: ", strong(deployment(best.deployment())),
                     " gives ", num(best.throughputPerCard(), Unit.TOKENS_PER_SEC), " per card at ",
-                    num(best.userTokensPerSec(), Unit.TOKENS_PER_SEC), " per user; this scenario gives ",
-                    num(e.throughputPerCard(), Unit.TOKENS_PER_SEC), " per card at ",
-                    num(e.userTokensPerSec(), Unit.TOKENS_PER_SEC), ".");
+                    num(best.userTokensPerSec(), Unit.TOKENS_PER_SEC), " per user. ", same == null
+                            ? "This scenario's deployment misses the target at every batch"
+                            : "This scenario's deployment at the same interactivity (its largest batch meeting the target, "
+                            + same.deployment().batchPerCard() + ") gives ", same == null ? "" : num(same.throughputPerCard(),
+                            Unit.TOKENS_PER_SEC), same == null ? "" : " per card", "; as configured (batch ",
+                    e.scenario().batchPerCard(), ") it gives ", num(e.throughputPerCard(), Unit.TOKENS_PER_SEC),
+                    " per card at ", num(e.userTokensPerSec(), Unit.TOKENS_PER_SEC), " per user.");
         }
         d.figure("frontier", "Throughput per card against tokens/s per user: the design points, the Pareto frontier, "
                         + "this scenario and the best deployment at the target",
@@ -92,7 +111,46 @@ final class SpaceWriter {
         return new ArrayList<>(cells.values());
     }
 
-    static void sensitivity(DocBuilder d, Analyses a) {
+    /**
+     * Whether the scenario's fidelity reads the knob at all: moved to half and to twice its value (every value, for a
+     * stepped knob), at this deployment and at batch 1 with a quarter of the context, does any headline figure of the
+     * engine change (time per output token, throughput per card, the largest batch, whether it fits)? A knob that
+     * changes nothing there is not modelled in this fidelity (seed fidelity reads no exp2 or FP32-add rate), which is
+     * another thing than a knob that is modelled and happens not to matter at a 10 % step.
+     */
+    static boolean modelled(Engine engine, Scenario s, Knob k) {
+        double v = k.of(s);
+        List<Double> values = new ArrayList<>();
+        if (k.stepped()) {
+            for (double x = k.min(); x <= k.max(); x++) {
+                values.add(x);
+            }
+        } else {
+            values.addAll(List.of(v * 0.5, v * 2, v == 0 ? 1 : v));
+        }
+        List<Scenario> at = List.of(s, s.withBatch(1).withContext(Math.max(1, s.contextTokens() / 4)));
+        for (Scenario base : at) {
+            Summary was = engine.summarize(base);
+            for (double x : values) {
+                if (x == v || !k.accepts(x)) {
+                    continue;
+                }
+                Summary moved;
+                try {
+                    moved = engine.summarize(k.with(base, x));
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
+                if (moved.tpotSec() != was.tpotSec() || moved.throughputPerCard() != was.throughputPerCard()
+                        || moved.maxBatch() != was.maxBatch() || moved.fits() != was.fits()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static void sensitivity(DocBuilder d, Analyses a, Engine engine) {
         Sensitivity.Result r = a.chipKnobs();
         d.section(SENSITIVITY);
         d.sub("Chip, NIC and assumption knobs");
@@ -104,7 +162,12 @@ final class SpaceWriter {
         DocBuilder.TableBuilder t = DocBuilder.table().text("Knob").text("Value").number("This deployment, down")
                 .number("This deployment, up").number("Headline, down").number("Headline, up");
         List<FigureData.Bar> bars = new ArrayList<>();
+        List<String> notModelled = new ArrayList<>();
         for (Sensitivity.Bar b : r.bars()) {
+            if (b.changesNothing(r.headline(), r.fixed()) && !modelled(engine, r.scenario(), b.knob())) {
+                notModelled.add(b.knob().name());
+                continue;
+            }
             t.row(b.knob().name(), shown(b.current(), b.knob()), change(b.down(), false, r), change(b.up(), false, r),
                     change(b.down(), true, r), change(b.up(), true, r));
             if (!b.changesNothing(r.headline(), r.fixed()) && r.headline() > 0) {
@@ -112,6 +175,11 @@ final class SpaceWriter {
             }
         }
         d.add(t.build());
+        if (!notModelled.isEmpty()) {
+            d.p(NOT_READ, r.scenario().fidelity().label(), " fidelity (moved to half or twice their value, here and "
+                    + "at batch 1, they change nothing the engine computes), so left out above rather than shown as "
+                    + "insensitive: ", String.join(", ", notModelled), ".");
+        }
         if (!bars.isEmpty()) {
             d.figure("sensitivity", "The headline (best throughput per card at the target) with each knob one step down "
                     + "and up; knobs that change nothing left out", new FigureData.Tornado("the headline", bars));

@@ -92,15 +92,15 @@ class AnalysesTest {
         // core 61 layers x 2·128·(192 + 128)·(1/2): 2·(37.45e9 − 0.927e9) + 2,498,560
         Evaluation e = Fixtures.ENGINE.evaluate(V3_H800);
         ModelConfig m = V3_H800.model();
-        Regimes.Phase p = Regimes.prefill(e, 1, Regimes.NAIVE);
+        Regimes.Phase p = Regimes.prefill(e, 1, Regimes.NAIVE, 3);
         double expected = 2 * (Fingerprint.of(m).activeParams() - (double) m.vocabSize() * m.hiddenSize())
                 + 61 * 2.0 * 128 * (192 + 128) * 0.5;
         assertEquals(expected, p.flops(), expected * 1e-12);
         // naive streams the card's weights once: the engine's non-expert and local-expert bytes
         assertEquals(e.memory().nonExpertWeightBytes() + e.memory().localExpertBytes(), p.weightBytes(), 1.0);
-        Regimes.Phase t = Regimes.training(e, 1, Regimes.NAIVE);
+        Regimes.Phase t = Regimes.training(e, 1, Regimes.NAIVE, 3);
         assertEquals(3 * p.flops(), t.flops(), 1e-3 * p.flops());
-        assertTrue(Regimes.prefill(e, 1, Regimes.EFFICIENT).hbmBytes() < p.hbmBytes());
+        assertTrue(Regimes.prefill(e, 1, Regimes.EFFICIENT, 3).hbmBytes() < p.hbmBytes());
     }
 
     @Test

@@ -53,9 +53,9 @@ class ReportContentTest {
                         : List.of("roofline", "gantt", "frontier", "sensitivity", "memory", "served", "prefill-roofline"),
                 r.figures().stream().map(Block.Figure::id).toList());
         Block.Items conclusions = r.section("Three conclusions").blocks(Block.Items.class).get(0);
-        Block.Items next = r.section("Three next optimizations").blocks(Block.Items.class).get(0);
+        Block.Items next = r.section("Next optimizations").blocks(Block.Items.class).get(0);
         assertEquals(3, conclusions.items().size());
-        assertEquals(3, next.items().size());
+        assertTrue(next.items().size() >= 1 && next.items().size() <= 3, "next optimisations: " + next.items().size());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -99,12 +99,17 @@ class ReportContentTest {
             byBound[op.bound().ordinal()] += op.timeSec() * op.invocations();
             all += op.timeSec() * op.invocations();
         }
+        // the three shares, largest first
+        List<Bound> order = new java.util.ArrayList<>(List.of(Bound.MEMORY, Bound.COMPUTE, Bound.NETWORK));
+        order.sort(java.util.Comparator.comparingDouble((Bound b) -> byBound[b.ordinal()]).reversed());
         List<Double> numbers = numbers(r.section("Three conclusions").blocks(Block.Items.class).get(0).items().get(0));
-        assertEquals(byBound[Bound.MEMORY.ordinal()] / all, numbers.get(0), 1e-12);
-        assertEquals(byBound[Bound.COMPUTE.ordinal()] / all, numbers.get(1), 1e-12);
-        assertEquals(byBound[Bound.NETWORK.ordinal()] / all, numbers.get(2), 1e-12);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(byBound[order.get(i).ordinal()] / all, numbers.get(i), 1e-12);
+        }
         String plain = r.section("Three conclusions").blocks(Block.Items.class).get(0).items().get(0).plain();
-        assertTrue(plain.startsWith("Decode is " + e.dominantBound().label() + "-bound"), plain);
+        double gap = (byBound[order.get(0).ordinal()] - byBound[order.get(1).ordinal()]) / all;
+        // a gap under two percentage points is a tie, not a bound (issue 22: "compute-bound" at 41.2 % vs 41.1 %)
+        assertTrue(plain.startsWith(gap < 0.02 ? "Decode has no single bound" : "Decode is " + order.get(0).label() + "-bound"), plain);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -168,10 +173,29 @@ class ReportContentTest {
     @MethodSource("reports")
     void sensitivityTableIsTheDesignSpacesBarsInItsOrder(String name, Report r, Scenario s) {
         Sensitivity.Result sens = Sensitivity.compute(Fixtures.ENGINE, s, ReportRequest.DEFAULT_TARGET, Sensitivity.DEFAULT_STEP);
-        Block.Table t = r.section("Chip, NIC and assumption knobs").blocks(Block.Table.class).get(0);
-        assertEquals(sens.bars().size(), t.rows().size());
-        for (int i = 0; i < sens.bars().size(); i++) {
-            Sensitivity.Bar b = sens.bars().get(i);
+        Section section = r.section("Chip, NIC and assumption knobs");
+        Block.Table t = section.blocks(Block.Table.class).get(0);
+        String notRead = section.blocks(Block.Paragraph.class).stream().map(Block.Paragraph::plain)
+                .filter(p -> p.startsWith(SpaceWriter.NOT_READ)).findFirst().orElse("");
+        List<Sensitivity.Bar> shown = new java.util.ArrayList<>();
+        for (Sensitivity.Bar b : sens.bars()) {
+            if (notRead.contains(b.knob().name() + ",") || notRead.contains(b.knob().name() + ".")) {
+                // left out as not modelled: checked on the full evaluation, at half its value (or its other step)
+                double v = b.knob().stepped() ? (b.current() > b.knob().min() ? b.knob().min() : b.knob().max()) : b.current() / 2;
+                Evaluation was = Fixtures.ENGINE.evaluate(s);
+                Evaluation moved = Fixtures.ENGINE.evaluate(b.knob().with(s, v));
+                assertEquals(was.tpotSec(), moved.tpotSec(), 0.0, b.knob().name());
+                assertEquals(was.maxBatch(), moved.maxBatch(), b.knob().name());
+                assertTrue(b.changesNothing(sens.headline(), sens.fixed()), b.knob().name());
+            } else {
+                shown.add(b);
+            }
+        }
+        // issue 22: the knobs the fidelity ignores were listed at 0.0 %; HBM capacity is read (the batch that fits)
+        assertTrue(shown.stream().anyMatch(b -> b.knob().name().equals("HBM capacity")), "HBM capacity stays");
+        assertEquals(shown.size(), t.rows().size());
+        for (int i = 0; i < shown.size(); i++) {
+            Sensitivity.Bar b = shown.get(i);
             assertEquals(b.knob().name(), text(t.cell(i, "Knob")));
             if (b.up().refused() == null && sens.headline() > 0) {
                 assertEquals(b.up().headline() / sens.headline() - 1, value(t.cell(i, "Headline, up")), 1e-12);

@@ -12,7 +12,9 @@ import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.ui.RectangleEdge;
 
 /**
- * A base-10 log axis with one tick per decade labelled in SI prefixes ("100 T", "1 P", "10 k"). The labels are
+ * A base-10 log axis with one tick per decade labelled in SI prefixes ("100 T", "1 P", "10 k"), and ticks at 2 and 5
+ * times each decade too when the range shows fewer than three decade ticks (a frontier from 300 to 5,000 tokens/s
+ * had two ticks on its axis, "1 k" and nothing else to read a point against). The labels are
  * plain strings: {@link LogAxis}'s superscript labels go through {@code TextLayout}, which was a third of each
  * roofline redraw.
  */
@@ -31,21 +33,53 @@ public final class DecadeAxis extends LogAxis {
     @SuppressWarnings({"rawtypes", "unchecked"})
     public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
         List<ValueTick> plain = new ArrayList<>();
-        for (Object o : super.refreshTicks(g2, state, dataArea, edge)) {
+        List<?> decades = super.refreshTicks(g2, state, dataArea, edge);
+        for (Object o : decades) {
             ValueTick t = (ValueTick) o;
             plain.add(new NumberTick(t.getTickType(), t.getValue(), label(t.getValue()), t.getTextAnchor(),
                     t.getRotationAnchor(), t.getAngle()));
         }
-        return plain;
+        if (plain.size() >= 3 || plain.isEmpty() || !(getLowerBound() > 0) || !(getUpperBound() > getLowerBound())) {
+            return plain;
+        }
+        ValueTick anchor = plain.get(0);
+        List<ValueTick> dense = new ArrayList<>();
+        for (double v : subdivided(getLowerBound(), getUpperBound())) {
+            dense.add(new NumberTick(anchor.getTickType(), v, label(v), anchor.getTextAnchor(),
+                    anchor.getRotationAnchor(), anchor.getAngle()));
+        }
+        return dense;
     }
 
-    /** "1", "10", "100", "1 k", …, "1 E"; below 1: "0.1", "0.01". */
+    /** 1, 2 and 5 times each power of ten within [lower, upper], ascending. */
+    static List<Double> subdivided(double lower, double upper) {
+        List<Double> out = new ArrayList<>();
+        int first = (int) Math.floor(Math.log10(lower));
+        int last = (int) Math.ceil(Math.log10(upper));
+        for (int e = first; e <= last && out.size() < 60; e++) {
+            for (int m : new int[] {1, 2, 5}) {
+                double v = m * Math.pow(10, e);
+                if (v >= lower * (1 - 1e-9) && v <= upper * (1 + 1e-9)) {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "1", "10", "100", "1 k", …, "1 E", "2 k", "500 T"; below 1: "0.1", "0.02". One significant digit. */
     static String label(double value) {
-        int e = (int) Math.round(Math.log10(value));
+        int e = (int) Math.floor(Math.log10(value) + 1e-9);
+        long m = Math.round(value / Math.pow(10, e));
+        if (m >= 10) {
+            m /= 10;
+            e++;
+        }
+        java.math.BigDecimal mantissa = java.math.BigDecimal.valueOf(m);
         if (e < 0) {
-            return java.math.BigDecimal.ONE.movePointLeft(-e).toPlainString();
+            return mantissa.movePointLeft(-e).toPlainString();
         }
         int group = Math.min(e / 3, PREFIXES.length - 1);
-        return java.math.BigDecimal.ONE.movePointRight(e - 3 * group).toPlainString() + PREFIXES[group];
+        return mantissa.movePointRight(e - 3 * group).toPlainString() + PREFIXES[group];
     }
 }

@@ -120,7 +120,11 @@ public final class RooflineChart {
         yMax *= MARGIN;
 
         RoofData roofs = new RoofData(xMin, xMax, yMin, yMax);
-        roofs.addSeries(line("HBM " + Units.si(hbm, "B/s"), xMin, xMin * hbm, fp8 / hbm, fp8));
+        // seed fidelity reads the datasheet's GB/s as GiB/s: said in GiB/s, never as a decimal figure the preset lacks
+        String hbmLabel = hbm == chip.seedHbmBandwidthBytesPerSec() && hbm != chip.hbmBandwidthBytesPerSec()
+                ? String.format(java.util.Locale.ROOT, "HBM %.0f GiB/s (seed reading)", hbm / (1L << 30))
+                : "HBM " + Units.si(hbm, "B/s");
+        roofs.addSeries(line(hbmLabel, xMin, xMin * hbm, fp8 / hbm, fp8));
         roofs.addSeries(line("FP8 peak " + Units.flopsPerSec(fp8), fp8 / hbm, fp8, xMax, fp8));
         roofs.addSeries(line("BF16 peak " + Units.flopsPerSec(bf16), bf16 / hbm, bf16, xMax, bf16));
         double netEnd = Math.min(xMax, fp8 / nic);

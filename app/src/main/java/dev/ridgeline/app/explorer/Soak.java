@@ -1,0 +1,200 @@
+package dev.ridgeline.app.explorer;
+
+import dev.ridgeline.app.explorer.tuning.TuningRunner;
+import dev.ridgeline.app.export.HeadlessFx;
+import dev.ridgeline.engine.io.Catalog;
+import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.Dtype;
+import dev.ridgeline.engine.model.Fa3Setting;
+import dev.ridgeline.engine.model.Fidelity;
+import dev.ridgeline.engine.model.ModelConfig;
+import dev.ridgeline.engine.model.Policy;
+import dev.ridgeline.engine.model.Scenario;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+
+/**
+ * The window driven for a while with random edits, headless (Monocle): every edit a user can make to the scenario
+ * (batch, EP, context, pipeline, FA3, MTP, KV and weight dtype, fidelity, chip, model, a chip field scaled) and a
+ * random tab shown in each tab pane now and then, so that every view (results, chip, balance, sensitivity, target;
+ * roofline, frontier, map, served) redraws under the edits, its background jobs included (the window's own runner).
+ * Counts the exceptions any thread throws (the FX thread's handler and every other thread's), the heap in use once
+ * the window is up and at the end (each after a collection), and the edit-to-redrawn time as {@link RedrawBench}
+ * measures it.
+ */
+public final class Soak {
+    /** What a soak reports. */
+    public record Result(int edits, int exceptions, double heapStartMB, double heapEndMB, double redrawP95Millis,
+                         List<String> firstExceptions) {
+    }
+
+    private final ExplorerView view;
+    private final Catalog catalog;
+    private final SplittableRandom random;
+    private final double seconds;
+    private long endNanos;
+    private double heapStart;
+    private final AtomicInteger exceptions;
+    private final List<String> first;
+    private final List<Double> millis = new ArrayList<>();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private double editMillis;
+    private long pulseStart;
+    private boolean pending;
+    private int edits;
+    private Stage stage;
+
+    private Soak(ExplorerView view, Catalog catalog, long seed, double seconds, AtomicInteger exceptions, List<String> first) {
+        this.view = view;
+        this.catalog = catalog;
+        this.random = new SplittableRandom(seed);
+        this.seconds = seconds;
+        this.exceptions = exceptions;
+        this.first = first;
+    }
+
+    /** Soaks the window for {@code seconds} with edits drawn from {@code seed}. */
+    public static Result run(double seconds, long seed) throws Exception {
+        if (!(seconds > 0) || seconds > 7 * 24 * 3600) {
+            throw new IllegalArgumentException("soak length must be in (0, 1 week], was " + seconds + " s");
+        }
+        AtomicInteger exceptions = new AtomicInteger();
+        List<String> first = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread.UncaughtExceptionHandler count = (t, e) -> {
+            exceptions.incrementAndGet();
+            if (first.size() < 5) {
+                first.add(t.getName() + ": " + e);
+            }
+        };
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler(count);
+        try {
+            Soak soak = HeadlessFx.call(() -> {
+                Thread.currentThread().setUncaughtExceptionHandler(count);
+                Scenario base = Presets.builtInScenario("default");
+                ExplorerView view = Explorer.headlessView(base, TuningRunner.background());
+                Soak s = new Soak(view, Presets.builtIn(), seed, seconds, exceptions, first);
+                s.start();
+                return s;
+            });
+            soak.done.get((long) seconds + 600, TimeUnit.SECONDS);
+            double heapEnd = heapMB();
+            double[] sorted = soak.millis.stream().mapToDouble(Double::doubleValue).toArray();
+            Arrays.sort(sorted);
+            double p95 = sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(0.95 * sorted.length) - 1)];
+            return new Result(soak.edits, exceptions.get(), soak.heapStart, heapEnd, p95, List.copyOf(first));
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
+
+    /** Heap in use after a full collection, MB. */
+    static double heapMB() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return (rt.totalMemory() - rt.freeMemory()) / 1e6;
+    }
+
+    private void start() {
+        Scene scene = new Scene(view, 1366, 768);
+        scene.addPreLayoutPulseListener(() -> {
+            if (pending) {
+                pulseStart = System.nanoTime();
+            }
+        });
+        scene.addPostLayoutPulseListener(() -> {
+            if (pending) {
+                pending = false;
+                millis.add(editMillis + (System.nanoTime() - pulseStart) / 1e6);
+                Platform.runLater(this::next);
+            }
+        });
+        stage = new Stage();
+        stage.setScene(scene);
+        stage.show();
+        // every view built once (tabs build when first shown): the heap's first reading then holds them all, so
+        // that heapEndMB - heapStartMB is what the edits left behind, not views built on the way
+        for (TabPane pane : List.of(view.sideTabs(), view.centreTabs())) {
+            for (int i = pane.getTabs().size() - 1; i >= 0; i--) {
+                pane.getSelectionModel().select(i);
+            }
+        }
+        Platform.runLater(() -> {
+            // the clock and the heap's first reading start once the window is up (building it is not the soak)
+            heapStart = heapMB();
+            endNanos = System.nanoTime() + (long) (seconds * 1e9);
+            next();
+        });
+    }
+
+    private void next() {
+        if (System.nanoTime() >= endNanos) {
+            stage.close();
+            view.dispose();
+            done.complete(null);
+            return;
+        }
+        try {
+            if (random.nextInt(8) == 0) {
+                show(view.sideTabs());
+                show(view.centreTabs());
+            }
+            Scenario s = edit(view.model().getScenario());
+            long t0 = System.nanoTime();
+            view.model().setScenario(s);
+            editMillis = (System.nanoTime() - t0) / 1e6;
+            edits++;
+        } catch (RuntimeException e) {
+            // an edit the window refuses is not an exception of the window's; anything else is counted
+            if (!(e instanceof IllegalArgumentException)) {
+                Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
+            }
+        }
+        pending = true;
+        Platform.requestNextPulse();
+    }
+
+    private void show(TabPane tabs) {
+        tabs.getSelectionModel().select(random.nextInt(tabs.getTabs().size()));
+    }
+
+    /** One random edit, one control at a time, as a user makes them; the model's EP kept within what it allows. */
+    private Scenario edit(Scenario s) {
+        switch (random.nextInt(12)) {
+            case 0: return s.withBatch(1 + random.nextInt(256));
+            case 1: return s.withEp(Math.min(2 * s.model().routedExperts(), new int[] {8, 16, 32, 64, 72, 128, 144, 256, 320}[random.nextInt(9)]));
+            case 2: return s.withContext(512 << random.nextInt(8));
+            case 3: return s.withPolicy(random.nextBoolean() ? Policy.NAIVE : Policy.DUAL_MICRO_BATCH);
+            case 4: return s.withFa3(Fa3Setting.values()[random.nextInt(Fa3Setting.values().length)]);
+            case 5: return s.withMtp(s.model().mtpModules() > 0 ? random.nextInt(3) : 0, s.mtpAcceptance());
+            case 6: return s.withKvDtype(random.nextBoolean() ? Dtype.FP8 : Dtype.BF16);
+            case 7: return s.withWeightDtype(random.nextBoolean() ? Dtype.FP8 : Dtype.BF16);
+            case 8: return s.withFidelity(random.nextBoolean() ? Fidelity.SEED : Fidelity.CALIBRATED);
+            case 9: {
+                Chip c = catalog.chips().get(random.nextInt(catalog.chips().size()));
+                return s.withChip(c);
+            }
+            case 10: {
+                ModelConfig m = catalog.models().get(random.nextInt(catalog.models().size()));
+                Scenario neutral = s.withMtp(0, s.mtpAcceptance()).withEp(Math.min(s.ep(), 2 * m.routedExperts()));
+                return neutral.withModel(m);
+            }
+            default: {
+                double k = 0.5 + random.nextDouble();
+                return s.withChip(s.chip().withHbmBandwidth(s.chip().hbmBandwidthBytesPerSec() * k).asEdited());
+            }
+        }
+    }
+}
