@@ -181,6 +181,22 @@ public final class Checks {
                 + "e" + exponent;
     }
 
+    /**
+     * A figure as a reader sees it: four significant digits, rounded as asked, thousands grouped ("100,000",
+     * "334,500", "4.25", "0.1234"); the digits the window shows a field's value in.
+     */
+    public static String fourDigits(double v, java.math.RoundingMode rounding) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v == 0 ? "0" : Double.toString(v);
+        }
+        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(4, rounding))
+                .stripTrailingZeros();
+        if (Math.abs(d.doubleValue()) >= 1000) {
+            return String.format(java.util.Locale.ROOT, "%,d", d.setScale(0, rounding).longValueExact());
+        }
+        return d.toPlainString();
+    }
+
     private static java.util.function.DoubleFunction<String> range(double min, double max) {
         return scale -> "must be in [" + number(min / scale) + ", " + number(max / scale) + "]";
     }

@@ -251,11 +251,11 @@ public final class Solve {
                 shown(k, value), a.throughputPerCard(), figure, e.dominantBound().label());
     }
 
-    /** "1.000e+06 GB/s"; a stepped knob (the FA3 stage mode) by its mode's name, "three-stage". */
+    /** "100,000 GB", "334,500 Tops" (four digits, as the window shows a field); a stepped knob by its mode, "three-stage". */
     static String shown(Knob k, double value) {
         if (k.stepped()) {
             return k.stepLabel(value);
         }
-        return (Checks.number(value) + " " + k.unit()).strip();
+        return (Checks.fourDigits(value, java.math.RoundingMode.HALF_EVEN) + " " + k.unit()).strip();
     }
 }

@@ -35,17 +35,7 @@ public final class TuningText {
         if (k.stepped()) {
             return k.stepLabel(v);
         }
-        if (!Double.isFinite(v)) {
-            return String.valueOf(v);
-        }
-        if (v == 0) {
-            return "0";
-        }
-        BigDecimal d = new BigDecimal(v).round(new MathContext(4, rounding)).stripTrailingZeros();
-        if (Math.abs(d.doubleValue()) >= 1000) {
-            return String.format(Locale.ROOT, "%,d", d.setScale(0, rounding).longValueExact());
-        }
-        return d.toPlainString();
+        return dev.ridgeline.engine.model.Checks.fourDigits(v, rounding);
     }
 
     /** A relative change: "+14 %", "−3.2 %", "0 %". */
