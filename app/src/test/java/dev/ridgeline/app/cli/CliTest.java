@@ -27,6 +27,25 @@ class CliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** A command that must succeed: exit code 0, else the failure shows its error output. */
+    static Run ok(String... args) {
+        Run r = run(args);
+        assertEquals(0, r.code(), r.err());
+        return r;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_READER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** A command's output read as JSON; text that is not JSON fails the test with the text. */
+    static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return JSON_READER.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
     @Test
     void searchCsvHasTheContractColumnsAndThirtySixRowsForTarget20() {
         Run r = run("search", "--target-tps", "20", "--format", "csv", "--fidelity", "seed");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ridgeline.app.Engines;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Scenario;
@@ -15,20 +14,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Dollars and joules per token on the command line (DESIGN 4d, 6): evaluate, compare, solve and the refusals. */
 class CostCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new AssertionError("not JSON: " + text, e);
-        }
+        return CliTest.json(text);
     }
 
     private static CliTest.Run ok(String... args) {
-        CliTest.Run r = CliTest.run(args);
-        assertEquals(0, r.code(), r.err());
-        return r;
+        return CliTest.ok(args);
     }
 
     @Test

@@ -5,27 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code serve} and {@code evaluate --phase prefill}: the DESIGN 6 contract for the served workload. */
 class ServeCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new AssertionError("not JSON: " + text, e);
-        }
+        return CliTest.json(text);
     }
 
     private static CliTest.Run ok(String... args) {
-        CliTest.Run r = CliTest.run(args);
-        assertEquals(0, r.code(), r.err());
-        return r;
+        return CliTest.ok(args);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ridgeline.app.Engines;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
@@ -29,7 +28,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code --chip-field}, {@code presets fields}, {@code sensitivity} and {@code solve}: the DESIGN 6 contract. */
 class TuningCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Engine ENGINE = Engines.builtIn();
     private static final Scenario DEFAULT = Presets.builtInScenario("default");
     /**
@@ -45,17 +43,11 @@ class TuningCliTest {
             "Purchase price", "Amortisation", "Electricity price").contains(n)).toList();
 
     private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new AssertionError("not JSON: " + text, e);
-        }
+        return CliTest.json(text);
     }
 
     private static CliTest.Run ok(String... args) {
-        CliTest.Run r = CliTest.run(args);
-        assertEquals(0, r.code(), r.err());
-        return r;
+        return CliTest.ok(args);
     }
 
     @Test

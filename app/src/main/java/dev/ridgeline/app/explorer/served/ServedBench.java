@@ -1,11 +1,7 @@
 package dev.ridgeline.app.explorer.served;
 
-import dev.ridgeline.app.Engines;
-import dev.ridgeline.app.explorer.ExplorerModel;
+import dev.ridgeline.app.explorer.BenchWindow;
 import dev.ridgeline.app.explorer.ExplorerView;
-import dev.ridgeline.app.explorer.Theme;
-import dev.ridgeline.app.explorer.tuning.TuningRunner;
-import dev.ridgeline.app.export.HeadlessFx;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.ChipField;
@@ -16,10 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -68,32 +60,12 @@ public final class ServedBench {
     }
 
     public static Result run(int warmup, int edits, long seed) throws Exception {
-        int cores = Runtime.getRuntime().availableProcessors();
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(cores, r -> daemon(r, "bench-served-" + n.incrementAndGet()));
-        ExecutorService coordinator = Executors.newSingleThreadExecutor(r -> daemon(r, "bench-served"));
-        try {
-            TuningRunner runner = new TuningRunner(coordinator, workers, cores, Platform::runLater);
-            CompletableFuture<Result> result = HeadlessFx.call(() -> {
-                Theme.apply();
-                Scenario base = Presets.builtInScenario("default").withFidelity(Fidelity.CALIBRATED);
-                ExplorerView view = new ExplorerView(new ExplorerModel(Engines.builtIn(), base, Runnable::run, Runnable::run),
-                        Presets.builtIn(), dev.ridgeline.app.UserFolders.presets(), runner);
-                ServedBench bench = new ServedBench(view, base, warmup, edits, seed);
-                bench.start();
-                return bench.done;
-            });
-            return result.get(10, TimeUnit.MINUTES);
-        } finally {
-            coordinator.shutdownNow();
-            workers.shutdownNow();
-        }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        Scenario base = Presets.builtInScenario("default").withFidelity(Fidelity.CALIBRATED);
+        return BenchWindow.run("bench-served", base, view -> {
+            ServedBench bench = new ServedBench(view, base, warmup, edits, seed);
+            bench.start();
+            return bench.done;
+        });
     }
 
     private void start() {

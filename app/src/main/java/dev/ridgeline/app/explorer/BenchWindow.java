@@ -1,0 +1,53 @@
+package dev.ridgeline.app.explorer;
+
+import dev.ridgeline.app.Engines;
+import dev.ridgeline.app.UserFolders;
+import dev.ridgeline.app.explorer.tuning.TuningRunner;
+import dev.ridgeline.app.export.HeadlessFx;
+import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Scenario;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javafx.application.Platform;
+
+/**
+ * The headless window the background-work benches drive (the frontier's and the Served view's): the explorer on
+ * {@code base} with a tuning runner of its own (a coordinator and one worker per core, daemon threads named after the
+ * bench), built on the FX thread; {@code start} starts the bench there and returns its result, awaited up to ten
+ * minutes; the runner's threads are stopped afterwards.
+ */
+public final class BenchWindow {
+    private BenchWindow() {
+    }
+
+    public static <R> R run(String name, Scenario base, Function<ExplorerView, CompletableFuture<R>> start)
+            throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(cores, r -> daemon(r, name + "-" + n.incrementAndGet()));
+        ExecutorService coordinator = Executors.newSingleThreadExecutor(r -> daemon(r, name));
+        try {
+            TuningRunner runner = new TuningRunner(coordinator, workers, cores, Platform::runLater);
+            CompletableFuture<R> result = HeadlessFx.call(() -> {
+                Theme.apply();
+                ExplorerView view = new ExplorerView(new ExplorerModel(Engines.builtIn(), base, Runnable::run,
+                        Runnable::run), Presets.builtIn(), UserFolders.presets(), runner);
+                return start.apply(view);
+            });
+            return result.get(10, TimeUnit.MINUTES);
+        } finally {
+            coordinator.shutdownNow();
+            workers.shutdownNow();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}
