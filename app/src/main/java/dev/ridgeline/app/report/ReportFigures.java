@@ -168,6 +168,7 @@ final class ReportFigures {
         r.setItemMargin(0.0);
         r.setWhiskers(t.banded() ? whiskers : null);
         CategoryPlot plot = new CategoryPlot(data, knobs, change, r);
+        WhiskerBars.fitRange(plot, 0.05);
         if (t.banded()) {
             org.jfree.chart.LegendItemCollection items = plot.getLegendItems();
             for (org.jfree.chart.LegendItem i : WhiskerBars.legendItems(Palette.COMPUTE)) {

@@ -36,6 +36,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  */
 final class TornadoChart {
     static final int DOWN = 0;
+    /** Room either side of the bars (and whiskers) for their labels, as a share of the range. */
+    static final double LABEL_MARGIN = 0.28;
     static final int UP = 1;
     static final String REOPTIMISED = "re-optimised";
     static final String FIXED = "fixed deployment";
@@ -119,8 +121,8 @@ final class TornadoChart {
         change.setTickLabelFont(Palette.SMALL);
         change.setLabelPaint(Palette.MUTED);
         change.setAutoRangeIncludesZero(true);
-        change.setLowerMargin(0.22); // room for the labels of the bars at either end
-        change.setUpperMargin(0.22);
+        change.setLowerMargin(LABEL_MARGIN); // room for the labels of the bars at either end
+        change.setUpperMargin(LABEL_MARGIN);
         CategoryPlot plot = new CategoryPlot(data[DOWN], knobs, change, renderer(REOPT_DOWN, FIXED_DOWN, false));
         plot.setDataset(UP, data[UP]);
         plot.setRenderer(UP, renderer(REOPT_UP, FIXED_UP, true));
@@ -140,7 +142,7 @@ final class TornadoChart {
         return chart;
     }
 
-    /** The renderers' own legend and the whiskers' two items: a whisker, a hatched bar within the uncertainty. */
+    /** The renderers' own legend and the whiskers' two items: a whisker, a hollow bar within the uncertainty. */
     private static org.jfree.chart.LegendItemCollection legend(CategoryPlot plot) {
         plot.setFixedLegendItems(null);
         org.jfree.chart.LegendItemCollection items = plot.getLegendItems();
@@ -154,7 +156,6 @@ final class TornadoChart {
         BarRenderer r = new Bars();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
-        r.setDrawBarOutline(false);
         r.setItemMargin(0.08);
         r.setSeriesPaint(0, reoptimised);
         r.setSeriesPaint(1, fixed);
@@ -168,6 +169,8 @@ final class TornadoChart {
         r.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{0}, {1}: {2} tokens/s per card",
                 java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT)));
         r.setSeriesVisibleInLegend(0, true);
+        // a knob's down and up bars share a slot: their whiskers run above and below its middle, not on one line
+        ((Bars) r).setWhiskerOffset(up ? 0.2 : -0.2);
         return r;
     }
 
@@ -189,7 +192,7 @@ final class TornadoChart {
 
     /**
      * The bars' renderer: each bar with its whisker, the P10-P90 of the figure it moves to as a change from the figure
-     * it moves from; a bar whose whisker spans zero is hatched, "within the uncertainty" (the legend and tooltip say so).
+     * it moves from; a bar whose whisker spans zero is hollow, "within the uncertainty" (the legend and tooltip say so).
      */
     static final class Bars extends WhiskerBars {
         private static final long serialVersionUID = 1L;
@@ -200,7 +203,7 @@ final class TornadoChart {
      * a whisker on every bar: the band of the figure the knob moves the headline (or the deployment on screen) to, as a
      * change from the figure before (the band's width relative to its figure, the deployment on screen's, carried to
      * both: {@code FrontierBands.headline}). A bar whose whisker spans zero moves its figure by less than the model can
-     * tell; it is hatched and its tooltip says so.
+     * tell; it is drawn hollow and its tooltip says so.
      */
     static void show(JFreeChart chart, Sensitivity.Result r, Band headlineBand) {
         DefaultCategoryDataset[] data = createDataset(r);
@@ -223,6 +226,7 @@ final class TornadoChart {
             }
             plot.clearRangeMarkers();
             plot.setFixedLegendItems(whiskers == null ? null : legend(plot));
+            WhiskerBars.fitRange(plot, LABEL_MARGIN);
         } finally {
             chart.setNotify(true);
         }
