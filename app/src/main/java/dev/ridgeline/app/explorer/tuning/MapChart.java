@@ -3,6 +3,7 @@ package dev.ridgeline.app.explorer.tuning;
 import dev.ridgeline.app.explorer.charts.Palette;
 import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.space.FieldMap;
+import dev.ridgeline.engine.space.Knob;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
@@ -70,6 +71,8 @@ final class MapChart {
         plot.setDataset(MARKS, new XYSeriesCollection());
         plot.setRenderer(MARKS, marks);
         plot.setBackgroundPaint(HeadlinePaintScale.NONE);
+        plot.setNoDataMessageFont(Palette.LABEL);
+        plot.setNoDataMessagePaint(Palette.INK);
         plot.setOutlineVisible(false);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
@@ -124,6 +127,8 @@ final class MapChart {
             double[] ye = {MapData.edges(r.ys(), 0)[0], MapData.edges(r.ys(), r.ys().length - 1)[1]};
             plot.getDomainAxis().setLabel(r.x().label());
             plot.getRangeAxis().setLabel(r.y().label());
+            plot.getDomainAxis().setTickLabelsVisible(true);
+            plot.getRangeAxis().setTickLabelsVisible(true);
             plot.getDomainAxis().setRange(xe[0], xe[1]);
             plot.getRangeAxis().setRange(ye[0], ye[1]);
             double[] levels = Contours.levels(max, LEVELS);
@@ -162,6 +167,29 @@ final class MapChart {
             bar.setMargin(new RectangleInsets(4, 8, 4, 4));
             bar.setBackgroundPaint(Color.WHITE);
             chart.addSubtitle(bar);
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    /**
+     * The map before its first result: the two fields named on their axes (no ticks: their range comes with the
+     * result) and {@code message} in the empty plot, instead of placeholder axes.
+     */
+    static void pending(JFreeChart chart, Knob x, Knob y, String message) {
+        XYPlot plot = chart.getXYPlot();
+        chart.setNotify(false);
+        try {
+            plot.setDataset(HEAT, MapData.empty());
+            plot.setDataset(CONTOURS, new XYSeriesCollection());
+            plot.setDataset(MARKS, new XYSeriesCollection());
+            plot.clearAnnotations();
+            plot.setFixedLegendItems(new LegendItemCollection());
+            plot.getDomainAxis().setLabel(x.label());
+            plot.getRangeAxis().setLabel(y.label());
+            plot.getDomainAxis().setTickLabelsVisible(false);
+            plot.getRangeAxis().setTickLabelsVisible(false);
+            plot.setNoDataMessage(message);
         } finally {
             chart.setNotify(true);
         }

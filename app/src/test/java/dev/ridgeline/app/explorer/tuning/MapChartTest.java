@@ -130,4 +130,27 @@ class MapChartTest {
         g2.dispose();
         assertTrue(labels >= 5, "chip names and contour values drawn: " + labels);
     }
+
+    /**
+     * Before its first result the map named its axes "x" and "y" and spanned 0.01 to 1 on both: it names the fields
+     * picked, shows no ticks and says it is computing; the result brings the ticks back.
+     */
+    @org.junit.jupiter.api.Test
+    void beforeItsResultTheMapNamesTheFieldsAndSaysItIsComputing() {
+        JFreeChart chart = MapChart.createChart();
+        Knob x = Knob.field("HBM bandwidth");
+        Knob y = Knob.field("NIC bandwidth");
+        MapChart.pending(chart, x, y, "Computing the map");
+        XYPlot plot = chart.getXYPlot();
+        assertTrue(plot.getDomainAxis().getLabel().equals(x.label()), plot.getDomainAxis().getLabel());
+        assertTrue(plot.getRangeAxis().getLabel().equals(y.label()), plot.getRangeAxis().getLabel());
+        assertFalse(plot.getDomainAxis().isTickLabelsVisible());
+        assertTrue("Computing the map".equals(plot.getNoDataMessage()));
+        // drawn, the plot is empty, so the message shows
+        assertTrue(org.jfree.data.general.DatasetUtils.isEmptyOrNull(plot.getDataset(MapChart.HEAT)));
+        assertTrue(org.jfree.data.general.DatasetUtils.isEmptyOrNull(plot.getDataset(MapChart.MARKS)));
+
+        JFreeChart drawn = chart(800, 330);
+        assertTrue(drawn.getXYPlot().getDomainAxis().isTickLabelsVisible());
+    }
 }
