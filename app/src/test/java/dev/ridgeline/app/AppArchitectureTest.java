@@ -1,10 +1,12 @@
 package dev.ridgeline.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.ridgeline.app.cli.Launcher;
 import org.junit.jupiter.api.Test;
 
 /** STYLE 15: console output only in the command line; Jackson only in the engine's io package. */
@@ -21,11 +23,22 @@ class AppArchitectureTest {
     }
 
     /**
-     * The app's packages form one dependency cycle today (issue 22: the window, the command line, exports and the
-     * report reach into each other). Until it is broken up, what is acyclic stays so: the chip editor and the balance
-     * panel are leaves that know no other package of the app, and the window's building blocks (charts, scenario
-     * controls, chip tuning, the editor, the balance panel) never reach up into the command line, the exports or the
-     * report, which are built on them.
+     * The app's packages depend on each other in one direction only (issue 22: all of them formed one cycle before).
+     * From the bottom: {@code dev.ridgeline.app} (what every part shares: the engine, the user's folders, number
+     * parsing and units, the version, the comparison of two scenarios); the leaves (chip editor, balance panel); the
+     * window's building blocks (charts, tuning, frontier, served, scenario, validation); {@code export} (drawing a chart
+     * to PNG/SVG/PDF) and {@code report}; the window ({@code explorer}: model, view, menus, the exports and benches of
+     * the whole window); the command line ({@code cli}, with the launcher). A slice is a package, the root one included.
+     */
+    @Test
+    void theAppsPackagesAreFreeOfCycles() {
+        slices().matching("dev.ridgeline.(**)").should().beFreeOfCycles().check(APP);
+    }
+
+    /**
+     * What sits below stays below: the chip editor and the balance panel are leaves that know no other package of
+     * the app but the shared root, and the window's building blocks never reach up into the command line, the exports
+     * or the report, which are built on them.
      */
     @Test
     void theLeafPackagesKnowNoOtherPackageOfTheApp() {

@@ -3,6 +3,7 @@ package dev.ridgeline.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ridgeline.app.cli.Launcher;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The command line as a user starts it, in a JVM of its own (the launcher's class path, no test harness, no
  * headless flags): a good run prints its output and nothing on stderr, and its files are the user's ordinary files.
  */
-class CleanRunTest {
+public class CleanRunTest {
     @TempDir
     Path dir;
 
@@ -33,7 +34,7 @@ class CleanRunTest {
      * The launcher's class path: the app's classes and its runtime dependencies (written by the build into
      * target/runtime-classpath.txt), without the tests' libraries, which would change what a run logs.
      */
-    static String runtimeClassPath() throws IOException {
+    public static String runtimeClassPath() throws IOException {
         Path file = Path.of("target", "runtime-classpath.txt");
         assertTrue(Files.exists(file), file.toAbsolutePath() + " (maven-dependency-plugin build-classpath) missing");
         return Path.of("target", "classes").toAbsolutePath() + File.pathSeparator + Files.readString(file).strip();

@@ -2,8 +2,8 @@ package dev.ridgeline.app.cli;
 
 import dev.ridgeline.app.explorer.RedrawBench;
 import dev.ridgeline.app.explorer.WindowStartBench;
-import dev.ridgeline.app.explorer.frontier.FrontierBench;
-import dev.ridgeline.app.explorer.served.ServedBench;
+import dev.ridgeline.app.explorer.FrontierBench;
+import dev.ridgeline.app.explorer.ServedBench;
 import dev.ridgeline.app.Engines;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.sweep.SpeedProbe;

@@ -4,8 +4,9 @@ import dev.ridgeline.app.Engines;
 import dev.ridgeline.app.export.ChartExport;
 import dev.ridgeline.app.export.ImageExport;
 import dev.ridgeline.app.export.ImageFormat;
-import dev.ridgeline.app.export.ViewExport;
-import dev.ridgeline.app.export.WindowExport;
+import dev.ridgeline.app.explorer.ViewExport;
+import dev.ridgeline.app.explorer.WindowExport;
+import dev.ridgeline.app.export.ViewKind;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.PresetException;
 import dev.ridgeline.engine.io.Presets;
@@ -78,15 +79,15 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImageFormat format = ImageFormat.of(out, "--out");
-        ViewExport.Kind kind = ViewExport.Kind.of(view);
+        ViewKind kind = ViewKind.of(view);
         size("--width", width, MIN_WIDTH);
         size("--height", height, MIN_HEIGHT);
         SolveCommand.positive("--target-tps", targetTps);
-        if (tab != null && kind != ViewExport.Kind.WINDOW) {
+        if (tab != null && kind != ViewKind.WINDOW) {
             throw new IllegalArgumentException("--tab: bad value " + dev.ridgeline.engine.model.Checks.quote(tab)
                     + " (a side tab of --view window; --view " + kind.label() + " has none)");
         }
-        int sideTab = kind == ViewExport.Kind.WINDOW ? WindowExport.sideTab("--tab", tab == null ? "results" : tab) : 0;
+        int sideTab = kind == ViewKind.WINDOW ? WindowExport.sideTab("--tab", tab == null ? "results" : tab) : 0;
         Knob[] mapFields = MapFields.of(xField, yField);
         dev.ridgeline.engine.space.Objective o = objective.objective();
         Catalog catalog = UserCatalog.load(spec.commandLine().getErr());
@@ -96,7 +97,7 @@ final class ExportCommand implements Callable<Integer> {
                 mapFields[1], catalog.chips(), o, workload);
         ExecutorService workers = AllCores.pool();
         try {
-            if (kind == ViewExport.Kind.WINDOW) {
+            if (kind == ViewKind.WINDOW) {
                 WindowExport.write(request, sideTab, out, width, height, workers, AllCores.threads());
             } else {
                 ChartExport.write(Engines.builtIn(), kind, request, out, width, height, workers, AllCores.threads());

@@ -1,6 +1,7 @@
 package dev.ridgeline.app.cli;
 
 import dev.ridgeline.app.StrictNumbers;
+import dev.ridgeline.app.Version;
 import dev.ridgeline.engine.io.PresetException;
 import dev.ridgeline.engine.model.Checks;
 import java.io.PrintWriter;

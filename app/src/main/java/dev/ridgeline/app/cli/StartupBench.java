@@ -87,7 +87,7 @@ final class StartupBench {
         } else {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions());
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.ridgeline.app.Launcher"));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.ridgeline.app.cli.Launcher"));
         }
         command.addAll(Arrays.asList(args));
         double[] millis = new double[runs];

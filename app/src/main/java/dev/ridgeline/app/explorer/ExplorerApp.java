@@ -1,7 +1,7 @@
 package dev.ridgeline.app.explorer;
 
 import dev.ridgeline.app.UserFolders;
-import dev.ridgeline.app.cli.Version;
+import dev.ridgeline.app.Version;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.PresetException;

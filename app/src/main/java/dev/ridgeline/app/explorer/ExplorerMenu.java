@@ -1,8 +1,7 @@
 package dev.ridgeline.app.explorer;
 
 import dev.ridgeline.app.export.ImageExport;
-import dev.ridgeline.app.export.ViewExport;
-import dev.ridgeline.app.report.ReportDialog;
+import dev.ridgeline.app.export.ViewKind;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.HuggingFaceConfigs;
 import dev.ridgeline.engine.model.ModelConfig;
@@ -35,13 +34,13 @@ public final class ExplorerMenu {
                 item("_Save scenario as…", "Shortcut+S", this::save),
                 item("_Import model config.json…", "Shortcut+I", this::importModel),
                 new SeparatorMenuItem(),
-                item("Export _window…", "Shortcut+E", () -> exportImage(ViewExport.Kind.WINDOW)),
-                item("Export _roofline…", "Shortcut+Shift+R", () -> exportImage(ViewExport.Kind.ROOFLINE)),
-                item("Export _Gantt…", "Shortcut+Shift+G", () -> exportImage(ViewExport.Kind.GANTT)),
-                item("Export _frontier…", "Shortcut+Shift+F", () -> exportImage(ViewExport.Kind.FRONTIER)),
-                item("Export sensitivit_y…", "Shortcut+Shift+Y", () -> exportImage(ViewExport.Kind.SENSITIVITY)),
-                item("Export _map…", "Shortcut+Shift+M", () -> exportImage(ViewExport.Kind.MAP)),
-                item("Export ser_ved…", "Shortcut+Shift+V", () -> exportImage(ViewExport.Kind.SERVED)),
+                item("Export _window…", "Shortcut+E", () -> exportImage(ViewKind.WINDOW)),
+                item("Export _roofline…", "Shortcut+Shift+R", () -> exportImage(ViewKind.ROOFLINE)),
+                item("Export _Gantt…", "Shortcut+Shift+G", () -> exportImage(ViewKind.GANTT)),
+                item("Export _frontier…", "Shortcut+Shift+F", () -> exportImage(ViewKind.FRONTIER)),
+                item("Export sensitivit_y…", "Shortcut+Shift+Y", () -> exportImage(ViewKind.SENSITIVITY)),
+                item("Export _map…", "Shortcut+Shift+M", () -> exportImage(ViewKind.MAP)),
+                item("Export ser_ved…", "Shortcut+Shift+V", () -> exportImage(ViewKind.SERVED)),
                 item("Export op _table (CSV)…", "Shortcut+Shift+T", this::exportCsv),
                 item("Export frontier _deployments (CSV)…", "Shortcut+Shift+D", this::exportFrontierCsv),
                 item("Export review re_port…", "Shortcut+Shift+E",
@@ -107,7 +106,7 @@ public final class ExplorerMenu {
         view.scenarioPanel().showNote(r.note());
     }
 
-    private void exportImage(ViewExport.Kind kind) {
+    private void exportImage(ViewKind kind) {
         FileChooser c = chooser("Export " + kind.label(), "PNG image", "*.png");
         c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("SVG drawing", "*.svg"),
                 new FileChooser.ExtensionFilter("PDF document", "*.pdf"));
@@ -116,26 +115,26 @@ public final class ExplorerMenu {
         if (f == null) {
             return;
         }
-        if (kind == ViewExport.Kind.FRONTIER || kind == ViewExport.Kind.SERVED) {
+        if (kind == ViewKind.FRONTIER || kind == ViewKind.SERVED) {
             view.centreTabs().getSelectionModel().select(ExplorerView.CENTRE_VIEWS.indexOf(kind.label()));
         }
         Path out = f.toPath();
         // the tuning charts are small on screen: they are written at the window's size
-        boolean whole = kind == ViewExport.Kind.WINDOW || kind == ViewExport.Kind.SENSITIVITY || kind == ViewExport.Kind.MAP;
+        boolean whole = kind == ViewKind.WINDOW || kind == ViewKind.SENSITIVITY || kind == ViewKind.MAP;
         int w = (int) Math.round(whole ? view.getWidth() : nodeWidth(kind));
         int h = (int) Math.round(whole ? view.getHeight() : nodeHeight(kind)) + ImageExport.FOOTER;
         guarded("export " + f, () -> ViewExport.write(view, kind, out, Math.max(w, 320), Math.max(h, 200)));
     }
 
-    private double nodeWidth(ViewExport.Kind kind) {
+    private double nodeWidth(ViewKind kind) {
         return viewNode(kind).getWidth();
     }
 
-    private double nodeHeight(ViewExport.Kind kind) {
+    private double nodeHeight(ViewKind kind) {
         return viewNode(kind).getHeight();
     }
 
-    private javafx.scene.layout.Region viewNode(ViewExport.Kind kind) {
+    private javafx.scene.layout.Region viewNode(ViewKind kind) {
         switch (kind) {
             case ROOFLINE: return view.roofline();
             case FRONTIER: return view.frontier().viewer();

@@ -1,10 +1,10 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.Comparison;
 import dev.ridgeline.app.UserFolders;
 import dev.ridgeline.app.chipeditor.ChipEditor;
 import dev.ridgeline.app.explorer.charts.GanttPainter;
 import dev.ridgeline.app.explorer.charts.GanttView;
-import dev.ridgeline.app.explorer.charts.KpiPanel;
 import dev.ridgeline.app.explorer.validation.ValidationView;
 import dev.ridgeline.engine.io.Anchors;
 import dev.ridgeline.app.explorer.charts.MemoryBar;
@@ -89,7 +89,7 @@ public final class ExplorerView extends BorderPane {
         setId("explorer");
         getStyleClass().add("explorer");
         getStylesheets().add(stylesheet());
-        scenarioPanel = new ScenarioPanel(model, catalog);
+        scenarioPanel = new ScenarioPanel(model.scenarioProperty(), catalog);
         roofline = new RooflineView(); // empty until the first result: the engine may still be running
 
         ScrollPane left = scrolled(scenarioPanel);

@@ -35,7 +35,7 @@ import org.jfree.chart.title.TextTitle;
  * computed on the engine as the views compute them, the chart is built by the factories the views draw with
  * ({@link RooflineChart}, {@link GanttPainter}, {@link FrontierChart}, {@link TuningFigures}, {@link ServedPainter}), and Java2D draws it into
  * PNG, SVG or PDF ({@link ImageExport}). The command line exports every view but the window this way; the window's
- * File menu draws the charts on screen ({@link ViewExport}), built by the same factories.
+ * File menu draws the charts on screen (the explorer's ViewExport), built by the same factories.
  */
 public final class ChartExport {
     /**
@@ -78,7 +78,7 @@ public final class ChartExport {
      * Writes {@code kind} of {@code q} to {@code out}, {@code width x height} in all with the footer; the frontier, the
      * sensitivity and the map are computed on {@code threads} tasks of {@code sweep}.
      */
-    public static void write(Engine engine, ViewExport.Kind kind, Request q, Path out, int width, int height,
+    public static void write(Engine engine, ViewKind kind, Request q, Path out, int width, int height,
                              Executor sweep, int threads) throws IOException {
         Scenario s = q.scenario();
         String footer = ImageExport.footer(s.summary());
@@ -136,7 +136,7 @@ public final class ChartExport {
      * Writes {@code chart} with {@code caption} (what its view says beside it: the file carries it as the chart's
      * title) over the footer; the chart is left without a title.
      */
-    static void captioned(Path out, int width, int height, String footer, JFreeChart chart, String caption)
+    public static void captioned(Path out, int width, int height, String footer, JFreeChart chart, String caption)
             throws IOException {
         TextTitle title = new TextTitle(caption, Palette.LABEL);
         title.setPaint(Palette.INK);

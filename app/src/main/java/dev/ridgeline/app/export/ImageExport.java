@@ -1,6 +1,6 @@
 package dev.ridgeline.app.export;
 
-import dev.ridgeline.app.cli.Version;
+import dev.ridgeline.app.Version;
 import dev.ridgeline.app.explorer.charts.Palette;
 import dev.ridgeline.engine.io.AtomicFiles;
 import dev.ridgeline.engine.model.Checks;

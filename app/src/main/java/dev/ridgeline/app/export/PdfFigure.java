@@ -1,7 +1,7 @@
 package dev.ridgeline.app.export;
 
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
-import dev.ridgeline.app.cli.Version;
+import dev.ridgeline.app.Version;
 import java.awt.Graphics2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.ridgeline.app.report;
 
-import dev.ridgeline.app.explorer.Units;
+import dev.ridgeline.app.Units;
 import dev.ridgeline.engine.report.Inline;
 import java.util.Locale;
 

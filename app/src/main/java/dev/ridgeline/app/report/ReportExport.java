@@ -1,7 +1,7 @@
 package dev.ridgeline.app.report;
 
-import dev.ridgeline.app.cli.Version;
-import dev.ridgeline.app.explorer.Comparison;
+import dev.ridgeline.app.Version;
+import dev.ridgeline.app.Comparison;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.io.AtomicFiles;
 import dev.ridgeline.engine.io.Catalog;

@@ -2,6 +2,7 @@ package dev.ridgeline.app.explorer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ridgeline.app.Units;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

@@ -19,12 +19,12 @@ class WindowStartBenchTest {
     void theChildTakesTheLaunchersJvmOptionsButNoAgent() {
         // as the launcher runs it: java ${RIDGELINE_JAVA_OPTS} -cp JAR:LIB Launcher bench
         String[] args = {"-XX:SharedArchiveFile=app.jsa", "-Xss2m", "-javaagent:jacoco.jar", "-cp", "a.jar:lib/*",
-            "dev.ridgeline.app.Launcher", "bench"};
+            "dev.ridgeline.app.cli.Launcher", "bench"};
         assertEquals(List.of("-XX:SharedArchiveFile=app.jsa", "-Xss2m"), WindowStartBench.jvmOptions(args));
         // a training run's archive output or a recording is not written again by every child
         assertEquals(List.of("-Xss2m"), WindowStartBench.jvmOptions(new String[] {"-XX:ArchiveClassesAtExit=t.jsa",
-            "-XX:StartFlightRecording=filename=r.jfr", "-Xss2m", "-cp", "a.jar", "dev.ridgeline.app.Launcher"}));
-        assertEquals(List.of(), WindowStartBench.jvmOptions(new String[] {"dev.ridgeline.app.Launcher", "-x"}));
+            "-XX:StartFlightRecording=filename=r.jfr", "-Xss2m", "-cp", "a.jar", "dev.ridgeline.app.cli.Launcher"}));
+        assertEquals(List.of(), WindowStartBench.jvmOptions(new String[] {"dev.ridgeline.app.cli.Launcher", "-x"}));
         // a test harness's: java OPTIONS -jar booter.jar
         assertEquals(List.of("-Xmx1g"), WindowStartBench.jvmOptions(new String[] {"-Xmx1g", "-jar", "booter.jar", "x"}));
     }

@@ -19,6 +19,11 @@ public enum Fidelity implements Labelled {
         return this == SEED ? "seed 000, as published" : "calibrated (published kernels)";
     }
 
+    /** The other fidelity, for setting one reading beside the other. */
+    public Fidelity other() {
+        return this == SEED ? CALIBRATED : SEED;
+    }
+
     /** The choices in the order a picker offers them: the default first. */
     public static java.util.List<Fidelity> choices() {
         return java.util.List.of(CALIBRATED, SEED);

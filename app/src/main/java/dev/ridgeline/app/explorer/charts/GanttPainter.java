@@ -1,6 +1,6 @@
 package dev.ridgeline.app.explorer.charts;
 
-import dev.ridgeline.app.explorer.Units;
+import dev.ridgeline.app.Units;
 import dev.ridgeline.engine.schedule.Interval;
 import dev.ridgeline.engine.schedule.Lane;
 import dev.ridgeline.engine.schedule.Schedule;

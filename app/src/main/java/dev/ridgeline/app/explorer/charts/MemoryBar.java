@@ -1,6 +1,6 @@
 package dev.ridgeline.app.explorer.charts;
 
-import dev.ridgeline.app.explorer.Units;
+import dev.ridgeline.app.Units;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.memory.Fit;
 import dev.ridgeline.engine.memory.MemoryBreakdown;

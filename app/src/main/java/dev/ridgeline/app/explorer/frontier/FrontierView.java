@@ -1,7 +1,7 @@
 package dev.ridgeline.app.explorer.frontier;
 
 import dev.ridgeline.app.StrictNumbers;
-import dev.ridgeline.app.explorer.Units;
+import dev.ridgeline.app.Units;
 import dev.ridgeline.app.explorer.charts.LiveViewer;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.Checks;

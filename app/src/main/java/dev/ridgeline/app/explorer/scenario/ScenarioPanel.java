@@ -1,6 +1,5 @@
 package dev.ridgeline.app.explorer.scenario;
 
-import dev.ridgeline.app.explorer.ExplorerModel;
 import dev.ridgeline.engine.model.ModelSwitch;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.model.Chip;
@@ -14,9 +13,11 @@ import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -31,7 +32,7 @@ public final class ScenarioPanel extends VBox {
     /** Expert-parallel degrees deployments use (8 cards per node; 256 routed experts + redundancy). */
     static final double[] EP_VALUES = {1, 8, 16, 32, 64, 72, 128, 144, 256, 320};
 
-    private final ExplorerModel model;
+    private final ObjectProperty<Scenario> scenario;
     private final ComboBox<ModelConfig> modelChoice;
     private final ComboBox<Chip> chipChoice;
     private final ComboBox<Nic> nicChoice;
@@ -60,8 +61,8 @@ public final class ScenarioPanel extends VBox {
     private final Subscription subscription;
     private boolean showing;
 
-    public ScenarioPanel(ExplorerModel model, Catalog catalog) {
-        this.model = model;
+    public ScenarioPanel(ObjectProperty<Scenario> scenario, Catalog catalog) {
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
         getStyleClass().add("scenario-panel");
         setSpacing(8);
         modelChoice = combo("modelChoice", catalog.models(), ModelConfig::name, "The MoE model whose decode step is costed.",
@@ -104,10 +105,10 @@ public final class ScenarioPanel extends VBox {
         moeTpChoice = LayoutControls.moeTp((s, t) -> s.withLayout(s.attentionTp(), t), this::combo);
         expertChoice = LayoutControls.expertDtype(Scenario::withExpertDtype, this::combo);
         LayoutControls.cells(attnTpChoice, t -> t == 1 ? "1 (data-parallel)" : "TP" + t,
-                t -> LayoutControls.tpRefusal(model.getScenario(), t));
+                t -> LayoutControls.tpRefusal(scenario.get(), t));
         LayoutControls.cells(moeTpChoice, t -> t == 1 ? "1 (EP only)" : "TP" + t + " x EP",
-                t -> LayoutControls.tpRefusal(model.getScenario(), t));
-        LayoutControls.cells(expertChoice, ExpertDtype::label, d -> LayoutControls.dtypeRefusal(model.getScenario(), d));
+                t -> LayoutControls.tpRefusal(scenario.get(), t));
+        LayoutControls.cells(expertChoice, ExpertDtype::label, d -> LayoutControls.dtypeRefusal(scenario.get(), d));
         eplb.setId("eplbSwitch");
         eplb.setTooltip(new Tooltip("DeepSeek's expert-parallel load balancer: copies hot experts and packs them evenly; off "
                 + "places experts by id, so the hottest card carries the hot experts. Calibrated fidelity only."));
@@ -146,7 +147,7 @@ public final class ScenarioPanel extends VBox {
                 layoutNote, labelled("Attention TP", attnTpChoice), labelled("MoE TP", moeTpChoice),
                 labelled("Routed experts", expertChoice), eplb, redundant, new Separator(),
                 section("Calibrated assumptions"), reserve, kernelGap, hostOverhead);
-        subscription = model.scenarioProperty().subscribe(this::show);
+        subscription = scenario.subscribe(this::show);
     }
 
     /** Adds a chip the user saved or imported to the chip picker (replacing one of the same name). */
@@ -176,7 +177,7 @@ public final class ScenarioPanel extends VBox {
         } finally {
             showing = false;
         }
-        show(model.getScenario());
+        show(scenario.get());
     }
 
     /** Stops following the model (the view is going away). */
@@ -243,7 +244,7 @@ public final class ScenarioPanel extends VBox {
     private void edit(UnaryOperator<Scenario> change) {
         if (!showing) {
             pendingNote = "";
-            model.setScenario(change.apply(model.getScenario()));
+            scenario.set(change.apply(scenario.get()));
             showNote(pendingNote);
         }
     }
@@ -292,7 +293,7 @@ public final class ScenarioPanel extends VBox {
                     edit(s -> apply.apply(s, now));
                 } catch (IllegalArgumentException e) {
                     // refused: the picker goes back to the scenario's value, which is unchanged, and says why
-                    show(model.getScenario());
+                    show(scenario.get());
                     showNote(name.apply(now) + " refused: " + e.getMessage());
                 }
             }

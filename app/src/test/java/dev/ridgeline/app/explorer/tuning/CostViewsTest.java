@@ -9,7 +9,7 @@ import dev.ridgeline.app.explorer.Explorer;
 import dev.ridgeline.app.explorer.ExplorerModel;
 import dev.ridgeline.app.explorer.ExplorerView;
 import dev.ridgeline.app.explorer.Theme;
-import dev.ridgeline.app.explorer.charts.KpiPanel;
+import dev.ridgeline.app.explorer.KpiPanel;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.ChipField;

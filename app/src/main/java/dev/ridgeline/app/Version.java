@@ -1,4 +1,4 @@
-package dev.ridgeline.app.cli;
+package dev.ridgeline.app;
 
 import picocli.CommandLine.IVersionProvider;
 

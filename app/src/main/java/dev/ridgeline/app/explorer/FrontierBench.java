@@ -1,7 +1,5 @@
-package dev.ridgeline.app.explorer.frontier;
+package dev.ridgeline.app.explorer;
 
-import dev.ridgeline.app.explorer.BenchWindow;
-import dev.ridgeline.app.explorer.ExplorerView;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.ChipField;

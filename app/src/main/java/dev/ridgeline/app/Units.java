@@ -1,4 +1,4 @@
-package dev.ridgeline.app.explorer;
+package dev.ridgeline.app;
 
 /**
  * Human-readable numbers for labels, tiles and tooltips; SI prefixes, decimal GB (1e9) for bytes. Formatting is done

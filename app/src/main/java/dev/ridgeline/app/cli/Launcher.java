@@ -1,6 +1,6 @@
-package dev.ridgeline.app;
+package dev.ridgeline.app.cli;
 
-import dev.ridgeline.app.cli.RidgelineCommand;
+import dev.ridgeline.app.FxLogging;
 import dev.ridgeline.app.explorer.ExplorerApp;
 import java.util.Locale;
 import javafx.application.Application;

@@ -1,4 +1,4 @@
-package dev.ridgeline.app.explorer;
+package dev.ridgeline.app;
 
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.Chip;

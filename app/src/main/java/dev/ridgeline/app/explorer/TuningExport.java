@@ -1,7 +1,8 @@
-package dev.ridgeline.app.export;
+package dev.ridgeline.app.explorer;
 
-import dev.ridgeline.app.explorer.ExplorerView;
 import dev.ridgeline.app.explorer.tuning.Tuning;
+import dev.ridgeline.app.export.ChartExport;
+import dev.ridgeline.app.export.ImageExport;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,6 +1,5 @@
-package dev.ridgeline.app;
+package dev.ridgeline.app.cli;
 
-import dev.ridgeline.app.cli.RidgelineCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;

@@ -1,8 +1,10 @@
-package dev.ridgeline.app.export;
+package dev.ridgeline.app.explorer;
 
-import dev.ridgeline.app.explorer.Explorer;
-import dev.ridgeline.app.explorer.ExplorerView;
 import dev.ridgeline.app.explorer.tuning.TuningRunner;
+import dev.ridgeline.app.export.ChartExport;
+import dev.ridgeline.app.export.HeadlessFx;
+import dev.ridgeline.app.export.ImageExport;
+import dev.ridgeline.app.export.ViewKind;
 import dev.ridgeline.engine.model.Checks;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -48,7 +50,7 @@ public final class WindowExport {
                 v.tuning().inputs().objectiveProperty().set(q.objective());
                 v.tuning().map().setFields(q.mapX(), q.mapY());
                 v.sideTabs().getSelectionModel().select(tab);
-                ViewExport.write(v, ViewExport.Kind.WINDOW, out, width, height);
+                ViewExport.write(v, ViewKind.WINDOW, out, width, height);
             } finally {
                 v.dispose();
             }

@@ -1,8 +1,9 @@
-package dev.ridgeline.app.explorer.charts;
+package dev.ridgeline.app.explorer;
 
-import dev.ridgeline.app.explorer.Comparison;
-import dev.ridgeline.app.explorer.Comparison.Metric;
-import dev.ridgeline.app.explorer.Units;
+import dev.ridgeline.app.Comparison;
+import dev.ridgeline.app.Comparison.Metric;
+import dev.ridgeline.app.Units;
+import dev.ridgeline.app.explorer.charts.Palette;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.app.explorer.tuning.ObjectiveText;
 import dev.ridgeline.engine.ReadingsInForce;

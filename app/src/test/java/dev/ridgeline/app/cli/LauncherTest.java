@@ -1,10 +1,10 @@
-package dev.ridgeline.app;
+package dev.ridgeline.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ridgeline.app.cli.RidgelineCommand;
+import dev.ridgeline.app.CleanRunTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

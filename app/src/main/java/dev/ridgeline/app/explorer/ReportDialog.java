@@ -1,7 +1,9 @@
-package dev.ridgeline.app.report;
+package dev.ridgeline.app.explorer;
 
 import dev.ridgeline.app.Engines;
-import dev.ridgeline.app.explorer.ExplorerModel;
+import dev.ridgeline.app.report.ReportExport;
+import dev.ridgeline.app.report.ReportFormat;
+import dev.ridgeline.app.report.ReportTask;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.model.Scenario;

@@ -1,17 +1,16 @@
-package dev.ridgeline.app.export;
+package dev.ridgeline.app.explorer;
 
-import dev.ridgeline.app.explorer.ExplorerView;
 import dev.ridgeline.app.explorer.charts.GanttPainter;
+import dev.ridgeline.app.export.ImageExport;
+import dev.ridgeline.app.export.ViewKind;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.io.AtomicFiles;
 import dev.ridgeline.engine.io.FrontierReports;
 import dev.ridgeline.engine.io.Reports;
-import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.space.Frontier;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 
@@ -20,25 +19,6 @@ import javafx.scene.image.WritableImage;
  * or the map as an image, the op table and the frontier's deployments as CSV.
  */
 public final class ViewExport {
-    /** The views {@code ridgeline export --view} and the Export menu can write. */
-    public enum Kind {
-        WINDOW, ROOFLINE, GANTT, FRONTIER, SENSITIVITY, MAP, SERVED;
-
-        public static Kind of(String value) {
-            for (Kind k : values()) {
-                if (k.name().equalsIgnoreCase(value)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("--view: bad value " + Checks.quote(value)
-                    + " (expected window, roofline, gantt, frontier, sensitivity, map or served)");
-        }
-
-        public String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     private ViewExport() {
     }
 
@@ -46,7 +26,7 @@ public final class ViewExport {
      * Writes {@code kind} of {@code view} to {@code out}, {@code width x height} in all including the footer. For the
      * window, the view is snapshotted at its current size (lay it out at {@code height - FOOTER} first). FX thread.
      */
-    public static void write(ExplorerView view, Kind kind, Path out, int width, int height) throws IOException {
+    public static void write(ExplorerView view, ViewKind kind, Path out, int width, int height) throws IOException {
         Evaluation drawn = view.model().getDrawn();
         switch (kind) {
             case ROOFLINE:
@@ -65,7 +45,7 @@ public final class ViewExport {
                 break;
             case SENSITIVITY:
             case MAP:
-                TuningExport.write(view, kind == Kind.MAP, out, width, height);
+                TuningExport.write(view, kind == ViewKind.MAP, out, width, height);
                 break;
             case SERVED: {
                 view.served().model().activeProperty().set(true);
