@@ -2,7 +2,7 @@ package dev.ridgeline.engine.evidence;
 
 import dev.ridgeline.engine.PrefillEvaluation;
 import dev.ridgeline.engine.calibration.Calibration;
-import dev.ridgeline.engine.model.Fidelity;
+import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.ops.Stage;
 import dev.ridgeline.engine.roofline.OpResult;
 import dev.ridgeline.engine.schedule.PrefillPipeline;
@@ -22,7 +22,7 @@ public final class PrefillBands {
 
     /** The band of {@link PrefillEvaluation#tokensPerSecPerCard}; null in seed fidelity. */
     public static Band tokensPerSecPerCard(Calibration cal, PrefillEvaluation e) {
-        if (e.scenario().fidelity() == Fidelity.SEED) {
+        if (!Plan.rules(e.scenario()).banded()) {
             return null;
         }
         Uncertainty u = Uncertainty.of(cal);
