@@ -187,7 +187,7 @@ final class SpaceWriter {
             Band band = FrontierBands.headline(engine, r.scenario(), r.headline());
             d.figure("sensitivity", "The headline (best throughput per card at the target) with each knob one step down "
                     + "and up; knobs that change nothing left out" + (band == null ? ""
-                    : "; whiskers: each moved headline's P10-P90, hatched where it spans no change (within the "
+                    : "; whiskers: each moved headline's P10-P90, hollow bars where it spans no change (within the "
                     + "uncertainty)"), band == null ? new FigureData.Tornado("the headline", bars)
                     : new FigureData.Tornado("the headline", bars, band.low() / r.headline(), band.high() / r.headline()));
         }
