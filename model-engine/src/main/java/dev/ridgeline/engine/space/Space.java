@@ -82,11 +82,28 @@ public record Space(List<Scenario> configurations, Sweep.Batches batches) {
         return new Space(explorerConfigurations(base), Space::drawingBatches);
     }
 
+    /**
+     * The first configuration of {@link #explorer}{@code (s)}: every setting the space varies (EP, policy, dtypes, MTP
+     * depth, promotion, layout, batch) set to one value. Two scenarios with the same key have the same space, so the
+     * same frontier and the same headline at any target; an edit of a setting the space varies moves neither.
+     */
+    public static Scenario explorerKey(Scenario s) {
+        Scenario dp = dataParallel(s);
+        return dp.withEp(EXPLORER_EPS.get(0)).withPolicy(Policy.values()[0]).withKvDtype(Dtype.values()[0])
+                .withWeightDtype(Dtype.values()[0]).withMtp(0, s.mtpAcceptance()).withPromotion(false).withBatch(1);
+    }
+
+    /** {@code base} without tensor parallelism, with the experts' dtype the space starts from. */
+    private static Scenario dataParallel(Scenario base) {
+        boolean calibrated = base.fidelity() == Fidelity.CALIBRATED;
+        return base.withLayout(1, 1).withExpertDtype(calibrated ? base.expertDtype() : ExpertDtype.FP8);
+    }
+
     static List<Scenario> explorerConfigurations(Scenario base) {
         boolean promotionMatters = base.fidelity() == Fidelity.SEED && base.chip().fp8LowAccPrecision();
         boolean calibrated = base.fidelity() == Fidelity.CALIBRATED;
         int maxMtp = base.model().mtpModules() > 0 ? MAX_EXPLORER_MTP : 0;
-        Scenario dp = base.withLayout(1, 1).withExpertDtype(calibrated ? base.expertDtype() : ExpertDtype.FP8);
+        Scenario dp = dataParallel(base);
         List<ExpertDtype> experts = new ArrayList<>(List.of(dp.expertDtype()));
         if (calibrated && base.chip().hasFp4() && !dp.expertDtype().fp4()) {
             experts.add(ExpertDtype.NVFP4);
