@@ -54,6 +54,7 @@ final class ModelWriter {
         t.row("Vocabulary", m.vocabSize());
         t.row("MTP modules", m.mtpModules());
         d.add(t.build());
+        SeedFingerprint.write(d, m);
         MemoryBreakdown b = e.memory();
         d.p("Memory of one card at EP", s.ep(), " (", e.hottestCard().expertSlots(), " routed-expert slots per card",
                 e.hottestCard().expertSlots() != s.expertsPerCard() ? ", redundant copies included" : "", "), batch ",
