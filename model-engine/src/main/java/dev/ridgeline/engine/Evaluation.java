@@ -66,10 +66,9 @@ public record Evaluation(Scenario scenario, List<OpResult> ops, List<OpResult> s
                 + "for " + s.summary() + ": an input is outside what the model describes");
     }
 
-    /** The chip's HBM bandwidth as this evaluation's fidelity reads it: seed fidelity reads GB/s as GiB/s (seed 000). */
+    /** The chip's HBM bandwidth as the plan of this evaluation's fidelity reads it (seed 000 reads GB/s as GiB/s). */
     public double hbmBytesPerSecAsRead() {
-        return scenario.fidelity() == dev.ridgeline.engine.model.Fidelity.SEED
-                ? scenario.chip().seedHbmBandwidthBytesPerSec() : scenario.chip().hbmBandwidthBytesPerSec();
+        return dev.ridgeline.engine.plan.Plan.rules(scenario).hbmBytesPerSec(scenario.chip());
     }
 
     /** True when any figure is calibrated beyond what was measured. */

@@ -1,14 +1,18 @@
 package dev.ridgeline.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.ridgeline.engine.model.Fidelity;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The engine's boundaries (STYLE 15): no JavaFX at all, Jackson only in io, nothing depends on io, no package cycles, no console output. */
@@ -53,6 +57,52 @@ class ArchitectureTest {
                 return "engine packages";
             }
         }).should().beFreeOfCycles().check(ENGINE);
+    }
+
+    /**
+     * Issue 19, item 5: what a fidelity decides (the chip's reading, expert slots, the promotion rule, layouts, bands,
+     * the readings in force) is read from its plan ({@code plan.FidelityRules}), so nothing else branches on the
+     * fidelity: outside the plan package only the model (where the enum lives and the scenario's records validate
+     * it) and io (which reads and writes it in files) name a fidelity's constant. A {@code switch} on the fidelity
+     * reads the constants too, in its synthetic switch map, and is caught the same way.
+     */
+    @Test
+    void onlyThePlanBranchesOnTheFidelity() {
+        FIDELITY_OUTSIDE_THE_PLAN.check(ENGINE);
+    }
+
+    /** The rule is not vacuous: a class outside the plan that branches on the fidelity, or switches on it, breaks it. */
+    @Test
+    void theFidelityRuleCatchesABranchAndASwitch() {
+        for (Class<?> c : List.of(BranchesOnFidelity.class, SwitchesOnFidelity.class)) {
+            JavaClasses offender = new ClassFileImporter().importPackagesOf(c).that(
+                    com.tngtech.archunit.base.DescribedPredicate.describe(c.getSimpleName(),
+                            j -> j.getName().equals(c.getName())
+                                    || j.getName().matches(java.util.regex.Pattern.quote(ArchitectureTest.class.getName()) + "\\$\\d+")));
+            assertTrue(FIDELITY_OUTSIDE_THE_PLAN.evaluate(offender).hasViolation(), c.getSimpleName());
+        }
+    }
+
+    static final ArchRule FIDELITY_OUTSIDE_THE_PLAN = noClasses().that().resideOutsideOfPackages(
+                    "dev.ridgeline.engine.plan..", "dev.ridgeline.engine.model..", "dev.ridgeline.engine.io..")
+            .should().getField(Fidelity.class, "SEED").orShould().getField(Fidelity.class, "CALIBRATED")
+            .because("a fidelity's readings come from its plan (FidelityRules), not from branches elsewhere");
+
+    static final class BranchesOnFidelity {
+        static boolean seed(Fidelity f) {
+            return f == Fidelity.SEED;
+        }
+    }
+
+    static final class SwitchesOnFidelity {
+        static int code(Fidelity f) {
+            switch (f) {
+                case CALIBRATED:
+                    return 1;
+                default:
+                    return 0;
+            }
+        }
     }
 
     @Test

@@ -54,7 +54,7 @@ class ConsoleDumpTest {
         assertEquals(48.0 * (1L << 30), dump.memory().capacityBytes(), 1e-3);
         assertEquals(10.0 * (1L << 30), dump.op("Dispatch").networkBytes() / dump.op("Dispatch").timeSec(), 1e-3);
         assertEquals(144, s.ep());
-        assertEquals(2, s.expertsPerCard()); // ceil(256 / 144)
+        assertEquals(2, dump.hottestCard().expertSlots()); // ceil(256 / 144)
         assertEquals(32, s.batchPerCard());
         assertEquals(2, s.tokensPerStep()); // MTP 1: 64 tokens
         assertEquals(Policy.NAIVE, s.policy());

@@ -2,9 +2,9 @@ package dev.ridgeline.engine.evidence;
 
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.calibration.Calibration;
-import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.ops.OpKind;
 import dev.ridgeline.engine.ops.Stage;
+import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.roofline.OpResult;
 import dev.ridgeline.engine.schedule.Pipelines;
 
@@ -39,7 +39,7 @@ public record Bands(Band tpotSec, Band userTokensPerSec, Band throughputPerCard)
      * without a plan built per cell. Null in seed fidelity.
      */
     public static Bands of(Calibration cal, Evaluation e, dev.ridgeline.engine.model.Scenario at) {
-        if (e.scenario().fidelity() == Fidelity.SEED) {
+        if (!Plan.rules(e.scenario()).banded()) {
             return null;
         }
         Uncertainty u = Uncertainty.of(cal);

@@ -1,7 +1,7 @@
 package dev.ridgeline.engine.evidence;
 
 import dev.ridgeline.engine.Engine;
-import dev.ridgeline.engine.model.Fidelity;
+import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Headline;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ public record FrontierBands(List<Band> line, Band answer) {
      * search. Null in seed fidelity or without a headline.
      */
     public static Band headline(Engine engine, dev.ridgeline.engine.model.Scenario s, double headline) {
-        if (s.fidelity() == Fidelity.SEED || !(headline > 0)) {
+        if (!Plan.rules(s).banded() || !(headline > 0)) {
             return null;
         }
         var e = engine.evaluate(s);
@@ -38,7 +38,7 @@ public record FrontierBands(List<Band> line, Band answer) {
     /** The bands of a calibrated frontier; null in seed fidelity or for a cancelled sweep. */
     public static FrontierBands of(Engine engine, Frontier.Result r) {
         if (r.cancelled() || r.space().configurations().isEmpty()
-                || r.space().configurations().get(0).fidelity() == Fidelity.SEED) {
+                || !Plan.rules(r.space().configurations().get(0)).banded()) {
             return null;
         }
         List<Band> line = new ArrayList<>(r.frontier().size());

@@ -1,8 +1,8 @@
 package dev.ridgeline.engine.evidence;
 
 import dev.ridgeline.engine.Engine;
-import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.space.FieldMap;
 
 /**
@@ -23,7 +23,7 @@ public final class MapBands {
      */
     public static double[][] relativeWidths(Engine engine, FieldMap.Result r) {
         Scenario s = r.scenario();
-        if (s.fidelity() == Fidelity.SEED) {
+        if (!Plan.rules(s).banded()) {
             return null;
         }
         var centre = engine.evaluate(s);

@@ -196,11 +196,6 @@ public record Scenario(ModelConfig model, Hardware hardware, Deployment deployme
         return 1 + deployment.mtpDepth();
     }
 
-    /** Routed experts resident on each card, {@code ceil(routedExperts / ep)}. */
-    public int expertsPerCard() {
-        return (model.routedExperts() + ep() - 1) / ep();
-    }
-
     /** The scenario's effective FA3 mode. */
     public Fa3Mode fa3Mode() {
         return fa3().resolve(chip());

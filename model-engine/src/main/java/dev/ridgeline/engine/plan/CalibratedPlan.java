@@ -57,7 +57,7 @@ final class CalibratedPlan extends Plan {
     private final PrefillReadings prefill;
 
     CalibratedPlan(ModelConfig model, Chip chip, Nic nic, Readings readings, Assumptions assumptions, Calibration cal) {
-        super(model, chip, chip.memoryBytes(), chip.hbmBandwidthBytesPerSec(), nic, readings, assumptions);
+        super(model, chip, CalibratedRules.INSTANCE, nic, readings, assumptions);
         this.cal = cal;
         this.gap = assumptions.kernelGapSec();
         Basis compute = cal.flashMla().compute(chip.calibration());
@@ -397,6 +397,11 @@ final class CalibratedPlan extends Plan {
                     "one MoE layer at q = 1, timed as above"));
         }
         return t;
+    }
+
+    @Override
+    public FidelityRules rules() {
+        return CalibratedRules.INSTANCE;
     }
 
     @Override

@@ -49,11 +49,10 @@ public abstract class Plan extends AttentionGraph {
     final int topk;
     final int sharedWidth;
 
-    Plan(ModelConfig model, Chip chip, double memoryBytes, double hbmBytesPerSec, Nic nic, Readings readings,
-         Assumptions assumptions) {
-        super(model, chip, hbmBytesPerSec, assumptions);
-        this.memoryBytes = memoryBytes;
-        this.hbmBytesPerSec = hbmBytesPerSec;
+    Plan(ModelConfig model, Chip chip, FidelityRules rules, Nic nic, Readings readings, Assumptions assumptions) {
+        super(model, chip, rules.hbmBytesPerSec(chip), assumptions);
+        this.memoryBytes = rules.memoryBytes(chip);
+        this.hbmBytesPerSec = rules.hbmBytesPerSec(chip);
         this.fidelity = readings.fidelity();
         this.nic = nic;
         this.readings = readings;
@@ -77,6 +76,22 @@ public abstract class Plan extends AttentionGraph {
 
     public Nic nic() {
         return nic;
+    }
+
+    /** What this plan's fidelity decides (the chip's reading, expert slots, the readings in force, ...). */
+    public abstract FidelityRules rules();
+
+    /**
+     * What the scenario's fidelity decides, without preparing a plan: the one place the fidelity is turned into
+     * readings (issue 19, item 5).
+     */
+    public static FidelityRules rules(Scenario s) {
+        switch (s.fidelity()) {
+            case CALIBRATED:
+                return CalibratedRules.INSTANCE;
+            default:
+                return SeedRules.INSTANCE;
+        }
     }
 
     /** The plan for the scenario's model, chip, NIC, fidelity, readings and assumptions. */
@@ -330,7 +345,7 @@ public abstract class Plan extends AttentionGraph {
     /** Rows the shared expert runs: the sequences (seed 000) or every token of the card's share. */
     abstract double sharedRows(double sequences, double tokens);
 
-    /** Expert slots a card holds. */
+    /** Expert slots a card holds ({@link FidelityRules#expertSlots}). */
     abstract int slots(Deployment d);
 
     /** Routed-expert slots each card holds (redundant copies included), as the memory model counts them. */

@@ -30,9 +30,12 @@ public final class SeedPlan extends Plan {
     private final double invScaleUp;
     private final double invNic;
     private final double inverseChunk;
+    /** DeepGEMM's promotion discount applies to this chip's FP8 expert GEMMs when the scenario enables it. */
+    private final boolean promotionMatters;
 
     SeedPlan(ModelConfig model, Chip chip, Nic nic, Readings readings, Assumptions assumptions) {
-        super(model, chip, chip.seedMemoryBytes(), chip.seedHbmBandwidthBytesPerSec(), nic, readings, assumptions);
+        super(model, chip, SeedRules.INSTANCE, nic, readings, assumptions);
+        this.promotionMatters = SeedRules.INSTANCE.promotionMatters(chip);
         this.invScaleUp = 1 / chip.scaleUpBandwidthBytesPerSec();
         this.invNic = 1 / nic.bandwidthBytesPerSec();
         this.inverseChunk = 1.0 / readings.faChunkTokens();
@@ -92,13 +95,18 @@ public final class SeedPlan extends Plan {
         return chunks * readings.faChunkTokens();
     }
 
+    @Override
+    public FidelityRules rules() {
+        return SeedRules.INSTANCE;
+    }
+
     /** {@code ceil(routedExperts / ep)} experts a card (seed 000: no redundant copies), kept per EP degree. */
     @Override
     int slots(Deployment d) {
         int ep = d.ep();
         int e = expertsByEp[ep];
         if (e == 0) {
-            e = (model.routedExperts() + ep - 1) / ep;
+            e = SeedRules.INSTANCE.expertSlots(model, d);
             expertsByEp[ep] = e;
         }
         return e;
@@ -134,7 +142,7 @@ public final class SeedPlan extends Plan {
         if (n.gemmEfficiency() > 0) {
             return n.gemmEfficiency();
         }
-        if (n.promotion() && role != Role.ATTENTION && rate == FP8 && chip.fp8LowAccPrecision()) {
+        if (n.promotion() && role != Role.ATTENTION && rate == FP8 && promotionMatters) {
             return promotionFactor(m, role);
         }
         return 1.0;

@@ -5,10 +5,11 @@ import static dev.ridgeline.engine.report.DocBuilder.code;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.ExpertLoad;
-import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.plan.FidelityRules;
+import dev.ridgeline.engine.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,9 +68,12 @@ final class Formulas {
         }
         int k = m.expertsPerToken();
         lines.add(op("Dispatch", "P·" + h + "·(1 B FP8)   with P = M·" + k + " token-expert pairs"));
-        int slots = e.hottestCard().expertSlots();
-        String count = slots == s.expertsPerCard() ? "e = ceil(" + m.routedExperts() + "/EP) = " + slots
-                : "e = " + slots + " slots (" + m.routedExperts() + " experts and EPLB's redundant copies over EP)";
+        FidelityRules rules = Plan.rules(s);
+        int slots = rules.expertSlots(m, s.deployment());
+        String count = rules.countsRedundantCopies(s.deployment())
+                ? "e = ceil((" + m.routedExperts() + " + " + s.redundantExperts() + ")/EP) = " + slots + " slots ("
+                + m.routedExperts() + " experts and EPLB's " + s.redundantExperts() + " redundant copies over EP)"
+                : "e = ceil(" + m.routedExperts() + "/EP) = " + slots;
         lines.add(op("Routed experts", count + " experts, each M_e × " + h + " → 2·" + inter + " and M_e × " + inter + " → " + h));
         lines.add(op("Combine", "P·" + h + "·(combine element bytes)"));
         lines.add("TPOT = layer time · " + m.numLayers() + " layers (+ work outside the layers)     tokens/s per user = (1 + Σ α^i) / TPOT");
@@ -80,7 +84,7 @@ final class Formulas {
         d.formulas(lines.toArray(new String[0]));
         // only what this model has: a GQA model without shared experts or MTP reads no sentence about them
         List<Object> p = new ArrayList<>();
-        if (s.fidelity() == Fidelity.SEED) {
+        if (!rules.costsWorkOutsideTheExperts()) {
             p.add("Seed fidelity keeps seed 000's readings (docs/validation.md): ");
             if (m.sharedExperts() > 0) {
                 p.addAll(List.of("the shared expert runs the sequences (", code("M/q"), " rows), "));

@@ -10,6 +10,8 @@ import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.ops.Stage;
+import dev.ridgeline.engine.plan.FidelityRules;
+import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.roofline.OpResult;
 import dev.ridgeline.engine.schedule.Interval;
 import java.util.ArrayList;
@@ -56,19 +58,20 @@ final class ModelWriter {
         d.add(t.build());
         SeedFingerprint.write(d, m);
         MemoryBreakdown b = e.memory();
-        d.p("Memory of one card at EP", s.ep(), " (", e.hottestCard().expertSlots(), " routed-expert slots per card",
-                e.hottestCard().expertSlots() != s.expertsPerCard() ? ", redundant copies included" : "", "), batch ",
+        FidelityRules rules = Plan.rules(s);
+        d.p("Memory of one card at EP", s.ep(), " (", rules.expertSlots(m, s.deployment()), " routed-expert slots per card",
+                rules.countsRedundantCopies(s.deployment()) ? ", redundant copies included" : "", "), batch ",
                 s.batchPerCard(), " and context ", s.contextTokens(), ":");
         DocBuilder.TableBuilder mem = DocBuilder.table().text("Part").number("Bytes").number("Share of HBM");
         double cap = b.capacityBytes();
         mem.row("Non-expert weights (" + s.weightDtype().label() + ")", num(b.nonExpertWeightBytes(), Unit.BYTES),
                 num(b.nonExpertWeightBytes() / cap, Unit.FRACTION));
-        mem.row("Local routed experts (FP8)", num(b.localExpertBytes(), Unit.BYTES), num(b.localExpertBytes() / cap, Unit.FRACTION));
+        mem.row("Local routed experts (" + s.expertDtype().label() + ")", num(b.localExpertBytes(), Unit.BYTES), num(b.localExpertBytes() / cap, Unit.FRACTION));
         mem.row("KV cache (" + s.kvDtype().label() + ")", num(b.kvCacheBytes(), Unit.BYTES), num(b.kvCacheBytes() / cap, Unit.FRACTION));
         mem.row("Reserve", num(b.reserveBytes(), Unit.BYTES), num(b.reserveBytes() / cap, Unit.FRACTION));
         mem.row(b.freeBytes() >= 0 ? "Free" : "Missing", num(Math.abs(b.freeBytes()), Unit.BYTES),
                 num(Math.abs(b.freeBytes()) / cap, Unit.FRACTION));
-        mem.row(e.scenario().fidelity() == dev.ridgeline.engine.model.Fidelity.SEED ? "HBM capacity (the preset's "
+        mem.row(rules.readsGbAsGib() ? "HBM capacity (the preset's "
                 + gb(s.chip().memoryBytes()) + " read as GiB, seed 000)" : "HBM capacity", capacity(e), num(1.0, Unit.FRACTION));
         d.add(mem.build());
         d.p("Parameter share is not runtime share: the experts hold ", num(f.expertShare(), Unit.FRACTION),
@@ -129,7 +132,7 @@ final class ModelWriter {
      */
     static Object capacity(Evaluation e) {
         double cap = e.memory().capacityBytes();
-        return e.scenario().fidelity() == dev.ridgeline.engine.model.Fidelity.SEED
+        return Plan.rules(e.scenario()).readsGbAsGib()
                 ? String.format(java.util.Locale.ROOT, "%.4g GiB", cap / (1L << 30)) : num(cap, Unit.BYTES);
     }
 

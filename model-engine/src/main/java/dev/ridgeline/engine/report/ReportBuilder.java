@@ -64,7 +64,7 @@ public final class ReportBuilder {
         progress.step("exploring EP and context", 0.7);
         // on physical readings whatever the report's fidelity: calibrated reads the datasheet's SI figures and every key
         // of the context, where seed 000 reads GB as GiB and rounds the keys up to whole FlashMLA chunks (steps in L)
-        Scenario physical = s.withFidelity(Fidelity.CALIBRATED);
+        Scenario physical = s.withFidelity(Fidelity.physical());
         List<Exploration.Row> exploration = Exploration.table(engine, physical, progress);
         progress.step("memory, regimes and communication", 0.9);
         MemoryTable memory = MemoryTable.of(engine, s);

@@ -26,9 +26,7 @@ final class SourceWriter {
         ReportRequest r = a.request();
         d.section(SOURCES);
         d.sub("Fidelity, readings and assumptions");
-        d.p("Fidelity: ", strong(s.fidelity().label()), s.fidelity() == dev.ridgeline.engine.model.Fidelity.SEED
-                ? " (seed 000's model as published, with the readings that reproduce its tables; docs/validation.md)."
-                : " (per-op efficiencies from DeepGEMM, FlashMLA and DeepEP measurements; docs/validation.md).",
+        d.p("Fidelity: ", strong(s.fidelity().label()), " (" + dev.ridgeline.engine.plan.Plan.rules(s).basis() + ").",
                 e.extrapolated() ? " Some figures are used beyond what was measured and are marked extrapolated in the "
                         + "operator table." : "");
         List<Block.Paragraph> readings = new ArrayList<>();

@@ -3,7 +3,6 @@ package dev.ridgeline.engine.serve;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.model.Dtype;
-import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Prefill;
 import dev.ridgeline.engine.model.Scenario;
@@ -122,7 +121,7 @@ final class PrefillSearch {
     static List<Scenario> configurations(Scenario base, Workload w) {
         List<Integer> eps = new ArrayList<>(Space.EXPLORER_EPS);
         eps.add(1, 4);
-        int[] attentionTps = base.fidelity() == Fidelity.CALIBRATED ? new int[] {1, 8} : new int[] {1};
+        int[] attentionTps = Plan.rules(base).modelsLayoutsAndBalance() ? new int[] {1, 8} : new int[] {1};
         List<Scenario> out = new ArrayList<>();
         for (int ep : eps) {
             if (ep > 2 * base.model().routedExperts()) {

@@ -36,8 +36,7 @@ public record FidelityContrast(Reading shown, Reading other) {
     }
 
     public static FidelityContrast of(Engine engine, Scenario s) {
-        Fidelity otherFidelity = s.fidelity() == Fidelity.SEED ? Fidelity.CALIBRATED : Fidelity.SEED;
-        return new FidelityContrast(reading(engine, s), reading(engine, s.withFidelity(otherFidelity)));
+        return new FidelityContrast(reading(engine, s), reading(engine, s.withFidelity(s.fidelity().other())));
     }
 
     /**
@@ -67,7 +66,8 @@ public record FidelityContrast(Reading shown, Reading other) {
         if (!disagrees()) {
             return "";
         }
-        Reading calibrated = shown.fidelity() == Fidelity.CALIBRATED ? shown : other;
+        // the default (calibrated) fidelity first, as the picker offers them
+        Reading calibrated = Fidelity.choices().indexOf(shown.fidelity()) == 0 ? shown : other;
         Reading seed = calibrated == shown ? other : shown;
         return String.format(Locale.ROOT, "The fidelities disagree: calibrated finds it %s-bound (%.1f %% of the MoE "
                         + "layer), best chip lever %s; seed 000, as published, %s-bound (%.1f %%), lever %s.", calibrated.bound().label(), calibrated.share() * 100, lever(calibrated),

@@ -3,9 +3,10 @@ package dev.ridgeline.engine.space;
 import dev.ridgeline.engine.model.Deployment;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.ExpertDtype;
-import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.plan.FidelityRules;
+import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.sweep.Sweep;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,26 +89,22 @@ public record Space(List<Scenario> configurations, Sweep.Batches batches) {
      * same frontier and the same headline at any target; an edit of a setting the space varies moves neither.
      */
     public static Scenario explorerKey(Scenario s) {
-        Scenario dp = dataParallel(s);
+        Scenario dp = dataParallel(s, Plan.rules(s).explorerExpertDtypes(s));
         return dp.withEp(EXPLORER_EPS.get(0)).withPolicy(Policy.values()[0]).withKvDtype(Dtype.values()[0])
                 .withWeightDtype(Dtype.values()[0]).withMtp(0, s.mtpAcceptance()).withPromotion(false).withBatch(1);
     }
 
-    /** {@code base} without tensor parallelism, with the experts' dtype the space starts from. */
-    private static Scenario dataParallel(Scenario base) {
-        boolean calibrated = base.fidelity() == Fidelity.CALIBRATED;
-        return base.withLayout(1, 1).withExpertDtype(calibrated ? base.expertDtype() : ExpertDtype.FP8);
+    /** {@code base} without tensor parallelism, with the first of the experts' dtypes the space sweeps. */
+    private static Scenario dataParallel(Scenario base, List<ExpertDtype> experts) {
+        return base.withLayout(1, 1).withExpertDtype(experts.get(0));
     }
 
     static List<Scenario> explorerConfigurations(Scenario base) {
-        boolean promotionMatters = base.fidelity() == Fidelity.SEED && base.chip().fp8LowAccPrecision();
-        boolean calibrated = base.fidelity() == Fidelity.CALIBRATED;
+        FidelityRules rules = Plan.rules(base);
+        boolean promotionMatters = rules.promotionMatters(base.chip());
         int maxMtp = base.model().mtpModules() > 0 ? MAX_EXPLORER_MTP : 0;
-        Scenario dp = dataParallel(base);
-        List<ExpertDtype> experts = new ArrayList<>(List.of(dp.expertDtype()));
-        if (calibrated && base.chip().hasFp4() && !dp.expertDtype().fp4()) {
-            experts.add(ExpertDtype.NVFP4);
-        }
+        List<ExpertDtype> experts = rules.explorerExpertDtypes(base);
+        Scenario dp = dataParallel(base, experts);
         List<Scenario> out = new ArrayList<>();
         for (int ep : EXPLORER_EPS) {
             if (ep > 2 * base.model().routedExperts()) {
@@ -129,7 +126,7 @@ public record Space(List<Scenario> configurations, Sweep.Batches batches) {
                 }
             }
         }
-        if (calibrated) {
+        if (rules.modelsLayoutsAndBalance()) {
             out.addAll(layoutConfigurations(dp, experts.get(experts.size() - 1), maxMtp));
         }
         return out;

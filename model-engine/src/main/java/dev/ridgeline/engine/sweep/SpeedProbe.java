@@ -2,7 +2,6 @@ package dev.ridgeline.engine.sweep;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.Dtype;
-import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.plan.Plan;
@@ -39,7 +38,7 @@ public final class SpeedProbe {
                     .withPolicy(i % 8 < 4 ? Policy.DUAL_MICRO_BATCH : Policy.NAIVE)
                     .withKvDtype(i % 3 == 0 ? Dtype.BF16 : Dtype.FP8).withMtp(mtp, base.mtpAcceptance());
             // calibrated fidelity's layouts and balancer too (DESIGN 3.10): attention TP2 on a quarter, no EPLB on a sixth
-            if (base.fidelity() == Fidelity.CALIBRATED) {
+            if (Plan.rules(base).modelsLayoutsAndBalance()) {
                 v = v.withLayout(i % 4 == 1 && base.chip().scaleUpDomain() >= 2 ? 2 : 1, 1).withEplb(i % 6 != 0);
             }
             out[i] = v;
