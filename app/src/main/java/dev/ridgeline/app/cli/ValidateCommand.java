@@ -36,25 +36,26 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     static void table(PrintWriter out, Validation v) {
-        out.printf(Locale.ROOT, "%-26s %-6s %-22s %12s %12s %-15s %7s%n", "anchor", "chip", "metric", "published",
+        out.printf(Locale.ROOT, "%-29s %-6s %-24s %12s %12s %-15s %7s%n", "anchor", "chip", "metric", "published",
                 "ridgeline", "P10-P90", "error");
         for (Validation.Row r : v.rows()) {
             var a = r.anchor();
             String published = a.publishedLow() == a.publishedHigh() ? number(a.published())
                     : number(a.publishedLow()) + "-" + number(a.publishedHigh());
-            out.printf(Locale.ROOT, "%-26s %-6s %-22s %12s %12s %-15s %+6.1f%%%s%n", a.id(), shortChip(a),
+            out.printf(Locale.ROOT, "%-29s %-6s %-24s %12s %12s %-15s %+6.1f%%%s%n", a.id(), shortChip(a),
                     a.metric().label(), published, number(r.ours()), number(r.band().low()) + "-" + number(r.band().high()),
                     100 * r.error(), r.outsideBand() ? "  OUTSIDE the band" + (a.knownCause().isEmpty()
                             ? " (cause not known)" : " (known cause below)") : "");
         }
-        out.printf(Locale.ROOT, "%d anchors on %d chips: median |error| %.1f %%, worst %.1f %%; %d outside Ridgeline's "
-                        + "P10-P90 band%n", v.rows().size(), v.chips().size(), 100 * v.medianAbsError(),
+        out.printf(Locale.ROOT, "%d anchors on %d chips: median |error| %.1f %% (decode %.1f %%, prefill %.1f %%), worst "
+                        + "%.1f %%; %d outside Ridgeline's P10-P90 band%n", v.rows().size(), v.chips().size(),
+                100 * v.medianAbsError(), 100 * v.phase(false).medianAbsError(), 100 * v.phase(true).medianAbsError(),
                 100 * v.worstAbsError(), v.rows().stream().filter(Validation.Row::outsideBand).count());
         out.println();
         for (Validation.Row r : v.rows()) {
             var a = r.anchor();
             out.printf(Locale.ROOT, "%s: %s%n  scenario: %s%n  conditions: %s%n  source: %s%n", a.id(), a.deployment(),
-                    a.scenario().summary(), a.conditions(), a.source());
+                    a.scenarioText(), a.conditions(), a.source());
             if (!a.knownCause().isEmpty()) {
                 out.printf(Locale.ROOT, "  known cause: %s%n", a.knownCause());
             }

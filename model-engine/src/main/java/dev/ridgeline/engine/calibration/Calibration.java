@@ -23,6 +23,11 @@ public record Calibration(GemmTable denseGemm, GemmTable groupedGemm, FlashMlaFi
     public static final String SCALE_UP_CITATION = "DeepEP normal intranode dispatch 153 GB/s on H800 NVLink "
             + "(https://github.com/deepseek-ai/DeepEP/blob/ebfe47e46fa86a5b41be96c326a92f62ed6721da/README.md)";
 
+    /** The same measurements with another expert popularity (a published run's "balanced routing"). */
+    public Calibration withExpertPopularity(ExpertPopularity p) {
+        return new Calibration(denseGemm, groupedGemm, flashMla, deepEp, cx7BytesPerSec, p, prefill, gqaDecode);
+    }
+
     /**
      * Expert slots each of the {@code ep} EP groups holds in calibrated fidelity. With EPLB, the routed experts and
      * {@code redundant} copies spread evenly, {@code ceil((routed + redundant) / ep)}, and the balancer fills every

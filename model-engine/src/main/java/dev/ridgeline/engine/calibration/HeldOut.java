@@ -68,6 +68,26 @@ public final class HeldOut {
         return out;
     }
 
+    /**
+     * Each EP size of DeepEP's normal (prefill) kernels predicted by the table without it: the seconds per logical byte
+     * interpolated in ln EP between the neighbours, held at the nearest end for the first and last (extrapolated).
+     */
+    public static List<Row> normalEp(NormalEpFit fit) {
+        List<Row> out = new ArrayList<>();
+        for (DeepEpFit.Kind kind : DeepEpFit.Kind.values()) {
+            List<DeepEpFit.Point> pts = fit.points(kind);
+            for (DeepEpFit.Point p : pts) {
+                if (pts.size() < 2) {
+                    break;
+                }
+                out.add(new Row("DeepEP normal " + kind.name().toLowerCase(java.util.Locale.ROOT) + " EP" + p.ep()
+                        + " (held out)", 1 / p.bytesPerSec(), DeepEpFit.inverseBandwidth(drop(pts, p), p.ep()),
+                        p == pts.get(0) || p == pts.get(pts.size() - 1), 0));
+            }
+        }
+        return out;
+    }
+
     private static List<DeepEpFit.Point> drop(List<DeepEpFit.Point> points, DeepEpFit.Point p) {
         return points.stream().filter(o -> o.ep() != p.ep()).toList();
     }

@@ -35,10 +35,18 @@ import java.util.List;
  * {@code d · t / d_H20} on either side; a NIC by the log ratio of its bandwidth to CX7's at the same rate; a figure
  * flagged extrapolated on its own chip (another dtype, a token count DeepEP did not run, an attention kind without a
  * measurement) by one unit of distance at that rate.
+ *
+ * <p>Prefill ({@link #prefillSpread}) runs other kernels, each with its own held-out rows: the GEMMs take the DeepGEMM
+ * tables prefill reads (dense and contiguous grouped, each row held out as decode's are); the attention core the rows
+ * of FlashAttention-3's table its fit was not built on; dispatch and combine DeepEP's normal kernels, each EP size
+ * predicted from the others. The widening is decode's.
  */
 public final class Uncertainty {
     /** The kernel families an op's time is calibrated from. */
     public enum Family { DEEPGEMM, FLASH_MLA, GQA_DECODE, DEEPEP, HOST }
+
+    /** The kernel families a prefill op's time is calibrated from. */
+    public enum PrefillFamily { DEEPGEMM, ATTENTION, DEEPEP_NORMAL }
 
     /**
      * The host share's P10 and P90 relative to the assumed 10 %: at DeepSeek's profiled deployment the kernels (the
@@ -54,6 +62,10 @@ public final class Uncertainty {
     private final Spread flashMla;
     private final Spread gqaDecode;
     private final Spread deepEp;
+    private final Spread prefillGemmInside;
+    private final Spread prefillGemmEnds;
+    private final Spread prefillAttention;
+    private final Spread deepEpNormal;
     /** Widening per unit of distance, log units. */
     private final double perUnit;
     private final double refFp8;
@@ -70,6 +82,12 @@ public final class Uncertainty {
         this.flashMla = Spread.of(HeldOut.flashMla(cal.flashMla(), CalibrationKey.H20));
         this.gqaDecode = Spread.of(HeldOut.gqaDecode(cal.gqaDecode()));
         this.deepEp = Spread.of(HeldOut.deepEp(cal.deepEp()));
+        List<HeldOut.Row> prefillGemm = new ArrayList<>(HeldOut.gemm(cal.denseGemm()));
+        prefillGemm.addAll(HeldOut.gemm(cal.prefill().contiguousGemm()));
+        this.prefillGemmInside = Spread.of(prefillGemm.stream().filter(r -> !r.extrapolated()).toList());
+        this.prefillGemmEnds = Spread.of(prefillGemm.stream().filter(HeldOut.Row::extrapolated).toList());
+        this.prefillAttention = Spread.of(cal.prefill().attentionHeldOut());
+        this.deepEpNormal = Spread.of(HeldOut.normalEp(cal.prefill().normalEp()));
         double[] h800 = cal.flashMla().measuredOn().get(FlashMlaFit.REFERENCE);
         double[] h20 = cal.flashMla().measuredOn().get(CalibrationKey.H20);
         this.refFp8 = h800[0];
@@ -153,6 +171,43 @@ public final class Uncertainty {
             default:
                 return (op.extrapolated() ? gemmEnds : gemmInside).widened(perUnit * distance(chip));
         }
+    }
+
+    public static PrefillFamily prefillFamily(OpKind kind) {
+        switch (kind) {
+            case PREFILL_ATTENTION: return PrefillFamily.ATTENTION;
+            case DISPATCH: case COMBINE: return PrefillFamily.DEEPEP_NORMAL;
+            default: return PrefillFamily.DEEPGEMM;
+        }
+    }
+
+    /**
+     * The spread of one prefill kernel's time in the scenario, widened as decode's: the attention core by the chip's
+     * distance from H800 (0 on H20, which has a row of its own) plus one unit on a measured chip when flagged
+     * extrapolated (DeepSeek's 192/128 head widths); dispatch and combine by the chip's distance, the NIC's and one unit
+     * when extrapolated; GEMMs and the ops timed on the roofline by the chip's distance.
+     */
+    public Spread prefillSpread(OpResult op, Scenario s) {
+        Chip chip = s.chip();
+        switch (prefillFamily(op.kind())) {
+            case ATTENTION:
+                double fromChip = chip.calibration() == CalibrationKey.H20 ? 0 : distance(chip);
+                boolean ownChip = chip.calibration() != CalibrationKey.NONE;
+                return prefillAttention.widened(perUnit * (fromChip + (op.extrapolated() && ownChip ? 1 : 0)));
+            case DEEPEP_NORMAL:
+                double nic = chip.scaleUpCovers(s.ep()) ? 0 : Math.abs(Math.log(s.nic().bandwidthBytesPerSec() / refNic));
+                return deepEpNormal.widened(perUnit * (distance(chip) + nic + (op.extrapolated() ? 1 : 0)));
+            default:
+                return (op.extrapolated() ? prefillGemmEnds : prefillGemmInside).widened(perUnit * distance(chip));
+        }
+    }
+
+    public Spread prefillAttention() {
+        return prefillAttention;
+    }
+
+    public Spread deepEpNormal() {
+        return deepEpNormal;
     }
 
     public Spread gemmInside() {

@@ -75,7 +75,7 @@ public final class CalibrationTables {
                 flashMla(catalog), deepEp(), catalog.nic("CX7").bandwidthBytesPerSec(), expertPopularityFit().fit(),
                 new PrefillKernels(PrefillTables.attention(),
                         new GemmTable(contiguous, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
-                        PrefillTables.normalEp()), gqaDecode(catalog));
+                        PrefillTables.normalEp(), PrefillTables.attentionHeldOut()), gqaDecode(catalog));
     }
 
     /**

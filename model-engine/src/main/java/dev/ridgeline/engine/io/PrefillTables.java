@@ -1,6 +1,7 @@
 package dev.ridgeline.engine.io;
 
 import dev.ridgeline.engine.calibration.DeepEpFit;
+import dev.ridgeline.engine.calibration.HeldOut;
 import dev.ridgeline.engine.calibration.NormalEpFit;
 import dev.ridgeline.engine.calibration.PrefillAttentionFit;
 import java.util.ArrayList;
@@ -47,6 +48,34 @@ public final class PrefillTables {
                 Map.of(CalibrationKey.H800, halfway, CalibrationKey.H20, halfway), loss,
                 "H100 FA3 rows at 1K and 8K, https://github.com/meta-pytorch/tritonbench/pull/1254; H20 FA3 rows at 2K, "
                         + "https://github.com/Dao-AILab/flash-attention/issues/1310");
+    }
+
+    /** The held-out rows of the fit from every row. */
+    public static List<HeldOut.Row> attentionHeldOut() {
+        return attentionHeldOut(CalibrationTables.rows("prefill-attention.csv"));
+    }
+
+    /**
+     * The rows the fit is not built on, each predicted by it, as times relative to the measured rate (a time is the
+     * inverse of a rate at the same work): the H100 unmasked rows at 2K and 4K by the curve through 1K and 8K, and
+     * H20's causal head-dim-64 row by its unmasked row times {@code n / (n + b)}, b from the head-dim-128 pair. These
+     * residuals are what the prefill attention's band is made of ({@code evidence.PrefillBands}).
+     */
+    public static List<HeldOut.Row> attentionHeldOut(List<Map<String, String>> rows) {
+        PrefillAttentionFit fit = attention(rows);
+        List<HeldOut.Row> out = new ArrayList<>();
+        for (int s : new int[] {2048, 4096}) {
+            double measured = fraction(rows, "H100", false, 128, s);
+            double predicted = fit.unmasked(CalibrationKey.H800, s);
+            out.add(new HeldOut.Row("FA3 forward H100 head dim 128 S=" + s + " (held out)", 1 / measured,
+                    1 / predicted, false, 0));
+        }
+        double causal64 = fraction(rows, "H20", true, 64, PAIR_LENGTH);
+        double predicted64 = fraction(rows, "H20", false, 64, PAIR_LENGTH) * PAIR_LENGTH
+                / (PAIR_LENGTH + fit.causalLoss());
+        out.add(new HeldOut.Row("FA3 forward H20 head dim 64 causal S=" + PAIR_LENGTH + " (held out)", 1 / causal64,
+                1 / predicted64, false, 0));
+        return List.copyOf(out);
     }
 
     /** The row's TFLOPS over its peak; throws naming the row when it is missing. */

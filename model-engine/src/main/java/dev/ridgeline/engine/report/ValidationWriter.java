@@ -24,10 +24,13 @@ final class ValidationWriter {
     static void appendix(DocBuilder d, Validation v) {
         d.section(APPENDIX);
         long outside = v.rows().stream().filter(Validation.Row::outsideBand).count();
-        d.p("Ridgeline's calibrated figure for each published deployment, its P10-P90 band (the calibration's held-out "
-                        + "residuals, widened for extrapolation) and its error against the published figure. ",
+        d.p("Ridgeline's calibrated figure for each published deployment, decode and prefill, its P10-P90 band (the "
+                        + "calibration's held-out residuals, widened for extrapolation) and its error against the "
+                        + "published figure. ",
                 num(v.rows().size(), Unit.COUNT), " anchors on ", num(v.chips().size(), Unit.COUNT),
-                " chips: median |error| ", num(v.medianAbsError(), Unit.FRACTION), ", worst ",
+                " chips: median |error| ", num(v.medianAbsError(), Unit.FRACTION), " (decode ",
+                num(v.phase(false).medianAbsError(), Unit.FRACTION), ", prefill ",
+                num(v.phase(true).medianAbsError(), Unit.FRACTION), "), worst ",
                 num(v.worstAbsError(), Unit.FRACTION), "; ", num(outside, Unit.COUNT),
                 " published figure(s) outside the band, in red. Nothing in the engine was fitted to these figures.");
         DocBuilder.TableBuilder t = DocBuilder.table().text("Anchor").text("Chip").text("Metric").number("Published")
@@ -45,7 +48,7 @@ final class ValidationWriter {
         for (Validation.Row r : v.rows()) {
             Anchor a = r.anchor();
             List<Object> parts = new ArrayList<>(List.of(strong(a.id()), ": " + a.deployment() + ". Scenario: "
-                    + a.scenario().summary() + ". Conditions: " + a.conditions() + ". Source: " + a.source() + "."));
+                    + a.scenarioText() + ". Conditions: " + a.conditions() + ". Source: " + a.source() + "."));
             if (r.outsideBand()) {
                 parts.add(" ");
                 parts.add(new Inline.Alert("Outside the band: " + (a.knownCause().isEmpty() ? "cause not known."

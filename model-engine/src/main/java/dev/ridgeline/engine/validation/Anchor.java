@@ -1,7 +1,9 @@
 package dev.ridgeline.engine.validation;
 
 import dev.ridgeline.engine.model.Checks;
+import dev.ridgeline.engine.model.Prefill;
 import dev.ridgeline.engine.model.Scenario;
+import java.util.Locale;
 
 /**
  * One published deployment Ridgeline is checked against (issue 19): the scenario that describes it, the figure it
@@ -17,9 +19,15 @@ import dev.ridgeline.engine.model.Scenario;
  * @param source        the publication's URL, or for a figure reported without one {@code "unpublished: "} and who
  *                      reported it where (shown as such; no figure of the model is fitted to either)
  * @param knownCause    why Ridgeline's figure may differ, when known (empty otherwise)
+ * @param prefill       for a prefill anchor (issue 20) the prompts its deployment prefilled: length, cache hit, tokens
+ *                      per card a step; null for a decode anchor
+ * @param balancedRouting the deployment routed tokens evenly over experts (DeepSeek's prefill profile "simulates an
+ *                      absolutely balanced MoE routing"; SGLang's "simulated perfect EPLB"): read with uniform expert
+ *                      popularity instead of the fitted one
  */
 public record Anchor(String id, String deployment, Scenario scenario, Metric metric, double published,
-                     double publishedLow, double publishedHigh, String conditions, String source, String knownCause) {
+                     double publishedLow, double publishedHigh, String conditions, String source, String knownCause,
+                     Prefill prefill, boolean balancedRouting) {
     /** How a source without a public URL begins. */
     public static final String UNPUBLISHED = "unpublished: ";
 
@@ -32,6 +40,10 @@ public record Anchor(String id, String deployment, Scenario scenario, Metric met
         Checks.present(conditions, "conditions", owner);
         Checks.present(source, "source", owner);
         Checks.present(knownCause, "knownCause", owner);
+        if ((prefill != null) != metric.prefill()) {
+            throw new IllegalArgumentException("metric " + metric + (metric.prefill() ? " needs" : " takes no")
+                    + " prefill (" + owner + ")");
+        }
         if (!(published > 0) || Double.isInfinite(published)) {
             throw Checks.refused("published", published, owner, "must be a finite figure > 0");
         }
@@ -44,6 +56,23 @@ public record Anchor(String id, String deployment, Scenario scenario, Metric met
             throw new IllegalArgumentException("source must be an https:// URL or '" + UNPUBLISHED + "who reported it',"
                     + " was " + Checks.quote(source) + " (" + owner + ")");
         }
+    }
+
+    /** A decode anchor. */
+    public Anchor(String id, String deployment, Scenario scenario, Metric metric, double published,
+                  double publishedLow, double publishedHigh, String conditions, String source, String knownCause) {
+        this(id, deployment, scenario, metric, published, publishedLow, publishedHigh, conditions, source, knownCause,
+                null, false);
+    }
+
+    /** The scenario in one line; a prefill anchor's with its prompts and routing. */
+    public String scenarioText() {
+        if (prefill == null) {
+            return scenario.summary();
+        }
+        return scenario.summary() + String.format(Locale.ROOT, " / prefill: %,d-token prompts, cache hit %.2f, "
+                + "%,d tokens per card a step%s", prefill.inputTokens(), prefill.cacheHit(), prefill.chunkTokens(),
+                balancedRouting ? ", balanced routing" : "");
     }
 
     /** True when the figure has a public source (an https:// URL). */

@@ -57,4 +57,44 @@ class AnchorsTest {
         PresetException e = assertThrows(PresetException.class, () -> Anchors.parse(two, "a.json", Presets.builtIn()));
         assertEquals("a.json (anchor 2): id 'a' appears twice", e.getMessage());
     }
+
+    private static final String PREFILL = ONE.replace("\"metric\": \"THROUGHPUT_PER_CARD\"",
+            "\"prefill\": {\"inputTokens\": 4096, \"cacheHit\": 0, \"chunkTokens\": 16384}, \"balancedRouting\": true, "
+                    + "\"metric\": \"PREFILL_TOKENS_PER_CARD\"");
+
+    @Test
+    void aPrefillAnchorCarriesItsPromptsAndRouting() {
+        Anchor a = Anchors.parse(PREFILL, "a.json", Presets.builtIn()).get(0);
+        assertEquals(Metric.PREFILL_TOKENS_PER_CARD, a.metric());
+        assertEquals(new dev.ridgeline.engine.model.Prefill(4096, 0, 16384), a.prefill());
+        assertTrue(a.balancedRouting());
+        assertTrue(a.scenarioText().endsWith("prefill: 4,096-token prompts, cache hit 0.00, 16,384 tokens per card a step, "
+                + "balanced routing"), a.scenarioText());
+        // a decode anchor has neither
+        Anchor d = Anchors.parse(ONE, "a.json", Presets.builtIn()).get(0);
+        assertEquals(null, d.prefill());
+        assertEquals(d.scenario().summary(), d.scenarioText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            cache hit above 1       | "cacheHit": 0,            | "cacheHit": 1.5,            | a.json (anchor 1) 'a' prefill: cacheHit must be in [0, 1], was 1.5
+            prefill key missing     | , "chunkTokens": 16384}   | }                           | a.json (anchor 1) 'a' prefill: missing key 'chunkTokens'
+            prefill not an object   | {"inputTokens": 4096, "cacheHit": 0, "chunkTokens": 16384} | 3 | a.json (anchor 1) 'a' prefill: must be a JSON object
+            routing not a boolean   | "balancedRouting": true   | "balancedRouting": "yes"    | a.json (anchor 1): key 'balancedRouting' must be true or false
+            decode metric           | "PREFILL_TOKENS_PER_CARD" | "THROUGHPUT_PER_CARD"       | a.json (anchor 1): metric THROUGHPUT_PER_CARD takes no prefill
+            """)
+    void aBadPrefillAnchorIsRefusedNamingTheKey(String what, String from, String to, String start) {
+        String bad = PREFILL.replace(from.strip(), to.strip());
+        PresetException e = assertThrows(PresetException.class, () -> Anchors.parse(bad, "a.json", Presets.builtIn()));
+        assertTrue(e.getMessage().startsWith(start), e.getMessage());
+    }
+
+    @Test
+    void aPrefillMetricWithoutPromptsIsRefused() {
+        String bad = ONE.replace("THROUGHPUT_PER_CARD", "PREFILL_TOKENS_PER_CARD");
+        PresetException e = assertThrows(PresetException.class, () -> Anchors.parse(bad, "a.json", Presets.builtIn()));
+        assertTrue(e.getMessage().startsWith("a.json (anchor 1): metric PREFILL_TOKENS_PER_CARD needs prefill"),
+                e.getMessage());
+    }
 }

@@ -261,7 +261,10 @@ class ReportContentTest {
             assertEquals(anchors.get(i).id(), ReportFixtures.text(t.cell(i, "Anchor")));
             assertEquals(validation.rows().get(i).outsideBand(), t.cell(i, "Anchor") instanceof Inline.Alert,
                     anchors.get(i).id());
+            // prefill anchors (issue 20) in the same table, in their own metric
+            assertEquals(anchors.get(i).metric().label(), ReportFixtures.text(t.cell(i, "Metric")), anchors.get(i).id());
         }
+        assertTrue(anchors.stream().filter(a -> a.prefill() != null).count() >= 5, "prefill anchors in the appendix");
         assertTrue(first.startsWith("The fidelities disagree: calibrated finds it network-bound"),
                 first);
         String seedFirst = V3.section(IntroWriter.SUMMARY).blocks(Block.Paragraph.class).get(0).plain();

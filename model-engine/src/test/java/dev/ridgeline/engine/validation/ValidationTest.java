@@ -16,22 +16,95 @@ import org.junit.jupiter.api.Test;
  * its source). Nothing in the engine was fitted to these figures; the bounds are issue 19's: the median |error| at or
  * below 10 %, every anchor within 25 % (or shown outside its band with its cause), at least eight anchors with a public
  * source on at least three chips.
+ *
+ * <p>Prefill anchors (issue 20) sit in the same table. Over decode and prefill together the bounds do not hold: five of
+ * the six prefill deployments are 30-61 % slower than Ridgeline and the median |error| over all rows is 11.9 %
+ * (docs/validation.md says why). The decode bounds are held on the decode rows as before; each prefill row is held to
+ * the 25 % bound or shown outside its band with its cause ({@link #everyPrefillAnchorIsWithinTwentyFivePercentOrRedWithItsCause});
+ * {@link #overDecodeAndPrefillTheBoundsDoNotHoldYet} records the union so that a model that closes the gap must
+ * tighten this test.
  */
 class ValidationTest {
     static final List<Anchor> ANCHORS = Anchors.builtIn();
-    static final Validation RESULT = Validation.run(Fixtures.ENGINE, ANCHORS);
+    static final Validation ALL = Validation.run(Fixtures.ENGINE, ANCHORS);
+    static final Validation RESULT = ALL.phase(false);
+    static final Validation PREFILL = ALL.phase(true);
 
     @Test
     void atLeastEightAnchorsOnAtLeastThreeChipsEachCitingItsSource() {
         assertTrue(ANCHORS.size() >= 8, "anchors: " + ANCHORS.size());
         assertTrue(RESULT.chips().size() >= 3, "chips: " + RESULT.chips());
-        for (Anchor a : ANCHORS) {
+        for (Anchor a : ANCHORS.stream().filter(a -> a.prefill() == null).toList()) {
             // a figure without a public URL says so and who reported it, and must come with a known cause if it
             // misses: it cannot be checked by a reader
             assertTrue(a.publicSource() || a.source().startsWith(Anchor.UNPUBLISHED), a.id());
             assertEquals(Fidelity.CALIBRATED, a.scenario().fidelity(), a.id());
         }
-        assertTrue(ANCHORS.stream().filter(Anchor::publicSource).count() >= 8, "anchors with a public source");
+        assertTrue(ANCHORS.stream().filter(a -> a.prefill() == null && a.publicSource()).count() >= 8,
+                "decode anchors with a public source");
+    }
+
+    /** Issue 20: at least three published prefill deployments on at least two chips, each citing its source. */
+    @Test
+    void prefillAnchorsCoverThreeChipsEachWithItsPublicSource() {
+        assertTrue(PREFILL.rows().size() >= 5, "prefill anchors: " + PREFILL.rows().size());
+        assertTrue(PREFILL.chips().containsAll(List.of("H800 SXM5", "H100 SXM5", "H20")), "chips: " + PREFILL.chips());
+        for (Validation.Row r : PREFILL.rows()) {
+            assertTrue(r.anchor().publicSource(), r.anchor().id());
+            assertEquals(Fidelity.CALIBRATED, r.anchor().scenario().fidelity(), r.anchor().id());
+            assertTrue(r.prefill().fits(), r.anchor().id() + " must fit on its cards");
+        }
+    }
+
+    /**
+     * A prefill row is the prefill step of its prompts: DeepSeek's profile by hand. Published 62,713 tokens/s per node
+     * of 8 (SGLang's reading of the trace, https://lmsys.org/blog/2025-05-05-large-scale-ep/) = 7,839 per GPU; ours is
+     * the engine's prefill step on H800 + CX7 at EP32, 4K prompts, 16K tokens per card, read with uniform routing as
+     * the profile ran ("an absolutely balanced MoE routing strategy", https://github.com/deepseek-ai/profile-data): the
+     * balanced engine's figure, not the fitted popularity's.
+     */
+    @Test
+    void aPrefillRowIsThePrefillStepOfItsPromptsWithItsRouting() {
+        Validation.Row r = PREFILL.rows().stream().filter(o -> o.anchor().id().equals("deepseek-h800-prefill"))
+                .findFirst().orElseThrow();
+        assertEquals(7839, r.anchor().published(), 0.0);
+        assertTrue(r.anchor().balancedRouting());
+        var p = r.anchor().prefill();
+        assertEquals(4096, p.inputTokens());
+        assertEquals(16384, p.chunkTokens());
+        double balanced = Fixtures.BALANCED.evaluatePrefill(r.anchor().scenario(), p).tokensPerSecPerCard();
+        assertEquals(balanced, r.ours(), 1e-9 * balanced);
+        assertEquals(balanced / 7839 - 1, r.error(), 1e-12);
+        // the fitted popularity's hottest card is slower than the balanced step: the flag is read
+        double fitted = Fixtures.ENGINE.evaluatePrefill(r.anchor().scenario(), p).tokensPerSecPerCard();
+        assertTrue(fitted < balanced, fitted + " vs " + balanced);
+        assertTrue(r.band().contains(r.ours()), r.band() + " around " + r.ours());
+    }
+
+    /** Issue 19's bound applied to each prefill row: within 25 %, or red (outside its band) with its cause stated. */
+    @Test
+    void everyPrefillAnchorIsWithinTwentyFivePercentOrRedWithItsCause() {
+        for (Validation.Row r : PREFILL.rows()) {
+            if (Math.abs(r.error()) > 0.25) {
+                assertFalse(r.anchor().knownCause().isEmpty(), r.anchor().id() + " misses without a cause\n" + table(ALL));
+                assertTrue(r.outsideBand(), r.anchor().id() + " misses by more than 25 % inside its band\n" + table(ALL));
+            }
+        }
+    }
+
+    /**
+     * Where decode and prefill stand together, so that the number cannot drift unseen: the union's median and misses as
+     * they are (11.9 %, five prefill rows beyond 25 %, all on EP deployments, each slower than Ridgeline says). When the
+     * prefill model closes the gap this test fails and must become issue 19's bound over every row.
+     */
+    @Test
+    void overDecodeAndPrefillTheBoundsDoNotHoldYet() {
+        assertTrue(ALL.medianAbsError() > 0.10, table(ALL));
+        assertEquals(5, PREFILL.rows().stream().filter(r -> Math.abs(r.error()) > 0.25).count(), table(ALL));
+        for (Validation.Row r : PREFILL.rows()) {
+            // every miss in the same direction: Ridgeline faster than the deployment, as a sum of best kernel rates is
+            assertTrue(Math.abs(r.error()) <= 0.25 || r.error() > 0, r.anchor().id());
+        }
     }
 
     @Test
@@ -75,11 +148,15 @@ class ValidationTest {
     }
 
     private static String table() {
+        return table(RESULT);
+    }
+
+    private static String table(Validation v) {
         StringBuilder sb = new StringBuilder();
-        for (Validation.Row r : RESULT.rows()) {
+        for (Validation.Row r : v.rows()) {
             sb.append(String.format(Locale.ROOT, "%-28s published %10.1f ours %10.1f %+6.1f %%%n", r.anchor().id(),
                     r.anchor().published(), r.ours(), 100 * r.error()));
         }
-        return sb.append(String.format(Locale.ROOT, "median |error| %.1f %%", 100 * RESULT.medianAbsError())).toString();
+        return sb.append(String.format(Locale.ROOT, "median |error| %.1f %%", 100 * v.medianAbsError())).toString();
     }
 }

@@ -58,7 +58,12 @@ public final class MapView extends BorderPane {
         setCenter(viewer);
         setBottom(note);
         setMinSize(0, 0);
+        redraw();
         model.job().resultProperty().addListener((obs, old, r) -> redraw());
+        // before the first result: the fields picked and whether the map is being computed
+        model.job().runningProperty().addListener(x -> redraw());
+        model.xProperty().addListener(x -> redraw());
+        model.yProperty().addListener(x -> redraw());
         // the chip labels that share a line depend on the plot's size: relabel on a resize (no recomputation)
         viewer.widthProperty().addListener(x -> redraw());
         viewer.heightProperty().addListener(x -> redraw());
@@ -136,6 +141,10 @@ public final class MapView extends BorderPane {
     private void redraw(double[] plotPx) {
         FieldMap.Result r = model.job().getResult();
         if (r == null) {
+            MapChart.pending(chart, model.xProperty().get(), model.yProperty().get(), model.job().runningProperty().get()
+                    ? "Computing the map: the best deployment at the target in every cell ..."
+                    : "The map is computed while this view is shown.");
+            note.setText("");
             return;
         }
         List<MapChart.Mark> marks = TuningFigures.marks(r, catalogue.get());

@@ -47,9 +47,9 @@ public final class ValidationView extends BorderPane {
         table.setId("validationTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
-                column("Anchor", 190, r -> r.anchor().id()),
+                column("Anchor", 210, r -> r.anchor().id()),
                 column("Chip", 120, r -> r.anchor().scenario().chip().name()),
-                column("Metric", 155, r -> r.anchor().metric().label()),
+                column("Metric", 170, r -> r.anchor().metric().label()),
                 column("Published", 95, r -> published(r.anchor())),
                 column("Ridgeline", 85, r -> number(r.ours())),
                 column("P10–P90", 120, r -> number(r.band().low()) + "–" + number(r.band().high())),
@@ -67,7 +67,7 @@ public final class ValidationView extends BorderPane {
                         getStyleClass().add("outside-band");
                     }
                     Anchor a = r.anchor();
-                    Tooltip tip = new Tooltip(a.deployment() + "\nScenario: " + a.scenario().summary()
+                    Tooltip tip = new Tooltip(a.deployment() + "\nScenario: " + a.scenarioText()
                             + "\nConditions: " + a.conditions() + "\nSource: " + a.source()
                             + (a.knownCause().isEmpty() ? "" : "\nKnown cause: " + a.knownCause()));
                     tip.setWrapText(true);
@@ -96,9 +96,10 @@ public final class ValidationView extends BorderPane {
         table.getItems().setAll(v.rows());
         long outside = v.rows().stream().filter(Validation.Row::outsideBand).count();
         summary.setText(String.format(Locale.ROOT, "Calibrated fidelity against %d published deployments on %d chips: "
-                        + "median |error| %.1f %%, worst %.1f %%; %d published figure%s outside Ridgeline's P10–P90 "
-                        + "band (red). Hover a row for its deployment, scenario, conditions and source; the same table: "
-                        + "ridgeline validate.", v.rows().size(), v.chips().size(), 100 * v.medianAbsError(),
+                        + "median |error| %.1f %% (decode %.1f %%, prefill %.1f %%), worst %.1f %%; %d published figure%s "
+                        + "outside Ridgeline's P10–P90 band (red). Hover a row for its deployment, scenario, conditions "
+                        + "and source; the same table: ridgeline validate.", v.rows().size(), v.chips().size(),
+                100 * v.medianAbsError(), 100 * v.phase(false).medianAbsError(), 100 * v.phase(true).medianAbsError(),
                 100 * v.worstAbsError(), outside, outside == 1 ? "" : "s"));
         result.set(v);
     }

@@ -57,6 +57,11 @@ class ValidationViewTest {
         assertTrue(summary.getText().startsWith(String.format(Locale.ROOT,
                 "Calibrated fidelity against %d published deployments on %d chips: median |error| %.1f %%",
                 expected.rows().size(), expected.chips().size(), 100 * expected.medianAbsError())), summary.getText());
+        // the prefill anchors (issue 20) are rows of the same table, and the summary gives each phase's median
+        assertTrue(view.validation().table().getItems().stream().anyMatch(r -> r.anchor().id().equals("deepseek-h800-prefill")
+                && r.prefill() != null), "the DeepSeek prefill profile's row");
+        assertTrue(summary.getText().contains(String.format(Locale.ROOT, "(decode %.1f %%, prefill %.1f %%)",
+                100 * expected.phase(false).medianAbsError(), 100 * expected.phase(true).medianAbsError())), summary.getText());
         // every drawn row: red exactly when the published figure lies outside Ridgeline's band (scrolled to the last
         // row, the red one today, so that it is drawn)
         robot.interact(() -> view.validation().table().scrollTo(expected.rows().size() - 1));
