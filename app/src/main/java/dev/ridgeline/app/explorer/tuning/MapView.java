@@ -103,10 +103,10 @@ public final class MapView extends BorderPane {
     /** A pick of the field already on the other axis swaps the two. */
     private void pick(ComboBox<Knob> picked, ComboBox<Knob> other, Knob before, boolean isX) {
         Knob k = picked.getValue();
-        if (k == null || k.name().equals(before.name())) {
+        if (k == null || k.id() == before.id()) {
             return;
         }
-        if (k.name().equals(other.getValue().name())) {
+        if (k.id() == other.getValue().id()) {
             other.setValue(before);
             (isX ? model.yProperty() : model.xProperty()).set(before);
         }
@@ -115,7 +115,7 @@ public final class MapView extends BorderPane {
 
     /** Sets both fields (export, tests); they must differ. */
     public void setFields(Knob x, Knob y) {
-        if (x.name().equals(y.name())) {
+        if (x.id() == y.id()) {
             throw new IllegalArgumentException("the map needs two different fields, was " + x.name() + " twice");
         }
         xPicker.setValue(x);
