@@ -57,6 +57,6 @@ final class FieldsCommand implements Callable<Integer> {
         if (k.kind() == Knob.Kind.NIC) {
             return "Effective scale-out bandwidth per card: EP traffic beyond the scale-up domain (1 GB = 1e9 bytes).";
         }
-        return ChipField.ALL.stream().filter(f -> f.name().equals(k.name())).map(ChipField::description).findFirst().orElse("");
+        return k.kind() == Knob.Kind.ASSUMPTION ? "" : ChipField.of(k.id()).description();
     }
 }

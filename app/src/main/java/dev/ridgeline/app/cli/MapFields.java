@@ -1,12 +1,13 @@
 package dev.ridgeline.app.cli;
 
 import dev.ridgeline.engine.model.Checks;
+import dev.ridgeline.engine.model.FieldId;
 import dev.ridgeline.engine.space.Knob;
 
 /** {@code export --x-field NAME --y-field NAME}: the map's two fields, chip or NIC fields, different from each other. */
 final class MapFields {
-    static final String DEFAULT_X = "HBM bandwidth";
-    static final String DEFAULT_Y = "FP8 tensor rate";
+    static final String DEFAULT_X = FieldId.HBM_BANDWIDTH.label();
+    static final String DEFAULT_Y = FieldId.FP8_RATE.label();
 
     private MapFields() {
     }
@@ -14,7 +15,7 @@ final class MapFields {
     static Knob[] of(String x, String y) {
         Knob kx = one("--x-field", x == null ? DEFAULT_X : x);
         Knob ky = one("--y-field", y == null ? DEFAULT_Y : y);
-        if (kx.name().equals(ky.name())) {
+        if (kx.id() == ky.id()) {
             String flag = y != null ? "--y-field" : "--x-field";
             throw new IllegalArgumentException(flag + ": bad value " + Checks.quote(y != null ? y : x)
                     + " (the map needs two different fields; the other is " + kx.name() + " too)");

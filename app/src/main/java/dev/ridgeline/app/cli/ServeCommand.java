@@ -2,6 +2,7 @@ package dev.ridgeline.app.cli;
 
 import dev.ridgeline.app.Engines;
 import dev.ridgeline.engine.io.ServeReports;
+import dev.ridgeline.engine.model.FieldId;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.serve.RateMatch;
 import dev.ridgeline.engine.serve.Served;
@@ -77,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
         Scenario s = scenario.resolve(UserCatalog.load(spec.commandLine().getErr()));
         if (!o.available(s.chip())) {
             throw new IllegalArgumentException(ObjectiveOption.FLAG + " " + o.label() + ": " + o.missing(s.chip())
-                    + " (give one with --chip-field '" + (o == Objective.COST ? "Price" : "Power") + "=...')");
+                    + " (give one with --chip-field '" + (o == Objective.COST ? FieldId.PRICE : FieldId.POWER).label() + "=...')");
         }
         Served r = AllCores.run((pool, threads) -> Serving.size(Engines.builtIn(), s, w, pool, threads, () -> false));
         RateMatch.Pools pools = null;

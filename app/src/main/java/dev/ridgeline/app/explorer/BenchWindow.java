@@ -5,7 +5,12 @@ import dev.ridgeline.app.UserFolders;
 import dev.ridgeline.app.explorer.tuning.TuningRunner;
 import dev.ridgeline.app.export.HeadlessFx;
 import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.Chip;
+import dev.ridgeline.engine.model.ChipField;
+import dev.ridgeline.engine.model.FieldId;
 import dev.ridgeline.engine.model.Scenario;
+import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +48,13 @@ public final class BenchWindow {
             coordinator.shutdownNow();
             workers.shutdownNow();
         }
+    }
+
+    /** A chip edit that moves every deployment: one of {@code fields} (a chip rate or size) scaled by 0.6-1.6. */
+    static Chip scaledField(SplittableRandom random, List<FieldId> fields, Chip chip) {
+        ChipField field = ChipField.of(fields.get(random.nextInt(fields.size())));
+        double shown = ((Number) field.shown(chip)).doubleValue();
+        return field.with(chip, shown * (0.6 + random.nextDouble()));
     }
 
     private static Thread daemon(Runnable r, String name) {

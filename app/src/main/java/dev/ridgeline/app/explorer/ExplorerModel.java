@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.NewestWins;
 import dev.ridgeline.app.Units;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
@@ -9,7 +10,6 @@ import dev.ridgeline.engine.evidence.Bands;
 import dev.ridgeline.engine.space.FidelityContrast;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -43,11 +43,8 @@ public final class ExplorerModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final EditHistory history;
     private boolean restoring;
-    private final Executor worker;
-    private final Executor publisher;
+    private final NewestWins runs;
     private final Engine engine;
-    private final AtomicLong requested = new AtomicLong();
-    private long published;
 
     public ExplorerModel(Engine engine, Scenario initial, Executor worker, Executor publisher) {
         this(engine, initial, worker, publisher, new EditHistory(System::nanoTime, 600_000_000L));
@@ -55,8 +52,7 @@ public final class ExplorerModel {
 
     ExplorerModel(Engine engine, Scenario initial, Executor worker, Executor publisher, EditHistory history) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.worker = Objects.requireNonNull(worker, "worker");
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.runs = new NewestWins(worker, publisher);
         this.history = history;
         scenario.addListener((obs, old, now) -> {
             if (old != null && !restoring) {
@@ -183,30 +179,28 @@ public final class ExplorerModel {
     }
 
     private void request(Scenario s) {
-        long id = requested.incrementAndGet();
-        worker.execute(() -> {
-            if (id < requested.get()) {
-                return; // a newer request is already queued
+        runs.submit((stop, progress) -> {
+            Evaluation result = engine.evaluate(s);
+            return new Evaluated(result, FidelityContrast.sentence(engine, s), Bands.of(engine.calibration(), result));
+        }, new NewestWins.Delivery<Evaluated>() {
+            @Override
+            public void result(Evaluated e, boolean stopped, long nanos, boolean newest) {
+                publish(e.evaluation(), e.disagreement(), e.bands());
             }
-            Evaluation result;
-            try {
-                result = engine.evaluate(s);
-            } catch (RuntimeException e) {
-                publisher.execute(() -> publishError(id, s, e));
-                return;
+
+            @Override
+            public void failed(RuntimeException e, boolean newest) {
+                error.set("Engine failed on " + s.summary() + ": " + e.getMessage());
             }
-            String disagreement = FidelityContrast.sentence(engine, s);
-            Bands band = Bands.of(engine.calibration(), result);
-            publisher.execute(() -> publish(id, result, disagreement, band));
         });
     }
 
-    /** Runs on the publisher; results arriving after a newer one are stale and dropped. */
-    private void publish(long id, Evaluation result, String disagreement, Bands band) {
-        if (id <= published) {
-            return;
-        }
-        published = id;
+    /** What the worker computes for a scenario. */
+    private record Evaluated(Evaluation evaluation, String disagreement, Bands bands) {
+    }
+
+    /** Runs on the publisher; the runner drops results arriving after a newer one. */
+    private void publish(Evaluation result, String disagreement, Bands band) {
         error.set("");
         contrast.set(disagreement);
         bands.set(band); // before the evaluation: its listeners read the bands of the same result
@@ -227,13 +221,5 @@ public final class ExplorerModel {
             drawn.set(result);
         }
         evaluation.set(result);
-    }
-
-    private void publishError(long id, Scenario s, RuntimeException e) {
-        if (id <= published) {
-            return;
-        }
-        published = id;
-        error.set("Engine failed on " + s.summary() + ": " + e.getMessage());
     }
 }

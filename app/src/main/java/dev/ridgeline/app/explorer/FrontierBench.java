@@ -1,8 +1,7 @@
 package dev.ridgeline.app.explorer;
 
 import dev.ridgeline.engine.io.Presets;
-import dev.ridgeline.engine.model.Chip;
-import dev.ridgeline.engine.model.ChipField;
+import dev.ridgeline.engine.model.FieldId;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.Frontier;
 import java.util.Arrays;
@@ -32,7 +31,7 @@ public final class FrontierBench {
                          double cpuP50Millis) {
     }
 
-    static final List<String> FIELDS = List.of("HBM bandwidth", "FP8 tensor rate", "BF16 tensor rate", "exp2 rate");
+    static final List<FieldId> FIELDS = List.of(FieldId.HBM_BANDWIDTH, FieldId.FP8_RATE, FieldId.BF16_RATE, FieldId.EXP2_RATE);
 
     private final ExplorerView view;
     private final Scenario base;
@@ -103,7 +102,7 @@ public final class FrontierBench {
     }
 
     private void next() {
-        Scenario s = base.withChip(randomChip(base.chip()));
+        Scenario s = base.withChip(BenchWindow.scaledField(random, FIELDS, base.chip()));
         cpu0 = os.getProcessCpuTime();
         t0 = System.nanoTime();
         view.model().setScenario(s);
@@ -144,14 +143,6 @@ public final class FrontierBench {
         done.complete(new Result(percentile(total, 0.50), percentile(total, 0.95), total.length, minDeployments,
                 percentile(edit, 0.5), percentile(sweep, 0.5), percentile(hop, 0.5), percentile(draw, 0.5),
                 percentile(pulse, 0.5), percentile(cpu, 0.5)));
-    }
-
-    /** One chip rate scaled by 0.6-1.6: a chip edit that moves every deployment. */
-    private Chip randomChip(Chip chip) {
-        String name = FIELDS.get(random.nextInt(FIELDS.size()));
-        ChipField field = ChipField.ALL.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
-        double shown = ((Number) field.shown(chip)).doubleValue();
-        return field.with(chip, shown * (0.6 + random.nextDouble()));
     }
 
     private static double percentile(double[] values, double q) {

@@ -6,7 +6,9 @@ import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.Fa3Setting;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.Space;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,8 @@ import javafx.stage.Stage;
  * then {@code warmup} edits through pulses.
  */
 public final class RedrawBench {
+    /** EP degrees of the explorer's space from 32 up, which every preset model can take. */
+    private static final List<Integer> LARGE_EPS = Space.EXPLORER_EPS.stream().filter(e -> e >= 32).toList();
     /** p50 and p95 in milliseconds, and the number of edits measured. */
     public record Result(double p50Millis, double p95Millis, int edits) {
     }
@@ -119,7 +123,7 @@ public final class RedrawBench {
     private Scenario randomEdit(Scenario s) {
         switch (random.nextInt(6)) {
             case 0: return s.withBatch(1 + random.nextInt(256));
-            case 1: return s.withEp(new int[] {32, 64, 72, 128, 144, 256, 320}[random.nextInt(7)]);
+            case 1: return s.withEp(LARGE_EPS.get(random.nextInt(LARGE_EPS.size())));
             case 2: return s.withContext(1024 << random.nextInt(5));
             case 3: return s.withPolicy(random.nextBoolean() ? Policy.NAIVE : Policy.DUAL_MICRO_BATCH);
             case 4: return s.withFa3(Fa3Setting.values()[random.nextInt(Fa3Setting.values().length)]);

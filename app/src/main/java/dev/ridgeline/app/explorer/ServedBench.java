@@ -1,8 +1,7 @@
 package dev.ridgeline.app.explorer;
 
 import dev.ridgeline.engine.io.Presets;
-import dev.ridgeline.engine.model.Chip;
-import dev.ridgeline.engine.model.ChipField;
+import dev.ridgeline.engine.model.FieldId;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.serve.Served;
@@ -29,7 +28,7 @@ public final class ServedBench {
     public record Result(double p50Millis, double p95Millis, int edits, double cpuP50Millis) {
     }
 
-    static final List<String> FIELDS = List.of("HBM bandwidth", "FP8 tensor rate", "BF16 tensor rate", "HBM capacity");
+    static final List<FieldId> FIELDS = List.of(FieldId.HBM_BANDWIDTH, FieldId.FP8_RATE, FieldId.BF16_RATE, FieldId.HBM_CAPACITY);
 
     private final ExplorerView view;
     private final Scenario base;
@@ -90,7 +89,7 @@ public final class ServedBench {
     private void next() {
         cpu0 = os.getProcessCpuTime();
         t0 = System.nanoTime();
-        view.model().setScenario(base.withChip(randomChip(base.chip())));
+        view.model().setScenario(base.withChip(BenchWindow.scaledField(random, FIELDS, base.chip())));
     }
 
     private void drawn(Served r) {
@@ -116,13 +115,6 @@ public final class ServedBench {
         stage.close();
         view.dispose();
         done.complete(new Result(percentile(total, 0.50), percentile(total, 0.95), total.length, percentile(cpu, 0.50)));
-    }
-
-    private Chip randomChip(Chip chip) {
-        String name = FIELDS.get(random.nextInt(FIELDS.size()));
-        ChipField field = ChipField.ALL.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
-        double shown = ((Number) field.shown(chip)).doubleValue();
-        return field.with(chip, shown * (0.6 + random.nextDouble()));
     }
 
     private static double percentile(double[] values, double q) {

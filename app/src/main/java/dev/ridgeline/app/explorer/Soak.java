@@ -11,6 +11,7 @@ import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.Space;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +34,8 @@ import javafx.stage.Stage;
  * measures it.
  */
 public final class Soak {
+    /** EP degrees of the explorer's space across more than one card. */
+    private static final List<Integer> MULTI_CARD_EPS = Space.EXPLORER_EPS.stream().filter(e -> e > 1).toList();
     /** What a soak reports. */
     public record Result(int edits, int exceptions, double heapStartMB, double heapEndMB, double redrawP95Millis,
                          List<String> firstExceptions) {
@@ -174,7 +177,7 @@ public final class Soak {
     private Scenario edit(Scenario s) {
         switch (random.nextInt(12)) {
             case 0: return s.withBatch(1 + random.nextInt(256));
-            case 1: return s.withEp(Math.min(2 * s.model().routedExperts(), new int[] {8, 16, 32, 64, 72, 128, 144, 256, 320}[random.nextInt(9)]));
+            case 1: return s.withEp(Math.min(2 * s.model().routedExperts(), MULTI_CARD_EPS.get(random.nextInt(MULTI_CARD_EPS.size()))));
             case 2: return s.withContext(512 << random.nextInt(8));
             case 3: return s.withPolicy(random.nextBoolean() ? Policy.NAIVE : Policy.DUAL_MICRO_BATCH);
             case 4: return s.withFa3(Fa3Setting.values()[random.nextInt(Fa3Setting.values().length)]);

@@ -30,18 +30,39 @@ public record ExpertPopularityFit(int experts, int ep, int slotsById, double mea
         double noise = z * z * dispersion / meanPerRank;
         // the static excess the hottest rank must have so that, with sampling, its excess is the measured one
         double target = Math.sqrt(Math.max(0, imbalanceById * imbalanceById - noise));
+        // The excess rises smoothly with σ (the placements are the same at every σ): the Illinois variant of regula
+        // falsi brackets the root as bisection does, in about ten evaluations of the 1,000 placements rather than 40.
         double lo = 0;
         double hi = 4;
-        for (int i = 0; i < 40; i++) {
-            double mid = (lo + hi) / 2;
-            double excess = ExpertPopularity.byIdExcess(new ExpertPopularity(mid, dispersion, citation).shares(experts),
-                    ep, slotsById);
-            if (excess < target) {
+        double fLo = excess(lo) - target;
+        double fHi = excess(hi) - target;
+        int kept = 0; // the end kept by the last step: -1 low, +1 high
+        for (int i = 0; i < 60 && hi - lo > 1e-9; i++) {
+            double mid = (lo * fHi - hi * fLo) / (fHi - fLo);
+            if (!(mid > lo && mid < hi)) {
+                mid = (lo + hi) / 2;
+            }
+            double f = excess(mid) - target;
+            if (f == 0) {
                 lo = mid;
+                hi = mid;
+            } else if (f < 0) {
+                lo = mid;
+                fLo = f;
+                fHi = kept == 1 ? fHi / 2 : fHi;
+                kept = 1;
             } else {
                 hi = mid;
+                fHi = f;
+                fLo = kept == -1 ? fLo / 2 : fLo;
+                kept = -1;
             }
         }
         return new ExpertPopularity((lo + hi) / 2, dispersion, citation);
+    }
+
+    /** The by-id excess of the hottest rank at popularity spread {@code sigma}. */
+    private double excess(double sigma) {
+        return ExpertPopularity.byIdExcess(new ExpertPopularity(sigma, 0, citation).shares(experts), ep, slotsById);
     }
 }

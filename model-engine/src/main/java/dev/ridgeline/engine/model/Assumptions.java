@@ -22,15 +22,19 @@ public record Assumptions(double memoryReserveBytes, double kernelGapSec, double
     public static final double DEFAULT_RESERVE_BYTES = 4.0 * (1L << 30);
     public static final double DEFAULT_KERNEL_GAP_SEC = 2e-6;
     public static final double DEFAULT_HOST_OVERHEAD = 0.10;
+    /** The largest reserve, gap and host share a scenario takes (the window, sensitivity and the flags use these). */
+    public static final double MAX_RESERVE_BYTES = 1e13;
+    public static final double MAX_KERNEL_GAP_SEC = 1e-3;
+    public static final double MAX_HOST_OVERHEAD = 10.0;
     /** The defaults above. */
     public static final Assumptions DEFAULTS = new Assumptions(DEFAULT_RESERVE_BYTES, DEFAULT_KERNEL_GAP_SEC,
             DEFAULT_HOST_OVERHEAD);
 
     public Assumptions {
         String owner = "scenario";
-        inRange(memoryReserveBytes, 0.0, 1e13, "memoryReserveBytes", owner);
-        inRange(kernelGapSec, 0.0, 1e-3, "kernelGapSec", owner);
-        inRange(hostOverheadFraction, 0.0, 10.0, "hostOverheadFraction", owner);
+        inRange(memoryReserveBytes, 0.0, MAX_RESERVE_BYTES, "memoryReserveBytes", owner);
+        inRange(kernelGapSec, 0.0, MAX_KERNEL_GAP_SEC, "kernelGapSec", owner);
+        inRange(hostOverheadFraction, 0.0, MAX_HOST_OVERHEAD, "hostOverheadFraction", owner);
     }
 
     public Assumptions withMemoryReserve(double bytes) {

@@ -143,33 +143,46 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
     }
 
     /**
-     * A copy with the numeric fields replaced, in the order memory, HBM bandwidth, FP8 rate, BF16 rate, exp2 rate,
-     * FP32-add rate, reduction latency, scale-up bandwidth, FP4 rate (SI units).
+     * A copy with the numeric fields replaced, in the order of {@link #numbers()} (SI units).
      */
     public Chip withNumbers(double[] v) {
-        return new Chip(name, source, v[0], v[1], v[2], v[3], v[FP4], v[4], v[5], v[6], fa3Mode, fp8LowAccPrecision,
+        return new Chip(name, source, v[0], v[1], v[2], v[3], v[8], v[4], v[5], v[6], fa3Mode, fp8LowAccPrecision,
                 confidence, scaleUpDomain, v[7], calibration, cost);
     }
 
-    /** Index of the FP4 rate in {@link #numbers()} (last, so the older fields keep their places). */
-    public static final int FP4 = 8;
-
-    /** The numeric fields in the order {@link #withNumbers} takes them. */
+    /**
+     * The numeric spec fields in the order memory, HBM bandwidth, FP8 rate, BF16 rate, exp2 rate, FP32-add rate,
+     * reduction latency, scale-up bandwidth, FP4 rate (SI units): for scaling them all at once.
+     */
     public double[] numbers() {
         return new double[] {memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec, bf16FlopsPerSec, exp2PerSec,
             fp32AddPerSec, threadAllReduceLatencySec, scaleUpBandwidthBytesPerSec, fp4FlopsPerSec};
     }
 
-    public Chip withHbmBandwidth(double bytesPerSec) {
+    /** A copy with the numeric spec field {@code f} set to {@code si} (SI units); checked as any chip is. */
+    public Chip withNumber(FieldId f, double si) {
         double[] v = numbers();
-        v[1] = bytesPerSec;
+        switch (f) {
+            case HBM_CAPACITY: v[0] = si; break;
+            case HBM_BANDWIDTH: v[1] = si; break;
+            case FP8_RATE: v[2] = si; break;
+            case BF16_RATE: v[3] = si; break;
+            case EXP2_RATE: v[4] = si; break;
+            case FP32_ADD_RATE: v[5] = si; break;
+            case REDUCTION_LATENCY: v[6] = si; break;
+            case SCALE_UP_BANDWIDTH: v[7] = si; break;
+            case FP4_RATE: v[8] = si; break;
+            default: throw new IllegalArgumentException(f.label() + " is not a number of the chip's spec");
+        }
         return withNumbers(v);
     }
 
+    public Chip withHbmBandwidth(double bytesPerSec) {
+        return withNumber(FieldId.HBM_BANDWIDTH, bytesPerSec);
+    }
+
     public Chip withMemory(double bytes) {
-        double[] v = numbers();
-        v[0] = bytes;
-        return withNumbers(v);
+        return withNumber(FieldId.HBM_CAPACITY, bytes);
     }
 
     /**
@@ -194,11 +207,9 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
 
     /** Scales every compute rate (tensor and vector) by {@code factor}. */
     public Chip withComputeScaled(double factor) {
-        double[] v = numbers();
-        for (int i = 2; i <= 5; i++) {
-            v[i] *= factor;
-        }
-        v[FP4] *= factor;
-        return withNumbers(v);
+        return new Chip(name, source, memoryBytes, hbmBandwidthBytesPerSec, fp8FlopsPerSec * factor,
+                bf16FlopsPerSec * factor, fp4FlopsPerSec * factor, exp2PerSec * factor, fp32AddPerSec * factor,
+                threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence, scaleUpDomain,
+                scaleUpBandwidthBytesPerSec, calibration, cost);
     }
 }

@@ -24,6 +24,14 @@ public enum Fidelity implements Labelled {
         return this == SEED ? CALIBRATED : SEED;
     }
 
+    /**
+     * The fidelity that reads the chip physically: the datasheet's SI figures and every key of the context, without
+     * seed 000's GiB readings and whole FlashMLA chunks (the report's EP x context table uses it whatever the report's).
+     */
+    public static Fidelity physical() {
+        return CALIBRATED;
+    }
+
     /** The choices in the order a picker offers them: the default first. */
     public static java.util.List<Fidelity> choices() {
         return java.util.List.of(CALIBRATED, SEED);

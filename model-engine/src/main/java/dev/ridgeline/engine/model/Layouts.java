@@ -35,14 +35,13 @@ final class Layouts {
             }
         }
         int domain = chip.scaleUpDomain();
-        String cards = domain == 1 ? "1 card" : domain + " cards";
         if (d.attentionTp() > domain) {
             throw Checks.refused("attentionTp", d.attentionTp(), owner, "must be at most the scale-up domain of chip "
-                    + Checks.quote(chip.name()) + " (" + cards + ")");
+                    + Checks.quote(chip.name()) + " (" + cards(domain) + ")");
         }
         if (d.moeTp() > domain) {
             throw Checks.refused("moeTp", d.moeTp(), owner, "must be at most the scale-up domain of chip "
-                    + Checks.quote(chip.name()) + " (" + cards + ")");
+                    + Checks.quote(chip.name()) + " (" + cards(domain) + ")");
         }
         if (d.moeCards() % d.attentionTp() != 0) {
             throw Checks.refused("attentionTp", d.attentionTp(), owner, "must divide the MoE's ep x moeTp = "
@@ -60,5 +59,10 @@ final class Layouts {
             throw new IllegalArgumentException("expertDtype " + n.expertDtype().label() + " needs an FP4 tensor rate; "
                     + "chip " + Checks.quote(chip.name()) + " has none (" + owner + ")");
         }
+    }
+
+    /** "1 card", "8 cards": built only for a refusal (a scenario is checked on every construction). */
+    private static String cards(int n) {
+        return n == 1 ? "1 card" : n + " cards";
     }
 }

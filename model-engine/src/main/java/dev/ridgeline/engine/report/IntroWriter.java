@@ -177,7 +177,8 @@ final class IntroWriter {
      * Chip fields that are the model's constants rather than something a chip is built with: the thread all-reduce
      * latency is seed 000's reduction constant, not a datasheet figure.
      */
-    static final java.util.Set<String> NOT_BUILT = java.util.Set.of("Reduction latency");
+    static final java.util.Set<dev.ridgeline.engine.model.FieldId> NOT_BUILT =
+            java.util.EnumSet.of(dev.ridgeline.engine.model.FieldId.REDUCTION_LATENCY);
 
     /** A change the engine has costed, with its relative gain and the sentence that says so. */
     record Candidate(double gain, Block.Paragraph text) {
@@ -192,7 +193,7 @@ final class IntroWriter {
         Sensitivity.Bar chosen = null;
         Sensitivity.Move move = null;
         for (Sensitivity.Bar b : r.bars()) {
-            if (b.knob().kind() == Knob.Kind.ASSUMPTION || NOT_BUILT.contains(b.knob().name())) {
+            if (b.knob().kind() == Knob.Kind.ASSUMPTION || NOT_BUILT.contains(b.knob().id())) {
                 continue; // a modelling assumption, or a constant of the model, is not something to build
             }
             for (Sensitivity.Move m : List.of(b.down(), b.up())) {

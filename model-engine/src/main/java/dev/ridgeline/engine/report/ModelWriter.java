@@ -75,6 +75,7 @@ final class ModelWriter {
         d.add(mem.build());
         d.p("Parameter share is not runtime share: the experts hold ", num(f.expertShare(), Unit.FRACTION),
                 " of the parameters, but each token reads only its top-", m.expertsPerToken(), " of them.");
+        SeedFingerprint.write(d, m);
     }
 
     static void analytical(DocBuilder d, Analyses a) {
@@ -115,7 +116,7 @@ final class ModelWriter {
                 ", ", num(e.userTokensPerSec(), Unit.TOKENS_PER_SEC), " per user, ",
                 num(e.throughputPerCard(), Unit.TOKENS_PER_SEC), " per card.");
         perToken(d, a);
-        dominance(d, l);
+        dominance(d, l, s.model().attention());
         Formulas.forModel(d, e);
         worked(d, e);
     }
@@ -180,7 +181,7 @@ final class ModelWriter {
     }
 
     /** Seed 003 section 5.7 on the engine's byte split of one MoE layer. */
-    private static void dominance(DocBuilder d, LayerTotals l) {
+    private static void dominance(DocBuilder d, LayerTotals l, AttentionKind attention) {
         d.sub("Byte dominance test");
         DocBuilder.TableBuilder t = DocBuilder.table().text("Bytes").number("Per MoE layer").number("Share of HBM bytes");
         t.row(code("bytes_weights"), num(l.weightBytes(), Unit.BYTES), num(l.share(l.weightBytes()), Unit.FRACTION));
@@ -192,8 +193,9 @@ final class ModelWriter {
         String verdict = w > 0.7 ? "weights exceed 70 %: weight residency, compression or a larger batch over the same "
                 + "weights pays first" : kv > 0.3 ? "KV exceeds 30 %: the KV dtype, its layout and the context length pay "
                 + "first" : "neither weights (> 70 %) nor KV (> 30 %) dominates: activations and the pipeline matter as much";
-        d.p("Seed 003's rule: ", verdict, ". Ridgeline's decode model has no temporary buffers: FlashMLA and the GQA core "
-                + "keep scores on chip.");
+        d.p("Seed 003's rule: ", verdict, ". Ridgeline's decode model has no temporary buffers: ",
+                attention == AttentionKind.MLA ? "FlashMLA keeps" : "the GQA attention core keeps",
+                " the scores on chip.");
     }
 
     /** The op that takes the most time, its roofline worked through with the engine's numbers. */

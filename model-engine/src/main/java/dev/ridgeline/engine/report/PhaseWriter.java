@@ -75,7 +75,9 @@ final class PhaseWriter {
                 + "batches the engine takes), the same against network bytes, and the smallest batch per card at which "
                 + "the layer's dominant bound is compute (scanning 1 to ", dev.ridgeline.engine.model.Deployment.MAX_BATCH,
                 "), or why none is. Ridge ", code("OI_knee"), " = ", num(a.exploration().get(0).ridge(), Unit.FLOP_PER_BYTE),
-                ".");
+                ". The table reads the chip physically, as calibrated fidelity does, whatever this report's fidelity: the "
+                + "datasheet's HBM bandwidth in SI units, and every key of the context (seed 000 rounds the keys up to "
+                + "whole attention chunks, which would put steps in ", code("L"), ").");
         DocBuilder.TableBuilder t = DocBuilder.table().number("EP").number("L").number("OI_inf")
                 .number("OI_net").number("Max batch").number("Compute-bound from").text("Bound at max batch; why not");
         for (Exploration.Row r : a.exploration()) {

@@ -6,7 +6,9 @@ import dev.ridgeline.engine.PrefillEvaluation;
 import dev.ridgeline.engine.evidence.Bands;
 import dev.ridgeline.engine.validation.Validation;
 import dev.ridgeline.engine.model.Deployment;
+import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Prefill;
+import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.serve.Served;
 import dev.ridgeline.engine.serve.Serving;
 import dev.ridgeline.engine.serve.Workload;
@@ -60,7 +62,10 @@ public final class ReportBuilder {
         progress.step("moving the model knobs", 0.6);
         Knobs.ModelGrid model = Knobs.model(engine, s, progress);
         progress.step("exploring EP and context", 0.7);
-        List<Exploration.Row> exploration = Exploration.table(engine, s, progress);
+        // on physical readings whatever the report's fidelity: calibrated reads the datasheet's SI figures and every key
+        // of the context, where seed 000 reads GB as GiB and rounds the keys up to whole FlashMLA chunks (steps in L)
+        Scenario physical = s.withFidelity(Fidelity.physical());
+        List<Exploration.Row> exploration = Exploration.table(engine, physical, progress);
         progress.step("memory, regimes and communication", 0.9);
         MemoryTable memory = MemoryTable.of(engine, s);
         int prompt = s.contextTokens();
@@ -68,8 +73,8 @@ public final class ReportBuilder {
         List<Regimes.Phase> regimes = List.of(Regimes.training(e, prompt, Regimes.NAIVE, perPair),
                 Regimes.training(e, prompt, Regimes.EFFICIENT, perPair), Regimes.prefill(e, prompt, Regimes.NAIVE, perPair),
                 Regimes.prefill(e, prompt, Regimes.EFFICIENT, perPair));
-        // at 4 M keys (whole FlashMLA chunks) the core's FLOPs per KV byte are its own, free of chunk rounding
-        OpResult core = engine.evaluate(s.withContext(Deployment.MAX_CONTEXT).withBatch(1)).ops().stream()
+        // at 4 M keys the core's FLOPs per KV byte are its own (the exploration's readings)
+        OpResult core = engine.evaluate(physical.withContext(Deployment.MAX_CONTEXT).withBatch(1)).ops().stream()
                 .filter(o -> o.kvBytes() > 0).findFirst().orElse(null);
         Validation validation = request.anchors().isEmpty() ? null : Validation.run(engine, request.anchors());
         Analyses a = new Analyses(request, e, pinned, LayerTotals.of(e.ops()), LayerTotals.of(e.stepOps()),

@@ -79,7 +79,7 @@ public record FidelityContrast(Reading shown, Reading other) {
     }
 
     private static boolean sameLever(Knob a, Knob b) {
-        return a == null ? b == null : b != null && a.name().equals(b.name());
+        return a == null ? b == null : b != null && a.id() == b.id();
     }
 
     static Reading reading(Engine engine, Scenario s) {

@@ -115,7 +115,14 @@ public final class Headline {
     /** One configuration's best batch at the target, or null when even its smallest batch misses it. */
     public static Answer bestOf(Plan plan, Scenario c, int index, Space space, double targetTps, Summary s) {
         int[] batches = space.batches().of(c, plan.maxBatch(c.deployment(), c.numerics()));
-        int at = largestMeeting(plan, c, batches, targetTps, s);
+        int[] hints = HINTS.get();
+        if (hints.length < space.configurations().size()) {
+            hints = new int[space.configurations().size()];
+            java.util.Arrays.fill(hints, -1);
+            HINTS.set(hints);
+        }
+        int at = largestMeeting(plan, c, batches, targetTps, s, hints[index]);
+        hints[index] = at;
         if (at < 0) {
             return null;
         }
@@ -124,8 +131,21 @@ public final class Headline {
         return new Answer(chosen, index, s.userTokensPerSec(), s.throughputPerCard());
     }
 
+    /**
+     * Each configuration's answer (batch index) found last on this thread, by configuration index; -1 for none. A map
+     * asks the same space at neighbouring chip values cell after cell, where a configuration's answer moves by a few
+     * batches: searching out from the last one takes two or three evaluations instead of a dozen. It is only where the
+     * search starts: the answer is the same from any start (tokens/s per user falls as the batch grows).
+     */
+    private static final ThreadLocal<int[]> HINTS = ThreadLocal.withInitial(() -> new int[0]);
+
     /** Index of the largest batch of the ascending list whose tokens/s per user meets the target; -1 if none. */
     static int largestMeeting(Plan plan, Scenario c, int[] batches, double target, Summary s) {
+        return largestMeeting(plan, c, batches, target, s, -1);
+    }
+
+    /** As {@link #largestMeeting(Plan, Scenario, int[], double, Summary)}, searching out from index {@code hint}. */
+    static int largestMeeting(Plan plan, Scenario c, int[] batches, double target, Summary s, int hint) {
         if (batches.length == 0) {
             return -1;
         }
@@ -137,13 +157,49 @@ public final class Headline {
             }
             return -1;
         }
-        if (tps(plan, c, batches[0], s) < target) {
-            return -1;
-        }
-        int lo = 0;
-        int hi = batches.length - 1;
-        if (tps(plan, c, batches[hi], s) >= target) {
-            return hi;
+        int last = batches.length - 1;
+        int lo;
+        int hi;
+        if (hint >= 0 && hint <= last) {
+            // gallop out from the hint to a bracket [lo meets, hi misses], then bisect it
+            if (tps(plan, c, batches[hint], s) >= target) {
+                lo = hint;
+                hi = -1;
+                for (int step = 1; hi < 0; step *= 2) {
+                    int probe = Math.min(last, lo + step);
+                    if (probe == lo) {
+                        return last;
+                    }
+                    if (tps(plan, c, batches[probe], s) >= target) {
+                        lo = probe;
+                    } else {
+                        hi = probe;
+                    }
+                }
+            } else {
+                hi = hint;
+                lo = -1;
+                for (int step = 1; lo < 0; step *= 2) {
+                    if (hi == 0) {
+                        return -1;
+                    }
+                    int probe = Math.max(0, hi - step);
+                    if (tps(plan, c, batches[probe], s) >= target) {
+                        lo = probe;
+                    } else {
+                        hi = probe;
+                    }
+                }
+            }
+        } else {
+            if (tps(plan, c, batches[0], s) < target) {
+                return -1;
+            }
+            lo = 0;
+            hi = last;
+            if (tps(plan, c, batches[hi], s) >= target) {
+                return hi;
+            }
         }
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;

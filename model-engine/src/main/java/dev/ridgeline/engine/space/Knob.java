@@ -1,7 +1,9 @@
 package dev.ridgeline.engine.space;
 
+import dev.ridgeline.engine.model.Assumptions;
 import dev.ridgeline.engine.model.ChipField;
 import dev.ridgeline.engine.model.Fa3Mode;
+import dev.ridgeline.engine.model.FieldId;
 import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Scenario;
 import java.util.ArrayList;
@@ -20,27 +22,27 @@ import java.util.function.ToDoubleFunction;
  * @param min            the smallest value the field accepts, shown unit
  * @param max            the largest, shown unit
  */
-public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, boolean integer, double min,
+public record Knob(FieldId id, Kind kind, String unit, boolean higherIsBetter, boolean integer, double min,
                    double max, ToDoubleFunction<Scenario> get, BiFunction<Scenario, Double, Scenario> set,
                    boolean stepped, boolean zeroIsNone) {
 
-    public Knob(String name, Kind kind, String unit, boolean higherIsBetter, boolean integer, double min, double max,
+    public Knob(FieldId id, Kind kind, String unit, boolean higherIsBetter, boolean integer, double min, double max,
                 ToDoubleFunction<Scenario> get, BiFunction<Scenario, Double, Scenario> set) {
-        this(name, kind, unit, higherIsBetter, integer, min, max, get, set, false, false);
+        this(id, kind, unit, higherIsBetter, integer, min, max, get, set, false, false);
     }
 
     /**
      * FA3 stage mode as a knob that moves a whole step: 0 none, 1 two-stage, 2 three-stage (the chip's own mode; a
      * scenario's what-if override is left as it is).
      */
-    public static final Knob FA3 = new Knob("FA3 stage mode", Kind.CHIP, "", true, true, 0, 2,
+    public static final Knob FA3 = new Knob(FieldId.FA3_MODE, Kind.CHIP, "", true, true, 0, 2,
             s -> s.chip().fa3Mode().ordinal(),
             (s, v) -> s.withChip(s.chip().withFa3Mode(Fa3Mode.values()[(int) Math.round(v)]).asEdited()), true, false);
 
     /** A stepped knob's value as shown: the FA3 mode's name ("two-stage"), or "on" / "off" for EPLB. */
     public String stepLabel(double v) {
         int i = (int) Math.round(v);
-        if (name.equals("EPLB")) {
+        if (id == FieldId.EPLB) {
             return i == 1 ? "on" : "off";
         }
         return Fa3Mode.values()[Math.max(0, Math.min(Fa3Mode.values().length - 1, i))].label();
@@ -87,9 +89,14 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
         return set.apply(s, integer ? Math.rint(value) : value);
     }
 
+    /** The name shown: "HBM bandwidth". */
+    public String name() {
+        return id.label();
+    }
+
     /** "HBM bandwidth (GB/s)". */
     public String label() {
-        return unit.isEmpty() ? name : name + " (" + unit + ")";
+        return unit.isEmpty() ? name() : name() + " (" + unit + ")";
     }
 
     /**
@@ -108,15 +115,15 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
             if (!f.numeric()) {
                 continue;
             }
-            boolean cards = f.unit().equals("cards");
+            boolean cards = f.id() == FieldId.SCALE_UP_DOMAIN; // the one chip field in whole numbers
             Kind kind = f.role() == ChipField.Role.PRICE ? Kind.PRICE : f.role() == ChipField.Role.TCO ? Kind.TCO
                     : f.role() == ChipField.Role.POWER ? Kind.POWER : Kind.CHIP;
-            out.add(new Knob(f.name(), kind, f.unit(), f.higherIsBetter(), cards, f.min(), f.max(),
+            out.add(new Knob(f.id(), kind, f.unit(), f.higherIsBetter(), cards, f.min(), f.max(),
                     s -> ((Number) f.shown(s.chip())).doubleValue(),
                     (s, v) -> s.withChip(f.with(s.chip(), cards ? (Object) (int) Math.round(v) : (Object) v).asEdited()),
                     false, f.zeroIsNone()));
         }
-        out.add(new Knob("NIC bandwidth", Kind.NIC, "GB/s", true, false, 0.01, 1e6,
+        out.add(new Knob(FieldId.NIC_BANDWIDTH, Kind.NIC, "GB/s", true, false, 0.01, 1e6,
                 s -> s.nic().bandwidthBytesPerSec() / 1e9,
                 (s, v) -> s.withNic(s.nic().withBandwidth(v * 1e9))));
         return List.copyOf(out);
@@ -131,7 +138,7 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
      * EPLB as a knob that moves a whole step: 0 off, 1 on (calibrated fidelity; seed fidelity ignores it). Off places
      * the experts by id, so the hottest card carries the hot experts.
      */
-    public static final Knob EPLB = new Knob("EPLB", Kind.ASSUMPTION, "", true, true, 0, 1,
+    public static final Knob EPLB = new Knob(FieldId.EPLB, Kind.ASSUMPTION, "", true, true, 0, 1,
             s -> s.eplb() ? 1 : 0, (s, v) -> s.withEplb(Math.round(v) == 1), true, false);
 
     /**
@@ -140,19 +147,19 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
      */
     public static List<Knob> assumptions() {
         return List.of(
-            new Knob("GEMM efficiency", Kind.ASSUMPTION, "%", true, false, 1, 100,
+            new Knob(FieldId.GEMM_EFFICIENCY, Kind.ASSUMPTION, "%", true, false, Scenario.MIN_GEMM_EFFICIENCY * 100, 100,
                     s -> s.gemmEfficiency() * 100, (s, v) -> s.withGemmEfficiency(v / 100)),
-            new Knob("MTP acceptance", Kind.ASSUMPTION, "%", true, false, 0, 100,
+            new Knob(FieldId.MTP_ACCEPTANCE, Kind.ASSUMPTION, "%", true, false, 0, 100,
                     s -> s.mtpAcceptance() * 100, (s, v) -> s.withMtp(s.mtpDepth(), v / 100)),
-            new Knob("Kernel gap", Kind.ASSUMPTION, "µs", false, false, 0, 1000,
+            new Knob(FieldId.KERNEL_GAP, Kind.ASSUMPTION, "µs", false, false, 0, Assumptions.MAX_KERNEL_GAP_SEC * 1e6,
                     s -> s.assumptions().kernelGapSec() * 1e6, (s, v) -> s.withAssumptions(a -> a.withKernelGap(v * 1e-6))),
-            new Knob("Memory reserve", Kind.ASSUMPTION, "GB", false, false, 0, 10_000,
+            new Knob(FieldId.MEMORY_RESERVE, Kind.ASSUMPTION, "GB", false, false, 0, Assumptions.MAX_RESERVE_BYTES / 1e9,
                     s -> s.assumptions().memoryReserveBytes() / 1e9,
                     (s, v) -> s.withAssumptions(a -> a.withMemoryReserve(v * 1e9))),
-            new Knob("Host overhead", Kind.ASSUMPTION, "%", false, false, 0, 1000,
+            new Knob(FieldId.HOST_OVERHEAD, Kind.ASSUMPTION, "%", false, false, 0, Assumptions.MAX_HOST_OVERHEAD * 100,
                     s -> s.assumptions().hostOverheadFraction() * 100,
                     (s, v) -> s.withAssumptions(a -> a.withHostOverhead(v / 100))),
-            new Knob("Redundant experts", Kind.ASSUMPTION, "experts", true, true, 0,
+            new Knob(FieldId.REDUNDANT_EXPERTS, Kind.ASSUMPTION, "experts", true, true, 0,
                     dev.ridgeline.engine.model.Deployment.MAX_REDUNDANT_EXPERTS,
                     s -> s.redundantExperts(), (s, v) -> s.withRedundantExperts((int) Math.round(v))),
             EPLB);
@@ -170,6 +177,21 @@ public record Knob(String name, Kind kind, String unit, boolean higherIsBetter, 
         }
         throw new IllegalArgumentException("unknown field '" + dev.ridgeline.engine.model.Checks.shorten(name)
                 + "' (fields: " + String.join(", ", settable().stream().map(Knob::name).toList()) + ")");
+    }
+
+    /** The knob {@code id} names: a chip or NIC field, the FA3 stage mode, or an assumption. */
+    public static Knob of(FieldId id) {
+        for (Knob k : settable()) {
+            if (k.id == id) {
+                return k;
+            }
+        }
+        for (Knob k : assumptions()) {
+            if (k.id == id) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException(id.label() + " is not a knob (a chip field without a number)");
     }
 
     /** Every field {@link #field} knows: {@link #fields()} and the FA3 stage mode. */

@@ -83,12 +83,28 @@ public record Space(List<Scenario> configurations, Sweep.Batches batches) {
         return new Space(explorerConfigurations(base), Space::drawingBatches);
     }
 
+    /**
+     * The first configuration of {@link #explorer}{@code (s)}: every setting the space varies (EP, policy, dtypes, MTP
+     * depth, promotion, layout, batch) set to one value. Two scenarios with the same key have the same space, so the
+     * same frontier and the same headline at any target; an edit of a setting the space varies moves neither.
+     */
+    public static Scenario explorerKey(Scenario s) {
+        Scenario dp = dataParallel(s, Plan.rules(s).explorerExpertDtypes(s));
+        return dp.withEp(EXPLORER_EPS.get(0)).withPolicy(Policy.values()[0]).withKvDtype(Dtype.values()[0])
+                .withWeightDtype(Dtype.values()[0]).withMtp(0, s.mtpAcceptance()).withPromotion(false).withBatch(1);
+    }
+
+    /** {@code base} without tensor parallelism, with the first of the experts' dtypes the space sweeps. */
+    private static Scenario dataParallel(Scenario base, List<ExpertDtype> experts) {
+        return base.withLayout(1, 1).withExpertDtype(experts.get(0));
+    }
+
     static List<Scenario> explorerConfigurations(Scenario base) {
         FidelityRules rules = Plan.rules(base);
         boolean promotionMatters = rules.promotionMatters(base.chip());
         int maxMtp = base.model().mtpModules() > 0 ? MAX_EXPLORER_MTP : 0;
         List<ExpertDtype> experts = rules.explorerExpertDtypes(base);
-        Scenario dp = base.withLayout(1, 1).withExpertDtype(experts.get(0));
+        Scenario dp = dataParallel(base, experts);
         List<Scenario> out = new ArrayList<>();
         for (int ep : EXPLORER_EPS) {
             if (ep > 2 * base.model().routedExperts()) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.ChipField;
 import dev.ridgeline.engine.model.Fa3Mode;
+import dev.ridgeline.engine.model.FieldId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UserPresetsTest {
     @Test
     void savedChipAppearsInTheNextCatalogUnchanged(@TempDir Path dir) throws IOException {
-        Chip edited = ChipField.ALL.get(1).with(Presets.builtIn().chip("H800 SXM5"), 4800.0).withName("H800 HBM3e");
+        Chip edited = ChipField.of(FieldId.HBM_BANDWIDTH).with(Presets.builtIn().chip("H800 SXM5"), 4800.0).withName("H800 HBM3e");
         Path file = Presets.saveUserChip(dir, edited);
         // lower case, the space as its UTF-8 byte _20 (Presets.fileName)
         assertEquals(dir.resolve("chips/h800_20hbm3e.json"), file);
@@ -47,19 +48,19 @@ class UserPresetsTest {
     @Test
     void chipFieldsRefuseBadValuesNamingTheField() {
         Chip h800 = Presets.builtIn().chip("H800");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChipField.ALL.get(2).with(h800, -5.0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChipField.of(FieldId.FP8_RATE).with(h800, -5.0));
         // -5 TFLOPS in FLOP/s, against the plausible range of a compute rate (Checks: 1 G/s to 1 E/s)
         assertEquals("fp8FlopsPerSec must be in [1e9, 1e18], was -5e12 (chip 'H800')", e.getMessage());
-        Chip three = ChipField.ALL.stream().filter(f -> f.name().equals("FA3 stage mode")).findFirst().orElseThrow()
+        Chip three = ChipField.of(FieldId.FA3_MODE)
                 .with(h800, Fa3Mode.THREE_STAGE);
         assertEquals(Fa3Mode.THREE_STAGE, three.fa3Mode());
-        assertEquals(1979.0, ChipField.ALL.get(2).shown(h800));
+        assertEquals(1979.0, ChipField.of(FieldId.FP8_RATE).shown(h800));
     }
 
     @Test
     void aScenarioWithAnEditedChipAndAnImportedModelReloadsWhole(@TempDir Path dir) throws IOException {
         var base = Presets.builtInScenario("default");
-        Chip edited = ChipField.ALL.get(0).with(base.chip(), 141.0); // HBM capacity 141 GB
+        Chip edited = ChipField.of(FieldId.HBM_CAPACITY).with(base.chip(), 141.0); // HBM capacity 141 GB
         var model = base.model().withIdentity("My-V3", "imported from config.json");
         var s = base.withChip(edited).withModel(model);
         Path file = dir.resolve("edited.json");

@@ -2,8 +2,6 @@ package dev.ridgeline.app.explorer.frontier;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
-import dev.ridgeline.engine.model.Dtype;
-import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Space;
@@ -187,12 +185,11 @@ public final class FrontierData {
     }
 
     /**
-     * The scenario with every setting the space varies set to one value: two scenarios with the same key have the
-     * same frontier (DESIGN 4b), so a batch, EP, policy, dtype, MTP or promotion edit moves only the marker.
+     * The space's key ({@link Space#explorerKey}): two scenarios with the same key have the same frontier (DESIGN 4b),
+     * so a batch, EP, policy, dtype, MTP, promotion or layout edit moves only the marker.
      */
     public static Scenario key(Scenario s) {
-        return s.withMtp(0, s.mtpAcceptance()).withEp(1).withBatch(1).withPolicy(Policy.NAIVE).withKvDtype(Dtype.BF16)
-                .withWeightDtype(Dtype.BF16).withPromotion(false);
+        return Space.explorerKey(s);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.frontier;
 
+import dev.ridgeline.app.NewestWins;
 import dev.ridgeline.app.explorer.tuning.TuningRunner;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.Scenario;
@@ -9,8 +10,6 @@ import dev.ridgeline.engine.space.Space;
 import dev.ridgeline.engine.sweep.Sweep;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import javafx.beans.property.BooleanProperty;
@@ -52,13 +51,11 @@ public final class FrontierModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final AtomicLong requested = new AtomicLong();
-    private final AtomicLong ghostRequested = new AtomicLong();
-    private final AtomicInteger progressStep = new AtomicInteger();
+    private final NewestWins sweeps;
+    private final NewestWins ghosts;
     private final ReadOnlyBooleanWrapper slow = new ReadOnlyBooleanWrapper(this, "slow");
     /** When the sweep under way started (System.nanoTime), for {@link #SLOW_NANOS}. */
     private volatile long sweepStart;
-    private volatile long cancelled = -1;
     private volatile long lastSweepNanos;
     private volatile long lastSweepEnd;
     private long lastPublishStart;
@@ -75,6 +72,8 @@ public final class FrontierModel {
     public FrontierModel(Engine engine, TuningRunner runner) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.runner = Objects.requireNonNull(runner, "runner");
+        this.sweeps = new NewestWins(runner.coordinator(), runner.publisher());
+        this.ghosts = new NewestWins(runner.coordinator(), runner.publisher());
         target.addListener((obs, old, now) -> {
             refresh();
             refreshGhost();
@@ -104,7 +103,7 @@ public final class FrontierModel {
 
     /** Stops the sweep under way; the last frontier stays. */
     public void cancel() {
-        cancelled = requested.get();
+        sweeps.cancel();
     }
 
     public ReadOnlyObjectProperty<Frontier.Result> resultProperty() {
@@ -175,29 +174,40 @@ public final class FrontierModel {
         wantedKey = k;
         wantedTarget = t;
         Frontier.Result reuse = k.equals(shownKey) ? result.get() : null;
-        long id = requested.incrementAndGet();
-        progressStep.set(-1);
         running.set(true);
-        runner.coordinator().execute(() -> {
-            if (id != requested.get()) {
-                return; // a newer request is queued: it publishes (a cancelled one still reports, below)
-            }
+        sweeps.submit((stop, onProgress) -> {
             long start = System.nanoTime();
             sweepStart = start;
-            Frontier.Result r;
-            try {
-                r = compute(k, t, reuse, () -> stale(id), p -> progress(id, p));
-            } catch (RuntimeException e) {
-                runner.publisher().execute(() -> failed(id, e));
-                return;
-            }
-            long nanos = System.nanoTime() - start;
-            lastSweepNanos = nanos;
-            lastSweepEnd = start + nanos;
+            Frontier.Result r = compute(k, t, reuse, stop, p -> {
+                if (System.nanoTime() - sweepStart > SLOW_NANOS) {
+                    onProgress.accept(p);
+                }
+            });
+            lastSweepNanos = System.nanoTime() - start;
+            lastSweepEnd = start + lastSweepNanos;
             // the band along the line: a few hundred evaluations after the sweep, none per point of the cloud
-            FrontierBands b = stale(id) ? null : FrontierBands.of(engine, r);
-            runner.publisher().execute(() -> publish(id, k, r, b, nanos));
+            return new Swept(k, r, stop.getAsBoolean() ? null : FrontierBands.of(engine, r));
+        }, new NewestWins.Delivery<Swept>() {
+            @Override
+            public void result(Swept swept, boolean stopped, long nanos, boolean newest) {
+                publish(swept, stopped, nanos, newest);
+            }
+
+            @Override
+            public void failed(RuntimeException e, boolean newest) {
+                FrontierModel.this.failed(e, newest);
+            }
+
+            @Override
+            public void progress(double fraction) {
+                slow.set(true);
+                progress.set(fraction);
+            }
         });
+    }
+
+    /** A frontier, the key it was swept for and its band. */
+    private record Swept(Scenario key, Frontier.Result result, FrontierBands bands) {
     }
 
     private void refreshGhost() {
@@ -205,7 +215,7 @@ public final class FrontierModel {
             return;
         }
         if (pinned == null) {
-            ghostRequested.incrementAndGet();
+            ghosts.dropAll();
             ghostKey = null;
             ghost.set(null);
             return;
@@ -217,22 +227,18 @@ public final class FrontierModel {
         }
         ghostKey = k;
         ghostTarget = t;
-        long id = ghostRequested.incrementAndGet();
-        runner.coordinator().execute(() -> {
-            if (id != ghostRequested.get()) {
-                return;
-            }
-            Frontier.Result r;
-            try {
-                r = compute(k, t, null, () -> id != ghostRequested.get(), p -> { });
-            } catch (RuntimeException e) {
-                return; // A's frontier is a backdrop: without it the view still shows the current one
-            }
-            runner.publisher().execute(() -> {
-                if (id == ghostRequested.get() && !r.cancelled()) {
+        ghosts.submit((stop, onProgress) -> compute(k, t, null, stop, p -> { }), new NewestWins.Delivery<Frontier.Result>() {
+            @Override
+            public void result(Frontier.Result r, boolean stopped, long nanos, boolean newest) {
+                if (newest && !stopped) {
                     ghost.set(r);
                 }
-            });
+            }
+
+            @Override
+            public void failed(RuntimeException e, boolean newest) {
+                // A's frontier is a backdrop: without it the view still shows the current one
+            }
         });
     }
 
@@ -247,58 +253,38 @@ public final class FrontierModel {
         return FrontierData.compute(engine, key, t, runner.sweep(), runner.threads(), stop, onProgress);
     }
 
-    private boolean stale(long id) {
-        return id != requested.get() || id == cancelled;
-    }
-
-    /** Publishes progress in steps of 5 %, from the sweep's workers, once the sweep is slow. */
-    private void progress(long id, double fraction) {
-        int step = (int) (fraction * 20);
-        int before = progressStep.get();
-        if (step > before && System.nanoTime() - sweepStart > SLOW_NANOS && progressStep.compareAndSet(before, step)) {
-            runner.publisher().execute(() -> {
-                if (id == requested.get()) {
-                    slow.set(true);
-                    progress.set(fraction);
-                }
-            });
-        }
-    }
-
-    private void publish(long id, Scenario k, Frontier.Result r, FrontierBands b, long nanos) {
+    private void publish(Swept swept, boolean stopped, long nanos, boolean newest) {
         lastPublishStart = System.nanoTime();
-        if (id != requested.get()) {
-            return; // a newer request is under way: it wins
-        }
-        if (r.cancelled()) {
+        if (stopped) { // cancelled: only the newest request's stopped sweep is delivered
             wantedKey = null; // the next edit or activation sweeps again
             status.set(result.get() == null ? "Cancelled." : "Cancelled; the frontier shown is the previous one.");
             running.set(false);
             slow.set(false);
             return;
         }
-        shownKey = k;
+        shownKey = swept.key();
         status.set(String.format(Locale.ROOT, "swept in %.0f ms", nanos / 1e6));
-        bands.set(b); // before the result: the view draws both at once
-        result.set(r);
-        running.set(false); // after the result: a view redraws once, for the new frontier
-        slow.set(false);
+        bands.set(swept.bands()); // before the result: the view draws both at once
+        result.set(swept.result());
+        if (newest) {
+            running.set(false); // after the result: a view redraws once, for the new frontier
+            slow.set(false);
+        }
     }
 
-    private void failed(long id, RuntimeException e) {
-        if (id != requested.get()) {
-            return;
+    private void failed(RuntimeException e, boolean newest) {
+        if (newest) {
+            running.set(false);
+            slow.set(false);
+            wantedKey = null;
         }
-        running.set(false);
-        slow.set(false);
-        wantedKey = null;
         status.set("Frontier failed: " + e.getMessage());
     }
 
     /** Stops any sweep under way and drops its result (the view is going away). */
     public void dispose() {
-        requested.incrementAndGet();
-        ghostRequested.incrementAndGet();
+        sweeps.dispose();
+        ghosts.dispose();
         active.set(false);
     }
 }

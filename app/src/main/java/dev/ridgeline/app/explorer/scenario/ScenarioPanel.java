@@ -2,6 +2,7 @@ package dev.ridgeline.app.explorer.scenario;
 
 import dev.ridgeline.engine.model.ModelSwitch;
 import dev.ridgeline.engine.io.Catalog;
+import dev.ridgeline.engine.model.Assumptions;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Deployment;
 import dev.ridgeline.engine.model.Dtype;
@@ -12,6 +13,7 @@ import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.space.Space;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -29,8 +31,8 @@ import org.controlsfx.control.ToggleSwitch;
 
 /** The scenario editor (left): pickers, sliders with number fields, and choices. Every edit replaces the scenario. */
 public final class ScenarioPanel extends VBox {
-    /** Expert-parallel degrees deployments use (8 cards per node; 256 routed experts + redundancy). */
-    static final double[] EP_VALUES = {1, 8, 16, 32, 64, 72, 128, 144, 256, 320};
+    /** Expert-parallel degrees deployments use: the explorer's space's (8 cards per node; 256 routed experts + redundancy). */
+    static final double[] EP_VALUES = Space.EXPLORER_EPS.stream().mapToDouble(Integer::doubleValue).toArray();
 
     private final ObjectProperty<Scenario> scenario;
     private final ComboBox<ModelConfig> modelChoice;
@@ -121,14 +123,14 @@ public final class ScenarioPanel extends VBox {
         layoutNote.setWrapText(true);
         layoutNote.managedProperty().bind(layoutNote.visibleProperty());
         reserve = number("reserve", "Memory reserve", "GB", "HBM kept for the runtime (CUDA context, communication buffers, "
-                + "activations, workspace); calibrated fidelity only.", SliderScale.linear(0, 32, 0.5), 0, 10_000, false,
+                + "activations, workspace); calibrated fidelity only.", SliderScale.linear(0, 32, 0.5), 0, Assumptions.MAX_RESERVE_BYTES / 1e9, false,
                 (s, v) -> s.withAssumptions(a -> a.withMemoryReserve(v * 1e9)));
         kernelGap = number("kernelGap", "Kernel gap", "µs", "Launch and synchronisation gap after each kernel (assumed, "
-                + "2 µs for CUDA graphs); calibrated fidelity only.", SliderScale.linear(0, 20, 0.5), 0, 1000, false,
+                + "2 µs for CUDA graphs); calibrated fidelity only.", SliderScale.linear(0, 20, 0.5), 0, Assumptions.MAX_KERNEL_GAP_SEC * 1e6, false,
                 (s, v) -> s.withAssumptions(a -> a.withKernelGap(v * 1e-6)));
         hostOverhead = number("hostOverhead", "Host overhead", "%", "Host work the GPU waits for each step (scheduling, "
                 + "sampling), as a share of the GPU step: 10 % assumed from SGLang v0.4's 1.1x gain from overlapping it; "
-                + "0 for an engine that overlaps it. Calibrated fidelity only.", SliderScale.linear(0, 50, 1), 0, 1000,
+                + "0 for an engine that overlaps it. Calibrated fidelity only.", SliderScale.linear(0, 50, 1), 0, Assumptions.MAX_HOST_OVERHEAD * 100,
                 false, (s, v) -> s.withAssumptions(a -> a.withHostOverhead(v / 100)));
         promotion.setId("promotionSwitch");
         promotion.setTooltip(new Tooltip("Apply DeepGEMM's FP8 promotion discount to the MoE GEMMs on chips that need it."));

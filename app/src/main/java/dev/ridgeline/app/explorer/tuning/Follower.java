@@ -76,11 +76,8 @@ abstract class Follower<R> {
         job.dispose();
     }
 
-    /**
-     * The scenario with every deployment setting the headline re-optimises set to one value (the first configuration of
-     * the explorer's space): two scenarios with the same key have the same headline at any target.
-     */
+    /** The space's key ({@link Space#explorerKey}): two scenarios with the same key have the same headline at any target. */
     static Scenario spaceKey(Scenario s) {
-        return Space.explorer(s).configurations().get(0);
+        return Space.explorerKey(s);
     }
 }

@@ -1,10 +1,8 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.NewestWins;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -16,68 +14,77 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * One view's design-space work off the FX thread (STYLE 10, 18): each {@link #submit} supersedes the one before,
- * which stops between items and whose result is dropped (newest request wins); progress is published in steps of
- * 5 %; {@link #cancel} stops the work under way and keeps the last result. Properties change on the publisher (the FX
+ * One view's design-space work off the FX thread, run by a {@link NewestWins}: each {@link #submit} supersedes the one
+ * before, which stops between items and whose partial result is dropped; progress is published in steps of 5 %;
+ * {@link #cancel} stops the work under way and keeps the last result. Properties change on the publisher (the FX
  * thread in the window).
  *
  * @param <R> the result
  */
 public final class Job<R> {
     /** The work: checks {@code stop} between items and reports its progress 0..1. */
-    public interface Work<R> {
-        R compute(BooleanSupplier stop, DoubleConsumer progress);
+    public interface Work<R> extends NewestWins.Work<R> {
     }
 
-    private final TuningRunner runner;
+    private final NewestWins runs;
     private final Function<R, String> describe;
     private final ReadOnlyObjectWrapper<R> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final AtomicLong requested = new AtomicLong();
-    private final AtomicInteger progressStep = new AtomicInteger();
-    private volatile long cancelled = -1;
+    private final NewestWins.Delivery<R> delivery = new NewestWins.Delivery<>() {
+        @Override
+        public void result(R r, boolean stopped, long nanos, boolean newest) {
+            if (newest) {
+                running.set(false);
+            }
+            if (stopped) {
+                status.set(result.get() == null ? "Cancelled." : "Cancelled; the result shown is the previous one.");
+                return;
+            }
+            if (newest) {
+                progress.set(1);
+            }
+            status.set(describe.apply(r) + String.format(Locale.ROOT, ", %.0f ms", nanos / 1e6));
+            result.set(r);
+        }
+
+        @Override
+        public void failed(RuntimeException e, boolean newest) {
+            if (newest) {
+                running.set(false);
+            }
+            status.set("Failed: " + e.getMessage());
+        }
+
+        @Override
+        public void progress(double fraction) {
+            progress.set(fraction);
+        }
+    };
 
     /** @param describe the status line for a result ("16 knobs"); the time taken is appended */
     public Job(TuningRunner runner, Function<R, String> describe) {
-        this.runner = Objects.requireNonNull(runner, "runner");
+        Objects.requireNonNull(runner, "runner");
+        this.runs = new NewestWins(runner.coordinator(), runner.publisher());
         this.describe = Objects.requireNonNull(describe, "describe");
     }
 
     /** Starts {@code work}; the work under way, if any, stops and its result is dropped (FX thread). */
     public void submit(Work<R> work) {
-        long id = requested.incrementAndGet();
-        progressStep.set(-1);
         running.set(true);
         progress.set(0);
-        runner.coordinator().execute(() -> {
-            if (stale(id)) {
-                runner.publisher().execute(() -> publish(id, null, 0, true));
-                return;
-            }
-            long start = System.nanoTime();
-            R r;
-            try {
-                r = work.compute(() -> stale(id), p -> progress(id, p));
-            } catch (RuntimeException e) {
-                runner.publisher().execute(() -> failed(id, e));
-                return;
-            }
-            long nanos = System.nanoTime() - start;
-            boolean stopped = stale(id);
-            runner.publisher().execute(() -> publish(id, r, nanos, stopped));
-        });
+        runs.submit(work, delivery);
     }
 
     /** Stops the work under way; the last result stays. */
     public void cancel() {
-        cancelled = requested.get();
+        runs.cancel();
     }
 
     /** Drops whatever is under way for good (the view is going away). */
     public void dispose() {
-        requested.incrementAndGet();
+        runs.dispose();
     }
 
     public ReadOnlyObjectProperty<R> resultProperty() {
@@ -99,43 +106,5 @@ public final class Job<R> {
     /** What the last result covered and how long it took, or that it was cancelled or failed. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
-    }
-
-    private boolean stale(long id) {
-        return id != requested.get() || id == cancelled;
-    }
-
-    private void progress(long id, double fraction) {
-        int step = (int) (fraction * 20);
-        int before = progressStep.get();
-        if (step > before && progressStep.compareAndSet(before, step)) {
-            runner.publisher().execute(() -> {
-                if (id == requested.get()) {
-                    progress.set(fraction);
-                }
-            });
-        }
-    }
-
-    private void publish(long id, R r, long nanos, boolean stopped) {
-        if (id != requested.get()) {
-            return; // a newer request is under way: it wins
-        }
-        running.set(false);
-        if (stopped) {
-            status.set(result.get() == null ? "Cancelled." : "Cancelled; the result shown is the previous one.");
-            return;
-        }
-        progress.set(1);
-        status.set(describe.apply(r) + String.format(java.util.Locale.ROOT, ", %.0f ms", nanos / 1e6));
-        result.set(r);
-    }
-
-    private void failed(long id, RuntimeException e) {
-        if (id != requested.get()) {
-            return;
-        }
-        running.set(false);
-        status.set("Failed: " + e.getMessage());
     }
 }

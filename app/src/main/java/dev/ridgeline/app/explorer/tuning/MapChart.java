@@ -3,6 +3,7 @@ package dev.ridgeline.app.explorer.tuning;
 import dev.ridgeline.app.explorer.charts.Palette;
 import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.space.FieldMap;
+import dev.ridgeline.engine.space.Knob;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
@@ -70,6 +71,8 @@ final class MapChart {
         plot.setDataset(MARKS, new XYSeriesCollection());
         plot.setRenderer(MARKS, marks);
         plot.setBackgroundPaint(HeadlinePaintScale.NONE);
+        plot.setNoDataMessageFont(Palette.LABEL);
+        plot.setNoDataMessagePaint(Palette.INK);
         plot.setOutlineVisible(false);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
@@ -124,6 +127,8 @@ final class MapChart {
             double[] ye = {MapData.edges(r.ys(), 0)[0], MapData.edges(r.ys(), r.ys().length - 1)[1]};
             plot.getDomainAxis().setLabel(r.x().label());
             plot.getRangeAxis().setLabel(r.y().label());
+            plot.getDomainAxis().setTickLabelsVisible(true);
+            plot.getRangeAxis().setTickLabelsVisible(true);
             plot.getDomainAxis().setRange(xe[0], xe[1]);
             plot.getRangeAxis().setRange(ye[0], ye[1]);
             double[] levels = Contours.levels(max, LEVELS);
@@ -146,11 +151,8 @@ final class MapChart {
             }
             List<Mark> shown = marks.stream().filter(m -> inside(m, xe, ye)).toList();
             plot.setDataset(MARKS, marks(shown));
-            List<String> labels = labels(shown, xe, ye, plotPx);
-            for (int k = 0; k < shown.size(); k++) {
-                if (labels.get(k) != null) {
-                    plot.addAnnotation(chipLabel(labels.get(k), shown.get(k), xe, plotPx), false);
-                }
+            for (MapLabels.Placed label : MapLabels.place(shown, xe, ye, plotPx)) {
+                plot.addAnnotation(chipLabel(label), false);
             }
             plot.setFixedLegendItems(legend(r, levels, targetPerCard, unreached, data.anyHatched()));
             for (Object t : List.copyOf(chart.getSubtitles())) {
@@ -170,70 +172,40 @@ final class MapChart {
         }
     }
 
+    /**
+     * The map before its first result: the two fields named on their axes (no ticks: their range comes with the
+     * result) and {@code message} in the empty plot, instead of placeholder axes.
+     */
+    static void pending(JFreeChart chart, Knob x, Knob y, String message) {
+        XYPlot plot = chart.getXYPlot();
+        chart.setNotify(false);
+        try {
+            plot.setDataset(HEAT, MapData.empty());
+            plot.setDataset(CONTOURS, new XYSeriesCollection());
+            plot.setDataset(MARKS, new XYSeriesCollection());
+            plot.clearAnnotations();
+            plot.setFixedLegendItems(new LegendItemCollection());
+            plot.getDomainAxis().setLabel(x.label());
+            plot.getRangeAxis().setLabel(y.label());
+            plot.getDomainAxis().setTickLabelsVisible(false);
+            plot.getRangeAxis().setTickLabelsVisible(false);
+            plot.setNoDataMessage(message);
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
     private static boolean inside(Mark m, double[] xe, double[] ye) {
         return m.x() >= xe[0] && m.x() <= xe[1] && m.y() >= ye[0] && m.y() <= ye[1];
     }
 
-    /**
-     * Each mark's label, or null when it would overprint an earlier label: marks within a label's reach to the right of
-     * another (on the same text line, in fractions of the log axes) share that one's label ("B200, GB200"); the current
-     * chip's label comes first, then from left to right.
-     */
-    static List<String> labels(List<Mark> marks, double[] xe, double[] ye, double[] plotPx) {
-        double charWidth = LABEL_CHAR_PX / Math.max(plotPx[0], 100);
-        double lineHeight = LABEL_LINE_PX / Math.max(plotPx[1], 60);
-        List<Mark> order = new java.util.ArrayList<>(marks);
-        order.sort(java.util.Comparator.comparing((Mark m) -> !m.current()).thenComparingDouble(Mark::x));
-        java.util.Map<Mark, StringBuilder> heads = new java.util.LinkedHashMap<>();
-        java.util.Map<Mark, Mark> headOf = new java.util.HashMap<>();
-        for (Mark m : order) {
-            Mark head = null;
-            for (Mark h : heads.keySet()) {
-                double dx = fraction(m.x(), xe) - fraction(h.x(), xe);
-                double reach = charWidth * (h.current() ? 1.2 : 1) * heads.get(h).length() + 2 * charWidth;
-                if (Math.abs(fraction(m.y(), ye) - fraction(h.y(), ye)) < lineHeight && dx > -charWidth && dx < reach) {
-                    head = h;
-                    break;
-                }
-            }
-            if (head == null) {
-                heads.put(m, new StringBuilder(m.name()));
-                headOf.put(m, m);
-            } else {
-                heads.get(head).append(", ").append(m.name());
-                headOf.put(m, head);
-            }
-        }
-        List<String> out = new java.util.ArrayList<>();
-        for (Mark m : marks) {
-            out.add(headOf.get(m) == m ? heads.get(m).toString() : null);
-        }
-        return out;
-    }
-
-    /** Width of a label character (11 px font), px, a little over the mean; the current chip's bold label is a fifth wider. */
-    static final double LABEL_CHAR_PX = 6.5;
-    /** Height of a label line, px. */
-    static final double LABEL_LINE_PX = 15;
-
-    private static double fraction(double v, double[] edges) {
-        return Math.log(v / edges[0]) / Math.log(edges[1] / edges[0]);
-    }
-
-    /**
-     * A chip's name beside its marker, on a light ground so that it reads on the darkest cells: to the right, or to
-     * the left when the plot's right edge would cut it.
-     */
-    private static XYTextAnnotation chipLabel(String text, Mark m, double[] xe, double[] plotPx) {
-        double gap = m.current() ? 0.012 : 0.007; // past the marker, as a fraction of the log axis
-        double width = LABEL_CHAR_PX * (m.current() ? 1.2 : 1) * text.length() / Math.max(plotPx[0], 100);
-        boolean left = fraction(m.x(), xe) + gap + width > 1;
-        double nudge = Math.pow(xe[1] / xe[0], left ? -gap : gap);
-        XYTextAnnotation a = new XYTextAnnotation(text, m.x() * nudge, m.y());
-        a.setFont(m.current() ? Palette.TITLE : Palette.SMALL);
+    /** A chip's name (or a group's names) where {@link MapLabels} put it, on a light ground so that it reads on the darkest cells. */
+    private static XYTextAnnotation chipLabel(MapLabels.Placed p) {
+        XYTextAnnotation a = new XYTextAnnotation(p.text(), p.x(), p.y());
+        a.setFont(p.current() ? Palette.TITLE : Palette.SMALL);
         a.setPaint(Palette.INK);
         a.setBackgroundPaint(new Color(255, 255, 255, 210));
-        a.setTextAnchor(left ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
+        a.setTextAnchor(p.rightOf() ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
         return a;
     }
 
@@ -288,7 +260,7 @@ final class MapChart {
             label.setBackgroundPaint(new Color(255, 255, 255, 200));
             // near a side, the text runs inwards so that it is not cut by the plot's edge
             double[] xe = {MapData.edges(r.xs(), 0)[0], MapData.edges(r.xs(), r.xs().length - 1)[1]};
-            double f = fraction(x, xe);
+            double f = MapLabels.fraction(x, xe);
             label.setTextAnchor(f < 0.1 ? TextAnchor.TOP_LEFT : f > 0.9 ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_CENTER);
             plot.addAnnotation(label, false);
         }

@@ -1,6 +1,7 @@
 package dev.ridgeline.app.explorer.tuning;
 
 import dev.ridgeline.engine.Engine;
+import dev.ridgeline.engine.model.FieldId;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.evidence.MapBands;
 import dev.ridgeline.engine.space.FieldMap;
@@ -17,8 +18,8 @@ import javafx.beans.property.SimpleObjectProperty;
 final class MapModel extends Follower<FieldMap.Result> {
     /** Set by the job that computes a result, before the result is published. */
     private volatile double[][] bandWidths;
-    static final Knob DEFAULT_X = Knob.field("HBM bandwidth");
-    static final Knob DEFAULT_Y = Knob.field("FP8 tensor rate");
+    static final Knob DEFAULT_X = Knob.of(FieldId.HBM_BANDWIDTH);
+    static final Knob DEFAULT_Y = Knob.of(FieldId.FP8_RATE);
 
     private final Engine engine;
     private final TuningRunner runner;
@@ -55,13 +56,13 @@ final class MapModel extends Follower<FieldMap.Result> {
     /** Two different fields; a swap passes through x = y, which asks for nothing. */
     @Override
     boolean ready() {
-        return !x.get().name().equals(y.get().name());
+        return x.get().id() != y.get().id();
     }
 
     @Override
     Object key(Scenario s) {
-        // knobs by name: each Knob.fields() call makes new (unequal) lambdas
-        return List.of(spaceKey(s), x.get().name(), y.get().name(), inputs.targetTpsProperty().get(), x.get().of(s),
+        // knobs by id: each Knob.assumptions() call makes new (unequal) lambdas
+        return List.of(spaceKey(s), x.get().id(), y.get().id(), inputs.targetTpsProperty().get(), x.get().of(s),
                 y.get().of(s), inputs.objectiveProperty().get(), String.valueOf(inputs.served(engine)));
     }
 

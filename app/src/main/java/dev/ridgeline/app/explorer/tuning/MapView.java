@@ -58,7 +58,12 @@ public final class MapView extends BorderPane {
         setCenter(viewer);
         setBottom(note);
         setMinSize(0, 0);
+        redraw();
         model.job().resultProperty().addListener((obs, old, r) -> redraw());
+        // before the first result: the fields picked and whether the map is being computed
+        model.job().runningProperty().addListener(x -> redraw());
+        model.xProperty().addListener(x -> redraw());
+        model.yProperty().addListener(x -> redraw());
         // the chip labels that share a line depend on the plot's size: relabel on a resize (no recomputation)
         viewer.widthProperty().addListener(x -> redraw());
         viewer.heightProperty().addListener(x -> redraw());
@@ -98,10 +103,10 @@ public final class MapView extends BorderPane {
     /** A pick of the field already on the other axis swaps the two. */
     private void pick(ComboBox<Knob> picked, ComboBox<Knob> other, Knob before, boolean isX) {
         Knob k = picked.getValue();
-        if (k == null || k.name().equals(before.name())) {
+        if (k == null || k.id() == before.id()) {
             return;
         }
-        if (k.name().equals(other.getValue().name())) {
+        if (k.id() == other.getValue().id()) {
             other.setValue(before);
             (isX ? model.yProperty() : model.xProperty()).set(before);
         }
@@ -110,7 +115,7 @@ public final class MapView extends BorderPane {
 
     /** Sets both fields (export, tests); they must differ. */
     public void setFields(Knob x, Knob y) {
-        if (x.name().equals(y.name())) {
+        if (x.id() == y.id()) {
             throw new IllegalArgumentException("the map needs two different fields, was " + x.name() + " twice");
         }
         xPicker.setValue(x);
@@ -136,6 +141,10 @@ public final class MapView extends BorderPane {
     private void redraw(double[] plotPx) {
         FieldMap.Result r = model.job().getResult();
         if (r == null) {
+            MapChart.pending(chart, model.xProperty().get(), model.yProperty().get(), model.job().runningProperty().get()
+                    ? "Computing the map: the best deployment at the target in every cell ..."
+                    : "The map is computed while this view is shown.");
+            note.setText("");
             return;
         }
         List<MapChart.Mark> marks = TuningFigures.marks(r, catalogue.get());

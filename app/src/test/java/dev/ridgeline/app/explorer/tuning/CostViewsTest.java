@@ -13,6 +13,7 @@ import dev.ridgeline.app.explorer.KpiPanel;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.ChipField;
+import dev.ridgeline.engine.model.FieldId;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.ChipComparison;
 import dev.ridgeline.engine.space.Objective;
@@ -59,7 +60,7 @@ class CostViewsTest {
         assertEquals(ObjectiveText.number(Objective.COST, 2.0 / (perCard * 3600 / 1e6)), kpis(robot).value("dollarsPerMtok"));
         String note = robot.lookup("#priceNote").queryAs(Label.class).getText();
         assertTrue(note.startsWith("at $2.00/card-h as of 2025-02-28: DeepSeek"), note);
-        ChipField price = ChipField.ALL.stream().filter(f -> f.name().equals("Price")).findFirst().orElseThrow();
+        ChipField price = ChipField.of(FieldId.PRICE);
         robot.interact(() -> view.chipEditor().chipProperty().set(price.with(s.chip(), 4.0).asEdited()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ObjectiveText.number(Objective.COST, 4.0 / (perCard * 3600 / 1e6)), kpis(robot).value("dollarsPerMtok"));
@@ -90,7 +91,7 @@ class CostViewsTest {
                 v.findingsText());
         // a price edit redraws the view like any chip edit: the scenario's H800 at $0.50 instead of DeepSeek's $2
         // costs a quarter as much per token, below every rival at its catalogue price
-        ChipField price = ChipField.ALL.stream().filter(f -> f.name().equals("Price")).findFirst().orElseThrow();
+        ChipField price = ChipField.of(FieldId.PRICE);
         Chip cheap = price.with(s.chip(), 0.5).asEdited();
         robot.interact(() -> view.chipEditor().chipProperty().set(cheap));
         WaitForAsyncUtils.waitForFxEvents();

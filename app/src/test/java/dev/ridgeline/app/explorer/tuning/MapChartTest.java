@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.engine.io.Catalog;
@@ -18,6 +19,7 @@ import org.jfree.chart.annotations.XYAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,6 +30,68 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class MapChartTest {
     private static final Catalog CATALOG = Presets.builtIn();
+
+    /**
+     * No chip name hides a chip's marker or another name: chips close together shared one label ("Ascend 910B, A100,
+     * A100 SXM4 80GB"), which covered the markers of all but the first of them when it started at the first.
+     */
+    @ParameterizedTest
+    @CsvSource({"800, 330", "690, 290", "1100, 600"})
+    void noChipNameCoversAMarker(int width, int height) {
+        JFreeChart chart = chart(width, height);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        chart.draw(g2, new Rectangle(width, height), info);
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        XYPlot plot = chart.getXYPlot();
+        XYDataset marks = plot.getDataset(MapChart.MARKS);
+        int checked = 0;
+        java.util.List<Rectangle2D> names = new java.util.ArrayList<>();
+        for (XYAnnotation a : plot.getAnnotations()) {
+            XYTextAnnotation t = (XYTextAnnotation) a;
+            if (t.getTextAnchor() != TextAnchor.CENTER_LEFT && t.getTextAnchor() != TextAnchor.CENTER_RIGHT) {
+                continue; // a contour's value
+            }
+            FontMetrics fm = g2.getFontMetrics(t.getFont());
+            double w = fm.stringWidth(t.getText());
+            double px = plot.getDomainAxis().valueToJava2D(t.getX(), area, plot.getDomainAxisEdge());
+            double py = plot.getRangeAxis().valueToJava2D(t.getY(), area, plot.getRangeAxisEdge());
+            double left = t.getTextAnchor() == TextAnchor.CENTER_RIGHT ? px - w : px;
+            Rectangle2D box = new Rectangle2D.Double(left, py - fm.getAscent() / 2.0, w, fm.getAscent());
+            for (int series = 0; series < marks.getSeriesCount(); series++) {
+                for (int i = 0; i < marks.getItemCount(series); i++) {
+                    double mx = plot.getDomainAxis().valueToJava2D(marks.getXValue(series, i), area, plot.getDomainAxisEdge());
+                    double my = plot.getRangeAxis().valueToJava2D(marks.getYValue(series, i), area, plot.getRangeAxisEdge());
+                    assertFalse(box.contains(mx, my), "'" + t.getText() + "' " + box + " covers the marker at " + mx + "," + my);
+                }
+            }
+            for (Rectangle2D other : names) {
+                assertFalse(box.intersects(other), "'" + t.getText() + "' " + box + " overprints the name at " + other);
+            }
+            names.add(box);
+            checked++;
+        }
+        g2.dispose();
+        assertTrue(checked >= 5, "chip names drawn: " + checked);
+    }
+
+    /** The map the view draws at that size, over a made-up headline grid, with the catalogue's chips marked. */
+    private static JFreeChart chart(int width, int height) {
+        Scenario s = Presets.builtInScenario("default");
+        Knob x = Knob.field("HBM bandwidth");
+        Knob y = Knob.field("FP8 tensor rate");
+        double[] xs = FieldMap.axis(x, x.of(s), FieldMap.DEFAULT_FACTOR, FieldMap.DEFAULT_CELLS);
+        double[] ys = FieldMap.axis(y, y.of(s), FieldMap.DEFAULT_FACTOR, FieldMap.DEFAULT_CELLS);
+        double[][] headline = new double[ys.length][xs.length];
+        for (int j = 0; j < ys.length; j++) {
+            for (int i = 0; i < xs.length; i++) {
+                headline[j][i] = 4000 * Math.pow(xs[i] / x.of(s), 0.4) * Math.pow(ys[j] / y.of(s), 0.2);
+            }
+        }
+        return TuningFigures.mapChart(new FieldMap.Result(s, x, y, xs, ys, headline, 20, false), CATALOG.chips(), 4000,
+                width, height);
+    }
 
     @ParameterizedTest
     @CsvSource({"800, 330", "690, 290", "1100, 600"})
@@ -65,5 +129,28 @@ class MapChartTest {
         }
         g2.dispose();
         assertTrue(labels >= 5, "chip names and contour values drawn: " + labels);
+    }
+
+    /**
+     * Before its first result the map named its axes "x" and "y" and spanned 0.01 to 1 on both: it names the fields
+     * picked, shows no ticks and says it is computing; the result brings the ticks back.
+     */
+    @org.junit.jupiter.api.Test
+    void beforeItsResultTheMapNamesTheFieldsAndSaysItIsComputing() {
+        JFreeChart chart = MapChart.createChart();
+        Knob x = Knob.field("HBM bandwidth");
+        Knob y = Knob.field("NIC bandwidth");
+        MapChart.pending(chart, x, y, "Computing the map");
+        XYPlot plot = chart.getXYPlot();
+        assertTrue(plot.getDomainAxis().getLabel().equals(x.label()), plot.getDomainAxis().getLabel());
+        assertTrue(plot.getRangeAxis().getLabel().equals(y.label()), plot.getRangeAxis().getLabel());
+        assertFalse(plot.getDomainAxis().isTickLabelsVisible());
+        assertTrue("Computing the map".equals(plot.getNoDataMessage()));
+        // drawn, the plot is empty, so the message shows
+        assertTrue(org.jfree.data.general.DatasetUtils.isEmptyOrNull(plot.getDataset(MapChart.HEAT)));
+        assertTrue(org.jfree.data.general.DatasetUtils.isEmptyOrNull(plot.getDataset(MapChart.MARKS)));
+
+        JFreeChart drawn = chart(800, 330);
+        assertTrue(drawn.getXYPlot().getDomainAxis().isTickLabelsVisible());
     }
 }

@@ -1,0 +1,96 @@
+package dev.ridgeline.engine.report;
+
+import static dev.ridgeline.engine.report.ReportFixtures.QWEN;
+import static dev.ridgeline.engine.report.ReportFixtures.QWEN_B200;
+import static dev.ridgeline.engine.report.ReportFixtures.V3;
+import static dev.ridgeline.engine.report.ReportFixtures.V3_H800;
+import static dev.ridgeline.engine.report.ReportFixtures.text;
+import static dev.ridgeline.engine.report.ReportFixtures.value;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.Fixtures;
+import dev.ridgeline.engine.model.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Issue 22's review of the report: the defects the reviewer found, each held by a test that would have caught it. */
+class ReportReviewTest {
+    static Stream<Arguments> reports() {
+        return Stream.of(Arguments.of("DeepSeek-V3 on H800", V3, V3_H800), Arguments.of("Qwen3 (GQA) on B200", QWEN, QWEN_B200));
+    }
+
+    /** Every paragraph's, list item's, caption's and table cell's text of a report. */
+    private static List<String> texts(Report r) {
+        List<String> out = new ArrayList<>();
+        for (Section section : r.sections()) {
+            for (Block.Paragraph p : section.blocks(Block.Paragraph.class)) {
+                out.add(p.plain());
+            }
+            for (Block.Items items : section.blocks(Block.Items.class)) {
+                for (Block.Paragraph p : items.items()) {
+                    out.add(p.plain());
+                }
+            }
+            for (Block.Figure f : section.blocks(Block.Figure.class)) {
+                out.add(f.caption());
+            }
+            for (Block.Table t : section.blocks(Block.Table.class)) {
+                for (List<Inline> row : t.rows()) {
+                    for (Inline cell : row) {
+                        out.add(text(cell));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reports")
+    void theRegimesTableMeansTheSameTimesInEveryRow(String name, Report r, Scenario s) {
+        // T_comp = F / P_peak and T_hbm = bytes_hbm / BW_hbm in every row, decode's included (its T_hbm was once the
+        // memory-bound ops' own time), with the chip as the report's fidelity reads it
+        Evaluation e = Fixtures.ENGINE.evaluate(s);
+        double peak = s.chip().tensorFlopsPerSec(s.weightDtype());
+        Block.Table t = r.section(PhaseWriter.REGIMES).blocks(Block.Table.class).get(0);
+        assertEquals(5, t.rows().size(), "training and prefill, naive and efficient, and decode");
+        for (int i = 0; i < t.rows().size(); i++) {
+            double flops = value(t.cell(i, "F"));
+            double bytes = value(t.cell(i, "bytes_hbm"));
+            assertEquals(flops / peak, value(t.cell(i, "T_comp")), flops / peak * 1e-12, "row " + i);
+            assertEquals(bytes / e.hbmBytesPerSecAsRead(), value(t.cell(i, "T_hbm")), bytes / e.hbmBytesPerSecAsRead() * 1e-12,
+                    "row " + i);
+        }
+    }
+
+    @Test
+    void anEpAboveTheExpertCountIsFlaggedAndOnlyThen() {
+        // Qwen3-235B-A22B has 128 routed experts: at EP256, 128 cards hold only copies
+        Report over = ReportFixtures.build(QWEN_B200.withEp(256));
+        assertTrue(texts(over).stream().anyMatch(x -> x.contains("EP256 exceeds the model's 128 routed experts")),
+                "flagged");
+        for (Report r : List.of(V3, QWEN)) {
+            assertTrue(texts(r).stream().noneMatch(x -> x.contains("exceeds the model's")), "EP144 of 256, EP64 of 128");
+        }
+    }
+
+    @Test
+    void qwensReportSaysNothingOnlyDeepSeekHas() {
+        // Qwen3 is GQA without MLA, MTP or a KV rank; DeepSeek's name may only appear in a citation of a shared source
+        for (String x : texts(QWEN)) {
+            if (x.startsWith(QWEN_B200.model().name() + ": ") || x.contains("https://") || x.startsWith("Fidelity: ")) {
+                continue; // the preset's source note (the MLA keys are unused), cited sources, the fidelity's basis
+            }
+            for (String deepSeekOnly : List.of("FlashMLA", "MLA", "KV rank", "kv_lora", "q_lora", "DeepSeek-V3", "seed 003's own")) {
+                assertTrue(!x.contains(deepSeekOnly), "'" + deepSeekOnly + "' in: " + x);
+            }
+        }
+    }
+}
