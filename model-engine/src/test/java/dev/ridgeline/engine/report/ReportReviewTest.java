@@ -93,4 +93,35 @@ class ReportReviewTest {
             }
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reports")
+    void oneCombineDtypeInTheOpTableTheBalanceAndPrefillsTraffic(String name, Report r, Scenario s) {
+        Messages m = Messages.of(Fixtures.ENGINE, s);
+        // the op table: dispatch and combine carry the same token-expert pairs of H elements, so their bytes stand in
+        // the ratio of their element sizes
+        Block.Table ops = r.section(ModelWriter.OPERATORS).blocks(Block.Table.class).get(0);
+        double dispatch = Double.NaN;
+        double combine = Double.NaN;
+        for (int i = 0; i < ops.rows().size(); i++) {
+            String op = text(ops.cell(i, "Op"));
+            if (op.equals("Dispatch")) {
+                dispatch = value(ops.cell(i, "Network"));
+            } else if (op.equals("Combine")) {
+                combine = value(ops.cell(i, "Network"));
+            }
+        }
+        assertEquals(m.combineBytes() / m.dispatchBytes(), combine / dispatch, 1e-9, m.label());
+        // the summary's balance names the same messages and uses them for seed 002's threshold
+        String summary = String.join("\n", texts(r));
+        assertTrue(summary.contains("(" + m.label() + ", as the op table counts them)"), m.label());
+        // prefill's traffic: prompt tokens x top-k x H x (dispatch + combine bytes) over the MoE layers, off-card share
+        Block.Table regimes = r.section(PhaseWriter.REGIMES).blocks(Block.Table.class).get(0);
+        int prefill = 2; // training naive, training efficient, prefill naive, ...
+        assertEquals("prefill", text(regimes.cell(prefill, "Phase")));
+        double link = s.chip().scaleUpCovers(s.ep()) ? s.chip().scaleUpBandwidthBytesPerSec() : s.nic().bandwidthBytesPerSec();
+        double pairs = s.contextTokens() * s.model().expertsPerToken() * (double) s.model().hiddenSize() * s.model().moeLayers()
+                * (s.ep() - 1.0) / s.ep();
+        assertEquals(m.perPair(), value(regimes.cell(prefill, "T_net")) * link / pairs, 1e-9 * m.perPair(), m.label());
+    }
 }
