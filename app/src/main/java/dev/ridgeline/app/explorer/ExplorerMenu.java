@@ -56,7 +56,12 @@ public final class ExplorerMenu {
         Menu compare = new Menu("_Compare");
         MenuItem clear = item("_Clear A", "Shortcut+Shift+P", () -> view.model().unpin());
         clear.disableProperty().bind(view.model().pinnedProperty().isNull());
-        compare.getItems().addAll(item("_Pin current result as A", "Shortcut+P", () -> view.model().pin()), clear);
+        // the served switch (issue 20): the headline tiles and the frontier in a served workload's output per card
+        javafx.scene.control.CheckMenuItem served = new javafx.scene.control.CheckMenuItem("_Served workload headline");
+        served.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+W"));
+        served.selectedProperty().bindBidirectional(view.model().servedProperty());
+        compare.getItems().addAll(item("_Pin current result as A", "Shortcut+P", () -> view.model().pin()), clear,
+                new SeparatorMenuItem(), served);
         bar.getMenus().addAll(file, edit, compare);
         bar.setId("menuBar");
     }

@@ -37,6 +37,8 @@ public final class ExplorerModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper contrast = new ReadOnlyStringWrapper(this, "contrast", "");
     private final ReadOnlyObjectWrapper<Bands> bands = new ReadOnlyObjectWrapper<>(this, "bands");
+    private final javafx.beans.property.BooleanProperty served =
+            new javafx.beans.property.SimpleBooleanProperty(this, "served");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final EditHistory history;
@@ -126,6 +128,14 @@ public final class ExplorerModel {
     private void updateHistory() {
         canUndo.set(history.canUndo());
         canRedo.set(history.canRedo());
+    }
+
+    /**
+     * The served switch (issue 20), session state like A: on, the headline tiles and the frontier show the Served
+     * view's workload's output tokens/s per card over its prefill and decode cards instead of decode throughput.
+     */
+    public javafx.beans.property.BooleanProperty servedProperty() {
+        return served;
     }
 
     /** Scenario A of a comparison: the result pinned by {@link #pin()}, or null. */

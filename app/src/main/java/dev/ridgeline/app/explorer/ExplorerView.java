@@ -12,6 +12,7 @@ import dev.ridgeline.app.explorer.charts.OpTable;
 import dev.ridgeline.app.explorer.charts.RooflineView;
 import dev.ridgeline.app.explorer.frontier.FrontierView;
 import dev.ridgeline.app.explorer.scenario.ScenarioPanel;
+import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.app.explorer.served.ServedView;
 import dev.ridgeline.app.explorer.tuning.Tuning;
 import dev.ridgeline.app.explorer.tuning.TuningRunner;
@@ -24,6 +25,7 @@ import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -147,6 +149,10 @@ public final class ExplorerView extends BorderPane {
         lazy = new LazyViews(model, catalog, userPresets, tuning, scenarioPanel::addChip, ExplorerView::scrolled,
                 new LazyViews.Tabs(chipTab, balanceTab, sensitivityTab, targetTab, frontierTab, mapTab, chipsTab,
                         servedTab));
+        // the served switch (issue 20): the tiles follow its pools as they are sized
+        var lens = lazy.servedLens();
+        subscriptions.add(lens.resultProperty().subscribe(l -> showLatest(model.evaluationProperty().get())));
+        subscriptions.add(model.servedProperty().subscribe(on -> showLatest(model.evaluationProperty().get())));
         // a hidden roofline catches up when shown
         subscriptions.add(rooflineTab.selectedProperty().subscribe(shown -> {
             if (shown) {
@@ -253,13 +259,35 @@ public final class ExplorerView extends BorderPane {
         compare.setId("compareLabel");
         compare.setWrapText(true);
         compare.getStyleClass().add("compare-text");
-        return new VBox(4, new HBox(6, pin, clear), compare);
+        CheckBox served = new CheckBox("Served");
+        served.setId("servedSwitch");
+        served.setMnemonicParsing(false);
+        served.setTooltip(new Tooltip("Headline tiles and frontier in served output tokens/s per card: the Served view's "
+                + "workload over its prefill and decode cards, TTFT limit included (Shortcut+Shift+W)."));
+        served.selectedProperty().bindBidirectional(model.servedProperty());
+        HBox row = new HBox(6, pin, clear, served);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, row, compare);
+    }
+
+    /** The served switch's figures of {@code e} through {@code lens}; null while the lens is being sized. */
+    private static KpiPanel.Served served(dev.ridgeline.app.explorer.served.ServedLens lens, Evaluation e) {
+        if (lens == null) {
+            return null;
+        }
+        Scenario s = e.scenario();
+        double perCard = lens.perCard(s, e.throughputPerCard());
+        return perCard > 0 ? new KpiPanel.Served(perCard, lens.decodePerPrefill(s, e.throughputPerCard()),
+                lens.pool(s.kvDtype()).prefill().ttft().totalSec(), "")
+                : new KpiPanel.Served(Double.NaN, Double.NaN, Double.NaN, lens.served(s) ? "the batch does not fit"
+                : lens.unmet(s));
     }
 
     private void showLatest(Evaluation e) {
         if (e != null) {
             Evaluation a = model.pinnedProperty().get();
             kpis.show(e, a, model.getBands());
+            kpis.showServed(model.servedProperty().get(), served(lazy.servedLens().lensFor(e.scenario()), e));
             memoryBar.show(e);
             if (a == null) {
                 compare.setText("Pin a result as A to compare the next edits with it.");

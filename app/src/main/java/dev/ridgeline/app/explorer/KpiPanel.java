@@ -135,6 +135,45 @@ public final class KpiPanel extends VBox {
         });
     }
 
+    /**
+     * What the served switch shows for the scenario on screen: its served output tokens/s per card, decode cards per
+     * prefill card and TTFT; or, when it is not served, why ({@code perCard} NaN); null while its pools are sized.
+     */
+    public record Served(double perCard, double decodePerPrefill, double ttftSec, String why) {
+    }
+
+    /**
+     * The served switch (issue 20): on, the per-card and per-node tiles show the Served view's workload's output
+     * tokens/s over its prefill and decode cards ({@code served}; null while the prefill pools are being sized), with
+     * decode cards per prefill card and TTFT under them; off, their titles say decode again (their figures are
+     * {@link #show}'s).
+     */
+    public void showServed(boolean on, Served served) {
+        title(perCard).setText(on ? "Served tokens/s per card" : "Tokens/s per card");
+        title(perNode).setText(on ? "Served tokens/s per node" : "Tokens/s per node");
+        if (!on) {
+            return;
+        }
+        deltas.get(Metric.PER_CARD).setVisible(false);
+        deltas.get(Metric.PER_NODE).setVisible(false);
+        perNodeBand.setVisible(false);
+        perCardBand.setVisible(true);
+        if (served != null && served.perCard() > 0) {
+            perCard.setText(Units.tokens(served.perCard()));
+            perNode.setText(Units.tokens(served.perCard() * Evaluation.CARDS_PER_NODE));
+            perCardBand.setText("(D:P " + Units.fixed(served.decodePerPrefill(), 2) + ", TTFT "
+                    + (served.ttftSec() >= 1 ? Units.fixed(served.ttftSec(), 2) + " s" : Units.time(served.ttftSec())) + ")");
+            return;
+        }
+        perCard.setText(served == null ? "…" : "not served");
+        perNode.setText(served == null ? "…" : "not served");
+        perCardBand.setText(served == null ? "(sizing the prefill pool)" : Checks.shorten(served.why(), 48));
+    }
+
+    private static Label title(Label value) {
+        return (Label) tileOf(value).getChildren().get(0);
+    }
+
     private static VBox tileOf(Label value) {
         return (VBox) value.getParent();
     }
@@ -236,6 +275,7 @@ public final class KpiPanel extends VBox {
 
     private void add(int col, int row, String title, Label value, String tip) {
         Label name = new Label(title);
+        name.setId(value.getId().replace("Value", "Title"));
         name.getStyleClass().add("kpi-title");
         VBox box = new VBox(0, name, value);
         box.getStyleClass().add("kpi-tile");

@@ -46,6 +46,7 @@ final class LazyViews {
     private Tuning tuning;
     private FrontierView frontier;
     private ServedView served;
+    private dev.ridgeline.app.explorer.served.ServedLensModel servedLens;
     /** The served workload, one for the Served view and the served objective of the tuning views. */
     private final javafx.beans.property.ObjectProperty<dev.ridgeline.engine.serve.Workload> workload =
             new javafx.beans.property.SimpleObjectProperty<>(dev.ridgeline.engine.serve.Workload.DEFAULT);
@@ -113,6 +114,7 @@ final class LazyViews {
         if (frontier == null) {
             frontier = new FrontierView(new FrontierModel(Engines.builtIn(), runner), model.scenarioProperty(),
                     model.drawnProperty(), model.pinnedProperty(), model::setScenario);
+            frontier.follow(model.servedProperty(), servedLens().resultProperty(), servedLens()::lensFor);
             subscriptions.add(tabs.frontier().selectedProperty()
                     .subscribe(shown -> frontier.model().activeProperty().set(shown)));
         }
@@ -130,6 +132,19 @@ final class LazyViews {
         return served;
     }
 
+    /**
+     * The prefill pools of the served switch (the headline tiles and the frontier), for the Served view's workload;
+     * sizes only while the switch is on.
+     */
+    dev.ridgeline.app.explorer.served.ServedLensModel servedLens() {
+        if (servedLens == null) {
+            servedLens = new dev.ridgeline.app.explorer.served.ServedLensModel(Engines.builtIn(), runner, workload);
+            servedLens.activeProperty().bind(model.servedProperty());
+            subscriptions.add(model.scenarioProperty().subscribe(servedLens::setScenario));
+        }
+        return servedLens;
+    }
+
     /** Stops what was built (the window is closing). */
     void dispose() {
         subscriptions.forEach(Subscription::unsubscribe);
@@ -142,6 +157,10 @@ final class LazyViews {
         }
         if (served != null) {
             served.dispose();
+        }
+        if (servedLens != null) {
+            servedLens.activeProperty().unbind();
+            servedLens.dispose();
         }
     }
 }

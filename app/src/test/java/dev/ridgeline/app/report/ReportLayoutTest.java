@@ -202,6 +202,32 @@ class ReportLayoutTest {
     }
 
     @Test
+    void noPageEndsWithATableHeaderAlone() {
+        // a table started with 3em left at the foot of a page: its header row there, its rows overleaf
+        List<String> headers = new ArrayList<>();
+        for (Section s : V3.sections()) {
+            for (Block b : s.blocks()) {
+                if (b instanceof Block.Table) {
+                    List<String> h = new ArrayList<>();
+                    ((Block.Table) b).columns().forEach(c -> h.add(c.header()));
+                    headers.add(String.join(" ", h).replaceAll("\\s+", " ").strip());
+                }
+            }
+        }
+        for (int p = 0; p < pages.size(); p++) {
+            List<String> lines = new ArrayList<>();
+            for (String line : pages.get(p).split("\n")) {
+                String l = line.replaceAll("\\s+", " ").strip();
+                if (!l.isEmpty() && !l.equals("Ridgeline design review") && !l.matches("page \\d+ of \\d+")) {
+                    lines.add(l);
+                }
+            }
+            String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+            assertFalse(headers.contains(last), "page " + (p + 1) + " ends with a table's header: " + last);
+        }
+    }
+
+    @Test
     void theReportIsDated() {
         assertTrue(pages.get(0).contains(MarkdownWriter.DATED + "2026-12-06"), pages.get(0));
         assertFalse(String.join("", pages).contains("\ufffd"));

@@ -25,7 +25,7 @@ public final class AnswerText {
     }
 
     static List<Line> lines(Frontier.Result r, Frontier.Result ghost, Evaluation current, double target,
-                            dev.ridgeline.engine.evidence.Band answerBand) {
+                            dev.ridgeline.engine.evidence.Band answerBand, FrontierData.Lens lens) {
         List<Line> out = new ArrayList<>();
         String at = "≥ " + target(target) + " tokens/s per user";
         if (r == null) {
@@ -47,6 +47,9 @@ public final class AnswerText {
                     : " " + Units.tokensBand(answerBand.low(), answerBand.high())), false));
             out.add(new Line(Units.tokens(a.throughputPerNode()) + " per node, at " + Units.tokens(a.userTokensPerSec())
                     + " per user", false));
+            if (lens != null) {
+                out.add(new Line(served(lens.perCard(d, a.throughputPerCard())), false));
+            }
             out.add(new Line(cost(d.chip(), a.throughputPerCard()), false));
             out.add(new Line(price(d.chip()), false));
             out.add(new Line(settings(d), false));
@@ -60,6 +63,9 @@ public final class AnswerText {
                     ? " (" + Units.percent(current.throughputPerCard() / a.throughputPerCard()) + " of best)" : ""), false));
             out.add(new Line("at " + Units.tokens(current.userTokensPerSec()) + " tokens/s per user"
                     + (meets ? "" : ", below target"), false));
+            if (lens != null) {
+                out.add(new Line(served(lens.perCard(current.scenario(), current.throughputPerCard())), false));
+            }
         }
         if (ghost != null) {
             Headline.Answer g = ghost.answer();
@@ -100,6 +106,12 @@ public final class AnswerText {
         dev.ridgeline.engine.model.CardCost c = chip.cost();
         return c.priced() ? String.format(Locale.ROOT, "at $%.2f/card-h", c.dollarsPerHour())
                 + (c.asOf().isEmpty() ? ", " + c.priceSource() : " as of " + c.asOf()) : "no price: set one in the chip editor";
+    }
+
+    /** "served: 1,234 per card (prefill + decode)", or that the workload is not served beside the deployment. */
+    static String served(double perCard) {
+        return perCard > 0 ? "served: " + Units.tokens(perCard) + " per card (prefill + decode)"
+                : "served: not served (see the Served view)";
     }
 
     /** A target as typed: "20", "12.5". */

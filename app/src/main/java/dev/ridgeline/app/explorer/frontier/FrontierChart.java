@@ -63,7 +63,7 @@ public final class FrontierChart {
 
     public static JFreeChart createChart(FrontierData data) {
         LogTicksAxis x = new LogTicksAxis("Tokens/s per user (interactivity)");
-        NumberAxis y = new NumberAxis("Tokens/s per card (throughput)");
+        NumberAxis y = new NumberAxis(DECODE_AXIS);
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
         for (org.jfree.chart.axis.ValueAxis a : new org.jfree.chart.axis.ValueAxis[] {x, y}) {
             a.setLabelFont(Palette.LABEL);
@@ -105,6 +105,10 @@ public final class FrontierChart {
         return chart;
     }
 
+    /** The y axis with decode heights, and with the served switch on (issue 20). */
+    static final String DECODE_AXIS = "Tokens/s per card (throughput)";
+    static final String SERVED_AXIS = "Served tokens/s per card (prefill + decode)";
+
     /** Swaps in {@code data} (datasets, colours, legend, target, ranges, text) with one chart change event. */
     public static void show(JFreeChart chart, FrontierData data) {
         XYPlot plot = chart.getXYPlot();
@@ -123,6 +127,10 @@ public final class FrontierChart {
             plot.clearDomainMarkers();
             plot.getDomainAxis().setRange(data.xLow, data.xHigh);
             plot.getRangeAxis().setRange(0, data.yHigh);
+            String yLabel = data.lens == null ? DECODE_AXIS : SERVED_AXIS;
+            if (!yLabel.equals(plot.getRangeAxis().getLabel())) {
+                plot.getRangeAxis().setLabel(yLabel);
+            }
             if (data.target > data.xLow) {
                 IntervalMarker below = new IntervalMarker(data.xLow, Math.min(data.target, data.xHigh), BELOW_TARGET);
                 plot.addDomainMarker(below, Layer.BACKGROUND);

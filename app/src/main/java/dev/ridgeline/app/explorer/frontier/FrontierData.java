@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import dev.ridgeline.engine.evidence.FrontierBands;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.YIntervalSeries;
@@ -26,6 +27,15 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * chart at once (STYLE 11); a new current scenario reuses the rest ({@link #withCurrent}).
  */
 public final class FrontierData {
+    /**
+     * The served switch (issue 20): a decode deployment's throughput per card read as a served workload's output
+     * tokens/s per card over its prefill and decode cards (NaN when the workload is not served beside it). Monotone in
+     * the decode figure, so the frontier and the best deployment stay those of decode; only the heights change.
+     */
+    public interface Lens {
+        double perCard(Scenario decode, double decodePerCard);
+    }
+
     /** Series of {@link #marks}. */
     static final int BEST = 0;
     static final int CURRENT = 1;
@@ -43,6 +53,8 @@ public final class FrontierData {
     final Evaluation current;
     final double target;
     final ColourBy colourBy;
+    /** The served reading of the heights, or null for decode throughput per card. */
+    final Lens lens;
     final DefaultXYDataset cloud;
     final DefaultXYDataset ghostLine;
     final DefaultXYDataset frontier;
@@ -65,21 +77,23 @@ public final class FrontierData {
 
     private FrontierData(Frontier.Result result, Frontier.Result ghost, Evaluation current, double target, ColourBy by,
                          DefaultXYDataset cloud, DefaultXYDataset ghostLine, DefaultXYDataset frontier,
-                         List<Color> runColours, Map<String, Color> groups, double[] extent, FrontierBands bands) {
+                         List<Color> runColours, Map<String, Color> groups, double[] extent, FrontierBands bands,
+                         Lens lens) {
         this.result = result;
         this.ghost = ghost;
         this.current = current;
         this.target = target;
         this.colourBy = by;
+        this.lens = lens;
         this.cloud = cloud;
         this.ghostLine = ghostLine;
         this.frontier = frontier;
         this.runColours = List.copyOf(runColours);
         this.groups = groups;
-        this.marks = marks(result, current);
+        this.marks = marks(result, current, lens);
         this.bands = bands;
         this.band = band(result, bands);
-        this.text = AnswerText.lines(result, ghost, current, target, bands == null ? null : bands.answer());
+        this.text = AnswerText.lines(result, ghost, current, target, bands == null ? null : bands.answer(), lens);
         this.extent = extent;
         if (bands != null && result != null && bands.line().size() == result.frontier().size()) {
             for (dev.ridgeline.engine.evidence.Band b : bands.line()) {
@@ -105,6 +119,20 @@ public final class FrontierData {
     /** As above, with the P10-P90 band along the frontier ({@code bands} of {@code result}; null: none drawn). */
     public static FrontierData of(Frontier.Result result, Frontier.Result ghost, Evaluation current, double target,
                                   ColourBy by, FrontierBands bands) {
+        return of(result, ghost, current, target, by, bands, null);
+    }
+
+    /**
+     * As above, with the heights read through the served switch's {@code lens} (null: decode). A served frontier has no
+     * band (the bands are decode's) and no ghost (A's chip has pools of its own).
+     */
+    public static FrontierData of(Frontier.Result result, Frontier.Result ghost, Evaluation current, double target,
+                                  ColourBy by, FrontierBands bands, Lens lens) {
+        if (lens != null) {
+            bands = null;
+            ghost = null;
+        }
+        ToDoubleFunction<Frontier.Point> y = height(result, lens);
         DefaultXYDataset cloud = new DefaultXYDataset();
         DefaultXYDataset ghostLine = new DefaultXYDataset();
         DefaultXYDataset frontier = new DefaultXYDataset();
@@ -112,7 +140,7 @@ public final class FrontierData {
         Map<String, Color> groups = new LinkedHashMap<>();
         double[] extent = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0};
         if (result != null) {
-            cloud.addSeries("deployments", xy(result.points(), extent));
+            cloud.addSeries("deployments", xy(result.points(), extent, y));
             List<Frontier.Point> line = result.frontier();
             List<Scenario> configurations = line.stream().map(result::configuration).toList();
             Function<Scenario, String> group = by.grouping(configurations);
@@ -123,17 +151,23 @@ public final class FrontierData {
                     // a run also takes the next run's first point, so that the line has no gap where the colour changes
                     List<Frontier.Point> run = line.subList(start, Math.min(i + 1, line.size()));
                     Color colour = groups.computeIfAbsent(name, k -> GROUP_COLOURS[groups.size() % GROUP_COLOURS.length]);
-                    frontier.addSeries("run " + runColours.size(), xy(run, null));
+                    frontier.addSeries("run " + runColours.size(), xy(run, null, y));
                     runColours.add(colour);
                     start = i;
                 }
             }
         }
         if (ghost != null) {
-            ghostLine.addSeries("A", xy(ghost.frontier(), extent));
+            ghostLine.addSeries("A", xy(ghost.frontier(), extent, Frontier.Point::throughputPerCard));
         }
         return new FrontierData(result, ghost, current, target, by, cloud, ghostLine, frontier, runColours, groups, extent,
-                bands);
+                bands, lens);
+    }
+
+    /** A point's height: decode throughput per card, or through the lens. */
+    private static ToDoubleFunction<Frontier.Point> height(Frontier.Result result, Lens lens) {
+        return lens == null || result == null ? Frontier.Point::throughputPerCard
+                : p -> lens.perCard(result.configuration(p), p.throughputPerCard());
     }
 
     /** The band as an interval series over the frontier's points; empty unless the bands belong to this frontier. */
@@ -170,7 +204,7 @@ public final class FrontierData {
     /** The same frontier with another current scenario: only the marks and the text change. */
     public FrontierData withCurrent(Evaluation now) {
         return new FrontierData(result, ghost, now, target, colourBy, cloud, ghostLine, frontier, runColours, groups, extent,
-                bands);
+                bands, lens);
     }
 
     /** The frontier drawn, or null. */
@@ -188,12 +222,12 @@ public final class FrontierData {
     }
 
     /** The points as a series; widens {@code extent} (lowest x, highest x, highest y) over them when given. */
-    private static double[][] xy(List<Frontier.Point> points, double[] extent) {
+    private static double[][] xy(List<Frontier.Point> points, double[] extent, ToDoubleFunction<Frontier.Point> height) {
         double[][] out = new double[2][points.size()];
         for (int i = 0; i < points.size(); i++) {
             Frontier.Point p = points.get(i);
             double x = p.userTokensPerSec();
-            double y = p.throughputPerCard();
+            double y = height.applyAsDouble(p);
             out[0][i] = x;
             out[1][i] = y;
             if (extent != null && x > 0 && Double.isFinite(x) && Double.isFinite(y)) {
@@ -205,14 +239,21 @@ public final class FrontierData {
         return out;
     }
 
-    private static DefaultXYDataset marks(Frontier.Result result, Evaluation current) {
+    private static DefaultXYDataset marks(Frontier.Result result, Evaluation current, Lens lens) {
         DefaultXYDataset marks = new DefaultXYDataset();
         boolean best = result != null && result.answer() != null;
         marks.addSeries("best", best ? new double[][] {{result.answer().userTokensPerSec()},
-                {result.answer().throughputPerCard()}} : new double[2][0]);
+                {lens == null ? result.answer().throughputPerCard() : lens.perCard(result.answer().deployment(),
+                        result.answer().throughputPerCard())}} : new double[2][0]);
         marks.addSeries("current", current != null ? new double[][] {{current.userTokensPerSec()},
-                {current.throughputPerCard()}} : new double[2][0]);
+                {lens == null ? current.throughputPerCard() : lens.perCard(current.scenario(),
+                        current.throughputPerCard())}} : new double[2][0]);
         return marks;
+    }
+
+    /** The served reading of the heights, or null (decode). */
+    public Lens lens() {
+        return lens;
     }
 
     /** x from below the slowest to above the fastest point (log axis, the target included), y from 0 over the top. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -56,6 +57,9 @@ public final class FrontierView extends BorderPane {
     private boolean dirty;
     /** The marker moved to a scenario whose frontier is being swept: it is drawn with that frontier. */
     private boolean markerWaits;
+    private final javafx.scene.control.CheckBox servedSwitch = new javafx.scene.control.CheckBox("Served");
+    /** The served switch's lens for a scenario (null: off, or its pools are being sized). */
+    private Function<Scenario, FrontierData.Lens> lens = s -> null;
 
     /**
      * @param scenario the scenario on screen
@@ -159,7 +163,12 @@ public final class FrontierView extends BorderPane {
         status.setTooltip(new Tooltip("Time of the last sweep of every deployment, on the background threads."));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(6, targetLabel, targetField, unit, targetMessage, colourBy, useBest, progress,
+        servedSwitch.setId("frontierServed");
+        servedSwitch.setMnemonicParsing(false);
+        servedSwitch.setMinWidth(Region.USE_PREF_SIZE);
+        servedSwitch.setTooltip(new Tooltip("Heights in served output tokens/s per card: the Served view's workload over "
+                + "its prefill and decode cards, TTFT limit included; the tiles follow (Shortcut+Shift+W)."));
+        HBox row = new HBox(6, targetLabel, targetField, unit, targetMessage, colourBy, useBest, servedSwitch, progress,
                 cancel, spacer, status);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setStyle("-fx-padding: 4 8 4 8;");
@@ -193,9 +202,24 @@ public final class FrontierView extends BorderPane {
         }
     }
 
+    /**
+     * Follows the served switch (issue 20): {@code on} flips the heights to served output per card through the lens
+     * {@code lenses} gives for a scenario (null while its pools are being sized; redrawn when {@code sized} changes),
+     * and back.
+     */
+    public void follow(javafx.beans.property.BooleanProperty on, ObservableValue<?> sized,
+                       Function<Scenario, ? extends FrontierData.Lens> lenses) {
+        servedSwitch.selectedProperty().bindBidirectional(on);
+        lens = s -> on.get() ? lenses.apply(s) : null;
+        subscriptions.add(on.subscribe(x -> redraw()));
+        subscriptions.add(sized.subscribe(l -> redraw()));
+    }
+
     private void redraw() {
-        show(FrontierData.of(model.getResult(), model.ghostProperty().get(), drawn.getValue(), model.targetProperty().get(),
-                colourBy.getValue() == null ? ColourBy.AUTO : colourBy.getValue(), model.bandsProperty().get()));
+        Evaluation current = drawn.getValue();
+        show(FrontierData.of(model.getResult(), model.ghostProperty().get(), current, model.targetProperty().get(),
+                colourBy.getValue() == null ? ColourBy.AUTO : colourBy.getValue(), model.bandsProperty().get(),
+                current == null ? null : lens.apply(current.scenario())));
     }
 
     /**
