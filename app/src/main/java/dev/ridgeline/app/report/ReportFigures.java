@@ -4,6 +4,7 @@ import dev.ridgeline.app.explorer.charts.DecadeAxis;
 import dev.ridgeline.app.explorer.charts.GanttPainter;
 import dev.ridgeline.app.explorer.charts.Palette;
 import dev.ridgeline.app.explorer.charts.RooflineChart;
+import dev.ridgeline.app.explorer.charts.WhiskerBars;
 import dev.ridgeline.app.export.ImageExport;
 import dev.ridgeline.engine.report.FigureData;
 import java.awt.BasicStroke;
@@ -21,7 +22,6 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleEdge;
@@ -135,12 +135,24 @@ final class ReportFigures {
         return s;
     }
 
-    /** Each knob's relative change at −step and +step, as horizontal bars (STYLE 19). */
+    /**
+     * Each knob's relative change at −step and +step, as horizontal bars (STYLE 19), each with its whisker when the
+     * figure has a band: the band of the figure the knob moves it to, as a change (hatched when that spans zero).
+     */
     static JFreeChart tornado(FigureData.Tornado t) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (FigureData.Bar b : t.bars()) {
+        double[][][] whiskers = new double[2][t.bars().size()][];
+        for (int i = 0; i < t.bars().size(); i++) {
+            FigureData.Bar b = t.bars().get(i);
             data.addValue(100 * b.lowChange(), "one step down", b.knob());
             data.addValue(100 * b.highChange(), "one step up", b.knob());
+            // no whisker on a side that did not move (a refused move reads 0): there is no bar to qualify
+            if (t.banded() && b.lowChange() != 0) {
+                whiskers[0][i] = percent(WhiskerBars.whisker(1 + b.lowChange(), 1, t.bandLow(), t.bandHigh()));
+            }
+            if (t.banded() && b.highChange() != 0) {
+                whiskers[1][i] = percent(WhiskerBars.whisker(1 + b.highChange(), 1, t.bandLow(), t.bandHigh()));
+            }
         }
         CategoryAxis knobs = new CategoryAxis();
         knobs.setTickLabelFont(Palette.SMALL);
@@ -148,13 +160,22 @@ final class ReportFigures {
         NumberAxis change = new NumberAxis("Change of " + t.metric() + " (%)");
         change.setLabelFont(Palette.LABEL);
         change.setTickLabelFont(Palette.SMALL);
-        BarRenderer r = new BarRenderer();
+        WhiskerBars r = new WhiskerBars();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         r.setSeriesPaint(0, Palette.MEMORY);
         r.setSeriesPaint(1, Palette.COMPUTE);
         r.setItemMargin(0.0);
+        r.setWhiskers(t.banded() ? whiskers : null);
         CategoryPlot plot = new CategoryPlot(data, knobs, change, r);
+        WhiskerBars.fitRange(plot, 0.05);
+        if (t.banded()) {
+            org.jfree.chart.LegendItemCollection items = plot.getLegendItems();
+            for (org.jfree.chart.LegendItem i : WhiskerBars.legendItems(Palette.COMPUTE)) {
+                items.add(i);
+            }
+            plot.setFixedLegendItems(items);
+        }
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Palette.GRID);
@@ -163,6 +184,10 @@ final class ReportFigures {
         JFreeChart chart = new JFreeChart(null, Palette.TITLE, plot, true);
         legend(chart);
         return chart;
+    }
+
+    private static double[] percent(double[] w) {
+        return new double[] {100 * w[0], 100 * w[1]};
     }
 
     static JFreeChart curves(FigureData.Curves c) {

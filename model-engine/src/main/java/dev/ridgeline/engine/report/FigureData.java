@@ -49,13 +49,25 @@ public sealed interface FigureData permits FigureData.Roofline, FigureData.Gantt
     }
 
     /**
-     * Horizontal bars of the relative change of a figure when each knob moves down and up.
+     * Horizontal bars of the relative change of a figure when each knob moves down and up, each with its whisker when
+     * the figure has a band.
      *
-     * @param metric what changes ("tokens/s per user")
+     * @param metric   what changes ("tokens/s per user")
+     * @param bandLow  the figure's P10 over the figure (calibrated fidelity), NaN without a band
+     * @param bandHigh the figure's P90 over the figure, NaN without a band
      */
-    record Tornado(String metric, List<Bar> bars) implements FigureData {
+    record Tornado(String metric, List<Bar> bars, double bandLow, double bandHigh) implements FigureData {
         public Tornado {
             bars = List.copyOf(bars);
+        }
+
+        /** A tornado without a band (seed fidelity, or a figure without one). */
+        public Tornado(String metric, List<Bar> bars) {
+            this(metric, bars, Double.NaN, Double.NaN);
+        }
+
+        public boolean banded() {
+            return bandLow > 0 && bandHigh >= bandLow;
         }
     }
 

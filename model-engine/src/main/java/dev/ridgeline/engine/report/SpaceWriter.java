@@ -5,6 +5,8 @@ import static dev.ridgeline.engine.report.DocBuilder.strong;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
+import dev.ridgeline.engine.evidence.Band;
+import dev.ridgeline.engine.evidence.FrontierBands;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.plan.Summary;
 import dev.ridgeline.engine.space.Frontier;
@@ -181,8 +183,13 @@ final class SpaceWriter {
                     + "insensitive: ", String.join(", ", notModelled), ".");
         }
         if (!bars.isEmpty()) {
+            // the headline's P10-P90 (calibrated fidelity): each bar's whisker is the band of the figure it moves to
+            Band band = FrontierBands.headline(engine, r.scenario(), r.headline());
             d.figure("sensitivity", "The headline (best throughput per card at the target) with each knob one step down "
-                    + "and up; knobs that change nothing left out", new FigureData.Tornado("the headline", bars));
+                    + "and up; knobs that change nothing left out" + (band == null ? ""
+                    : "; whiskers: each moved headline's P10-P90, hollow bars where it spans no change (within the "
+                    + "uncertainty)"), band == null ? new FigureData.Tornado("the headline", bars)
+                    : new FigureData.Tornado("the headline", bars, band.low() / r.headline(), band.high() / r.headline()));
         }
         d.sub("Model knobs (seed 003)");
         Knobs.ModelGrid g = a.modelGrid();

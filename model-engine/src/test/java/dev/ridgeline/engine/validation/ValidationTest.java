@@ -114,8 +114,9 @@ class ValidationTest {
 
     /**
      * Issue 19's bound on every anchor, except one the table names a known cause for and shows outside its band: that
-     * row stays red in the table, view and report until the model explains it (today the GQA anchor on H20, whose
-     * attention the kernel measurements do not explain; docs/validation.md).
+     * row stays red in the table, view and report until the model explains it. Today the GQA anchor on H20: +26.5 % once
+     * its scenario runs the deployment as reported (BF16 experts, SGLang's --tp 4 layout), where no kernel measured at
+     * its shape explains the rest; its source is unpublished (docs/validation.md, "The GQA anchor").
      */
     @Test
     void everyAnchorIsWithinTwentyFivePercentOrShownOutsideItsBandWithItsCause() {
@@ -128,10 +129,31 @@ class ValidationTest {
         assertTrue(RESULT.rows().stream().filter(r -> Math.abs(r.error()) > 0.25).count() <= 1, table());
     }
 
+    /**
+     * The GQA anchor runs the deployment as reported: "in BF16" (routed experts included), on 4 H20 under SGLang's
+     * default for --tp 4 (attention and experts tensor-parallel over the 4 cards, no balancer), the batch the group's
+     * 4 x 100 running sequences.
+     */
+    @Test
+    void theGqaAnchorRunsTheDeploymentAsReported() {
+        var s = gqa().anchor().scenario();
+        assertEquals(dev.ridgeline.engine.model.ExpertDtype.BF16, s.expertDtype());
+        assertEquals(dev.ridgeline.engine.model.Dtype.BF16, s.weightDtype());
+        assertEquals(dev.ridgeline.engine.model.Dtype.BF16, s.kvDtype());
+        assertEquals(4, s.attentionTp());
+        assertEquals(4, s.moeTp());
+        assertEquals(4, s.deployment().moeCards());
+        assertFalse(s.eplb());
+        assertEquals(400, s.batchPerCard());
+    }
+
+    private static Validation.Row gqa() {
+        return RESULT.rows().stream().filter(o -> o.anchor().id().startsWith("qwen3-30b-h20")).findFirst().orElseThrow();
+    }
+
     @Test
     void theGqaAnchorRunsFlashInfersMeasuredDecode() {
-        Validation.Row r = RESULT.rows().stream().filter(o -> o.anchor().id().startsWith("qwen3-30b-h20")).findFirst()
-                .orElseThrow();
+        Validation.Row r = gqa();
         var attention = r.evaluation().ops().stream()
                 .filter(op -> op.kind() == dev.ridgeline.engine.ops.OpKind.GQA_ATTENTION).findFirst().orElseThrow();
         assertFalse(attention.extrapolated(), attention.basis());

@@ -1,6 +1,7 @@
 package dev.ridgeline.app.explorer.tuning;
 
 import dev.ridgeline.app.explorer.charts.Palette;
+import dev.ridgeline.app.explorer.charts.WhiskerBars;
 import dev.ridgeline.engine.evidence.Band;
 import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Sensitivity;
@@ -16,7 +17,6 @@ import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
-import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
@@ -36,6 +36,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  */
 final class TornadoChart {
     static final int DOWN = 0;
+    /** Room either side of the bars (and whiskers) for their labels, as a share of the range. */
+    static final double LABEL_MARGIN = 0.28;
     static final int UP = 1;
     static final String REOPTIMISED = "re-optimised";
     static final String FIXED = "fixed deployment";
@@ -119,8 +121,8 @@ final class TornadoChart {
         change.setTickLabelFont(Palette.SMALL);
         change.setLabelPaint(Palette.MUTED);
         change.setAutoRangeIncludesZero(true);
-        change.setLowerMargin(0.22); // room for the labels of the bars at either end
-        change.setUpperMargin(0.22);
+        change.setLowerMargin(LABEL_MARGIN); // room for the labels of the bars at either end
+        change.setUpperMargin(LABEL_MARGIN);
         CategoryPlot plot = new CategoryPlot(data[DOWN], knobs, change, renderer(REOPT_DOWN, FIXED_DOWN, false));
         plot.setDataset(UP, data[UP]);
         plot.setRenderer(UP, renderer(REOPT_UP, FIXED_UP, true));
@@ -140,14 +142,13 @@ final class TornadoChart {
         return chart;
     }
 
-    /** The renderers' own legend and one item more: the hatch of a bar within the uncertainty. */
+    /** The renderers' own legend and the whiskers' two items: a whisker, a hollow bar within the uncertainty. */
     private static org.jfree.chart.LegendItemCollection legend(CategoryPlot plot) {
         plot.setFixedLegendItems(null);
         org.jfree.chart.LegendItemCollection items = plot.getLegendItems();
-        items.add(new org.jfree.chart.LegendItem("shaded: the headline's P10–P90", null, null, null,
-                new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10), UNCERTAINTY));
-        items.add(new org.jfree.chart.LegendItem("hatched: within the uncertainty", null, null, null,
-                new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10), Bars.hatched(REOPT_UP)));
+        for (org.jfree.chart.LegendItem i : WhiskerBars.legendItems(REOPT_UP)) {
+            items.add(i);
+        }
         return items;
     }
 
@@ -155,7 +156,6 @@ final class TornadoChart {
         BarRenderer r = new Bars();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
-        r.setDrawBarOutline(false);
         r.setItemMargin(0.08);
         r.setSeriesPaint(0, reoptimised);
         r.setSeriesPaint(1, fixed);
@@ -169,6 +169,8 @@ final class TornadoChart {
         r.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{0}, {1}: {2} tokens/s per card",
                 java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT)));
         r.setSeriesVisibleInLegend(0, true);
+        // a knob's down and up bars share a slot: their whiskers run above and below its middle, not on one line
+        ((Bars) r).setWhiskerOffset(up ? 0.2 : -0.2);
         return r;
     }
 
@@ -189,53 +191,19 @@ final class TornadoChart {
     }
 
     /**
-     * The bars' renderer: a re-optimised bar that ends inside the headline's P10-P90 (the strip) is hatched, "within the
-     * uncertainty": it moves the headline by less than the model can tell (the legend and tooltip say so).
+     * The bars' renderer: each bar with its whisker, the P10-P90 of the figure it moves to as a change from the figure
+     * it moves from; a bar whose whisker spans zero is hollow, "within the uncertainty" (the legend and tooltip say so).
      */
-    static final class Bars extends BarRenderer {
+    static final class Bars extends WhiskerBars {
         private static final long serialVersionUID = 1L;
-        /** The headline's band as changes, or null. */
-        transient double[] strip;
-
-        /** True when the re-optimised change of this row lies inside the strip. */
-        boolean within(int row, int column) {
-            org.jfree.data.category.CategoryDataset d = getPlot().getDataset(getPlot().getIndexOf(this));
-            Number v = d.getValue(row, column);
-            return strip != null && v != null && v.doubleValue() != 0 && d.getRowKey(row).toString().startsWith(REOPTIMISED)
-                    && v.doubleValue() >= strip[0] && v.doubleValue() <= strip[1];
-        }
-
-        @Override
-        public java.awt.Paint getItemPaint(int row, int column) {
-            java.awt.Paint p = super.getItemPaint(row, column);
-            return within(row, column) && p instanceof Color ? hatched((Color) p) : p;
-        }
-
-        static java.awt.Paint hatched(Color c) {
-            // white stripes two pixels wide on a five-pixel pitch: visible on the darkest bar at the window's size
-            java.awt.image.BufferedImage tile = new java.awt.image.BufferedImage(5, 5, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-            java.awt.Graphics2D g = tile.createGraphics();
-            g.setColor(c);
-            g.fillRect(0, 0, 5, 5);
-            g.setColor(Color.WHITE);
-            for (int i = 0; i < 5; i++) {
-                g.fillRect(i, 4 - i, 1, 1);
-                g.fillRect((i + 1) % 5, 4 - i, 1, 1);
-            }
-            g.dispose();
-            return new java.awt.TexturePaint(tile, new java.awt.geom.Rectangle2D.Double(0, 0, 5, 5));
-        }
-    }
-
-    /** Swaps in the datasets of {@code r} with one redraw (STYLE 11), without an uncertainty band. */
-    static void show(JFreeChart chart, Sensitivity.Result r) {
-        show(chart, r, null);
     }
 
     /**
-     * Swaps in the datasets of {@code r} and the headline's P10-P90 (calibrated fidelity; null: none) as a shaded strip
-     * around zero, the whiskers of every re-optimised bar: a bar that ends inside it moves the headline by less than
-     * the model can tell, and its label says so.
+     * Swaps in the datasets of {@code r} and, with the headline's P10-P90 (calibrated fidelity, throughput; null: none),
+     * a whisker on every bar: the band of the figure the knob moves the headline (or the deployment on screen) to, as a
+     * change from the figure before (the band's width relative to its figure, the deployment on screen's, carried to
+     * both: {@code FrontierBands.headline}). A bar whose whisker spans zero moves its figure by less than the model can
+     * tell; it is drawn hollow and its tooltip says so.
      */
     static void show(JFreeChart chart, Sensitivity.Result r, Band headlineBand) {
         DefaultCategoryDataset[] data = createDataset(r);
@@ -246,36 +214,52 @@ final class TornadoChart {
             plot.setDataset(UP, data[UP]);
             plot.getRangeAxis().setLabel("change of " + ObjectiveText.axis(r.objective())
                     + (r.objective().figureFalls() ? " (less is better)" : ""));
+            double[][][][] whiskers = whiskers(r, headlineBand);
             for (int k : new int[] {DOWN, UP}) {
-                BarRenderer renderer = (BarRenderer) plot.getRenderer(k);
+                Bars renderer = (Bars) plot.getRenderer(k);
+                renderer.setWhiskers(whiskers == null ? null : whiskers[k]);
                 renderer.setDefaultItemLabelGenerator(new DeltaLabels(r.objective()));
-                renderer.setDefaultToolTipGenerator(r.objective().perCard()
-                        ? new StandardCategoryToolTipGenerator("{0}, {1}: {2} " + r.objective().figureName(),
-                                java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT))
-                        : (dataset, row, column) -> dataset.getRowKey(row) + ", " + dataset.getColumnKey(column) + ": "
-                                + ObjectiveText.delta(r.objective(), dataset.getValue(row, column).doubleValue())
-                                + " " + r.objective().unit());
+                renderer.setDefaultToolTipGenerator((dataset, row, column) -> dataset.getRowKey(row) + ", "
+                        + dataset.getColumnKey(column).toString().replace('\n', ' ') + ": "
+                        + ObjectiveText.delta(r.objective(), dataset.getValue(row, column).doubleValue()) + " "
+                        + r.objective().figureName() + (renderer.within(row, column) ? " (" + WhiskerBars.WITHIN + ")" : ""));
             }
             plot.clearRangeMarkers();
-            double[] strip = strip(r, headlineBand);
-            for (int i = 0; i < 2; i++) {
-                ((Bars) plot.getRenderer(i)).strip = strip;
-            }
-            plot.setFixedLegendItems(strip == null ? null : legend(plot));
-            if (strip != null) {
-                // named in the legend: a label on the plot sat under the longest bar
-                plot.addRangeMarker(new IntervalMarker(strip[0], strip[1], UNCERTAINTY), org.jfree.chart.ui.Layer.BACKGROUND);
-            }
+            plot.setFixedLegendItems(whiskers == null ? null : legend(plot));
+            WhiskerBars.fitRange(plot, LABEL_MARGIN);
         } finally {
             chart.setNotify(true);
         }
     }
 
-    /** The headline's band as changes of the headline, {@code [low - headline, high - headline]}; null without one. */
-    static double[] strip(Sensitivity.Result r, Band b) {
-        return b == null || !(r.headline() > 0) ? null : new double[] {b.low() - r.headline(), b.high() - r.headline()};
+    /**
+     * The whiskers of every bar, {@code [DOWN|UP][series][column] -> {low, high}} in the datasets' unit (series 0 the
+     * re-optimised headline, 1 the fixed deployment; columns as {@link #drawn}); null without a band.
+     */
+    static double[][][][] whiskers(Sensitivity.Result r, Band headlineBand) {
+        if (headlineBand == null || !(r.headline() > 0) || !r.objective().perCard()) {
+            return null;
+        }
+        double lo = headlineBand.low() / r.headline();
+        double hi = headlineBand.high() / r.headline();
+        List<Sensitivity.Bar> bars = drawn(r);
+        double[][][][] out = new double[2][2][bars.size()][];
+        for (int c = 0; c < bars.size(); c++) {
+            Sensitivity.Bar b = bars.get(c);
+            Sensitivity.Move[] moves = {b.down(), b.up()};
+            for (int k : new int[] {DOWN, UP}) {
+                Sensitivity.Move m = moves[k];
+                if (m.refused() != null) {
+                    continue;
+                }
+                if (m.headline() > 0) {
+                    out[k][0][c] = WhiskerBars.whisker(m.headline(), r.headline(), lo, hi);
+                }
+                if (m.fixed() > 0 && r.fixed() > 0) {
+                    out[k][1][c] = WhiskerBars.whisker(m.fixed(), r.fixed(), lo, hi);
+                }
+            }
+        }
+        return out;
     }
-
-    /** The strip's colour: a light grey behind the bars. */
-    static final Color UNCERTAINTY = new Color(0xE6, 0xE9, 0xED);
 }

@@ -27,10 +27,13 @@ public final class TuningFigures {
     private TuningFigures() {
     }
 
-    /** The tornado of {@code r}, as the Sensitivity tab draws it. */
-    public static JFreeChart tornado(Sensitivity.Result r) {
+    /**
+     * The tornado of {@code r}, as the Sensitivity tab draws it: with each bar's whisker when the headline has a band
+     * (calibrated fidelity, throughput objective: {@code FrontierBands.headline}; null for none).
+     */
+    public static JFreeChart tornado(Sensitivity.Result r, dev.ridgeline.engine.evidence.Band headlineBand) {
         JFreeChart chart = TornadoChart.createChart(TornadoChart.emptyDataset());
-        TornadoChart.show(chart, r);
+        TornadoChart.show(chart, r, headlineBand);
         return chart;
     }
 
