@@ -7,9 +7,9 @@ import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.plan.Summary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
@@ -21,23 +21,31 @@ import java.util.function.DoubleConsumer;
  * holds everything it needs.
  */
 public final class Sweep {
+    /** 1, 2, ..., {@link Scenario#MAX_BATCH}; never handed out, only copied. */
+    private static final int[] ONE_TO_MAX = new int[Scenario.MAX_BATCH];
+
+    static {
+        for (int i = 0; i < ONE_TO_MAX.length; i++) {
+            ONE_TO_MAX[i] = i + 1;
+        }
+    }
+
     private Sweep() {
     }
 
     /** Which batches of each configuration to evaluate. */
     public interface Batches {
         /**
-         * The batches to evaluate, ascending, given the largest batch that fits (0 when none does). The array may be
-         * shared between calls and threads: read it, never write it.
+         * The batches to evaluate, ascending, given the largest batch that fits (0 when none does).
          */
         int[] of(Scenario configuration, int maxBatch);
 
         /**
-         * Every batch from 1 to the largest that fits: one shared array per length (a search asks this for every
-         * configuration of every cell of a map, and a fresh 4,096-element array each time was a tenth of its time).
+         * Every batch from 1 to the largest that fits, copied from one array of 1..{@link Scenario#MAX_BATCH} (a copy
+         * needs no zeroing and no loop: a search asks this for every configuration of every cell of a map).
          */
         static Batches allThatFit() {
-            return (c, max) -> OneTo.of(Math.min(max, Scenario.MAX_BATCH));
+            return (c, max) -> Arrays.copyOf(ONE_TO_MAX, Math.max(0, Math.min(max, Scenario.MAX_BATCH)));
         }
 
         /** Only the configuration's own batch, evaluated whether or not it fits. */
@@ -115,28 +123,6 @@ public final class Sweep {
                 listener.point(index, c, b, maxBatch, summary);
             }
             return bs.length;
-        }
-    }
-
-    /** {@code 1..n} for every n up to {@link Scenario#MAX_BATCH}, made on first use; read-only by contract. */
-    private static final class OneTo {
-        // an atomic array publishes each filled array safely to the other threads
-        private static final AtomicReferenceArray<int[]> BY_LENGTH = new AtomicReferenceArray<>(Scenario.MAX_BATCH + 1);
-
-        static int[] of(int n) {
-            int length = Math.max(0, n);
-            int[] a = BY_LENGTH.get(length);
-            if (a == null) {
-                a = new int[length];
-                for (int i = 0; i < length; i++) {
-                    a[i] = i + 1;
-                }
-                // two threads may both make it: the arrays are equal, the first one stays
-                if (!BY_LENGTH.compareAndSet(length, null, a)) {
-                    a = BY_LENGTH.get(length);
-                }
-            }
-            return a;
         }
     }
 }

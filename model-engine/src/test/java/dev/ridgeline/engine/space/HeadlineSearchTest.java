@@ -3,7 +3,6 @@ package dev.ridgeline.engine.space;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.ridgeline.engine.Fixtures;
 import dev.ridgeline.engine.io.Presets;
@@ -85,6 +84,8 @@ class HeadlineSearchTest {
         assertArrayEquals(new int[0], all.of(DEFAULT, 0));
         assertEquals(Scenario.MAX_BATCH, all.of(DEFAULT, Scenario.MAX_BATCH + 100).length);
         assertEquals(Scenario.MAX_BATCH, all.of(DEFAULT, Scenario.MAX_BATCH)[Scenario.MAX_BATCH - 1]);
-        assertSame(all.of(DEFAULT, 37), all.of(DEFAULT, 37), "one shared array per length");
+        int[] a = all.of(DEFAULT, 37);
+        a[0] = 99; // a caller's copy: writing it changes no later list
+        assertEquals(1, all.of(DEFAULT, 37)[0]);
     }
 }
