@@ -121,14 +121,14 @@ public final class Headline {
             java.util.Arrays.fill(hints, -1);
             HINTS.set(hints);
         }
-        int at = largestMeeting(plan, c, batches, targetTps, s, hints[index]);
+        Met met = new Met();
+        int at = largestMeeting(plan, c, batches, targetTps, s, hints[index], met);
         hints[index] = at;
         if (at < 0) {
             return null;
         }
-        Scenario chosen = c.withBatch(batches[at]);
-        plan.summarize(chosen.deployment(), chosen.numerics(), s);
-        return new Answer(chosen, index, s.userTokensPerSec(), s.throughputPerCard());
+        // the search evaluated the answer's batch (the largest that met the target): its figures, not a second run
+        return new Answer(c.withBatch(batches[at]), index, met.userTokensPerSec, met.throughputPerCard);
     }
 
     /**
@@ -141,17 +141,27 @@ public final class Headline {
 
     /** Index of the largest batch of the ascending list whose tokens/s per user meets the target; -1 if none. */
     static int largestMeeting(Plan plan, Scenario c, int[] batches, double target, Summary s) {
-        return largestMeeting(plan, c, batches, target, s, -1);
+        return largestMeeting(plan, c, batches, target, s, -1, new Met());
     }
 
-    /** As {@link #largestMeeting(Plan, Scenario, int[], double, Summary)}, searching out from index {@code hint}. */
-    static int largestMeeting(Plan plan, Scenario c, int[] batches, double target, Summary s, int hint) {
+    /** The figures of the largest batch index a search found meeting the target (every answer is one it evaluated). */
+    static final class Met {
+        int index = -1;
+        double userTokensPerSec;
+        double throughputPerCard;
+    }
+
+    /**
+     * As {@link #largestMeeting(Plan, Scenario, int[], double, Summary)}, searching out from index {@code hint}, the
+     * answer's figures left in {@code met}.
+     */
+    static int largestMeeting(Plan plan, Scenario c, int[] batches, double target, Summary s, int hint, Met met) {
         if (batches.length == 0) {
             return -1;
         }
         if (batches.length <= SCAN_LIMIT) {
             for (int i = batches.length - 1; i >= 0; i--) {
-                if (tps(plan, c, batches[i], s) >= target) {
+                if (meets(plan, c, batches, i, target, s, met)) {
                     return i;
                 }
             }
@@ -162,7 +172,7 @@ public final class Headline {
         int hi;
         if (hint >= 0 && hint <= last) {
             // gallop out from the hint to a bracket [lo meets, hi misses], then bisect it
-            if (tps(plan, c, batches[hint], s) >= target) {
+            if (meets(plan, c, batches, hint, target, s, met)) {
                 lo = hint;
                 hi = -1;
                 for (int step = 1; hi < 0; step *= 2) {
@@ -170,7 +180,7 @@ public final class Headline {
                     if (probe == lo) {
                         return last;
                     }
-                    if (tps(plan, c, batches[probe], s) >= target) {
+                    if (meets(plan, c, batches, probe, target, s, met)) {
                         lo = probe;
                     } else {
                         hi = probe;
@@ -184,7 +194,7 @@ public final class Headline {
                         return -1;
                     }
                     int probe = Math.max(0, hi - step);
-                    if (tps(plan, c, batches[probe], s) >= target) {
+                    if (meets(plan, c, batches, probe, target, s, met)) {
                         lo = probe;
                     } else {
                         hi = probe;
@@ -192,24 +202,38 @@ public final class Headline {
                 }
             }
         } else {
-            if (tps(plan, c, batches[0], s) < target) {
+            if (!meets(plan, c, batches, 0, target, s, met)) {
                 return -1;
             }
             lo = 0;
             hi = last;
-            if (tps(plan, c, batches[hi], s) >= target) {
+            if (meets(plan, c, batches, hi, target, s, met)) {
                 return hi;
             }
         }
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            if (tps(plan, c, batches[mid], s) >= target) {
+            if (meets(plan, c, batches, mid, target, s, met)) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
         return lo;
+    }
+
+    /** Whether batch index {@code i} meets the target; the largest index seen meeting it keeps its figures in {@code met}. */
+    private static boolean meets(Plan plan, Scenario c, int[] batches, int i, double target, Summary s, Met met) {
+        double tps = tps(plan, c, batches[i], s);
+        if (tps < target) {
+            return false;
+        }
+        if (i > met.index) {
+            met.index = i;
+            met.userTokensPerSec = tps;
+            met.throughputPerCard = s.throughputPerCard();
+        }
+        return true;
     }
 
     private static double tps(Plan plan, Scenario c, int batch, Summary s) {

@@ -51,8 +51,16 @@ class HeadlineSearchTest {
             int[] hints = {-1, 0, 1, expected - 3, expected - 1, expected, expected + 1, expected + 7, last / 2, last,
                     last + 5};
             for (int hint : hints) {
-                assertEquals(expected, Headline.largestMeeting(plan, c, batches, TARGET, s, hint),
+                Headline.Met met = new Headline.Met();
+                assertEquals(expected, Headline.largestMeeting(plan, c, batches, TARGET, s, hint, met),
                         c.summary() + ", search started at index " + hint + " of " + batches.length);
+                if (expected >= 0) {
+                    // the answer's figures are those of its batch, evaluated afresh here
+                    Summary fresh = new Summary();
+                    plan.summarize(c.deployment().withBatch(batches[expected]), c.numerics(), fresh);
+                    assertEquals(fresh.throughputPerCard(), met.throughputPerCard, c.summary());
+                    assertEquals(fresh.userTokensPerSec(), met.userTokensPerSec, c.summary());
+                }
             }
             checked++;
         }
