@@ -54,8 +54,7 @@ public final class FrontierBench {
     private long t0;
     private double editMillis;
     private double drawnMillis;
-    private long pulseStart;
-    private boolean pending;
+    private PulseTimer layoutTimer;
 
     private FrontierBench(ExplorerView view, Scenario base, int warmup, int edits, long seed) {
         this.view = view;
@@ -82,17 +81,7 @@ public final class FrontierBench {
 
     private void start() {
         Scene scene = new Scene(view, 1366, 768);
-        scene.addPreLayoutPulseListener(() -> {
-            if (pending) {
-                pulseStart = System.nanoTime();
-            }
-        });
-        scene.addPostLayoutPulseListener(() -> {
-            if (pending) {
-                pending = false;
-                record((System.nanoTime() - pulseStart) / 1e6);
-            }
-        });
+        layoutTimer = PulseTimer.on(scene, this::record);
         // registered after the view's own listener: runs once the new frontier is drawn
         view.frontier().model().resultProperty().addListener((obs, old, r) -> drawn(r));
         stage = new Stage();
@@ -118,7 +107,7 @@ public final class FrontierBench {
         if (index >= warmup) {
             minDeployments = Math.min(minDeployments, r.points().size());
         }
-        pending = true;
+        layoutTimer.arm();
         Platform.requestNextPulse();
     }
 

@@ -42,8 +42,7 @@ public final class RedrawBench {
     private Stage stage;
     private int index;
     private double editMillis;
-    private long pulseStart;
-    private boolean pending;
+    private PulseTimer layoutTimer;
 
     private RedrawBench(ExplorerView view, Scenario base, int warmup, int edits, long seed) {
         this.view = view;
@@ -65,17 +64,7 @@ public final class RedrawBench {
 
     private void start() {
         Scene scene = new Scene(view, 1366, 768);
-        scene.addPreLayoutPulseListener(() -> {
-            if (pending) {
-                pulseStart = System.nanoTime();
-            }
-        });
-        scene.addPostLayoutPulseListener(() -> {
-            if (pending) {
-                pending = false;
-                record(editMillis + (System.nanoTime() - pulseStart) / 1e6);
-            }
-        });
+        layoutTimer = PulseTimer.on(scene, ms -> record(editMillis + ms));
         stage = new Stage();
         stage.setScene(scene);
         stage.show();
@@ -99,7 +88,7 @@ public final class RedrawBench {
         long t0 = System.nanoTime();
         view.model().setScenario(s);
         editMillis = (System.nanoTime() - t0) / 1e6;
-        pending = true;
+        layoutTimer.arm();
         Platform.requestNextPulse();
     }
 

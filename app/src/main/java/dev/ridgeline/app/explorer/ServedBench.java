@@ -44,8 +44,7 @@ public final class ServedBench {
     private int index;
     private long t0;
     private double drawnMillis;
-    private long pulseStart;
-    private boolean pending;
+    private PulseTimer layoutTimer;
 
     private ServedBench(ExplorerView view, Scenario base, int warmup, int edits, long seed) {
         this.view = view;
@@ -67,17 +66,7 @@ public final class ServedBench {
 
     private void start() {
         Scene scene = new Scene(view, 1366, 768);
-        scene.addPreLayoutPulseListener(() -> {
-            if (pending) {
-                pulseStart = System.nanoTime();
-            }
-        });
-        scene.addPostLayoutPulseListener(() -> {
-            if (pending) {
-                pending = false;
-                record((System.nanoTime() - pulseStart) / 1e6);
-            }
-        });
+        layoutTimer = PulseTimer.on(scene, this::record);
         // registered after the view's own listener: runs once the new pools are drawn
         view.served().model().job().resultProperty().addListener((obs, old, r) -> drawn(r));
         stage = new Stage();
@@ -98,7 +87,7 @@ public final class ServedBench {
             return;
         }
         drawnMillis = (System.nanoTime() - t0) / 1e6;
-        pending = true;
+        layoutTimer.arm();
         Platform.requestNextPulse();
     }
 
