@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
  * below 10 %, every anchor within 25 % (or shown outside its band with its cause), at least eight anchors with a public
  * source on at least three chips.
  *
- * <p>Prefill anchors (issue 20) sit in the same table. Over decode and prefill together the bounds do not hold: five of
- * the six prefill deployments are 30-61 % slower than Ridgeline and the median |error| over all rows is 11.9 %
- * (docs/validation.md says why). The decode bounds are held on the decode rows as before; each prefill row is held to
+ * <p>Prefill anchors (issue 20) sit in the same table. Over decode and prefill together the bounds do not hold: the
+ * three SGLang deployments under its default EPLB are 32-35 % slower than Ridgeline and the median |error| over all rows
+ * is 11.4 % (docs/validation.md says why; DeepSeek's profile, +7 %, and SGLang's simulated perfect EPLB, +13 %, are
+ * within their bands since prefill computes at the power-limited clock). The decode bounds are held on the decode rows as before; each prefill row is held to
  * the 25 % bound or shown outside its band with its cause ({@link #everyPrefillAnchorIsWithinTwentyFivePercentOrRedWithItsCause});
  * {@link #overDecodeAndPrefillTheBoundsDoNotHoldYet} records the union so that a model that closes the gap must
  * tighten this test.
@@ -94,13 +95,17 @@ class ValidationTest {
 
     /**
      * Where decode and prefill stand together, so that the number cannot drift unseen: the union's median and misses as
-     * they are (11.9 %, five prefill rows beyond 25 %, all on EP deployments, each slower than Ridgeline says). When the
-     * prefill model closes the gap this test fails and must become issue 19's bound over every row.
+     * they are (11.4 %, three prefill rows beyond 25 %: SGLang's default EPLB at 1K, 2K and 4K, each slower than
+     * Ridgeline says). When the prefill model closes the gap this test fails and must become issue 19's bound over
+     * every row.
      */
     @Test
     void overDecodeAndPrefillTheBoundsDoNotHoldYet() {
         assertTrue(ALL.medianAbsError() > 0.10, table(ALL));
-        assertEquals(5, PREFILL.rows().stream().filter(r -> Math.abs(r.error()) > 0.25).count(), table(ALL));
+        assertEquals(3, PREFILL.rows().stream().filter(r -> Math.abs(r.error()) > 0.25).count(), table(ALL));
+        assertTrue(PREFILL.rows().stream().filter(r -> Math.abs(r.error()) > 0.25)
+                .allMatch(r -> r.anchor().id().startsWith("sglang-h100-prefill-") && !r.anchor().balancedRouting()),
+                table(ALL));
         for (Validation.Row r : PREFILL.rows()) {
             // every miss in the same direction: Ridgeline faster than the deployment, as a sum of best kernel rates is
             assertTrue(Math.abs(r.error()) <= 0.25 || r.error() > 0, r.anchor().id());
