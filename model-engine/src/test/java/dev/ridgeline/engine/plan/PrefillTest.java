@@ -67,6 +67,30 @@ class PrefillTest {
     }
 
     @Test
+    void theElementwisePassesMoveTheBytesOfAnUnfusedImplementation() {
+        // One micro-batch of 8,192 tokens on one card (16,384 a step, two micro-batches, 4K prompts, no cache), DeepSeek-V3
+        // (q_lora 1536, kv_lora 512, 128 heads, nope 128, rope 64, v 128, hidden 7168, shared intermediate 2048), FP8
+        // weights; BF16 activations, an FP8 quantization 2 + 1 + 4/128 = 3.03125 bytes an element (read, write, scale):
+        //   Q/K norms, RoPE and assembly, as SGLang's forward_normal_prepare runs them:
+        //     latent norms (1536 + 512)·(2 + 2) and their quantization (1536 + 512)·3.03125: 8,192 x 14,400 = 117,964,800;
+        //     q_pe rotated (read, write) and written back into Q (read, write): 8,192·128·64·8 = 536,870,912;
+        //     K built per head: K-nope read 2·128, K written 2·192, for each of the 8,192 keys, and k_pe once (4·64):
+        //     8,192 x (128 x 640 + 256) = 673,185,792; sum 1,328,021,504.
+        //   Attention output quantized for the O projection: 8,192·128·128·3.03125 = 406,847,488.
+        //   Shared expert: input 7168·3.03125 = 21,728 and SiLU of its FP32 gate and up, quantized, 2048·(4 + 4 + 1) =
+        //   18,432, a row; the sum with the routed output 7168·(2 + 2 + 2) = 43,008: 8,192 x 83,168 = 681,312,256.
+        PrefillEvaluation e = Fixtures.BALANCED.evaluatePrefill(deepSeekPrefill(), new Prefill(4096, 0, 16384));
+        assertEquals(1_328_021_504.0, e.op(OpKind.MLA_PREFILL_ASSEMBLY).hbmBytes(), 1);
+        assertEquals(406_847_488.0, e.op(OpKind.ATTENTION_OUT_QUANTIZE).hbmBytes(), 1);
+        assertEquals(681_312_256.0, e.op(OpKind.SHARED_ACTIVATION).hbmBytes(), 1);
+        // seed fidelity stays the post's: none of them
+        PrefillEvaluation seed = Fixtures.ENGINE.evaluatePrefill(deepSeekPrefill().withFidelity(Fidelity.SEED),
+                new Prefill(4096, 0, 16384));
+        assertTrue(seed.ops().stream().noneMatch(op -> op.kind() == OpKind.MLA_PREFILL_ASSEMBLY
+                || op.kind() == OpKind.ATTENTION_OUT_QUANTIZE || op.kind() == OpKind.SHARED_ACTIVATION));
+    }
+
+    @Test
     void aCachedPrefixAddsItsPairsAndItsDecompressedKeys() {
         // h = 0.5 of 4,096: n = 2,048 new tokens attend to P = 2,048 cached ones: n·P + n²/2 = 4,194,304 + 2,097,152
         // pairs per prompt (DESIGN 4c), 2·128·320 FLOP each; KV up decompresses the 2,048 prefix keys too (4,096).
