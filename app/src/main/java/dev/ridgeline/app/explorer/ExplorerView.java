@@ -81,6 +81,7 @@ public final class ExplorerView extends BorderPane {
      */
     public ExplorerView(ExplorerModel model, Catalog catalog, Path userPresets, TuningRunner tuning) {
         this.model = model;
+        status = new StatusBar(model); // before anything that shows a result
         setId("explorer");
         getStyleClass().add("explorer");
         getStylesheets().add(stylesheet());
@@ -167,7 +168,6 @@ public final class ExplorerView extends BorderPane {
         SplitPane.setResizableWithParent(left, false);
         setCenter(main);
 
-        status = new StatusBar(model);
         setBottom(status);
 
         // before any text field sees them: the scenario's undo, not a field's own typing undo
