@@ -81,6 +81,25 @@ class ReportReviewTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reports")
+    void everySourceIsOneAReaderCanFollow(String name, Report r, Scenario s) {
+        // the seeds once pointed at ../shared/seeds/, a folder beside the project's own that no clone has: each seed
+        // is cited by its public address, or by its copy in the repository when it was never published
+        List<String> texts = texts(r);
+        for (String x : texts) {
+            for (String unreachable : List.of("../shared", "/work/", "shared/seeds", "shared/calibration")) {
+                assertTrue(!x.contains(unreachable), "'" + unreachable + "' in: " + x);
+            }
+        }
+        for (String seed : SourceWriter.SEEDS) {
+            assertTrue(texts.contains(seed), "cited: " + seed);
+            assertTrue(seed.contains("https://") || seed.contains("src/test/resources/seeds/"), seed);
+        }
+        // the path the seed 003 item names is the excerpt SeedFiguresTest reads
+        assertTrue(ReportReviewTest.class.getResource("/seeds/seed-003-excerpt.md") != null, "seed 003's excerpt");
+    }
+
     @Test
     void qwensReportSaysNothingOnlyDeepSeekHas() {
         // Qwen3 is GQA without MLA, MTP or a KV rank; DeepSeek's name may only appear in a citation of a shared source
