@@ -33,6 +33,8 @@ public final class CdsTraining {
                 {"export", "--view", "roofline", "--out", dir.resolve("roofline.png").toString()},
                 {"export", "--view", "gantt", "--out", dir.resolve("gantt.svg").toString()},
                 {"export", "--view", "frontier", "--out", dir.resolve("frontier.pdf").toString()},
+                {"export", "--view", "map", "--out", dir.resolve("map.png").toString()},
+                {"export", "--view", "sensitivity", "--out", dir.resolve("sensitivity.svg").toString()},
                 {"export", "--view", "window", "--out", dir.resolve("window.png").toString()},
                 {"report", "--out", dir.resolve("review.pdf").toString()},
             };

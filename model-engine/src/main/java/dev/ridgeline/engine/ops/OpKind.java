@@ -15,6 +15,12 @@ public enum OpKind {
     Q_NOPE_ABSORB("Q-nope absorb", Stage.ATTN_0),
     /** Prefill, MLA non-absorbed: K-nope and V decompressed from the latent for every key a chunk attends to. */
     KV_UP("KV up", Stage.ATTN_0),
+    /**
+     * Prefill, MLA non-absorbed: the elementwise passes around the projections as open implementations run them
+     * unfused: the latents' RMS norms and FP8 quantization, the rotary embedding of Q and K, Q's rotary part written
+     * back, and K assembled per head from K-nope and the shared rotary key.
+     */
+    MLA_PREFILL_ASSEMBLY("Q/K norms, RoPE and assembly", Stage.ATTN_0),
     FLASH_MLA("FlashMLA", Stage.ATTN_1),
     GQA_ATTENTION("GQA attention", Stage.ATTN_1),
     /** Prefill: causal attention of a chunk over its prefix and itself (FlashAttention forward). */
@@ -22,11 +28,18 @@ public enum OpKind {
     /** Prefill: the chunk's KV cache written to HBM. */
     KV_WRITE("KV cache write", Stage.ATTN_1),
     V_ABSORB("V absorb", Stage.ATTN_1),
+    /** Prefill: the attention output quantized to FP8 (one 4-byte scale per 128 values) for the O projection. */
+    ATTENTION_OUT_QUANTIZE("Attention output quantize", Stage.ATTN_1),
     O_PROJECTION("O projection", Stage.ATTN_1),
     FFN_NORM("FFN norm", Stage.ATTN_1),
     ROUTER_GATE("Router gate", Stage.ATTN_1),
     SHARED_UP("Shared expert up", Stage.SHARED),
     SHARED_DOWN("Shared expert down", Stage.SHARED),
+    /**
+     * Prefill: the shared expert's input quantized to FP8, its SiLU of gate times up quantized for the down GEMM, and
+     * its output added to the routed experts' combined output.
+     */
+    SHARED_ACTIVATION("Shared expert quantize, SiLU and sum", Stage.SHARED),
     DISPATCH("Dispatch", Stage.DISPATCH),
     ROUTED_UP("Routed experts up", Stage.MOE),
     ROUTED_DOWN("Routed experts down", Stage.MOE),

@@ -24,6 +24,11 @@ import dev.ridgeline.engine.roofline.OpResult;
 abstract class AttentionGraph extends OpCosts {
     /** Bytes of an attention GEMM output (BF16). */
     static final double ATTENTION_OUT_BYTES = 2;
+    /**
+     * HBM bytes per element of quantizing a BF16 activation for an FP8 GEMM: read 2, write 1, and one FP32 scale per
+     * 128 elements (DeepGEMM's per-token 1x128 scaling; SGLang's {@code per_token_group_quant_fp8}).
+     */
+    static final double QUANTIZE_BYTES = 2 + 1 + 4 / 128.0;
 
     final ModelConfig model;
     final int kvEntryWidth;
@@ -146,9 +151,37 @@ abstract class AttentionGraph extends OpCosts {
                         rate, wb, qProjectionWeightBytes(wb), out, n)
                 : gemm(acc, OpKind.Q_PROJECTION, Role.ATTENTION, v, tokens, hidden, heads / tp * model.qkHeadDim(), 1,
                         rate, wb, qProjectionWeightBytes(wb), out, n);
-        return q + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, v, share, hidden, kvEntryWidth, 1, rate, wb, wb, out, n)
+        double t = q + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, v, share, hidden, kvEntryWidth, 1, rate, wb, wb, out, n)
                 + gemm(acc, OpKind.KV_UP, Role.ATTENTION, v, keys, model.kvLoraRank(),
                 heads / tp * (model.qkNopeHeadDim() + model.vHeadDim()), 1, rate, wb, wb, out, n);
+        return normsAndRouter() ? t + elementwise(acc, OpKind.MLA_PREFILL_ASSEMBLY,
+                mlaAssemblyBytes(n, tp, share, tokens, keys), 0) : t;
+    }
+
+    /**
+     * HBM bytes of the non-absorbed MLA's elementwise passes on one card (BF16 activations), as SGLang's prefill runs
+     * them at its large-scale EP deployment (https://lmsys.org/blog/2025-05-05-large-scale-ep/; {@code
+     * DeepseekV2AttentionMLA.forward_normal_prepare}: {@code q_a_layernorm}, {@code kv_a_layernorm},
+     * {@code rotary_emb(positions, q_pe, k_pe)}, {@code q[..., qk_nope_head_dim:] = q_pe}, {@code k = empty_like(q)} filled
+     * with {@code k_nope} and {@code k_pe}; each FP8 linear quantizes its input per token group) and DeepSeek-V3's
+     * reference inference does them ({@code inference/model.py} at 9b4e978, MLA with {@code attn_impl == "naive"}:
+     * {@code q_norm}, {@code kv_norm}, {@code apply_rotary_emb}, {@code torch.cat([k_nope, k_pe.expand(...)])}):
+     * <ul>
+     *   <li>the Q and KV latents of the card's {@code share} of the tokens normed (read and write, 4 bytes an
+     *   element) and, with FP8 weights, quantized for Q up and KV up ({@link #QUANTIZE_BYTES});</li>
+     *   <li>Q's rotary part of each of the card's heads rotated and written back into Q (8 bytes an element);</li>
+     *   <li>for every key attended, K-nope read and K written whole per head (2 + 2 bytes of K-nope, 2 of the rotary
+     *   part, an element), the rotary key once (4).</li>
+     * </ul>
+     */
+    final double mlaAssemblyBytes(Numerics n, int tp, double share, double tokens, double keys) {
+        double latents = (model.compressesQueries() ? model.qLoraRank() : 0) + model.kvLoraRank();
+        double quantize = n.weightDtype() == Dtype.FP8 ? QUANTIZE_BYTES : 0;
+        double headsHere = heads / (double) tp;
+        int rope = model.qkRopeHeadDim();
+        int nope = model.qkNopeHeadDim();
+        return share * latents * (4 + quantize) + tokens * headsHere * rope * 8.0
+                + keys * (headsHere * (4.0 * nope + 2.0 * rope) + 4.0 * rope);
     }
 
     /**
@@ -188,9 +221,11 @@ abstract class AttentionGraph extends OpCosts {
         int rate = rate(n.weightDtype());
         double wb = n.weightDtype().bytes();
         int v = variant(n.weightDtype().ordinal(), tp);
+        double quantize = normsAndRouter() && n.weightDtype() == Dtype.FP8
+                ? elementwise(acc, OpKind.ATTENTION_OUT_QUANTIZE, tokens * headsHere * vd * QUANTIZE_BYTES, 0) : 0;
         double o = gemm(acc, OpKind.O_PROJECTION, Role.ATTENTION, v, tokens, headsHere * vd, hidden, 1, rate, wb, wb,
                 ATTENTION_OUT_BYTES, n);
-        return core + o + (normsAndRouter()
+        return core + quantize + o + (normsAndRouter()
                 ? elementwise(acc, OpKind.KV_WRITE, tokens * kvEntryWidth * kvShare(tp) * n.kvDtype().bytes(), 0) : 0);
     }
 

@@ -239,6 +239,9 @@ public abstract class Plan extends AttentionGraph {
             a1 += gemm(acc, OpKind.ROUTER_GATE, Role.ATTENTION, 0, share, hidden, model.routedExperts(), 1, BF16, 2, 2, 4, n);
         }
         double shared = sharedExpert(acc, d, n, sequences, tokens, share);
+        if (p != null && sharedWidth > 0 && normsAndRouter()) {
+            shared += sharedActivation(acc, d, tokens, share);
+        }
         double moe = routedExperts(acc, d, n, share, p != null);
         double moeReduce = t == 1 ? 0 : allReduce(acc, OpKind.MOE_ALL_REDUCE, tokens, hidden, t);
         if (stageOut != null) {
@@ -268,6 +271,21 @@ public abstract class Plan extends AttentionGraph {
         int v = variant(0, split);
         return gemm(acc, OpKind.SHARED_UP, Role.EXPERT_UP, v, rows, hidden, 2 * width, 1, FP8, 1, 1, EXPERT_OUT_BYTES, n)
                 + gemm(acc, OpKind.SHARED_DOWN, Role.EXPERT_DOWN, v, rows, width, hidden, 1, FP8, 1, 1, EXPERT_OUT_BYTES, n);
+    }
+
+    /**
+     * Prefill's elementwise passes around the shared expert (SGLang's DeepEP MoE at its large-scale EP deployment,
+     * https://lmsys.org/blog/2025-05-05-large-scale-ep/: the FP8 linears quantize their input per token group, {@code
+     * SiluAndMul} between them, and the shared output added to the routed experts' combined one): the card's rows of
+     * the hidden state quantized, the up output's SiLU of gate times up read and quantized for the down GEMM (as the
+     * routed experts' {@link OpKind#EXPERT_ACTIVATION}), and the sum (two BF16 reads, one write) on the card's share.
+     */
+    private double sharedActivation(Summary acc, Deployment d, double tokens, double share) {
+        int split = tokensOnEveryCard(d) ? d.attentionTp() : 1;
+        double rows = split == 1 ? share : tokens;
+        int width = sharedWidth / split;
+        return elementwise(acc, OpKind.SHARED_ACTIVATION, rows * (hidden * QUANTIZE_BYTES
+                + width * (2 * EXPERT_OUT_BYTES + 1)) + share * hidden * 6.0, 3.0 * rows * width);
     }
 
     /** True when attention TP spans every card of the MoE: each card holds all of the tokens, no dispatch is needed. */

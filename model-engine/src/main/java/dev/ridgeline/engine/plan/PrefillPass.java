@@ -1,5 +1,6 @@
 package dev.ridgeline.engine.plan;
 
+import dev.ridgeline.engine.model.CalibrationKey;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Deployment;
 import dev.ridgeline.engine.model.Fa3Mode;
@@ -26,6 +27,19 @@ final class PrefillPass {
      */
     static final double COMM_SMS = 24;
     static final double H800_SMS = 132;
+    /**
+     * The SM clock a 700 W Hopper holds while prefill overlaps DeepEP's normal kernels with seconds of compute-bound
+     * work, over the clock the kernel tables were timed at (calibration/clocks.csv). DeepSeek's own H800s: "due to
+     * throttling (reducing to ~1600 MHz in our case), the practical peak FLOPs drops to ~865 TFlops" of the 990 the
+     * sheet gives at 1830 MHz (https://github.com/deepseek-ai/FlashMLA/blob/9241ae3ef9bac614dd25e45e507e089f888280e0/docs/20250422-new-kernel-deep-dive.md);
+     * a deployment serving DeepSeek-V3 that overlapped computation and communication: "the power consumption exceeded the limit,
+     * resulting in GPU core frequency reduction (e.g. from 1980MHz to 1575 MHz)", and DeepGEMM's maintainer: "It is
+     * expected and depends on the GPU's status" (https://github.com/deepseek-ai/DeepGEMM/issues/120). The kernel tables
+     * prefill reads (DeepGEMM's README, FlashAttention-3's benchmarks) time one kernel alone, at the 1980 MHz the
+     * same report starts from.
+     */
+    static final double SUSTAINED_CLOCK_MHZ = 1600;
+    static final double BENCHMARK_CLOCK_MHZ = 1980;
 
     private PrefillPass() {
     }
@@ -33,7 +47,9 @@ final class PrefillPass {
     /**
      * The chip prefill's compute runs on: in calibrated fidelity, when two micro-batches overlap dispatch and combine
      * with compute, the chip's compute rates times {@code 108 / 132} (the SMs the communication kernels leave; the same
-     * share on every chip, measured on H800 only); otherwise the chip.
+     * share on every chip, measured on H800 only) and, on a chip of H800's calibration (measured or borrowed), times
+     * the power-limited clock over the benchmarks' ({@link #sustainedClockShare}); otherwise the chip. Memory and
+     * links keep their rates: the HBM clock is not the SMs'.
      */
     static Chip prefillChip(Scenario s) {
         Deployment d = s.deployment();
@@ -41,7 +57,16 @@ final class PrefillPass {
         if (s.fidelity() != Fidelity.CALIBRATED || d.policy() != Policy.DUAL_MICRO_BATCH || !communicates) {
             return s.chip();
         }
-        return s.chip().withComputeScaled(1 - COMM_SMS / H800_SMS);
+        return s.chip().withComputeScaled((1 - COMM_SMS / H800_SMS) * sustainedClockShare(s.chip()));
+    }
+
+    /**
+     * The SM clock overlapped prefill sustains over the clock its kernel tables were timed at: 1600 / 1980 on a chip
+     * of H800's calibration (H800 measured, others borrowing it); 1 on H20, whose tensor rate (15 % of H800's in a
+     * 400-500 W budget) has no published power-limited clock and whose own FlashAttention rows are the calibration.
+     */
+    static double sustainedClockShare(Chip chip) {
+        return chip.calibration() == CalibrationKey.H20 ? 1 : SUSTAINED_CLOCK_MHZ / BENCHMARK_CLOCK_MHZ;
     }
 
     static void run(Plan plan, Deployment d, Numerics n, Prefill p, Summary acc, List<OpResult> layerOps,

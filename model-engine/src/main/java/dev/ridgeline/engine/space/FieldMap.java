@@ -108,6 +108,21 @@ public final class FieldMap {
                 return t == null ? Double.NaN : costCell(s, x, xs[i], y, ys[j], objective, t);
             }, Runnable::run, 1, cancelled, p -> { });
         }
+        if (objective != Objective.SERVED && MapSearch.monotone(x) && MapSearch.monotone(y)) {
+            // two speed fields: each cell's search bounded by its faster neighbours' (the same headlines, far fewer runs)
+            double[][] perCard = MapSearch.perCard(engine, s, x, xs, y, ys, targetTps, executor, threads, cancelled,
+                    progress);
+            return grid(s, x, y, xs, ys, targetTps, objective,
+                    (i, j) -> costCell(s, x, xs[i], y, ys[j], objective, perCard[j][i]), Runnable::run, 1, cancelled,
+                    p -> { });
+        }
+        return bruteForce(engine, s, x, y, xs, ys, targetTps, objective, served, executor, threads, cancelled, progress);
+    }
+
+    /** Every cell's headline searched on its own: what {@link MapSearch} must equal, and the rule for other fields. */
+    static Result bruteForce(Engine engine, Scenario s, Knob x, Knob y, double[] xs, double[] ys, double targetTps,
+                             Objective objective, ServedRate served, Executor executor, int threads,
+                             BooleanSupplier cancelled, DoubleConsumer progress) {
         return grid(s, x, y, xs, ys, targetTps, objective,
                 (i, j) -> cell(engine, s, x, xs[i], y, ys[j], targetTps, objective, served), executor, threads, cancelled,
                 progress);

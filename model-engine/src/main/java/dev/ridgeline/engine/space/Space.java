@@ -99,6 +99,18 @@ public record Space(List<Scenario> configurations, Sweep.Batches batches) {
         return base.withLayout(1, 1).withExpertDtype(experts.get(0));
     }
 
+    /**
+     * All that {@link #explorer}'s configurations read of the chip (with the fidelity's rules): whether DeepGEMM's promotion matters, the expert
+     * dtypes swept, the scale-up domain (which layouts fit) and whether it has FP4 tensor cores (which expert dtypes a
+     * scenario accepts). Two scenarios that differ only in chip and NIC fields and have equal shapes have the same
+     * configurations but for the chip and NIC (MapSearchTest checks it over the chip presets).
+     */
+    static List<Object> chipShape(Scenario base) {
+        FidelityRules rules = Plan.rules(base);
+        return List.of(rules, rules.promotionMatters(base.chip()), rules.explorerExpertDtypes(base),
+                base.chip().scaleUpDomain(), base.chip().hasFp4());
+    }
+
     static List<Scenario> explorerConfigurations(Scenario base) {
         FidelityRules rules = Plan.rules(base);
         boolean promotionMatters = rules.promotionMatters(base.chip());

@@ -19,13 +19,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * published deployments"). Nothing here was fitted to these figures; further published figures are held outside the
  * project.
  *
- * <p>Band: published / Ridgeline in [0.6, 1.1]. Ridgeline sums kernels at their best published microbenchmark rates and
- * overlaps communication perfectly, so it sits above an EP deployment by what microbenchmarks leave out, each
- * measured by the sources: SGLang's two-batch overlap gained 27-35 % over no overlap where the kernel sums give 50 %
- * (an overlap loss up to 1.5 / 1.27 = 1.18), its default EPLB ran 1.18x slower than a simulated perfect one where the
- * fitted popularity gives 1.01, and a framework's eager launches and small passes add about a tenth: 1.18 x 1.18 x 1.1
- * = 1.53, a ratio of 0.65, so 0.6. Above 1: a deployment without EP traffic (H20, TP8) is bound by the kernels alone,
- * within the 10 % the calibrated decode shows against DeepSeek's own figures.
+ * <p>Band: published / Ridgeline in [0.7, 1.1]. Ridgeline sums kernels at their published microbenchmark rates, with
+ * the SMs DeepEP takes and the power-limited clock overlap runs at (calibration/clocks.csv) and the elementwise passes
+ * of an unfused implementation, and overlaps communication perfectly, so it sits above an EP deployment by what it
+ * leaves out, measured by the sources: SGLang's default EPLB ran 1.18x slower than a simulated perfect one where the
+ * fitted popularity gives 1.01, and eager launches and passes beyond those costed add a little: 1.18 x 1.05 = 1.24, a
+ * ratio of 0.81, so 0.7 with room for the unmeasured 192/128 attention shape. Above 1: a deployment without EP traffic
+ * (H20, TP8) is bound by the kernels alone, within the 10 % the calibrated decode shows against DeepSeek's own figures.
  */
 class PublishedPrefillTest {
     static Scenario prefill(String chip, int ep) {
@@ -61,13 +61,34 @@ class PublishedPrefillTest {
                         16_500 / 8.0));
     }
 
+    /**
+     * A system-level measurement the anchors were not fitted on: SGLang's two-batch-overlap ablation on the same H100
+     * deployment, "TBO achieves a 27% to 35% throughput increase compared to the vanilla setup", where the vanilla one
+     * "processes up to 8,192 tokens [per device] before encountering out-of-memory (OOM) errors at 16,384"
+     * (https://lmsys.org/blog/2025-05-05-large-scale-ep/; prompt lengths not stated). Ridgeline's gain is two
+     * micro-batches at 16,384 tokens per card over one at 8,192: with the overlap's 108 SMs and power-limited clock it
+     * is 22-31 % over 1K-4K prompts (the elementwise passes costed); at the benchmarks' clock, without the passes, it
+     * was 51-55 %. Held to the measured range widened by 5 points each way, as the post does not say which prompts
+     * it ran.
+     */
+    @ParameterizedTest(name = "ISL {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1024, 2048, 4096})
+    void twoBatchOverlapGainsWhatSglangMeasured(int isl) {
+        Scenario tbo = prefill("H100 SXM5", 32);
+        double vanilla = Fixtures.ENGINE.evaluatePrefill(tbo.withPolicy(dev.ridgeline.engine.model.Policy.NAIVE),
+                new Prefill(isl, 0, 8192)).tokensPerSecPerCard();
+        double overlapped = Fixtures.ENGINE.evaluatePrefill(tbo, new Prefill(isl, 0, 16384)).tokensPerSecPerCard();
+        double gain = overlapped / vanilla;
+        assertTrue(gain >= 1.22 && gain <= 1.40, "TBO gain at ISL " + isl + ": " + gain);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("anchors")
     void publishedPrefillIsWithinTheBand(String what, Engine engine, Scenario s, Prefill p, double publishedPerGpu) {
         PrefillEvaluation e = engine.evaluatePrefill(s, p);
         assertTrue(e.fits(), what + ": the published deployment must fit (" + e.heldBytes() / 1e9 + " GB held)");
         double ratio = publishedPerGpu / e.tokensPerSecPerCard();
-        assertTrue(ratio >= 0.6 && ratio <= 1.1, what + ": published " + publishedPerGpu + " / Ridgeline "
+        assertTrue(ratio >= 0.7 && ratio <= 1.1, what + ": published " + publishedPerGpu + " / Ridgeline "
                 + e.tokensPerSecPerCard() + " = " + ratio);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.engine.Fixtures;
 import dev.ridgeline.engine.PrefillEvaluation;
+import dev.ridgeline.engine.io.CalibrationTables;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Policy;
@@ -63,6 +64,30 @@ class PrefillTest {
         assertEquals(81_630_390_144.0, perToken, 1e-9 * perToken);
         OpResult attention = e.op(OpKind.PREFILL_ATTENTION);
         assertEquals(167_772_160.0 * 2048, attention.flops(), 1e-9 * attention.flops(), "one micro-batch's half");
+    }
+
+    @Test
+    void theElementwisePassesMoveTheBytesOfAnUnfusedImplementation() {
+        // One micro-batch of 8,192 tokens on one card (16,384 a step, two micro-batches, 4K prompts, no cache), DeepSeek-V3
+        // (q_lora 1536, kv_lora 512, 128 heads, nope 128, rope 64, v 128, hidden 7168, shared intermediate 2048), FP8
+        // weights; BF16 activations, an FP8 quantization 2 + 1 + 4/128 = 3.03125 bytes an element (read, write, scale):
+        //   Q/K norms, RoPE and assembly, as SGLang's forward_normal_prepare runs them:
+        //     latent norms (1536 + 512)·(2 + 2) and their quantization (1536 + 512)·3.03125: 8,192 x 14,400 = 117,964,800;
+        //     q_pe rotated (read, write) and written back into Q (read, write): 8,192·128·64·8 = 536,870,912;
+        //     K built per head: K-nope read 2·128, K written 2·192, for each of the 8,192 keys, and k_pe once (4·64):
+        //     8,192 x (128 x 640 + 256) = 673,185,792; sum 1,328,021,504.
+        //   Attention output quantized for the O projection: 8,192·128·128·3.03125 = 406,847,488.
+        //   Shared expert: input 7168·3.03125 = 21,728 and SiLU of its FP32 gate and up, quantized, 2048·(4 + 4 + 1) =
+        //   18,432, a row; the sum with the routed output 7168·(2 + 2 + 2) = 43,008: 8,192 x 83,168 = 681,312,256.
+        PrefillEvaluation e = Fixtures.BALANCED.evaluatePrefill(deepSeekPrefill(), new Prefill(4096, 0, 16384));
+        assertEquals(1_328_021_504.0, e.op(OpKind.MLA_PREFILL_ASSEMBLY).hbmBytes(), 1);
+        assertEquals(406_847_488.0, e.op(OpKind.ATTENTION_OUT_QUANTIZE).hbmBytes(), 1);
+        assertEquals(681_312_256.0, e.op(OpKind.SHARED_ACTIVATION).hbmBytes(), 1);
+        // seed fidelity stays the post's: none of them
+        PrefillEvaluation seed = Fixtures.ENGINE.evaluatePrefill(deepSeekPrefill().withFidelity(Fidelity.SEED),
+                new Prefill(4096, 0, 16384));
+        assertTrue(seed.ops().stream().noneMatch(op -> op.kind() == OpKind.MLA_PREFILL_ASSEMBLY
+                || op.kind() == OpKind.ATTENTION_OUT_QUANTIZE || op.kind() == OpKind.SHARED_ACTIVATION));
     }
 
     @Test
@@ -126,8 +151,34 @@ class PrefillTest {
     }
 
     @Test
-    void overlappedCommunicationLeavesTheComputeTo108Of132Sms() {
+    void overlappedCommunicationLeavesTheComputeTo108Of132SmsAtThePowerLimitedClock() {
+        // Clocks from calibration/clocks.csv: DeepSeek's H800s hold ~1600 MHz under compute-bound work, the kernel
+        // tables were timed alone at 1980 MHz. 1979 TFLOPS (the sheet's FP8 dense) x 108/132 x 1600/1980 =
+        // 1308.4 TFLOPS; the memory is not the SMs' clock and keeps its bandwidth.
         PrefillEvaluation e = Fixtures.ENGINE.evaluatePrefill(deepSeekPrefill(), new Prefill(4096, 0, 16384));
-        assertEquals(1979e12 * 108 / 132, e.computeChip().fp8FlopsPerSec(), 1e3);
+        assertEquals(1979e12 * 108 / 132 * clock(1600) / clock(1980), e.computeChip().fp8FlopsPerSec(), 1e3);
+        assertEquals(1.3084e15, e.computeChip().fp8FlopsPerSec(), 0.0001e15);
+        assertEquals(deepSeekPrefill().chip().hbmBandwidthBytesPerSec(), e.computeChip().hbmBandwidthBytesPerSec());
+        // H20 has no published power-limited clock: only the SM share
+        PrefillEvaluation h20 = Fixtures.ENGINE.evaluatePrefill(deepSeekPrefill().withChip(Fixtures.CATALOG.chip("H20")),
+                new Prefill(4096, 0, 16384));
+        assertEquals(Fixtures.CATALOG.chip("H20").fp8FlopsPerSec() * 108 / 132, h20.computeChip().fp8FlopsPerSec(), 1e3);
+    }
+
+    @Test
+    void theClockRowsReadAsTheirSourcesDo() {
+        // The FlashMLA deep dive's own arithmetic: 990 TFLOPS at the sheet's 1830 MHz, throttled to ~1600 MHz, is
+        // "~865 TFlops" (990 x 1600 / 1830 = 865.6): the tensor rate scales with the SM clock, as the engine reads it.
+        assertEquals(865, 990 * clock(1600) / clock(1830), 1);
+        // The overlapped deployment's drop (DeepGEMM issue 120, 1980 -> 1575 MHz) and DeepSeek's sustained clock
+        // agree within 2 % as shares of the benchmarks' 1980 MHz: 0.795 and 0.808.
+        assertEquals(clock(1575) / clock(1980), clock(1600) / clock(1980), 0.02);
+        assertEquals(clock(1600) / clock(1980), PrefillPass.SUSTAINED_CLOCK_MHZ / PrefillPass.BENCHMARK_CLOCK_MHZ, 1e-12);
+    }
+
+    /** The clock of calibration/clocks.csv's row with this value (fails when the row is missing). */
+    private static double clock(int mhz) {
+        return CalibrationTables.rows("clocks.csv").stream().mapToDouble(r -> Double.parseDouble(r.get("sm_clock_mhz")))
+                .filter(c -> c == mhz).findFirst().orElseThrow(() -> new AssertionError("no clocks.csv row at " + mhz));
     }
 }

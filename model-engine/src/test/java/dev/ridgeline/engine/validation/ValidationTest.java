@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
  * below 10 %, every anchor within 25 % (or shown outside its band with its cause), at least eight anchors with a public
  * source on at least three chips.
  *
- * <p>Prefill anchors (issue 20) sit in the same table. Over decode and prefill together the bounds do not hold: five of
- * the six prefill deployments are 30-61 % slower than Ridgeline and the median |error| over all rows is 11.9 %
- * (docs/validation.md says why). The decode bounds are held on the decode rows as before; each prefill row is held to
- * the 25 % bound or shown outside its band with its cause ({@link #everyPrefillAnchorIsWithinTwentyFivePercentOrRedWithItsCause});
- * {@link #overDecodeAndPrefillTheBoundsDoNotHoldYet} records the union so that a model that closes the gap must
- * tighten this test.
+ * <p>Prefill anchors (issue 20) sit in the same table. Over decode and prefill together the median bound holds (8.9 %,
+ * {@link #medianOverDecodeAndPrefillIsAtMostTenPercent}) since prefill computes at the power-limited clock and costs its
+ * elementwise passes; the 25 % bound does not: the three SGLang deployments under its default EPLB are 27-29 % slower
+ * than Ridgeline (docs/validation.md says why). The decode bounds are held on the decode rows as before; each prefill
+ * row is held to the 25 % bound or shown outside its band with its cause
+ * ({@link #everyPrefillAnchorIsWithinTwentyFivePercentOrRedWithItsCause});
+ * {@link #overDecodeAndPrefillTheTwentyFivePercentBoundDoesNotHoldYet} records the misses so that a model that closes
+ * them must tighten this test.
  */
 class ValidationTest {
     static final List<Anchor> ANCHORS = Anchors.builtIn();
@@ -92,17 +94,26 @@ class ValidationTest {
         }
     }
 
+    /** Issue 19's median bound over every row, decode and prefill. */
+    @Test
+    void medianOverDecodeAndPrefillIsAtMostTenPercent() {
+        assertTrue(ALL.medianAbsError() <= 0.10, table(ALL));
+    }
+
     /**
-     * Where decode and prefill stand together, so that the number cannot drift unseen: the union's median and misses as
-     * they are (11.9 %, five prefill rows beyond 25 %, all on EP deployments, each slower than Ridgeline says). When the
-     * prefill model closes the gap this test fails and must become issue 19's bound over every row.
+     * Where the 25 % bound stands over decode and prefill, so that it cannot drift unseen: three prefill rows beyond
+     * it, SGLang's default EPLB at 1K, 2K and 4K, each slower than Ridgeline says (an imbalance the same post measures
+     * and the popularity fitted on decode batches does not produce). When the prefill model closes them this test
+     * fails and must become issue 19's bound over every row.
      */
     @Test
-    void overDecodeAndPrefillTheBoundsDoNotHoldYet() {
-        assertTrue(ALL.medianAbsError() > 0.10, table(ALL));
-        assertEquals(5, PREFILL.rows().stream().filter(r -> Math.abs(r.error()) > 0.25).count(), table(ALL));
+    void overDecodeAndPrefillTheTwentyFivePercentBoundDoesNotHoldYet() {
+        assertEquals(3, PREFILL.rows().stream().filter(r -> Math.abs(r.error()) > 0.25).count(), table(ALL));
+        assertTrue(PREFILL.rows().stream().filter(r -> Math.abs(r.error()) > 0.25)
+                .allMatch(r -> r.anchor().id().startsWith("sglang-h100-prefill-") && !r.anchor().balancedRouting()),
+                table(ALL));
         for (Validation.Row r : PREFILL.rows()) {
-            // every miss in the same direction: Ridgeline faster than the deployment, as a sum of best kernel rates is
+            // every miss in the same direction: Ridgeline faster than the deployment, as a sum of kernel rates is
             assertTrue(Math.abs(r.error()) <= 0.25 || r.error() > 0, r.anchor().id());
         }
     }
