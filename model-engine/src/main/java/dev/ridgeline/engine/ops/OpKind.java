@@ -20,7 +20,7 @@ public enum OpKind {
      * unfused: the latents' RMS norms and FP8 quantization, the rotary embedding of Q and K, Q's rotary part written
      * back, and K assembled per head from K-nope and the shared rotary key.
      */
-    MLA_PREFILL_ASSEMBLY("Q/K norms, RoPE and assembly", Stage.ATTN_0),
+    MLA_PREFILL_ASSEMBLY("Q/K norms, RoPE, assembly", Stage.ATTN_0),
     FLASH_MLA("FlashMLA", Stage.ATTN_1),
     GQA_ATTENTION("GQA attention", Stage.ATTN_1),
     /** Prefill: causal attention of a chunk over its prefix and itself (FlashAttention forward). */
@@ -29,7 +29,7 @@ public enum OpKind {
     KV_WRITE("KV cache write", Stage.ATTN_1),
     V_ABSORB("V absorb", Stage.ATTN_1),
     /** Prefill: the attention output quantized to FP8 (one 4-byte scale per 128 values) for the O projection. */
-    ATTENTION_OUT_QUANTIZE("Attention output quantize", Stage.ATTN_1),
+    ATTENTION_OUT_QUANTIZE("Attention out quantize", Stage.ATTN_1),
     O_PROJECTION("O projection", Stage.ATTN_1),
     FFN_NORM("FFN norm", Stage.ATTN_1),
     ROUTER_GATE("Router gate", Stage.ATTN_1),
@@ -39,7 +39,7 @@ public enum OpKind {
      * Prefill: the shared expert's input quantized to FP8, its SiLU of gate times up quantized for the down GEMM, and
      * its output added to the routed experts' combined output.
      */
-    SHARED_ACTIVATION("Shared expert quantize, SiLU and sum", Stage.SHARED),
+    SHARED_ACTIVATION("Shared SiLU, quantize, sum", Stage.SHARED),
     DISPATCH("Dispatch", Stage.DISPATCH),
     ROUTED_UP("Routed experts up", Stage.MOE),
     ROUTED_DOWN("Routed experts down", Stage.MOE),
