@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Seed 002 (shared/seeds/seed-002-comm-compute-ratio.md, section 4): DeepSeek-V4's C/B <= 2d rule on GB300. */
+/**
+ * Seed 002, section 4: DeepSeek-V4's C/B <= 2d rule (the V4 technical report, section EP Scheme,
+ * https://huggingface.co/deepseek-ai/DeepSeek-V4-Pro/resolve/main/DeepSeek_V4.pdf) on GB300.
+ */
 class BalanceTest {
     @ParameterizedTest(name = "{0}: C/B {3} TFLOPS per GB/s")
     @CsvSource(textBlock = """

@@ -39,7 +39,7 @@ public final class Fixtures {
     }
 
     /**
-     * The run of seed 000's console dump (seeds/seed-000-figures/model-mbatch.png): an 864 GiB/s, 48 GiB card
+     * The run of seed 000's console dump ({@code docs/seed-000-console-dump.png}): an 864 GiB/s, 48 GiB card
      * (L40S), E810, EP144, FP8 KV and weights, MTP 1, 32 sequences (64 tokens), one layer chained naively, the
      * routed experts split over the card's two experts ("Sparse Expert bs=256").
      */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
@@ -14,6 +16,7 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
@@ -28,7 +31,27 @@ import org.commonmark.renderer.html.HtmlRenderer;
 final class HtmlWriter {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
 
+    /** A table of this many rows or fewer is kept on one page (a two-row table once split one row a page). */
+    static final int SHORT_TABLE_ROWS = 8;
+
     private HtmlWriter() {
+    }
+
+    private static int bodyRows(TableBlock table) {
+        int rows = 0;
+        for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
+            if (part instanceof TableBody) {
+                for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** A paragraph that is only a figure (the Markdown's image of a figure file). */
+    private static boolean isFigure(Paragraph p) {
+        return p.getFirstChild() instanceof Image && p.getFirstChild().getNext() == null;
     }
 
     /**
@@ -46,6 +69,11 @@ final class HtmlWriter {
                             && ((Heading) node.getPrevious()).getFirstChild() instanceof Text
                             && MarkdownWriter.CONTENTS.equals(((Text) ((Heading) node.getPrevious()).getFirstChild()).getLiteral())) {
                         attrs.put("class", "contents");
+                    } else if (node instanceof Paragraph && (node.getNext() instanceof TableBlock
+                            || node.getNext() instanceof Paragraph && isFigure((Paragraph) node.getNext()))) {
+                        attrs.put("class", "lead");
+                    } else if (node instanceof TableBlock && bodyRows((TableBlock) node) <= SHORT_TABLE_ROWS) {
+                        attrs.put("class", "short");
                     }
                 })
                 .nodeRendererFactory(c -> new InlineFigure(c, figureByFile)).build();

@@ -36,8 +36,9 @@ final class Styles {
     /**
      * Sections flow one after another (a page per section left half-empty pages); a heading stays with what follows
      * it, a figure with its caption, a table row whole, and a table broken over pages repeats its header row. A table
-     * starts on the next page unless 6em are left (its header and a row of three lines): 3em left a header
-     * alone at the foot of a page, its rows overleaf.
+     * starts on the next page unless 8em are left (its header and a row of three lines, with room to spare): 3em,
+     * and on one page of the DeepSeek-V3 report 6em, left a header alone at the foot of a page, its rows overleaf. A short table is not broken at all, and the paragraph that
+     * introduces a table or a figure ("The compute windows that hide them ...:") stays on the page it introduces.
      */
     static final String PRINT = String.join("\n",
             "@page { size: A4; margin: 16mm 13mm 16mm 13mm;",
@@ -48,7 +49,9 @@ final class Styles {
             "h2, h3 { page-break-after: avoid; }",
             "ul.contents { page-break-after: always; }",
             "span.figure, span.caption, pre { page-break-inside: avoid; }",
-            "table { -fs-table-paginate: paginate; -fs-page-break-min-height: 6em; }",
+            "table { -fs-table-paginate: paginate; -fs-page-break-min-height: 8em; }",
+            "table.short { page-break-inside: avoid; }",
+            "p.lead { page-break-after: avoid; -fs-page-break-min-height: 12em; }",
             "tr { page-break-inside: avoid; }",
             "span.figure svg { width: 100%; height: auto; }",
             "a.toc::after { content: leader('.') target-counter(attr(href), page); }",

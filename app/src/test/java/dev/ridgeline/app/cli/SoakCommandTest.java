@@ -20,7 +20,7 @@ class SoakCommandTest {
         assertEquals(0, code, json + "\n" + err);
         assertTrue(number(json, "edits") >= 5, json);
         assertEquals(0, number(json, "exceptions"), json + "\n" + err);
-        assertTrue(number(json, "heapStartMB") > 0 && number(json, "heapEndMB") > 0, json);
+        assertTrue(number(json, "heapStartMB") > 0 && number(json, "heapWarmMB") > 0 && number(json, "heapEndMB") > 0, json);
         assertTrue(number(json, "redrawP95Millis") > 0, json);
     }
 

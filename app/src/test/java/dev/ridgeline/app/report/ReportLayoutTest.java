@@ -228,6 +228,83 @@ class ReportLayoutTest {
     }
 
     @Test
+    void aShortTableIsOnOnePageAndItsIntroductionWithIt() {
+        // the cost table's two rows were once split one a page, and "The compute windows that hide them, read off the
+        // engine's schedule of one layer:" ended a page whose next held the table
+        List<String> flat = pages.stream().map(p -> p.replaceAll("\\s+", " ")).toList();
+        List<String> headers = new ArrayList<>();
+        for (Section s : V3.sections()) {
+            for (Block b : s.blocks()) {
+                if (b instanceof Block.Table) {
+                    headers.add(header((Block.Table) b));
+                }
+            }
+        }
+        int shortTables = 0;
+        int introduced = 0;
+        for (Section s : V3.sections()) {
+            List<Block> blocks = s.blocks();
+            for (int i = 0; i < blocks.size(); i++) {
+                if (!(blocks.get(i) instanceof Block.Table)) {
+                    continue;
+                }
+                Block.Table t = (Block.Table) blocks.get(i);
+                String header = header(t);
+                if (headers.indexOf(header) != headers.lastIndexOf(header)) {
+                    continue; // two tables of the same columns: the pages cannot tell them apart
+                }
+                List<Integer> on = new ArrayList<>();
+                for (int p = 0; p < flat.size(); p++) {
+                    if (flat.get(p).contains(header)) {
+                        on.add(p + 1);
+                    }
+                }
+                if (on.isEmpty()) {
+                    continue; // a header whose cells wrap comes out of the text layer cell by cell
+                }
+                if (t.rows().size() <= HtmlWriter.SHORT_TABLE_ROWS) {
+                    assertEquals(1, on.size(), "a table of " + t.rows().size() + " rows on pages " + on + ": " + header);
+                    shortTables++;
+                }
+                if (i > 0 && blocks.get(i - 1) instanceof Block.Paragraph) {
+                    String end = lastWords(((Block.Paragraph) blocks.get(i - 1)).plain());
+                    if (end.length() < 12) {
+                        continue;
+                    }
+                    int page = on.get(0) - 1;
+                    assertTrue(flat.get(page).replaceAll("[^A-Za-z]", "").contains(end),
+                            "'" + end + "' on page " + (page + 1) + " with its table " + header);
+                    introduced++;
+                }
+            }
+        }
+        assertTrue(shortTables >= 5 && introduced >= 5, shortTables + " short tables, " + introduced + " introduced");
+    }
+
+    /**
+     * The paragraph's last words up to four, letters only, back to the first word that is not plain text (numbers,
+     * units and code read differently in the PDF's text layer than in the report's plain text).
+     */
+    private static String lastWords(String plain) {
+        String[] words = plain.strip().split("\\s+");
+        StringBuilder end = new StringBuilder();
+        for (int w = words.length - 1; w >= 0 && w >= words.length - 4; w--) {
+            String word = words[w].replaceAll("[.,:;()]", "");
+            if (!word.matches("[A-Za-z'-]+")) {
+                break;
+            }
+            end.insert(0, word.replaceAll("[^A-Za-z]", ""));
+        }
+        return end.toString();
+    }
+
+    private static String header(Block.Table t) {
+        List<String> h = new ArrayList<>();
+        t.columns().forEach(c -> h.add(c.header()));
+        return String.join(" ", h).replaceAll("\\s+", " ").strip();
+    }
+
+    @Test
     void theReportIsDated() {
         assertTrue(pages.get(0).contains(MarkdownWriter.DATED + "2026-12-06"), pages.get(0));
         assertFalse(String.join("", pages).contains("\ufffd"));

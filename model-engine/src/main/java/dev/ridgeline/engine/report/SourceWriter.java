@@ -17,6 +17,20 @@ import java.util.Set;
 final class SourceWriter {
     static final String SOURCES = "Assumptions, fidelity and sources";
 
+    /**
+     * The seeds the model and this report follow, each by its public source (a reader has the report and, at most, the
+     * project's repository; the seeds' own files are not part of it). Seed 003 was never published: the sections the
+     * report is checked against are in the repository.
+     */
+    static final List<String> SEEDS = List.of(
+            "Seed 000 (the decode model, its readings and result tables): ShineZ, \u201cHow to estimate the per-card "
+                    + "throughput of DeepSeek under EP on chips of different specifications\u201d (in Chinese), 2025-03-15, https://shinezyy.github.io/ArchShineZ/post/modeling-deepseek/",
+            "Seed 002 (the C/B balance threshold 2d): DeepSeek-V4 technical report, section EP Scheme "
+                    + "(computation-communication ratio), https://huggingface.co/deepseek-ai/DeepSeek-V4-Pro/resolve/main/DeepSeek_V4.pdf",
+            "Seed 003 (report structure, regimes, knob ranking): a generated roofline report (2026-02-18, unpublished); "
+                    + "the sections this report's model fingerprint compares with are in Ridgeline's repository, "
+                    + "model-engine/src/test/resources/seeds/seed-003-excerpt.md");
+
     private SourceWriter() {
     }
 
@@ -50,8 +64,7 @@ final class SourceWriter {
             byBasis.computeIfAbsent(op.basis(), b -> new ArrayList<>()).add(op.name());
         }
         byBasis.forEach((basis, names) -> sources.add(String.join(", ", names) + ": " + basis));
-        sources.add("Seed 000 (decode model), seed 002 (C/B balance), seed 003 (report structure, regimes, knob "
-                + "ranking): ../shared/seeds/");
+        sources.addAll(SEEDS);
         List<Block.Paragraph> items = new ArrayList<>();
         for (String line : sources) {
             items.add(Block.Paragraph.of(line));

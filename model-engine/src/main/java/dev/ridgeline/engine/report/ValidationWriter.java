@@ -65,9 +65,13 @@ final class ValidationWriter {
         return String.format(java.util.Locale.ROOT, "%+.1f %%", 100 * error);
     }
 
-    /** A figure in the metric's unit as the report's numbers show it (TPOT in milliseconds as seconds). */
+    /**
+     * A figure in the metric's unit (TPOT in milliseconds as seconds), tokens/s as the band beside it and the report's
+     * other bands show them: whole and grouped from 100 up ("7,839 tokens/s", not "7839.0 tokens/s"; a published
+     * figure is a whole number and Ridgeline's is not known to a tenth).
+     */
     private static Inline figure(Metric m, double v) {
-        return m == Metric.TPOT_MS ? num(v / 1e3, Unit.SECONDS) : num(v, Unit.TOKENS_PER_SEC);
+        return m == Metric.TPOT_MS ? num(v / 1e3, Unit.SECONDS) : new Inline.Text(text(v) + " tokens/s");
     }
 
     private static Inline range(Metric m, Band b) {

@@ -81,6 +81,57 @@ class ReportReviewTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reports")
+    void everySourceIsOneAReaderCanFollow(String name, Report r, Scenario s) {
+        // the seeds once pointed at ../shared/seeds/, a folder beside the project's own that no clone has: each seed
+        // is cited by its public address, or by its copy in the repository when it was never published
+        List<String> texts = texts(r);
+        for (String x : texts) {
+            for (String unreachable : List.of("../shared", "/work/", "shared/seeds", "shared/calibration")) {
+                assertTrue(!x.contains(unreachable), "'" + unreachable + "' in: " + x);
+            }
+        }
+        for (String seed : SourceWriter.SEEDS) {
+            assertTrue(texts.contains(seed), "cited: " + seed);
+            assertTrue(seed.contains("https://") || seed.contains("src/test/resources/seeds/"), seed);
+        }
+        // the path the seed 003 item names is the excerpt SeedFiguresTest reads
+        assertTrue(ReportReviewTest.class.getResource("/seeds/seed-003-excerpt.md") != null, "seed 003's excerpt");
+    }
+
+    @Test
+    void theAppendixGroupsItsFiguresAsTheReportsBandsDo() {
+        // a reviewer found "7839.0 tokens/s" beside "10,169 tokens/s" and "8,479-10,936" in one row: every tokens/s
+        // figure of the appendix's table is whole and grouped from 100 up, and reads back as the anchor's figure
+        var anchors = dev.ridgeline.engine.io.Anchors.builtIn();
+        Scenario s = dev.ridgeline.engine.io.Presets.builtInScenario("default");
+        Report r = ReportBuilder.build(Fixtures.ENGINE, new ReportRequest(s, null, null, ReportRequest.DEFAULT_TARGET,
+                "test", "ridgeline report", "{}", null).withAnchors(anchors), Progress.NONE);
+        var validation = dev.ridgeline.engine.validation.Validation.run(Fixtures.ENGINE, anchors);
+        Block.Table t = r.section(ValidationWriter.APPENDIX).blocks(Block.Table.class).get(0);
+        java.util.regex.Pattern grouped = java.util.regex.Pattern.compile("[1-9][0-9]{0,2}(,[0-9]{3})* tokens/s");
+        int checked = 0;
+        for (int i = 0; i < anchors.size(); i++) {
+            var a = anchors.get(i);
+            if (a.metric() == dev.ridgeline.engine.validation.Metric.TPOT_MS) {
+                continue;
+            }
+            double ours = validation.rows().get(i).ours();
+            for (String column : List.of("Published", "Ridgeline")) {
+                String cell = text(t.cell(i, column));
+                assertTrue(!cell.matches(".*[0-9]{4}.*"), column + " of " + a.id() + " ungrouped: " + cell);
+                double figure = column.equals("Published") ? a.publishedLow() : ours;
+                if (figure >= 100 && (column.equals("Ridgeline") || a.publishedLow() == a.publishedHigh())) {
+                    assertTrue(grouped.matcher(cell).matches(), column + " of " + a.id() + ": " + cell);
+                    assertEquals(Math.round(figure), Long.parseLong(cell.replaceAll("[^0-9]", "")), a.id());
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 20, "figures checked: " + checked);
+    }
+
     @Test
     void qwensReportSaysNothingOnlyDeepSeekHas() {
         // Qwen3 is GQA without MLA, MTP or a KV rank; DeepSeek's name may only appear in a citation of a shared source

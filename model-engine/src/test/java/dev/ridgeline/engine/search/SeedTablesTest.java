@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Seed 000's two result tables (section 方案搜索结果 of shared/seeds/seed-000-ep-throughput-blog.md, transcribed in
- * src/test/resources/seed000/) reproduced row by row, with the readings of DESIGN 3.8 and {@code ExpertLoad.FULL}.
+ * Seed 000's two result tables (section 方案搜索结果 of ShineZ's post, https://shinezyy.github.io/ArchShineZ/post/modeling-deepseek/,
+ * transcribed in src/test/resources/seed000/) reproduced row by row, with the readings of DESIGN 3.8 and {@code ExpertLoad.FULL}.
  * The bounds come from outside the code under test: every row outside H20 within 10 % of the seed's user tokens/s
  * (issue 19), the median within the reference reconstruction's (DESIGN 3.8: 2.4 % with H20, 1.4 % without); the H20
  * rows err in the direction validation.md says; every search group outside H20 picks the seed's row or stops one batch

@@ -94,6 +94,27 @@ class ValidationTest {
         }
     }
 
+    /**
+     * Issue 20's reproduction: every published prefill deployment whose routing Ridgeline's prefill reproduces (routing
+     * simulated as perfectly balanced, as DeepSeek's profile and SGLang's balanced run state, or no expert parallelism,
+     * so no card holds hotter experts than another) falls inside its P10-P90 band. The band is the tolerance: it comes
+     * from the kernels' held-out calibration residuals (PrefillBands), not from these anchors. At least three such rows
+     * on at least two chips (today DeepSeek's profile on H800, SGLang balanced on H100, Ant's TP8 on H20); the rows
+     * under SGLang's default EPLB are held by the tests below with their cause.
+     */
+    @Test
+    void prefillDeploymentsUnderTheRoutingRidgelineModelsAreInsideTheirBands() {
+        List<Validation.Row> modelled = PREFILL.rows().stream()
+                .filter(r -> r.anchor().balancedRouting() || r.anchor().scenario().ep() == 1).toList();
+        assertTrue(modelled.size() >= 3, "prefill rows under modelled routing: " + modelled.size() + "\n" + table(ALL));
+        assertTrue(modelled.stream().map(r -> r.anchor().scenario().chip().name()).distinct().count() >= 2,
+                table(ALL));
+        for (Validation.Row r : modelled) {
+            assertFalse(r.outsideBand(), r.anchor().id() + " outside its band " + r.band() + "\n" + table(ALL));
+            assertTrue(r.band().low() < r.band().high(), r.anchor().id() + ": a band of no width " + r.band());
+        }
+    }
+
     /** Issue 19's median bound over every row, decode and prefill. */
     @Test
     void medianOverDecodeAndPrefillIsAtMostTenPercent() {
