@@ -22,41 +22,17 @@ import javafx.beans.property.SimpleBooleanProperty;
  * (the lens turns the new decode figure into the served one by arithmetic). Newest request wins ({@link Job}).
  */
 public final class ServedLensModel {
-    private final Engine engine;
-    private final TuningRunner runner;
     private final ObjectProperty<Workload> workload;
     private final Job<ServedLens> job;
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
-    private Scenario scenario;
-    private Object wanted;
+    private final WorkloadJob<ServedLens> sizing;
 
     public ServedLensModel(Engine engine, TuningRunner runner, ObjectProperty<Workload> workload) {
-        this.engine = Objects.requireNonNull(engine, "engine");
-        this.runner = Objects.requireNonNull(runner, "runner");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(runner, "runner");
         this.workload = Objects.requireNonNull(workload, "workload");
         this.job = new Job<>(runner, r -> "prefill pools sized");
-        workload.addListener((obs, old, now) -> refresh());
-        active.addListener((obs, old, now) -> refresh());
-    }
-
-    /** The scenario on screen (FX thread). */
-    public void setScenario(Scenario s) {
-        scenario = s;
-        refresh();
-    }
-
-    private void refresh() {
-        Workload w = workload.get();
-        if (!active.get() || scenario == null || w == null) {
-            return;
-        }
-        Object key = ServedLens.key(scenario, w);
-        if (key.equals(wanted)) {
-            return;
-        }
-        wanted = key;
-        Scenario s = scenario;
-        job.submit((stop, progress) -> {
+        this.sizing = new WorkloadJob<>(job, workload, active, ServedLens::key, (s, w, key) -> (stop, progress) -> {
             Map<Dtype, ServedObjective.Pool> pools = new EnumMap<>(Dtype.class);
             for (Dtype kv : Dtype.values()) {
                 ServedObjective.Pool p = ServedObjective.prefillPool(engine, s, kv, w, runner.sweep(), runner.threads(), stop);
@@ -67,6 +43,11 @@ public final class ServedLensModel {
             }
             return new ServedLens(key, w, pools);
         });
+    }
+
+    /** The scenario on screen (FX thread). */
+    public void setScenario(Scenario s) {
+        sizing.setScenario(s);
     }
 
     /** The lens of the newest scenario and workload sized (null before the first). */
@@ -91,7 +72,6 @@ public final class ServedLensModel {
 
     /** Stops for good (the window is closing). */
     public void dispose() {
-        active.set(false);
-        job.dispose();
+        sizing.dispose();
     }
 }

@@ -22,40 +22,22 @@ import javafx.beans.property.SimpleObjectProperty;
  * themselves) and of the workload. Newest request wins ({@link Job}).
  */
 public final class ServedModel {
-    private final Engine engine;
-    private final TuningRunner runner;
     private final Job<Served> job;
     private final ObjectProperty<Workload> workload = new SimpleObjectProperty<>(this, "workload", Workload.DEFAULT);
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
-    private Scenario scenario;
-    private Object wanted;
+    private final WorkloadJob<Served> sizing;
 
     public ServedModel(Engine engine, TuningRunner runner) {
-        this.engine = Objects.requireNonNull(engine, "engine");
-        this.runner = Objects.requireNonNull(runner, "runner");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(runner, "runner");
         this.job = new Job<>(runner, r -> r instanceof Served.Sized ? "pools sized" : "not served");
-        workload.addListener((obs, old, now) -> refresh());
-        active.addListener((obs, old, now) -> refresh());
+        this.sizing = new WorkloadJob<>(job, workload, active, (s, w) -> List.of(FrontierData.key(s), w),
+                (s, w, key) -> (stop, progress) -> Serving.size(engine, s, w, runner.sweep(), runner.threads(), stop));
     }
 
     /** The scenario on screen (FX thread). */
     public void setScenario(Scenario s) {
-        scenario = s;
-        refresh();
-    }
-
-    private void refresh() {
-        Workload w = workload.get();
-        if (!active.get() || scenario == null || w == null) {
-            return;
-        }
-        Object key = List.of(FrontierData.key(scenario), w);
-        if (key.equals(wanted)) {
-            return;
-        }
-        wanted = key;
-        Scenario s = scenario;
-        job.submit((stop, progress) -> Serving.size(engine, s, w, runner.sweep(), runner.threads(), stop));
+        sizing.setScenario(s);
     }
 
     /** The sizing work, its result, progress and status. */
@@ -74,7 +56,6 @@ public final class ServedModel {
 
     /** Stops for good (the window is closing). */
     public void dispose() {
-        active.set(false);
-        job.dispose();
+        sizing.dispose();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.served;
 
+import dev.ridgeline.app.explorer.charts.CanvasPane;
 import dev.ridgeline.app.explorer.charts.Palette;
 import dev.ridgeline.app.explorer.tuning.JobBar;
 import dev.ridgeline.engine.model.Scenario;
@@ -12,7 +13,6 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.value.ObservableValue;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
@@ -101,52 +101,32 @@ public final class ServedView extends VBox {
     }
 
     /** The canvas the painter draws on. */
-    private static final class Pools extends Region {
-        private final Canvas canvas = new Canvas();
-        private final FXGraphics2D g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
+    private static final class Pools extends CanvasPane {
         private Served served;
         private ServedPainter.Drawn drawn;
 
         Pools() {
             setId("servedPools");
-            getChildren().add(canvas);
             setMinSize(200, 200);
             setPrefSize(600, 360);
         }
 
         void show(Served s) {
             served = s;
-            draw();
+            repaint();
         }
 
         @Override
-        protected void layoutChildren() {
-            double w = snapSizeX(getWidth());
-            double h = snapSizeY(getHeight());
-            if (w != canvas.getWidth() || h != canvas.getHeight()) {
-                canvas.setWidth(w);
-                canvas.setHeight(h);
-                draw();
-            }
-        }
-
-        private void draw() {
-            double w = canvas.getWidth();
-            double h = canvas.getHeight();
-            var gc = canvas.getGraphicsContext2D();
-            gc.clearRect(0, 0, w, h);
-            if (w < 1 || h < 1) {
-                return;
-            }
+        protected void paint(FXGraphics2D g2, Rectangle2D area) {
             if (served == null) {
                 g2.setColor(java.awt.Color.WHITE);
-                g2.fill(new Rectangle2D.Double(0, 0, w, h));
+                g2.fill(area);
                 g2.setFont(Palette.LABEL);
                 g2.setColor(Palette.MUTED);
                 g2.drawString("Sizing the prefill and decode pools for this workload…", 14f, 28f);
                 return;
             }
-            drawn = ServedPainter.paint(g2, new Rectangle2D.Double(0, 0, w, h), served);
+            drawn = ServedPainter.paint(g2, area, served);
         }
     }
 }
