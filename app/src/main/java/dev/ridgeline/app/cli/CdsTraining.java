@@ -24,6 +24,8 @@ public final class CdsTraining {
     public static void main(String[] args) throws IOException {
         Path dir = Files.createTempDirectory("ridgeline-cds-training");
         PrintWriter none = new PrintWriter(Writer.nullWriter());
+        // what Launcher.main does before a command (the class and its thread's lambda: else read from the jar)
+        Launcher.readPresetsMeanwhile();
         int failed = 0;
         try {
             String[][] runs = {

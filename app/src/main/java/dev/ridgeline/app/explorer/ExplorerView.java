@@ -1,6 +1,5 @@
 package dev.ridgeline.app.explorer;
 
-import dev.ridgeline.app.Comparison;
 import dev.ridgeline.app.UserFolders;
 import dev.ridgeline.app.chipeditor.ChipEditor;
 import dev.ridgeline.app.explorer.charts.GanttPainter;
@@ -23,9 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -35,9 +31,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 
@@ -62,10 +56,9 @@ public final class ExplorerView extends BorderPane {
     private ValidationView validation;
     private final MemoryBar memoryBar = new MemoryBar();
     private final OpTable opTable = new OpTable();
-    private final Label summary = new Label();
     private final Label stale = new Label();
-    private final Label notice = new Label();
-    private final Label compare = new Label();
+    private final StatusBar status;
+    private final CompareBar compareBar;
     private final TabPane tabs = new TabPane();
     private final TabPane centreTabs = new TabPane();
     private final LazyViews lazy;
@@ -88,6 +81,7 @@ public final class ExplorerView extends BorderPane {
      */
     public ExplorerView(ExplorerModel model, Catalog catalog, Path userPresets, TuningRunner tuning) {
         this.model = model;
+        status = new StatusBar(model); // before anything that shows a result
         setId("explorer");
         getStyleClass().add("explorer");
         getStylesheets().add(stylesheet());
@@ -100,7 +94,8 @@ public final class ExplorerView extends BorderPane {
         left.setId("scenarioScroll");
 
         kpis.setBelowTiles(memoryBar);
-        VBox right = new VBox(10, kpis, compareBar());
+        compareBar = new CompareBar(model);
+        VBox right = new VBox(10, kpis, compareBar);
         right.getStyleClass().add("kpi-column");
         ScrollPane rightScroll = scrolled(right);
         Tab chipTab = tab(SIDE_TABS.get(1), "Edit every field of the chip; each accepted edit redraws everything.");
@@ -173,30 +168,7 @@ public final class ExplorerView extends BorderPane {
         SplitPane.setResizableWithParent(left, false);
         setCenter(main);
 
-        summary.setId("summaryLabel");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label error = new Label();
-        error.getStyleClass().add("error-text");
-        error.textProperty().bind(model.errorProperty());
-        notice.setId("noticeLabel");
-        notice.getStyleClass().add("error-text");
-        notice.managedProperty().bind(notice.visibleProperty());
-        notice.setVisible(false);
-        HBox status = new HBox(12, summary, spacer, notice, error);
-        status.setAlignment(Pos.CENTER_LEFT);
-        // one line always there, empty while the fidelities agree: the charts above never jump when it appears
-        Label contrast = new Label(" ");
-        contrast.setId("contrastLabel");
-        contrast.getStyleClass().add("contrast-text");
-        contrast.setMinHeight(Region.USE_PREF_SIZE);
-        subscriptions.add(model.contrastProperty().subscribe(text -> {
-            contrast.setText(text.isEmpty() ? " " : text);
-            contrast.setTooltip(text.isEmpty() ? null : new Tooltip(text));
-        }));
-        VBox bottom = new VBox(1, contrast, status);
-        bottom.getStyleClass().add("status-bar");
-        setBottom(bottom);
+        setBottom(status);
 
         // before any text field sees them: the scenario's undo, not a field's own typing undo
         KeyCombination undoKey = KeyCombination.keyCombination("Shortcut+Z");
@@ -240,34 +212,7 @@ public final class ExplorerView extends BorderPane {
      * is shown, the whole text is the tooltip. An empty text hides it.
      */
     public void setNotice(String text) {
-        notice.setText(text.lines().findFirst().orElse(""));
-        notice.setTooltip(text.isEmpty() ? null : new Tooltip(text));
-        notice.setVisible(!text.isEmpty());
-    }
-
-    /** Pin the current result as A, clear it, and what differs from A. */
-    private VBox compareBar() {
-        Button pin = new Button("Pin as A");
-        pin.setId("pinButton");
-        pin.setTooltip(new Tooltip("Keep the current result as A: the tiles then say how each later edit moves them (Shortcut+P)."));
-        pin.setOnAction(e -> model.pin());
-        Button clear = new Button("Clear A");
-        clear.setId("unpinButton");
-        clear.setTooltip(new Tooltip("Stop comparing (Shortcut+Shift+P)."));
-        clear.setOnAction(e -> model.unpin());
-        clear.disableProperty().bind(model.pinnedProperty().isNull());
-        compare.setId("compareLabel");
-        compare.setWrapText(true);
-        compare.getStyleClass().add("compare-text");
-        CheckBox served = new CheckBox("Served");
-        served.setId("servedSwitch");
-        served.setMnemonicParsing(false);
-        served.setTooltip(new Tooltip("Headline tiles and frontier in served output tokens/s per card: the Served view's "
-                + "workload over its prefill and decode cards, TTFT limit included (Shortcut+Shift+W)."));
-        served.selectedProperty().bindBidirectional(model.servedProperty());
-        HBox row = new HBox(6, pin, clear, served);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, row, compare);
+        status.setNotice(text);
     }
 
     /** The served switch's figures of {@code e} through {@code lens}; null while the lens is being sized. */
@@ -289,15 +234,7 @@ public final class ExplorerView extends BorderPane {
             kpis.show(e, a, model.getBands());
             kpis.showServed(model.servedProperty().get(), served(lazy.servedLens().lensFor(e.scenario()), e));
             memoryBar.show(e);
-            if (a == null) {
-                compare.setText("Pin a result as A to compare the next edits with it.");
-                summary.setText(e.scenario().summary());
-            } else {
-                List<String> diff = Comparison.differences(a.scenario(), e.scenario());
-                String vsA = diff.isEmpty() ? "B = A" : "B: " + String.join("; ", diff);
-                compare.setText("A: " + a.scenario().summary() + "\n" + vsA);
-                summary.setText(e.scenario().summary() + "  ·  vs A, " + vsA);
-            }
+            status.setSummary(compareBar.show(e.scenario(), a == null ? null : a.scenario()));
         }
     }
 
@@ -318,12 +255,13 @@ public final class ExplorerView extends BorderPane {
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();
         scenarioPanel.dispose();
+        status.dispose();
         lazy.dispose();
     }
 
     /** The status line's text: the scenario summary and, with A pinned, what differs from A (export footers). */
     public String statusText() {
-        return summary.getText();
+        return status.summary();
     }
 
     public ExplorerModel model() {

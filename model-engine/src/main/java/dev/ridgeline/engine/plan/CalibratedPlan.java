@@ -2,8 +2,6 @@ package dev.ridgeline.engine.plan;
 
 import dev.ridgeline.engine.calibration.Basis;
 import dev.ridgeline.engine.calibration.Calibration;
-import dev.ridgeline.engine.calibration.DeepEpFit;
-import dev.ridgeline.engine.calibration.ExpertPopularity;
 import dev.ridgeline.engine.calibration.GemmCurve;
 import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.Assumptions;
@@ -46,9 +44,8 @@ final class CalibratedPlan extends Plan {
     private final double mlaSecondsPerByte;
     private final boolean mlaExtrapolated;
     private final String mlaCitation;
-    private final double nicScale;
-    /** DeepEP seconds per byte by EP size and kind, filled on first use (0 = not yet; a benign race, as below). */
-    private final double[][] deepEpInverse = new double[2][Deployment.MAX_EP + 1];
+    /** Dispatch and combine over the EP link, from DeepEP's fits. */
+    private final DeepEpLink link;
     /** DeepGEMM curves by op kind and variant, filled on first use (a benign race: curves are immutable and equal). */
     private final GemmCurve[] curves = new GemmCurve[OpKind.values().length * VARIANTS];
     /** The hottest card's routed traffic, per EP, redundant experts and balancer. */
@@ -71,9 +68,9 @@ final class CalibratedPlan extends Plan {
         this.mlaSecondsPerByte = invHbm / memory.fraction();
         this.mlaExtrapolated = memory.extrapolated() || compute.extrapolated();
         this.mlaCitation = memory.citation() + "; compute: " + compute.citation();
-        this.nicScale = nic.bandwidthBytesPerSec() / cal.cx7BytesPerSec();
+        this.link = new DeepEpLink(chip, cal, nic.bandwidthBytesPerSec(), gap);
         this.traffic = new ExpertTraffic(model.routedExperts(), model.expertsPerToken(), cal.expertPopularity());
-        this.prefill = new PrefillReadings(cal.prefill(), model, chip, nicScale, gap);
+        this.prefill = new PrefillReadings(cal.prefill(), model, chip, link.nicScale, gap);
     }
 
     @Override
@@ -210,58 +207,25 @@ final class CalibratedPlan extends Plan {
         return mlaCitation;
     }
 
-    private static DeepEpFit.Kind deepEpKind(OpKind kind) {
-        return kind == OpKind.DISPATCH ? DeepEpFit.Kind.DISPATCH : DeepEpFit.Kind.COMBINE;
-    }
-
-    /** Routed pairs per rank in DeepEP's low-latency benchmark: 128 tokens x top-8 (calibration/deepep.csv). */
-    static final double DEEPEP_PAIRS_PER_RANK = 128 * 8;
-
-    /**
-     * Inside the scale-up domain: bytes at DeepEP's intranode fraction of the link plus a kernel gap (measured on
-     * H800 only). Over the NIC: DeepEP's low-latency fit of that op, its bandwidth scaled by the NIC's over CX7's.
-     * {@code bytes} are the hottest card's; DeepEP's benchmark routes randomly (uniform popularity, Poisson spread), so
-     * its latencies already hold that benchmark's hottest rank, {@code 1 + z_EP / sqrt(1024)} of the mean: the fitted
-     * seconds per byte are divided by it, so that the hottest card's bytes are not charged that spread twice.
-     */
+    /** Decode's dispatch and combine ({@link DeepEpLink}). */
     @Override
     double networkSeconds(OpKind kind, double bytes, int cards) {
-        if (chip.scaleUpCovers(cards)) {
-            return bytes / (chip.scaleUpBandwidthBytesPerSec() * Calibration.SCALE_UP_FRACTION) + gap;
-        }
-        DeepEpFit.Kind k = deepEpKind(kind);
-        double[] cache = deepEpInverse[k.ordinal()];
-        double inverse = cache[cards];
-        if (inverse == 0) {
-            inverse = cal.deepEp().inverseBandwidth(k, cards) / benchmarkHottest(cards);
-            cache[cards] = inverse;
-        }
-        return cal.deepEp().fixedSec(k) + bytes * inverse / nicScale;
-    }
-
-    /** The hottest rank of DeepEP's low-latency benchmark over its mean: {@code 1 + z_EP / sqrt(1024)}. */
-    static double benchmarkHottest(int cards) {
-        return 1 + ExpertPopularity.expectedMaxNormal(cards) / Math.sqrt(DEEPEP_PAIRS_PER_RANK);
+        return link.seconds(kind, bytes, cards);
     }
 
     @Override
     double networkFixedSeconds(OpKind kind, int ep) {
-        return chip.scaleUpCovers(ep) ? gap : cal.deepEp().fixedSec(deepEpKind(kind));
+        return link.fixedSeconds(kind, ep);
     }
 
     @Override
     boolean networkExtrapolated(OpKind kind, double bytes, int ep) {
-        if (chip.scaleUpCovers(ep)) {
-            return chip.calibration() != MEASURED_CHIP;
-        }
-        return cal.deepEp().basis(deepEpKind(kind), ep, bytes / benchmarkHottest(ep), nicScale != 1.0).extrapolated();
+        return link.extrapolated(kind, bytes, ep);
     }
 
     @Override
     String networkBasis(OpKind kind, double bytes, int ep) {
-        return chip.scaleUpCovers(ep) ? Calibration.SCALE_UP_CITATION
-                : cal.deepEp().basis(deepEpKind(kind), ep, bytes / benchmarkHottest(ep), nicScale != 1.0).citation()
-                + "; the hottest card's bytes, over the benchmark's own hottest rank";
+        return link.basis(kind, bytes, ep);
     }
 
     @Override
@@ -286,7 +250,7 @@ final class CalibratedPlan extends Plan {
 
     @Override
     double prefillNetworkSeconds(OpKind kind, double bytes, int cards) {
-        return prefill.networkSeconds(deepEpKind(kind), bytes, cards);
+        return prefill.networkSeconds(DeepEpLink.kind(kind), bytes, cards);
     }
 
     @Override
@@ -296,12 +260,12 @@ final class CalibratedPlan extends Plan {
 
     @Override
     boolean prefillNetworkExtrapolated(OpKind kind, int cards) {
-        return prefill.networkBasis(deepEpKind(kind), cards).extrapolated();
+        return prefill.networkBasis(DeepEpLink.kind(kind), cards).extrapolated();
     }
 
     @Override
     String prefillNetworkBasis(OpKind kind, int cards) {
-        return prefill.networkBasis(deepEpKind(kind), cards).citation();
+        return prefill.networkBasis(DeepEpLink.kind(kind), cards).citation();
     }
 
     @Override
