@@ -149,7 +149,7 @@ public final class Soak {
             try {
                 Object text = ManagementFactory.getPlatformMBeanServer().invoke(
                         new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                        new Object[] {null}, new String[] {String[].class.getName()});
+                        new Object[] {new String[] {"-all"}}, new String[] {String[].class.getName()});
                 Files.createDirectories(histograms);
                 Files.writeString(histograms.resolve(name + ".txt"), String.valueOf(text));
             } catch (IOException | JMException e) {
@@ -161,14 +161,16 @@ public final class Soak {
 
     /**
      * Heap in use after two full collections, MB. A collection asked for while another thread holds the GC locker (the
-     * renderer's software pipeline pins its pixel arrays while it draws) can be skipped silently, which read 584 MB of
-     * a 100 MB heap once: a request counts only when a collector's count moved, and is repeated until two did.
+     * renderer's software pipeline pins its pixel arrays while it draws) can be skipped, which read 584 MB of a 100 MB
+     * heap once, and the young collection the locker starts on its release moves the collectors' counts all the
+     * same: a request counts only when the full collector's count moved, and is repeated until two did. (The
+     * histograms are then taken of all objects, without a collection of their own that the locker could skip.)
      */
     static double heapMB() {
-        long before = collections();
-        for (int done = 0, tries = 0; done < 2 && tries < 50; tries++) {
+        long before = fullCollections();
+        for (int done = 0, tries = 0; done < 2 && tries < 100; tries++) {
             System.gc();
-            long now = collections();
+            long now = fullCollections();
             if (now > before) {
                 done++;
                 before = now;
@@ -179,12 +181,21 @@ public final class Soak {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
     }
 
-    private static long collections() {
-        long n = 0;
+    /** Collections of the collector that collects the whole heap (G1's "Old Generation"; every collector if none). */
+    private static long fullCollections() {
+        long full = 0;
+        long all = 0;
+        boolean found = false;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            n += Math.max(0, gc.getCollectionCount());
+            long n = Math.max(0, gc.getCollectionCount());
+            all += n;
+            String name = gc.getName();
+            if (name.contains("Old") || name.contains("MarkSweep")) {
+                full += n;
+                found = true;
+            }
         }
-        return n;
+        return found ? full : all;
     }
 
     private static void sleep(long millis) {
@@ -232,8 +243,11 @@ public final class Soak {
     private void next() {
         if (!warmAsked && System.nanoTime() >= warmNanos) {
             warmAsked = true;
+            long asked = System.nanoTime();
             settledThen(() -> {
                 heapWarm = reading("warm");
+                // the wait for the jobs and the collections are not editing time: the soak's clock stops meanwhile
+                endNanos += System.nanoTime() - asked;
                 next();
             });
             return;
