@@ -78,6 +78,7 @@ final class MapSearch {
         }
         AtomicInteger done = new AtomicInteger();
         int total = nx * ny;
+        List<int[]> previous = List.of();
         for (int d = 0; d <= nx + ny - 2 && !cancelled.getAsBoolean(); d++) {
             List<int[]> diagonal = new ArrayList<>();
             for (int a = 0; a < nx; a++) {
@@ -102,14 +103,10 @@ final class MapSearch {
                 out[at[1]][at[0]] = c == null ? Double.NaN : c.headline();
             }
             // the diagonal before this one is no longer needed (a cell holds a best per configuration)
-            if (d > 0) {
-                for (int a = 0; a < nx; a++) {
-                    int b = d - 1 - a;
-                    if (b >= 0 && b < ny) {
-                        cells[fy > 0 ? ny - 1 - b : b][fx > 0 ? nx - 1 - a : a] = null;
-                    }
-                }
+            for (int[] at : previous) {
+                cells[at[1]][at[0]] = null;
             }
+            previous = diagonal;
         }
         return out;
     }
