@@ -107,10 +107,9 @@ public final class ChartExport {
             case SENSITIVITY: {
                 Sensitivity.Result r = Sensitivity.compute(engine, s, q.targetTps(), Sensitivity.DEFAULT_STEP,
                         q.objective(), served(engine, q), sweep, threads, never, quiet);
-                // the band is of throughput per card, as in the Sensitivity tab: a cost, power or served headline has none
-                dev.ridgeline.engine.evidence.Band band = q.objective() != Objective.THROUGHPUT ? null
-                        : dev.ridgeline.engine.evidence.FrontierBands.headline(engine, s, r.headline());
-                captioned(out, width, height, footer, TuningFigures.tornado(r, band), TuningFigures.sensitivityCaption(r));
+                captioned(out, width, height, footer,
+                        TuningFigures.tornado(r, dev.ridgeline.engine.evidence.FrontierBands.headline(engine, r)),
+                        TuningFigures.sensitivityCaption(r));
                 break;
             }
             case MAP: {

@@ -4,6 +4,8 @@ import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Headline;
+import dev.ridgeline.engine.space.Objective;
+import dev.ridgeline.engine.space.Sensitivity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +35,14 @@ public record FrontierBands(List<Band> line, Band answer) {
         }
         var e = engine.evaluate(s);
         return Bands.of(engine.calibration(), e).throughputPerCard().times(headline / e.throughputPerCard());
+    }
+
+    /**
+     * The P10-P90 of a sensitivity result's headline: the band is of throughput per card, so a cost, power or served
+     * headline has none (null), as has seed fidelity.
+     */
+    public static Band headline(Engine engine, Sensitivity.Result r) {
+        return r.objective() != Objective.THROUGHPUT ? null : headline(engine, r.scenario(), r.headline());
     }
 
     /** The bands of a calibrated frontier; null in seed fidelity or for a cancelled sweep. */

@@ -42,9 +42,7 @@ final class SensitivityModel extends Follower<Sensitivity.Result> {
         return (stop, progress) -> {
             Sensitivity.Result r = Sensitivity.compute(engine, s, target, step, objective, served, runner.sweep(),
                     runner.threads(), stop, progress);
-            // the band is of throughput per card: a cost, power or served headline has none
-            headlineBand = stop.getAsBoolean() || objective != Objective.THROUGHPUT ? null
-                    : FrontierBands.headline(engine, s, r.headline());
+            headlineBand = stop.getAsBoolean() ? null : FrontierBands.headline(engine, r);
             return r;
         };
     }
