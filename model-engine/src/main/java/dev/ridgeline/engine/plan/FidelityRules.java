@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * What a fidelity's plan decides, for everyone who reads it: the plans themselves ({@link SeedPlan},
  * {@link CalibratedPlan}) take their chip reading, expert slots and promotion rule from here, and the evaluation,
- * the report, the design space and the bands ask here instead of branching on the fidelity (issue 19, item 5; the
- * engine's ArchitectureTest and the app's AppArchitectureTest keep it so). Obtained without calibration data through {@link Plan#rules(Scenario)}, or
- * from a prepared plan ({@link Plan#rules()}); stateless and thread-safe.
+ * the report, the design space, the bands and the window ask here instead of branching on the fidelity (issue 19,
+ * item 5; the engine's ArchitectureTest and the app's AppArchitectureTest keep it so). Obtained without calibration
+ * data through {@link Plan#rules(Scenario)} or {@link Plan#rules(dev.ridgeline.engine.model.Fidelity)}, or from a
+ * prepared plan ({@link Plan#rules()}); stateless and thread-safe.
  */
 public interface FidelityRules {
     /** The chip's HBM capacity as this fidelity reads it, bytes (seed 000 reads the datasheet's GB as GiB). */
