@@ -2,11 +2,13 @@ package dev.ridgeline.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.ridgeline.app.cli.Launcher;
+import dev.ridgeline.engine.model.Fidelity;
 import org.junit.jupiter.api.Test;
 
 /** STYLE 15: console output only in the command line; Jackson only in the engine's io package. */
@@ -59,6 +61,33 @@ class AppArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ridgeline.app.cli..", "dev.ridgeline.app.export..",
                         "dev.ridgeline.app.report..")
                 .check(APP);
+    }
+
+    /**
+     * Issue 19, item 5, for the app as the engine's ArchitectureTest holds it for the engine: what a fidelity decides
+     * (which fields apply, whether layouts and EPLB are modelled) is asked of its plan ({@code Plan.rules}), so no
+     * class of the app names a fidelity's constant; a bench or check that needs a particular fidelity names it by
+     * what it is for ({@code Fidelity.physical()}, {@code Fidelity.reproducing()}).
+     */
+    @Test
+    void theAppAsksThePlanInsteadOfBranchingOnTheFidelity() {
+        noClasses().should().getField(Fidelity.class, "SEED").orShould().getField(Fidelity.class, "CALIBRATED")
+                .because("a fidelity's readings come from its plan (FidelityRules), not from branches in the app")
+                .check(APP);
+    }
+
+    /** The rule is not vacuous: a class that branches on the fidelity breaks it. */
+    @Test
+    void theFidelityRuleWouldCatchABranch() {
+        JavaClasses offender = new ClassFileImporter().importClasses(BranchesOnFidelity.class);
+        assertTrue(noClasses().should().getField(Fidelity.class, "SEED").orShould().getField(Fidelity.class, "CALIBRATED")
+                .evaluate(offender).hasViolation());
+    }
+
+    static final class BranchesOnFidelity {
+        static boolean seed(Fidelity f) {
+            return f == Fidelity.SEED;
+        }
     }
 
     @Test

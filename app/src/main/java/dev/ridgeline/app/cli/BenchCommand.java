@@ -79,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Engine engine = Engines.builtIn();
         Scenario calibrated = Presets.builtInScenario("default");
-        Scenario seed = calibrated.withFidelity(Fidelity.SEED);
+        Scenario seed = calibrated.withFidelity(Fidelity.reproducing());
         out.println("warming up and measuring ...");
         out.flush();
         double warm = Math.min(1.0, seconds);
@@ -182,6 +182,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static void searches(Engine engine) {
-        sink = SearchCommand.run(engine, 20, Fidelity.SEED).size() + SearchCommand.run(engine, 15, Fidelity.SEED).size();
+        sink = SearchCommand.run(engine, 20, Fidelity.reproducing()).size()
+                + SearchCommand.run(engine, 15, Fidelity.reproducing()).size();
     }
 }

@@ -255,11 +255,7 @@ public final class ScenarioOptions {
     }
 
     private static Fidelity fidelity(String v) {
-        switch (v.toLowerCase(Locale.ROOT)) {
-            case "seed": return Fidelity.SEED;
-            case "calibrated": return Fidelity.CALIBRATED;
-            default: throw new IllegalArgumentException("expected seed or calibrated");
-        }
+        return Fidelity.ofLabel(v);
     }
 
     private static ThroughputReading throughputReading(String v) {

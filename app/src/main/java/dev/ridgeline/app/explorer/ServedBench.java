@@ -56,7 +56,7 @@ public final class ServedBench {
     }
 
     public static Result run(int warmup, int edits, long seed) throws Exception {
-        Scenario base = Presets.builtInScenario("default").withFidelity(Fidelity.CALIBRATED);
+        Scenario base = Presets.builtInScenario("default").withFidelity(Fidelity.physical());
         return BenchWindow.run("bench-served", base, view -> {
             ServedBench bench = new ServedBench(view, base, warmup, edits, seed);
             bench.start();

@@ -298,7 +298,7 @@ public final class Soak {
             case 5: return s.withMtp(s.model().mtpModules() > 0 ? random.nextInt(3) : 0, s.mtpAcceptance());
             case 6: return s.withKvDtype(random.nextBoolean() ? Dtype.FP8 : Dtype.BF16);
             case 7: return s.withWeightDtype(random.nextBoolean() ? Dtype.FP8 : Dtype.BF16);
-            case 8: return s.withFidelity(random.nextBoolean() ? Fidelity.SEED : Fidelity.CALIBRATED);
+            case 8: return s.withFidelity(Fidelity.choices().get(random.nextInt(Fidelity.choices().size())));
             case 9: {
                 Chip c = catalog.chips().get(random.nextInt(catalog.chips().size()));
                 return s.withChip(c);

@@ -238,4 +238,25 @@ class ExplorerTabsTest {
         assertEquals("2 user preset(s) skipped: a.json: bad", notice.getText());
         assertTrue(notice.getTooltip().getText().contains("b.json"));
     }
+
+    /**
+     * Issue 19, item 5: the scenario panel asks the plan's rules which fields a fidelity uses. Seed 000 has no
+     * reserve, kernel gap or host share and models no layouts or balancer: those controls are off, saying why; in
+     * calibrated fidelity, the default, they are on.
+     */
+    @Test
+    void theFieldsAFidelityIgnoresAreOffAndSayWhy(FxRobot robot) {
+        for (Fidelity f : Fidelity.choices()) {
+            robot.interact(() -> view.model().setScenario(Presets.builtInScenario("default").withFidelity(f)));
+            WaitForAsyncUtils.waitForFxEvents();
+            boolean applies = dev.ridgeline.engine.plan.Plan.rules(f).appliesAssumptions();
+            Label reserve = robot.lookup("#reserveTitle").queryAs(Label.class);
+            Node row = robot.lookup("#reserveField").queryAs(Node.class).getParent();
+            assertEquals(!applies, row.isDisabled(), f + ": the reserve's row");
+            assertEquals(!applies, reserve.getText().contains("(seed fidelity has none (seed 000))"), f + ": " + reserve.getText());
+            assertEquals(f == Fidelity.reproducing(), robot.lookup("#eplbSwitch").query().isDisabled(), f + ": EPLB");
+            String note = robot.lookup("#layoutNote").queryAs(Label.class).getText();
+            assertEquals(f == Fidelity.reproducing(), note.startsWith("Off: "), f + ": " + note);
+        }
+    }
 }

@@ -32,6 +32,21 @@ public enum Fidelity implements Labelled {
         return CALIBRATED;
     }
 
+    /** The fidelity that reproduces seed 000's tables and search as published (the seed checks and benches use it). */
+    public static Fidelity reproducing() {
+        return SEED;
+    }
+
+    /** The fidelity whose {@link #label()} is {@code label}, ignoring case; refused in words naming the choices. */
+    public static Fidelity ofLabel(String label) {
+        for (Fidelity f : values()) {
+            if (f.label().equalsIgnoreCase(label)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("expected seed or calibrated");
+    }
+
     /** The choices in the order a picker offers them: the default first. */
     public static java.util.List<Fidelity> choices() {
         return java.util.List.of(CALIBRATED, SEED);

@@ -51,6 +51,11 @@ final class CalibratedRules implements FidelityRules {
     }
 
     @Override
+    public boolean appliesAssumptions() {
+        return true;
+    }
+
+    @Override
     public boolean modelsLayoutsAndBalance() {
         return true;
     }

@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * What a fidelity's plan decides, for everyone who reads it: the plans themselves ({@link SeedPlan},
  * {@link CalibratedPlan}) take their chip reading, expert slots and promotion rule from here, and the evaluation,
- * the report, the design space and the bands ask here instead of branching on the fidelity (issue 19, item 5; the
- * engine's ArchitectureTest keeps it so). Obtained without calibration data through {@link Plan#rules(Scenario)}, or
- * from a prepared plan ({@link Plan#rules()}); stateless and thread-safe.
+ * the report, the design space, the bands and the window ask here instead of branching on the fidelity (issue 19,
+ * item 5; the engine's ArchitectureTest and the app's AppArchitectureTest keep it so). Obtained without calibration
+ * data through {@link Plan#rules(Scenario)} or {@link Plan#rules(dev.ridgeline.engine.model.Fidelity)}, or from a
+ * prepared plan ({@link Plan#rules()}); stateless and thread-safe.
  */
 public interface FidelityRules {
     /** The chip's HBM capacity as this fidelity reads it, bytes (seed 000 reads the datasheet's GB as GiB). */
@@ -35,6 +36,12 @@ public interface FidelityRules {
 
     /** True when DeepGEMM's promotion discount applies to this chip's FP8 expert GEMMs when enabled (seed 000 only). */
     boolean promotionMatters(Chip chip);
+
+    /**
+     * True when the scenario's assumptions (memory reserve, kernel gap, host overhead) enter the figures
+     * (calibrated); seed 000 has none of them, so the window disables their fields there.
+     */
+    boolean appliesAssumptions();
 
     /** True when the fidelity models tensor-parallel layouts (attention TP, MoE TP x EP) and the balancer (EPLB). */
     boolean modelsLayoutsAndBalance();

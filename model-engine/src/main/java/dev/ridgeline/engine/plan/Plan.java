@@ -75,7 +75,12 @@ public abstract class Plan extends MoeLayerGraph {
      * readings (issue 19, item 5).
      */
     public static FidelityRules rules(Scenario s) {
-        switch (s.fidelity()) {
+        return rules(s.fidelity());
+    }
+
+    /** What a fidelity decides, for a caller that has not built the scenario yet (the window moving to it). */
+    public static FidelityRules rules(Fidelity fidelity) {
+        switch (fidelity) {
             case CALIBRATED:
                 return CalibratedRules.INSTANCE;
             default:

@@ -49,6 +49,11 @@ final class SeedRules implements FidelityRules {
     }
 
     @Override
+    public boolean appliesAssumptions() {
+        return false;
+    }
+
+    @Override
     public boolean modelsLayoutsAndBalance() {
         return false;
     }

@@ -5,6 +5,7 @@ import dev.ridgeline.engine.model.Deployment;
 import dev.ridgeline.engine.model.ExpertDtype;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.plan.Plan;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -60,7 +61,7 @@ final class LayoutControls {
 
     /** Why the whole layout choice is off, or null. */
     static String disabledReason(Scenario s) {
-        return s.fidelity() == Fidelity.SEED ? SEED : null;
+        return Plan.rules(s).modelsLayoutsAndBalance() ? null : SEED;
     }
 
     /** Draws each option with its refusal, disabled, when {@code refusal} gives one for the current scenario. */
@@ -83,7 +84,7 @@ final class LayoutControls {
      */
     static Scenario fitted(Scenario s, UnaryOperator<Scenario> move, Chip chip, Fidelity fidelity, List<String> notes) {
         Deployment d = s.deployment();
-        boolean seed = fidelity == Fidelity.SEED;
+        boolean seed = !Plan.rules(fidelity).modelsLayoutsAndBalance();
         boolean tpOff = !d.dataParallel() && (seed || d.attentionTp() > chip.scaleUpDomain() || d.moeTp() > chip.scaleUpDomain());
         boolean fp4Off = s.expertDtype() != ExpertDtype.FP8 && (seed || (s.expertDtype().fp4() && !chip.hasFp4()));
         Scenario base = s;

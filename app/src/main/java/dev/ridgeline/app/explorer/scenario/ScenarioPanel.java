@@ -14,6 +14,7 @@ import dev.ridgeline.engine.model.Nic;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.Space;
+import dev.ridgeline.engine.plan.Plan;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -208,7 +209,7 @@ public final class ScenarioPanel extends VBox {
             reserve.show(s.assumptions().memoryReserveBytes() / 1e9);
             kernelGap.show(s.assumptions().kernelGapSec() * 1e6);
             hostOverhead.show(s.assumptions().hostOverheadFraction() * 100);
-            String seedOnly = s.fidelity() == Fidelity.SEED ? "seed fidelity has none (seed 000)" : null;
+            String seedOnly = Plan.rules(s).appliesAssumptions() ? null : s.fidelity().label() + " fidelity has none (seed 000)";
             reserve.setDisabledBecause(seedOnly);
             kernelGap.setDisabledBecause(seedOnly);
             hostOverhead.setDisabledBecause(seedOnly);
