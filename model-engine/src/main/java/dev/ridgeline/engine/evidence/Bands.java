@@ -14,7 +14,7 @@ import dev.ridgeline.engine.schedule.Pipelines;
  * the op list the evaluation shows: the MoE layer's stages through the pipeline ({@link Pipelines#layerTime}), that
  * layer as many times as the evaluation repeats it, the step's own ops (the MTP module's layer moving with the MoE
  * layer), and the host's share of the GPU step, each taken from the evaluation itself. The families are taken as
- * independent: their log changes add in quadrature, each side apart. Seed fidelity has no band (it reproduces a post).
+ * independent: their log changes add in quadrature, each side apart ({@link Quadrature}). Seed fidelity has no band (it reproduces a post).
  * Costs one pass over some thirty ops per family and side; sweeps do not compute it per point.
  *
  * @param tpotSec           time per output step, seconds
@@ -44,25 +44,11 @@ public record Bands(Band tpotSec, Band userTokensPerSec, Band throughputPerCard)
         }
         Uncertainty u = Uncertainty.of(cal);
         double t = e.tpotSec();
-        double up = 0;
-        double down = 0;
+        Quadrature q = new Quadrature();
         for (Uncertainty.Family f : Uncertainty.Family.values()) {
-            double lo = Math.log(tpot(u, e, at, f, false) / t);
-            double hi = Math.log(tpot(u, e, at, f, true) / t);
-            up += square(Math.max(0, Math.max(lo, hi)));
-            down += square(Math.min(0, Math.min(lo, hi)));
+            q.add(Math.log(tpot(u, e, at, f, false) / t), Math.log(tpot(u, e, at, f, true) / t));
         }
-        Band tpot = new Band(t * Math.exp(-Math.sqrt(down)), t * Math.exp(Math.sqrt(up)));
-        return new Bands(tpot, inverse(e.userTokensPerSec(), t, tpot), inverse(e.throughputPerCard(), t, tpot));
-    }
-
-    private static double square(double x) {
-        return x * x;
-    }
-
-    /** A figure proportional to 1 / TPOT, banded as TPOT is. */
-    private static Band inverse(double figure, double t, Band tpot) {
-        return new Band(figure * t / tpot.high(), figure * t / tpot.low());
+        return new Bands(q.time(t), q.rate(e.userTokensPerSec()), q.rate(e.throughputPerCard()));
     }
 
     /** The step time with family {@code f}'s ops at the P90 ({@code high}) or P10 end of their spread. */

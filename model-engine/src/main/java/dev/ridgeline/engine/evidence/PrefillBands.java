@@ -13,8 +13,8 @@ import java.util.function.ToDoubleFunction;
  * prefill's kernel families ({@link Uncertainty.PrefillFamily}) its ops are moved to the ends of their held-out spread,
  * widened for extrapolation ({@link Uncertainty#prefillSpread}), and the step is put together again from the op list the
  * evaluation shows: the MoE layer's stages through prefill's pipeline ({@link PrefillPipeline#layerTime}) times the
- * evaluation's MoE layers, plus the dense layers and the LM head. The families are taken as independent (log changes
- * added in quadrature, each side apart). Seed fidelity has no band.
+ * evaluation's MoE layers, plus the dense layers and the LM head. The families are taken as independent and combined as decode's are
+ * ({@link Quadrature}). Seed fidelity has no band.
  */
 public final class PrefillBands {
     private PrefillBands() {
@@ -27,16 +27,12 @@ public final class PrefillBands {
         }
         Uncertainty u = Uncertainty.of(cal);
         double t = e.stepSec();
-        double up = 0;
-        double down = 0;
+        Quadrature q = new Quadrature();
         for (Uncertainty.PrefillFamily f : Uncertainty.PrefillFamily.values()) {
-            double lo = Math.log(step(e, op -> factor(u, e, op, f, false)) / t);
-            double hi = Math.log(step(e, op -> factor(u, e, op, f, true)) / t);
-            up += lo * lo * (lo > 0 ? 1 : 0) + hi * hi * (hi > 0 ? 1 : 0);
-            down += lo * lo * (lo < 0 ? 1 : 0) + hi * hi * (hi < 0 ? 1 : 0);
+            q.add(Math.log(step(e, op -> factor(u, e, op, f, false)) / t),
+                    Math.log(step(e, op -> factor(u, e, op, f, true)) / t));
         }
-        double rate = e.tokensPerSecPerCard();
-        return new Band(rate * Math.exp(-Math.sqrt(up)), rate * Math.exp(Math.sqrt(down)));
+        return q.rate(e.tokensPerSecPerCard());
     }
 
     /**

@@ -72,11 +72,14 @@ final class Formulas {
         int slots = rules.expertSlots(m, s.deployment());
         String count = rules.countsRedundantCopies(s.deployment())
                 ? "e = ceil((" + m.routedExperts() + " + " + s.redundantExperts() + ")/EP) = " + slots + " slots ("
-                + m.routedExperts() + " experts and EPLB's " + s.redundantExperts() + " redundant copies over EP)"
-                : "e = ceil(" + m.routedExperts() + "/EP) = " + slots;
-        lines.add(op("Routed experts", count + " experts, each M_e × " + h + " → 2·" + inter + " and M_e × " + inter + " → " + h));
+                + m.routedExperts() + " experts + EPLB's " + s.redundantExperts() + " copies)"
+                : "e = ceil(" + m.routedExperts() + "/EP) = " + slots + " experts";
+        // one statement a line: the box is about 90 characters of the report's monospace wide (ReportLayoutTest)
+        lines.add(op("Routed experts", count));
+        lines.add(op("", "each: M_e × " + h + " → 2·" + inter + " and M_e × " + inter + " → " + h));
         lines.add(op("Combine", "P·" + h + "·(combine element bytes)"));
-        lines.add("TPOT = layer time · " + m.numLayers() + " layers (+ work outside the layers)     tokens/s per user = (1 + Σ α^i) / TPOT");
+        lines.add("TPOT = layer time · " + m.numLayers() + " layers (+ work outside the layers)");
+        lines.add("tokens/s per user = (1 + Σ α^i) / TPOT");
         lines.add("maxBatch = floor((HBM − non-expert weights − local experts − reserve) / (L·" + m.kvEntryWidth() + "·"
                 + m.numLayers() + "·A_kv))");
         d.p("The operators of one layer for ", m.name(), " (", code("L"), " the context, ", code("L_c"),

@@ -62,7 +62,7 @@ public final class CompareChart {
         chips.setCategoryMargin(0.3);
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(chips);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setGap(34); // room between the panels for the last tick label of one and the first of the next
+        plot.setGap(44); // room between the panels for the last tick label of one and the first of the next (CompareChartTest)
         for (int k = 0; k < data.length; k++) {
             NumberAxis values = new NumberAxis(TITLES[k]);
             values.setLabelFont(Palette.SMALL);
