@@ -32,34 +32,51 @@ public final class Presets {
     private Presets() {
     }
 
-    /** Index of the built-in presets: file names per folder. */
-    record Index(List<String> chips, List<String> nics, List<String> models, List<String> scenarios) {
+    /**
+     * Index of the built-in presets: each chip's, NIC's and model's name and its file, in the order they are listed;
+     * the scenarios' files. A preset is read only when it is first asked for (PresetsTest reads every one).
+     */
+    record Index(Map<String, String> chips, Map<String, String> nics, Map<String, String> models,
+                 List<String> scenarios) {
     }
 
     private static final class Holder {
         static final Catalog BUILT_IN = loadBuiltIn();
     }
 
-    /** The built-in presets, loaded once. */
+    /** The built-in presets, each read from the assets jar the first time it is asked for. */
     public static Catalog builtIn() {
         return Holder.BUILT_IN;
     }
 
     static Catalog loadBuiltIn() {
-        Index index = Json.read(resource(ROOT + "index.json"), Index.class, ROOT + "index.json");
-        List<Chip> chips = new ArrayList<>();
-        for (String f : index.chips()) {
-            chips.add(parseChip(resource(ROOT + "chips/" + f), ROOT + "chips/" + f));
-        }
-        List<Nic> nics = new ArrayList<>();
-        for (String f : index.nics()) {
-            nics.add(parseNic(resource(ROOT + "nics/" + f), ROOT + "nics/" + f));
-        }
-        List<ModelConfig> models = new ArrayList<>();
-        for (String f : index.models()) {
-            models.add(parseModel(resource(ROOT + "models/" + f), ROOT + "models/" + f));
-        }
-        return new Catalog(chips, nics, models);
+        Index index = index();
+        return Catalog.of(entries(index.chips(), "chips/", Presets::parseChip, Chip::name),
+                entries(index.nics(), "nics/", Presets::parseNic, Nic::name),
+                entries(index.models(), "models/", Presets::parseModel, ModelConfig::name));
+    }
+
+    private static Index index() {
+        return Json.read(resource(ROOT + "index.json"), Index.class, ROOT + "index.json");
+    }
+
+    /** One entry per preset the index lists: read from its file when asked for, and refused if named otherwise. */
+    static <T> List<Catalog.Entry<T>> entries(Map<String, String> listed, String folder,
+                                              java.util.function.BiFunction<String, String, T> parse,
+                                              java.util.function.Function<T, String> name) {
+        List<Catalog.Entry<T>> out = new ArrayList<>();
+        listed.forEach((listedName, fileName) -> {
+            String file = ROOT + folder + fileName;
+            out.add(new Catalog.Entry<>(listedName, () -> {
+                T item = parse.apply(resource(file), file);
+                if (!name.apply(item).equals(listedName)) {
+                    throw new PresetException(file + ": key 'name' is " + Checks.quote(name.apply(item)) + " but "
+                            + ROOT + "index.json lists the file as " + Checks.quote(listedName));
+                }
+                return item;
+            }));
+        });
+        return out;
     }
 
     /** A catalog with the user's presets added, and one line per user file that could not be used. */
@@ -73,20 +90,21 @@ public final class Presets {
      */
     public static Loaded withUserPresets(Path dir) {
         Catalog base = builtIn();
-        List<Chip> chips = new ArrayList<>(base.chips());
-        List<Nic> nics = new ArrayList<>(base.nics());
-        List<ModelConfig> models = new ArrayList<>(base.models());
         List<String> problems = new ArrayList<>();
-        loadUser(dir.resolve("chips"), chips, Chip::name, Presets::parseChip, problems);
-        loadUser(dir.resolve("nics"), nics, Nic::name, Presets::parseNic, problems);
-        loadUser(dir.resolve("models"), models, ModelConfig::name, Presets::parseModel, problems);
-        return new Loaded(new Catalog(chips, nics, models), problems);
+        List<Chip> chips = loadUser(dir.resolve("chips"), base::hasChip, Chip::name, Presets::parseChip, problems);
+        List<Nic> nics = loadUser(dir.resolve("nics"), base::hasNic, Nic::name, Presets::parseNic, problems);
+        List<ModelConfig> models = loadUser(dir.resolve("models"), base::hasModel, ModelConfig::name,
+                Presets::parseModel, problems);
+        return new Loaded(base.plus(chips, nics, models), problems);
     }
 
-    private static <T> void loadUser(Path folder, List<T> into, java.util.function.Function<T, String> name,
-                                     java.util.function.BiFunction<String, String, T> parse, List<String> problems) {
+    /** The usable presets of a user folder, in file order; {@code builtIn} tells a name a built-in preset has. */
+    private static <T> List<T> loadUser(Path folder, java.util.function.Predicate<String> builtIn,
+                                        java.util.function.Function<T, String> name,
+                                        java.util.function.BiFunction<String, String, T> parse, List<String> problems) {
+        List<T> into = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
-            return;
+            return into;
         }
         AtomicFiles.removeStaleTemporaries(folder);
         List<Path> files;
@@ -94,13 +112,13 @@ public final class Presets {
             files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (IOException | RuntimeException e) {
             problems.add(folder + ": cannot be listed (" + e.getMessage() + ")");
-            return;
+            return into;
         }
         for (Path f : files) {
             try {
                 T item = parse.apply(readFile(f), f.toString());
                 String key = Catalog.key(name.apply(item));
-                if (into.stream().anyMatch(i -> Catalog.key(name.apply(i)).equals(key))) {
+                if (builtIn.test(name.apply(item)) || into.stream().anyMatch(i -> Catalog.key(name.apply(i)).equals(key))) {
                     problems.add(f + ": name " + Checks.quote(name.apply(item)) + " is already taken; skipped");
                 } else {
                     into.add(item);
@@ -110,6 +128,7 @@ public final class Presets {
                 problems.add(e instanceof PresetException ? e.getMessage() : f + ": cannot be used (" + e + ")");
             }
         }
+        return into;
     }
 
     /**
@@ -119,7 +138,7 @@ public final class Presets {
      */
     public static Path saveUserChip(Path dir, Chip chip) throws IOException {
         String key = Catalog.key(chip.name());
-        if (builtIn().chips().stream().anyMatch(c -> Catalog.key(c.name()).equals(key))) {
+        if (builtIn().hasChip(chip.name())) {
             throw new PresetException("chip name " + Checks.quote(chip.name()) + " is a built-in preset; choose another name");
         }
         Path folder = dir.resolve("chips");
@@ -191,14 +210,21 @@ public final class Presets {
 
     /** Names of the built-in scenario files, e.g. {@code default}. */
     public static List<String> builtInScenarioNames() {
-        Index index = Json.read(resource(ROOT + "index.json"), Index.class, ROOT + "index.json");
-        return index.scenarios().stream().map(f -> f.replaceFirst("\\.json$", "")).toList();
+        return index().scenarios().stream().map(f -> f.replaceFirst("\\.json$", "")).toList();
     }
+
+    /** Built-in scenarios read so far (a scenario is an immutable record: each is read once per process). */
+    private static final Map<String, Scenario> SCENARIOS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A built-in scenario by name, resolved against the built-in catalog. */
     public static Scenario builtInScenario(String name) {
-        String file = ROOT + "scenarios/" + name + ".json";
-        return parseScenario(resource(file), file, builtIn());
+        Scenario read = SCENARIOS.get(name);
+        if (read == null) {
+            String file = ROOT + "scenarios/" + name + ".json";
+            read = parseScenario(resource(file), file, builtIn());
+            SCENARIOS.put(name, read);
+        }
+        return read;
     }
 
     public static Chip parseChip(String json, String file) {
