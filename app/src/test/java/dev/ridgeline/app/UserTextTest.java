@@ -34,7 +34,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -218,8 +217,8 @@ class UserTextTest {
         if (n instanceof TextInputControl) {
             out.add(((TextInputControl) n).getText());
         }
-        if (n instanceof Control && ((Control) n).getTooltip() != null) {
-            out.add(((Control) n).getTooltip().getText());
+        if (dev.ridgeline.app.Tips.text(n) != null) { // a tooltip, made or still to be made on the first hover
+            out.add(dev.ridgeline.app.Tips.text(n));
         }
         if (n instanceof ComboBox) {
             ComboBox<Object> box = (ComboBox<Object>) n;

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.Tips;
 import dev.ridgeline.app.Comparison;
 import dev.ridgeline.engine.model.Scenario;
 import java.util.List;
@@ -7,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -19,11 +19,11 @@ final class CompareBar extends VBox {
         super(4);
         Button pin = new Button("Pin as A");
         pin.setId("pinButton");
-        pin.setTooltip(new Tooltip("Keep the current result as A: the tiles then say how each later edit moves them (Shortcut+P)."));
+        Tips.set(pin, ("Keep the current result as A: the tiles then say how each later edit moves them (Shortcut+P)."));
         pin.setOnAction(e -> model.pin());
         Button clear = new Button("Clear A");
         clear.setId("unpinButton");
-        clear.setTooltip(new Tooltip("Stop comparing (Shortcut+Shift+P)."));
+        Tips.set(clear, ("Stop comparing (Shortcut+Shift+P)."));
         clear.setOnAction(e -> model.unpin());
         clear.disableProperty().bind(model.pinnedProperty().isNull());
         compare.setId("compareLabel");
@@ -32,7 +32,7 @@ final class CompareBar extends VBox {
         CheckBox served = new CheckBox("Served");
         served.setId("servedSwitch");
         served.setMnemonicParsing(false);
-        served.setTooltip(new Tooltip("Headline tiles and frontier in served output tokens/s per card: the Served view's "
+        Tips.set(served, ("Headline tiles and frontier in served output tokens/s per card: the Served view's "
                 + "workload over its prefill and decode cards, TTFT limit included (Shortcut+Shift+W)."));
         served.selectedProperty().bindBidirectional(model.servedProperty());
         HBox row = new HBox(6, pin, clear, served);

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.Tips;
 import dev.ridgeline.app.UserFolders;
 import dev.ridgeline.app.chipeditor.ChipEditor;
 import dev.ridgeline.app.explorer.charts.GanttPainter;
@@ -27,7 +28,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -196,7 +196,7 @@ public final class ExplorerView extends BorderPane {
     private static Tab tab(String name, String tip) {
         Tab t = new Tab(Character.toUpperCase(name.charAt(0)) + name.substring(1));
         t.setId(name + "Tab");
-        t.setTooltip(new Tooltip(tip));
+        Tips.set(t, tip);
         return t;
     }
 

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.Tips;
 import dev.ridgeline.app.Comparison;
 import dev.ridgeline.app.Comparison.Metric;
 import dev.ridgeline.app.Units;
@@ -41,8 +42,9 @@ public final class KpiPanel extends VBox {
     private final Label joules = tile("joulesPerToken");
     private final Label priceNote = note("priceNote");
     private final Label powerNote = note("powerNote");
-    private final Tooltip priceTip = new Tooltip();
-    private final Tooltip powerTip = new Tooltip();
+    /** The cost tiles' tooltips, which follow the chip's price and power (made when the pointer first enters them). */
+    private final javafx.beans.property.StringProperty priceTip = new javafx.beans.property.SimpleStringProperty(this, "priceTip", "");
+    private final javafx.beans.property.StringProperty powerTip = new javafx.beans.property.SimpleStringProperty(this, "powerTip", "");
     private final Label readings = new Label();
     private final GridPane grid = new GridPane();
     private final Map<Metric, Label> deltas = new EnumMap<>(Metric.class);
@@ -81,8 +83,8 @@ public final class KpiPanel extends VBox {
         add(1, COST_ROW, "J per output token", joules, "", Metric.JOULES_PER_TOKEN);
         tileOf(dollars).getChildren().add(2, priceNote);
         tileOf(joules).getChildren().add(2, powerNote);
-        Tooltip.install(tileOf(dollars), priceTip);
-        Tooltip.install(tileOf(joules), powerTip);
+        followingTip(tileOf(dollars), priceTip);
+        followingTip(tileOf(joules), powerTip);
         add(0, FIDELITY_ROW, "Fidelity", fidelity, "Calibrated (the default) times each kernel at its published measured efficiency; seed 000, as published, reproduces the blog post's model. * marks figures used beyond what was measured (see the op table's Basis column).");
         GridPane.setColumnSpan(grid.getChildren().get(grid.getChildren().size() - 1), 2);
         readings.setId("readings");
@@ -195,9 +197,9 @@ public final class KpiPanel extends VBox {
         setIfChanged(powerNote, c.powered() ? String.format(java.util.Locale.ROOT, "%,.0f tokens/s per kW at %.2f kW "
                 + "all-in: ", t.outputTokensPerSecPerKw().getAsDouble(), c.allInKw()) + Checks.shorten(c.powerSource(), 30)
                 : "set a power under Price & power in the chip editor");
-        priceTip.setText("Dollars per million output tokens: price / (tokens/s per card x 3600 / 1e6). "
+        priceTip.set("Dollars per million output tokens: price / (tokens/s per card x 3600 / 1e6). "
                 + TokenCost.BASIS + ". Price: " + c.priceNote());
-        powerTip.setText("Joules per output token: all-in power / tokens/s per card, the card drawing its all-in power "
+        powerTip.set("Joules per output token: all-in power / tokens/s per card, the card drawing its all-in power "
                 + "the whole time (no load model). " + TokenCost.BASIS + ". Power: " + c.powerNote());
     }
 
@@ -273,6 +275,16 @@ public final class KpiPanel extends VBox {
         deltas.put(metric, delta);
     }
 
+    /** A tooltip on {@code tile} that follows {@code text}, made when the pointer first enters the tile. */
+    private static void followingTip(javafx.scene.Node tile, javafx.beans.value.ObservableValue<String> text) {
+        tile.accessibleHelpProperty().bind(text);
+        Tips.whenEntered(tile, () -> {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(text);
+            Tooltip.install(tile, tip);
+        });
+    }
+
     private void add(int col, int row, String title, Label value, String tip) {
         Label name = new Label(title);
         name.setId(value.getId().replace("Value", "Title"));
@@ -280,7 +292,9 @@ public final class KpiPanel extends VBox {
         VBox box = new VBox(0, name, value);
         box.getStyleClass().add("kpi-tile");
         box.setId(value.getId().replace("Value", "Tile"));
-        Tooltip.install(box, new Tooltip(tip));
+        if (!tip.isEmpty()) {
+            Tips.install(box, tip);
+        }
         grid.add(box, col, row);
     }
 

@@ -1,12 +1,12 @@
 package dev.ridgeline.app.explorer.charts;
 
+import dev.ridgeline.app.Tips;
 import dev.ridgeline.app.Units;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.memory.Fit;
 import dev.ridgeline.engine.memory.MemoryBreakdown;
 import java.util.Locale;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
@@ -37,7 +37,7 @@ public final class MemoryBar extends VBox {
             bar.add(segments[i], i, 0);
             bar.getColumnConstraints().add(new ColumnConstraints());
         }
-        Tooltip.install(bar, new Tooltip("HBM of one card: non-expert weights, local experts, KV cache, reserve and what is left."));
+        Tips.install(bar, ("HBM of one card: non-expert weights, local experts, KV cache, reserve and what is left."));
         Label title = new Label("HBM per card");
         title.getStyleClass().add("kpi-title");
         legend.getStyleClass().add("memory-legend");

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.charts;
 
+import dev.ridgeline.app.Tips;
 import dev.ridgeline.app.Units;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.ops.Stage;
@@ -43,7 +44,7 @@ public final class OpTable extends TableView<OpTable.Row> {
         setId("opTable");
         setFixedCellSize(26);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        setTooltip(new Tooltip("Operators of one layer; click a header to sort."));
+        Tips.set(this, "Operators of one layer; click a header to sort.");
         getColumns().add(text("Op", o -> o.name() + (o.extrapolated() ? " *" : ""), 150));
         getColumns().add(text("Stage", o -> o.stage().label(), 70));
         getColumns().add(number("FLOPs", OpResult::flops, Units::flops));
@@ -77,14 +78,28 @@ public final class OpTable extends TableView<OpTable.Row> {
         TableColumn<Row, String> basis = text("", OpResult::basis, 220);
         basis.setGraphic(header("Basis", "Where the figure comes from; * marks calibrated figures used beyond what was measured."));
         basis.setCellFactory(c -> new TableCell<>() {
-            private final Tooltip full = new Tooltip();
+            /** The whole text, for a cell too narrow for it; made when the pointer first enters the cell. */
+            private Tooltip full;
+
+            {
+                Tips.whenEntered(this, () -> {
+                    full = new Tooltip();
+                    tip(getItem(), isEmpty());
+                });
+            }
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                full.setText(item == null ? "" : item);
-                setTooltip(empty || item == null ? null : full);
+                tip(item, empty);
+            }
+
+            private void tip(String item, boolean empty) {
+                if (full != null) {
+                    full.setText(item == null ? "" : item);
+                    setTooltip(empty || item == null ? null : full);
+                }
             }
         });
         getColumns().add(basis);
@@ -92,7 +107,7 @@ public final class OpTable extends TableView<OpTable.Row> {
 
     private static Label header(String title, String tip) {
         Label l = new Label(title);
-        l.setTooltip(new Tooltip(tip));
+        Tips.set(l, tip);
         return l;
     }
 

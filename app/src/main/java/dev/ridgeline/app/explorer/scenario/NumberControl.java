@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.scenario;
 
+import dev.ridgeline.app.Tips;
 import dev.ridgeline.app.StrictNumbers;
 import dev.ridgeline.engine.model.Checks;
 import java.util.Locale;
@@ -49,10 +50,15 @@ final class NumberControl extends VBox {
         slider.setBlockIncrement(integer && scale.max() - scale.min() < 50 ? 1 : (scale.max() - scale.min()) / 50);
         field.setPrefColumnCount(7);
         field.setAlignment(Pos.CENTER_RIGHT);
-        Tooltip tip = new Tooltip(tooltip);
-        Tooltip.install(this, tip);
-        slider.setTooltip(tip);
-        field.setTooltip(tip);
+        // one tooltip for the row, its slider and its field, made when the pointer first enters the row
+        Tips.install(this, tooltip);
+        slider.getProperties().put("ridgeline.tip", tooltip);
+        field.getProperties().put("ridgeline.tip", tooltip);
+        Tips.whenEntered(this, () -> {
+            Tooltip tip = new Tooltip(tooltip);
+            slider.setTooltip(tip);
+            field.setTooltip(tip);
+        });
         message.getStyleClass().add("field-message");
         message.setWrapText(true);
         message.setManaged(false);

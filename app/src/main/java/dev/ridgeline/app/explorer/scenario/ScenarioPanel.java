@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.scenario;
 
+import dev.ridgeline.app.Tips;
 import dev.ridgeline.engine.model.ModelSwitch;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.model.Assumptions;
@@ -24,7 +25,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import javafx.util.Subscription;
@@ -113,7 +113,7 @@ public final class ScenarioPanel extends VBox {
                 t -> LayoutControls.tpRefusal(scenario.get(), t));
         LayoutControls.cells(expertChoice, ExpertDtype::label, d -> LayoutControls.dtypeRefusal(scenario.get(), d));
         eplb.setId("eplbSwitch");
-        eplb.setTooltip(new Tooltip("DeepSeek's expert-parallel load balancer: copies hot experts and packs them evenly; off "
+        Tips.set(eplb, ("DeepSeek's expert-parallel load balancer: copies hot experts and packs them evenly; off "
                 + "places experts by id, so the hottest card carries the hot experts. Calibrated fidelity only."));
         eplb.selectedProperty().addListener((obs, was, now) -> edit(s -> s.withEplb(now)));
         redundant = number("redundantExperts", "Redundant experts", "copies", "Copies of hot experts EPLB adds (32 as "
@@ -134,7 +134,7 @@ public final class ScenarioPanel extends VBox {
                 + "0 for an engine that overlaps it. Calibrated fidelity only.", SliderScale.linear(0, 50, 1), 0, Assumptions.MAX_HOST_OVERHEAD * 100,
                 false, (s, v) -> s.withAssumptions(a -> a.withHostOverhead(v / 100)));
         promotion.setId("promotionSwitch");
-        promotion.setTooltip(new Tooltip("Apply DeepGEMM's FP8 promotion discount to the MoE GEMMs on chips that need it."));
+        Tips.set(promotion, ("Apply DeepGEMM's FP8 promotion discount to the MoE GEMMs on chips that need it."));
         promotion.selectedProperty().addListener((obs, was, now) -> edit(s -> s.withPromotion(now)));
 
         note.setId("scenarioNote");
@@ -278,7 +278,7 @@ public final class ScenarioPanel extends VBox {
         box.getItems().setAll(items);
         box.setId(id);
         box.setMaxWidth(Double.MAX_VALUE);
-        box.setTooltip(new Tooltip(tip));
+        Tips.set(box, tip);
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(T t) {
