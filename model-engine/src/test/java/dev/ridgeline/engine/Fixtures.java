@@ -19,8 +19,7 @@ public final class Fixtures {
     /** The built-in calibration with another expert popularity (the engine's only input that is not a table). */
     public static Engine withPopularity(dev.ridgeline.engine.calibration.ExpertPopularity p) {
         var c = dev.ridgeline.engine.io.CalibrationTables.builtIn();
-        return new Engine(new dev.ridgeline.engine.calibration.Calibration(c.denseGemm(), c.groupedGemm(), c.flashMla(),
-                c.deepEp(), c.cx7BytesPerSec(), p, c.prefill(), c.gqaDecode()));
+        return new Engine(c.withExpertPopularity(p));
     }
 
     /** Perfect balance: every expert equally popular, no sampling spread (each card receives exactly the mean). */

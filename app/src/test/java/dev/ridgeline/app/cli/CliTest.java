@@ -87,11 +87,12 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(Reports.OPS_CSV_HEADER, r.out().lines().findFirst().orElseThrow());
         assertEquals(14, r.out().lines().count());
-        // calibrated (the default): the two norms and the router gate join them
+        // calibrated (the default): the two norms, the router gate and the routed block's measured fixed cost join them
         Run c = run("evaluate", "--format", "csv");
         assertEquals(0, c.code(), c.err());
         assertTrue(c.out().lines().anyMatch(l -> l.startsWith("Router gate,")), c.out());
-        assertEquals(17, c.out().lines().count());
+        assertTrue(c.out().lines().anyMatch(l -> l.startsWith("\"Routed block: top-k, quantize, finalize\",")), c.out());
+        assertEquals(18, c.out().lines().count());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -88,8 +88,11 @@ final class Drawn {
                 assertTrue(drawn.put(name, item) == null, "one marker per op: " + name);
             }
         }
-        assertEquals(e.ops().size(), drawn.size(), "markers drawn: " + drawn.keySet());
-        for (OpResult op : e.ops()) {
+        // an op timed as a measured fixed cost (the routed block's, calibrated) moves no bytes: a roofline cannot place it
+        List<OpResult> placed = e.ops().stream().filter(o -> o.flops() > 0 || o.networkBytes() > 0 || o.hbmBytes() > 0)
+                .toList();
+        assertEquals(placed.size(), drawn.size(), "markers drawn: " + drawn.keySet());
+        for (OpResult op : placed) {
             XYItemEntity item = drawn.get(op.name());
             assertTrue(item != null, "no marker for " + op.name());
             boolean network = op.flops() == 0;

@@ -11,10 +11,11 @@ package dev.ridgeline.engine.calibration;
  *                           hottest card of an EP group sets the step
  * @param prefill            prefill's kernels (attention forward, contiguous grouped GEMM, DeepEP's normal kernels)
  * @param gqaDecode          GQA decode attention (FlashInfer's decode kernels on H20)
+ * @param moeBlock           the fixed cost of decode's routed-expert block (FlashInfer's MoE benchmark on B300)
  */
 public record Calibration(GemmTable denseGemm, GemmTable groupedGemm, FlashMlaFit flashMla, DeepEpFit deepEp,
                           double cx7BytesPerSec, ExpertPopularity expertPopularity, PrefillKernels prefill,
-                          GqaDecodeFit gqaDecode) {
+                          GqaDecodeFit gqaDecode, MoeBlockFit moeBlock) {
     /**
      * EP inside the scale-up domain: DeepEP's normal intranode kernels reach 153 GB/s over H800's NVLink, whose
      * per-direction bandwidth is 200 GB/s (400 GB/s bidirectional, calibration/chips.csv row 'H800 SXM5').
@@ -25,7 +26,7 @@ public record Calibration(GemmTable denseGemm, GemmTable groupedGemm, FlashMlaFi
 
     /** The same measurements with another expert popularity (a published run's "balanced routing"). */
     public Calibration withExpertPopularity(ExpertPopularity p) {
-        return new Calibration(denseGemm, groupedGemm, flashMla, deepEp, cx7BytesPerSec, p, prefill, gqaDecode);
+        return new Calibration(denseGemm, groupedGemm, flashMla, deepEp, cx7BytesPerSec, p, prefill, gqaDecode, moeBlock);
     }
 
     /**

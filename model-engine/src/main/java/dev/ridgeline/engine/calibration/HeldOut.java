@@ -132,4 +132,22 @@ public final class HeldOut {
         }
         return out;
     }
+
+    /**
+     * The routed block's runs the fixed part was not fitted on ({@link MoeBlockFit}): each BF16 run predicted by the
+     * NVFP4 line's fixed part plus the BF16 slope through the other BF16 runs (a BF16 expert streams at its own
+     * fraction, so only the fixed part is carried over), and each later NVFP4 run with every local expert hit predicted
+     * by the NVFP4 line.
+     */
+    public static List<Row> moeBlock(MoeBlockFit fit) {
+        List<Row> out = new ArrayList<>();
+        for (GqaDecodeFit.Run r : fit.bf16()) {
+            double slope = fit.slopeThroughFixed(fit.bf16().stream().filter(o -> o != r).toList());
+            out.add(new Row(r.what() + " (held out)", r.sec(), fit.fixedSec() + slope * r.bytes(), false, 0));
+        }
+        for (GqaDecodeFit.Run r : fit.saturated()) {
+            out.add(new Row(r.what() + " (held out)", r.sec(), fit.fixedSec() + fit.secondsPerByte() * r.bytes(), false, 0));
+        }
+        return out;
+    }
 }

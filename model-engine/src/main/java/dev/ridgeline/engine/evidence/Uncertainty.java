@@ -50,12 +50,12 @@ public final class Uncertainty {
 
     /**
      * The host share's P10 and P90 relative to the assumed 10 %: at DeepSeek's profiled deployment the kernels (the
-     * hottest card setting each layer) take 86.8 ms per step, where its published 20-22 tokens/s per user (at 0.85 MTP
-     * acceptance) implies 84.1-92.5 ms, so between nothing and 5.7 ms, 0-6.6 % of the GPU step, is left for the host:
-     * 0-0.66 of the assumption (docs/validation.md; {@code UncertaintyTest} recomputes it from the engine).
+     * hottest card setting each layer) take 89.7 ms per step, where its published 20-22 tokens/s per user (at 0.85 MTP
+     * acceptance) implies 84.1-92.5 ms, so between nothing and 2.8 ms, 0-3.1 % of the GPU step, is left for the host:
+     * 0-0.31 of the assumption (docs/validation.md; {@code UncertaintyTest} recomputes it from the engine).
      */
     public static final double HOST_LOW = 0;
-    public static final double HOST_HIGH = 0.66;
+    public static final double HOST_HIGH = 0.31;
 
     private final Spread gemmInside;
     private final Spread gemmEnds;

@@ -47,6 +47,11 @@ public enum OpKind {
     EXPERT_ACTIVATION("Expert SiLU and quantize", Stage.MOE),
     /** Prefill: received tokens laid out expert by expert for the contiguous grouped GEMM, and the outputs back. */
     TOKEN_PERMUTE("Token permute and unpermute", Stage.MOE),
+    /**
+     * Calibrated decode: the routed-expert block's fixed cost beyond the two GEMM launches (top-k routing, activation
+     * quantization, the GEMMs' prologues and tails, the finalize that sums each token's expert outputs), measured.
+     */
+    ROUTED_BLOCK("Routed block: top-k, quantize, finalize", Stage.MOE),
     COMBINE("Combine", Stage.COMBINE),
     ATTENTION_ALL_REDUCE("Attention all-reduce", Stage.ATTN_REDUCE),
     MOE_ALL_REDUCE("MoE all-reduce", Stage.MOE_REDUCE),

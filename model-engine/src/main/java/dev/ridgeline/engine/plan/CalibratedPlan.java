@@ -29,7 +29,7 @@ import java.util.List;
  * expert over its own tokens, redundant experts included; dispatch FP8 with one scale per 128 channels and combine
  * BF16 (DeepEP); norms and the router gate timed. GEMMs at the fraction of the roofline DeepGEMM reaches at that
  * shape, FlashMLA at its measured fractions, dispatch and combine from DeepEP's low-latency fit, a kernel gap after
- * each kernel; outside the layers the dense layers, the LM head, sampling, the MTP module and the host's share; a
+ * each kernel, each decode routed-expert block's measured fixed cost (FlashInfer on B300); outside the layers the dense layers, the LM head, sampling, the MTP module and the host's share; a
  * memory reserve and the MTP module resident. Throughput per card is always B × user tokens/s. Calibration follows
  * the chip's {@link CalibrationKey}; anything used beyond what was measured is marked extrapolated.
  */
@@ -52,6 +52,9 @@ final class CalibratedPlan extends Plan {
     private final ExpertTraffic traffic;
     /** Prefill's calibrated readings: attention forward, destinations, DeepEP's normal kernels. */
     private final PrefillReadings prefill;
+    /** The routed-expert block's fixed cost beyond its two GEMMs' gaps, seconds, and where it comes from. */
+    private final double routedBlockSec;
+    private final String routedBlockBasis;
 
     CalibratedPlan(ModelConfig model, Chip chip, Nic nic, Readings readings, Assumptions assumptions, Calibration cal) {
         super(model, chip, CalibratedRules.INSTANCE, nic, readings, assumptions);
@@ -71,6 +74,9 @@ final class CalibratedPlan extends Plan {
         this.link = new DeepEpLink(chip, cal, nic.bandwidthBytesPerSec(), gap);
         this.traffic = new ExpertTraffic(model.routedExperts(), model.expertsPerToken(), cal.expertPopularity());
         this.prefill = new PrefillReadings(cal.prefill(), model, chip, link.nicScale, gap);
+        this.routedBlockSec = Math.max(0, cal.moeBlock().fixedSec() - 2 * gap);
+        this.routedBlockBasis = String.format(java.util.Locale.ROOT, "fixed %.1f µs of the routed block less two kernel "
+                + "gaps; %s", cal.moeBlock().fixedSec() * 1e6, cal.moeBlock().citation());
     }
 
     @Override
@@ -156,6 +162,15 @@ final class CalibratedPlan extends Plan {
     @Override
     double gemmOverhead(Numerics n) {
         return gap;
+    }
+
+    /**
+     * The measured fixed cost of the routed-expert block ({@link dev.ridgeline.engine.calibration.MoeBlockFit}) less
+     * the two kernel gaps its GEMMs already carry; measured on a B300 only, so always marked extrapolated.
+     */
+    @Override
+    double routedBlock(Summary acc) {
+        return fixedCost(acc, OpKind.ROUTED_BLOCK, routedBlockSec, true, routedBlockBasis);
     }
 
     @Override

@@ -151,6 +151,9 @@ abstract class MoeLayerGraph extends AttentionGraph {
                 EXPERT_OUT_BYTES, n)
                 + gemm(acc, OpKind.ROUTED_DOWN, Role.EXPERT_DOWN, v, rows, inter, hidden, hit, rate, in, eb,
                 EXPERT_OUT_BYTES, n);
+        if (!prefill) {
+            moe += routedBlock(acc);
+        }
         if (prefill && normsAndRouter()) {
             moe += elementwise(acc, OpKind.EXPERT_ACTIVATION, acc.hotPairs * inter * (2 * EXPERT_OUT_BYTES + in),
                     3.0 * acc.hotPairs * inter)
@@ -172,6 +175,13 @@ abstract class MoeLayerGraph extends AttentionGraph {
      * {@code acc.hotPairs}, {@code acc.expertsHit} (experts it reads) and {@code acc.expertRows} (rows each runs).
      */
     abstract void expertLoad(Summary acc, Deployment d, double pairs);
+
+    /**
+     * Decode's routed-expert block beyond its two GEMMs: the fidelity's fixed cost of routing, quantizing and finalizing
+     * (0 in seed fidelity, which has no such kernels), recorded as {@link OpKind#ROUTED_BLOCK} when positive; returns
+     * its seconds.
+     */
+    abstract double routedBlock(Summary acc);
 
     /** Dispatch bytes per token-expert pair (per token and destination in prefill). */
     abstract double dispatchBytesPerPair();

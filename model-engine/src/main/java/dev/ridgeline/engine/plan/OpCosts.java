@@ -162,6 +162,16 @@ abstract class OpCosts {
         return t;
     }
 
+    /** Kernels timed as a measured fixed cost of {@code t} seconds, with no bytes or FLOPs of their own. */
+    final double fixedCost(Summary acc, OpKind kind, double t, boolean extrapolated, String basis) {
+        account(acc, t, false);
+        if (acc.rec != null) {
+            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, 0, 0, 0, 0, t, t, Bound.MEMORY, 1.0,
+                    extrapolated, basis));
+        }
+        return t;
+    }
+
     /** Dispatch or combine of {@code bytes} per card among {@code cards} cards: the fidelity's network model. */
     final double network(Summary acc, OpKind kind, double bytes, int cards) {
         double t = networkSeconds(kind, bytes, cards);

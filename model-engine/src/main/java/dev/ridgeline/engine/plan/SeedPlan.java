@@ -158,6 +158,12 @@ public final class SeedPlan extends Plan {
         return 0;
     }
 
+    /** Seed 000 times the two GEMMs alone. */
+    @Override
+    double routedBlock(Summary acc) {
+        return 0;
+    }
+
     @Override
     boolean gemmExtrapolated(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n) {
         return false;

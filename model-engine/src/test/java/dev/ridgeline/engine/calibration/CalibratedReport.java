@@ -88,6 +88,25 @@ public final class CalibratedReport {
         return sb.toString();
     }
 
+    /** The routed block's fixed cost and the runs it was not fitted on (MoeBlockFitTest). */
+    static String moeBlock() {
+        MoeBlockFit fit = cal().moeBlock();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "\n### Routed-expert block, held out\n\n"
+                + "FlashInfer's DeepSeek MoE benchmark on a B300 (routing, activation quantization, both grouped GEMMs and "
+                + "the finalize, 32 local experts of 256, calibration/moe-block.csv): time = fixed + expert bytes / "
+                + "bandwidth. The line through %s gives %.1f µs fixed and %.2f TB/s (%.0f %% of the 8 TB/s of B300 and GB300, calibration/chips.csv). Calibrated "
+                + "decode adds the fixed part, less the two kernel gaps its GEMMs carry, to every routed block. Held out: "
+                + "the BF16 runs (the NVFP4 fixed part plus the slope through the other BF16 runs) and a later repeat's "
+                + "NVFP4 runs with every local expert hit.%n%n| measurement | measured | held out | error |%n"
+                + "|---|---:|---:|---:|%n", fit.citation(), fit.fixedSec() * 1e6, 1e-12 / fit.secondsPerByte(),
+                100 / (fit.secondsPerByte() * 8e12)));
+        for (HeldOut.Row r : HeldOut.moeBlock(fit)) {
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f µs | %.1f µs | %+.1f %% |%n", r.what(), r.measuredSec() * 1e6,
+                    r.predictedSec() * 1e6, 100 * r.error()));
+        }
+        return sb.toString();
+    }
+
     public static String markdown() {
         return LeaveOneOut.markdown()
                 + "\n### DeepEP low-latency, leave one EP size out\n\nDispatch and combine fitted separately as an assumed "
@@ -96,6 +115,7 @@ public final class CalibratedReport {
                 + ") plus bytes over a per-EP bandwidth; each EP size predicted from the others (the ends are held at "
                 + "their neighbour). Source: " + cal().deepEp().citation() + "\n\n"
                 + table(deepEpLeaveOneOut())
+                + moeBlock()
                 + "\n### Against DeepSeek's published decode\n\nDeepSeek-V3 on H800 + CX7 at the profiled deployment (EP128, "
                 + "128 requests per GPU, 4K context, two micro-batches, FP8 GEMMs, BF16 KV, MTP 1; see PublishedDecodeTest "
                 + "for the sources).\n\n" + published()

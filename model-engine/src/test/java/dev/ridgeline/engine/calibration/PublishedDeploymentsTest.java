@@ -105,22 +105,24 @@ class PublishedDeploymentsTest {
     }
 
     @Test
-    void gb200WithFp4IsFasterThanPublishedByAtMostSixtyPerCent() {
-        // A known miss (docs/validation.md): GB200 and FP4 have no kernel measurement of their own, so every kernel runs
-        // at H800's measured fraction of the roofline, and SGLang says its Blackwell kernels do not yet saturate the
-        // chip. The engine is faster than published (+40 % today); the bound says how far it may be.
+    void gb200WithFp4IsFasterThanPublishedByAtMostFiftyPerCent() {
+        // A known miss (docs/validation.md): no Blackwell or FP4 grouped GEMM is measured at this deployment's ~1,900
+        // rows an expert, so the experts run at H800's measured fraction of the roofline (at the FP4 rate), and SGLang
+        // says its Blackwell kernels do not yet saturate the chip. The engine is faster than published (+38 % today,
+        // +41 % before the routed block's measured fixed cost); the bound says how far it may be.
         double ratio = SGLANG_GB200_FP4.ours() / SGLANG_GB200_FP4.published();
-        assertTrue(ratio > 1 && ratio < 1.6, "ours / published = " + ratio);
+        assertTrue(ratio > 1 && ratio < 1.5, "ours / published = " + ratio);
     }
 
     @Test
-    void b200MinLatencyIsFasterThanPublishedByLessThanTwice() {
-        // A known miss (docs/validation.md): at one request a layer is some 30 kernels of 1-4 tokens each. Below
-        // DeepGEMM's smallest measured M (64) a GEMM is held at that M's fraction of the roofline, so a kernel's fixed
-        // cost shrinks with the chip's bandwidth; B200's real kernels keep a floor of several µs: about 4 µs x 30 x
-        // 64 layers is the 5 ms a step the engine lacks (+75 % today).
+    void b200MinLatencyIsFasterThanPublishedByLessThanHalf() {
+        // A known miss, narrowed (docs/validation.md): at one request a layer is some 30 kernels of 1-4 tokens each.
+        // The routed-expert block now carries its measured fixed cost (29 us on B300, calibration/moe-block.csv),
+        // which took the engine from +75 % to +39 %. The other kernels below DeepGEMM's smallest measured M (64) are
+        // still held at that M's fraction of the roofline, so their fixed cost shrinks with B200's bandwidth, while
+        // real small kernels keep a floor of several us; no per-kernel measurement at this shape is published.
         double ratio = TRT_B200_MIN_LATENCY.ours() / TRT_B200_MIN_LATENCY.published();
-        assertTrue(ratio > 1 && ratio < 2, "ours / published = " + ratio);
+        assertTrue(ratio > 1 && ratio < 1.5, "ours / published = " + ratio);
     }
 
     /** The table docs/validation.md shows, from the anchors (and DeepSeek's own, PublishedDecodeTest). */
