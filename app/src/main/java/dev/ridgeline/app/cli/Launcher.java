@@ -6,6 +6,7 @@ import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.evidence.Bands;
 import dev.ridgeline.engine.io.CalibrationTables;
 import dev.ridgeline.engine.io.Presets;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Set;
 import javafx.application.Application;
@@ -19,11 +20,35 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            // the window: straight to it, without picocli's model of every subcommand (built by reflection for the
+            // usage, about a fifth of a second of this thread before the toolkit could start)
+            System.exit(window(new PrintWriter(System.err, true)));
+        }
         if (args.length > 0 && !args[0].startsWith("-") && !NO_PRESETS.contains(args[0])) {
             readPresetsMeanwhile();
         }
         RidgelineCommand.setExplorerOpener(Launcher::openExplorer);
         System.exit(RidgelineCommand.run(args));
+    }
+
+    /**
+     * What {@code ridgeline} with no arguments does: opens the window and returns when it closes, with the exit code
+     * and one-line refusal of the command line ({@link RidgelineCommand#run}) when it cannot.
+     */
+    static int window(PrintWriter err) {
+        try {
+            openExplorer();
+            return RidgelineCommand.OK;
+        } catch (IllegalArgumentException e) {
+            // RidgelineCommand.oneLine's rule; its constants are compiled in, so the class (and picocli) stay unloaded
+            err.println(dev.ridgeline.engine.model.Checks.shorten("ridgeline: " + e.getMessage(), RidgelineCommand.MAX_LINE));
+            return RidgelineCommand.BAD_INPUT;
+        } catch (RuntimeException e) {
+            err.println("ridgeline: internal error: " + e);
+            e.printStackTrace(err);
+            return RidgelineCommand.INTERNAL_ERROR;
+        }
     }
 
     /**

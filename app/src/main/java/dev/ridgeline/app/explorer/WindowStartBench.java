@@ -133,19 +133,46 @@ public final class WindowStartBench {
     public static void openAndReport(Consumer<String> report) {
         dev.ridgeline.app.FxLogging.quietClasspathWarning();
         ExplorerApp.preload();
-        Platform.startup(() -> {
-            Stage stage = new Stage();
-            new ExplorerApp().start(stage);
-            ExplorerView view = (ExplorerView) ((BorderPane) stage.getScene().getRoot()).getCenter();
-            Runnable[] probe = new Runnable[1];
-            probe[0] = () -> {
-                if (view.model().getDrawn() != null) {
-                    stage.getScene().removePostLayoutPulseListener(probe[0]);
-                    Platform.runLater(() -> report.accept(DRAWN + " " + ProcessHandle.current().info().totalCpuDuration()
-                            .map(Duration::toMillis).orElse(-1L)));
-                }
-            };
-            stage.getScene().addPostLayoutPulseListener(probe[0]);
+        Platform.startup(() -> open(() -> report.accept(DRAWN + " " + ProcessHandle.current().info().totalCpuDuration()
+                .map(Duration::toMillis).orElse(-1L))));
+    }
+
+    /**
+     * On the FX thread: opens the explorer as {@link ExplorerApp#start} does and runs {@code drawn} (later, on the FX
+     * thread) once the first result is laid out in a pulse.
+     */
+    static ExplorerApp open(Runnable drawn) {
+        Stage stage = new Stage();
+        ExplorerApp app = new ExplorerApp();
+        app.start(stage);
+        ExplorerView view = (ExplorerView) ((BorderPane) stage.getScene().getRoot()).getCenter();
+        Runnable[] probe = new Runnable[1];
+        probe[0] = () -> {
+            if (view.model().getDrawn() != null) {
+                stage.getScene().removePostLayoutPulseListener(probe[0]);
+                Platform.runLater(drawn);
+            }
+        };
+        stage.getScene().addPostLayoutPulseListener(probe[0]);
+        return app;
+    }
+
+    /**
+     * Opens the explorer on the running toolkit (a headless one: the class-data archive's training), waits for its
+     * first drawn result and closes it, as a user's start and quit do; false if it was not drawn within a minute.
+     */
+    public static boolean openAndClose() throws InterruptedException {
+        ExplorerApp.preload();
+        java.util.concurrent.CountDownLatch drawn = new java.util.concurrent.CountDownLatch(1);
+        ExplorerApp[] app = new ExplorerApp[1];
+        Platform.runLater(() -> app[0] = open(drawn::countDown));
+        boolean ok = drawn.await(60, TimeUnit.SECONDS);
+        Platform.runLater(() -> {
+            if (app[0] != null) {
+                app[0].stop();
+                javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage).toList().forEach(w -> ((Stage) w).close());
+            }
         });
+        return ok;
     }
 }

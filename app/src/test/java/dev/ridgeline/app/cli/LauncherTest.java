@@ -82,8 +82,9 @@ class LauncherTest {
         while (Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
             n++;
         }
+        Path classes = home.resolve("classes.txt");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", CleanRunTest.runtimeClassPath(), Launcher.class.getName());
+                "-Xlog:class+load=info:file=" + classes, "-cp", CleanRunTest.runtimeClassPath(), Launcher.class.getName());
         pb.environment().put("DISPLAY", ":" + n);
         pb.environment().remove("WAYLAND_DISPLAY");
         pb.environment().put("RIDGELINE_HOME", home.toString());
@@ -97,5 +98,16 @@ class LauncherTest {
         String message = Files.readString(err, StandardCharsets.UTF_8);
         assertEquals(2, p.exitValue(), message);
         assertOneLineRefusal(message, "display ':" + n + "'");
+        // the window is opened straight away: picocli's model of the command line is not built for it
+        assertFalse(Files.readString(classes, StandardCharsets.UTF_8).contains("picocli."), "no picocli class loaded");
+    }
+
+    @Test
+    void withoutADisplayTheLaunchersWindowRefusesInOneLineAsTheCommandLineDoes() {
+        Assumptions.assumeTrue(System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null);
+        StringWriter err = new StringWriter();
+        assertEquals(2, Launcher.window(new PrintWriter(err, true)));
+        assertOneLineRefusal(err.toString(), "no display");
+        assertTrue(err.toString().startsWith("ridgeline: "), err.toString());
     }
 }
