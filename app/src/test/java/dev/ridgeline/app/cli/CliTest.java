@@ -91,7 +91,7 @@ class CliTest {
         Run c = run("evaluate", "--format", "csv");
         assertEquals(0, c.code(), c.err());
         assertTrue(c.out().lines().anyMatch(l -> l.startsWith("Router gate,")), c.out());
-        assertTrue(c.out().lines().anyMatch(l -> l.startsWith("\"Routed block: top-k, quantize, finalize\",")), c.out());
+        assertTrue(c.out().lines().anyMatch(l -> l.startsWith("Routed block overhead,")), c.out());
         assertEquals(18, c.out().lines().count());
     }
 
