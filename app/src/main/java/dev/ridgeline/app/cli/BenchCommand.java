@@ -34,8 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code windowStartMillis} and {@code windowStartCpuMillis} (a fresh process until the window's first frame shows
  * the first result: wall time, and that process's CPU time, which depends less on other load; medians of
  * {@code --window-starts}, {@link WindowStartBench}; absent where the runtime cannot start a JVM, as in an app image),
- * and the start-up of commands in fresh JVMs ({@link StartupBench}): {@code startupEvaluateMillis},
- * {@code startupRooflineExportMillis}, {@code startupMapExportMillis}, {@code startupWindowExportMillis},
+ * and the start-up of commands in fresh JVMs ({@link StartupBench}): {@code startupEvaluateMillis} and
+ * {@code startupEvaluateCpuMillis} (wall time, and the child's CPU time over all its threads), {@code startupRooflineExportMillis}, {@code startupMapExportMillis}, {@code startupWindowExportMillis},
  * {@code reportPdfMillis} and {@code reportPdfCpuMillis} (the review report's PDF of the default scenario: wall time,
  * and the child's CPU time over all its threads, which depends less on other load) (absent with {@code --startup-runs 0}).
  */
@@ -133,9 +133,10 @@ final class BenchCommand implements Callable<Integer> {
             out.println("start-up: each command in " + startupRuns + " fresh JVMs ...");
             out.flush();
             startup = StartupBench.run(startupRuns);
-            out.printf(Locale.ROOT, "start-up, fresh JVM, median wall time (class-data sharing %s): evaluate %.0f ms; "
-                            + "export roofline %.0f ms, map %.0f ms, window %.0f ms; report PDF %.0f ms (CPU %.0f ms)%n",
-                    startup.sharedArchive() ? "on" : "off", startup.evaluateMillis(), startup.rooflineExportMillis(),
+            out.printf(Locale.ROOT, "start-up, fresh JVM, median wall time (class-data sharing %s): evaluate %.0f ms (CPU %.0f"
+                            + " ms); export roofline %.0f ms, map %.0f ms, window %.0f ms; report PDF %.0f ms (CPU %.0f ms)%n",
+                    startup.sharedArchive() ? "on" : "off", startup.evaluateMillis(), startup.evaluateCpuMillis(),
+                    startup.rooflineExportMillis(),
                     startup.mapExportMillis(), startup.windowExportMillis(), startup.reportPdfMillis(),
                     startup.reportPdfCpuMillis());
         }
@@ -172,6 +173,9 @@ final class BenchCommand implements Callable<Integer> {
                     "startupMapExportMillis", Math.round(startup.mapExportMillis()),
                     "startupWindowExportMillis", Math.round(startup.windowExportMillis()),
                     "reportPdfMillis", Math.round(startup.reportPdfMillis())));
+            if (Double.isFinite(startup.evaluateCpuMillis())) {
+                figures.addAll(List.of("startupEvaluateCpuMillis", Math.round(startup.evaluateCpuMillis())));
+            }
             if (Double.isFinite(startup.reportPdfCpuMillis())) {
                 figures.addAll(List.of("reportPdfCpuMillis", Math.round(startup.reportPdfCpuMillis())));
             }

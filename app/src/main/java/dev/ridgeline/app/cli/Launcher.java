@@ -77,19 +77,29 @@ public final class Launcher {
      * Reads the built-in presets and the calibration tables on a thread of its own while picocli builds its model of
      * the command line on this one: each is about a fifth of a one-shot command's start-up, and on two cores they
      * overlap. The command then finds them loaded (class initialisation waits for the thread if it is not done), and
-     * the engine's classes loaded by one evaluation of the default scenario.
+     * the engine's classes loaded by one evaluation of the default scenario. The expert-popularity fit, which needs no
+     * preset, is made on a third thread: the command's thread waits for the calibration once picocli is done, and
+     * that core would otherwise be idle.
      * A failure here is left for the command to meet and report as it would have.
      */
     static void readPresetsMeanwhile() {
+        start("ridgeline-presets", () -> {
+            Engine engine = new Engine(CalibrationTables.builtIn());
+            // one evaluation of the default scenario loads and links the engine's classes the command will use
+            Bands.of(engine.calibration(), engine.evaluate(Presets.builtInScenario("default")));
+        });
+        start("ridgeline-popularity", CalibrationTables::fittedPopularity);
+    }
+
+    /** A daemon thread running {@code work}; whatever it throws is left for the command to meet in its own words. */
+    private static void start(String name, Runnable work) {
         Thread t = new Thread(() -> {
             try {
-                Engine engine = new Engine(CalibrationTables.builtIn());
-                // one evaluation of the default scenario loads and links the engine's classes the command will use
-                Bands.of(engine.calibration(), engine.evaluate(Presets.builtInScenario("default")));
+                work.run();
             } catch (RuntimeException | LinkageError e) {
-                // the command reads them again and reports the problem in its own words
+                // the command does the same work again and reports the problem
             }
-        }, "ridgeline-presets");
+        }, name);
         t.setDaemon(true);
         t.start();
     }

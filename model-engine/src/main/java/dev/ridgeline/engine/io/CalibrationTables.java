@@ -2,6 +2,7 @@ package dev.ridgeline.engine.io;
 
 import dev.ridgeline.engine.calibration.Calibration;
 import dev.ridgeline.engine.calibration.DeepEpFit;
+import dev.ridgeline.engine.calibration.ExpertPopularity;
 import dev.ridgeline.engine.calibration.ExpertPopularityFit;
 import dev.ridgeline.engine.calibration.FlashMlaFit;
 import dev.ridgeline.engine.calibration.GqaDecodeFit;
@@ -47,6 +48,29 @@ public final class CalibrationTables {
         return Holder.BUILT_IN;
     }
 
+    private static final Object POPULARITY_LOCK = new Object();
+    private static volatile ExpertPopularity fittedPopularity;
+
+    /**
+     * The expert popularity fitted to {@code eplb.csv}, once per process. It needs no preset, so a command's start-up
+     * can have it made on a thread of its own while another reads the presets the rest of the calibration needs. A
+     * failure is not remembered: the next call fails again in the same words (a class initialiser's failure would
+     * read "Could not initialize class" after the first).
+     */
+    public static ExpertPopularity fittedPopularity() {
+        ExpertPopularity fitted = fittedPopularity;
+        if (fitted == null) {
+            synchronized (POPULARITY_LOCK) {
+                fitted = fittedPopularity;
+                if (fitted == null) {
+                    fitted = expertPopularityFit().fit();
+                    fittedPopularity = fitted;
+                }
+            }
+        }
+        return fitted;
+    }
+
     public static List<Map<String, String>> rows(String file) {
         return Csv.parse(Presets.resource("calibration/" + file), "calibration/" + file);
     }
@@ -73,7 +97,7 @@ public final class CalibrationTables {
         }
         return new Calibration(new GemmTable(dense, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
                 new GemmTable(grouped, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
-                flashMla(catalog), deepEp(), catalog.nic("CX7").bandwidthBytesPerSec(), expertPopularityFit().fit(),
+                flashMla(catalog), deepEp(), catalog.nic("CX7").bandwidthBytesPerSec(), fittedPopularity(),
                 new PrefillKernels(PrefillTables.attention(),
                         new GemmTable(contiguous, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
                         PrefillTables.normalEp(), PrefillTables.attentionHeldOut()), gqaDecode(catalog), moeBlock());

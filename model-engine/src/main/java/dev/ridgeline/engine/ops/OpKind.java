@@ -51,7 +51,7 @@ public enum OpKind {
      * Calibrated decode: the routed-expert block's fixed cost beyond the two GEMM launches (top-k routing, activation
      * quantization, the GEMMs' prologues and tails, the finalize that sums each token's expert outputs), measured.
      */
-    ROUTED_BLOCK("Routed block: top-k, quantize, finalize", Stage.MOE),
+    ROUTED_BLOCK("Routed block overhead", Stage.MOE),
     COMBINE("Combine", Stage.COMBINE),
     ATTENTION_ALL_REDUCE("Attention all-reduce", Stage.ATTN_REDUCE),
     MOE_ALL_REDUCE("MoE all-reduce", Stage.MOE_REDUCE),

@@ -1,6 +1,7 @@
 package dev.ridgeline.engine.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.engine.io.CalibrationTables;
@@ -162,5 +163,18 @@ class ExpertPopularityTest {
     private static double gaussian(SplittableRandom r) {
         // Box-Muller
         return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+
+    @Test
+    void theCalibrationUsesTheFitMadeOncePerProcessWhicheverThreadMadeIt() throws InterruptedException {
+        // a command's start-up has the fit made on a thread of its own (Launcher); the calibration takes that one
+        ExpertPopularity[] other = new ExpertPopularity[1];
+        Thread t = new Thread(() -> other[0] = CalibrationTables.fittedPopularity());
+        t.start();
+        ExpertPopularity here = CalibrationTables.fittedPopularity();
+        t.join();
+        assertSame(here, other[0]);
+        assertSame(here, CalibrationTables.builtIn().expertPopularity());
+        assertEquals(CalibrationTables.expertPopularityFit().fit(), here);
     }
 }
