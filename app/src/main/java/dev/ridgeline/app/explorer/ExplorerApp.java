@@ -98,6 +98,11 @@ public final class ExplorerApp extends Application {
     private static Loaded load() {
         Presets.Loaded loaded = Presets.withUserPresets(UserFolders.presets());
         Catalog catalog = loaded.catalog();
+        // the catalogue reads each preset when first asked for: the scenario panel's pickers list them all, so read
+        // them here, while the toolkit starts, not on the FX thread before the first frame
+        catalog.chips();
+        catalog.nics();
+        catalog.models();
         List<String> problems = new ArrayList<>(loaded.problems());
         Scenario initial = Presets.builtInScenario("default");
         Path last = lastScenario();
