@@ -40,14 +40,9 @@ public final class Launcher {
         try {
             openExplorer();
             return RidgelineCommand.OK;
-        } catch (IllegalArgumentException e) {
-            // RidgelineCommand.oneLine's rule; its constants are compiled in, so the class (and picocli) stay unloaded
-            err.println(dev.ridgeline.engine.model.Checks.shorten("ridgeline: " + e.getMessage(), RidgelineCommand.MAX_LINE));
-            return RidgelineCommand.BAD_INPUT;
         } catch (RuntimeException e) {
-            err.println("ridgeline: internal error: " + e);
-            e.printStackTrace(err);
-            return RidgelineCommand.INTERNAL_ERROR;
+            // the commands' rule (Failures); RidgelineCommand's constants are compiled in, so picocli stays unloaded
+            return Failures.report(err, e);
         }
     }
 

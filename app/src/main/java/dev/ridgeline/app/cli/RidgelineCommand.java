@@ -2,8 +2,6 @@ package dev.ridgeline.app.cli;
 
 import dev.ridgeline.app.StrictNumbers;
 import dev.ridgeline.app.Version;
-import dev.ridgeline.engine.io.PresetException;
-import dev.ridgeline.engine.model.Checks;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -73,15 +71,7 @@ public final class RidgelineCommand implements Runnable {
                     + (near.isEmpty() ? "" : " (did you mean " + String.join(", ", near) + "?)")));
             return BAD_INPUT;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof PresetException) {
-                err.println(oneLine("ridgeline: " + ex.getMessage()));
-                return BAD_INPUT;
-            }
-            err.println("ridgeline: internal error: " + ex);
-            ex.printStackTrace(err);
-            return INTERNAL_ERROR;
-        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> Failures.report(err, ex));
         return cl.execute(args);
     }
 
@@ -108,12 +98,9 @@ public final class RidgelineCommand implements Runnable {
     /** Longest error line: a message quotes at most a few shortened values. */
     static final int MAX_LINE = 400;
 
-    /**
-     * The contract's one line: control characters escaped (a value with a newline cannot split it) and at most
-     * {@link #MAX_LINE} characters, whatever a message quotes.
-     */
+    /** The contract's one line ({@link Failures#oneLine}). */
     static String oneLine(String message) {
-        return Checks.shorten(message, MAX_LINE);
+        return Failures.oneLine(message);
     }
 
     /** Integer and decimal flags take ASCII digits only: no Unicode digits, hex floats, NaN or Infinity. */
