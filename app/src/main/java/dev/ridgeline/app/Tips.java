@@ -1,5 +1,6 @@
 package dev.ridgeline.app;
 
+import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
@@ -34,6 +35,33 @@ public final class Tips {
         node.getProperties().put(KEY, text);
         node.setAccessibleHelp(text);
         whenEntered(node, () -> Tooltip.install(node, new Tooltip(text)));
+    }
+
+    /** One tooltip {@code text} for {@code row} and the controls in it, made when the pointer first enters the row. */
+    public static void share(Node row, String text, Control... parts) {
+        row.getProperties().put(KEY, text);
+        row.setAccessibleHelp(text);
+        for (Control part : parts) {
+            part.getProperties().put(KEY, text);
+            part.setAccessibleHelp(text);
+        }
+        whenEntered(row, () -> {
+            Tooltip tip = new Tooltip(text);
+            Tooltip.install(row, tip);
+            for (Control part : parts) {
+                part.setTooltip(tip);
+            }
+        });
+    }
+
+    /** A tooltip on {@code node} whose text follows {@code text}, made when the pointer first enters the node. */
+    public static void follow(Node node, ObservableValue<String> text) {
+        node.accessibleHelpProperty().bind(text);
+        whenEntered(node, () -> {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(text);
+            Tooltip.install(node, tip);
+        });
     }
 
     /** {@code tab}'s tooltip {@code text}, set when the pointer first enters its tab pane (a tab is not a node). */

@@ -2,15 +2,20 @@ package dev.ridgeline.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -25,19 +30,36 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Tooltips made on the first hover: none before it, the same text after it, and shown as a tooltip is. */
 @ExtendWith(ApplicationExtension.class)
 class TipsTest {
-    private final Button button = new Button("Pin");
-    private final Region tile = new Region();
-    private final Tab tab = new Tab("Chip");
-    private final TabPane tabs = new TabPane(new Tab("Results"), tab);
+    // made in start(): a control made before the toolkit starts fails (run alone, this class is the first to start it)
+    private Button button;
+    private Region tile;
+    private Tab tab;
+    private TabPane tabs;
+    private Region priced;
+    private final SimpleStringProperty price = new SimpleStringProperty("$2.10 per hour");
+    private Slider slider;
+    private TextField field;
+    private HBox row;
 
     @Start
     void start(Stage stage) {
+        button = new Button("Pin");
+        tile = new Region();
+        tab = new Tab("Chip");
+        tabs = new TabPane(new Tab("Results"), tab);
+        priced = new Region();
+        slider = new Slider();
+        field = new TextField("64");
+        row = new HBox(8, slider, field);
         Tips.set(button, "Keep the current result as A.");
         tile.setMinSize(200, 60);
         Tips.install(tile, "HBM of one card.");
         Tips.set(tab, "Edit every field of the chip.");
         tabs.setMinHeight(80);
-        stage.setScene(new Scene(new VBox(20, button, tile, tabs), 400, 300));
+        priced.setMinSize(200, 40);
+        Tips.follow(priced, price);
+        Tips.share(row, "Sequences per card.", slider, field);
+        stage.setScene(new Scene(new VBox(20, button, tile, tabs, priced, row), 400, 400));
         stage.show();
     }
 
@@ -68,6 +90,31 @@ class TipsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Edit every field of the chip.", tab.getTooltip().getText());
         assertTrue(Tips.text(button).equals(button.getTooltip().getText()), "the same text once made");
+    }
+
+    @Test
+    void aFollowingTipTakesTheTextItFollowsBeforeAndAfterTheFirstHover(FxRobot robot) {
+        assertEquals("$2.10 per hour", priced.getAccessibleHelp());
+        robot.interact(() -> price.set("$3.00 per hour"));
+        assertEquals("$3.00 per hour", priced.getAccessibleHelp(), "an edit before the hover is read");
+        robot.moveTo(priced);
+        WaitForAsyncUtils.waitForFxEvents();
+        Tooltip made = (Tooltip) priced.getProperties().get("javafx.scene.control.Tooltip");
+        assertEquals("$3.00 per hour", made.getText());
+        robot.interact(() -> price.set("$4.50 per hour"));
+        assertEquals("$4.50 per hour", made.getText(), "and one after it");
+    }
+
+    @Test
+    void aSharedTipIsOneTooltipForTheRowAndItsControls(FxRobot robot) {
+        assertNull(slider.getTooltip());
+        assertEquals("Sequences per card.", Tips.text(field));
+        assertEquals("Sequences per card.", slider.getAccessibleHelp());
+        robot.moveTo(row);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Sequences per card.", slider.getTooltip().getText());
+        assertSame(slider.getTooltip(), field.getTooltip(), "one tooltip, not one per control");
+        assertSame(slider.getTooltip(), row.getProperties().get("javafx.scene.control.Tooltip"));
     }
 
     private static boolean showing(String text) {

@@ -1,12 +1,11 @@
 package dev.ridgeline.app;
 
+import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.app.cli.RidgelineCommand;
-import dev.ridgeline.app.explorer.ExplorerModel;
 import dev.ridgeline.app.explorer.ExplorerView;
-import dev.ridgeline.app.explorer.Theme;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Chip;
@@ -32,7 +31,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableColumn;
@@ -69,11 +67,7 @@ class UserTextTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(Presets.builtInScenario("default")), Presets.builtIn(),
-                home.resolve("presets"));
-        stage.setScene(new Scene(view, 1366, 768));
-        stage.show();
+        view = new TestWindow().presets(home.resolve("presets")).withoutMenus().show(stage);
     }
 
     /** The constant names in {@code text}, each once. */

@@ -17,7 +17,6 @@ import dev.ridgeline.engine.space.Objective;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -83,8 +82,8 @@ public final class KpiPanel extends VBox {
         add(1, COST_ROW, "J per output token", joules, "", Metric.JOULES_PER_TOKEN);
         tileOf(dollars).getChildren().add(2, priceNote);
         tileOf(joules).getChildren().add(2, powerNote);
-        followingTip(tileOf(dollars), priceTip);
-        followingTip(tileOf(joules), powerTip);
+        Tips.follow(tileOf(dollars), priceTip);
+        Tips.follow(tileOf(joules), powerTip);
         add(0, FIDELITY_ROW, "Fidelity", fidelity, "Calibrated (the default) times each kernel at its published measured efficiency; seed 000, as published, reproduces the blog post's model. * marks figures used beyond what was measured (see the op table's Basis column).");
         GridPane.setColumnSpan(grid.getChildren().get(grid.getChildren().size() - 1), 2);
         readings.setId("readings");
@@ -273,16 +272,6 @@ public final class KpiPanel extends VBox {
         delta.managedProperty().bind(delta.visibleProperty());
         ((VBox) grid.getChildren().get(grid.getChildren().size() - 1)).getChildren().add(delta);
         deltas.put(metric, delta);
-    }
-
-    /** A tooltip on {@code tile} that follows {@code text}, made when the pointer first enters the tile. */
-    private static void followingTip(javafx.scene.Node tile, javafx.beans.value.ObservableValue<String> text) {
-        tile.accessibleHelpProperty().bind(text);
-        Tips.whenEntered(tile, () -> {
-            Tooltip tip = new Tooltip();
-            tip.textProperty().bind(text);
-            Tooltip.install(tile, tip);
-        });
     }
 
     private void add(int col, int row, String title, Label value, String tip) {

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,10 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
@@ -44,21 +43,13 @@ class ChartsOnScreenTest {
     @TempDir
     static Path home;
 
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "charts-test");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService POOL = TestWindow.pool("charts-test");
     private final Catalog catalog = Presets.builtIn();
     private ExplorerView view;
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(Presets.builtInScenario("default")), catalog,
-                home.resolve("presets"), new TuningRunner(Runnable::run, POOL, 2, Runnable::run));
-        stage.setScene(new Scene(Explorer.withMenus(view, null), 1600, 1000));
-        stage.show();
+        view = new TestWindow().catalog(catalog).presets(home.resolve("presets")).tuning(new TuningRunner(Runnable::run, POOL, 2, Runnable::run)).withoutMenus().size(1600, 1000).show(stage);
     }
 
     @AfterAll

@@ -1,10 +1,10 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.roofline.OpResult;
@@ -14,7 +14,6 @@ import dev.ridgeline.engine.ops.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -42,11 +41,9 @@ class ExplorerTabsTest {
 
     @Start
     void start(javafx.stage.Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(Presets.builtInScenario("default")), catalog, home.resolve("presets"));
-        menu = new ExplorerMenu(view, catalog);
-        stage.setScene(new Scene(Explorer.withMenus(view, menu), 1366, 768));
-        stage.show();
+        TestWindow window = new TestWindow().catalog(catalog).presets(home.resolve("presets"));
+        view = window.show(stage);
+        menu = window.menu();
     }
 
     private TextField chipField(FxRobot robot, String category, String label) {

@@ -1,11 +1,11 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.app.explorer.charts.GanttPainter;
-import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.Presets;
@@ -15,7 +15,6 @@ import dev.ridgeline.engine.model.Fa3Setting;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.roofline.Bound;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -35,10 +34,7 @@ class ExplorerWindowTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(Presets.builtInScenario("default")), catalog);
-        stage.setScene(new Scene(Explorer.withMenus(view, new ExplorerMenu(view, catalog)), 1366, 768));
-        stage.show();
+        view = new TestWindow().catalog(catalog).show(stage);
     }
 
     private void typeInto(FxRobot robot, String id, String text) {

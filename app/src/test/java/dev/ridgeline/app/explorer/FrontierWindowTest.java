@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -60,10 +60,7 @@ class FrontierWindowTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(DEFAULT), catalog);
-        stage.setScene(new Scene(Explorer.withMenus(view, new ExplorerMenu(view, catalog)), 1366, 768));
-        stage.show();
+        view = new TestWindow().scenario(DEFAULT).catalog(catalog).show(stage);
     }
 
     private FrontierView openFrontier(FxRobot robot) {

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +13,6 @@ import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Chip;
 import java.nio.file.Path;
 import java.util.Locale;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -40,10 +40,7 @@ class LazyTabsTest {
 
     @Start
     void start(javafx.stage.Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(Presets.builtInScenario("default")), catalog, home.resolve("presets"));
-        stage.setScene(new Scene(Explorer.withMenus(view, new ExplorerMenu(view, catalog)), 1366, 768));
-        stage.show();
+        view = new TestWindow().catalog(catalog).presets(home.resolve("presets")).show(stage);
     }
 
     private static Tab tab(TabPane pane, String id) {

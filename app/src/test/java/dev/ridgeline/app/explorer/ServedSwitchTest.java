@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,6 @@ import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.serve.ServedObjective;
 import dev.ridgeline.engine.serve.Workload;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -42,10 +42,7 @@ class ServedSwitchTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(DEFAULT), catalog);
-        stage.setScene(new Scene(Explorer.withMenus(view, new ExplorerMenu(view, catalog)), 1366, 768));
-        stage.show();
+        view = new TestWindow().scenario(DEFAULT).catalog(catalog).show(stage);
     }
 
     @Test

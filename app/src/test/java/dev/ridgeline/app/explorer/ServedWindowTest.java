@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,7 +14,6 @@ import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.serve.Served;
 import dev.ridgeline.engine.serve.Serving;
 import dev.ridgeline.engine.serve.Workload;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -34,10 +34,7 @@ class ServedWindowTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(DEFAULT), catalog);
-        stage.setScene(new Scene(Explorer.withMenus(view, new ExplorerMenu(view, catalog)), 1366, 768));
-        stage.show();
+        view = new TestWindow().scenario(DEFAULT).catalog(catalog).show(stage);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ridgeline.engine.io.Catalog;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,10 +42,7 @@ class WindowBoundsTest {
 
     @Start
     void start(javafx.stage.Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(start), catalog, home.resolve("presets"));
-        stage.setScene(new Scene(view, 1366, 768));
-        stage.show();
+        view = new TestWindow().scenario(start).catalog(catalog).presets(home.resolve("presets")).withoutMenus().show(stage);
     }
 
     @Test

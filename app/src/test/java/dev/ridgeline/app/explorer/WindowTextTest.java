@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -39,10 +39,7 @@ class WindowTextTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(Presets.builtInScenario("default")), catalog);
-        stage.setScene(new Scene(Explorer.withMenus(view, new ExplorerMenu(view, catalog)), 1366, 768));
-        stage.show();
+        view = new TestWindow().catalog(catalog).show(stage);
     }
 
     /** The text a label shows: its skin's text node, which ends in "…" when the label is too narrow for its text. */

@@ -9,7 +9,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -51,14 +50,7 @@ final class NumberControl extends VBox {
         field.setPrefColumnCount(7);
         field.setAlignment(Pos.CENTER_RIGHT);
         // one tooltip for the row, its slider and its field, made when the pointer first enters the row
-        Tips.install(this, tooltip);
-        slider.getProperties().put("ridgeline.tip", tooltip);
-        field.getProperties().put("ridgeline.tip", tooltip);
-        Tips.whenEntered(this, () -> {
-            Tooltip tip = new Tooltip(tooltip);
-            slider.setTooltip(tip);
-            field.setTooltip(tip);
-        });
+        Tips.share(this, tooltip, slider, field);
         message.getStyleClass().add("field-message");
         message.setWrapText(true);
         message.setManaged(false);

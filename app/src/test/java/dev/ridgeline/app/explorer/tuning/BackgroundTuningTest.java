@@ -1,19 +1,16 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ridgeline.app.Engines;
-import dev.ridgeline.app.explorer.Explorer;
-import dev.ridgeline.app.explorer.ExplorerModel;
 import dev.ridgeline.app.explorer.ExplorerView;
-import dev.ridgeline.app.explorer.Theme;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.Sensitivity;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
@@ -37,11 +34,7 @@ class BackgroundTuningTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(Presets.builtInScenario("default")), Presets.builtIn(),
-                home.resolve("presets"), TuningRunner.background());
-        stage.setScene(new Scene(Explorer.withMenus(view, null), 1366, 768));
-        stage.show();
+        view = new TestWindow().presets(home.resolve("presets")).tuning(TuningRunner.background()).withoutMenus().show(stage);
     }
 
     @Test

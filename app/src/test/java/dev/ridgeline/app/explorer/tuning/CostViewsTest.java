@@ -1,14 +1,12 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.app.Engines;
-import dev.ridgeline.app.explorer.Explorer;
-import dev.ridgeline.app.explorer.ExplorerModel;
 import dev.ridgeline.app.explorer.ExplorerView;
-import dev.ridgeline.app.explorer.Theme;
 import dev.ridgeline.app.explorer.KpiPanel;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Chip;
@@ -20,7 +18,6 @@ import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Sensitivity;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -41,11 +38,7 @@ class CostViewsTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(Presets.builtInScenario("default")), Presets.builtIn(),
-                home.resolve("presets"));
-        stage.setScene(new Scene(Explorer.withMenus(view, null), 1366, 768));
-        stage.show();
+        view = new TestWindow().presets(home.resolve("presets")).withoutMenus().show(stage);
     }
 
     private KpiPanel kpis(FxRobot robot) {

@@ -1,13 +1,11 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.app.Engines;
-import dev.ridgeline.app.explorer.Explorer;
-import dev.ridgeline.app.explorer.ExplorerModel;
 import dev.ridgeline.app.explorer.ExplorerView;
-import dev.ridgeline.app.explorer.Theme;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Chip;
@@ -17,8 +15,6 @@ import dev.ridgeline.engine.space.Sensitivity;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
@@ -42,21 +38,13 @@ class MapViewTest {
     @TempDir
     static Path home;
 
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "map-test");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService POOL = TestWindow.pool("map-test");
     private final Catalog catalog = Presets.builtIn();
     private ExplorerView view;
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(Presets.builtInScenario("default")), catalog,
-                home.resolve("presets"), new TuningRunner(Runnable::run, POOL, 2, Runnable::run));
-        stage.setScene(new Scene(Explorer.withMenus(view, null), 1366, 768));
-        stage.show();
+        view = new TestWindow().catalog(catalog).presets(home.resolve("presets")).tuning(new TuningRunner(Runnable::run, POOL, 2, Runnable::run)).withoutMenus().show(stage);
     }
 
     @AfterAll

@@ -1,22 +1,18 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.app.Engines;
-import dev.ridgeline.app.explorer.Explorer;
-import dev.ridgeline.app.explorer.ExplorerModel;
 import dev.ridgeline.app.explorer.ExplorerView;
-import dev.ridgeline.app.explorer.Theme;
-import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.serve.Serving;
 import dev.ridgeline.engine.serve.Workload;
 import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Sensitivity;
 import java.nio.file.Path;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,11 +32,7 @@ class ServedObjectiveViewsTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(Presets.builtInScenario("default")), Presets.builtIn(),
-                home.resolve("presets"));
-        stage.setScene(new Scene(Explorer.withMenus(view, null), 1366, 768));
-        stage.show();
+        view = new TestWindow().presets(home.resolve("presets")).withoutMenus().show(stage);
     }
 
     @Test

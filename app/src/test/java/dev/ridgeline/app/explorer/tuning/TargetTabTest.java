@@ -1,13 +1,11 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.app.Engines;
-import dev.ridgeline.app.explorer.Explorer;
-import dev.ridgeline.app.explorer.ExplorerModel;
 import dev.ridgeline.app.explorer.ExplorerView;
-import dev.ridgeline.app.explorer.Theme;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Fa3Mode;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -47,11 +44,7 @@ class TargetTabTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(Presets.builtInScenario("default")), Presets.builtIn(),
-                home.resolve("presets"));
-        stage.setScene(new Scene(Explorer.withMenus(view, null), 1366, 768));
-        stage.show();
+        view = new TestWindow().presets(home.resolve("presets")).withoutMenus().show(stage);
     }
 
     @Test
