@@ -44,27 +44,12 @@ public final class DecadeAxis extends LogAxis {
         }
         ValueTick anchor = plain.get(0);
         List<ValueTick> dense = new ArrayList<>();
-        for (double v : subdivided(getLowerBound(), getUpperBound())) {
+        for (java.math.BigDecimal tick : LogTicks.values(getLowerBound(), getUpperBound())) {
+            double v = tick.doubleValue();
             dense.add(new NumberTick(anchor.getTickType(), v, label(v), anchor.getTextAnchor(),
                     anchor.getRotationAnchor(), anchor.getAngle()));
         }
         return dense;
-    }
-
-    /** 1, 2 and 5 times each power of ten within [lower, upper], ascending. */
-    static List<Double> subdivided(double lower, double upper) {
-        List<Double> out = new ArrayList<>();
-        int first = (int) Math.floor(Math.log10(lower));
-        int last = (int) Math.ceil(Math.log10(upper));
-        for (int e = first; e <= last && out.size() < 60; e++) {
-            for (int m : new int[] {1, 2, 5}) {
-                double v = m * Math.pow(10, e);
-                if (v >= lower * (1 - 1e-9) && v <= upper * (1 + 1e-9)) {
-                    out.add(v);
-                }
-            }
-        }
-        return out;
     }
 
     /** "1", "10", "100", "1 k", …, "1 E", "2 k", "500 T"; below 1: "0.1", "0.02". One significant digit. */

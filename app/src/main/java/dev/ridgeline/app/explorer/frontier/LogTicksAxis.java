@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.frontier;
 
+import dev.ridgeline.app.explorer.charts.LogTicks;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.math.BigDecimal;
@@ -16,12 +17,10 @@ import org.jfree.chart.ui.TextAnchor;
 /**
  * A base-10 log axis with ticks at 1, 2 and 5 of each decade ("5", "10", "20", "50", "100"), in plain numbers: a
  * span of one or two decades (tokens/s per user, 10 to 700) needs more than a tick per decade to be read. Over more
- * than {@link #MAX_TICKS} such ticks only the decades are kept.
+ * than {@link LogTicks#MAX_TICKS} such ticks only the decades are kept.
  */
 final class LogTicksAxis extends LogAxis {
     private static final long serialVersionUID = 1L;
-    static final int MAX_TICKS = 14;
-    private static final int[] STEPS = {1, 2, 5};
 
     LogTicksAxis(String label) {
         super(label);
@@ -38,30 +37,9 @@ final class LogTicksAxis extends LogAxis {
         boolean horizontal = RectangleEdge.isTopOrBottom(edge);
         TextAnchor anchor = horizontal ? (edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER)
                 : (edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
-        for (BigDecimal v : values(getLowerBound(), getUpperBound())) {
+        for (BigDecimal v : LogTicks.values(getLowerBound(), getUpperBound())) {
             ticks.add(new NumberTick(TickType.MAJOR, v.doubleValue(), v.toPlainString(), anchor, TextAnchor.CENTER, 0.0));
         }
         return ticks;
-    }
-
-    /** The tick values in [lower, upper]: 1, 2, 5 x 10^k, or only the decades when those are too many. */
-    static List<BigDecimal> values(double lower, double upper) {
-        List<BigDecimal> out = new ArrayList<>();
-        if (!(lower > 0) || !(upper > lower) || !Double.isFinite(upper)) {
-            return out;
-        }
-        int first = (int) Math.floor(Math.log10(lower));
-        int last = (int) Math.ceil(Math.log10(upper));
-        boolean decadesOnly = 3 * (last - first) > MAX_TICKS;
-        for (int k = first; k <= last; k++) {
-            for (int m : decadesOnly ? new int[] {1} : STEPS) {
-                BigDecimal v = BigDecimal.valueOf(m).scaleByPowerOfTen(k);
-                double d = v.doubleValue();
-                if (d >= lower && d <= upper) {
-                    out.add(v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros());
-                }
-            }
-        }
-        return out;
     }
 }

@@ -25,6 +25,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Skin;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import javafx.util.Subscription;
@@ -274,7 +275,12 @@ public final class ScenarioPanel extends VBox {
 
     <T> ComboBox<T> combo(String id, List<T> items, Function<T, String> name, String tip,
                                   BiFunction<Scenario, T, Scenario> apply) {
-        ComboBox<T> box = new ComboBox<>();
+        ComboBox<T> box = new ComboBox<>() {
+            @Override
+            protected Skin<?> createDefaultSkin() {
+                return new ListOnOpenSkin<>(this); // the list is built when it first opens
+            }
+        };
         box.getItems().setAll(items);
         box.setId(id);
         box.setMaxWidth(Double.MAX_VALUE);

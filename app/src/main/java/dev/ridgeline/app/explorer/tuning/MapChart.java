@@ -287,13 +287,17 @@ final class MapChart {
                     new Rectangle2D.Double(-5, -5, 10, 10), HeadlinePaintScale.NONE));
         }
         if (hatched) {
-            java.awt.image.BufferedImage tile = new java.awt.image.BufferedImage(6, 6, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-            java.awt.Graphics2D g = tile.createGraphics();
-            g.setColor(GridBlockRenderer.HATCH);
-            g.drawLine(0, 5, 5, 0);
-            g.dispose();
-            items.add(new LegendItem("P10–P90 wider than a contour step", null, null, null,
-                    new Rectangle2D.Double(-5, -5, 10, 10), new java.awt.TexturePaint(tile, new Rectangle2D.Double(0, 0, 6, 6))));
+            // the hatching's own lines in an outlined box (a TexturePaint of them showed nothing in the window)
+            java.awt.geom.Path2D.Double diagonals = new java.awt.geom.Path2D.Double();
+            for (double d = -5; d <= 5; d += 5) {
+                diagonals.moveTo(Math.max(-5, d - 5), Math.min(5, d + 5));
+                diagonals.lineTo(Math.min(5, d + 5), Math.max(-5, d - 5));
+            }
+            // darker than on the cells: on white, the cells' translucent grey hardly shows
+            Color ink = new Color(0, 0, 0, 140);
+            BasicStroke thin = new BasicStroke(0.8f);
+            items.add(new LegendItem("P10–P90 wider than a contour step", null, null, null, true,
+                    new Rectangle2D.Double(-5, -5, 10, 10), false, Color.WHITE, true, ink, thin, true, diagonals, thin, ink));
         }
         return items;
     }
