@@ -35,6 +35,13 @@ final class GridBlockRenderer extends XYBlockRenderer {
     static final Color HATCH = new Color(0, 0, 0, 70);
     /** The graphics class of the window's chart canvas. */
     private static final String ON_SCREEN = "org.jfree.fx.FXGraphics2D";
+    /** Device pixels per chart pixel on the window's screen (2 on a HiDPI one): the image is painted at that size. */
+    private double pixelScale = 1;
+
+    /** Sets the screen's device pixels per chart pixel (a HiDPI screen: 2), so that the image's cells stay sharp. */
+    void setPixelScale(double scale) {
+        pixelScale = scale >= 1 && scale <= 8 ? scale : 1;
+    }
 
     /**
      * Whether the cells go to {@code g2} as one image rather than one rectangle each: on the window's canvas (jfree-fx's
@@ -98,7 +105,8 @@ final class GridBlockRenderer extends XYBlockRenderer {
     }
 
     /**
-     * Every cell painted into an image covering the data area's pixels, then drawn with one call. Without
+     * Every cell painted into an image covering the data area's pixels (at the screen's own resolution), then drawn
+     * with one call. Without
      * anti-aliasing the blocks tile the image exactly (each pixel goes to the block holding its centre), so the
      * same-colour outline that hides the seams of anti-aliased vector blocks is not needed; the hatching is anti-aliased
      * as in the exports.
@@ -111,9 +119,11 @@ final class GridBlockRenderer extends XYBlockRenderer {
         if (w <= 0 || h <= 0) {
             return;
         }
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        BufferedImage image = new BufferedImage((int) Math.ceil(w * pixelScale), (int) Math.ceil(h * pixelScale),
+                BufferedImage.TYPE_INT_ARGB);
         Graphics2D ig = image.createGraphics();
         try {
+            ig.scale(pixelScale, pixelScale);
             ig.translate(-x0, -y0);
             ig.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
             ValueAxis xAxis = plot.getDomainAxis();

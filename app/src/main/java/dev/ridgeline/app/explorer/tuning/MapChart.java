@@ -195,6 +195,11 @@ final class MapChart {
         }
     }
 
+    /** The window's device pixels per chart pixel (2 on a HiDPI screen): the heat map's image is painted at that size. */
+    static void pixelScale(JFreeChart chart, double scale) {
+        ((GridBlockRenderer) chart.getXYPlot().getRenderer(HEAT)).setPixelScale(scale);
+    }
+
     private static boolean inside(Mark m, double[] xe, double[] ye) {
         return m.x() >= xe[0] && m.x() <= xe[1] && m.y() >= ye[0] && m.y() <= ye[1];
     }

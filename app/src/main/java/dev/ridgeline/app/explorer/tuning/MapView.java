@@ -150,6 +150,8 @@ public final class MapView extends BorderPane {
         List<MapChart.Mark> marks = TuningFigures.marks(r, catalogue.get());
         // the goal of the map's own objective (the inputs may have moved on to another until it recomputes)
         double goal = inputs.goalPerCard(r.objective());
+        javafx.stage.Window window = getScene() == null ? null : getScene().getWindow();
+        MapChart.pixelScale(chart, window == null ? 1 : window.getOutputScaleX());
         MapChart.show(chart, r, marks, goal, plotPx, model.bandWidths());
         note.setText(TuningFigures.note(r, marks, goal));
     }

@@ -25,6 +25,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.fx.FXGraphics2D;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -53,10 +55,13 @@ class MapOnCanvasTest {
         assertTrue(large <= 1, "primitives of the heat map in one frame: " + large + " (one image)");
     }
 
-    @Test
-    void theImageShowsEachCellInItsColourWhereTheCellLies() {
+    /** On a HiDPI screen (2 device pixels a chart pixel) the image has the screen's pixels: no blurred cell edges. */
+    @ParameterizedTest
+    @ValueSource(doubles = {1, 2})
+    void theImageShowsEachCellInItsColourWhereTheCellLies(double scale) {
         FieldMap.Result r = result(FieldMap.DEFAULT_CELLS);
         JFreeChart chart = chart(r, false);
+        MapChart.pixelScale(chart, scale);
         Counting g2 = new Counting(new Canvas(WIDTH, HEIGHT).getGraphicsContext2D());
         ChartRenderingInfo info = new ChartRenderingInfo();
         chart.draw(g2, new Rectangle(WIDTH, HEIGHT), info);
@@ -66,6 +71,7 @@ class MapOnCanvasTest {
         Rectangle2D area = info.getPlotInfo().getDataArea();
         assertEquals(Math.floor(area.getMinX()), g2.imageAt[0], "the image's left edge, px");
         assertEquals(Math.floor(area.getMinY()), g2.imageAt[1], "the image's top edge, px");
+        assertEquals(Math.ceil((Math.ceil(area.getMaxX()) - g2.imageAt[0]) * scale), image.getWidth(), "device pixels");
         XYPlot plot = chart.getXYPlot();
         GridBlockRenderer heat = (GridBlockRenderer) plot.getRenderer(MapChart.HEAT);
         MapData data = (MapData) plot.getDataset(MapChart.HEAT);
@@ -76,8 +82,8 @@ class MapOnCanvasTest {
             // the centre of the cell in ln, where no neighbour's colour can reach
             double cx = plot.getDomainAxis().valueToJava2D(Math.sqrt(xe[0] * xe[1]), area, plot.getDomainAxisEdge());
             double cy = plot.getRangeAxis().valueToJava2D(Math.sqrt(ye[0] * ye[1]), area, plot.getRangeAxisEdge());
-            int px = (int) (cx - g2.imageAt[0]);
-            int py = (int) (cy - g2.imageAt[1]);
+            int px = (int) ((cx - g2.imageAt[0]) * scale);
+            int py = (int) ((cy - g2.imageAt[1]) * scale);
             if (px < 0 || py < 0 || px >= image.getWidth() || py >= image.getHeight()) {
                 continue; // a cell partly outside the data area: its centre may lie beyond the image
             }
