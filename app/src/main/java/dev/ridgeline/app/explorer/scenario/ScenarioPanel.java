@@ -58,7 +58,7 @@ public final class ScenarioPanel extends VBox {
     private final ComboBox<Integer> moeTpChoice;
     private final ComboBox<ExpertDtype> expertChoice;
     private final ToggleSwitch eplb = new ToggleSwitch("EPLB (expert load balancer)");
-    private final ToggleSwitch peers = new ToggleSwitch("EP peers in the node over NVLink");
+    private final ToggleSwitch peers = new ToggleSwitch("EP peers over scale-up link");
     private final NumberControl redundant;
     private final Label layoutNote = new Label();
     private final Label note = new Label();
