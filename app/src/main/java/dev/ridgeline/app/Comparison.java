@@ -69,6 +69,7 @@ public final class Comparison {
             Map.entry("memoryReserveBytes", "memory reserve"), Map.entry("kernelGapSec", "kernel gap"),
             Map.entry("hostOverheadFraction", "host overhead"), Map.entry("attentionTp", "attention TP"),
             Map.entry("moeTp", "MoE TP"), Map.entry("eplb", "EPLB"), Map.entry("redundantExperts", "redundant experts"),
+            Map.entry("localPeersOverScaleUp", "EP peers of the node over the scale-up link"),
             Map.entry("expertDtype", "experts"));
 
     private Comparison() {

@@ -78,6 +78,9 @@ public final class ScenarioOptions {
     @Option(names = "--redundant-experts", description = "Copies of hot experts EPLB adds (default 32, as DeepSeek deploys).")
     Integer redundantExperts;
 
+    @Option(names = "--ep-scale-up", description = "Decode's dispatch and combine to the peers of a card's own scale-up domain: on (default) over that link, as DeepEP's low-latency kernels do since 2025-05-23; off over the NIC, as they did before (calibrated fidelity).")
+    String epScaleUp;
+
     @Option(names = "--policy", description = "Pipeline: naive or dual-mbatch.")
     String policy;
 
@@ -166,6 +169,7 @@ public final class ScenarioOptions {
         }
         if (eplb != null) s = s.withEplb(choice("--eplb", eplb, ScenarioOptions::onOff));
         if (redundantExperts != null) s = flag("--redundant-experts", redundantExperts, s::withRedundantExperts);
+        if (epScaleUp != null) s = s.withLocalPeersOverScaleUp(choice("--ep-scale-up", epScaleUp, ScenarioOptions::onOff));
         if (policy != null) s = s.withPolicy(choice("--policy", policy, Policy::ofLabel));
         if (fa3 != null) s = s.withFa3(choice("--fa3", fa3, ScenarioOptions::fa3Setting));
         if (promotion != null) s = s.withPromotion(promotion);

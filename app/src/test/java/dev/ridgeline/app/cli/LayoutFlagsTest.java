@@ -40,6 +40,7 @@ class LayoutFlagsTest {
             unknown dtype        | evaluate;--expert-dtype;fp2                                     | ridgeline: --expert-dtype: bad value 'fp2' (expected fp4, nvfp4, mxfp4, fp8 or bf16)
             MXFP4 as weights     | evaluate;--weight-dtype;mxfp4                                   | ridgeline: --weight-dtype: bad value 'mxfp4' (expected fp4, fp8 or bf16; MXFP4 experts: --expert-dtype mxfp4)
             EPLB maybe           | evaluate;--eplb;maybe                                           | ridgeline: --eplb: bad value 'maybe' (expected on or off)
+            scale-up peers maybe | evaluate;--ep-scale-up;nvlink                                   | ridgeline: --ep-scale-up: bad value 'nvlink' (expected on or off)
             negative copies      | evaluate;--redundant-experts;-1                                 | ridgeline: --redundant-experts: bad value -1 (redundantExperts must be in [0, 4096])
             groups not whole     | evaluate;--fidelity;calibrated;--ep;2;--attn-tp;4               | ridgeline: --attn-tp: bad value 4 (attentionTp must divide the MoE's ep x moeTp = 2 x 1 = 2 cards (attention groups are whole))
             """)
@@ -47,6 +48,31 @@ class LayoutFlagsTest {
         CliTest.Run r = CliTest.run(args.strip().split(";"));
         assertEquals(2, r.code(), r.out());
         assertEquals(message, r.err().strip());
+    }
+
+    @Test
+    void epTrafficToANodesPeersOverTheNicIsSlowerAndSaysSo() throws Exception {
+        // EP144 on H800: 8 of 144 cards share a card's node; over NVLink (default) the NIC moves 136 of 144 shares,
+        // over the NIC (off) 143: dispatch takes longer, and the scenario line says which
+        String[] base = {"--fidelity", "calibrated", "--chip", "H800", "--ep", "144", "--format", "json"};
+        JsonNode on = new ObjectMapper().readTree(CliTest.run(concat("evaluate", base)).out());
+        String[] nic = {"--fidelity", "calibrated", "--chip", "H800", "--ep", "144", "--format", "json", "--ep-scale-up",
+            "off"};
+        CliTest.Run r = CliTest.run(concat("evaluate", nic));
+        assertEquals(0, r.code(), r.err());
+        JsonNode off = new ObjectMapper().readTree(r.out());
+        assertTrue(off.get("scenario").asText().contains("EP all over NIC"), off.get("scenario").asText());
+        assertTrue(!on.get("scenario").asText().contains("EP all over NIC"), on.get("scenario").asText());
+        assertTrue(dispatch(off) > dispatch(on), dispatch(off) + " vs " + dispatch(on));
+    }
+
+    private static double dispatch(JsonNode e) {
+        for (JsonNode op : e.get("ops")) {
+            if (op.get("name").asText().equals("Dispatch")) {
+                return op.get("seconds").asDouble();
+            }
+        }
+        throw new AssertionError("no Dispatch op: " + e);
     }
 
     @Test

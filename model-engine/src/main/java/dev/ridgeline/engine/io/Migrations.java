@@ -24,6 +24,8 @@ import java.util.Locale;
  *   <li>scenario 2 -> 3: the layout and balancer at seed 000's and DeepSeek's values (attention TP 1, MoE TP 1, EPLB
  *   on with 32 redundant experts, as version 2's calibrated fidelity held 32 redundant experts below full EP) and FP8
  *   experts (version 2 ran every expert in FP8).</li>
+ *   <li>scenario 3 -> 4: {@code localPeersOverScaleUp} false: version 3 sent all of decode's EP traffic over the NIC
+ *   once EP exceeded the scale-up domain (DeepEP's low-latency kernels as first published, "pure RDMA").</li>
  *   <li>model 1 -> 2: {@code expertGroups} 1 and {@code limitedGroups} 1 (version 1 knew no group-limited routing:
  *   every token could reach every expert).</li>
  * </ul>
@@ -109,6 +111,12 @@ final class Migrations {
                 o.put("expertDtype", ExpertDtype.FP8.name());
             }
             o.put("schemaVersion", 3);
+        }
+        if (isVersion(o, 3)) {
+            if (!o.has("localPeersOverScaleUp")) {
+                o.put("localPeersOverScaleUp", false);
+            }
+            o.put("schemaVersion", 4);
         }
         return o;
     }

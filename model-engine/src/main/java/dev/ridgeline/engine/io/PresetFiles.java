@@ -35,9 +35,10 @@ final class PresetFiles {
     static final int CHIP_SCHEMA_VERSION = 4;
     /**
      * Schema of scenario files: 2 added the calibrated assumptions, 3 the layout ({@code attentionTp}, {@code moeTp}),
-     * the balancer ({@code eplb}, {@code redundantExperts}) and {@code expertDtype} (see {@link Migrations}).
+     * the balancer ({@code eplb}, {@code redundantExperts}) and {@code expertDtype}, 4 {@code localPeersOverScaleUp}
+     * (see {@link Migrations}).
      */
-    static final int SCENARIO_SCHEMA_VERSION = 3;
+    static final int SCENARIO_SCHEMA_VERSION = 4;
 
     private PresetFiles() {
     }
@@ -126,7 +127,7 @@ final class PresetFiles {
      */
     record ScenarioFile(int schemaVersion, String name, String source, JsonNode model, JsonNode chip, JsonNode nic,
                         int batchPerCard, int ep, int contextTokens, int mtpDepth, double mtpAcceptance,
-                        int attentionTp, int moeTp, boolean eplb, int redundantExperts,
+                        int attentionTp, int moeTp, boolean eplb, int redundantExperts, boolean localPeersOverScaleUp,
                         Dtype kvDtype, Dtype weightDtype, ExpertDtype expertDtype, Fa3Setting fa3, Policy policy,
                         boolean promotion, double gemmEfficiency, Fidelity fidelity, ThroughputReading throughputReading,
                         int faChunkTokens, ExpertLoad expertLoad, double memoryReserveGB, double kernelGapMicros,
@@ -138,7 +139,7 @@ final class PresetFiles {
             Nic n = resolve(nic, "nic", catalog::nic, Presets::parseNic, file);
             return new Scenario(m, new Hardware(c, n),
                     new Deployment(batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, policy, attentionTp, moeTp,
-                            eplb, redundantExperts),
+                            eplb, redundantExperts, localPeersOverScaleUp),
                     new Numerics(kvDtype, weightDtype, expertDtype, fa3, promotion, gemmEfficiency),
                     new Readings(fidelity, throughputReading, faChunkTokens, expertLoad),
                     new Assumptions(memoryReserveGB * 1e9, kernelGapMicros * 1e-6, hostOverheadFraction));
@@ -166,7 +167,7 @@ final class PresetFiles {
                     ref(s.chip(), s.chip().name(), catalog::chip, ChipFile::of),
                     ref(s.nic(), s.nic().name(), catalog::nic, NicFile::of),
                     s.batchPerCard(), s.ep(), s.contextTokens(), s.mtpDepth(), s.mtpAcceptance(),
-                    s.attentionTp(), s.moeTp(), s.eplb(), s.redundantExperts(),
+                    s.attentionTp(), s.moeTp(), s.eplb(), s.redundantExperts(), s.localPeersOverScaleUp(),
                     s.kvDtype(), s.weightDtype(), s.expertDtype(), s.fa3(), s.policy(), s.promotion(), s.gemmEfficiency(),
                     s.fidelity(), s.throughputReading(), s.faChunkTokens(), s.expertLoad(),
                     s.assumptions().memoryReserveBytes() / 1e9, s.assumptions().kernelGapSec() * 1e6,

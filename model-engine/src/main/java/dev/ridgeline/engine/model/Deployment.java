@@ -31,9 +31,15 @@ import static dev.ridgeline.engine.model.Checks.present;
  * @param redundantExperts copies of hot experts EPLB adds (default 32, as DeepSeek-V3 deploys: arXiv 2412.19437,
  *                         3.4.1); used only with EPLB on. Each EP group then holds
  *                         {@code ceil((routed + redundant) / ep)} expert slots
+ * @param localPeersOverScaleUp decode's dispatch and combine to the peers inside a card's own scale-up domain (itself
+ *                         included) travel over the scale-up link, the rest over the NIC (DeepEP's
+ *                         {@code allow_nvlink_for_low_latency_mode}, on by default since 2025-05-23, commit aae9fa9);
+ *                         off = every peer but the card itself over the NIC (DeepEP's low-latency kernels before then,
+ *                         "pure RDMA"). Calibrated fidelity, EP beyond the scale-up domain only
  */
 public record Deployment(int batchPerCard, int ep, int contextTokens, int mtpDepth, double mtpAcceptance,
-                         Policy policy, int attentionTp, int moeTp, boolean eplb, int redundantExperts) {
+                         Policy policy, int attentionTp, int moeTp, boolean eplb, int redundantExperts,
+                         boolean localPeersOverScaleUp) {
     public static final int MAX_BATCH = 4096;
     public static final int MAX_EP = 4096;
     public static final int MAX_CONTEXT = 4 * 1024 * 1024;
@@ -60,10 +66,12 @@ public record Deployment(int batchPerCard, int ep, int contextTokens, int mtpDep
 
     /**
      * Seed 000's knobs with the layout defaults: data-parallel attention, experts by EP alone, EPLB with
-     * {@link #DEFAULT_REDUNDANT_EXPERTS} copies (as DeepSeek deploys).
+     * {@link #DEFAULT_REDUNDANT_EXPERTS} copies (as DeepSeek deploys), local peers over the scale-up link (as today's
+     * DeepEP does).
      */
     public Deployment(int batchPerCard, int ep, int contextTokens, int mtpDepth, double mtpAcceptance, Policy policy) {
-        this(batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, policy, 1, 1, true, DEFAULT_REDUNDANT_EXPERTS);
+        this(batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, policy, 1, 1, true, DEFAULT_REDUNDANT_EXPERTS,
+                true);
     }
 
     private static void tpDegree(int value, String field, String owner) {
@@ -84,46 +92,51 @@ public record Deployment(int batchPerCard, int ep, int contextTokens, int mtpDep
 
     public Deployment withBatch(int v) {
         return new Deployment(v, ep, contextTokens, mtpDepth, mtpAcceptance, policy, attentionTp, moeTp, eplb,
-                redundantExperts);
+                redundantExperts, localPeersOverScaleUp);
     }
 
     public Deployment withEp(int v) {
         return new Deployment(batchPerCard, v, contextTokens, mtpDepth, mtpAcceptance, policy, attentionTp, moeTp, eplb,
-                redundantExperts);
+                redundantExperts, localPeersOverScaleUp);
     }
 
     public Deployment withContext(int v) {
         return new Deployment(batchPerCard, ep, v, mtpDepth, mtpAcceptance, policy, attentionTp, moeTp, eplb,
-                redundantExperts);
+                redundantExperts, localPeersOverScaleUp);
     }
 
     public Deployment withMtp(int depth, double acceptance) {
         return new Deployment(batchPerCard, ep, contextTokens, depth, acceptance, policy, attentionTp, moeTp, eplb,
-                redundantExperts);
+                redundantExperts, localPeersOverScaleUp);
     }
 
     public Deployment withPolicy(Policy v) {
         return new Deployment(batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, v, attentionTp, moeTp, eplb,
-                redundantExperts);
+                redundantExperts, localPeersOverScaleUp);
     }
 
     public Deployment withAttentionTp(int v) {
         return new Deployment(batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, policy, v, moeTp, eplb,
-                redundantExperts);
+                redundantExperts, localPeersOverScaleUp);
     }
 
     public Deployment withMoeTp(int v) {
         return new Deployment(batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, policy, attentionTp, v, eplb,
-                redundantExperts);
+                redundantExperts, localPeersOverScaleUp);
     }
 
     public Deployment withEplb(boolean v) {
         return new Deployment(batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, policy, attentionTp, moeTp, v,
-                redundantExperts);
+                redundantExperts, localPeersOverScaleUp);
     }
 
     public Deployment withRedundantExperts(int v) {
         return new Deployment(batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, policy, attentionTp, moeTp, eplb,
-                v);
+                v, localPeersOverScaleUp);
+    }
+
+    public Deployment withLocalPeersOverScaleUp(boolean v) {
+        return new Deployment(batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, policy, attentionTp, moeTp, eplb,
+                redundantExperts, v);
     }
 }

@@ -163,6 +163,10 @@ public record Scenario(ModelConfig model, Hardware hardware, Deployment deployme
         return deployment.redundantExperts();
     }
 
+    public boolean localPeersOverScaleUp() {
+        return deployment.localPeersOverScaleUp();
+    }
+
     public Fa3Setting fa3() {
         return numerics.fa3();
     }
@@ -267,6 +271,10 @@ public record Scenario(ModelConfig model, Hardware hardware, Deployment deployme
         return with(deployment.withRedundantExperts(v));
     }
 
+    public Scenario withLocalPeersOverScaleUp(boolean v) {
+        return with(deployment.withLocalPeersOverScaleUp(v));
+    }
+
     public Scenario withFa3(Fa3Setting v) {
         return with(numerics.withFa3(v));
     }
@@ -298,8 +306,8 @@ public record Scenario(ModelConfig model, Hardware hardware, Deployment deployme
     /**
      * One line for footers and logs: "DeepSeek-V3 / H800 / CX7 / EP144 / B128 / L5120 / KV FP8 / W FP8 / dual-mbatch /
      * MTP0 ..."; a layout or expert dtype other than seed 000's adds "attn TP8 / MoE TP4 / experts NVFP4", a balancer
-     * other than DeepSeek's (EPLB, 32 redundant experts) "no EPLB" or "EPLB 64 redundant" (calibrated fidelity only:
-     * seed fidelity ignores it).
+     * other than DeepSeek's (EPLB, 32 redundant experts) "no EPLB" or "EPLB 64 redundant", EP traffic to local peers
+     * over the NIC "EP all over NIC" (calibrated fidelity only: seed fidelity ignores them).
      */
     public String summary() {
         boolean calibrated = fidelity() == Fidelity.CALIBRATED;
@@ -311,6 +319,7 @@ public record Scenario(ModelConfig model, Hardware hardware, Deployment deployme
                 + (!calibrated ? "" : !eplb() ? " / no EPLB"
                         : redundantExperts() != Deployment.DEFAULT_REDUNDANT_EXPERTS ? " / EPLB " + redundantExperts()
                         + " redundant" : "")
+                + (calibrated && !localPeersOverScaleUp() ? " / EP all over NIC" : "")
                 + " / FA3 " + fa3Mode().label() + " / " + fidelity().label();
     }
 }

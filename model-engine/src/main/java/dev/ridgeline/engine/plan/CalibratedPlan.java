@@ -44,6 +44,8 @@ final class CalibratedPlan extends Plan {
     private final double mlaSecondsPerByte;
     private final boolean mlaExtrapolated;
     private final String mlaCitation;
+    /** FP8 FlashMLA's seconds per FLOP: the BF16 kernel's sped up as measured ({@link Calibration#FP8_MLA_SPEEDUP}). */
+    private final double fp8MlaPerFlop;
     /** Dispatch and combine over the EP link, from DeepEP's fits. */
     private final DeepEpLink link;
     /** DeepGEMM curves by op kind and variant, filled on first use (a benign race: curves are immutable and equal). */
@@ -70,7 +72,9 @@ final class CalibratedPlan extends Plan {
         this.mlaComputeScale = compute.fraction();
         this.mlaSecondsPerByte = invHbm / memory.fraction();
         this.mlaExtrapolated = memory.extrapolated() || compute.extrapolated();
-        this.mlaCitation = memory.citation() + "; compute: " + compute.citation();
+        this.mlaCitation = memory.citation() + "; compute: " + compute.citation()
+                + (model.attention() == AttentionKind.GQA ? "" : "; " + Calibration.FP8_MLA_CITATION);
+        this.fp8MlaPerFlop = Math.max(invRate[FP8], invRate[BF16] / Calibration.FP8_MLA_SPEEDUP);
         this.link = new DeepEpLink(chip, cal, nic.bandwidthBytesPerSec(), gap);
         this.traffic = new ExpertTraffic(model.routedExperts(), model.expertsPerToken(), cal.expertPopularity());
         this.prefill = new PrefillReadings(cal.prefill(), model, chip, link.nicScale, gap);
@@ -199,6 +203,11 @@ final class CalibratedPlan extends Plan {
     }
 
     @Override
+    double fp8CoreSecondsPerFlop(OpKind kind) {
+        return kind == OpKind.FLASH_MLA ? fp8MlaPerFlop : invRate[FP8];
+    }
+
+    @Override
     double attentionSecondsPerByte() {
         return mlaSecondsPerByte;
     }
@@ -224,8 +233,8 @@ final class CalibratedPlan extends Plan {
 
     /** Decode's dispatch and combine ({@link DeepEpLink}). */
     @Override
-    double networkSeconds(OpKind kind, double bytes, int cards) {
-        return link.seconds(kind, bytes, cards);
+    double networkSeconds(OpKind kind, double bytes, int cards, boolean scaleUpPeers) {
+        return link.seconds(kind, bytes, cards, scaleUpPeers);
     }
 
     @Override
@@ -234,13 +243,13 @@ final class CalibratedPlan extends Plan {
     }
 
     @Override
-    boolean networkExtrapolated(OpKind kind, double bytes, int ep) {
-        return link.extrapolated(kind, bytes, ep);
+    boolean networkExtrapolated(OpKind kind, double bytes, int ep, boolean scaleUpPeers) {
+        return link.extrapolated(kind, bytes, ep, scaleUpPeers);
     }
 
     @Override
-    String networkBasis(OpKind kind, double bytes, int ep) {
-        return link.basis(kind, bytes, ep);
+    String networkBasis(OpKind kind, double bytes, int ep, boolean scaleUpPeers) {
+        return link.basis(kind, bytes, ep, scaleUpPeers);
     }
 
     @Override

@@ -14,6 +14,15 @@ import dev.ridgeline.engine.ops.OpKind;
  * hottest card's; DeepEP's benchmark routes randomly (uniform popularity, Poisson spread), so its latencies already
  * hold that benchmark's hottest rank, {@code 1 + z_EP / sqrt(1024)} of the mean: the fitted seconds per byte are
  * divided by it, so that the hottest card's bytes are not charged that spread twice.
+ * <p><b>Which bytes cross the NIC.</b> The fit's rows ran "pure RDMA" (DeepEP v1 README): every peer but the card
+ * itself over the NIC, its copy to itself a local warp copy ({@code internode_ll.cu} at ebfe47e: {@code if (dst_rank
+ * != rank) nvshmemi_ibgda_put_nbi_warp(...) else UNROLLED_WARP_COPY(...)}), so the fitted seconds per byte, counted
+ * over all of a rank's bytes, moved {@code (EP − 1)/EP} of them. Since PR 173 (2025-05-23, on by default as
+ * {@code allow_nvlink_for_low_latency_mode}) the peers on the card's own scale-up domain, {@code u} cards with itself,
+ * are written over NVLink by the sending warps: the NIC then moves {@code (EP − u)/EP}, i.e. the fit's seconds times
+ * {@code (EP − u)/(EP − 1)}, while the scale-up link moves {@code u/EP} at DeepEP's intranode rate. The RDMA puts
+ * are non-blocking, so the two run together and the slower sets the op: {@code fixed + max(NIC, scale-up)}. PR 173's
+ * own table (EP16-64) is held out to check it (DeepEpLocalPeersTest).
  */
 final class DeepEpLink {
     /** Routed pairs per rank in DeepEP's low-latency benchmark: 128 tokens x top-8 (calibration/deepep.csv). */
@@ -38,10 +47,13 @@ final class DeepEpLink {
         return kind == OpKind.DISPATCH ? DeepEpFit.Kind.DISPATCH : DeepEpFit.Kind.COMBINE;
     }
 
-    /** Seconds of {@code bytes} (the hottest card's) of a dispatch or combine over {@code cards} cards. */
-    double seconds(OpKind kind, double bytes, int cards) {
+    /**
+     * Seconds of {@code bytes} (the hottest card's) of a dispatch or combine over {@code cards} cards; with
+     * {@code scaleUpPeers} the peers of the card's own scale-up domain over that link (see above).
+     */
+    double seconds(OpKind kind, double bytes, int cards, boolean scaleUpPeers) {
         if (chip.scaleUpCovers(cards)) {
-            return bytes / (chip.scaleUpBandwidthBytesPerSec() * Calibration.SCALE_UP_FRACTION) + gap;
+            return bytes / scaleUpBytesPerSec() + gap;
         }
         DeepEpFit.Kind k = kind(kind);
         double[] cache = inverse[k.ordinal()];
@@ -50,7 +62,25 @@ final class DeepEpLink {
             perByte = cal.deepEp().inverseBandwidth(k, cards) / benchmarkHottest(cards);
             cache[cards] = perByte;
         }
-        return cal.deepEp().fixedSec(k) + bytes * perByte / nicScale;
+        int local = localPeers(cards, scaleUpPeers);
+        // local > 1 only beyond the scale-up domain, so cards > local >= 2; pure RDMA keeps the fit's seconds as is
+        double nicShare = local == 1 ? 1 : (double) (cards - local) / (cards - 1);
+        double nic = bytes * perByte * nicShare / nicScale;
+        double scaleUp = local == 1 ? 0 : bytes * local / cards / scaleUpBytesPerSec();
+        return cal.deepEp().fixedSec(k) + Math.max(nic, scaleUp);
+    }
+
+    /** The scale-up link at the fraction DeepEP's intranode kernels reach on H800. */
+    private double scaleUpBytesPerSec() {
+        return chip.scaleUpBandwidthBytesPerSec() * Calibration.SCALE_UP_FRACTION;
+    }
+
+    /**
+     * Cards a card reaches without its NIC, itself included: its scale-up domain with {@code scaleUpPeers}, else only
+     * itself. {@code cards} exceeds the domain (else the whole op runs inside it).
+     */
+    int localPeers(int cards, boolean scaleUpPeers) {
+        return scaleUpPeers ? Math.min(chip.scaleUpDomain(), cards) : 1;
     }
 
     /** The hottest rank of DeepEP's low-latency benchmark over its mean: {@code 1 + z_EP / sqrt(1024)}. */
@@ -62,16 +92,25 @@ final class DeepEpLink {
         return chip.scaleUpCovers(ep) ? gap : cal.deepEp().fixedSec(kind(kind));
     }
 
-    boolean extrapolated(OpKind kind, double bytes, int ep) {
+    /** Measured: inside the domain on H800; over the NIC as DeepEP's table ran (pure RDMA, its EP, bytes and NIC). */
+    boolean extrapolated(OpKind kind, double bytes, int ep, boolean scaleUpPeers) {
         if (chip.scaleUpCovers(ep)) {
             return chip.calibration() != CalibratedPlan.MEASURED_CHIP;
         }
-        return cal.deepEp().basis(kind(kind), ep, bytes / benchmarkHottest(ep), nicScale != 1.0).extrapolated();
+        return localPeers(ep, scaleUpPeers) > 1
+                || cal.deepEp().basis(kind(kind), ep, bytes / benchmarkHottest(ep), nicScale != 1.0).extrapolated();
     }
 
-    String basis(OpKind kind, double bytes, int ep) {
-        return chip.scaleUpCovers(ep) ? Calibration.SCALE_UP_CITATION
-                : cal.deepEp().basis(kind(kind), ep, bytes / benchmarkHottest(ep), nicScale != 1.0).citation()
-                + "; the hottest card's bytes, over the benchmark's own hottest rank";
+    String basis(OpKind kind, double bytes, int ep, boolean scaleUpPeers) {
+        if (chip.scaleUpCovers(ep)) {
+            return Calibration.SCALE_UP_CITATION;
+        }
+        int local = localPeers(ep, scaleUpPeers);
+        return cal.deepEp().basis(kind(kind), ep, bytes / benchmarkHottest(ep), nicScale != 1.0).citation()
+                + "; the hottest card's bytes, over the benchmark's own hottest rank"
+                + (local == 1 ? "; every peer but the card itself over the NIC (pure RDMA, as measured)"
+                : "; the " + local + " of " + ep + " cards on the card's own scale-up domain over it, in parallel with "
+                + "the NIC's share (DeepEP PR 173, allow_nvlink_for_low_latency_mode; the NIC's seconds from the "
+                + "pure-RDMA fit, scaled to its bytes)");
     }
 }

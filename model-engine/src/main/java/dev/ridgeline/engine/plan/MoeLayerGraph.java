@@ -138,7 +138,8 @@ abstract class MoeLayerGraph extends AttentionGraph {
         boolean local = tokensOnEveryCard(d);
         double copies = prefill ? share * prefillDestinations(d) * acc.hotPairs / acc.meanPairs : 0;
         acc.dispatchSec = local ? 0 : prefill ? prefillNetwork(acc, OpKind.DISPATCH, copies * dispatchBytesPerPair(), cards)
-                : network(acc, OpKind.DISPATCH, acc.hotPairs * dispatchBytesPerPair(), cards);
+                : network(acc, OpKind.DISPATCH, acc.hotPairs * dispatchBytesPerPair(), cards,
+                d.localPeersOverScaleUp());
         ExpertDtype ed = n.expertDtype();
         int rate = ed.fp4() ? FP4 : ed == ExpertDtype.BF16 ? BF16 : FP8;
         double eb = ed.bytesPerElement();
@@ -161,7 +162,8 @@ abstract class MoeLayerGraph extends AttentionGraph {
         }
         double combineBytes = hidden * combineBytesPerElement(n.weightDtype().bytes());
         acc.combineSec = local ? 0 : prefill ? prefillNetwork(acc, OpKind.COMBINE, copies * combineBytes, cards)
-                : network(acc, OpKind.COMBINE, acc.hotPairs * combineBytes, cards);
+                : network(acc, OpKind.COMBINE, acc.hotPairs * combineBytes, cards,
+                d.localPeersOverScaleUp());
         return moe;
     }
 

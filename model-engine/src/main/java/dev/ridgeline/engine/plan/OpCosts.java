@@ -130,7 +130,7 @@ abstract class OpCosts {
                       int qkWidth, int pvWidth, double kvElements, Dtype kvDtype, boolean fp8, Fa3Mode fa3) {
         double scores = sequences * queries * (double) keys;
         double flops = 2.0 * scores * (qkWidth + pvWidth);
-        double perFlop = invRate[fp8 ? FP8 : BF16];
+        double perFlop = fp8 ? fp8CoreSecondsPerFlop(kind) : invRate[BF16];
         double compute = fa3.combine(2.0 * scores * qkWidth * perFlop, 2.0 * scores * pvWidth * perFlop,
                 scores * vectorPerScore) * attentionComputeScale();
         double kv = sequences * context * kvElements * kvDtype.bytes();
@@ -145,6 +145,11 @@ abstract class OpCosts {
                     attentionExtrapolated(kind, kvDtype), attentionBasis(kind)));
         }
         return t;
+    }
+
+    /** Seconds per FLOP of an attention core's GEMMs in FP8: the chip's FP8 rate (seed 000). */
+    double fp8CoreSecondsPerFlop(OpKind kind) {
+        return invRate[FP8];
     }
 
     /** Memory-bound vector work: {@code max(bytes / hbm, flops / FP32-add rate)} plus the kernel gap. */
@@ -172,13 +177,16 @@ abstract class OpCosts {
         return t;
     }
 
-    /** Dispatch or combine of {@code bytes} per card among {@code cards} cards: the fidelity's network model. */
-    final double network(Summary acc, OpKind kind, double bytes, int cards) {
-        double t = networkSeconds(kind, bytes, cards);
+    /**
+     * Dispatch or combine of {@code bytes} per card among {@code cards} cards: the fidelity's network model;
+     * {@code scaleUpPeers}: the peers in the card's own scale-up domain are reached over the scale-up link.
+     */
+    final double network(Summary acc, OpKind kind, double bytes, int cards, boolean scaleUpPeers) {
+        double t = networkSeconds(kind, bytes, cards, scaleUpPeers);
         acc.boundNetwork += t * acc.inv;
         if (acc.rec != null) {
-            recordNetwork(acc, kind, bytes, t, networkFixedSeconds(kind, cards), networkExtrapolated(kind, bytes, cards),
-                    networkBasis(kind, bytes, cards));
+            recordNetwork(acc, kind, bytes, t, networkFixedSeconds(kind, cards),
+                    networkExtrapolated(kind, bytes, cards, scaleUpPeers), networkBasis(kind, bytes, cards, scaleUpPeers));
         }
         return t;
     }
@@ -254,13 +262,13 @@ abstract class OpCosts {
 
     abstract String attentionBasis(OpKind kind);
 
-    abstract double networkSeconds(OpKind kind, double bytes, int cards);
+    abstract double networkSeconds(OpKind kind, double bytes, int cards, boolean scaleUpPeers);
 
     abstract double networkFixedSeconds(OpKind kind, int cards);
 
-    abstract boolean networkExtrapolated(OpKind kind, double bytes, int cards);
+    abstract boolean networkExtrapolated(OpKind kind, double bytes, int cards, boolean scaleUpPeers);
 
-    abstract String networkBasis(OpKind kind, double bytes, int cards);
+    abstract String networkBasis(OpKind kind, double bytes, int cards, boolean scaleUpPeers);
 
     /**
      * Seconds of prefill's dispatch or combine (DeepEP's normal kernels) of {@code bytes} per card among {@code cards}

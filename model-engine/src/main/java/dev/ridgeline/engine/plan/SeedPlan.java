@@ -202,10 +202,10 @@ public final class SeedPlan extends Plan {
 
     /**
      * Bytes over the EP link: the scale-up link when EP fits in its domain, else the NIC plus its latency (seed 000
-     * models no NVLink; its EP144 and EP320 exceed any domain).
+     * models no NVLink; its EP144 and EP320 exceed any domain; {@code scaleUpPeers} is calibrated fidelity's).
      */
     @Override
-    double networkSeconds(OpKind kind, double bytes, int cards) {
+    double networkSeconds(OpKind kind, double bytes, int cards, boolean scaleUpPeers) {
         return chip.scaleUpCovers(cards) ? bytes * invScaleUp : bytes * invNic + nic.latencySec();
     }
 
@@ -215,12 +215,12 @@ public final class SeedPlan extends Plan {
     }
 
     @Override
-    boolean networkExtrapolated(OpKind kind, double bytes, int cards) {
+    boolean networkExtrapolated(OpKind kind, double bytes, int cards, boolean scaleUpPeers) {
         return false;
     }
 
     @Override
-    String networkBasis(OpKind kind, double bytes, int cards) {
+    String networkBasis(OpKind kind, double bytes, int cards, boolean scaleUpPeers) {
         return chip.scaleUpCovers(cards) ? "seed 000 roofline over the scale-up link" : SEED;
     }
 
@@ -259,7 +259,7 @@ public final class SeedPlan extends Plan {
 
     @Override
     double prefillNetworkSeconds(OpKind kind, double bytes, int cards) {
-        return networkSeconds(kind, bytes, cards);
+        return networkSeconds(kind, bytes, cards, false);
     }
 
     @Override
@@ -274,7 +274,7 @@ public final class SeedPlan extends Plan {
 
     @Override
     String prefillNetworkBasis(OpKind kind, int cards) {
-        return networkBasis(kind, 0, cards);
+        return networkBasis(kind, 0, cards, false);
     }
 
     /** Seed 000 times one MoE layer and multiplies by every layer; so does its prefill. */

@@ -113,8 +113,9 @@ class CalibratedTest {
         // B = 128 sequences, MTP 0, naive: 128 tokens x top-8 per card, exactly DeepEP's benchmark at EP128 on CX7,
         // routed as the benchmark routes (random top-8 over equally popular experts; its latencies hold its own
         // hottest rank, which the engine's hottest card then equals). No EPLB: the benchmark places experts by id.
+        // Pure RDMA, as the table ran (every peer but the card itself over the NIC).
         Evaluation e = Fixtures.RANDOM_ROUTING.evaluate(h800().withEp(128).withBatch(128).withEplb(false)
-                .withPolicy(dev.ridgeline.engine.model.Policy.NAIVE));
+                .withPolicy(dev.ridgeline.engine.model.Policy.NAIVE).withLocalPeersOverScaleUp(false));
         assertEquals(192e-6, e.op("Dispatch").timeSec(), 0.5e-6);
         assertEquals(369e-6, e.op("Combine").timeSec(), 0.5e-6);
         assertFalse(e.op("Dispatch").extrapolated());
@@ -175,7 +176,8 @@ class CalibratedTest {
         // An H800 renamed keeps H800's DeepEP calibration as measured (at the benchmark's routing and token count).
         var h800 = Fixtures.CATALOG.chip("H800").withName("My H800");
         assertFalse(Fixtures.RANDOM_ROUTING.evaluate(h800().withChip(h800).withEp(128).withBatch(128).withEplb(false)
-                .withPolicy(dev.ridgeline.engine.model.Policy.NAIVE)).op("Dispatch").extrapolated());
+                .withPolicy(dev.ridgeline.engine.model.Policy.NAIVE).withLocalPeersOverScaleUp(false)).op("Dispatch")
+                .extrapolated());
     }
 
     @Test

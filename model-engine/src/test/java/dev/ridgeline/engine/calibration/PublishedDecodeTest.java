@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  *   deployment configuration". Number formats from the inference-system overview (open-infra-index,
  *   202502OpenSourceWeek/day_6_one_more_thing_deepseekV3R1_inference_system_overview.md, 2025-03-01): FP8 GEMMs and
  *   dispatch, BF16 core MLA and combine. MTP depth 1 with 85-90 % acceptance (DeepSeek-V3 report, arXiv 2412.19437,
- *   section 5.4.3).</li>
+ *   section 5.4.3). DeepEP's low-latency kernels as published then, "pure RDMA": every peer but the card itself over
+ *   the NIC (NVLink for a node's peers came with PR 173, 2025-05-23).</li>
  *   <li>The figures: the overview's "average output speed was 20-22 tokens per second" and "~14.8k tokens/s output
  *   [per H800 node] during decoding".</li>
  * </ul>
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class PublishedDecodeTest {
     static Evaluation profileDeployment(double acceptance) {
         return Fixtures.ENGINE.evaluate(CalibratedTest.h800().withEp(128).withBatch(128).withContext(4096)
-                .withMtp(1, acceptance).withKvDtype(dev.ridgeline.engine.model.Dtype.BF16));
+                .withMtp(1, acceptance).withKvDtype(dev.ridgeline.engine.model.Dtype.BF16).withLocalPeersOverScaleUp(false));
     }
 
     @ParameterizedTest(name = "MTP acceptance {0}")

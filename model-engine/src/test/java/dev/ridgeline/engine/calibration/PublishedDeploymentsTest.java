@@ -65,12 +65,15 @@ class PublishedDeploymentsTest {
     /**
      * SGLang on 96 H100s (lmsys.org, 2025-05-05, https://lmsys.org/blog/2025-05-05-large-scale-ep/): decode on 9 nodes,
      * EP72 with DP attention, DeepEP low latency, DeepGEMM, EPLB, two-batch overlap, 256 sequences per GPU of 2,000
-     * tokens, no MTP, FP8 weights, SGLang's default BF16 KV cache: 22,282 output tokens/s per node.
+     * tokens, no MTP, FP8 weights, SGLang's default BF16 KV cache: 22,282 output tokens/s per node. Published before
+     * DeepEP's low-latency kernels sent a node's peers over NVLink (PR 173, on by default from 2025-05-23): every peer
+     * but the card itself over the NIC.
      */
     static final Anchor SGLANG_H100 = new Anchor("SGLang, 72 H100, EP72, batch 256",
             "https://lmsys.org/blog/2025-05-05-large-scale-ep/", "EP72, DP attention, 256 a GPU, 2,000 tokens, TBO, no MTP",
             22_282, "tok/s per node", deepSeek("H100 SXM5").withKvDtype(Dtype.BF16).withEp(72).withBatch(256)
-                    .withContext(2000).withMtp(0, 0.85).withPolicy(Policy.DUAL_MICRO_BATCH));
+                    .withContext(2000).withMtp(0, 0.85).withPolicy(Policy.DUAL_MICRO_BATCH)
+                    .withLocalPeersOverScaleUp(false));
 
     /**
      * SGLang on a GB200 NVL72, part II (lmsys.org, 2025-09-25, https://lmsys.org/blog/2025-09-25-gb200-part-2/):

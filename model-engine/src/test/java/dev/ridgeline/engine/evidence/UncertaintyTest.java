@@ -101,9 +101,10 @@ class UncertaintyTest {
     void theHostSpreadIsWhatDeepSeeksPublishedDecodeLeavesForTheHost() {
         // Kernels only (host 0) at DeepSeek's profiled deployment, against the step its published 20-22 tokens/s per
         // user implies at 0.85 acceptance: 1.85 / 22 to 1.85 / 20 s. What is left is the host's (none when the kernels
-        // alone take longer), as a share of the GPU step, over the assumed 10 %.
+        // alone take longer), as a share of the GPU step, over the assumed 10 %. DeepEP as DeepSeek ran it then: pure
+        // RDMA (every peer but the card itself over the NIC).
         Scenario profile = DEFAULT.withChip(Fixtures.CATALOG.chip("H800 SXM5")).withEp(128).withBatch(128)
-                .withContext(4096).withMtp(1, 0.85).withKvDtype(Dtype.BF16)
+                .withContext(4096).withMtp(1, 0.85).withKvDtype(Dtype.BF16).withLocalPeersOverScaleUp(false)
                 .withAssumptions(a -> a.withHostOverhead(0));
         double kernels = Fixtures.ENGINE.evaluate(profile).tpotSec();
         double low = Math.max(0, (1.85 / 22 - kernels) / kernels / 0.10);

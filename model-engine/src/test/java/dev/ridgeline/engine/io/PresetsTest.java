@@ -118,8 +118,8 @@ class PresetsTest {
         }
         // Version 1 scenarios had the 4 GiB reserve and 2 µs gap built in and no host overhead.
         String scenario = Presets.resource("presets/scenarios/default.json")
-                .replace("\"schemaVersion\": 3", "\"schemaVersion\": 1")
-                .replaceAll(",\\s*\"(attentionTp|moeTp|eplb|redundantExperts|expertDtype)\": [^,\\n]+", "")
+                .replace("\"schemaVersion\": 4", "\"schemaVersion\": 1")
+                .replaceAll(",\\s*\"(attentionTp|moeTp|eplb|redundantExperts|localPeersOverScaleUp|expertDtype)\": [^,\\n]+", "")
                 .replaceAll(",\\s*\"memoryReserveGB\": [0-9.]+", "").replaceAll(",\\s*\"kernelGapMicros\": [0-9.]+", "")
                 .replaceAll(",\\s*\"hostOverheadFraction\": [0-9.]+", "");
         assertFalse(scenario.contains("memoryReserveGB"));
@@ -247,13 +247,29 @@ class PresetsTest {
         // Version 2 scenarios: data-parallel attention, EP only, FP8 experts, EPLB with 32 redundant experts (version
         // 2's calibrated fidelity held 32 redundant experts below full EP).
         String scenario = Presets.resource("presets/scenarios/default.json")
-                .replace("\"schemaVersion\": 3", "\"schemaVersion\": 2")
-                .replaceAll(",\\s*\"(attentionTp|moeTp|eplb|redundantExperts|expertDtype)\": [^,\\n]+", "");
+                .replace("\"schemaVersion\": 4", "\"schemaVersion\": 2")
+                .replaceAll(",\\s*\"(attentionTp|moeTp|eplb|redundantExperts|localPeersOverScaleUp|expertDtype)\": [^,\\n]+", "");
         assertFalse(scenario.contains("attentionTp") || scenario.contains("expertDtype"), scenario);
         Scenario s = Presets.parseScenario(scenario, "v2.json", Presets.builtIn());
         assertEquals(List.of(1, 1, 32), List.of(s.attentionTp(), s.moeTp(), s.redundantExperts()));
         assertTrue(s.eplb());
         assertEquals(ExpertDtype.FP8, s.expertDtype());
+    }
+
+    @Test
+    void version3ScenariosOpenWithEveryPeerButTheCardOverTheNic() {
+        // Version 3 sent all of decode's EP traffic over the NIC beyond the scale-up domain (DeepEP's first low-latency
+        // kernels, "pure RDMA"); version 4 reaches a node's peers over NVLink by default, as DeepEP has since 2025-05-23.
+        String v4 = Presets.resource("presets/scenarios/default.json");
+        assertTrue(Presets.parseScenario(v4, "v4.json", Presets.builtIn()).localPeersOverScaleUp());
+        String v3 = v4.replace("\"schemaVersion\": 4", "\"schemaVersion\": 3")
+                .replaceAll(",\\s*\"localPeersOverScaleUp\": [^,\\n]+", "");
+        assertFalse(v3.contains("localPeersOverScaleUp"), v3);
+        assertFalse(Presets.parseScenario(v3, "v3.json", Presets.builtIn()).localPeersOverScaleUp());
+        // and a saved scenario keeps the field through a write and a read
+        Scenario off = Presets.parseScenario(v4, "v4.json", Presets.builtIn()).withLocalPeersOverScaleUp(false);
+        String saved = Presets.scenarioJson("off", off);
+        assertFalse(Presets.parseScenario(saved, "off.json", Presets.builtIn()).localPeersOverScaleUp(), saved);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * below 10 %, every anchor within 25 % (or shown outside its band with its cause), at least eight anchors with a public
  * source on at least three chips.
  *
- * <p>Prefill anchors (issue 20) sit in the same table. Over decode and prefill together the median bound holds (8.9 %,
+ * <p>Prefill anchors (issue 20) sit in the same table. Over decode and prefill together the median bound holds (8.7 %,
  * {@link #medianOverDecodeAndPrefillIsAtMostTenPercent}) since prefill computes at the power-limited clock and costs its
  * elementwise passes; the 25 % bound does not: the three SGLang deployments under its default EPLB are 27-29 % slower
  * than Ridgeline (docs/validation.md says why). The decode bounds are held on the decode rows as before; each prefill
@@ -145,20 +145,33 @@ class ValidationTest {
     }
 
     /**
-     * Issue 19's bound on every anchor, except one the table names a known cause for and shows outside its band: that
-     * row stays red in the table, view and report until the model explains it. Today the GQA anchor on H20: +26.5 % once
-     * its scenario runs the deployment as reported (BF16 experts, SGLang's --tp 4 layout), where no kernel measured at
-     * its shape explains the rest; its source is unpublished (docs/validation.md, "The GQA anchor").
+     * Issue 19's bound on every decode anchor, with no exception: since decode's EP traffic reaches a node's peers over
+     * NVLink as DeepEP's low-latency kernels do (PR 173), FP8 FlashMLA runs at its measured speedup over BF16, and the
+     * Kimi K2 anchor reads the post's per-decode-node figure, every decode row is within 25 % (docs/validation.md). The
+     * prefill rows still miss it (the test above records them).
      */
     @Test
-    void everyAnchorIsWithinTwentyFivePercentOrShownOutsideItsBandWithItsCause() {
+    void everyDecodeAnchorIsWithinTwentyFivePercent() {
         for (Validation.Row r : RESULT.rows()) {
-            if (Math.abs(r.error()) > 0.25) {
-                assertFalse(r.anchor().knownCause().isEmpty(), r.anchor().id() + " misses without a cause\n" + table());
-                assertTrue(r.outsideBand(), r.anchor().id() + " misses by more than 25 % inside its band\n" + table());
-            }
+            assertTrue(Math.abs(r.error()) <= 0.25, r.anchor().id() + " misses by more than 25 %\n" + table());
         }
-        assertTrue(RESULT.rows().stream().filter(r -> Math.abs(r.error()) > 0.25).count() <= 1, table());
+    }
+
+    /**
+     * Ant Group's EP-size study: at 32 sequences per GPU "EP16 achieves 675 token/s vs. 585 token/s for EP32", because
+     * "with DeepEP, ~50% of MoE traffic stays on NVLink at EP16 but only ~25% at EP32"
+     * (https://lmsys.org/blog/2025-09-26-sglang-ant-group/). Ridgeline must rank them the same way; with all EP traffic
+     * over the NIC it ranked EP32 first.
+     */
+    @Test
+    void antsEp16OutrunsItsEp32AtBatch32AsMeasured() {
+        double ep16 = row("ant-h20-ep16-b32").ours();
+        double ep32 = row("ant-h20-ep32-b32").ours();
+        assertTrue(ep16 > ep32, ep16 + " vs " + ep32 + "\n" + table());
+    }
+
+    private static Validation.Row row(String id) {
+        return RESULT.rows().stream().filter(o -> o.anchor().id().equals(id)).findFirst().orElseThrow();
     }
 
     /**
