@@ -73,13 +73,17 @@ public final class Units {
         return fixed(sec * 1e3, 2) + " ms";
     }
 
+    /**
+     * Tokens/s, "2,680", "15.7": whole tokens grouped in thousands from 100 up, one decimal below. The same rule as
+     * its band beside it ("2,680 (2,450–2,890)"): neither figure is known to a tenth at that size.
+     */
     public static String tokens(double perSec) {
-        return perSec >= 10_000 ? fixed(perSec, 0, true) : fixed(perSec, 1);
+        return perSec >= 99.95 ? fixed(perSec, 0, true) : fixed(perSec, 1); // 99.96 is "100", not "100.0"
     }
 
-    /** A P10-P90 range of tokens/s, "(2,341–3,033)": whole tokens from 100 up (a band is not known to a tenth). */
+    /** A P10-P90 range of tokens/s, "(2,341–3,033)", each end as {@link #tokens} writes it. */
     public static String tokensBand(double low, double high) {
-        return "(" + bandNumber(low) + "–" + bandNumber(high) + ")";
+        return "(" + tokens(low) + "–" + tokens(high) + ")";
     }
 
     /** A P10-P90 range of times in the unit of the lower end, "(42.2–54.7 ms)". */
@@ -87,10 +91,6 @@ public final class Units {
         boolean micro = Math.abs(lowSec) < 1e-3;
         double scale = micro ? 1e6 : 1e3;
         return "(" + fixed(lowSec * scale, 1) + "–" + fixed(highSec * scale, 1) + (micro ? " µs)" : " ms)");
-    }
-
-    private static String bandNumber(double v) {
-        return v >= 100 ? fixed(v, 0, true) : fixed(v, 1);
     }
 
     public static String percent(double fraction) {

@@ -32,4 +32,15 @@ class ReadingsInForceTest {
         assertTrue(ReadingsInForce.of(SEED).get(0).contains("all pairs"));
         assertTrue(ReadingsInForce.of(SEED).get(1).contains("GB read as GiB"));
     }
+
+    @Test
+    void theEpLinkIsNamedBeyondTheScaleUpDomain() {
+        Scenario cal = SEED.withFidelity(Fidelity.CALIBRATED);
+        assertTrue(ReadingsInForce.of(cal).contains(
+                "EP link: a node's peers over the scale-up link, the rest over the NIC (DeepEP since 2025-05-23)"));
+        assertTrue(ReadingsInForce.of(cal.withLocalPeersOverScaleUp(false)).contains(
+                "EP link: every peer but the card itself over the NIC (DeepEP's pure RDMA, before 2025-05-23)"));
+        // EP8 on an 8-card NVLink node: no NIC at all, nothing to say
+        assertTrue(ReadingsInForce.of(cal.withEp(8)).stream().noneMatch(r -> r.startsWith("EP link")));
+    }
 }

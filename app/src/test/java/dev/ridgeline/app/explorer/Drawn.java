@@ -38,9 +38,9 @@ final class Drawn {
     private Drawn() {
     }
 
-    /** Tokens/s as the tiles show them: grouped thousands from 10,000, else one decimal. */
+    /** Tokens/s as the tiles show them: whole tokens in grouped thousands from 100, else one decimal. */
     static String tokens(double perSec) {
-        return perSec >= 10_000 ? String.format(Locale.ROOT, "%,.0f", perSec) : String.format(Locale.ROOT, "%.1f", perSec);
+        return perSec >= 99.95 ? String.format(Locale.ROOT, "%,.0f", perSec) : String.format(Locale.ROOT, "%.1f", perSec);
     }
 
     /** Seconds as the tiles show them: µs with one decimal below 1 ms, else ms with two. */

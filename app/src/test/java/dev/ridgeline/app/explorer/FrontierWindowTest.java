@@ -212,7 +212,7 @@ class FrontierWindowTest {
         assertNotNull(tip, "a tooltip is shown");
         assertTrue(tip.contains(String.format(Locale.ROOT, "EP %d · B%d · %s · MTP %d", d.ep(), p.batch(),
                 d.policy().label(), d.mtpDepth())), tip);
-        assertTrue(tip.contains(String.format(Locale.ROOT, "%.1f tokens/s per user", p.userTokensPerSec())), tip);
+        assertTrue(tip.contains(Drawn.tokens(p.userTokensPerSec()) + " tokens/s per user"), tip);
         assertTrue(tip.contains("on the frontier"), tip);
     }
 
@@ -229,9 +229,9 @@ class FrontierWindowTest {
         assertEquals(a.throughputPerCard(), marks.getYValue(0, 0), 0.0);
         List<String> text = f.data().text().stream().map(AnswerText.Line::text).toList();
         assertTrue(text.contains("Best at ≥ 20 tokens/s per user"), text.toString());
-        assertTrue(text.contains(String.format(Locale.ROOT, "%.1f tokens/s per card", a.throughputPerCard())), text.toString());
-        assertTrue(text.contains(String.format(Locale.ROOT, "%,.0f per node, at %.1f per user", 8 * a.throughputPerCard(),
-                a.userTokensPerSec())), text.toString());
+        assertTrue(text.contains(Drawn.tokens(a.throughputPerCard()) + " tokens/s per card"), text.toString());
+        assertTrue(text.contains(Drawn.tokens(8 * a.throughputPerCard()) + " per node, at " + Drawn.tokens(a.userTokensPerSec())
+                + " per user"), text.toString());
         assertTrue(text.contains(String.format(Locale.ROOT, "EP %d · B%d · %s · MTP %d", a.deployment().ep(),
                 a.deployment().batchPerCard(), a.deployment().policy().label(), a.deployment().mtpDepth())), text.toString());
         // no drawn point that meets the target does better than the answer

@@ -43,7 +43,10 @@ class UnitsTest {
         assertEquals("37.55 ms", Units.time(37.55e-3));
         assertEquals("27,269", Units.tokens(27_269.4));
         assertEquals("1,234,567", Units.tokens(1_234_567));
-        assertEquals("3408.6", Units.tokens(3408.6));
+        assertEquals("3,409", Units.tokens(3408.6));
+        assertEquals("100", Units.tokens(99.96), "rounds up to the whole-token form's threshold");
+        assertEquals("15.7", Units.tokens(15.74));
+        assertEquals("(2,450–2,890)", Units.tokensBand(2450.2, 2889.7), "the band as its figure");
         assertEquals("44.8%", Units.percent(0.448));
         assertEquals("46.1k", Units.compact(46_080));
         assertEquals("0.0", Units.fixed(-0.01, 1));

@@ -95,6 +95,11 @@ final class CalibratedRules implements FidelityRules {
         out.add("Balance: the hottest card sets each layer (expert popularity fitted to TensorRT-LLM's EPLB "
                 + "measurement); " + (s.eplb() ? "EPLB with " + s.redundantExperts() + " redundant experts, " + slots
                 + " expert slots per card" : "no EPLB: experts placed by id"));
+        if (!s.chip().scaleUpCovers(s.deployment().moeCards())) {
+            out.add(s.localPeersOverScaleUp()
+                    ? "EP link: a node's peers over the scale-up link, the rest over the NIC (DeepEP since 2025-05-23)"
+                    : "EP link: every peer but the card itself over the NIC (DeepEP's pure RDMA, before 2025-05-23)");
+        }
         if (!s.deployment().dataParallel()) {
             out.add("Layout: attention TP" + s.attentionTp() + " (batch = sequences per group of " + s.attentionTp()
                     + " cards" + (s.model().attention() == AttentionKind.MLA
