@@ -52,6 +52,12 @@ public final class MapView extends BorderPane {
         note.setWrapText(true);
         note.getStyleClass().add("muted-text");
         note.setPadding(new Insets(2, 6, 4, 6));
+        // the note stays within two lines (the style sheet's #mapNote); the whole of it, with the price's source, here
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(note.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        note.setTooltip(whole);
         viewer.setId("map");
         viewer.setMinSize(200, 150);
         setTop(top);

@@ -155,7 +155,10 @@ public final class TuningFigures {
         return marks;
     }
 
-    /** The note under the map: the figure at the current chip, the goal, the chips outside the map. */
+    /**
+     * The note under the map: the figure at the current chip, the goal, the chips outside the map, and for dollars or
+     * joules the chip's price or power with its source.
+     */
     public static String mapNote(FieldMap.Result r, List<Chip> catalogue, double goal) {
         return note(r, marks(r, catalogue), goal);
     }
@@ -173,9 +176,7 @@ public final class TuningFigures {
                     .append(TuningText.withUnit(r.y(), r.ys()[j])).append("): ")
                     .append(v > 0 ? ObjectiveText.figure(o, v) : o.available(s.chip()) ? "no deployment reaches"
                             : ObjectiveText.missing(o, s.chip()))
-                    .append(" at ≥ ").append(Checks.number(r.targetTps())).append(" tokens/s per user")
-                    .append(o.perCard() || !o.available(s.chip()) ? ". "
-                            : " (" + (o == Objective.COST ? s.chip().cost().priceNote() : s.chip().cost().powerNote()) + "). ");
+                    .append(" at ≥ ").append(Checks.number(r.targetTps())).append(" tokens/s per user. ");
         }
         double best = o.figureFalls() ? Double.MAX_VALUE : 0;
         double worst = o.figureFalls() ? 0 : Double.MAX_VALUE;
@@ -202,7 +203,12 @@ public final class TuningFigures {
         List<String> outside = marks.stream().filter(m -> m.x() < xe[0] || m.x() > xe[1] || m.y() < ye[0] || m.y() > ye[1])
                 .map(MapChart.Mark::name).toList();
         if (!outside.isEmpty()) {
-            out.append("Outside the map: ").append(String.join(", ", outside)).append('.');
+            out.append("Outside the map: ").append(String.join(", ", outside)).append(". ");
+        }
+        // the price or power with its source last: the longest part, and the one the window may cut to a tooltip
+        if (i >= 0 && j >= 0 && !o.perCard() && o.available(s.chip())) {
+            out.append(o == Objective.COST ? "Price: " + s.chip().cost().priceNote()
+                    : "Power: " + s.chip().cost().powerNote()).append('.');
         }
         return out.toString().strip();
     }

@@ -153,4 +153,33 @@ class MapChartTest {
         JFreeChart drawn = chart(800, 330);
         assertTrue(drawn.getXYPlot().getDomainAxis().isTickLabelsVisible());
     }
+
+    /**
+     * The note under a dollars map: the figure at the current chip and whether the target is reached come first, the
+     * price with its source (a sentence and a web address) last, where the window's two lines may cut it to the tooltip;
+     * a tokens/s map names no price.
+     */
+    @org.junit.jupiter.api.Test
+    void theNoteSaysThePriceAndItsSourceLast() {
+        Scenario s = Presets.builtInScenario("default");
+        Knob x = Knob.field("HBM bandwidth");
+        Knob y = Knob.field("FP8 tensor rate");
+        double[] xs = FieldMap.axis(x, x.of(s), FieldMap.DEFAULT_FACTOR, 11);
+        double[] ys = FieldMap.axis(y, y.of(s), FieldMap.DEFAULT_FACTOR, 11);
+        double[][] headline = new double[ys.length][xs.length];
+        for (double[] row : headline) {
+            java.util.Arrays.fill(row, 2000);
+        }
+        FieldMap.Result cost = new FieldMap.Result(s, x, y, xs, ys, headline, 20,
+                dev.ridgeline.engine.space.Objective.COST, false);
+        String note = TuningFigures.mapNote(cost, CATALOG.chips(), 0.001);
+        String price = "Price: " + s.chip().cost().priceNote() + ".";
+        assertTrue(note.endsWith(price), note);
+        int target = note.indexOf("The target");
+        assertTrue(target > 0 && target < note.indexOf(price), note);
+        assertTrue(note.startsWith(s.chip().name() + " ("), note);
+
+        FieldMap.Result tokens = new FieldMap.Result(s, x, y, xs, ys, headline, 20, false);
+        assertFalse(TuningFigures.mapNote(tokens, CATALOG.chips(), 4000).contains("Price:"));
+    }
 }
