@@ -1,6 +1,5 @@
 package dev.ridgeline.app.explorer;
 
-import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.roofline.OpResult;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Fidelity;
+import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.ops.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,8 +252,30 @@ class ExplorerTabsTest {
             assertEquals(!applies, row.isDisabled(), f + ": the reserve's row");
             assertEquals(!applies, reserve.getText().contains("(seed fidelity has none (seed 000))"), f + ": " + reserve.getText());
             assertEquals(f == Fidelity.reproducing(), robot.lookup("#eplbSwitch").query().isDisabled(), f + ": EPLB");
+            assertEquals(f == Fidelity.reproducing(), robot.lookup("#peersSwitch").query().isDisabled(), f + ": EP peers");
             String note = robot.lookup("#layoutNote").queryAs(Label.class).getText();
             assertEquals(f == Fidelity.reproducing(), note.startsWith("Off: "), f + ": " + note);
         }
+    }
+
+    /**
+     * The EP link field (scenario schema 4): a schema-3 scenario opens with every peer over the NIC, as DeepEP sent
+     * it before May 2025; the switch shows it, and turning it on reaches the scenario (and only that field), whose
+     * line then drops "EP all over NIC".
+     */
+    @Test
+    void theEpLinkSwitchShowsAndEditsTheScenariosField(FxRobot robot) {
+        Scenario old = Presets.builtInScenario("default").withLocalPeersOverScaleUp(false);
+        robot.interact(() -> view.model().setScenario(old));
+        WaitForAsyncUtils.waitForFxEvents();
+        org.controlsfx.control.ToggleSwitch peers = robot.lookup("#peersSwitch").queryAs(org.controlsfx.control.ToggleSwitch.class);
+        assertFalse(peers.isSelected());
+        assertTrue(view.model().getScenario().summary().contains("EP all over NIC"), view.model().getScenario().summary());
+        robot.interact(() -> peers.setSelected(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        Scenario now = view.model().getScenario();
+        assertTrue(now.localPeersOverScaleUp());
+        assertFalse(now.summary().contains("EP all over NIC"), now.summary());
+        assertEquals(old.withLocalPeersOverScaleUp(true), now, "only the EP link changed");
     }
 }

@@ -1,6 +1,5 @@
 package dev.ridgeline.app.explorer;
 
-import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ridgeline.engine.io.Catalog;

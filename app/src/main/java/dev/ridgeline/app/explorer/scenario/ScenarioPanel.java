@@ -58,6 +58,7 @@ public final class ScenarioPanel extends VBox {
     private final ComboBox<Integer> moeTpChoice;
     private final ComboBox<ExpertDtype> expertChoice;
     private final ToggleSwitch eplb = new ToggleSwitch("EPLB (expert load balancer)");
+    private final ToggleSwitch peers = new ToggleSwitch("EP peers over scale-up link");
     private final NumberControl redundant;
     private final Label layoutNote = new Label();
     private final Label note = new Label();
@@ -120,6 +121,11 @@ public final class ScenarioPanel extends VBox {
         redundant = number("redundantExperts", "Redundant experts", "copies", "Copies of hot experts EPLB adds (32 as "
                 + "DeepSeek deploys); each EP group holds ceil((routed + redundant) / EP) slots.", SliderScale.linear(0, 128, 1),
                 0, Deployment.MAX_REDUNDANT_EXPERTS, true, (s, v) -> s.withRedundantExperts(v.intValue()));
+        peers.setId("peersSwitch");
+        Tips.set(peers, ("Decode's dispatch and combine to the cards of its own scale-up domain go over the scale-up link "
+                + "(DeepEP's low-latency kernels since May 2025, PR 173); off sends every peer's share over the NIC, as "
+                + "DeepEP did before. Calibrated fidelity only."));
+        peers.selectedProperty().addListener((obs, was, now) -> edit(s -> s.withLocalPeersOverScaleUp(now)));
         layoutNote.setId("layoutNote");
         layoutNote.getStyleClass().add("control-title");
         layoutNote.setWrapText(true);
@@ -149,7 +155,7 @@ public final class ScenarioPanel extends VBox {
                 labelled("Weights", weightChoice), labelled("FA3 stage mode", fa3Choice), labelled("Policy", policyChoice),
                 labelled("Fidelity", fidelityChoice), promotion, new Separator(), section("Layout and balance"),
                 layoutNote, labelled("Attention TP", attnTpChoice), labelled("MoE TP", moeTpChoice),
-                labelled("Routed experts", expertChoice), eplb, redundant, new Separator(),
+                labelled("Routed experts", expertChoice), eplb, redundant, peers, new Separator(),
                 section("Calibrated assumptions"), reserve, kernelGap, hostOverhead);
         subscription = scenario.subscribe(this::show);
     }
@@ -219,6 +225,7 @@ public final class ScenarioPanel extends VBox {
             expertChoice.setValue(s.expertDtype());
             eplb.setSelected(s.eplb());
             redundant.show(s.redundantExperts());
+            peers.setSelected(s.localPeersOverScaleUp());
             String layoutOff = LayoutControls.disabledReason(s);
             String tpOff = layoutOff == null && s.chip().scaleUpDomain() == 1
                     ? s.chip().name() + " has no scale-up domain: tensor parallelism needs one" : null;
@@ -226,6 +233,7 @@ public final class ScenarioPanel extends VBox {
             moeTpChoice.setDisable(layoutOff != null || tpOff != null);
             expertChoice.setDisable(layoutOff != null);
             eplb.setDisable(layoutOff != null);
+            peers.setDisable(layoutOff != null);
             redundant.setDisabledBecause(layoutOff != null ? "seed fidelity assumes perfect balance (seed 000)"
                     : s.eplb() ? null : "EPLB is off: no copies are placed");
             String why = layoutOff != null ? "Off: " + layoutOff + "." : tpOff != null ? "TP off: " + tpOff + "." : "";
