@@ -120,7 +120,8 @@ public final class ChartExport {
                 // the target contour at the Target tab's default goal of the objective, per card
                 double perCard = TuningFigures.defaultGoalPerCard(q.objective());
                 captioned(out, width, height, footer,
-                        TuningFigures.mapChart(r, q.chips(), perCard, width, height - ImageExport.FOOTER),
+                        TuningFigures.mapChart(r, TuningFigures.mapBands(engine, r), q.chips(), perCard, width,
+                                height - ImageExport.FOOTER),
                         TuningFigures.mapNote(r, q.chips(), perCard));
                 break;
             }

@@ -1,6 +1,7 @@
 package dev.ridgeline.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.engine.io.Presets;
@@ -58,6 +59,24 @@ class TuningExportTest {
             }
         }
         assertTrue(colours.size() > 100, "a heat map, not a blank picture: " + colours.size());
+    }
+
+    /**
+     * Issue 19: the map is hatched where a cell's P10-P90 band is wider than a contour step, in an export as in the
+     * Map tab (the export drew no hatching). The default map is calibrated throughput, whose bands are wider than its
+     * contour step over most of the map (the Map tab hatches it so); seed 000 has no bands, so no hatching.
+     */
+    @Test
+    void anExportedMapIsHatchedWhereTheWindowsIs() throws Exception {
+        Path calibrated = dir.resolve("calibrated.svg");
+        CliTest.Run r = CliTest.run("export", "--out", calibrated.toString(), "--view", "map");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(java.nio.file.Files.readString(calibrated).contains("P10–P90 wider than a contour step"),
+                "the hatching's legend item");
+        Path seed = dir.resolve("seed.svg");
+        CliTest.Run s = CliTest.run("export", "--out", seed.toString(), "--view", "map", "--fidelity", "seed");
+        assertEquals(0, s.code(), s.err());
+        assertFalse(java.nio.file.Files.readString(seed).contains("P10–P90"), "seed 000 has no bands");
     }
 
     @Test

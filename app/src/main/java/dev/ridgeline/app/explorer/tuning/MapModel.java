@@ -3,7 +3,6 @@ package dev.ridgeline.app.explorer.tuning;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.FieldId;
 import dev.ridgeline.engine.model.Scenario;
-import dev.ridgeline.engine.evidence.MapBands;
 import dev.ridgeline.engine.space.FieldMap;
 import dev.ridgeline.engine.space.Knob;
 import java.util.List;
@@ -78,9 +77,7 @@ final class MapModel extends Follower<FieldMap.Result> {
         return (stop, progress) -> {
             FieldMap.Result r = TuningFigures.map(engine, s, kx, ky, n, target, objective, served, runner.sweep(),
                     runner.threads(), stop, progress);
-            // the bands are of throughput per card: a cost, power or served map has none
-            bandWidths = stop.getAsBoolean() || objective != dev.ridgeline.engine.space.Objective.THROUGHPUT ? null
-                    : MapBands.relativeWidths(engine, r);
+            bandWidths = stop.getAsBoolean() ? null : TuningFigures.mapBands(engine, r);
             return r;
         };
     }

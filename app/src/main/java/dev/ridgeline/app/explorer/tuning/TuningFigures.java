@@ -117,12 +117,24 @@ public final class TuningFigures {
         return FieldMap.compute(engine, s, x, y, xs, ys, targetTps, objective, served, sweep, threads, stop, progress);
     }
 
-    /** The heat map of {@code r} for a chart of {@code width x height} px, the catalogue's chips marked. */
-    public static JFreeChart mapChart(FieldMap.Result r, List<Chip> catalogue, double targetPerCard, double width,
-                                      double height) {
+    /**
+     * The heat map of {@code r} for a chart of {@code width x height} px, the catalogue's chips marked, hatched where a
+     * cell's band is wider than a contour step ({@code bandWidths}: {@link #mapBands}; null for none).
+     */
+    public static JFreeChart mapChart(FieldMap.Result r, double[][] bandWidths, List<Chip> catalogue,
+                                      double targetPerCard, double width, double height) {
         JFreeChart chart = MapChart.createChart();
-        MapChart.show(chart, r, marks(r, catalogue), targetPerCard, plotPx(width, height));
+        MapChart.show(chart, r, marks(r, catalogue), targetPerCard, plotPx(width, height), bandWidths);
         return chart;
+    }
+
+    /**
+     * The relative P10-P90 width of each cell of {@code r}, as the Map tab hatches them, or null: the bands are of
+     * throughput per card (a cost, power or served map has none) and of calibrated fidelity.
+     */
+    public static double[][] mapBands(Engine engine, FieldMap.Result r) {
+        return r.cancelled() || r.objective() != Objective.THROUGHPUT ? null
+                : dev.ridgeline.engine.evidence.MapBands.relativeWidths(engine, r);
     }
 
     /**

@@ -89,7 +89,7 @@ class MapChartTest {
                 headline[j][i] = 4000 * Math.pow(xs[i] / x.of(s), 0.4) * Math.pow(ys[j] / y.of(s), 0.2);
             }
         }
-        return TuningFigures.mapChart(new FieldMap.Result(s, x, y, xs, ys, headline, 20, false), CATALOG.chips(), 4000,
+        return TuningFigures.mapChart(new FieldMap.Result(s, x, y, xs, ys, headline, 20, false), null, CATALOG.chips(), 4000,
                 width, height);
     }
 
@@ -108,7 +108,7 @@ class MapChartTest {
             }
         }
         FieldMap.Result r = new FieldMap.Result(s, x, y, xs, ys, headline, 20, false);
-        JFreeChart chart = TuningFigures.mapChart(r, CATALOG.chips(), 4000, width, height);
+        JFreeChart chart = TuningFigures.mapChart(r, null, CATALOG.chips(), 4000, width, height);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
         ChartRenderingInfo info = new ChartRenderingInfo();
