@@ -79,6 +79,48 @@ class TuningExportTest {
         assertFalse(java.nio.file.Files.readString(seed).contains("P10–P90"), "seed 000 has no bands");
     }
 
+    /**
+     * The tornado at the Sensitivity side tab's width: no two value labels of a row run together. A bar of no change
+     * was labelled right of the axis, next to the other bar's label ("0" then "+186" 4 px apart: "0 +186"). Widths measured with the
+     * labels' own font (DejaVu Sans 11 px, as the SVG says).
+     */
+    @Test
+    void theTornadoAtTheSidePanelsWidthKeepsItsLabelsApart() throws Exception {
+        Path svg = dir.resolve("tornado.svg");
+        CliTest.Run r = CliTest.run("export", "--out", svg.toString(), "--view", "sensitivity", "--width", "360",
+                "--height", "700");
+        assertEquals(0, r.code(), r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<text x='([-0-9.]+)' y='([-0-9.]+)' style='[^']*font-family: \"DejaVu Sans\"[^']*font-size: 11px;'[^>]*>([^<]+)</text>")
+                .matcher(java.nio.file.Files.readString(svg));
+        java.awt.Font font = new java.awt.Font("DejaVu Sans", java.awt.Font.PLAIN, 11);
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        java.util.List<double[]> boxes = new java.util.ArrayList<>();
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        while (m.find()) {
+            String text = m.group(3);
+            if (!text.matches("[−+0-9.,]+")) {
+                continue; // only the bars' value labels ("0", "+186", "−72.9")
+            }
+            double x = Double.parseDouble(m.group(1));
+            double y = Double.parseDouble(m.group(2));
+            boxes.add(new double[] {x, x + font.getStringBounds(text, frc).getWidth(), y});
+            texts.add(text);
+        }
+        assertTrue(boxes.size() > 10, "the value labels were found: " + boxes.size());
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                double[] a = boxes.get(i);
+                double[] b = boxes.get(j);
+                boolean sameLine = Math.abs(a[2] - b[2]) < 6;
+                boolean same = texts.get(i).equals(texts.get(j)) && Math.abs(a[0] - b[0]) < 0.5;
+                // two labels read as one phrase when a space apart (3.5 px at 11 px): two spaces at least
+                assertTrue(!sameLine || same || a[1] + 7 <= b[0] || b[1] + 7 <= a[0],
+                        "'" + texts.get(i) + "' and '" + texts.get(j) + "' run together at y=" + a[2]);
+            }
+        }
+    }
+
     @Test
     void aWindowExportShowsTheTargetTab() throws Exception {
         Path png = dir.resolve("target.png");

@@ -196,6 +196,25 @@ final class TornadoChart {
      */
     static final class Bars extends WhiskerBars {
         private static final long serialVersionUID = 1L;
+
+        /**
+         * A bar of no change is labelled on the side away from its row's other bar, whose label is on that bar's own
+         * side: at the side panel's width a "0" put right of the axis ran into the other bar's "+186".
+         */
+        @Override
+        protected void drawItemLabel(java.awt.Graphics2D g2, org.jfree.data.category.CategoryDataset data, int row,
+                                     int column, CategoryPlot plot, org.jfree.chart.labels.CategoryItemLabelGenerator generator,
+                                     java.awt.geom.Rectangle2D bar, boolean negative) {
+            Number v = data.getValue(row, column);
+            boolean side = negative;
+            if (v != null && v.doubleValue() == 0) {
+                org.jfree.data.category.CategoryDataset other = plot.getDataset(plot.getIndexOf(this) == DOWN ? UP : DOWN);
+                Number w = other == null || row >= other.getRowCount() || column >= other.getColumnCount() ? null
+                        : other.getValue(row, column);
+                side = w != null && w.doubleValue() > 0;
+            }
+            super.drawItemLabel(g2, data, row, column, plot, generator, bar, side);
+        }
     }
 
     /**
