@@ -26,7 +26,7 @@ import org.jfree.data.xy.XYDataset;
  * each clip that is not a plain rectangle (a hatched cell's, intersected with the plot's) blends a mask the size of
  * the whole canvas: the 41 × 41 grid's cells, outlines and hatching kept the renderer busy for 8 s and more after each
  * redraw, the window answering no click meanwhile (issue 17). Painted into an image with Java2D instead (a few ms), a
- * frame sends the canvas one image whatever the grid's size. The exports (PNG, SVG, PDF, the report) keep drawing
+ * frame sends the canvas one image whatever the grid's size. The exports (PNG, SVG, PDF) keep drawing
  * each cell as a vector rectangle, as before: nothing there replays commands, and an SVG or PDF keeps sharp cells
  * at any zoom.
  */
