@@ -44,10 +44,7 @@ class PickerListsTest {
 
     @Start
     void start(javafx.stage.Stage stage) {
-        Theme.apply();
-        view = new ExplorerView(ExplorerModel.sameThread(Presets.builtInScenario("default")), catalog, home.resolve("presets"));
-        stage.setScene(new Scene(Explorer.withMenus(view, new ExplorerMenu(view, catalog)), 1366, 768));
-        stage.show();
+        view = new TestWindow().catalog(catalog).presets(home.resolve("presets")).show(stage);
     }
 
     @SuppressWarnings("unchecked")
