@@ -113,6 +113,11 @@ public record ExpertPopularity(double sigma, double dispersion, String citation)
         return nodes > 1 && groups % nodes == 0 && experts % groups == 0 && ep % nodes == 0;
     }
 
+    /** Nodes an EP group of {@code ep} cards spans: whole nodes of {@code scaleUpDomain} cards, else one. */
+    public static int nodes(int ep, int scaleUpDomain) {
+        return ep > scaleUpDomain && ep % scaleUpDomain == 0 ? ep / scaleUpDomain : 1;
+    }
+
     /**
      * The hottest card's expected routed pairs over the mean card's, at a mean of {@code pairsPerCard} pairs:
      * {@code 1 + sqrt(δ² + z_EP²·dispersion / pairsPerCard)}.

@@ -52,9 +52,9 @@ final class ExpertTraffic {
         this.popularity = popularity;
     }
 
-    /** Nodes an EP group of {@code ep} cards spans: whole nodes of the scale-up domain, else one. */
+    /** Nodes an EP group of {@code ep} cards spans ({@link ExpertPopularity#nodes}). */
     int nodes(int ep) {
-        return ep > scaleUpDomain && ep % scaleUpDomain == 0 ? ep / scaleUpDomain : 1;
+        return ExpertPopularity.nodes(ep, scaleUpDomain);
     }
 
     /** The placement constants of the deployment's EP, redundant experts and balancer. */
