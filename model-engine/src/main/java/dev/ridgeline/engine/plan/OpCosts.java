@@ -63,8 +63,9 @@ abstract class OpCosts {
      * {@code count} GEMMs of {@code m x k -> n} (count may be fractional: the expected experts a card reads):
      * FLOPs {@code 2·m·k·n}, bytes {@code m·k·inBytes + k·n·weightBytes + m·n·outBytes} each;
      * {@code t = max(max(FLOPs / (rate·e), bytes / hbm) / f, floor) + overhead} with the fidelity's compute efficiency
-     * e, roofline fraction f, a small kernel's time floor and overhead (DESIGN 3.3, 3.5, 3.8). {@code rate} is {@link #FP8}, {@link #BF16} or {@link #FP4};
-     * {@code variant} ({@link #variant}) keys the prepared coefficients. Returns the seconds of one invocation.
+     * e, roofline fraction f, a small kernel's time floor and overhead (DESIGN 3.3, 3.5, 3.8). {@code rate} is
+     * {@link #FP8}, {@link #BF16} or {@link #FP4}; {@code variant} ({@link #variant}) keys the prepared coefficients.
+     * Returns the seconds of one invocation.
      */
     final double gemm(Summary acc, OpKind kind, Role role, int variant, double m, int k, int nOut, double count,
                       int rate, double inBytes, double weightBytes, double outBytes, Numerics n) {

@@ -116,7 +116,11 @@ public final class CalibratedReport {
                 + "GEMM but the routed experts' (their block's measured fixed cost holds it) and the router gate's (a "
                 + "kernel written for its shape, measured at 1.7-4.4 µs up to 8 tokens) as max(floor, roofline / f) plus "
                 + "the kernel gap. Held out: B300's and Hopper's floor-bound rows (predicted by the floor) and B200's "
-                + "rows above the floor (predicted by the whole rule, f DeepGEMM's H800 fraction at the nearest shape)."
+                + "rows above the floor (predicted by the whole rule, f DeepGEMM's H800 fraction at the nearest shape). "
+                + "The floor holds on B300 (6-19 %% slow) and on Hopper (H20-3e, -24 to +27 %%, the spread of those rows "
+                + "themselves); vLLM's B200 rows, timed with do_bench where the fitted ones were timed by CUPTI, come out "
+                + "10-14 %% fast. The FP16 row at 1,024 rows is compute-bound: a miss of DeepGEMM's FP8 fraction carried to "
+                + "an FP16 GEMM, not of the floor, whose regime is decode's few rows."
                 + "%n%n| measurement | measured | held out | error |%n|---|---:|---:|---:|%n", fit.citation(),
                 fit.floorSec() * 1e6));
         for (HeldOut.Row r : HeldOut.gemmFloor(fit, cal().denseGemm())) {
