@@ -100,7 +100,8 @@ public final class CalibrationTables {
                 flashMla(catalog), deepEp(), catalog.nic("CX7").bandwidthBytesPerSec(), fittedPopularity(),
                 new PrefillKernels(PrefillTables.attention(),
                         new GemmTable(contiguous, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
-                        PrefillTables.normalEp(), PrefillTables.attentionHeldOut()), gqaDecode(catalog), moeBlock());
+                        PrefillTables.normalEp(), PrefillTables.attentionHeldOut()), gqaDecode(catalog), moeBlock(),
+                GemmFloorTables.gemmFloor(catalog));
     }
 
     /**
