@@ -12,10 +12,12 @@ package dev.ridgeline.engine.calibration;
  * @param prefill            prefill's kernels (attention forward, contiguous grouped GEMM, DeepEP's normal kernels)
  * @param gqaDecode          GQA decode attention (FlashInfer's decode kernels on H20)
  * @param moeBlock           the fixed cost of decode's routed-expert block (FlashInfer's MoE benchmark on B300)
+ * @param fp4Moe             the fraction of the roofline FP4 routed experts reach at 32 rows an expert and more
+ *                           (TensorRT-LLM's fused NVFP4 MoE in the same benchmark)
  */
 public record Calibration(GemmTable denseGemm, GemmTable groupedGemm, FlashMlaFit flashMla, DeepEpFit deepEp,
                           double cx7BytesPerSec, ExpertPopularity expertPopularity, PrefillKernels prefill,
-                          GqaDecodeFit gqaDecode, MoeBlockFit moeBlock) {
+                          GqaDecodeFit gqaDecode, MoeBlockFit moeBlock, Fp4MoeFit fp4Moe) {
     /**
      * EP inside the scale-up domain: DeepEP's normal intranode kernels reach 153 GB/s over H800's NVLink, whose
      * per-direction bandwidth is 200 GB/s (400 GB/s bidirectional, calibration/chips.csv row 'H800 SXM5').
@@ -36,7 +38,8 @@ public record Calibration(GemmTable denseGemm, GemmTable groupedGemm, FlashMlaFi
 
     /** The same measurements with another expert popularity (a published run's "balanced routing"). */
     public Calibration withExpertPopularity(ExpertPopularity p) {
-        return new Calibration(denseGemm, groupedGemm, flashMla, deepEp, cx7BytesPerSec, p, prefill, gqaDecode, moeBlock);
+        return new Calibration(denseGemm, groupedGemm, flashMla, deepEp, cx7BytesPerSec, p, prefill, gqaDecode, moeBlock,
+                fp4Moe);
     }
 
     /**

@@ -150,4 +150,23 @@ public final class HeldOut {
         }
         return out;
     }
+
+    /**
+     * The FP4 MoE fit at large M ({@link Fp4MoeFit}): each fitted run predicted by the curve through the others (in ln M
+     * between its neighbours; at an end, the neighbour's value held: marked extrapolated), then {@code others} (runs
+     * not fitted) by the whole curve.
+     */
+    public static List<Row> fp4Moe(Fp4MoeFit fit, List<Fp4MoeFit.Run> others) {
+        List<Row> out = new ArrayList<>();
+        for (int i = 0; i < fit.fitted().size(); i++) {
+            Fp4MoeFit.Run r = fit.fitted().get(i);
+            GemmCurve c = fit.without(i);
+            out.add(new Row(r.what() + " (left out)", r.sec(), fit.predictSec(c, r), c.extrapolated(r.rowsPerExpert()), 0));
+        }
+        for (Fp4MoeFit.Run r : others) {
+            out.add(new Row(r.what() + " (held out)", r.sec(), fit.predictSec(fit.curve(), r),
+                    fit.curve().extrapolated(r.rowsPerExpert()), 0));
+        }
+        return out;
+    }
 }

@@ -107,7 +107,7 @@ abstract class OpCosts {
         acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 2.0 * mk * nOut * count, (double) k * nOut * weightBytes * count,
                 (mk * inBytes + m * nOut * outBytes) * count, 0, 0, times[0], times[1], 0, times[2], times[3],
                 times[0] >= times[1] ? Bound.COMPUTE : Bound.MEMORY, f == 1 ? times[4] : f,
-                gemmExtrapolated(kind, key, m, k, nOut, rate, n), gemmBasis(kind, key, k, nOut, rate, n)));
+                gemmExtrapolated(kind, key, m, k, nOut, rate, n), gemmBasis(kind, key, m, k, nOut, rate, n)));
     }
 
     /**
@@ -249,7 +249,7 @@ abstract class OpCosts {
 
     abstract boolean gemmExtrapolated(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n);
 
-    abstract String gemmBasis(OpKind kind, int key, int k, int nOut, int rate, Numerics n);
+    abstract String gemmBasis(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n);
 
     abstract double attentionComputeScale();
 

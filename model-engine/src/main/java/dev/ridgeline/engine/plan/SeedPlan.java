@@ -170,7 +170,7 @@ public final class SeedPlan extends Plan {
     }
 
     @Override
-    String gemmBasis(OpKind kind, int key, int k, int nOut, int rate, Numerics n) {
+    String gemmBasis(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n) {
         return SEED;
     }
 

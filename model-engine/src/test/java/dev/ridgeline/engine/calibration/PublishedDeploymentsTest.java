@@ -108,13 +108,14 @@ class PublishedDeploymentsTest {
     }
 
     @Test
-    void gb200WithFp4IsFasterThanPublishedByAtMostFiftyPerCent() {
-        // A known miss (docs/validation.md): no Blackwell or FP4 grouped GEMM is measured at this deployment's ~1,900
-        // rows an expert, so the experts run at H800's measured fraction of the roofline (at the FP4 rate), and SGLang
-        // says its Blackwell kernels do not yet saturate the chip. The engine is faster than published (+38 % today,
-        // +41 % before the routed block's measured fixed cost); the bound says how far it may be.
+    void gb200WithFp4IsFasterThanPublishedByAtMostFortyPerCent() {
+        // A known miss, narrowed (docs/validation.md). The NVFP4 experts now run at the fraction of the roofline
+        // TensorRT-LLM's fused NVFP4 MoE reaches on a B300 at 512 rows an expert (FlashInfer PR 5301, Fp4MoeFitTest),
+        // held to this deployment's ~1,900 rows; before, at DeepGEMM's H800 FP8 fractions (+35 %, now +29.5 %). What
+        // is left: attention at FlashMLA's Hopper fractions and dispatch/combine at DeepEP's H800 fit, for which no
+        // Blackwell measurement at this shape is published. The bound says how far it may be.
         double ratio = SGLANG_GB200_FP4.ours() / SGLANG_GB200_FP4.published();
-        assertTrue(ratio > 1 && ratio < 1.5, "ours / published = " + ratio);
+        assertTrue(ratio > 1 && ratio < 1.4, "ours / published = " + ratio);
     }
 
     @Test
