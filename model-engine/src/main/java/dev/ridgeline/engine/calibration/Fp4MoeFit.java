@@ -1,31 +1,36 @@
 package dev.ridgeline.engine.calibration;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The fraction of the roofline Blackwell's fused NVFP4 MoE reaches at large M (issue 18): FlashInfer's DeepSeek MoE
- * benchmark on a B300 (calibration/moe-block.csv, FlashInfer PR 5301: DeepSeek-V3 shapes, 32 local experts of 256 as
- * at EP8, CUDA graph, cold L2), TensorRT-LLM's NVFP4 kernel at 1,024 to 16,384 tokens, that is 32 to 512 rows an
- * expert, every local expert hit. Each run's two grouped GEMMs take what is left of its time after the block's fixed
- * part ({@link MoeBlockFit#fixedSec}) and the kernels around them that the engine times elsewhere (the activations'
- * FP4 quantization, which DeepEP's dispatch does, and the finalize's weighted sum, which its combine does): per token
- * {@value #ELEMENTWISE_BYTES_PER_TOKEN} bytes (BF16 hidden state read and FP4 written, the expert output read and the
- * BF16 sum written, 256 FP32 router logits read), streamed at the block's own measured bandwidth
- * ({@link MoeBlockFit#secondsPerByte}). The fraction at a run is the two GEMMs' roofline on the B300, as the engine
- * counts it, over that time; in ln M between runs it is interpolated and beyond them held ({@link GemmCurve}).
+ * How fast Blackwell's fused NVFP4 MoE runs its two grouped GEMMs (issue 18), from FlashInfer's DeepSeek MoE benchmark
+ * on a B300 (calibration/moe-block.csv, FlashInfer PR 5301: DeepSeek-V3 shapes, 32 local experts of 256 as at EP8, CUDA
+ * graph, cold L2), TensorRT-LLM's NVFP4 kernel with every local expert hit. Each run's GEMMs take what is left of its
+ * time after the block's fixed part ({@link MoeBlockFit#fixedSec}) and the kernels around them that the engine times
+ * elsewhere (the activations' FP4 quantization, which DeepEP's dispatch does, and the finalize's weighted sum, which its
+ * combine does): per token {@value #ELEMENTWISE_BYTES_PER_TOKEN} bytes, streamed at the block's own measured bandwidth
+ * ({@link MoeBlockFit#secondsPerByte}).
+ * <p>Model: the GEMMs stream their bytes (weights, FP4 inputs, FP32 outputs, as the engine counts them) at a fraction
+ * {@code bandwidth} of HBM and do their FLOPs at a fraction {@code compute} of the FP4 rate, one after the other:
+ * {@code t = bytes / (bandwidth · HBM) + FLOPs / (compute · rate)}. Two constants of the kernel, so that they carry over
+ * to another chip and shape and more rows never take less time; fitted by least squares on the runs at 4 to 16 rows an
+ * expert (the weights' read) and at 256 to 512 (the FLOPs). The runs between, 32 to 128 rows, are held out: there the
+ * kernel switches tactics (0.176 ms at 512 tokens, 0.294 ms at 1,024) and CuTe DSL's kernel in the same benchmark is
+ * faster than the model where TensorRT-LLM's is slower.
  *
- * @param curve                  the fraction of the roofline by rows an expert
- * @param fitted                 the runs the curve goes through
+ * @param bandwidth              fraction of HBM the GEMMs' bytes stream at
+ * @param compute                fraction of the FP4 rate the GEMMs' FLOPs run at
+ * @param fitted                 the runs fitted
  * @param fixedSec               the block's fixed part, seconds
  * @param elementwiseSecPerToken the kernels around the GEMMs, seconds a token
  * @param refFp4FlopsPerSec      the measured chip's dense FP4 rate
  * @param refHbmBytesPerSec      the measured chip's HBM bandwidth
  * @param citation               the runs used, with their source
  */
-public record Fp4MoeFit(GemmCurve curve, List<Run> fitted, double fixedSec, double elementwiseSecPerToken,
-                        double refFp4FlopsPerSec, double refHbmBytesPerSec, String citation) {
+public record Fp4MoeFit(double bandwidth, double compute, List<Run> fitted, double fixedSec,
+                        double elementwiseSecPerToken, double refFp4FlopsPerSec, double refHbmBytesPerSec,
+                        String citation) {
     /**
      * Bytes a token moves through the block's kernels other than its GEMMs: 7168 x (2 + 0.5625) for the activation
      * quantization, 7168 x (2 + 2) for the finalize (one local expert's output a token on average at EP8, top-8 of
@@ -50,74 +55,61 @@ public record Fp4MoeFit(GemmCurve curve, List<Run> fitted, double fixedSec, doub
             return (double) tokens * topK / experts;
         }
 
-        /**
-         * The two GEMMs' roofline on a chip of {@code fp4FlopsPerSec} and {@code hbmBytesPerSec}: up (hidden to twice
-         * the intermediate) and down, each {@code max(FLOPs / rate, bytes / HBM)} with the bytes the engine counts
-         * (weights, FP4 inputs, FP32 outputs) over the local experts.
-         */
-        public double rooflineSec(double fp4FlopsPerSec, double hbmBytesPerSec) {
-            return gemmRoof(hidden, 2 * intermediate, fp4FlopsPerSec, hbmBytesPerSec)
-                    + gemmRoof(intermediate, hidden, fp4FlopsPerSec, hbmBytesPerSec);
+        /** The two GEMMs' FLOPs (up: hidden to twice the intermediate; down) over the local experts. */
+        public double flops() {
+            return 2.0 * rowsPerExpert() * localExperts * 3.0 * hidden * intermediate;
         }
 
-        private double gemmRoof(int k, int n, double rate, double hbm) {
+        /** The two GEMMs' bytes as the engine counts them: weights, FP4 inputs, FP32 outputs. */
+        public double bytes() {
             double m = rowsPerExpert();
-            double compute = 2.0 * m * k * n * localExperts / rate;
-            double memory = localExperts * ((double) k * n * bytesPerParam + m * (k * bytesPerParam + n * OUT_BYTES)) / hbm;
-            return Math.max(compute, memory);
+            return localExperts * (3.0 * hidden * intermediate * bytesPerParam
+                    + m * ((hidden + intermediate) * bytesPerParam + (2.0 * intermediate + hidden) * OUT_BYTES));
         }
     }
 
-    /** The curve through {@code runs} (ascending tokens) on a chip of the given FP4 rate and bandwidth. */
+    /** The fit through {@code runs} on a chip of the given FP4 rate and bandwidth (least squares, no intercept). */
     public static Fp4MoeFit of(List<Run> runs, double fp4FlopsPerSec, double hbmBytesPerSec, MoeBlockFit block,
                                String citation) {
         double perToken = ELEMENTWISE_BYTES_PER_TOKEN * block.secondsPerByte();
-        double[] m = new double[runs.size()];
-        double[] lnM = new double[runs.size()];
-        double[] fractions = new double[runs.size()];
-        for (int i = 0; i < m.length; i++) {
-            Run r = runs.get(i);
-            m[i] = r.rowsPerExpert();
-            lnM[i] = Math.log(m[i]);
-            fractions[i] = r.rooflineSec(fp4FlopsPerSec, hbmBytesPerSec) / gemmSec(r, block.fixedSec(), perToken);
+        double smm = 0;
+        double smc = 0;
+        double scc = 0;
+        double smy = 0;
+        double scy = 0;
+        for (Run r : runs) {
+            double mem = r.bytes() / hbmBytesPerSec;
+            double comp = r.flops() / fp4FlopsPerSec;
+            double y = r.sec() - block.fixedSec() - perToken * r.tokens();
+            smm += mem * mem;
+            smc += mem * comp;
+            scc += comp * comp;
+            smy += mem * y;
+            scy += comp * y;
         }
-        String cite = String.format(Locale.ROOT, "%s, %.0f..%.0f rows an expert", citation, m[0], m[m.length - 1]);
-        return new Fp4MoeFit(new GemmCurve(m, lnM, fractions, true, cite), runs, block.fixedSec(), perToken,
-                fp4FlopsPerSec, hbmBytesPerSec, cite);
+        double det = smm * scc - smc * smc;
+        double perMem = (smy * scc - scy * smc) / det;
+        double perComp = (scy * smm - smy * smc) / det;
+        return new Fp4MoeFit(1 / perMem, 1 / perComp, runs, block.fixedSec(), perToken, fp4FlopsPerSec, hbmBytesPerSec,
+                String.format(Locale.ROOT, "%s: bytes at %.0f %% of HBM, FLOPs at %.0f %% of the FP4 rate", citation,
+                        100 / perMem, 100 / perComp));
     }
 
-    private static double gemmSec(Run r, double fixedSec, double perToken) {
-        return r.sec() - fixedSec - perToken * r.tokens();
+    /** This fit's kernel on the same chip, refitted without the {@code i}-th run (a leave-one-out check). */
+    public Fp4MoeFit without(int i, MoeBlockFit block) {
+        List<Run> rest = new java.util.ArrayList<>(fitted);
+        rest.remove(i);
+        return of(rest, refFp4FlopsPerSec, refHbmBytesPerSec, block, citation);
     }
 
-    /** The block's time at {@code r} from {@code c}: fixed part, elementwise traffic and the GEMMs at the fraction. */
-    public double predictSec(GemmCurve c, Run r) {
-        double m = r.rowsPerExpert();
+    /** The GEMMs' seconds given their seconds at the roofline's memory and compute terms. */
+    public double gemmSec(double memorySec, double computeSec) {
+        return memorySec / bandwidth + computeSec / compute;
+    }
+
+    /** The block's time at {@code r} on the measured chip: fixed part, elementwise traffic and the GEMMs. */
+    public double predictSec(Run r) {
         return fixedSec + elementwiseSecPerToken * r.tokens()
-                + r.rooflineSec(refFp4FlopsPerSec, refHbmBytesPerSec) / c.fraction(m, Math.log(m));
-    }
-
-    /** The curve through every fitted run but the {@code i}-th (a leave-one-out check). */
-    public GemmCurve without(int i) {
-        List<Integer> keep = new ArrayList<>();
-        for (int j = 0; j < fitted.size(); j++) {
-            if (j != i) {
-                keep.add(j);
-            }
-        }
-        double[] m = new double[keep.size()];
-        double[] lnM = new double[keep.size()];
-        double[] f = new double[keep.size()];
-        for (int j = 0; j < m.length; j++) {
-            m[j] = curve.m()[keep.get(j)];
-            lnM[j] = curve.lnM()[keep.get(j)];
-            f[j] = curve.fractions()[keep.get(j)];
-        }
-        return new GemmCurve(m, lnM, f, true, citation);
-    }
-
-    /** The smallest measured rows an expert: below it the engine keeps its small-M reading. */
-    public double smallestM() {
-        return curve.m()[0];
+                + gemmSec(r.bytes() / refHbmBytesPerSec, r.flops() / refFp4FlopsPerSec);
     }
 }

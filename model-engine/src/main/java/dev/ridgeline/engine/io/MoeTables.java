@@ -74,13 +74,28 @@ public final class MoeTables {
     }
 
     /**
-     * FP4 routed experts at large M from {@code moe-block.csv}: TensorRT-LLM's NVFP4 runs of PR 5301's first repeat,
-     * 1,024 to 16,384 tokens (32 to 512 rows an expert). The PR's comparison table (its other NVFP4 figures at 1,024
-     * to 4,096 tokens, and CuTe DSL's kernels) is held out.
+     * FP4 routed experts from {@code moe-block.csv}: TensorRT-LLM's NVFP4 runs of PR 5301 with every local expert hit,
+     * fitted at 128 to 512 tokens (4 to 16 rows an expert; the repeat the routed block's line holds out) and at 8,192
+     * and 16,384 tokens (256 and 512 rows; the PR's first repeat). Held out ({@link #fp4MoeHeldOut}): the first repeat at
+     * 1,024 to 4,096 tokens and the PR's comparison table.
      */
     public static Fp4MoeFit fp4Moe() {
-        List<Fp4MoeFit.Run> runs = blockRuns("pr5301-r1", "TRTLLM NVFP4", 1024);
+        List<Fp4MoeFit.Run> runs = new ArrayList<>(blockRuns("pr5301", "TRTLLM NVFP4", 128));
+        runs.addAll(blockRuns("pr5301-r1", "TRTLLM NVFP4", 8192));
         return Fp4MoeFit.of(runs, B300_FP4_FLOPS, B300_HBM_BYTES, moeBlock(), "TensorRT-LLM fused NVFP4 MoE on B300, "
-                + runs.size() + " runs of 1,024-16,384 tokens (https://github.com/flashinfer-ai/flashinfer/pull/5301)");
+                + runs.size() + " runs at 4-16 and 256-512 rows an expert (https://github.com/flashinfer-ai/flashinfer/pull/5301)");
+    }
+
+    /** The runs {@link #fp4Moe} leaves out: TensorRT-LLM's at 32-128 rows an expert, then CuTe DSL's W4A4 kernel. */
+    public static List<Fp4MoeFit.Run> fp4MoeHeldOut() {
+        List<Fp4MoeFit.Run> runs = new ArrayList<>();
+        for (Fp4MoeFit.Run r : blockRuns("pr5301-r1", "TRTLLM NVFP4", 1024)) {
+            if (r.tokens() < 8192) {
+                runs.add(r);
+            }
+        }
+        runs.addAll(blockRuns("pr5301-summary", "TRTLLM NVFP4", 1024));
+        runs.addAll(blockRuns("pr5301-summary", "CuteDSL W4A4", 1024));
+        return runs;
     }
 }

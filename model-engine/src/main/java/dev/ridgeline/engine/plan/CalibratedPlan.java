@@ -143,8 +143,9 @@ final class CalibratedPlan extends Plan {
     }
 
     @Override
-    double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n) {
-        return n.gemmEfficiency() > 0 ? 1 : gemms.fraction(kind, key, m, k, nOut, n, acc);
+    double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n, double compute,
+                            double memory) {
+        return n.gemmEfficiency() > 0 ? 1 : gemms.fraction(kind, key, m, k, nOut, n, acc, compute, memory);
     }
 
     @Override

@@ -77,7 +77,7 @@ abstract class OpCosts {
         double atPeak = m * count * c.computePerRow;
         double compute = e == 1 ? atPeak : atPeak / e;
         double memory = count * (c.weights + m * c.activationsPerRow);
-        double f = rooflineFraction(acc, kind, key, m, k, nOut, n);
+        double f = rooflineFraction(acc, kind, key, m, k, nOut, n, compute, memory);
         double overhead = gemmOverhead(n);
         boolean computeBound = compute >= memory;
         double roof = computeBound ? compute : memory;
@@ -243,7 +243,9 @@ abstract class OpCosts {
     abstract double computeEfficiency(Role role, double m, int rate, Numerics n);
 
     /** Fraction of the roofline the GEMM reaches (1 = the roofline); {@code key} names the kind and its variant. */
-    abstract double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n);
+    /** The fraction of the roofline reached; {@code compute} and {@code memory} are the GEMM's roofline terms, seconds. */
+    abstract double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n,
+                                     double compute, double memory);
 
     abstract double gemmOverhead(Numerics n);
 

@@ -149,7 +149,8 @@ public final class SeedPlan extends Plan {
     }
 
     @Override
-    double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n) {
+    double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n, double compute,
+                             double memory) {
         return 1;
     }
 

@@ -108,23 +108,25 @@ class PublishedDeploymentsTest {
     }
 
     @Test
-    void gb200WithFp4IsFasterThanPublishedByAtMostFortyPerCent() {
-        // A known miss, narrowed (docs/validation.md). The NVFP4 experts now run at the fraction of the roofline
-        // TensorRT-LLM's fused NVFP4 MoE reaches on a B300 at 512 rows an expert (FlashInfer PR 5301, Fp4MoeFitTest),
-        // held to this deployment's ~1,900 rows; before, at DeepGEMM's H800 FP8 fractions (+35 %, now +29.5 %). What
-        // is left: attention at FlashMLA's Hopper fractions and dispatch/combine at DeepEP's H800 fit, for which no
-        // Blackwell measurement at this shape is published. The bound says how far it may be.
+    void gb200WithFp4IsFasterThanPublishedByAtMostThirtyFivePerCent() {
+        // A known miss, narrowed (docs/validation.md). The NVFP4 experts now run as TensorRT-LLM's fused NVFP4 MoE
+        // runs on a B300 (FlashInfer PR 5301, Fp4MoeFitTest: bytes at 78 % of HBM plus FLOPs at 56 % of the FP4
+        // rate), carried to this deployment's ~1,900 rows an expert; before, at DeepGEMM's H800 FP8 fractions (+35 %,
+        // now +26 %). What is left: attention at FlashMLA's Hopper fractions and dispatch/combine at DeepEP's H800
+        // fit, for which no Blackwell measurement at this shape is published. The bound says how far it may be.
         double ratio = SGLANG_GB200_FP4.ours() / SGLANG_GB200_FP4.published();
-        assertTrue(ratio > 1 && ratio < 1.4, "ours / published = " + ratio);
+        assertTrue(ratio > 1 && ratio < 1.35, "ours / published = " + ratio);
     }
 
     @Test
     void b200MinLatencyIsFasterThanPublishedByLessThanHalf() {
-        // A known miss, narrowed (docs/validation.md): at one request a layer is some 30 kernels of 1-4 tokens each.
-        // The routed-expert block now carries its measured fixed cost (29 us on B300, calibration/moe-block.csv),
-        // which took the engine from +75 % to +39 %. The other kernels below DeepGEMM's smallest measured M (64) are
-        // still held at that M's fraction of the roofline, so their fixed cost shrinks with B200's bandwidth, while
-        // real small kernels keep a floor of several us; no per-kernel measurement at this shape is published.
+        // A known miss (docs/validation.md): at one request a layer is some 30 kernels of 1-4 tokens each. The
+        // routed-expert block carries its measured fixed cost (29 us on B300, calibration/moe-block.csv), which took
+        // the engine from +75 % to +39 %; its FP4 experts' weights now stream at the 78 % of HBM the same benchmark's
+        // NVFP4 kernel reaches (Fp4MoeFitTest; DeepGEMM's H800 FP8 fraction, about 60 %, before), +46.5 %. The other
+        // kernels below DeepGEMM's smallest measured M (64) are still held at that M's fraction of the roofline, so
+        // their fixed cost shrinks with B200's bandwidth, while real small kernels keep a floor of several us; no
+        // per-kernel measurement at this shape is published.
         double ratio = TRT_B200_MIN_LATENCY.ours() / TRT_B200_MIN_LATENCY.published();
         assertTrue(ratio > 1 && ratio < 1.5, "ours / published = " + ratio);
     }
