@@ -213,18 +213,47 @@ public final class Presets {
         return index().scenarios().stream().map(f -> f.replaceFirst("\\.json$", "")).toList();
     }
 
-    /** Built-in scenarios read so far (a scenario is an immutable record: each is read once per process). */
-    private static final Map<String, Scenario> SCENARIOS = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Built-in scenarios, each read once per process (a scenario is an immutable record): the first caller of a name
+     * reads it, a caller meanwhile (the launcher's presets thread and the command both ask for {@code default}) waits
+     * for that reading instead of making its own. A file that failed fails every caller alike.
+     */
+    private static final Map<String, java.util.concurrent.FutureTask<Scenario>> SCENARIOS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A built-in scenario by name, resolved against the built-in catalog. */
     public static Scenario builtInScenario(String name) {
-        Scenario read = SCENARIOS.get(name);
-        if (read == null) {
-            String file = ROOT + "scenarios/" + name + ".json";
-            read = parseScenario(resource(file), file, builtIn());
-            SCENARIOS.put(name, read);
+        String file = ROOT + "scenarios/" + name + ".json";
+        return once(SCENARIOS, name, () -> parseScenario(resource(file), file, builtIn()));
+    }
+
+    /**
+     * The value {@code read} gives for {@code key}, read by the first caller of the key on its own thread (outside the
+     * map's lock: a reading may wait for another thread, as the scenario's waits for {@link #builtIn()}) while later
+     * callers wait for it; an exception of the reading is every caller's.
+     */
+    static <T> T once(Map<String, java.util.concurrent.FutureTask<T>> readings, String key,
+                      java.util.concurrent.Callable<T> read) {
+        var task = new java.util.concurrent.FutureTask<>(read);
+        var first = readings.putIfAbsent(key, task);
+        if (first == null) {
+            first = task;
+            task.run();
         }
-        return read;
+        try {
+            return first.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + key, e);
+        }
     }
 
     public static Chip parseChip(String json, String file) {

@@ -135,10 +135,11 @@ final class MapChart {
             data.hatch(bandWidths, levels.length > 1 ? levels[1] - levels[0] : Double.MAX_VALUE);
             XYSeriesCollection lines = new XYSeriesCollection();
             plot.clearAnnotations();
-            lines.addSeries(contour(plot, r, z, "target", targetPerCard, true));
+            List<MapLabels.Value> values = new java.util.ArrayList<>();
+            lines.addSeries(contour(r, z, "target", targetPerCard, values));
             for (double level : levels) {
                 if (Math.abs(level - targetPerCard) > 1e-9 * level) { // the target's own line says it
-                    lines.addSeries(contour(plot, r, z, ObjectiveText.number(r.objective(), level), level, false));
+                    lines.addSeries(contour(r, z, ObjectiveText.number(r.objective(), level), level, values));
                 }
             }
             plot.setDataset(CONTOURS, lines);
@@ -151,7 +152,11 @@ final class MapChart {
             }
             List<Mark> shown = marks.stream().filter(m -> inside(m, xe, ye)).toList();
             plot.setDataset(MARKS, marks(shown));
-            for (MapLabels.Placed label : MapLabels.place(shown, xe, ye, plotPx)) {
+            MapLabels.Layout layout = MapLabels.place(shown, values, xe, ye, plotPx);
+            for (MapLabels.PlacedValue value : layout.values()) {
+                plot.addAnnotation(valueLabel(value), false);
+            }
+            for (MapLabels.Placed label : layout.names()) {
                 plot.addAnnotation(chipLabel(label), false);
             }
             plot.setFixedLegendItems(legend(r, levels, targetPerCard, unreached, data.anyHatched()));
@@ -227,7 +232,6 @@ final class MapChart {
         return out;
     }
 
-    /** The contour at {@code level} as one series, segments separated by NaN; its value written at its topmost point. */
     /**
      * The objective's figure in each cell (tokens/s per card, $ per million output tokens, J per output token); 0 where
      * nothing reaches the target or the chip has no price or power, NaN where the chip refuses the pair.
@@ -243,33 +247,34 @@ final class MapChart {
         return z;
     }
 
-    private static XYSeries contour(XYPlot plot, FieldMap.Result r, double[][] z, String key, double level,
-                                    boolean target) {
+    /**
+     * The contour at {@code level} as one series, segments separated by NaN; its value, with the points of its line
+     * where {@link MapLabels} may write it (each segment's middle), added to {@code values}.
+     */
+    private static XYSeries contour(FieldMap.Result r, double[][] z, String key, double level, List<MapLabels.Value> values) {
+        boolean target = "target".equals(key);
         XYSeries s = new XYSeries(key, false, true);
-        Contours.Segment top = null;
+        List<double[]> points = new java.util.ArrayList<>();
         for (Contours.Segment g : Contours.of(r.xs(), r.ys(), z, level)) {
             s.add(g.x0(), g.y0());
             s.add(g.x1(), g.y1());
             s.add(g.x1(), Double.NaN);
-            if (top == null || g.y0() + g.y1() > top.y0() + top.y1()) {
-                top = g;
-            }
+            points.add(new double[] {Math.sqrt(g.x0() * g.x1()), Math.sqrt(g.y0() * g.y1())});
         }
-        if (top != null) {
-            double x = Math.sqrt(top.x0() * top.x1());
-            XYTextAnnotation label = new XYTextAnnotation((target ? "target " : "")
-                    + ObjectiveText.number(r.objective(), level), x,
-                    Math.sqrt(top.y0() * top.y1()));
-            label.setFont(target ? Palette.TITLE : Palette.SMALL);
-            label.setPaint(target ? TARGET : Palette.INK);
-            label.setBackgroundPaint(new Color(255, 255, 255, 200));
-            // near a side, the text runs inwards so that it is not cut by the plot's edge
-            double[] xe = {MapData.edges(r.xs(), 0)[0], MapData.edges(r.xs(), r.xs().length - 1)[1]};
-            double f = MapLabels.fraction(x, xe);
-            label.setTextAnchor(f < 0.1 ? TextAnchor.TOP_LEFT : f > 0.9 ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_CENTER);
-            plot.addAnnotation(label, false);
-        }
+        values.add(new MapLabels.Value((target ? "target " : "") + ObjectiveText.number(r.objective(), level), target,
+                points));
         return s;
+    }
+
+    /** A contour's value where {@link MapLabels} put it, hanging below its point, on a light ground. */
+    private static XYTextAnnotation valueLabel(MapLabels.PlacedValue v) {
+        XYTextAnnotation label = new XYTextAnnotation(v.text(), v.x(), v.y());
+        label.setFont(v.bold() ? Palette.TITLE : Palette.SMALL);
+        label.setPaint(v.bold() ? TARGET : Palette.INK);
+        label.setBackgroundPaint(new Color(255, 255, 255, 200));
+        // near a side, the text runs inwards so that it is not cut by the plot's edge
+        label.setTextAnchor(v.align() < 0 ? TextAnchor.TOP_LEFT : v.align() > 0 ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_CENTER);
+        return label;
     }
 
     private static LegendItemCollection legend(FieldMap.Result r, double[] levels, double targetPerCard,

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the map writes its chips' names: chips whose markers coincide share one label ("L40S, L40S (datasheet)"),
- * and every label goes where it hides no chip's marker (its own chips' included), no other label, and stays inside
- * the plot: beside its chips to the right, else to the left, else one to three lines above or below. Worked out in the
- * plot's pixels from estimated text sizes (a little over the real ones), so that it needs no graphics context.
+ * Where the map writes its contours' values and its chips' names. A contour's value goes on its line, at the
+ * highest point of the line where it hides no chip's marker and no other value (else at the highest point); then
+ * chips whose markers coincide share one label ("L40S, L40S (datasheet)"), and every name goes where it hides no
+ * chip's marker (its own chips' included), no value and no other name, and stays inside the plot: beside its chips to
+ * the right, else to the left, else one to three lines above or below. Worked out in the plot's pixels from estimated
+ * text sizes (a little over the real ones), so that it needs no graphics context.
  */
 final class MapLabels {
     /** Width of a label character (11 px font), px, a little over the mean; the current chip's bold label is a fifth wider. */
@@ -31,6 +33,24 @@ final class MapLabels {
      * there.
      */
     record Placed(String text, boolean current, double x, double y, boolean rightOf) {
+    }
+
+    /**
+     * A contour's value to write: its text ({@code bold} for the target's) and the points of its line, in data units,
+     * where it may go.
+     */
+    record Value(String text, boolean bold, List<double[]> points) {
+    }
+
+    /**
+     * A contour's value hanging below ({@code x}, {@code y}) in data units: centred there ({@code align} 0), starting
+     * there (-1, near the plot's left side) or ending there (+1, near its right side).
+     */
+    record PlacedValue(String text, boolean bold, double x, double y, int align) {
+    }
+
+    /** The contours' values and the chips' names, placed apart. */
+    record Layout(List<PlacedValue> values, List<Placed> names) {
     }
 
     /** A label's box in the plot's pixels (y upwards). */
@@ -53,6 +73,11 @@ final class MapLabels {
      * {@code plotPx} = {width, height} pixels: the current chip's group first, then from left to right.
      */
     static List<Placed> place(List<Mark> marks, double[] xe, double[] ye, double[] plotPx) {
+        return place(marks, List.of(), xe, ye, plotPx).names();
+    }
+
+    /** The contours' {@code values} (in their order: the target's first) and then the labels of {@code marks}. */
+    static Layout place(List<Mark> marks, List<Value> values, double[] xe, double[] ye, double[] plotPx) {
         double width = Math.max(plotPx[0], 100);
         double height = Math.max(plotPx[1], 60);
         double[][] px = new double[marks.size()][];
@@ -60,6 +85,53 @@ final class MapLabels {
             px[i] = new double[] {fraction(marks.get(i).x(), xe) * width, fraction(marks.get(i).y(), ye) * height};
         }
         List<Box> taken = new ArrayList<>();
+        List<PlacedValue> written = new ArrayList<>();
+        for (Value v : values) {
+            PlacedValue p = placeValue(v, px, taken, xe, ye, width, height);
+            if (p != null) {
+                written.add(p);
+            }
+        }
+        return new Layout(written, placeNames(marks, px, taken, xe, ye, width, height));
+    }
+
+    /**
+     * {@code v} at the highest of its points whose box is free, else at its highest point; null for a line with no
+     * point. Its box joins {@code taken}.
+     */
+    private static PlacedValue placeValue(Value v, double[][] px, List<Box> taken, double[] xe, double[] ye,
+                                          double width, double height) {
+        List<double[]> points = new ArrayList<>(v.points());
+        points.sort(Comparator.comparingDouble((double[] p) -> -p[1]));
+        double w = CHAR_PX * (v.bold() ? 1.2 : 1) * v.text().length();
+        double h = LINE_PX * (v.bold() ? 1.2 : 1);
+        Box first = null;
+        PlacedValue firstPlaced = null;
+        for (double[] p : points) {
+            double fx = fraction(p[0], xe);
+            double x = fx * width;
+            double y = Math.min(fraction(p[1], ye), 1) * height;
+            int align = fx < 0.1 ? -1 : fx > 0.9 ? 1 : 0;
+            double x0 = align < 0 ? x : align > 0 ? x - w : x - w / 2;
+            Box b = new Box(x0, y - h, x0 + w, y);
+            PlacedValue placed = new PlacedValue(v.text(), v.bold(), p[0], value(y / height, ye), align);
+            if (first == null) {
+                first = b;
+                firstPlaced = placed;
+            }
+            if (free(b, px, taken, width, height)) {
+                taken.add(b);
+                return placed;
+            }
+        }
+        if (first != null) {
+            taken.add(first);
+        }
+        return firstPlaced;
+    }
+
+    private static List<Placed> placeNames(List<Mark> marks, double[][] px, List<Box> taken, double[] xe, double[] ye,
+                                           double width, double height) {
         List<Placed> out = new ArrayList<>();
         for (List<Integer> group : groups(marks, px)) {
             Mark head = marks.get(group.get(0));

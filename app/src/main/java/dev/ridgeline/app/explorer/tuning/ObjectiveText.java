@@ -80,12 +80,20 @@ public final class ObjectiveText {
         return o.figureFalls() ? "≤" : "≥";
     }
 
-    /** {@code v} to {@code digits} significant digits, plain ("0.300", "12.5", "1,234"). */
+    /**
+     * {@code v} to {@code digits} significant digits, trailing zeros kept so that values of one scale read alike
+     * ("$0.500" beside "$0.400", "1.00 J" beside "1.20 J": a contour at an exactly representable value read "$0.5"
+     * and "1 J"); whole and grouped from 1,000.
+     */
     static String significant(double v, int digits) {
         if (v >= 1000) {
             return String.format(Locale.ROOT, "%,.0f", v);
         }
+        if (v == 0 || !Double.isFinite(v)) {
+            return v == 0 ? "0" : String.valueOf(v);
+        }
         BigDecimal d = new BigDecimal(v).round(new MathContext(digits));
-        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+        int exponent = d.precision() - d.scale() - 1;
+        return d.setScale(Math.max(0, digits - 1 - exponent)).toPlainString();
     }
 }

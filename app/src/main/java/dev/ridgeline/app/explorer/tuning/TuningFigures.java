@@ -95,13 +95,13 @@ public final class TuningFigures {
         return String.join(" ", headline(r), unchanged(r), refused(r)).strip();
     }
 
-    /** The map of {@code x} and {@code y} around {@code s}: {@code cells} values per axis, a quarter to 4 times each. */
     /**
      * Cells per axis of a map on the served objective (odd: the current value in the middle): each cell sizes both
      * pools (tens of ms of CPU), so 11² cells take seconds where the default 41² would take minutes.
      */
     public static final int SERVED_MAP_CELLS = 11;
 
+    /** The map of {@code x} and {@code y} around {@code s}: {@code cells} values per axis, a quarter to 4 times each. */
     public static FieldMap.Result map(Engine engine, Scenario s, Knob x, Knob y, int cells, double targetTps,
                                       Objective objective, Executor sweep, int threads, BooleanSupplier stop,
                                       DoubleConsumer progress) {

@@ -32,13 +32,35 @@ class MapChartTest {
     private static final Catalog CATALOG = Presets.builtIn();
 
     /**
-     * No chip name hides a chip's marker or another name: chips close together shared one label ("Ascend 910B, A100,
-     * A100 SXM4 80GB"), which covered the markers of all but the first of them when it started at the first.
+     * No chip name or contour value hides a chip's marker or another label: chips close together shared one label
+     * ("Ascend 910B, A100, A100 SXM4 80GB"), which covered the markers of all but the first of them when it started at
+     * the first; a contour's value, written at the contour's topmost point, was laid over a chip's name (L40S's, on the
+     * dollars map) since the names were placed knowing only the markers.
      */
     @ParameterizedTest
     @CsvSource({"800, 330", "690, 290", "1100, 600"})
-    void noChipNameCoversAMarker(int width, int height) {
-        JFreeChart chart = chart(width, height);
+    void noLabelCoversAMarkerOrAnotherLabel(int width, int height) {
+        assertLabelsApart(chart(width, height), width, height);
+    }
+
+    /**
+     * The same on the maps the engine computes for the default scenario in dollars and joules (where a contour's value
+     * was written over L40S's name), at the export's size and the window's.
+     */
+    @ParameterizedTest
+    @CsvSource({"COST, 1366, 700", "COST, 800, 330", "POWER, 1366, 700", "POWER, 1100, 600"})
+    void noLabelCoversAnotherOnTheEnginesMaps(dev.ridgeline.engine.space.Objective objective, int width, int height) {
+        FieldMap.Result r = ENGINE_MAPS.computeIfAbsent(objective, o -> TuningFigures.map(dev.ridgeline.app.Engines.builtIn(),
+                Presets.builtInScenario("default"), Knob.field("HBM bandwidth"), Knob.field("FP8 tensor rate"),
+                FieldMap.DEFAULT_CELLS, 20, o, Runnable::run, 1, () -> false, p -> { }));
+        assertLabelsApart(TuningFigures.mapChart(r, null, CATALOG.chips(), TuningFigures.defaultGoalPerCard(objective),
+                width, height), width, height);
+    }
+
+    private static final java.util.Map<dev.ridgeline.engine.space.Objective, FieldMap.Result> ENGINE_MAPS =
+            new java.util.EnumMap<>(dev.ridgeline.engine.space.Objective.class);
+
+    static void assertLabelsApart(JFreeChart chart, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
         ChartRenderingInfo info = new ChartRenderingInfo();
@@ -46,19 +68,22 @@ class MapChartTest {
         Rectangle2D area = info.getPlotInfo().getDataArea();
         XYPlot plot = chart.getXYPlot();
         XYDataset marks = plot.getDataset(MapChart.MARKS);
-        int checked = 0;
-        java.util.List<Rectangle2D> names = new java.util.ArrayList<>();
+        int names = 0;
+        java.util.List<Rectangle2D> drawn = new java.util.ArrayList<>();
+        java.util.List<String> texts = new java.util.ArrayList<>();
         for (XYAnnotation a : plot.getAnnotations()) {
             XYTextAnnotation t = (XYTextAnnotation) a;
-            if (t.getTextAnchor() != TextAnchor.CENTER_LEFT && t.getTextAnchor() != TextAnchor.CENTER_RIGHT) {
-                continue; // a contour's value
-            }
             FontMetrics fm = g2.getFontMetrics(t.getFont());
             double w = fm.stringWidth(t.getText());
             double px = plot.getDomainAxis().valueToJava2D(t.getX(), area, plot.getDomainAxisEdge());
             double py = plot.getRangeAxis().valueToJava2D(t.getY(), area, plot.getRangeAxisEdge());
-            double left = t.getTextAnchor() == TextAnchor.CENTER_RIGHT ? px - w : px;
-            Rectangle2D box = new Rectangle2D.Double(left, py - fm.getAscent() / 2.0, w, fm.getAscent());
+            TextAnchor anchor = t.getTextAnchor();
+            boolean name = anchor == TextAnchor.CENTER_LEFT || anchor == TextAnchor.CENTER_RIGHT;
+            double left = anchor == TextAnchor.CENTER_RIGHT || anchor == TextAnchor.TOP_RIGHT ? px - w
+                    : anchor == TextAnchor.TOP_CENTER ? px - w / 2 : px;
+            // a name is centred on its point; a contour's value hangs below it (ascent and descent: its ground)
+            Rectangle2D box = name ? new Rectangle2D.Double(left, py - fm.getAscent() / 2.0, w, fm.getAscent())
+                    : new Rectangle2D.Double(left, py + 1, w, fm.getAscent() + fm.getDescent() - 2);
             for (int series = 0; series < marks.getSeriesCount(); series++) {
                 for (int i = 0; i < marks.getItemCount(series); i++) {
                     double mx = plot.getDomainAxis().valueToJava2D(marks.getXValue(series, i), area, plot.getDomainAxisEdge());
@@ -66,14 +91,16 @@ class MapChartTest {
                     assertFalse(box.contains(mx, my), "'" + t.getText() + "' " + box + " covers the marker at " + mx + "," + my);
                 }
             }
-            for (Rectangle2D other : names) {
-                assertFalse(box.intersects(other), "'" + t.getText() + "' " + box + " overprints the name at " + other);
+            for (int k = 0; k < drawn.size(); k++) {
+                assertFalse(box.intersects(drawn.get(k)), "'" + t.getText() + "' " + box + " overprints '" + texts.get(k)
+                        + "' at " + drawn.get(k));
             }
-            names.add(box);
-            checked++;
+            drawn.add(box);
+            texts.add(t.getText());
+            names += name ? 1 : 0;
         }
         g2.dispose();
-        assertTrue(checked >= 5, "chip names drawn: " + checked);
+        assertTrue(names >= 5, "chip names drawn: " + names);
     }
 
     /** The map the view draws at that size, over a made-up headline grid, with the catalogue's chips marked. */
