@@ -152,6 +152,28 @@ public final class HeldOut {
     }
 
     /**
+     * The small-GEMM floor's rows it was not fitted on ({@link GemmFloorFit}): each floor-bound library row of another
+     * chip (B300, and Hopper's H20-3e) predicted by the floor, and each B200 library row above the floor predicted by
+     * calibrated fidelity's whole rule, {@code max(floor, roofline / f)} with f DeepGEMM's fraction at the nearest
+     * measured shape ({@code dense}, held at its end value below M = 64).
+     */
+    public static List<Row> gemmFloor(GemmFloorFit fit, GemmTable dense) {
+        List<Row> out = new ArrayList<>();
+        for (GemmFloorFit.Run r : fit.runs()) {
+            if (!r.library() || r.fitted()) {
+                continue;
+            }
+            if (r.floorBound()) {
+                out.add(new Row(r.what() + " (held out)", r.sec(), fit.floorSec(), false, 0));
+            } else if (r.gpu().equals(GemmFloorFit.FITTED_GPU)) {
+                double kernel = r.rooflineSec() / dense.lookup(r.m(), r.n(), r.k()).fraction();
+                out.add(new Row(r.what() + " (held out)", r.sec(), Math.max(fit.floorSec(), kernel), false, 0));
+            }
+        }
+        return out;
+    }
+
+    /**
      * The FP4 MoE fit ({@link Fp4MoeFit}): each fitted run predicted by the fit refitted without it, then {@code others}
      * (runs not fitted) by the whole fit.
      */

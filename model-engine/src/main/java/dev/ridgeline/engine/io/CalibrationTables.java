@@ -100,7 +100,7 @@ public final class CalibrationTables {
                 new PrefillKernels(PrefillTables.attention(),
                         new GemmTable(contiguous, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
                         PrefillTables.normalEp(), PrefillTables.attentionHeldOut()), gqaDecode(catalog), MoeTables.moeBlock(),
-                MoeTables.fp4Moe());
+                GemmFloorTables.gemmFloor(catalog), MoeTables.fp4Moe());
     }
 
     /**

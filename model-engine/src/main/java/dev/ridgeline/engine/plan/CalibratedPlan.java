@@ -17,19 +17,17 @@ import dev.ridgeline.engine.model.Prefill;
 import dev.ridgeline.engine.model.Readings;
 import dev.ridgeline.engine.ops.OpKind;
 import dev.ridgeline.engine.ops.OpKind.Scope;
-import dev.ridgeline.engine.roofline.Bound;
-import dev.ridgeline.engine.roofline.OpResult;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Calibrated fidelity (DESIGN 3.8): physical readings of the op graph and published kernel measurements. The chip's
  * datasheet figures; every weight read; the shared expert over every token; FlashMLA over the context; each routed
  * expert over its own tokens, redundant experts included; dispatch FP8 with one scale per 128 channels and combine
  * BF16 (DeepEP); norms and the router gate timed. GEMMs at the fraction of the roofline DeepGEMM reaches at that
- * shape (FP4 routed experts at large M at the fraction Blackwell's fused NVFP4 MoE reaches, {@link GemmReadings}), FlashMLA at its measured fractions, dispatch and combine from DeepEP's low-latency fit, a kernel gap after
- * each kernel, each decode routed-expert block's measured fixed cost (FlashInfer on B300); outside the layers the dense layers, the LM head, sampling, the MTP module and the host's share; a
- * memory reserve and the MTP module resident. Throughput per card is always B × user tokens/s. Calibration follows
+ * shape (FP4 routed experts as the FP4 MoE kernel measured on a B300 runs them, {@link GemmReadings}) but never below
+ * a small library GEMM's measured floor, FlashMLA at its measured fractions, dispatch and combine from DeepEP's
+ * low-latency fit, a kernel gap after each kernel, each decode routed-expert block's measured
+ * fixed cost (FlashInfer on B300); outside the layers the dense layers, the LM head, sampling, the MTP module and the
+ * host's share; a memory reserve and the MTP module resident. Throughput per card is always B × user tokens/s. Calibration follows
  * the chip's {@link CalibrationKey}; anything used beyond what was measured is marked extrapolated.
  */
 final class CalibratedPlan extends Plan {
@@ -47,7 +45,7 @@ final class CalibratedPlan extends Plan {
     private final double fp8MlaPerFlop;
     /** Dispatch and combine over the EP link, from DeepEP's fits. */
     private final DeepEpLink link;
-    /** GEMMs' fractions of the roofline: DeepGEMM's, and the Blackwell FP4 MoE's at large M. */
+    /** GEMMs' fractions of the roofline: DeepGEMM's, and the FP4 MoE kernel's measured on a B300. */
     private final GemmReadings gemms;
     /** The hottest card's routed traffic, per EP, redundant experts and balancer. */
     private final ExpertTraffic traffic;
@@ -56,6 +54,8 @@ final class CalibratedPlan extends Plan {
     /** The routed-expert block's fixed cost beyond its two GEMMs' gaps, seconds, and where it comes from. */
     private final double routedBlockSec;
     private final String routedBlockBasis;
+    /** The least time of a small library GEMM ({@link dev.ridgeline.engine.calibration.GemmFloorFit}), seconds. */
+    private final double gemmFloorSec;
 
     CalibratedPlan(ModelConfig model, Chip chip, Nic nic, Readings readings, Assumptions assumptions, Calibration cal) {
         super(model, chip, CalibratedRules.INSTANCE, nic, readings, assumptions);
@@ -81,6 +81,7 @@ final class CalibratedPlan extends Plan {
         this.routedBlockSec = Math.max(0, cal.moeBlock().fixedSec() - 2 * gap);
         this.routedBlockBasis = String.format(java.util.Locale.ROOT, "fixed %.1f µs of the routed block less two kernel "
                 + "gaps; %s", cal.moeBlock().fixedSec() * 1e6, cal.moeBlock().citation());
+        this.gemmFloorSec = cal.gemmFloor().floorSec();
     }
 
     @Override
@@ -154,6 +155,16 @@ final class CalibratedPlan extends Plan {
     }
 
     /**
+     * A library GEMM's measured floor ({@link dev.ridgeline.engine.calibration.GemmFloorFit}); none for the routed
+     * experts (their block's measured fixed cost holds it, {@link #routedBlock}) nor for the router gate, which
+     * DeepSeek's deployments run as a kernel written for its shape, measured below the floor at up to 8 tokens.
+     */
+    @Override
+    double gemmFloor(OpKind kind) {
+        return kind == OpKind.ROUTED_UP || kind == OpKind.ROUTED_DOWN || kind == OpKind.ROUTER_GATE ? 0 : gemmFloorSec;
+    }
+
+    /**
      * The measured fixed cost of the routed-expert block ({@link dev.ridgeline.engine.calibration.MoeBlockFit}) less
      * the two kernel gaps its GEMMs already carry; measured on a B300 only, so always marked extrapolated.
      */
@@ -167,10 +178,15 @@ final class CalibratedPlan extends Plan {
         return n.gemmEfficiency() > 0 || gemms.extrapolated(kind, key, m, k, nOut, rate, n);
     }
 
-    /** The measured rows used ({@link GemmReadings#basis}). */
+    /** The measured rows used ({@link GemmReadings#basis}), and the small-GEMM floor where it applies. */
     @Override
     String gemmBasis(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n) {
-        return n.gemmEfficiency() > 0 ? "manual efficiency " + n.gemmEfficiency() : gemms.basis(kind, key, m, k, nOut, rate, n);
+        if (n.gemmEfficiency() > 0) {
+            return "manual efficiency " + n.gemmEfficiency();
+        }
+        String floor = gemmFloor(kind) > 0 ? String.format(java.util.Locale.ROOT, "; at least %.2f µs a kernel (%s)",
+                gemmFloorSec * 1e6, cal.gemmFloor().citation()) : "";
+        return gemms.basis(kind, key, m, k, nOut, rate, n) + floor;
     }
 
     @Override
@@ -333,34 +349,8 @@ final class CalibratedPlan extends Plan {
                     * d.mtpDepth();
         }
         double gpu = layerSec * model.moeLayers() + outside;
-        double host = assumptions.hostOverheadFraction() * gpu;
-        if (acc.stepRec != null) {
-            acc.stepRec.add(OpResult.of(OpKind.HOST, Scope.STEP, 1, 0, 0, 0, 0, 0, 0, 0, 0, host, host, Bound.HOST, 1.0,
-                    true, "assumption: " + Math.round(assumptions.hostOverheadFraction() * 100) + " % of the GPU "
-                            + "step, not overlapped (SGLang v0.4 zero-overhead scheduler: 1.1x from overlapping it, "
-                            + "https://lmsys.org/blog/2024-12-04-sglang-v0-4/)"));
-        }
+        double host = hostShare(acc, gpu);
         return gpu + host;
-    }
-
-    /** The MTP module: one MoE layer at q = 1 for the card's batch, under the same pipeline; returns its time. */
-    private double mtpLayer(Summary acc, Deployment d, Numerics n, Fa3Mode fa3) {
-        int microBatches = d.policy() == Policy.DUAL_MICRO_BATCH ? 2 : 1;
-        List<OpResult> stepRec = acc.stepRec;
-        List<OpResult> nested = stepRec == null ? null : new ArrayList<>();
-        acc.sink(Scope.MOE_LAYER, microBatches, nested);
-        double t = layer(acc, d, n, fa3, d.batchPerCard() / (double) microBatches, 1, null, null);
-        if (stepRec != null) {
-            double[] byBound = new double[Bound.values().length];
-            for (OpResult op : nested) {
-                byBound[op.bound().ordinal()] += op.timePerLayerSec();
-            }
-            stepRec.add(OpResult.of(OpKind.MTP_LAYER, Scope.STEP, d.mtpDepth(), 0, 0, 0, 0, 0, 0, 0, 0, 0, t,
-                    dominant(byBound[Bound.COMPUTE.ordinal()], byBound[Bound.MEMORY.ordinal()],
-                            byBound[Bound.NETWORK.ordinal()]), 1.0, nested.stream().anyMatch(OpResult::extrapolated),
-                    "one MoE layer at q = 1, timed as above"));
-        }
-        return t;
     }
 
     @Override

@@ -62,9 +62,10 @@ abstract class OpCosts {
     /**
      * {@code count} GEMMs of {@code m x k -> n} (count may be fractional: the expected experts a card reads):
      * FLOPs {@code 2·m·k·n}, bytes {@code m·k·inBytes + k·n·weightBytes + m·n·outBytes} each;
-     * {@code t = max(FLOPs / (rate·e), bytes / hbm) / f + overhead} with the fidelity's compute efficiency e, roofline
-     * fraction f and overhead (DESIGN 3.3, 3.5, 3.8). {@code rate} is {@link #FP8}, {@link #BF16} or {@link #FP4};
-     * {@code variant} ({@link #variant}) keys the prepared coefficients. Returns the seconds of one invocation.
+     * {@code t = max(max(FLOPs / (rate·e), bytes / hbm) / f, floor) + overhead} with the fidelity's compute efficiency
+     * e, roofline fraction f, a small kernel's time floor and overhead (DESIGN 3.3, 3.5, 3.8). {@code rate} is
+     * {@link #FP8}, {@link #BF16} or {@link #FP4}; {@code variant} ({@link #variant}) keys the prepared coefficients.
+     * Returns the seconds of one invocation.
      */
     final double gemm(Summary acc, OpKind kind, Role role, int variant, double m, int k, int nOut, double count,
                       int rate, double inBytes, double weightBytes, double outBytes, Numerics n) {
@@ -81,7 +82,9 @@ abstract class OpCosts {
         double overhead = gemmOverhead(n);
         boolean computeBound = compute >= memory;
         double roof = computeBound ? compute : memory;
-        double t = (f == 1 ? roof : roof / f) + overhead;
+        double kernel = f == 1 ? roof : roof / f;
+        double floor = gemmFloor(kind);
+        double t = (kernel < floor ? floor : kernel) + overhead;
         account(acc, t, computeBound);
         if (acc.rec != null) {
             recordGemm(acc, kind, key, m, k, nOut, count, rate, inBytes, weightBytes, outBytes, n,
@@ -248,6 +251,9 @@ abstract class OpCosts {
                                      double compute, double memory);
 
     abstract double gemmOverhead(Numerics n);
+
+    /** The least time a GEMM kernel of this kind takes, however small (0: none), seconds. */
+    abstract double gemmFloor(OpKind kind);
 
     abstract boolean gemmExtrapolated(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n);
 

@@ -15,9 +15,11 @@ import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Prefill;
 import dev.ridgeline.engine.model.Readings;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.ops.OpKind;
 import dev.ridgeline.engine.ops.OpKind.Scope;
 import dev.ridgeline.engine.roofline.Bound;
 import dev.ridgeline.engine.roofline.OpResult;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -170,6 +172,41 @@ public abstract class Plan extends MoeLayerGraph {
         MemoryBreakdown m = memory(d, n);
         acc.maxBatch = MemoryModel.maxBatch(m);
         acc.fits = m.freeBytes() >= 0;
+    }
+
+    /** The MTP module: one MoE layer at q = 1 for the card's batch, under the same pipeline; returns its time. */
+    final double mtpLayer(Summary acc, Deployment d, Numerics n, Fa3Mode fa3) {
+        int microBatches = d.policy() == Policy.DUAL_MICRO_BATCH ? 2 : 1;
+        List<OpResult> stepRec = acc.stepRec;
+        List<OpResult> nested = stepRec == null ? null : new ArrayList<>();
+        acc.sink(Scope.MOE_LAYER, microBatches, nested);
+        double t = layer(acc, d, n, fa3, d.batchPerCard() / (double) microBatches, 1, null, null);
+        if (stepRec != null) {
+            double[] byBound = new double[Bound.values().length];
+            for (OpResult op : nested) {
+                byBound[op.bound().ordinal()] += op.timePerLayerSec();
+            }
+            stepRec.add(OpResult.of(OpKind.MTP_LAYER, Scope.STEP, d.mtpDepth(), 0, 0, 0, 0, 0, 0, 0, 0, 0, t,
+                    dominant(byBound[Bound.COMPUTE.ordinal()], byBound[Bound.MEMORY.ordinal()],
+                            byBound[Bound.NETWORK.ordinal()]), 1.0, nested.stream().anyMatch(OpResult::extrapolated),
+                    "one MoE layer at q = 1, timed as above"));
+        }
+        return t;
+    }
+
+    /**
+     * The host's share of a GPU step ({@code Assumptions.hostOverheadFraction}), not overlapped; recorded on the
+     * detailed path. Returns its seconds.
+     */
+    final double hostShare(Summary acc, double gpu) {
+        double host = assumptions.hostOverheadFraction() * gpu;
+        if (acc.stepRec != null) {
+            acc.stepRec.add(OpResult.of(OpKind.HOST, Scope.STEP, 1, 0, 0, 0, 0, 0, 0, 0, 0, host, host, Bound.HOST, 1.0,
+                    true, "assumption: " + Math.round(assumptions.hostOverheadFraction() * 100) + " % of the GPU "
+                            + "step, not overlapped (SGLang v0.4 zero-overhead scheduler: 1.1x from overlapping it, "
+                            + "https://lmsys.org/blog/2024-12-04-sglang-v0-4/)"));
+        }
+        return host;
     }
 
     /** The bound with the most time; a tie keeps the earlier of memory, compute, network. */

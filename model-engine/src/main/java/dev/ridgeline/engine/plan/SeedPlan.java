@@ -159,6 +159,12 @@ public final class SeedPlan extends Plan {
         return 0;
     }
 
+    /** Seed 000 has no kernel floor: a GEMM is its roofline. */
+    @Override
+    double gemmFloor(OpKind kind) {
+        return 0;
+    }
+
     /** Seed 000 times the two GEMMs alone. */
     @Override
     double routedBlock(Summary acc) {

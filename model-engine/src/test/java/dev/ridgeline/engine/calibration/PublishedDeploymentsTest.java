@@ -119,16 +119,18 @@ class PublishedDeploymentsTest {
     }
 
     @Test
-    void b200MinLatencyIsFasterThanPublishedByLessThanHalf() {
-        // A known miss (docs/validation.md): at one request a layer is some 30 kernels of 1-4 tokens each. The
-        // routed-expert block carries its measured fixed cost (29 us on B300, calibration/moe-block.csv), which took
-        // the engine from +75 % to +39 %; its FP4 experts' weights now stream at the 78 % of HBM the same benchmark's
-        // NVFP4 kernel reaches (Fp4MoeFitTest; DeepGEMM's H800 FP8 fraction, about 60 %, before), +46.5 %. The other
-        // kernels below DeepGEMM's smallest measured M (64) are still held at that M's fraction of the roofline, so
-        // their fixed cost shrinks with B200's bandwidth, while real small kernels keep a floor of several us; no
-        // per-kernel measurement at this shape is published.
+    void b200MinLatencyIsFasterThanPublishedByLessThanAQuarter() {
+        // A known miss, narrowed twice (docs/validation.md): at one request a layer is some 30 kernels of 1-4 tokens
+        // each. The routed-expert block carries its measured fixed cost (29 us on B300, calibration/moe-block.csv),
+        // which took the engine from +75 % to +39 %; every other GEMM but the router keeps a small library GEMM's
+        // measured floor (5.15 us on B200, calibration/gemm-floor.csv), which took it to +14 %; its FP4 experts' weights now
+        // stream at the 78 % of HBM the same benchmark's NVFP4 kernel reaches (Fp4MoeFitTest; DeepGEMM's H800 FP8
+        // fraction, about 60 %, before): +19 %. Still faster: MLA decode
+        // at one request and the norms have no measured floor (their bytes at HBM plus the gap), and the floor's B200
+        // rows timed another way come out 10-14 % fast. A quarter bounds those; below 1, the engine would be slower
+        // than the deployment, which none of these can explain
         double ratio = TRT_B200_MIN_LATENCY.ours() / TRT_B200_MIN_LATENCY.published();
-        assertTrue(ratio > 1 && ratio < 1.5, "ours / published = " + ratio);
+        assertTrue(ratio > 1 && ratio < 1.25, "ours / published = " + ratio);
     }
 
     /** The table docs/validation.md shows, from the anchors (and DeepSeek's own, PublishedDecodeTest). */
@@ -161,7 +163,8 @@ class PublishedDeploymentsTest {
     void smallBatchesReadOnlyTheExpertsTheirTokensHit() {
         // Issue 18: the issue's command (batch 1 on 8 H200s, EP8, the default dual micro-batch) read every local expert:
         // 81.7 ms a token, 12.2 tokens/s. It now reads the ~8 experts a token hits on each card: at least 2.5 times as
-        // fast (35.8 tokens/s today), the direction published min-latency serving on 8 GPUs shows.
+        // fast (30.8 tokens/s today, 32.2 before small GEMMs kept their measured floor), the direction published
+        // min-latency serving on 8 GPUs shows.
         Scenario s = deepSeek("H200 SXM").withKvDtype(Dtype.FP8).withEp(8).withBatch(1).withContext(2048).withMtp(0, 0.85);
         double tps = Fixtures.ENGINE.evaluate(s).userTokensPerSec();
         assertTrue(tps > 2.5 * 12.2, "tokens/s per user " + tps);
