@@ -26,7 +26,9 @@ public final class Explorer {
     /** As {@link #headlessView(Scenario)}, chip tuning computing on {@code tuning}. */
     public static ExplorerView headlessView(Scenario scenario, dev.ridgeline.app.explorer.tuning.TuningRunner tuning) {
         Theme.apply();
-        return new ExplorerView(ExplorerModel.sameThread(scenario), Presets.builtIn(),
+        ExplorerView view = new ExplorerView(ExplorerModel.sameThread(scenario), Presets.builtIn(),
                 dev.ridgeline.app.UserFolders.presets(), tuning);
+        view.scenarioPanel().completeSections(); // no frame comes before a snapshot or a bench: every section now
+        return view;
     }
 }

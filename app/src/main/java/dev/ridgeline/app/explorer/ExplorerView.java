@@ -22,6 +22,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -183,6 +184,22 @@ public final class ExplorerView extends BorderPane {
             }
         });
 
+        // the scenario panel's last sections join the scene once a frame has shown the first result (or the engine's
+        // refusal of the scenario): their skins, CSS and layout then come after the window is drawn, not before
+        subscriptions.add(sceneProperty().subscribe(scene -> {
+            if (scene != null && !scenarioPanel.sectionsComplete()) {
+                scene.addPostLayoutPulseListener(new Runnable() {
+                    @Override
+                    public void run() {
+                        if (model.getDrawn() != null || !model.errorProperty().get().isEmpty()
+                                || scenarioPanel.sectionsComplete() || getScene() != scene) {
+                            scene.removePostLayoutPulseListener(this);
+                            Platform.runLater(scenarioPanel::completeSections);
+                        }
+                    }
+                });
+            }
+        }));
         subscriptions.add(model.evaluationProperty().subscribe(this::showLatest));
         subscriptions.add(model.pinnedProperty().subscribe(a -> showLatest(model.getEvaluation())));
         subscriptions.add(model.drawnProperty().subscribe(this::showDrawn));
@@ -293,7 +310,9 @@ public final class ExplorerView extends BorderPane {
         return memoryBar;
     }
 
+    /** The scenario panel, with every section (those below the fold are added now if the window has not yet). */
     public ScenarioPanel scenarioPanel() {
+        scenarioPanel.completeSections();
         return scenarioPanel;
     }
 

@@ -7,7 +7,6 @@ import dev.ridgeline.engine.model.Fa3Setting;
 import dev.ridgeline.engine.model.Policy;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.space.Space;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -103,9 +102,7 @@ public final class RedrawBench {
         }
         stage.close();
         view.dispose();
-        double[] sorted = millis.clone();
-        Arrays.sort(sorted);
-        done.complete(new Result(percentile(sorted, 0.50), percentile(sorted, 0.95), sorted.length));
+        done.complete(new Result(EditBench.percentile(millis, 0.50), EditBench.percentile(millis, 0.95), millis.length));
     }
 
     /** One random edit of the kind a user makes: one control at a time. */
@@ -118,10 +115,5 @@ public final class RedrawBench {
             case 4: return s.withFa3(Fa3Setting.values()[random.nextInt(Fa3Setting.values().length)]);
             default: return s.withMtp(random.nextInt(3), base.mtpAcceptance()).withKvDtype(random.nextBoolean() ? Dtype.FP8 : Dtype.BF16);
         }
-    }
-
-    private static double percentile(double[] sorted, double q) {
-        int i = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 }

@@ -13,10 +13,12 @@ package dev.ridgeline.engine.calibration;
  * @param gqaDecode          GQA decode attention (FlashInfer's decode kernels on H20)
  * @param moeBlock           the fixed cost of decode's routed-expert block (FlashInfer's MoE benchmark on B300)
  * @param gemmFloor          the time floor of a small library GEMM (cuBLAS, CUTLASS, TensorRT-LLM on B200)
+ * @param fp4Moe             how fast FP4 routed experts' grouped GEMMs run (TensorRT-LLM's fused NVFP4 MoE in the
+ *                           routed block's benchmark)
  */
 public record Calibration(GemmTable denseGemm, GemmTable groupedGemm, FlashMlaFit flashMla, DeepEpFit deepEp,
                           double cx7BytesPerSec, ExpertPopularity expertPopularity, PrefillKernels prefill,
-                          GqaDecodeFit gqaDecode, MoeBlockFit moeBlock, GemmFloorFit gemmFloor) {
+                          GqaDecodeFit gqaDecode, MoeBlockFit moeBlock, GemmFloorFit gemmFloor, Fp4MoeFit fp4Moe) {
     /**
      * EP inside the scale-up domain: DeepEP's normal intranode kernels reach 153 GB/s over H800's NVLink, whose
      * per-direction bandwidth is 200 GB/s (400 GB/s bidirectional, calibration/chips.csv row 'H800 SXM5').
@@ -38,7 +40,7 @@ public record Calibration(GemmTable denseGemm, GemmTable groupedGemm, FlashMlaFi
     /** The same measurements with another expert popularity (a published run's "balanced routing"). */
     public Calibration withExpertPopularity(ExpertPopularity p) {
         return new Calibration(denseGemm, groupedGemm, flashMla, deepEp, cx7BytesPerSec, p, prefill, gqaDecode, moeBlock,
-                gemmFloor);
+                gemmFloor, fp4Moe);
     }
 
     /**

@@ -172,4 +172,20 @@ public final class HeldOut {
         }
         return out;
     }
+
+    /**
+     * The FP4 MoE fit ({@link Fp4MoeFit}): each fitted run predicted by the fit refitted without it, then {@code others}
+     * (runs not fitted) by the whole fit.
+     */
+    public static List<Row> fp4Moe(Fp4MoeFit fit, MoeBlockFit block, List<Fp4MoeFit.Run> others) {
+        List<Row> out = new ArrayList<>();
+        for (int i = 0; i < fit.fitted().size(); i++) {
+            Fp4MoeFit.Run r = fit.fitted().get(i);
+            out.add(new Row(r.what() + " (left out)", r.sec(), fit.without(i, block).predictSec(r), false, 0));
+        }
+        for (Fp4MoeFit.Run r : others) {
+            out.add(new Row(r.what() + " (held out)", r.sec(), fit.predictSec(r), false, 0));
+        }
+        return out;
+    }
 }

@@ -8,7 +8,6 @@ import dev.ridgeline.engine.calibration.FlashMlaFit;
 import dev.ridgeline.engine.calibration.GqaDecodeFit;
 import dev.ridgeline.engine.calibration.GemmPoint;
 import dev.ridgeline.engine.calibration.GemmTable;
-import dev.ridgeline.engine.calibration.MoeBlockFit;
 import dev.ridgeline.engine.calibration.PrefillKernels;
 import dev.ridgeline.engine.model.CalibrationKey;
 import dev.ridgeline.engine.model.Chip;
@@ -100,8 +99,8 @@ public final class CalibrationTables {
                 flashMla(catalog), deepEp(), catalog.nic("CX7").bandwidthBytesPerSec(), fittedPopularity(),
                 new PrefillKernels(PrefillTables.attention(),
                         new GemmTable(contiguous, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
-                        PrefillTables.normalEp(), PrefillTables.attentionHeldOut()), gqaDecode(catalog), moeBlock(),
-                GemmFloorTables.gemmFloor(catalog));
+                        PrefillTables.normalEp(), PrefillTables.attentionHeldOut()), gqaDecode(catalog), MoeTables.moeBlock(),
+                GemmFloorTables.gemmFloor(catalog), MoeTables.fp4Moe());
     }
 
     /**
@@ -139,35 +138,6 @@ public final class CalibrationTables {
         return new GqaDecodeFit(tensor, Map.of(CalibrationKey.H20, cuda), runs, hbm, tensorSource,
                 String.format(Locale.ROOT, "FlashInfer CUDA-core decode at %.0f %% of H20's HBM over %d runs (%s)",
                         100 * cuda, runs.size(), cudaSource));
-    }
-
-    /**
-     * The routed-expert block's fixed cost from {@code moe-block.csv} (FlashInfer's DeepSeek MoE benchmark on a B300):
-     * the line through TensorRT-LLM's NVFP4 runs of PR 4985 (1-32 tokens, with the experts they hit), its BF16 runs
-     * held out, and PR 5301's NVFP4 runs at 128-512 tokens (every one of the 32 local experts hit) held out.
-     */
-    public static MoeBlockFit moeBlock() {
-        List<GqaDecodeFit.Run> fitted = new ArrayList<>();
-        List<GqaDecodeFit.Run> bf16 = new ArrayList<>();
-        List<GqaDecodeFit.Run> saturated = new ArrayList<>();
-        String source = "";
-        for (Map<String, String> r : rows("moe-block.csv")) {
-            int tokens = Integer.parseInt(r.get("tokens"));
-            double expertBytes = 3.0 * Integer.parseInt(r.get("hidden")) * Integer.parseInt(r.get("intermediate"))
-                    * Double.parseDouble(r.get("weight_bytes_per_param"));
-            double sec = Double.parseDouble(r.get("latency_ms")) * 1e-3;
-            String what = String.format(Locale.ROOT, "%s %s, %d token%s", r.get("backend"), r.get("run"), tokens,
-                    tokens == 1 ? "" : "s");
-            if (r.get("run").equals("pr4985") && r.get("backend").startsWith("TRTLLM")) {
-                GqaDecodeFit.Run run = new GqaDecodeFit.Run(what, Integer.parseInt(r.get("active_experts")) * expertBytes, sec);
-                (r.get("weight_format").equals("NVFP4") ? fitted : bf16).add(run);
-                source = r.get("source");
-            } else if (r.get("run").equals("pr5301") && r.get("backend").equals("TRTLLM NVFP4") && tokens >= 128) {
-                saturated.add(new GqaDecodeFit.Run(what, Integer.parseInt(r.get("local_experts")) * expertBytes, sec));
-            }
-        }
-        return MoeBlockFit.of(fitted, bf16, saturated, "FlashInfer DeepSeek MoE benchmark on B300, TensorRT-LLM NVFP4, "
-                + fitted.size() + " runs of 1-32 tokens (" + source + ")");
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.ridgeline.engine.plan;
 
 import dev.ridgeline.engine.calibration.Basis;
 import dev.ridgeline.engine.calibration.Calibration;
-import dev.ridgeline.engine.calibration.GemmCurve;
 import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.Assumptions;
 import dev.ridgeline.engine.model.CalibrationKey;
@@ -24,8 +23,9 @@ import dev.ridgeline.engine.ops.OpKind.Scope;
  * datasheet figures; every weight read; the shared expert over every token; FlashMLA over the context; each routed
  * expert over its own tokens, redundant experts included; dispatch FP8 with one scale per 128 channels and combine
  * BF16 (DeepEP); norms and the router gate timed. GEMMs at the fraction of the roofline DeepGEMM reaches at that
- * shape but never below a small library GEMM's measured floor, FlashMLA at its measured fractions, dispatch and
- * combine from DeepEP's low-latency fit, a kernel gap after each kernel, each decode routed-expert block's measured
+ * shape (FP4 routed experts as the FP4 MoE kernel measured on a B300 runs them, {@link GemmReadings}) but never below
+ * a small library GEMM's measured floor, FlashMLA at its measured fractions, dispatch and combine from DeepEP's
+ * low-latency fit, a kernel gap after each kernel, each decode routed-expert block's measured
  * fixed cost (FlashInfer on B300); outside the layers the dense layers, the LM head, sampling, the MTP module and the
  * host's share; a memory reserve and the MTP module resident. Throughput per card is always B × user tokens/s. Calibration follows
  * the chip's {@link CalibrationKey}; anything used beyond what was measured is marked extrapolated.
@@ -45,8 +45,8 @@ final class CalibratedPlan extends Plan {
     private final double fp8MlaPerFlop;
     /** Dispatch and combine over the EP link, from DeepEP's fits. */
     private final DeepEpLink link;
-    /** DeepGEMM curves by op kind and variant, filled on first use (a benign race: curves are immutable and equal). */
-    private final GemmCurve[] curves = new GemmCurve[OpKind.values().length * VARIANTS];
+    /** GEMMs' fractions of the roofline: DeepGEMM's, and the FP4 MoE kernel's measured on a B300. */
+    private final GemmReadings gemms;
     /** The hottest card's routed traffic, per EP, redundant experts and balancer. */
     private final ExpertTraffic traffic;
     /** Prefill's calibrated readings: attention forward, destinations, DeepEP's normal kernels. */
@@ -61,6 +61,7 @@ final class CalibratedPlan extends Plan {
         super(model, chip, CalibratedRules.INSTANCE, nic, readings, assumptions);
         this.cal = cal;
         this.gap = assumptions.kernelGapSec();
+        this.gemms = new GemmReadings(cal, chip.calibration());
         Basis compute = cal.flashMla().compute(chip.calibration());
         // GQA streams its KV cache at the fraction FlashInfer's decode kernel for the model's group reaches; MLA at
         // FlashMLA's. Both compute at FlashMLA's scale (a GQA core of up to 16 query heads per KV head stays
@@ -144,24 +145,9 @@ final class CalibratedPlan extends Plan {
     }
 
     @Override
-    double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n) {
-        if (n.gemmEfficiency() > 0) {
-            return 1;
-        }
-        GemmCurve c = curve(kind, key, k, nOut);
-        // ln m only where the curve interpolates: at or beyond its ends the end value holds
-        return c.interior(m) ? c.fraction(m, acc.lnM(m)) : c.endFraction(m);
-    }
-
-    private GemmCurve curve(OpKind kind, int key, int k, int nOut) {
-        GemmCurve c = curves[key];
-        if (c == null) {
-            boolean grouped = kind == OpKind.ROUTED_UP || kind == OpKind.ROUTED_DOWN;
-            boolean prefill = key % VARIANTS >= PREFILL_VARIANT;
-            c = (!grouped ? cal.denseGemm() : prefill ? cal.prefill().contiguousGemm() : cal.groupedGemm()).curve(nOut, k);
-            curves[key] = c;
-        }
-        return c;
+    double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n, double compute,
+                            double memory) {
+        return n.gemmEfficiency() > 0 ? 1 : gemms.fraction(kind, key, m, k, nOut, n, acc, compute, memory);
     }
 
     @Override
@@ -190,24 +176,18 @@ final class CalibratedPlan extends Plan {
 
     @Override
     boolean gemmExtrapolated(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n) {
-        return n.gemmEfficiency() > 0 || curve(kind, key, k, nOut).extrapolated(m) || rate != FP8
-                || chip.calibration() != MEASURED_CHIP;
+        return n.gemmEfficiency() > 0 || gemms.extrapolated(kind, key, m, k, nOut, rate, n);
     }
 
-    /**
-     * The DeepGEMM rows used; FP4 runs at the chip's FP4 rate with DeepGEMM's FP8 fractions, since no FP4 grouped-GEMM
-     * measurement is published with shapes and rates to fit.
-     */
+    /** The measured rows used ({@link GemmReadings#basis}), and the small-GEMM floor where it applies. */
     @Override
-    String gemmBasis(OpKind kind, int key, int k, int nOut, int rate, Numerics n) {
+    String gemmBasis(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n) {
         if (n.gemmEfficiency() > 0) {
             return "manual efficiency " + n.gemmEfficiency();
         }
-        String fp4 = rate == FP4 ? n.expertDtype().label() + " at the chip's FP4 tensor rate with DeepGEMM's FP8 "
-                + "fractions (no FP4 grouped-GEMM measurement); " : "";
         String floor = gemmFloor(kind) > 0 ? String.format(java.util.Locale.ROOT, "; at least %.2f µs a kernel (%s)",
                 gemmFloorSec * 1e6, cal.gemmFloor().citation()) : "";
-        return fp4 + curve(kind, key, k, nOut).citation() + floor;
+        return gemms.basis(kind, key, m, k, nOut, rate, n) + floor;
     }
 
     @Override

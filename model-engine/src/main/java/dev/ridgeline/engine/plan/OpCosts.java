@@ -78,7 +78,7 @@ abstract class OpCosts {
         double atPeak = m * count * c.computePerRow;
         double compute = e == 1 ? atPeak : atPeak / e;
         double memory = count * (c.weights + m * c.activationsPerRow);
-        double f = rooflineFraction(acc, kind, key, m, k, nOut, n);
+        double f = rooflineFraction(acc, kind, key, m, k, nOut, n, compute, memory);
         double overhead = gemmOverhead(n);
         boolean computeBound = compute >= memory;
         double roof = computeBound ? compute : memory;
@@ -110,7 +110,7 @@ abstract class OpCosts {
         acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 2.0 * mk * nOut * count, (double) k * nOut * weightBytes * count,
                 (mk * inBytes + m * nOut * outBytes) * count, 0, 0, times[0], times[1], 0, times[2], times[3],
                 times[0] >= times[1] ? Bound.COMPUTE : Bound.MEMORY, f == 1 ? times[4] : f,
-                gemmExtrapolated(kind, key, m, k, nOut, rate, n), gemmBasis(kind, key, k, nOut, rate, n)));
+                gemmExtrapolated(kind, key, m, k, nOut, rate, n), gemmBasis(kind, key, m, k, nOut, rate, n)));
     }
 
     /**
@@ -246,7 +246,9 @@ abstract class OpCosts {
     abstract double computeEfficiency(Role role, double m, int rate, Numerics n);
 
     /** Fraction of the roofline the GEMM reaches (1 = the roofline); {@code key} names the kind and its variant. */
-    abstract double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n);
+    /** The fraction of the roofline reached; {@code compute} and {@code memory} are the GEMM's roofline terms, seconds. */
+    abstract double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n,
+                                     double compute, double memory);
 
     abstract double gemmOverhead(Numerics n);
 
@@ -255,7 +257,7 @@ abstract class OpCosts {
 
     abstract boolean gemmExtrapolated(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n);
 
-    abstract String gemmBasis(OpKind kind, int key, int k, int nOut, int rate, Numerics n);
+    abstract String gemmBasis(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n);
 
     abstract double attentionComputeScale();
 

@@ -149,7 +149,8 @@ public final class SeedPlan extends Plan {
     }
 
     @Override
-    double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n) {
+    double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n, double compute,
+                             double memory) {
         return 1;
     }
 
@@ -176,7 +177,7 @@ public final class SeedPlan extends Plan {
     }
 
     @Override
-    String gemmBasis(OpKind kind, int key, int k, int nOut, int rate, Numerics n) {
+    String gemmBasis(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n) {
         return SEED;
     }
 

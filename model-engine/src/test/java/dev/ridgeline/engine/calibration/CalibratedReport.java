@@ -4,6 +4,7 @@ import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.Fixtures;
 import dev.ridgeline.engine.io.CalibrationTables;
+import dev.ridgeline.engine.io.MoeTables;
 import dev.ridgeline.engine.model.Dtype;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Scenario;
@@ -107,6 +108,27 @@ public final class CalibratedReport {
         return sb.toString();
     }
 
+    /** FP4 routed experts (Fp4MoeFitTest): each fitted run left out, then the runs between the fitted ends. */
+    static String fp4Moe() {
+        Fp4MoeFit fit = cal().fp4Moe();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "\n### FP4 routed experts, held out\n\n"
+                + "How fast the two grouped GEMMs of FlashInfer's DeepSeek MoE benchmark on a B300 run "
+                + "(calibration/moe-block.csv): each run's time less the block's fixed part (%.1f µs) and the "
+                + "quantization, finalize and router traffic the engine times elsewhere (%.0f bytes a token at the "
+                + "block's own bandwidth, %.2f µs per 1,000 tokens), modelled as the GEMMs' bytes at a fraction of HBM "
+                + "plus their FLOPs at a fraction of the FP4 rate. %s. Calibrated fidelity times NVFP4 and MXFP4 routed "
+                + "experts so on every chip with an FP4 rate (marked extrapolated: the B300 is in no catalogue). Left "
+                + "out: each fitted run predicted by the other four. Held out: TensorRT-LLM's runs at 32-128 rows an "
+                + "expert, where it switches tactics, and CuTe DSL's W4A4 kernel on the same runs.%n%n"
+                + "| measurement | measured | predicted | error |%n|---|---:|---:|---:|%n", fit.fixedSec() * 1e6,
+                Fp4MoeFit.ELEMENTWISE_BYTES_PER_TOKEN, fit.elementwiseSecPerToken() * 1e9, fit.citation()));
+        for (HeldOut.Row r : HeldOut.fp4Moe(fit, cal().moeBlock(), MoeTables.fp4MoeHeldOut())) {
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f µs | %.1f µs | %+.1f %% |%n", r.what(), r.measuredSec() * 1e6,
+                    r.predictedSec() * 1e6, 100 * r.error()));
+        }
+        return sb.toString();
+    }
+
     /** The small-GEMM floor and the rows it was not fitted on (GemmFloorFitTest). */
     static String gemmFloor() {
         GemmFloorFit fit = cal().gemmFloor();
@@ -139,6 +161,7 @@ public final class CalibratedReport {
                 + "their neighbour). Source: " + cal().deepEp().citation() + "\n\n"
                 + table(deepEpLeaveOneOut())
                 + moeBlock()
+                + fp4Moe()
                 + gemmFloor()
                 + "\n### Against DeepSeek's published decode\n\nDeepSeek-V3 on H800 + CX7 at the profiled deployment (EP128, "
                 + "128 requests per GPU, 4K context, two micro-batches, FP8 GEMMs, BF16 KV, MTP 1; see PublishedDecodeTest "

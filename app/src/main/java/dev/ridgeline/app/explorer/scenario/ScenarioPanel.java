@@ -22,6 +22,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ObjectProperty;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -65,6 +66,12 @@ public final class ScenarioPanel extends VBox {
     private String pendingNote = "";
     private final Subscription subscription;
     private boolean showing;
+    /**
+     * The last two sections (layout and balance, calibrated assumptions): below the fold of a laptop's window, made and
+     * kept up to date with the others but out of the scene until {@link #completeSections} (about a seventh of the
+     * first frame's nodes, whose skins, CSS and layout would otherwise come before it).
+     */
+    private final List<Node> belowTheFold;
 
     public ScenarioPanel(ObjectProperty<Scenario> scenario, Catalog catalog) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
@@ -153,11 +160,27 @@ public final class ScenarioPanel extends VBox {
                 labelled("NIC", nicChoice), new Separator(), section("Deployment"), batch, ep, context, mtpDepth,
                 mtpAcceptance, new Separator(), section("Numerics and pipeline"), labelled("KV cache", kvChoice),
                 labelled("Weights", weightChoice), labelled("FA3 stage mode", fa3Choice), labelled("Policy", policyChoice),
-                labelled("Fidelity", fidelityChoice), promotion, new Separator(), section("Layout and balance"),
+                labelled("Fidelity", fidelityChoice), promotion);
+        belowTheFold = List.of(new Separator(), section("Layout and balance"),
                 layoutNote, labelled("Attention TP", attnTpChoice), labelled("MoE TP", moeTpChoice),
                 labelled("Routed experts", expertChoice), eplb, redundant, peers, new Separator(),
                 section("Calibrated assumptions"), reserve, kernelGap, hostOverhead);
         subscription = scenario.subscribe(this::show);
+    }
+
+    /**
+     * Adds the sections below the fold to the panel, once (the window calls it after its first frame has shown a
+     * result; an export before its snapshot).
+     */
+    public void completeSections() {
+        if (!sectionsComplete()) {
+            getChildren().addAll(belowTheFold);
+        }
+    }
+
+    /** Whether the sections below the fold are in the panel. */
+    public boolean sectionsComplete() {
+        return getChildren().contains(belowTheFold.get(0));
     }
 
     /** Adds a chip the user saved or imported to the chip picker (replacing one of the same name). */

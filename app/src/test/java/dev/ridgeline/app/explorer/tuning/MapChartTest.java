@@ -123,19 +123,7 @@ class MapChartTest {
     @ParameterizedTest
     @CsvSource({"800, 330", "690, 290", "1100, 600"})
     void everyLabelLiesInsideThePlot(int width, int height) {
-        Scenario s = Presets.builtInScenario("default");
-        Knob x = Knob.field("HBM bandwidth");
-        Knob y = Knob.field("FP8 tensor rate");
-        double[] xs = FieldMap.axis(x, x.of(s), FieldMap.DEFAULT_FACTOR, FieldMap.DEFAULT_CELLS);
-        double[] ys = FieldMap.axis(y, y.of(s), FieldMap.DEFAULT_FACTOR, FieldMap.DEFAULT_CELLS);
-        double[][] headline = new double[ys.length][xs.length];
-        for (int j = 0; j < ys.length; j++) {
-            for (int i = 0; i < xs.length; i++) {
-                headline[j][i] = 4000 * Math.pow(xs[i] / x.of(s), 0.4) * Math.pow(ys[j] / y.of(s), 0.2);
-            }
-        }
-        FieldMap.Result r = new FieldMap.Result(s, x, y, xs, ys, headline, 20, false);
-        JFreeChart chart = TuningFigures.mapChart(r, null, CATALOG.chips(), 4000, width, height);
+        JFreeChart chart = chart(width, height);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
         ChartRenderingInfo info = new ChartRenderingInfo();
