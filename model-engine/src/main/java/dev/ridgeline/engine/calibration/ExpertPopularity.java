@@ -18,9 +18,17 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>by id (no balancer): experts sit on cards by index, which is unrelated to their popularity, so δ is the
  *   expected largest card of a random placement, averaged over {@value #PLACEMENTS} placements drawn with a fixed
  *   seed (deterministic);</li>
- *   <li>EPLB (DeepSeek's expert-parallel load balancer): each extra slot copies the expert with the most load per copy,
- *   then copies are packed heaviest first onto the card with the least load that has a free slot; δ is what that
- *   leaves.</li>
+ *   <li>EPLB (DeepSeek's expert-parallel load balancer), global policy: each extra slot copies the expert with the
+ *   most load per copy, then copies are packed heaviest first onto the card with the least load that has a free slot;
+ *   δ is what that leaves;</li>
+ *   <li>EPLB, hierarchical policy, which DeepSeek's {@code rebalance_experts} takes whenever the nodes divide the
+ *   model's expert groups (github.com/deepseek-ai/EPLB: "When the number of server nodes divides the number of expert
+ *   groups, we use the hierarchical load balancing policy ... can be used in prefilling stage with a smaller
+ *   expert-parallel size"; SGLang's default, {@code compute_algorithm}, chooses it on the same test): the expert
+ *   groups (contiguous ids) are packed whole onto nodes, then each node replicates and packs its own experts onto its
+ *   cards as above. A node's load is the sum of its groups, which the copies inside it cannot change, so δ keeps what
+ *   packing a few groups onto nodes leaves; averaged, like by id, over {@value #PLACEMENTS} placements of the
+ *   popularity on the ids.</li>
  * </ul>
  * The fit ({@code ExpertPopularityFit}) takes σ and the dispersion from TensorRT-LLM's EPLB measurement of DeepSeek-R1
  * on 32 GB200 (calibration/eplb.csv). Immutable; the static excesses are kept per (experts, EP, slots, placement) in a
@@ -70,20 +78,44 @@ public record ExpertPopularity(double sigma, double dispersion, String citation)
 
     /**
      * Static excess δ of the hottest of {@code ep} cards over the mean card (0 = perfectly balanced), each card holding
-     * {@code slots} expert slots: by id without a balancer, balanced by EPLB (with {@code slots·ep − experts} copies)
-     * with one.
+     * {@code slots} expert slots: by id without a balancer, balanced by EPLB's global policy (with
+     * {@code slots·ep − experts} copies) with one.
      */
     public double staticExcess(int experts, int ep, int slots, boolean eplb) {
+        return staticExcess(experts, ep, slots, eplb, 1, 1);
+    }
+
+    /**
+     * As {@link #staticExcess(int, int, int, boolean)}, on {@code nodes} nodes of {@code ep / nodes} cards for a model
+     * whose experts form {@code groups} groups: EPLB takes the hierarchical policy when {@link #hierarchical} says so.
+     */
+    public double staticExcess(int experts, int ep, int slots, boolean eplb, int groups, int nodes) {
+        boolean byGroup = eplb && hierarchical(experts, ep, groups, nodes);
         if (sigma == 0 && !eplb && experts % ep == 0) {
             return 0;
         }
-        String key = sigma + "/" + experts + "/" + ep + "/" + slots + "/" + eplb;
+        String key = sigma + "/" + experts + "/" + ep + "/" + slots + "/" + eplb + (byGroup ? "/" + groups + "/" + nodes : "");
         Double v = MEMO.get(key);
         if (v == null) {
-            v = eplb ? balancedExcess(shares(experts), ep, slots) : byIdExcess(shares(experts), ep, slots);
+            double[] shares = shares(experts);
+            v = !eplb ? byIdExcess(shares, ep, slots)
+                    : byGroup ? hierarchicalExcess(shares, ep, slots, groups, nodes) : balancedExcess(shares, ep, slots);
             MEMO.putIfAbsent(key, v);
         }
         return v;
+    }
+
+    /**
+     * Whether EPLB balances by node first: DeepSeek's {@code rebalance_experts} does when there is more than one node
+     * and the nodes divide the expert groups (and so the experts and, here, the cards).
+     */
+    public static boolean hierarchical(int experts, int ep, int groups, int nodes) {
+        return nodes > 1 && groups % nodes == 0 && experts % groups == 0 && ep % nodes == 0;
+    }
+
+    /** Nodes an EP group of {@code ep} cards spans: whole nodes of {@code scaleUpDomain} cards, else one. */
+    public static int nodes(int ep, int scaleUpDomain) {
+        return ep > scaleUpDomain && ep % scaleUpDomain == 0 ? ep / scaleUpDomain : 1;
     }
 
     /**
@@ -136,10 +168,84 @@ public record ExpertPopularity(double sigma, double dispersion, String citation)
      */
     static double balancedExcess(double[] shares, int ep, int slots) {
         int experts = shares.length;
-        int total = slots * ep;
-        if (total < experts) {
+        if (slots * ep < experts) {
             throw new IllegalArgumentException(ep + " cards of " + slots + " slots cannot hold " + experts + " experts");
         }
+        return hottestCard(shares, ep, slots) * ep - 1;
+    }
+
+    /**
+     * DeepSeek's EPLB, hierarchical policy, averaged over {@value #PLACEMENTS} placements of the popularity on the
+     * expert ids (shuffled with a fixed seed, as by id): the hottest card's excess over the mean.
+     */
+    static double hierarchicalExcess(double[] shares, int ep, int slots, int groups, int nodes) {
+        double[] p = shares.clone();
+        SplittableRandom r = new SplittableRandom(SEED);
+        double sumOfMax = 0;
+        for (int trial = 0; trial < PLACEMENTS; trial++) {
+            for (int i = p.length - 1; i > 0; i--) {
+                int j = r.nextInt(i + 1);
+                double t = p[i];
+                p[i] = p[j];
+                p[j] = t;
+            }
+            sumOfMax += hierarchicalHottest(p, ep, slots, groups, nodes);
+        }
+        return sumOfMax / PLACEMENTS * ep - 1;
+    }
+
+    /**
+     * The hottest card's load under DeepSeek's hierarchical policy ({@code rebalance_experts_hierarchical}) for loads
+     * by expert id: the {@code groups} groups of contiguous ids are packed, heaviest first, onto the node with the least
+     * load that has room for a group ({@code balanced_packing}); each node then replicates its experts into its
+     * {@code slots·ep/nodes} slots and packs them onto its cards as the global policy does.
+     */
+    static double hierarchicalHottest(double[] byId, int ep, int slots, int groups, int nodes) {
+        int groupSize = byId.length / groups;
+        int groupsPerNode = groups / nodes;
+        int cardsPerNode = ep / nodes;
+        if (slots * cardsPerNode < groupSize * groupsPerNode) {
+            throw new IllegalArgumentException(cardsPerNode + " cards of " + slots + " slots cannot hold a node's "
+                    + groupSize * groupsPerNode + " experts");
+        }
+        double[] group = new double[groups];
+        Integer[] order = new Integer[groups];
+        for (int g = 0; g < groups; g++) {
+            order[g] = g;
+            for (int i = g * groupSize; i < (g + 1) * groupSize; i++) {
+                group[g] += byId[i];
+            }
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(group[b], group[a]));
+        double[] nodeLoad = new double[nodes];
+        int[] nodeGroups = new int[nodes];
+        double[][] nodeShares = new double[nodes][groupSize * groupsPerNode];
+        for (int g : order) {
+            int to = -1;
+            for (int n = 0; n < nodes; n++) {
+                if (nodeGroups[n] < groupsPerNode && (to < 0 || nodeLoad[n] < nodeLoad[to])) {
+                    to = n;
+                }
+            }
+            System.arraycopy(byId, g * groupSize, nodeShares[to], nodeGroups[to] * groupSize, groupSize);
+            nodeLoad[to] += group[g];
+            nodeGroups[to]++;
+        }
+        double max = 0;
+        for (double[] node : nodeShares) {
+            max = Math.max(max, hottestCard(node, cardsPerNode, slots));
+        }
+        return max;
+    }
+
+    /**
+     * The load of the hottest of {@code cards} cards of {@code slots} slots holding {@code shares} (EPLB's
+     * {@code replicate_experts} then {@code balanced_packing}): each slot beyond one per expert copies the expert with
+     * the most load per copy; the copies, heaviest first, go to the card with the least load that has a free slot.
+     */
+    static double hottestCard(double[] shares, int cards, int slots) {
+        int experts = shares.length;
+        int total = slots * cards;
         int[] copies = new int[experts];
         Arrays.fill(copies, 1);
         for (int extra = experts; extra < total; extra++) {
@@ -159,11 +265,11 @@ public record ExpertPopularity(double sigma, double dispersion, String citation)
             }
         }
         Arrays.sort(items);
-        double[] load = new double[ep];
-        int[] used = new int[ep];
+        double[] load = new double[cards];
+        int[] used = new int[cards];
         for (int k = total - 1; k >= 0; k--) {
             int to = -1;
-            for (int c = 0; c < ep; c++) {
+            for (int c = 0; c < cards; c++) {
                 if (used[c] < slots && (to < 0 || load[c] < load[to])) {
                     to = c;
                 }
@@ -175,6 +281,6 @@ public record ExpertPopularity(double sigma, double dispersion, String citation)
         for (double l : load) {
             max = Math.max(max, l);
         }
-        return max * ep - 1;
+        return max;
     }
 }

@@ -76,7 +76,8 @@ final class CalibratedPlan extends Plan {
                 + (model.attention() == AttentionKind.GQA ? "" : "; " + Calibration.FP8_MLA_CITATION);
         this.fp8MlaPerFlop = Math.max(invRate[FP8], invRate[BF16] / Calibration.FP8_MLA_SPEEDUP);
         this.link = new DeepEpLink(chip, cal, nic.bandwidthBytesPerSec(), gap);
-        this.traffic = new ExpertTraffic(model.routedExperts(), model.expertsPerToken(), cal.expertPopularity());
+        this.traffic = new ExpertTraffic(model.routedExperts(), model.expertsPerToken(), model.expertGroups(),
+                chip.scaleUpDomain(), cal.expertPopularity());
         this.prefill = new PrefillReadings(cal.prefill(), model, chip, link.nicScale, gap);
         this.routedBlockSec = Math.max(0, cal.moeBlock().fixedSec() - 2 * gap);
         this.routedBlockBasis = String.format(java.util.Locale.ROOT, "fixed %.1f µs of the routed block less two kernel "

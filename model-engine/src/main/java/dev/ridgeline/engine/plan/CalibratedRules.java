@@ -1,6 +1,7 @@
 package dev.ridgeline.engine.plan;
 
 import dev.ridgeline.engine.calibration.Calibration;
+import dev.ridgeline.engine.calibration.ExpertPopularity;
 import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.model.Deployment;
@@ -92,9 +93,14 @@ final class CalibratedRules implements FidelityRules {
                         + "host %.0f %% of the GPU step (assumed)", s.assumptions().memoryReserveBytes() / 1e9,
                 s.assumptions().kernelGapSec() * 1e6, s.assumptions().hostOverheadFraction() * 100));
         int slots = expertSlots(s.model(), s.deployment());
+        int nodes = ExpertPopularity.nodes(s.deployment().ep(), s.chip().scaleUpDomain());
+        boolean byNode = ExpertPopularity.hierarchical(s.model().routedExperts(), s.deployment().ep(),
+                s.model().expertGroups(), nodes);
         out.add("Balance: the hottest card sets each layer (expert popularity fitted to TensorRT-LLM's EPLB "
                 + "measurement); " + (s.eplb() ? "EPLB with " + s.redundantExperts() + " redundant experts, " + slots
-                + " expert slots per card" : "no EPLB: experts placed by id"));
+                + " expert slots per card" + (byNode ? ", hierarchical: " + s.model().expertGroups()
+                + " expert groups packed onto " + nodes + " nodes, copies within each" : "")
+                : "no EPLB: experts placed by id"));
         if (!s.chip().scaleUpCovers(s.deployment().moeCards())) {
             out.add(s.localPeersOverScaleUp()
                     ? "EP link: a node's peers over the scale-up link, the rest over the NIC (DeepEP since 2025-05-23)"

@@ -29,13 +29,32 @@ final class ExpertTraffic {
 
     private final int experts;
     private final int topk;
+    private final int groups;
+    private final int scaleUpDomain;
     private final ExpertPopularity popularity;
     private final Stats[][] byEp = new Stats[2][Deployment.MAX_EP + 1];
 
+    /** Experts placed over cards without nodes (one node): EPLB's global policy. */
     ExpertTraffic(int experts, int topk, ExpertPopularity popularity) {
+        this(experts, topk, 1, Integer.MAX_VALUE, popularity);
+    }
+
+    /**
+     * @param groups        the model's expert groups ({@code n_group})
+     * @param scaleUpDomain cards a node holds: an EP group of several whole nodes whose count divides the groups is
+     *                      balanced node first ({@link ExpertPopularity#hierarchical})
+     */
+    ExpertTraffic(int experts, int topk, int groups, int scaleUpDomain, ExpertPopularity popularity) {
         this.experts = experts;
         this.topk = topk;
+        this.groups = groups;
+        this.scaleUpDomain = scaleUpDomain;
         this.popularity = popularity;
+    }
+
+    /** Nodes an EP group of {@code ep} cards spans ({@link ExpertPopularity#nodes}). */
+    int nodes(int ep) {
+        return ExpertPopularity.nodes(ep, scaleUpDomain);
     }
 
     /** The placement constants of the deployment's EP, redundant experts and balancer. */
@@ -52,7 +71,7 @@ final class ExpertTraffic {
 
     private Stats prepare(int ep, int redundant, boolean eplb) {
         int slots = Calibration.expertSlotsPerCard(experts, ep, redundant, eplb);
-        double delta = popularity.staticExcess(experts, ep, slots, eplb);
+        double delta = popularity.staticExcess(experts, ep, slots, eplb, groups, nodes(ep));
         double z = ExpertPopularity.expectedMaxNormal(ep);
         double perSlot = (double) topk / ((double) slots * ep);
         double lnMiss = perSlot >= 1 ? Double.NEGATIVE_INFINITY : Math.log1p(-perSlot) * ep / topk;

@@ -69,6 +69,18 @@ class ExpertTrafficTest {
         assertTrue(ExpertTraffic.hottest(s, 1000) < 8000);
     }
 
+    @Test
+    void anEpGroupOfWholeNodesSpansThatManyNodes() {
+        // nodes of 8 cards (Hopper's NVLink domain): EP32 spans 4 nodes, EP72 9; a group inside one node, or not made
+        // of whole nodes, is one node to EPLB (global policy); GB200's 72-card domain holds EP32 in one
+        ExpertTraffic hopper = new ExpertTraffic(256, 8, 8, 8, ExpertPopularity.UNIFORM);
+        assertEquals(4, hopper.nodes(32));
+        assertEquals(9, hopper.nodes(72));
+        assertEquals(1, hopper.nodes(8));
+        assertEquals(1, hopper.nodes(12));
+        assertEquals(1, new ExpertTraffic(256, 8, 8, 72, ExpertPopularity.UNIFORM).nodes(32));
+    }
+
     /** Scenarios the tests share. */
     static final class CalibratedFixture {
         static Scenario h800Ep8() {

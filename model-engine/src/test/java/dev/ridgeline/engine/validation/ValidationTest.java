@@ -17,14 +17,12 @@ import org.junit.jupiter.api.Test;
  * below 10 %, every anchor within 25 % (or shown outside its band with its cause), at least eight anchors with a public
  * source on at least three chips.
  *
- * <p>Prefill anchors (issue 20) sit in the same table. Over decode and prefill together the median bound holds (8.7 %,
- * {@link #medianOverDecodeAndPrefillIsAtMostTenPercent}) since prefill computes at the power-limited clock and costs its
- * elementwise passes; the 25 % bound does not: the three SGLang deployments under its default EPLB are 27-29 % slower
- * than Ridgeline (docs/validation.md says why). The decode bounds are held on the decode rows as before; each prefill
- * row is held to the 25 % bound or shown outside its band with its cause
- * ({@link #everyPrefillAnchorIsWithinTwentyFivePercentOrRedWithItsCause});
- * {@link #overDecodeAndPrefillTheTwentyFivePercentBoundDoesNotHoldYet} records the misses so that a model that closes
- * them must tighten this test.
+ * <p>Prefill anchors (issue 20) sit in the same table, and issue 19's bounds hold over every row, decode and prefill
+ * ({@link #everyAnchorIsWithinTwentyFivePercent}, {@link #medianOverDecodeAndPrefillIsAtMostTenPercent}): prefill
+ * computes at the power-limited clock and costs its elementwise passes, and SGLang's prefill deployments under its
+ * EPLB are placed by the hierarchical policy its code ran for a prefill node (whole expert groups packed onto nodes,
+ * which leaves the groups' imbalance; docs/validation.md). Those three rows remain the worst, 23-25 % slower than
+ * Ridgeline says: what is left of the post's measured 1.18x is not modelled.
  */
 class ValidationTest {
     static final List<Anchor> ANCHORS = Anchors.builtIn();
@@ -83,14 +81,14 @@ class ValidationTest {
         assertTrue(r.band().contains(r.ours()), r.band() + " around " + r.ours());
     }
 
-    /** Issue 19's bound applied to each prefill row: within 25 %, or red (outside its band) with its cause stated. */
+    /**
+     * Issue 19's bound over every row, decode and prefill, with no exception. The SGLang prefill rows under its EPLB
+     * are closest to it (23-25 %), each faster in Ridgeline than measured, as a sum of kernel rates is.
+     */
     @Test
-    void everyPrefillAnchorIsWithinTwentyFivePercentOrRedWithItsCause() {
-        for (Validation.Row r : PREFILL.rows()) {
-            if (Math.abs(r.error()) > 0.25) {
-                assertFalse(r.anchor().knownCause().isEmpty(), r.anchor().id() + " misses without a cause\n" + table(ALL));
-                assertTrue(r.outsideBand(), r.anchor().id() + " misses by more than 25 % inside its band\n" + table(ALL));
-            }
+    void everyAnchorIsWithinTwentyFivePercent() {
+        for (Validation.Row r : ALL.rows()) {
+            assertTrue(Math.abs(r.error()) <= 0.25, r.anchor().id() + " misses by more than 25 %\n" + table(ALL));
         }
     }
 
@@ -100,7 +98,7 @@ class ValidationTest {
      * so no card holds hotter experts than another) falls inside its P10-P90 band. The band is the tolerance: it comes
      * from the kernels' held-out calibration residuals (PrefillBands), not from these anchors. At least three such rows
      * on at least two chips (today DeepSeek's profile on H800, SGLang balanced on H100, Ant's TP8 on H20); the rows
-     * under SGLang's default EPLB are held by the tests below with their cause.
+     * under SGLang's EPLB are held to the 25 % bound above.
      */
     @Test
     void prefillDeploymentsUnderTheRoutingRidgelineModelsAreInsideTheirBands() {
@@ -121,24 +119,6 @@ class ValidationTest {
         assertTrue(ALL.medianAbsError() <= 0.10, table(ALL));
     }
 
-    /**
-     * Where the 25 % bound stands over decode and prefill, so that it cannot drift unseen: three prefill rows beyond
-     * it, SGLang's default EPLB at 1K, 2K and 4K, each slower than Ridgeline says (an imbalance the same post measures
-     * and the popularity fitted on decode batches does not produce). When the prefill model closes them this test
-     * fails and must become issue 19's bound over every row.
-     */
-    @Test
-    void overDecodeAndPrefillTheTwentyFivePercentBoundDoesNotHoldYet() {
-        assertEquals(3, PREFILL.rows().stream().filter(r -> Math.abs(r.error()) > 0.25).count(), table(ALL));
-        assertTrue(PREFILL.rows().stream().filter(r -> Math.abs(r.error()) > 0.25)
-                .allMatch(r -> r.anchor().id().startsWith("sglang-h100-prefill-") && !r.anchor().balancedRouting()),
-                table(ALL));
-        for (Validation.Row r : PREFILL.rows()) {
-            // every miss in the same direction: Ridgeline faster than the deployment, as a sum of kernel rates is
-            assertTrue(Math.abs(r.error()) <= 0.25 || r.error() > 0, r.anchor().id());
-        }
-    }
-
     @Test
     void medianErrorIsAtMostTenPercent() {
         assertTrue(RESULT.medianAbsError() <= 0.10, table());
@@ -147,8 +127,7 @@ class ValidationTest {
     /**
      * Issue 19's bound on every decode anchor, with no exception: since decode's EP traffic reaches a node's peers over
      * NVLink as DeepEP's low-latency kernels do (PR 173), FP8 FlashMLA runs at its measured speedup over BF16, and the
-     * Kimi K2 anchor reads the post's per-decode-node figure, every decode row is within 25 % (docs/validation.md). The
-     * prefill rows still miss it (the test above records them).
+     * Kimi K2 anchor reads the post's per-decode-node figure, every decode row is within 25 % (docs/validation.md).
      */
     @Test
     void everyDecodeAnchorIsWithinTwentyFivePercent() {
