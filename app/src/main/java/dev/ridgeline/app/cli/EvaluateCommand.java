@@ -50,8 +50,12 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException((isl != null ? "--isl" : cacheHit != null ? "--cache-hit" : "--chunk")
                     + " is a prefill flag: add --phase prefill (decode reads its context from --context)");
         }
+        // the scenario first, as the other commands do: its files are read here while the launcher's presets thread
+        // makes the calibration, which the engine then waits for (the other way round, this thread made the
+        // calibration while that one waited, then both read the scenario's files)
+        dev.ridgeline.engine.model.Scenario s = scenario.resolve(UserCatalog.load(spec.commandLine().getErr()));
         dev.ridgeline.engine.Engine engine = dev.ridgeline.app.Engines.builtIn();
-        Evaluation e = engine.evaluate(scenario.resolve(UserCatalog.load(spec.commandLine().getErr())));
+        Evaluation e = engine.evaluate(s);
         Bands bands = Bands.of(engine.calibration(), e);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equalsIgnoreCase("json")) {
