@@ -135,27 +135,37 @@ public record ExpertPopularity(double sigma, double dispersion, String citation)
 
     /** Experts by id: card c holds experts {@code [c·slots, (c+1)·slots)}; the popularity is shuffled against the ids. */
     static double byIdExcess(double[] shares, int ep, int slots) {
-        int experts = shares.length;
-        double[] p = shares.clone();
         double[] card = new double[ep];
-        SplittableRandom r = new SplittableRandom(SEED);
-        double sumOfMax = 0;
-        for (int trial = 0; trial < PLACEMENTS; trial++) {
-            for (int i = experts - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                double t = p[i];
-                p[i] = p[j];
-                p[j] = t;
-            }
+        return overPlacements(shares, ep, p -> {
             Arrays.fill(card, 0);
-            for (int i = 0; i < experts; i++) {
+            for (int i = 0; i < p.length; i++) {
                 card[i / slots] += p[i];
             }
             double max = 0;
             for (double c : card) {
                 max = Math.max(max, c);
             }
-            sumOfMax += max;
+            return max;
+        });
+    }
+
+    /**
+     * The hottest card's excess over the mean of {@code ep} cards, averaged over {@value #PLACEMENTS} placements of
+     * the popularity on the expert ids (shuffled with a fixed seed), {@code hottest} giving the hottest card's load of
+     * one placement (loads by expert id).
+     */
+    private static double overPlacements(double[] shares, int ep, java.util.function.ToDoubleFunction<double[]> hottest) {
+        double[] p = shares.clone();
+        SplittableRandom r = new SplittableRandom(SEED);
+        double sumOfMax = 0;
+        for (int trial = 0; trial < PLACEMENTS; trial++) {
+            for (int i = p.length - 1; i > 0; i--) {
+                int j = r.nextInt(i + 1);
+                double t = p[i];
+                p[i] = p[j];
+                p[j] = t;
+            }
+            sumOfMax += hottest.applyAsDouble(p);
         }
         return sumOfMax / PLACEMENTS * ep - 1;
     }
@@ -179,19 +189,7 @@ public record ExpertPopularity(double sigma, double dispersion, String citation)
      * expert ids (shuffled with a fixed seed, as by id): the hottest card's excess over the mean.
      */
     static double hierarchicalExcess(double[] shares, int ep, int slots, int groups, int nodes) {
-        double[] p = shares.clone();
-        SplittableRandom r = new SplittableRandom(SEED);
-        double sumOfMax = 0;
-        for (int trial = 0; trial < PLACEMENTS; trial++) {
-            for (int i = p.length - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                double t = p[i];
-                p[i] = p[j];
-                p[j] = t;
-            }
-            sumOfMax += hierarchicalHottest(p, ep, slots, groups, nodes);
-        }
-        return sumOfMax / PLACEMENTS * ep - 1;
+        return overPlacements(shares, ep, p -> hierarchicalHottest(p, ep, slots, groups, nodes));
     }
 
     /**

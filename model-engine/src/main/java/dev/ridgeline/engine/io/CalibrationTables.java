@@ -6,6 +6,7 @@ import dev.ridgeline.engine.calibration.ExpertPopularity;
 import dev.ridgeline.engine.calibration.ExpertPopularityFit;
 import dev.ridgeline.engine.calibration.FlashMlaFit;
 import dev.ridgeline.engine.calibration.GqaDecodeFit;
+import dev.ridgeline.engine.calibration.MoeBlockFit;
 import dev.ridgeline.engine.calibration.GemmPoint;
 import dev.ridgeline.engine.calibration.GemmTable;
 import dev.ridgeline.engine.calibration.PrefillKernels;
@@ -94,13 +95,16 @@ public final class CalibrationTables {
                 contiguous.add(p);
             }
         }
+        // the routed block's line and the FP4 experts' fit from one reading of the file, the line fitted once
+        List<Map<String, String>> moe = rows("moe-block.csv");
+        MoeBlockFit block = MoeTables.moeBlock(moe);
         return new Calibration(new GemmTable(dense, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
                 new GemmTable(grouped, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
                 flashMla(catalog), deepEp(), catalog.nic("CX7").bandwidthBytesPerSec(), fittedPopularity(),
                 new PrefillKernels(PrefillTables.attention(),
                         new GemmTable(contiguous, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
-                        PrefillTables.normalEp(), PrefillTables.attentionHeldOut()), gqaDecode(catalog), MoeTables.moeBlock(),
-                GemmFloorTables.gemmFloor(catalog), MoeTables.fp4Moe());
+                        PrefillTables.normalEp(), PrefillTables.attentionHeldOut()), gqaDecode(catalog), block,
+                GemmFloorTables.gemmFloor(catalog), MoeTables.fp4Moe(moe, block));
     }
 
     /**

@@ -18,12 +18,12 @@ public final class MoeTables {
      * the line through TensorRT-LLM's NVFP4 runs of PR 4985 (1-32 tokens, with the experts they hit), its BF16 runs
      * held out, and PR 5301's NVFP4 runs at 128-512 tokens (every one of the 32 local experts hit) held out.
      */
-    public static MoeBlockFit moeBlock() {
+    static MoeBlockFit moeBlock(List<Map<String, String>> rows) {
         List<GqaDecodeFit.Run> fitted = new ArrayList<>();
         List<GqaDecodeFit.Run> bf16 = new ArrayList<>();
         List<GqaDecodeFit.Run> saturated = new ArrayList<>();
         String source = "";
-        for (Map<String, String> r : CalibrationTables.rows("moe-block.csv")) {
+        for (Map<String, String> r : rows) {
             int tokens = Integer.parseInt(r.get("tokens"));
             double expertBytes = 3.0 * Integer.parseInt(r.get("hidden")) * Integer.parseInt(r.get("intermediate"))
                     * Double.parseDouble(r.get("weight_bytes_per_param"));
@@ -54,12 +54,13 @@ public final class MoeTables {
     static final double B300_HBM_BYTES = 8_000e9;
 
     /**
-     * Runs of {@code moe-block.csv} as {@link Fp4MoeFit.Run}s: those of {@code run} (and {@code backend}, or every
+     * Rows of {@code moe-block.csv} as {@link Fp4MoeFit.Run}s: those of {@code run} (and {@code backend}, or every
      * backend when null) at {@code minTokens} tokens or more, in file order.
      */
-    public static List<Fp4MoeFit.Run> blockRuns(String run, String backend, int minTokens) {
+    private static List<Fp4MoeFit.Run> blockRuns(List<Map<String, String>> rows, String run, String backend,
+                                                 int minTokens) {
         List<Fp4MoeFit.Run> out = new ArrayList<>();
-        for (Map<String, String> r : CalibrationTables.rows("moe-block.csv")) {
+        for (Map<String, String> r : rows) {
             int tokens = Integer.parseInt(r.get("tokens"));
             if (!r.get("run").equals(run) || backend != null && !r.get("backend").equals(backend) || tokens < minTokens) {
                 continue;
@@ -77,25 +78,27 @@ public final class MoeTables {
      * FP4 routed experts from {@code moe-block.csv}: TensorRT-LLM's NVFP4 runs of PR 5301 with every local expert hit,
      * fitted at 128 to 512 tokens (4 to 16 rows an expert; the repeat the routed block's line holds out) and at 8,192
      * and 16,384 tokens (256 and 512 rows; the PR's first repeat). Held out ({@link #fp4MoeHeldOut}): the first repeat at
-     * 1,024 to 4,096 tokens and the PR's comparison table.
+     * 1,024 to 4,096 tokens and the PR's comparison table. {@code rows} are the file's, {@code block} the routed
+     * block's line ({@link #moeBlock}) fitted on them.
      */
-    public static Fp4MoeFit fp4Moe() {
-        List<Fp4MoeFit.Run> runs = new ArrayList<>(blockRuns("pr5301", "TRTLLM NVFP4", 128));
-        runs.addAll(blockRuns("pr5301-r1", "TRTLLM NVFP4", 8192));
-        return Fp4MoeFit.of(runs, B300_FP4_FLOPS, B300_HBM_BYTES, moeBlock(), "TensorRT-LLM fused NVFP4 MoE on B300, "
+    static Fp4MoeFit fp4Moe(List<Map<String, String>> rows, MoeBlockFit block) {
+        List<Fp4MoeFit.Run> runs = new ArrayList<>(blockRuns(rows, "pr5301", "TRTLLM NVFP4", 128));
+        runs.addAll(blockRuns(rows, "pr5301-r1", "TRTLLM NVFP4", 8192));
+        return Fp4MoeFit.of(runs, B300_FP4_FLOPS, B300_HBM_BYTES, block, "TensorRT-LLM fused NVFP4 MoE on B300, "
                 + runs.size() + " runs at 4-16 and 256-512 rows an expert (https://github.com/flashinfer-ai/flashinfer/pull/5301)");
     }
 
     /** The runs {@link #fp4Moe} leaves out: TensorRT-LLM's at 32-128 rows an expert, then CuTe DSL's W4A4 kernel. */
     public static List<Fp4MoeFit.Run> fp4MoeHeldOut() {
+        List<Map<String, String>> rows = CalibrationTables.rows("moe-block.csv");
         List<Fp4MoeFit.Run> runs = new ArrayList<>();
-        for (Fp4MoeFit.Run r : blockRuns("pr5301-r1", "TRTLLM NVFP4", 1024)) {
+        for (Fp4MoeFit.Run r : blockRuns(rows, "pr5301-r1", "TRTLLM NVFP4", 1024)) {
             if (r.tokens() < 8192) {
                 runs.add(r);
             }
         }
-        runs.addAll(blockRuns("pr5301-summary", "TRTLLM NVFP4", 1024));
-        runs.addAll(blockRuns("pr5301-summary", "CuteDSL W4A4", 1024));
+        runs.addAll(blockRuns(rows, "pr5301-summary", "TRTLLM NVFP4", 1024));
+        runs.addAll(blockRuns(rows, "pr5301-summary", "CuteDSL W4A4", 1024));
         return runs;
     }
 }

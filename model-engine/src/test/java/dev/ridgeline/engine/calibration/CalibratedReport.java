@@ -101,10 +101,7 @@ public final class CalibratedReport {
                 + "NVFP4 runs with every local expert hit.%n%n| measurement | measured | held out | error |%n"
                 + "|---|---:|---:|---:|%n", fit.citation(), fit.fixedSec() * 1e6, 1e-12 / fit.secondsPerByte(),
                 100 / (fit.secondsPerByte() * 8e12)));
-        for (HeldOut.Row r : HeldOut.moeBlock(fit)) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.1f µs | %.1f µs | %+.1f %% |%n", r.what(), r.measuredSec() * 1e6,
-                    r.predictedSec() * 1e6, 100 * r.error()));
-        }
+        microsecondRows(sb, HeldOut.moeBlock(fit), "%.1f");
         return sb.toString();
     }
 
@@ -122,10 +119,7 @@ public final class CalibratedReport {
                 + "expert, where it switches tactics, and CuTe DSL's W4A4 kernel on the same runs.%n%n"
                 + "| measurement | measured | predicted | error |%n|---|---:|---:|---:|%n", fit.fixedSec() * 1e6,
                 Fp4MoeFit.ELEMENTWISE_BYTES_PER_TOKEN, fit.elementwiseSecPerToken() * 1e9, fit.citation()));
-        for (HeldOut.Row r : HeldOut.fp4Moe(fit, cal().moeBlock(), MoeTables.fp4MoeHeldOut())) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.1f µs | %.1f µs | %+.1f %% |%n", r.what(), r.measuredSec() * 1e6,
-                    r.predictedSec() * 1e6, 100 * r.error()));
-        }
+        microsecondRows(sb, HeldOut.fp4Moe(fit, cal().moeBlock(), MoeTables.fp4MoeHeldOut()), "%.1f");
         return sb.toString();
     }
 
@@ -145,10 +139,7 @@ public final class CalibratedReport {
                 + "an FP16 GEMM, not of the floor, whose regime is decode's few rows."
                 + "%n%n| measurement | measured | held out | error |%n|---|---:|---:|---:|%n", fit.citation(),
                 fit.floorSec() * 1e6));
-        for (HeldOut.Row r : HeldOut.gemmFloor(fit, cal().denseGemm())) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.2f µs | %.2f µs | %+.1f %% |%n", r.what(), r.measuredSec() * 1e6,
-                    r.predictedSec() * 1e6, 100 * r.error()));
-        }
+        microsecondRows(sb, HeldOut.gemmFloor(fit, cal().denseGemm()), "%.2f");
         return sb.toString();
     }
 
@@ -168,5 +159,13 @@ public final class CalibratedReport {
                 + "for the sources).\n\n" + published()
                 + "\n### DeepSeek-V3 on H800 + CX7, calibrated\n\nFP8 KV and weights, dual micro-batch, throughput counting "
                 + "accepted tokens.\n\n" + predictions() + "\n";
+    }
+
+    /** One table row per held-out row: what, measured and predicted in µs ({@code digits}: e.g. "%.1f"), the error. */
+    private static void microsecondRows(StringBuilder sb, java.util.List<HeldOut.Row> rows, String digits) {
+        for (HeldOut.Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "| %s | " + digits + " µs | " + digits + " µs | %+.1f %% |%n", r.what(),
+                    r.measuredSec() * 1e6, r.predictedSec() * 1e6, 100 * r.error()));
+        }
     }
 }

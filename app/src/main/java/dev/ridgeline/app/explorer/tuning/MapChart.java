@@ -136,10 +136,10 @@ final class MapChart {
             XYSeriesCollection lines = new XYSeriesCollection();
             plot.clearAnnotations();
             List<MapLabels.Value> values = new java.util.ArrayList<>();
-            lines.addSeries(contour(r, z, "target", targetPerCard, values));
+            lines.addSeries(contour(r, z, "target", targetPerCard, true, values));
             for (double level : levels) {
                 if (Math.abs(level - targetPerCard) > 1e-9 * level) { // the target's own line says it
-                    lines.addSeries(contour(r, z, ObjectiveText.number(r.objective(), level), level, values));
+                    lines.addSeries(contour(r, z, ObjectiveText.number(r.objective(), level), level, false, values));
                 }
             }
             plot.setDataset(CONTOURS, lines);
@@ -251,8 +251,8 @@ final class MapChart {
      * The contour at {@code level} as one series, segments separated by NaN; its value, with the points of its line
      * where {@link MapLabels} may write it (each segment's middle), added to {@code values}.
      */
-    private static XYSeries contour(FieldMap.Result r, double[][] z, String key, double level, List<MapLabels.Value> values) {
-        boolean target = "target".equals(key);
+    private static XYSeries contour(FieldMap.Result r, double[][] z, String key, double level, boolean target,
+                                    List<MapLabels.Value> values) {
         XYSeries s = new XYSeries(key, false, true);
         List<double[]> points = new java.util.ArrayList<>();
         for (Contours.Segment g : Contours.of(r.xs(), r.ys(), z, level)) {
