@@ -6,13 +6,8 @@ import java.awt.Paint;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.awt.geom.Rectangle2D;
-import java.nio.IntBuffer;
 import java.util.BitSet;
 import java.util.List;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CrosshairState;
@@ -28,7 +23,7 @@ import org.jfree.fx.FXGraphics2D;
  * Every deployment as a small opaque dot, drawn in one loop over the series (edges and paint looked up once). On
  * screen (a JavaFX canvas, where each fill call costs a buffer write) the dots are painted into an image held until
  * the data, the plot area or the axes change, so a redraw that only moves a marker costs one image copy. On the
- * window's canvas ({@link #drawOn}) that image is a JavaFX image sharing the pixels' array, drawn on the canvas
+ * window's canvas ({@link #drawOn}, {@link CanvasCloud}) that image is a JavaFX image sharing the pixels' array, drawn on the canvas
  * directly: FXGraphics2D's {@code drawImage} copies an AWT image twice per call (into a fresh AWT image, then into a
  * fresh JavaFX image, about 2.4 MB each for the window's plot), and the renderer uploads that new image again. In files
  * (PNG, SVG, PDF) they are vector squares; tens of thousands of points land on a few thousand pixels, and a dot whose
@@ -45,9 +40,8 @@ final class CloudRenderer extends XYDotRenderer {
     private transient BufferedImage image;
     private transient XYDataset imageData;
     private transient List<Object> imageKey;
-    /** The window's canvas this renderer draws on, or null; and the image's pixels as a JavaFX image for it. */
-    private transient GraphicsContext canvas;
-    private transient WritableImage canvasImage;
+    /** The window's canvas this renderer draws on, or null. */
+    private transient CanvasCloud canvas;
 
     CloudRenderer(int size) {
         setDotWidth(size);
@@ -59,9 +53,8 @@ final class CloudRenderer extends XYDotRenderer {
      * Draws the cloud's image on {@code canvas} directly whenever it is drawn through an FXGraphics2D: the chart's
      * canvas on screen, whose FXGraphics2D keeps that context's transform and clip as its own.
      */
-    void drawOn(GraphicsContext canvas) {
+    void drawOn(CanvasCloud canvas) {
         this.canvas = canvas;
-        this.canvasImage = null;
     }
 
     int drawnDots() {
@@ -157,15 +150,9 @@ final class CloudRenderer extends XYDotRenderer {
             image = out;
             imageData = dataset;
             imageKey = key;
-            canvasImage = null;
         }
         if (canvas != null) {
-            if (canvasImage == null) { // the same array, not a copy; premultiplied, as JavaFX takes an int image
-                canvasImage = new WritableImage(new PixelBuffer<>(image.getWidth(), image.getHeight(),
-                        IntBuffer.wrap(((DataBufferInt) image.getRaster().getDataBuffer()).getData()),
-                        PixelFormat.getIntArgbPreInstance()));
-            }
-            canvas.drawImage(canvasImage, left, top);
+            canvas.draw(image, left, top);
         } else {
             g2.drawImage(image, left, top, null);
         }

@@ -110,7 +110,7 @@ public final class FrontierChart {
      * per data ({@link CloudRenderer}).
      */
     public static void drawOn(JFreeChart chart, javafx.scene.canvas.GraphicsContext canvas) {
-        ((CloudRenderer) chart.getXYPlot().getRenderer(CLOUD)).drawOn(canvas);
+        ((CloudRenderer) chart.getXYPlot().getRenderer(CLOUD)).drawOn(new CanvasCloud(canvas));
     }
 
     /** The y axis with decode heights, and with the served switch on (issue 20). */
