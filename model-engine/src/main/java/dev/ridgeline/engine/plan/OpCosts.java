@@ -84,8 +84,14 @@ abstract class OpCosts {
         double roof = computeBound ? compute : memory;
         double kernel = f == 1 ? roof : roof / f;
         double floor = gemmFloor(kind);
-        double t = (kernel < floor ? floor : kernel) + overhead;
-        account(acc, t, computeBound);
+        double t;
+        if (kernel < floor) {
+            t = floor + overhead;
+            acc.boundLatency += t * acc.inv;
+        } else {
+            t = kernel + overhead;
+            account(acc, t, computeBound);
+        }
         if (acc.rec != null) {
             recordGemm(acc, kind, key, m, k, nOut, count, rate, inBytes, weightBytes, outBytes, n,
                     new double[] {compute, memory, overhead, t, e, f});
@@ -109,8 +115,15 @@ abstract class OpCosts {
         double f = times[5];
         acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 2.0 * mk * nOut * count, (double) k * nOut * weightBytes * count,
                 (mk * inBytes + m * nOut * outBytes) * count, 0, 0, times[0], times[1], 0, times[2], times[3],
-                times[0] >= times[1] ? Bound.COMPUTE : Bound.MEMORY, f == 1 ? times[4] : f,
+                bound(kind, times[0], times[1], f), f == 1 ? times[4] : f,
                 gemmExtrapolated(kind, key, m, k, nOut, rate, n), gemmBasis(kind, key, m, k, nOut, rate, n)));
+    }
+
+    /** A GEMM's bound as {@link #gemm} accounts it: latency where the kernel's floor exceeds its roofline time. */
+    private Bound bound(OpKind kind, double compute, double memory, double f) {
+        double roof = Math.max(compute, memory);
+        return (f == 1 ? roof : roof / f) < gemmFloor(kind) ? Bound.LATENCY
+                : compute >= memory ? Bound.COMPUTE : Bound.MEMORY;
     }
 
     /**

@@ -155,12 +155,13 @@ public abstract class Plan extends MoeLayerGraph {
         acc.boundCompute = 0;
         acc.boundMemory = 0;
         acc.boundNetwork = 0;
+        acc.boundLatency = 0;
         acc.sink(Scope.MOE_LAYER, microBatches, layerOps);
         double layer = layer(acc, d, n, fa3, d.batchPerCard() / (double) microBatches, q, null, acc.stage);
         acc.hottestLoad = acc.hotPairs / acc.meanPairs;
         acc.expertsReadShown = acc.expertsHit;
         acc.slotsShown = acc.slots;
-        acc.dominantBound = dominant(acc.boundCompute, acc.boundMemory, acc.boundNetwork);
+        acc.dominantBound = dominant(acc.boundCompute, acc.boundMemory, acc.boundNetwork, acc.boundLatency);
         double tpot = step(acc, d, n, fa3, layer);
         double raw = 1.0 / tpot;
         double accepted = acceptedTokensPerStep(d);
@@ -188,7 +189,7 @@ public abstract class Plan extends MoeLayerGraph {
             }
             stepRec.add(OpResult.of(OpKind.MTP_LAYER, Scope.STEP, d.mtpDepth(), 0, 0, 0, 0, 0, 0, 0, 0, 0, t,
                     dominant(byBound[Bound.COMPUTE.ordinal()], byBound[Bound.MEMORY.ordinal()],
-                            byBound[Bound.NETWORK.ordinal()]), 1.0, nested.stream().anyMatch(OpResult::extrapolated),
+                            byBound[Bound.NETWORK.ordinal()], byBound[Bound.LATENCY.ordinal()]), 1.0, nested.stream().anyMatch(OpResult::extrapolated),
                     "one MoE layer at q = 1, timed as above"));
         }
         return t;
@@ -209,8 +210,8 @@ public abstract class Plan extends MoeLayerGraph {
         return host;
     }
 
-    /** The bound with the most time; a tie keeps the earlier of memory, compute, network. */
-    static Bound dominant(double compute, double memory, double network) {
+    /** The bound with the most time; a tie keeps the earlier of memory, compute, network, latency. */
+    static Bound dominant(double compute, double memory, double network, double latency) {
         Bound best = Bound.MEMORY;
         double most = memory;
         if (compute > most) {
@@ -219,6 +220,10 @@ public abstract class Plan extends MoeLayerGraph {
         }
         if (network > most) {
             best = Bound.NETWORK;
+            most = network;
+        }
+        if (latency > most) {
+            best = Bound.LATENCY;
         }
         return best;
     }

@@ -78,6 +78,7 @@ final class PrefillPass {
         acc.boundCompute = 0;
         acc.boundMemory = 0;
         acc.boundNetwork = 0;
+        acc.boundLatency = 0;
         acc.sink(Scope.MOE_LAYER, mb, layerOps);
         double tokens = p.chunkTokens() / (double) mb;
         plan.layer(acc, d, n, fa3, tokens, 1, p, acc.stage);
@@ -85,7 +86,7 @@ final class PrefillPass {
         acc.hottestLoad = acc.hotPairs / acc.meanPairs;
         acc.expertsReadShown = acc.expertsHit;
         acc.slotsShown = acc.slots;
-        acc.dominantBound = Plan.dominant(acc.boundCompute, acc.boundMemory, acc.boundNetwork);
+        acc.dominantBound = Plan.dominant(acc.boundCompute, acc.boundMemory, acc.boundNetwork, acc.boundLatency);
         double activations = activationBytes(plan, d, acc, tokens, p);
         double step = plan.prefillStep(acc, d, n, p, tokens, mb, layer);
         acc.layerTimeSec = layer;

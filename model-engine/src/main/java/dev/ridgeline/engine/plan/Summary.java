@@ -29,6 +29,7 @@ public final class Summary {
     double boundCompute;
     double boundMemory;
     double boundNetwork;
+    double boundLatency;
 
     /** Time of one MoE layer of one decode step, seconds. */
     public double layerTimeSec() {

@@ -133,6 +133,9 @@ final class IntroWriter {
     /** "Decode is memory-bound: 60 % of ..." or, when the two largest shares are within {@link #NEAR_TIE}, a tie. */
     static List<Object> boundParts(LayerTotals l) {
         List<Bound> order = new ArrayList<>(List.of(Bound.MEMORY, Bound.COMPUTE, Bound.NETWORK));
+        if (l.timeShare(Bound.LATENCY) > 0) {
+            order.add(Bound.LATENCY); // kernels at their measured floor (calibrated fidelity, small batches)
+        }
         order.sort(Comparator.comparingDouble(l::timeShare).reversed());
         Bound first = order.get(0);
         Bound second = order.get(1);

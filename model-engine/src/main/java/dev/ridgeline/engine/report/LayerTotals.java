@@ -10,7 +10,8 @@ import java.util.List;
  * buffers), network bytes, and op time per bound. Sums only; every figure is the engine's.
  */
 public record LayerTotals(double flops, double weightBytes, double activationBytes, double kvBytes, double networkBytes,
-                          double computeBoundSec, double memoryBoundSec, double networkBoundSec, double hostSec) {
+                          double computeBoundSec, double memoryBoundSec, double networkBoundSec,
+                          double latencyBoundSec, double hostSec) {
 
     public static LayerTotals of(List<OpResult> ops) {
         double f = 0;
@@ -29,7 +30,7 @@ public record LayerTotals(double flops, double weightBytes, double activationByt
             byBound[op.bound().ordinal()] += op.timePerLayerSec();
         }
         return new LayerTotals(f, w, a, kv, net, byBound[Bound.COMPUTE.ordinal()], byBound[Bound.MEMORY.ordinal()],
-                byBound[Bound.NETWORK.ordinal()], byBound[Bound.HOST.ordinal()]);
+                byBound[Bound.NETWORK.ordinal()], byBound[Bound.LATENCY.ordinal()], byBound[Bound.HOST.ordinal()]);
     }
 
     /** Bytes through HBM: weights + activations + KV. */
@@ -44,7 +45,7 @@ public record LayerTotals(double flops, double weightBytes, double activationByt
 
     /** Op time summed over every op and invocation (what the ops cost one after another, before any overlap). */
     public double opSec() {
-        return computeBoundSec + memoryBoundSec + networkBoundSec + hostSec;
+        return computeBoundSec + memoryBoundSec + networkBoundSec + latencyBoundSec + hostSec;
     }
 
     /** Share of HBM bytes that are weights, activations and KV (seed 003's byte-dominance test). */
@@ -63,6 +64,8 @@ public record LayerTotals(double flops, double weightBytes, double activationByt
                 return computeBoundSec / t;
             case NETWORK:
                 return networkBoundSec / t;
+            case LATENCY:
+                return latencyBoundSec / t;
             case HOST:
                 return hostSec / t;
             default:

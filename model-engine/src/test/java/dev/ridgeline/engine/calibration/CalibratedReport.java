@@ -136,7 +136,9 @@ public final class CalibratedReport {
                 + "The floor holds on B300 (6-19 %% slow) and on Hopper (H20-3e, -24 to +27 %%, the spread of those rows "
                 + "themselves); vLLM's B200 rows, timed with do_bench where the fitted ones were timed by CUPTI, come out "
                 + "10-14 %% fast. The FP16 row at 1,024 rows is compute-bound: a miss of DeepGEMM's FP8 fraction carried to "
-                + "an FP16 GEMM, not of the floor, whose regime is decode's few rows."
+                + "an FP16 GEMM, not of the floor, whose regime is decode's few rows. A GEMM held at the floor is shown "
+                + "*latency-bound* (the op table's and report's bound, the roofline's purple markers, `LATENCY` in JSON; "
+                + "the summary's dominant bound counts it so too): neither its FLOPs nor its bytes set its time."
                 + "%n%n| measurement | measured | held out | error |%n|---|---:|---:|---:|%n", fit.citation(),
                 fit.floorSec() * 1e6));
         microsecondRows(sb, HeldOut.gemmFloor(fit, cal().denseGemm()), "%.2f");

@@ -10,6 +10,8 @@ import dev.ridgeline.engine.io.CalibrationTables;
 import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.ops.OpKind;
+import dev.ridgeline.engine.report.LayerTotals;
+import dev.ridgeline.engine.roofline.Bound;
 import dev.ridgeline.engine.roofline.OpResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -119,5 +121,29 @@ class GemmFloorFitTest {
         Evaluation seed = Fixtures.ENGINE.evaluate(s.withFidelity(Fidelity.SEED));
         assertTrue(seed.ops().stream().filter(o -> o.kind() == OpKind.SHARED_DOWN)
                 .allMatch(o -> o.timeSec() < FIT.floorSec()));
+    }
+
+    @Test
+    void aGemmHeldAtTheFloorIsLatencyBoundAndOnlyThen() {
+        // the same deployment: an op costing exactly the floor plus the gap is neither compute- nor memory-bound (its
+        // FLOPs and bytes would take under the floor); every other GEMM keeps its roofline's bound; seed has no floor
+        Scenario s = Scenario.defaults(Fixtures.CATALOG.model("DeepSeek-V3"), Fixtures.CATALOG.chip("B200"),
+                Fixtures.CATALOG.nic("CX7")).withFidelity(Fidelity.CALIBRATED).withEp(8).withBatch(1).withMtp(0, 0.85);
+        Evaluation e = Fixtures.ENGINE.evaluate(s);
+        double atFloor = FIT.floorSec() + s.assumptions().kernelGapSec();
+        List<OpResult> all = new java.util.ArrayList<>(e.ops());
+        all.addAll(e.stepOps());
+        List<OpResult> latency = all.stream().filter(o -> o.bound() == Bound.LATENCY).toList();
+        assertTrue(latency.size() >= 4, "latency-bound ops " + latency);
+        latency.forEach(o -> assertEquals(atFloor, o.timeSec(), 1e-12, o.name()));
+        all.stream().filter(o -> o.bound() != Bound.LATENCY && o.flops() > 0)
+                .forEach(o -> assertTrue(Math.abs(o.timeSec() - atFloor) > 1e-12, o.name()));
+        // the summary path accounts the same ops the same way: its dominant bound is the detailed ops' largest share
+        LayerTotals t = LayerTotals.of(e.ops());
+        Bound most = java.util.Arrays.stream(Bound.values()).max(java.util.Comparator.comparingDouble(t::timeShare))
+                .orElseThrow();
+        assertEquals(most, e.dominantBound());
+        assertTrue(Fixtures.ENGINE.evaluate(s.withFidelity(Fidelity.SEED)).ops().stream()
+                .noneMatch(o -> o.bound() == Bound.LATENCY));
     }
 }

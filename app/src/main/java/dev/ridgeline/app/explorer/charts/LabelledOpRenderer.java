@@ -42,6 +42,15 @@ final class LabelledOpRenderer extends XYLineAndShapeRenderer {
         super(false, true);
     }
 
+    /** No legend item for a bound no op has (a latency-bound op exists only where a kernel sits at its floor). */
+    @Override
+    public org.jfree.chart.LegendItem getLegendItem(int datasetIndex, int series) {
+        XYPlot plot = getPlot();
+        XYDataset data = plot == null ? null : plot.getDataset(datasetIndex);
+        return data != null && series < data.getSeriesCount() && data.getItemCount(series) == 0 ? null
+                : super.getLegendItem(datasetIndex, series);
+    }
+
     /** The labels of the last drawing. */
     List<Label> labels() {
         return List.copyOf(labels);

@@ -12,6 +12,8 @@ public final class Palette {
     public static final Color COMPUTE = new Color(0xD9, 0x6C, 0x06);
     public static final Color MEMORY = new Color(0x1F, 0x6F, 0xD1);
     public static final Color NETWORK = new Color(0x1A, 0x93, 0x5A);
+    /** A kernel held at its measured time floor: neither compute nor memory sets its time. */
+    public static final Color LATENCY = new Color(0x8E, 0x44, 0xAD);
     public static final Color MICRO_BATCH_0 = new Color(0x3B, 0x7D, 0xD8);
     public static final Color MICRO_BATCH_1 = new Color(0xE0, 0x8E, 0x2B);
     public static final Color CRITICAL = new Color(0xC6, 0x28, 0x28);
@@ -40,6 +42,8 @@ public final class Palette {
                 return COMPUTE;
             case NETWORK:
                 return NETWORK;
+            case LATENCY:
+                return LATENCY;
             case HOST:
                 return MUTED;
             default:

@@ -57,8 +57,11 @@ public final class RooflineChart {
         return new XYSeriesCollection[] {new RoofData(1, 1e4, 1e10, 1e16), new OpPoints()};
     }
 
-    /** Bounds an op of the layer can have (HOST is calibrated fidelity's step overhead, never a layer op). */
-    private static final Bound[] LAYER_BOUNDS = {Bound.COMPUTE, Bound.MEMORY, Bound.NETWORK};
+    /**
+     * Bounds an op of the layer can have, in ordinal order (a series' index is its bound's ordinal; HOST is calibrated
+     * fidelity's step overhead, never a layer op).
+     */
+    private static final Bound[] LAYER_BOUNDS = {Bound.COMPUTE, Bound.MEMORY, Bound.NETWORK, Bound.LATENCY};
 
     /** Both datasets for one evaluation: roofs first, then op markers. */
     public static XYSeriesCollection[] createDataset(Evaluation e) {
@@ -88,7 +91,7 @@ public final class RooflineChart {
         double yMin = Double.MAX_VALUE;
         double yMax = Math.max(bf16, fp8);
         for (Bound b : LAYER_BOUNDS) {
-            XYSeries series = new XYSeries(b.label() + "-bound op", false, true);
+            XYSeries series = new XYSeries(b.label() + "-bound", false, true);
             List<OpResult> list = new ArrayList<>();
             for (OpResult op : ops) {
                 if (op.bound() != b || op.timeSec() <= 0) {
@@ -178,6 +181,8 @@ public final class RooflineChart {
         XYPlot plot = new XYPlot(datasets[ROOFS], x, y, roofRenderer());
         plot.setDataset(OPS, datasets[OPS]);
         plot.setRenderer(OPS, opRenderer());
+        // ops drawn, and so labelled, compute-bound first and latency-bound (the smallest kernels) last
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         frame(plot, (RoofData) datasets[ROOFS]);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Palette.GRID);
