@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Engine speed (DESIGN 8): the summary path per design point (seed and calibrated), the detailed evaluation, and the
  * seed search. Each summary invocation evaluates {@link SpeedProbe#VARIANTS} deployments of DeepSeek-V3 on H800 + CX7
- * (batch, EP, policy, dtypes and MTP varied, so nothing is constant-folded).
+ * (batch, EP, policy, dtypes and MTP varied, so nothing is constant-folded). {@code afterOther} runs the other
+ * fidelity's summary path for two seconds before the measured one is warmed: the kernel then compiles for both
+ * fidelities' profiles, as in a process that runs both (decision 0005, addendum 2026-12-07).
  * {@code ./mvnw -B -pl assets,model-engine -am -Pjmh package -DskipTests && java -jar model-engine/target/benchmarks.jar}
  */
 @State(Scope.Thread)
@@ -44,6 +46,10 @@ public class EngineBenchmark {
     /** sweep: the batch varies fastest, as in a sweep; mixed: no two successive points alike. */
     @Param({"sweep", "mixed"})
     public String order;
+
+    /** Run the other fidelity's summary path first (the profile a process running both gives the kernel). */
+    @Param({"false"})
+    public boolean afterOther;
 
     private Engine engine;
     private Plan plan;
@@ -63,6 +69,10 @@ public class EngineBenchmark {
         for (int i = 0; i < scenarios.length; i++) {
             deployments[i] = scenarios[i].deployment();
             numerics[i] = scenarios[i].numerics();
+        }
+        if (afterOther) {
+            Fidelity other = fidelity == Fidelity.CALIBRATED ? Fidelity.reproducing() : Fidelity.CALIBRATED;
+            SpeedProbe.summaryPerSecond(engine, Presets.builtInScenario("default").withFidelity(other), 2.0);
         }
     }
 

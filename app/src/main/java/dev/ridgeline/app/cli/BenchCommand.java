@@ -24,7 +24,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code ridgeline bench}: in-process speed after warm-up ({@link SpeedProbe}; JMH measures the same kernels). Prints
  * progress lines, then one JSON line last: {@code evaluationsPerSecond} (summary path, seed, one thread),
- * {@code calibratedEvaluationsPerSecond}, {@code detailedEvaluationsPerSecond}, {@code sweepPointsPerSecond} (every
+ * {@code calibratedEvaluationsPerSecond} with {@code calibratedMinEvaluationsPerSecond} and
+ * {@code calibratedMaxEvaluationsPerSecond} (the calibrated summary path, one thread, the median, least and most of
+ * {@code --kernel-runs} fresh JVMs that run the calibrated detailed evaluation first, as the window does,
+ * {@link KernelBench}), {@code calibratedAfterSeedEvaluationsPerSecond} (the same path in this process, after the seed
+ * kernel: the profile a process running both fidelities gives it), {@code detailedEvaluationsPerSecond}, {@code sweepPointsPerSecond} (every
  * core), {@code searchMillis} (both seed searches), {@code redrawP50Millis} and {@code redrawP95Millis} (a scenario
  * edit until the window has redrawn, headless, {@link RedrawBench}), {@code frontierP50Millis} and
  * {@code frontierP95Millis} (a chip edit until the frontier of every deployment is swept and redrawn,
@@ -47,6 +51,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--window-starts", defaultValue = "3",
             description = "Cold starts of the window to time, each in a fresh process; 0 skips them (default: ${DEFAULT-VALUE}).")
     int windowStarts;
+
+    @Option(names = "--kernel-runs", defaultValue = "3",
+            description = "Fresh JVMs measuring the calibrated summary path, median taken; 0 leaves them out and reports this process's figure (default: ${DEFAULT-VALUE}).")
+    int kernelRuns;
+
+    /** In a fresh JVM started by {@link KernelBench}: measure that kernel only and print its JSON line. */
+    @Option(names = "--kernel", hidden = true)
+    String kernel;
 
     @Option(names = "--startup-runs", defaultValue = "5",
             description = "Fresh JVMs per start-up figure (evaluate, a chart export, the map's, the window's), median taken; 0 leaves them out (default: ${DEFAULT-VALUE}).")
@@ -76,22 +88,48 @@ final class BenchCommand implements Callable<Integer> {
         if (startupRuns < 0 || startupRuns > 100) {
             throw new IllegalArgumentException("--startup-runs: bad value " + startupRuns + " (must be in [0, 100])");
         }
+        if (kernelRuns < 0 || kernelRuns > 20) {
+            throw new IllegalArgumentException("--kernel-runs: bad value " + kernelRuns + " (must be in [0, 20])");
+        }
+        if (kernel != null && !kernel.equals("calibrated")) {
+            throw new IllegalArgumentException("--kernel: bad value " + kernel + " (must be calibrated)");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Engine engine = Engines.builtIn();
         Scenario calibrated = Presets.builtInScenario("default");
         Scenario seed = calibrated.withFidelity(Fidelity.reproducing());
+        double warm = Math.min(1.0, seconds);
+        if (kernel != null) {
+            // as the window runs it: detailed evaluations of the calibrated scenario, then its summary path
+            SpeedProbe.detailedPerSecond(engine, calibrated, warm / 2);
+            SpeedProbe.summaryPerSecond(engine, calibrated, warm);
+            out.println(Reports.jsonLine(KernelBench.KEY,
+                    Math.round(SpeedProbe.summaryPerSecond(engine, calibrated, seconds))));
+            out.flush();
+            return RidgelineCommand.OK;
+        }
         out.println("warming up and measuring ...");
         out.flush();
-        double warm = Math.min(1.0, seconds);
         // Each figure is warmed and measured before the next kind of work runs: the JIT shares one kernel's profile
-        // between fidelities and the detailed path, and a kernel measured after the others runs 2-3x slower (JMH
-        // forks a fresh JVM per figure; README "Speed").
+        // between fidelities and the detailed path, and a kernel measured after the others runs slower (JMH forks a
+        // fresh JVM per figure; so does KernelBench for the calibrated figure; decision 0005, README "Speed").
         SpeedProbe.summaryPerSecond(engine, seed, warm);
         double perSecond = SpeedProbe.summaryPerSecond(engine, seed, seconds);
         out.printf(Locale.ROOT, "engine, summary path, seed: %.0f evaluations/s on one thread%n", perSecond);
         SpeedProbe.summaryPerSecond(engine, calibrated, warm);
-        double calibratedPerSecond = SpeedProbe.summaryPerSecond(engine, calibrated, seconds);
-        out.printf(Locale.ROOT, "engine, summary path, calibrated: %.0f evaluations/s on one thread%n", calibratedPerSecond);
+        double afterSeedPerSecond = SpeedProbe.summaryPerSecond(engine, calibrated, seconds);
+        out.printf(Locale.ROOT, "engine, summary path, calibrated, after the seed kernel in this process: %.0f "
+                + "evaluations/s on one thread%n", afterSeedPerSecond);
+        KernelBench.Result kernels = null;
+        double calibratedPerSecond = afterSeedPerSecond;
+        if (kernelRuns > 0) {
+            out.flush();
+            kernels = KernelBench.calibrated(kernelRuns, seconds);
+            calibratedPerSecond = kernels.median();
+            out.printf(Locale.ROOT, "engine, summary path, calibrated, fresh JVMs (detailed path first, as the window): "
+                    + "median %.0f, least %.0f, most %.0f evaluations/s on one thread over %d JVMs%n",
+                    kernels.median(), kernels.min(), kernels.max(), kernels.runs());
+        }
         SpeedProbe.detailedPerSecond(engine, seed, warm / 2);
         double detailedPerSecond = SpeedProbe.detailedPerSecond(engine, seed, seconds);
         out.printf(Locale.ROOT, "engine, detailed evaluation, seed: %.0f evaluations/s on one thread%n", detailedPerSecond);
@@ -152,6 +190,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<Object> figures = new ArrayList<>(List.of("evaluationsPerSecond", Math.round(perSecond),
                 "calibratedEvaluationsPerSecond", Math.round(calibratedPerSecond),
+                "calibratedAfterSeedEvaluationsPerSecond", Math.round(afterSeedPerSecond),
                 "detailedEvaluationsPerSecond", Math.round(detailedPerSecond),
                 "sweepPointsPerSecond", Math.round(sweepPerSecond),
                 "searchMillis", Math.round(searchMillis * 100) / 100.0,
@@ -163,6 +202,10 @@ final class BenchCommand implements Callable<Integer> {
                 "servedP50Millis", Math.round(served.p50Millis() * 100) / 100.0,
                 "servedP95Millis", Math.round(served.p95Millis() * 100) / 100.0,
                 "servedCpuP50Millis", Math.round(served.cpuP50Millis() * 100) / 100.0));
+        if (kernels != null) {
+            figures.addAll(List.of("calibratedMinEvaluationsPerSecond", Math.round(kernels.min()),
+                    "calibratedMaxEvaluationsPerSecond", Math.round(kernels.max())));
+        }
         if (start != null) {
             figures.addAll(List.of("windowStartMillis", Math.round(start.wallMillis()),
                     "windowStartCpuMillis", Math.round(start.cpuMillis())));

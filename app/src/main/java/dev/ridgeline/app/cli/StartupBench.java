@@ -78,12 +78,8 @@ final class StartupBench {
         return WindowStartBench.jvmOptions(ProcessHandle.current().info().arguments().orElse(new String[0]));
     }
 
-    /**
-     * The median wall time of {@code runs} fresh starts; {@code cpuMillis} (when not null) gets each start's CPU time,
-     * every thread of the child (JIT and GC too): less disturbed by other load than the wall time. NaN where the
-     * system does not say.
-     */
-    private static double median(int runs, Path dir, double[] cpuMillis, String... args) throws IOException, InterruptedException {
+    /** The command that starts {@code ridgeline args} in a fresh JVM: through the script when there is one. */
+    static List<String> command(String... args) {
         List<String> command = new ArrayList<>();
         if (launcher() != null) {
             command.add(launcher());
@@ -93,6 +89,16 @@ final class StartupBench {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.ridgeline.app.cli.Launcher"));
         }
         command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    /**
+     * The median wall time of {@code runs} fresh starts; {@code cpuMillis} (when not null) gets each start's CPU time,
+     * every thread of the child (JIT and GC too): less disturbed by other load than the wall time. NaN where the
+     * system does not say.
+     */
+    private static double median(int runs, Path dir, double[] cpuMillis, String... args) throws IOException, InterruptedException {
+        List<String> command = command(args);
         double[] millis = new double[runs];
         for (int i = 0; i < runs; i++) {
             ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)

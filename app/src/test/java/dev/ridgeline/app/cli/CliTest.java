@@ -107,6 +107,8 @@ class CliTest {
             evaluate --bogus               | ridgeline: Unknown option: '--bogus'
             bench --seconds 0              | ridgeline: --seconds: bad value 0.0 (must be in (0, 600])
             bench --window-starts -1       | ridgeline: --window-starts: bad value -1 (must be in [0, 20])
+            bench --kernel-runs 21         | ridgeline: --kernel-runs: bad value 21 (must be in [0, 20])
+            bench --kernel seed            | ridgeline: --kernel: bad value seed (must be calibrated)
             """)
     void badInputExitsTwoWithOneLine(String args, String message) {
         Run r = run(args.strip().split(" "));
@@ -144,11 +146,13 @@ class CliTest {
 
     @Test
     void benchEndsWithOneJsonLine() {
-        Run r = run("bench", "--seconds", "0.2", "--window-starts", "1", "--startup-runs", "1");
+        Run r = run("bench", "--seconds", "0.2", "--window-starts", "1", "--startup-runs", "1", "--kernel-runs", "1");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         String last = lines.get(lines.size() - 1);
-        for (String key : List.of("evaluationsPerSecond", "calibratedEvaluationsPerSecond", "detailedEvaluationsPerSecond",
+        for (String key : List.of("evaluationsPerSecond", "calibratedEvaluationsPerSecond",
+                "calibratedAfterSeedEvaluationsPerSecond", "calibratedMinEvaluationsPerSecond",
+                "calibratedMaxEvaluationsPerSecond", "detailedEvaluationsPerSecond",
                 "sweepPointsPerSecond", "searchMillis", "redrawP50Millis", "redrawP95Millis", "frontierP50Millis",
                 "frontierP95Millis", "frontierDeployments", "windowStartMillis", "windowStartCpuMillis",
                 "startupEvaluateMillis", "startupRooflineExportMillis", "startupMapExportMillis",
