@@ -40,7 +40,7 @@ public final class ExplorerApp extends Application {
         Loaded start = takePreloaded();
         Catalog catalog = start.catalog();
         List<String> problems = start.problems();
-        ExplorerModel model = new ExplorerModel(start.engine(), start.initial(), engineThread, Platform::runLater);
+        ExplorerModel model = new ExplorerModel(start.engine(), start.initial(), start.first(), engineThread, Platform::runLater);
         view = new ExplorerView(model, catalog, UserFolders.presets(),
                 dev.ridgeline.app.explorer.tuning.TuningRunner.background());
         if (!problems.isEmpty()) {
@@ -59,16 +59,19 @@ public final class ExplorerApp extends Application {
         stage.show();
     }
 
-    /** What the window reads before its first frame: presets, the scenario to open on, the engine over its calibration. */
-    record Loaded(Catalog catalog, List<String> problems, Scenario initial, Engine engine) {
+    /**
+     * What the window reads before its first frame: presets, the scenario to open on, the engine over its calibration,
+     * and that scenario's result (null if the engine refused it: the model then reports the refusal as for any edit).
+     */
+    record Loaded(Catalog catalog, List<String> problems, Scenario initial, Engine engine, ExplorerModel.Evaluated first) {
     }
 
     private static final AtomicReference<FutureTask<Loaded>> PRELOADED = new AtomicReference<>();
 
     /**
      * Starts reading what {@link #start} needs on a thread of its own, while the toolkit starts (the launcher calls it
-     * first thing): the built-in and user presets, the scenario the window closed on, and the engine's calibration
-     * tables, which take the FX thread's time otherwise.
+     * first thing): the built-in and user presets, the scenario the window closed on, the engine's calibration
+     * tables, which take the FX thread's time otherwise, and the scenario's result.
      */
     public static void preload() {
         FutureTask<Loaded> task = new FutureTask<>(ExplorerApp::load);
@@ -113,7 +116,16 @@ public final class ExplorerApp extends Application {
                 problems.add("Last session's scenario not restored: " + e.getMessage());
             }
         }
-        return new Loaded(catalog, problems, initial, dev.ridgeline.app.Engines.builtIn());
+        Engine engine = dev.ridgeline.app.Engines.builtIn();
+        // the first result too, while the toolkit starts: the window's first layout then shows it, where it would
+        // otherwise lay out and style the view empty, then again when the engine thread delivers
+        ExplorerModel.Evaluated first;
+        try {
+            first = ExplorerModel.Evaluated.of(engine, initial);
+        } catch (RuntimeException e) {
+            first = null;
+        }
+        return new Loaded(catalog, problems, initial, engine, first);
     }
 
     /** Where the window keeps the scenario it closed on, to open on it next time. */

@@ -47,21 +47,43 @@ public final class ExplorerModel {
     private final Engine engine;
 
     public ExplorerModel(Engine engine, Scenario initial, Executor worker, Executor publisher) {
-        this(engine, initial, worker, publisher, new EditHistory(System::nanoTime, 600_000_000L));
+        this(engine, initial, null, worker, publisher);
+    }
+
+    /**
+     * A model that starts on {@code first}, the result of {@code initial} computed beforehand ({@link Evaluated#of},
+     * the window's preload thread): it is there from construction, so the window's first layout shows it, instead of
+     * laying the view out empty and again when the engine thread delivers. Null: evaluated on the worker as any edit.
+     */
+    ExplorerModel(Engine engine, Scenario initial, Evaluated first, Executor worker, Executor publisher) {
+        this(engine, initial, first, worker, publisher, new EditHistory(System::nanoTime, 600_000_000L));
     }
 
     ExplorerModel(Engine engine, Scenario initial, Executor worker, Executor publisher, EditHistory history) {
+        this(engine, initial, null, worker, publisher, history);
+    }
+
+    private ExplorerModel(Engine engine, Scenario initial, Evaluated first, Executor worker, Executor publisher,
+            EditHistory history) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.runs = new NewestWins(worker, publisher);
         this.history = history;
+        Objects.requireNonNull(initial, "initial");
+        if (first != null && !first.evaluation().scenario().equals(initial)) {
+            throw new IllegalArgumentException("the first result is not the initial scenario's");
+        }
         scenario.addListener((obs, old, now) -> {
             if (old != null && !restoring) {
                 history.edited(old);
                 updateHistory();
             }
-            request(now);
+            if (old == null && first != null) {
+                publish(first.evaluation(), first.disagreement(), first.bands());
+            } else {
+                request(now);
+            }
         });
-        scenario.set(Objects.requireNonNull(initial, "initial"));
+        scenario.set(initial);
     }
 
     /** A model whose engine and publication both run on the calling thread (tests, export, bench). */
@@ -179,10 +201,7 @@ public final class ExplorerModel {
     }
 
     private void request(Scenario s) {
-        runs.submit((stop, progress) -> {
-            Evaluation result = engine.evaluate(s);
-            return new Evaluated(result, FidelityContrast.sentence(engine, s), Bands.of(engine.calibration(), result));
-        }, new NewestWins.Delivery<Evaluated>() {
+        runs.submit((stop, progress) -> Evaluated.of(engine, s), new NewestWins.Delivery<Evaluated>() {
             @Override
             public void result(Evaluated e, boolean stopped, long nanos, boolean newest) {
                 publish(e.evaluation(), e.disagreement(), e.bands());
@@ -196,7 +215,12 @@ public final class ExplorerModel {
     }
 
     /** What the worker computes for a scenario. */
-    private record Evaluated(Evaluation evaluation, String disagreement, Bands bands) {
+    record Evaluated(Evaluation evaluation, String disagreement, Bands bands) {
+        /** Computes it, on any thread. */
+        static Evaluated of(Engine engine, Scenario s) {
+            Evaluation result = engine.evaluate(s);
+            return new Evaluated(result, FidelityContrast.sentence(engine, s), Bands.of(engine.calibration(), result));
+        }
     }
 
     /** Runs on the publisher; the runner drops results arriving after a newer one. */

@@ -120,4 +120,31 @@ class ExplorerModelTest {
         assertSame(model.getEvaluation(), model.getDrawn());
         assertTrue(model.staleReasonProperty().get().startsWith("Batch 1000 does not fit"), model.staleReasonProperty().get());
     }
+
+    @Test
+    void aResultComputedBeforehandIsShownFromConstructionAndTheEngineRunsForEditsOnly() {
+        QueuedExecutor worker = new QueuedExecutor();
+        QueuedExecutor publisher = new QueuedExecutor();
+        dev.ridgeline.engine.Engine engine = dev.ridgeline.app.Engines.builtIn();
+        ExplorerModel.Evaluated first = ExplorerModel.Evaluated.of(engine, DEFAULT);
+        ExplorerModel model = new ExplorerModel(engine, DEFAULT, first, worker, publisher);
+        assertSame(first.evaluation(), model.getEvaluation());
+        assertSame(first.evaluation(), model.getDrawn());
+        assertSame(first.bands(), model.getBands());
+        assertTrue(worker.tasks.isEmpty() && publisher.tasks.isEmpty(), "the initial scenario is not evaluated again");
+        assertFalse(model.canUndoProperty().get());
+        model.setScenario(DEFAULT.withBatch(64));
+        assertEquals(1, worker.tasks.size());
+        worker.runAll();
+        publisher.runAll();
+        assertEquals(64, model.getEvaluation().scenario().batchPerCard());
+    }
+
+    @Test
+    void aResultOfAnotherScenarioIsRefused() {
+        dev.ridgeline.engine.Engine engine = dev.ridgeline.app.Engines.builtIn();
+        ExplorerModel.Evaluated other = ExplorerModel.Evaluated.of(engine, DEFAULT.withBatch(64));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ExplorerModel(engine, DEFAULT, other, Runnable::run, Runnable::run));
+    }
 }
