@@ -155,11 +155,8 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
         FrontierBench.Result frontier = FrontierBench.run(FRONTIER_WARMUP, FRONTIER_EDITS, 20261123L);
         out.printf(Locale.ROOT, "frontier: chip edit -> frontier redrawn p50 %.2f ms, p95 %.2f ms over %d edits of >= %d "
-                        + "deployments; medians: edit %.2f, sweep %.2f, hop to the FX thread %.2f, draw %.2f, pulse %.2f ms; "
-                        + "CPU time per edit, all threads: %.2f ms%n",
-                frontier.p50Millis(), frontier.p95Millis(), frontier.edits(), frontier.minDeployments(),
-                frontier.editP50Millis(), frontier.sweepP50Millis(), frontier.hopP50Millis(), frontier.drawP50Millis(),
-                frontier.pulseP50Millis(), frontier.cpuP50Millis());
+                        + "deployments; %s%n", frontier.p50Millis(), frontier.p95Millis(), frontier.edits(),
+                frontier.minDeployments(), frontier.describe());
         out.println("served: timing " + SERVED_EDITS + " chip edits headless ...");
         out.flush();
         ServedBench.Result served = ServedBench.run(SERVED_WARMUP, SERVED_EDITS, 20261206L);

@@ -25,7 +25,7 @@ public final class CdsTraining {
         Path dir = Files.createTempDirectory("ridgeline-cds-training");
         PrintWriter none = new PrintWriter(Writer.nullWriter());
         // what Launcher.main does before a command (the class and its thread's lambda: else read from the jar)
-        Launcher.readPresetsMeanwhile();
+        Launcher.readPresetsMeanwhile(true);
         int failed = 0;
         try {
             String[][] runs = {

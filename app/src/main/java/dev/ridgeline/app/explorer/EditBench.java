@@ -29,19 +29,24 @@ abstract class EditBench<R> {
     /** Each counted edit's time to drawn and laid out, and the process's CPU time over it, ms. */
     protected final double[] total;
     protected final double[] cpu;
-    private final com.sun.management.OperatingSystemMXBean os =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    /** Each counted edit's CPU time by role ({@link ThreadCpu#ROLES}, ms) and the collectors' pause time over it, ms. */
+    protected final double[][] cpuByRole;
+    protected final double[] gcMillis;
+    /** Each counted edit's JIT compilation time (every compiler thread), ms. */
+    protected final double[] jitMillis;
+    private final ThreadCpu threadCpu;
     private final CompletableFuture<R> done = new CompletableFuture<>();
     private Stage stage;
     private int index;
-    private long cpu0;
+    private ThreadCpu.Snapshot cpu0;
     private long t0;
     /** The last edit's time on the FX thread, and from the edit to its result drawn, ms. */
     protected double editMillis;
     protected double drawnMillis;
     private PulseTimer layoutTimer;
 
-    EditBench(ExplorerView view, Scenario base, List<FieldId> fields, int warmup, int edits, long seed) {
+    /** @param threads the name of the bench's background threads ({@link BenchWindow#run}) */
+    EditBench(ExplorerView view, Scenario base, List<FieldId> fields, int warmup, int edits, long seed, String threads) {
         this.view = view;
         this.base = base;
         this.fields = fields;
@@ -49,6 +54,10 @@ abstract class EditBench<R> {
         this.random = new SplittableRandom(seed);
         this.total = new double[edits];
         this.cpu = new double[edits];
+        this.cpuByRole = new double[edits][];
+        this.gcMillis = new double[edits];
+        this.jitMillis = new double[edits];
+        this.threadCpu = new ThreadCpu(threads);
     }
 
     /**
@@ -80,7 +89,7 @@ abstract class EditBench<R> {
 
     private void next() {
         Scenario s = base.withChip(BenchWindow.scaledField(random, fields, base.chip()));
-        cpu0 = os.getProcessCpuTime();
+        cpu0 = threadCpu.snapshot();
         t0 = System.nanoTime();
         view.model().setScenario(s);
         editMillis = (System.nanoTime() - t0) / 1e6;
@@ -103,7 +112,11 @@ abstract class EditBench<R> {
         if (index >= warmup) {
             int i = index - warmup;
             total[i] = drawnMillis + pulseMillis;
-            cpu[i] = (os.getProcessCpuTime() - cpu0) / 1e6;
+            ThreadCpu.Snapshot now = threadCpu.snapshot();
+            cpu[i] = (now.processNanos() - cpu0.processNanos()) / 1e6;
+            cpuByRole[i] = ThreadCpu.since(cpu0, now);
+            gcMillis[i] = now.gcMillis() - cpu0.gcMillis();
+            jitMillis[i] = now.jitMillis() - cpu0.jitMillis();
             counted(i, pulseMillis);
         }
         index++;
@@ -118,9 +131,44 @@ abstract class EditBench<R> {
 
     /** The {@code q} quantile of {@code values} (nearest rank: the smallest value with at least q of them at or below). */
     static double percentile(double[] values, double q) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int i = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    /** The mean of {@code values} over the edits whose total is at or above its {@code q} quantile (the slow tail). */
+    protected double tailMean(double[] values, double q) {
+        double cut = percentile(total, q);
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < total.length; i++) {
+            if (total[i] >= cut) {
+                sum += values[i];
+                n++;
+            }
+        }
+        return n > 0 ? sum / n : Double.NaN;
+    }
+
+    /** The mean of {@code values}. */
+    static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return values.length > 0 ? sum / values.length : Double.NaN;
+    }
+
+    /** The mean of each edit's CPU time of role {@code role} ({@link ThreadCpu#ROLES}), ms. */
+    protected double meanCpu(int role) {
+        double sum = 0;
+        for (double[] r : cpuByRole) {
+            sum += r[role];
+        }
+        return cpuByRole.length > 0 ? sum / cpuByRole.length : Double.NaN;
     }
 }

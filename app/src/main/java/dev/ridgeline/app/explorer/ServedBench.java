@@ -21,15 +21,16 @@ public final class ServedBench extends EditBench<ServedBench.Result> {
     public record Result(double p50Millis, double p95Millis, int edits, double cpuP50Millis) {
     }
 
+    private static final String NAME = "bench-served";
     static final List<FieldId> FIELDS = List.of(FieldId.HBM_BANDWIDTH, FieldId.FP8_RATE, FieldId.BF16_RATE, FieldId.HBM_CAPACITY);
 
     private ServedBench(ExplorerView view, Scenario base, int warmup, int edits, long seed) {
-        super(view, base, FIELDS, warmup, edits, seed);
+        super(view, base, FIELDS, warmup, edits, seed, NAME);
     }
 
     public static Result run(int warmup, int edits, long seed) throws Exception {
         Scenario base = Presets.builtInScenario("default").withFidelity(Fidelity.physical());
-        return BenchWindow.run("bench-served", base, view -> new ServedBench(view, base, warmup, edits, seed)
+        return BenchWindow.run(NAME, base, view -> new ServedBench(view, base, warmup, edits, seed)
                 .start("served", view.served().model().job().resultProperty()));
     }
 

@@ -135,35 +135,63 @@ public record ExpertPopularity(double sigma, double dispersion, String citation)
 
     /** Experts by id: card c holds experts {@code [c·slots, (c+1)·slots)}; the popularity is shuffled against the ids. */
     static double byIdExcess(double[] shares, int ep, int slots) {
+        return byIdExcess(shares, ep, slots, placements(shares.length));
+    }
+
+    /**
+     * As {@link #byIdExcess(double[], int, int)} over placements already drawn ({@link #placements}, for as many experts
+     * as {@code shares} has): a fit that tries many spreads draws them once, since they do not depend on the shares.
+     */
+    static double byIdExcess(double[] shares, int ep, int slots, int[][] placements) {
         double[] card = new double[ep];
-        return overPlacements(shares, ep, p -> {
+        double sumOfMax = 0;
+        for (int[] ids : placements) {
             Arrays.fill(card, 0);
-            for (int i = 0; i < p.length; i++) {
-                card[i / slots] += p[i];
+            for (int i = 0; i < ids.length; i++) {
+                card[i / slots] += shares[ids[i]];
             }
             double max = 0;
             for (double c : card) {
                 max = Math.max(max, c);
             }
-            return max;
-        });
+            sumOfMax += max;
+        }
+        return sumOfMax / PLACEMENTS * ep - 1;
     }
 
     /**
-     * The hottest card's excess over the mean of {@code ep} cards, averaged over {@value #PLACEMENTS} placements of
-     * the popularity on the expert ids (shuffled with a fixed seed), {@code hottest} giving the hottest card's load of
-     * one placement (loads by expert id).
+     * {@value #PLACEMENTS} placements of the popularity on {@code experts} expert ids, shuffled one after the other
+     * with a fixed seed: placement t gives, for each id, the expert (by rank of popularity, hottest first) it holds.
+     */
+    static int[][] placements(int experts) {
+        int[] ids = new int[experts];
+        for (int i = 0; i < experts; i++) {
+            ids[i] = i;
+        }
+        SplittableRandom r = new SplittableRandom(SEED);
+        int[][] out = new int[PLACEMENTS][];
+        for (int trial = 0; trial < PLACEMENTS; trial++) {
+            for (int i = experts - 1; i > 0; i--) {
+                int j = r.nextInt(i + 1);
+                int t = ids[i];
+                ids[i] = ids[j];
+                ids[j] = t;
+            }
+            out[trial] = ids.clone();
+        }
+        return out;
+    }
+
+    /**
+     * The hottest card's excess over the mean of {@code ep} cards, averaged over the {@link #placements} of the
+     * popularity on the expert ids, {@code hottest} giving the hottest card's load of one placement (loads by id).
      */
     private static double overPlacements(double[] shares, int ep, java.util.function.ToDoubleFunction<double[]> hottest) {
-        double[] p = shares.clone();
-        SplittableRandom r = new SplittableRandom(SEED);
+        double[] p = new double[shares.length];
         double sumOfMax = 0;
-        for (int trial = 0; trial < PLACEMENTS; trial++) {
-            for (int i = p.length - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                double t = p[i];
-                p[i] = p[j];
-                p[j] = t;
+        for (int[] ids : placements(shares.length)) {
+            for (int i = 0; i < ids.length; i++) {
+                p[i] = shares[ids[i]];
             }
             sumOfMax += hottest.applyAsDouble(p);
         }

@@ -32,17 +32,19 @@ public record ExpertPopularityFit(int experts, int ep, int slotsById, double mea
         double target = Math.sqrt(Math.max(0, imbalanceById * imbalanceById - noise));
         // The excess rises smoothly with σ (the placements are the same at every σ): the Illinois variant of regula
         // falsi brackets the root as bisection does, in about ten evaluations of the 1,000 placements rather than 40.
+        // the placements do not depend on σ: drawn once for every step
+        int[][] placements = ExpertPopularity.placements(experts);
         double lo = 0;
         double hi = 4;
-        double fLo = excess(lo) - target;
-        double fHi = excess(hi) - target;
+        double fLo = excess(lo, placements) - target;
+        double fHi = excess(hi, placements) - target;
         int kept = 0; // the end kept by the last step: -1 low, +1 high
         for (int i = 0; i < 60 && hi - lo > 1e-9; i++) {
             double mid = (lo * fHi - hi * fLo) / (fHi - fLo);
             if (!(mid > lo && mid < hi)) {
                 mid = (lo + hi) / 2;
             }
-            double f = excess(mid) - target;
+            double f = excess(mid, placements) - target;
             if (f == 0) {
                 lo = mid;
                 hi = mid;
@@ -62,7 +64,8 @@ public record ExpertPopularityFit(int experts, int ep, int slotsById, double mea
     }
 
     /** The by-id excess of the hottest rank at popularity spread {@code sigma}. */
-    private double excess(double sigma) {
-        return ExpertPopularity.byIdExcess(new ExpertPopularity(sigma, 0, citation).shares(experts), ep, slotsById);
+    private double excess(double sigma, int[][] placements) {
+        return ExpertPopularity.byIdExcess(new ExpertPopularity(sigma, 0, citation).shares(experts), ep, slotsById,
+                placements);
     }
 }

@@ -6,8 +6,12 @@ import dev.ridgeline.engine.space.Frontier;
 import dev.ridgeline.engine.space.Headline;
 import dev.ridgeline.engine.space.Objective;
 import dev.ridgeline.engine.space.Sensitivity;
+import dev.ridgeline.engine.sweep.Parallel;
+import dev.ridgeline.engine.model.Scenario;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /**
  * The P10-P90 band of throughput per card along a frontier line and at its answer (issue 19): each point of the line
@@ -29,7 +33,7 @@ public record FrontierBands(List<Band> line, Band answer) {
      * more than the deployment, and this costs one evaluation where the headline's own deployment would cost another
      * search. Null in seed fidelity or without a headline.
      */
-    public static Band headline(Engine engine, dev.ridgeline.engine.model.Scenario s, double headline) {
+    public static Band headline(Engine engine, Scenario s, double headline) {
         if (!Plan.rules(s).banded() || !(headline > 0)) {
             return null;
         }
@@ -47,17 +51,33 @@ public record FrontierBands(List<Band> line, Band answer) {
 
     /** The bands of a calibrated frontier; null in seed fidelity or for a cancelled sweep. */
     public static FrontierBands of(Engine engine, Frontier.Result r) {
+        return of(engine, r, Runnable::run, 1, () -> false);
+    }
+
+    /**
+     * As {@link #of(Engine, Frontier.Result)}, the points evaluated on {@code threads} tasks of {@code executor} (the
+     * sweep's workers: the band is on the path from a chip edit to the frontier drawn); null when {@code stop} turned
+     * true meanwhile.
+     */
+    public static FrontierBands of(Engine engine, Frontier.Result r, Executor executor, int threads, BooleanSupplier stop) {
         if (r.cancelled() || r.space().configurations().isEmpty()
                 || !Plan.rules(r.space().configurations().get(0)).banded()) {
             return null;
         }
-        List<Band> line = new ArrayList<>(r.frontier().size());
+        List<Scenario> deployments = new ArrayList<>(r.frontier().size() + 1);
         for (Frontier.Point p : r.frontier()) {
-            line.add(Bands.of(engine.calibration(), engine.evaluate(r.deployment(p))).throughputPerCard());
+            deployments.add(r.deployment(p));
         }
         Headline.Answer a = r.answer();
-        Band answer = a == null ? null
-                : Bands.of(engine.calibration(), engine.evaluate(a.deployment())).throughputPerCard();
-        return new FrontierBands(line, answer);
+        if (a != null) {
+            deployments.add(a.deployment());
+        }
+        List<Band> bands = Parallel.map(deployments,
+                s -> Bands.of(engine.calibration(), engine.evaluate(s)).throughputPerCard(), executor, threads, stop, p -> { });
+        if (stop.getAsBoolean() || bands.contains(null)) {
+            return null;
+        }
+        int n = r.frontier().size();
+        return new FrontierBands(bands.subList(0, n), a == null ? null : bands.get(n));
     }
 }

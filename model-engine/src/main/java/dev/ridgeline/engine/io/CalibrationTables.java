@@ -95,15 +95,19 @@ public final class CalibrationTables {
                 contiguous.add(p);
             }
         }
-        // the routed block's line and the FP4 experts' fit from one reading of the file, the line fitted once
+        // the routed block's line and the FP4 experts' fit from one reading of the file, the line fitted once; so
+        // DeepEP's low-latency and normal kernels, and the prefill attention's fit and its held-out rows
         List<Map<String, String>> moe = rows("moe-block.csv");
         MoeBlockFit block = MoeTables.moeBlock(moe);
+        List<Map<String, String>> deepEp = rows("deepep.csv");
+        List<Map<String, String>> prefillAttention = rows("prefill-attention.csv");
         return new Calibration(new GemmTable(dense, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
                 new GemmTable(grouped, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
-                flashMla(catalog), deepEp(), catalog.nic("CX7").bandwidthBytesPerSec(), fittedPopularity(),
-                new PrefillKernels(PrefillTables.attention(),
+                flashMla(catalog), deepEp(deepEp), catalog.nic("CX7").bandwidthBytesPerSec(), fittedPopularity(),
+                new PrefillKernels(PrefillTables.attention(prefillAttention),
                         new GemmTable(contiguous, h800.fp8FlopsPerSec(), h800.hbmBandwidthBytesPerSec()),
-                        PrefillTables.normalEp(), PrefillTables.attentionHeldOut()), gqaDecode(catalog), block,
+                        PrefillTables.normalEp(deepEp), PrefillTables.attentionHeldOut(prefillAttention)),
+                gqaDecode(catalog), block,
                 GemmFloorTables.gemmFloor(catalog), MoeTables.fp4Moe(moe, block));
     }
 
@@ -237,15 +241,15 @@ public final class CalibrationTables {
      * the node, so PR 173's low-latency run moves the bytes over NVLink, at the bandwidth DeepEP's normal intranode
      * kernels reach on H800 (153 GB/s dispatch, 158 GB/s combine, v1 README); what the EP8 latency leaves beyond
      * {@code bytes / that bandwidth} is the kernels' fixed cost: 77 - 7.57 MB / 153 GB/s = 27.5 µs (dispatch), 114 -
-     * 14.68 MB / 158 GB/s = 21.1 µs (combine). It holds at every EP size and NIC.
+     * 14.68 MB / 158 GB/s = 21.1 µs (combine). It holds at every EP size and NIC. {@code rows} are deepep.csv's.
      */
-    static DeepEpFit deepEp() {
+    static DeepEpFit deepEp(List<Map<String, String>> rows) {
         Map<Integer, double[]> byEp = new TreeMap<>();
         double[] nvlinkEp8 = new double[2];
         double[] intranodeGBps = new double[2];
         String source = "";
         String nvlinkSource = "";
-        for (Map<String, String> r : rows("deepep.csv")) {
+        for (Map<String, String> r : rows) {
             int op = r.get("op").equals("dispatch") ? 0 : 1;
             String version = r.get("readme_version");
             boolean lowLatency = r.get("kernel_family").equals("low_latency");

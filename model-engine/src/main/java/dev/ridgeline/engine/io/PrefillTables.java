@@ -95,11 +95,16 @@ public final class PrefillTables {
 
     /** The normal kernels' logical bandwidths by EP size (internode) and inside a node, from {@code deepep.csv}. */
     public static NormalEpFit normalEp() {
+        return normalEp(CalibrationTables.rows("deepep.csv"));
+    }
+
+    /** As {@link #normalEp()} from deepep.csv's {@code rows} (the calibration reads the file once for both fits). */
+    static NormalEpFit normalEp(List<Map<String, String>> rows) {
         List<DeepEpFit.Point> dispatch = new ArrayList<>();
         List<DeepEpFit.Point> combine = new ArrayList<>();
         double[] intranode = new double[2];
         String source = "";
-        for (Map<String, String> r : CalibrationTables.rows("deepep.csv")) {
+        for (Map<String, String> r : rows) {
             if (!r.get("readme_version").equals(DEEPEP_NORMAL_VERSION) || !r.get("kernel_family").startsWith("normal")) {
                 continue;
             }

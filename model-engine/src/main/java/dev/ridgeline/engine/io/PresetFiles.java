@@ -134,9 +134,14 @@ final class PresetFiles {
                         double hostOverheadFraction) {
 
         Scenario toScenario(Catalog catalog, String file) {
-            ModelConfig m = resolve(model, "model", catalog::model, Presets::parseModel, file);
-            Chip c = resolve(chip, "chip", catalog::chip, Presets::parseChip, file);
-            Nic n = resolve(nic, "nic", catalog::nic, Presets::parseNic, file);
+            // plain calls, not method references: the dynamic class-data archive never kept this record's six lambda
+            // classes, so each start of a command made them again (-Xlog:class+load)
+            ModelConfig m = named(model, "model", file) ? catalog.model(model.asText())
+                    : Presets.parseModel(model.toString(), file + " (model)");
+            Chip c = named(chip, "chip", file) ? catalog.chip(chip.asText())
+                    : Presets.parseChip(chip.toString(), file + " (chip)");
+            Nic n = named(nic, "nic", file) ? catalog.nic(nic.asText())
+                    : Presets.parseNic(nic.toString(), file + " (nic)");
             return new Scenario(m, new Hardware(c, n),
                     new Deployment(batchPerCard, ep, contextTokens, mtpDepth, mtpAcceptance, policy, attentionTp, moeTp,
                             eplb, redundantExperts, localPeersOverScaleUp),
@@ -145,20 +150,22 @@ final class PresetFiles {
                     new Assumptions(memoryReserveGB * 1e9, kernelGapMicros * 1e-6, hostOverheadFraction));
         }
 
-        /** A preset by name, or inline as a whole preset document (schema version and all), read as its file would be. */
-        private static <T> T resolve(JsonNode node, String key, Function<String, T> byName,
-                                     java.util.function.BiFunction<String, String, T> parse, String file) {
+        /**
+         * Whether {@code key}'s value names a preset; else it is inline, a whole preset document (schema version and
+         * all), read as its file would be. Anything else is refused.
+         */
+        private static boolean named(JsonNode node, String key, String file) {
             if (node == null || node.isNull()) {
                 throw new PresetException(file + ": key '" + key + "' must not be null");
             }
             if (node.isTextual()) {
-                return byName.apply(node.asText());
+                return true;
             }
             if (!node.isObject()) {
                 throw new PresetException(file + ": key '" + key + "' must be a preset name or a " + key
                         + " object, was " + Json.value(node));
             }
-            return parse.apply(node.toString(), file + " (" + key + ")");
+            return false;
         }
 
         static ScenarioFile of(String name, Scenario s, Catalog catalog) {

@@ -57,7 +57,7 @@ public final class Presets {
     }
 
     private static Index index() {
-        return Json.read(resource(ROOT + "index.json"), Index.class, ROOT + "index.json");
+        return IndexReader.read(resource(ROOT + "index.json"), ROOT + "index.json");
     }
 
     /** One entry per preset the index lists: read from its file when asked for, and refused if named otherwise. */

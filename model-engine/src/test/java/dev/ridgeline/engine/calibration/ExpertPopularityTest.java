@@ -166,6 +166,50 @@ class ExpertPopularityTest {
     }
 
     @Test
+    void placementsDrawnOnceGiveTheExcessOfTheSharesShuffledInTurn() {
+        // The definition (ExpertPopularity's javadoc): the shares themselves shuffled with the fixed seed, one placement
+        // after the other, the hottest card of each summed in id order. The fit draws the placements once for all its
+        // spreads; the excess must be the same to the last bit, by id and hierarchical, at the fit's shape and others.
+        for (double sigma : new double[] {0.3, FIT.sigma(), 1.7}) {
+            for (int[] c : new int[][] {{256, 32, 8}, {256, 8, 32}, {288, 64, 5}, {160, 16, 10}, {64, 64, 1}}) {
+                double[] shares = new ExpertPopularity(sigma, 0, "test").shares(c[0]);
+                int ep = c[1];
+                int slots = c[2];
+                double expected = shuffledInTurn(shares, ep, p -> {
+                    double max = 0;
+                    for (int card = 0; card < ep; card++) {
+                        double load = 0;
+                        for (int i = card * slots; i < Math.min(p.length, (card + 1) * slots); i++) {
+                            load += p[i];
+                        }
+                        max = Math.max(max, load);
+                    }
+                    return max;
+                });
+                int[][] drawn = ExpertPopularity.placements(shares.length);
+                assertEquals(expected, ExpertPopularity.byIdExcess(shares, ep, slots), 0.0, sigma + " " + ep);
+                assertEquals(expected, ExpertPopularity.byIdExcess(shares, ep, slots, drawn), 0.0, sigma + " " + ep);
+            }
+            double[] shares = new ExpertPopularity(sigma, 0, "test").shares(256);
+            double hierarchical = shuffledInTurn(shares, 64,
+                    p -> ExpertPopularity.hierarchicalHottest(p, 64, 5, 8, 8));
+            assertEquals(hierarchical, ExpertPopularity.hierarchicalExcess(shares, 64, 5, 8, 8), 0.0, "hierarchical");
+        }
+    }
+
+    /** The mean hottest card over the mean card, minus one, of the shares shuffled in turn with the fixed seed. */
+    private static double shuffledInTurn(double[] shares, int ep, java.util.function.ToDoubleFunction<double[]> hottest) {
+        double[] p = shares.clone();
+        SplittableRandom r = new SplittableRandom(ExpertPopularity.SEED);
+        double sumOfMax = 0;
+        for (int trial = 0; trial < ExpertPopularity.PLACEMENTS; trial++) {
+            shuffle(p, r);
+            sumOfMax += hottest.applyAsDouble(p);
+        }
+        return sumOfMax / ExpertPopularity.PLACEMENTS * ep - 1;
+    }
+
+    @Test
     void theCalibrationUsesTheFitMadeOncePerProcessWhicheverThreadMadeIt() throws InterruptedException {
         // a command's start-up has the fit made on a thread of its own (Launcher); the calibration takes that one
         ExpertPopularity[] other = new ExpertPopularity[1];

@@ -30,6 +30,20 @@ class FrontierBandsTest {
     }
 
     @Test
+    void bandsOnWorkerThreadsEqualTheSerialOnes() throws Exception {
+        Frontier.Result r = Frontier.compute(Fixtures.ENGINE, Space.explorerForDrawing(DEFAULT), 20);
+        FrontierBands serial = FrontierBands.of(Fixtures.ENGINE, r);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            // the parallel path must keep each band beside its own point (Parallel.map keeps the items' order)
+            assertEquals(serial, FrontierBands.of(Fixtures.ENGINE, r, pool, 3, () -> false));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertNull(FrontierBands.of(Fixtures.ENGINE, r, Runnable::run, 1, () -> true), "stopped: no band");
+    }
+
+    @Test
     void seedFidelityHasNoBand() {
         Frontier.Result r = Frontier.compute(Fixtures.ENGINE, Space.explorerForDrawing(DEFAULT.withFidelity(Fidelity.SEED)), 20);
         assertNull(FrontierBands.of(Fixtures.ENGINE, r));

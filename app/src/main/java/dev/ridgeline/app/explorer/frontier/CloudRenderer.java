@@ -22,7 +22,10 @@ import org.jfree.fx.FXGraphics2D;
 /**
  * Every deployment as a small opaque dot, drawn in one loop over the series (edges and paint looked up once). On
  * screen (a JavaFX canvas, where each fill call costs a buffer write) the dots are painted into an image held until
- * the data, the plot area or the axes change, so a redraw that only moves a marker costs one image copy. In files
+ * the data, the plot area or the axes change, so a redraw that only moves a marker costs one image copy. On the
+ * window's canvas ({@link #drawOn}, {@link CanvasCloud}) that image is a JavaFX image sharing the pixels' array, drawn on the canvas
+ * directly: FXGraphics2D's {@code drawImage} copies an AWT image twice per call (into a fresh AWT image, then into a
+ * fresh JavaFX image, about 2.4 MB each for the window's plot), and the renderer uploads that new image again. In files
  * (PNG, SVG, PDF) they are vector squares; tens of thousands of points land on a few thousand pixels, and a dot whose
  * {@value #CELL}x{@value #CELL} pixel cell already holds one is skipped (it would overlap that dot by at least two
  * thirds, in the same colour). No entities: hover and click find points by their position (FrontierView).
@@ -37,11 +40,21 @@ final class CloudRenderer extends XYDotRenderer {
     private transient BufferedImage image;
     private transient XYDataset imageData;
     private transient List<Object> imageKey;
+    /** The window's canvas this renderer draws on, or null. */
+    private transient CanvasCloud canvas;
 
     CloudRenderer(int size) {
         setDotWidth(size);
         setDotHeight(size);
         setDefaultCreateEntities(false);
+    }
+
+    /**
+     * Draws the cloud's image on {@code canvas} directly whenever it is drawn through an FXGraphics2D: the chart's
+     * canvas on screen, whose FXGraphics2D keeps that context's transform and clip as its own.
+     */
+    void drawOn(CanvasCloud canvas) {
+        this.canvas = canvas;
     }
 
     int drawnDots() {
@@ -138,7 +151,11 @@ final class CloudRenderer extends XYDotRenderer {
             imageData = dataset;
             imageKey = key;
         }
-        g2.drawImage(image, left, top, null);
+        if (canvas != null) {
+            canvas.draw(image, left, top);
+        } else {
+            g2.drawImage(image, left, top, null);
+        }
     }
 
     /**

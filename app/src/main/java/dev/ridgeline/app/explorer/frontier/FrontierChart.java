@@ -105,6 +105,14 @@ public final class FrontierChart {
         return chart;
     }
 
+    /**
+     * The chart is drawn on {@code canvas} (the window's): the cloud's image goes on it as a JavaFX image made once
+     * per data ({@link CloudRenderer}).
+     */
+    public static void drawOn(JFreeChart chart, javafx.scene.canvas.GraphicsContext canvas) {
+        ((CloudRenderer) chart.getXYPlot().getRenderer(CLOUD)).drawOn(new CanvasCloud(canvas));
+    }
+
     /** The y axis with decode heights, and with the served switch on (issue 20). */
     static final String DECODE_AXIS = "Tokens/s per card (throughput)";
     static final String SERVED_AXIS = "Served tokens/s per card (prefill + decode)";

@@ -57,6 +57,8 @@ public final class FrontierModel {
     /** When the sweep under way started (System.nanoTime), for {@link #SLOW_NANOS}. */
     private volatile long sweepStart;
     private volatile long lastSweepNanos;
+    private volatile long lastBandsNanos;
+    /** When the last sweep's work (the frontier and its band) ended. */
     private volatile long lastSweepEnd;
     private long lastPublishStart;
     private Scenario scenario;
@@ -157,7 +159,12 @@ public final class FrontierModel {
         return lastSweepNanos / 1e6;
     }
 
-    /** From the end of the last sweep to its publication starting on the publisher, ms (bench). */
+    /** Time of the last sweep's band along the frontier ({@link FrontierBands}), after the sweep, ms (bench). */
+    public double lastBandsMillis() {
+        return lastBandsNanos / 1e6;
+    }
+
+    /** From the end of the last sweep and its band to its publication starting on the publisher, ms (bench). */
     public double lastHopMillis() {
         return (lastPublishStart - lastSweepEnd) / 1e6;
     }
@@ -183,10 +190,15 @@ public final class FrontierModel {
                     onProgress.accept(p);
                 }
             });
-            lastSweepNanos = System.nanoTime() - start;
-            lastSweepEnd = start + lastSweepNanos;
-            // the band along the line: a few hundred evaluations after the sweep, none per point of the cloud
-            return new Swept(k, r, stop.getAsBoolean() ? null : FrontierBands.of(engine, r));
+            long swept = System.nanoTime();
+            // the band along the line: a few hundred evaluations after the sweep, none per point of the cloud, on the
+            // sweep's workers
+            FrontierBands b = stop.getAsBoolean() ? null
+                    : FrontierBands.of(engine, r, runner.sweep(), runner.threads(), stop);
+            lastSweepEnd = System.nanoTime();
+            lastSweepNanos = swept - start;
+            lastBandsNanos = lastSweepEnd - swept;
+            return new Swept(k, r, b);
         }, new NewestWins.Delivery<Swept>() {
             @Override
             public void result(Swept swept, boolean stopped, long nanos, boolean newest) {

@@ -76,6 +76,7 @@ public final class FrontierView extends BorderPane {
         data = FrontierData.of(null, null, drawn.getValue(), model.targetProperty().get(), ColourBy.AUTO);
         chart = FrontierChart.createChart(data);
         viewer = LiveViewer.of(chart);
+        FrontierChart.drawOn(chart, viewer.getCanvas().getGraphicsContext2D());
         viewer.setMinSize(200, 150);
         viewer.getCanvas().setTooltipEnabled(false);
         viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
