@@ -77,16 +77,34 @@ public record DeepEpFit(List<Point> dispatch, List<Point> combine, double dispat
 
     /** Where the figure comes from, and whether it lies outside what DeepEP measured. */
     public Basis basis(Kind kind, int ep, double bytes, boolean otherNic) {
-        boolean measuredEp = points(kind).stream().anyMatch(p -> p.ep() == ep);
-        boolean measuredBytes = Math.abs(bytes - measuredBytes(kind)) <= 1e-9 * measuredBytes(kind);
+        boolean measuredEp = measuredEp(kind, ep);
+        boolean measuredBytes = measuredBytes(kind, bytes);
         List<Point> pts = points(kind);
         String why = (measuredEp ? "" : "; EP " + ep + " not measured")
                 + (measuredBytes ? "" : "; " + Math.round(bytes / 1024) + " KiB per rank, measured "
                         + Math.round(measuredBytes(kind) / 1024) + " KiB (128 tokens)")
                 + (otherNic ? "; another NIC, bandwidth scaled from CX7" : "");
-        return new Basis(1, !(measuredEp && measuredBytes) || otherNic, String.format(Locale.ROOT,
+        return new Basis(1, extrapolated(kind, ep, bytes, otherNic), String.format(Locale.ROOT,
                 "DeepEP low-latency %s, EP %d..%d, fixed %.1f µs assumed (%s)%s (%s)",
                 kind.name().toLowerCase(Locale.ROOT), pts.get(0).ep(), pts.get(pts.size() - 1).ep(),
                 fixedSec(kind) * 1e6, fixedCitation, why, citation));
+    }
+
+    /** {@link #basis}'s flag alone, without writing its text (a detailed evaluation asks for it on every op). */
+    public boolean extrapolated(Kind kind, int ep, double bytes, boolean otherNic) {
+        return !(measuredEp(kind, ep) && measuredBytes(kind, bytes)) || otherNic;
+    }
+
+    private boolean measuredEp(Kind kind, int ep) {
+        for (Point p : points(kind)) {
+            if (p.ep() == ep) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean measuredBytes(Kind kind, double bytes) {
+        return Math.abs(bytes - measuredBytes(kind)) <= 1e-9 * measuredBytes(kind);
     }
 }

@@ -216,7 +216,7 @@ abstract class AttentionGraph extends OpCosts {
         if (acc.rec != null) {
             acc.rec.add(OpResult.of(OpKind.PREFILL_ATTENTION, acc.scope, acc.inv, flops, 0, bytes, 0, 0, compute, memory,
                     0, overhead, core, computeBound ? Bound.COMPUTE : Bound.MEMORY, fraction,
-                    prefillAttentionExtrapolated(qk, vd), prefillAttentionBasis(qk, vd)));
+                    prefillAttentionExtrapolated(qk, vd), () -> prefillAttentionBasis(qk, vd)));
         }
         int rate = rate(n.weightDtype());
         double wb = n.weightDtype().bytes();

@@ -98,7 +98,7 @@ final class DeepEpLink {
             return chip.calibration() != CalibratedPlan.MEASURED_CHIP;
         }
         return localPeers(ep, scaleUpPeers) > 1
-                || cal.deepEp().basis(kind(kind), ep, bytes / benchmarkHottest(ep), nicScale != 1.0).extrapolated();
+                || cal.deepEp().extrapolated(kind(kind), ep, bytes / benchmarkHottest(ep), nicScale != 1.0);
     }
 
     String basis(OpKind kind, double bytes, int ep, boolean scaleUpPeers) {

@@ -116,7 +116,7 @@ abstract class OpCosts {
         acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 2.0 * mk * nOut * count, (double) k * nOut * weightBytes * count,
                 (mk * inBytes + m * nOut * outBytes) * count, 0, 0, times[0], times[1], 0, times[2], times[3],
                 bound(kind, times[0], times[1], f), f == 1 ? times[4] : f,
-                gemmExtrapolated(kind, key, m, k, nOut, rate, n), gemmBasis(kind, key, m, k, nOut, rate, n)));
+                gemmExtrapolated(kind, key, m, k, nOut, rate, n), () -> gemmBasis(kind, key, m, k, nOut, rate, n)));
     }
 
     /** A GEMM's bound as {@link #gemm} accounts it: latency where the kernel's floor exceeds its roofline time. */
@@ -158,7 +158,7 @@ abstract class OpCosts {
         if (acc.rec != null) {
             acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, 0, kv, 0, compute, memory, 0, overhead, t,
                     computeBound ? Bound.COMPUTE : Bound.MEMORY, 1 / attentionComputeScale(),
-                    attentionExtrapolated(kind, kvDtype), attentionBasis(kind)));
+                    attentionExtrapolated(kind, kvDtype), () -> attentionBasis(kind)));
         }
         return t;
     }
@@ -202,7 +202,7 @@ abstract class OpCosts {
         acc.boundNetwork += t * acc.inv;
         if (acc.rec != null) {
             recordNetwork(acc, kind, bytes, t, networkFixedSeconds(kind, cards),
-                    networkExtrapolated(kind, bytes, cards, scaleUpPeers), networkBasis(kind, bytes, cards, scaleUpPeers));
+                    networkExtrapolated(kind, bytes, cards, scaleUpPeers), () -> networkBasis(kind, bytes, cards, scaleUpPeers));
         }
         return t;
     }
@@ -216,13 +216,13 @@ abstract class OpCosts {
         acc.boundNetwork += t * acc.inv;
         if (acc.rec != null) {
             recordNetwork(acc, kind, bytes, t, prefillNetworkFixedSeconds(), prefillNetworkExtrapolated(kind, cards),
-                    prefillNetworkBasis(kind, cards));
+                    () -> prefillNetworkBasis(kind, cards));
         }
         return t;
     }
 
     private static void recordNetwork(Summary acc, OpKind kind, double bytes, double t, double fixed,
-                                      boolean extrapolated, String basis) {
+                                      boolean extrapolated, java.util.function.Supplier<String> basis) {
         acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, bytes, 0, 0, t - fixed, fixed, t, Bound.NETWORK,
                 1.0, extrapolated, basis));
     }

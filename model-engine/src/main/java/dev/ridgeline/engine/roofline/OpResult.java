@@ -3,6 +3,7 @@ package dev.ridgeline.engine.roofline;
 import dev.ridgeline.engine.ops.OpKind;
 import dev.ridgeline.engine.ops.OpKind.Scope;
 import dev.ridgeline.engine.ops.Stage;
+import java.util.function.Supplier;
 
 /**
  * One operator's cost on a chip, per invocation, in SI units: which op, what it does, how long it takes, and where
@@ -42,9 +43,57 @@ public record OpResult(OpKind kind, Scope scope, int invocations, Work work, Tim
      * @param efficiency   fraction of the peak tensor rate used (1 when not discounted); in calibrated fidelity the
      *                     fraction of the roofline the measurements say the kernel reaches
      * @param extrapolated the figure is used beyond what was measured (calibrated fidelity only)
-     * @param basis        "seed 000", or the calibration rows with their source, or the assumption
+     * @param text         "seed 000", or the calibration rows with their source, or the assumption: written when
+     *                     first read ({@link #basis()})
      */
-    public record Source(double efficiency, boolean extrapolated, String basis) {
+    public record Source(double efficiency, boolean extrapolated, Basis text) {
+        public String basis() {
+            return text.get();
+        }
+    }
+
+    /**
+     * An op's basis, written when first read: the summary's many detailed evaluations (a frontier's bands, each
+     * window edit) never read most of them, and formatting every one took most of a detailed evaluation's time.
+     * Equal by its text, so evaluations compare as before.
+     */
+    public static final class Basis implements Supplier<String> {
+        private Supplier<String> make;
+        private volatile String text;
+
+        public Basis(Supplier<String> make) {
+            this.make = make;
+        }
+
+        @Override
+        public String get() {
+            String t = text;
+            if (t == null) {
+                synchronized (this) {
+                    if (text == null) {
+                        text = make.get();
+                        make = null;
+                    }
+                    t = text;
+                }
+            }
+            return t;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Basis b && get().equals(b.get());
+        }
+
+        @Override
+        public int hashCode() {
+            return get().hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return get();
+        }
     }
 
     /** All the figures of one op, flat. */
@@ -52,9 +101,18 @@ public record OpResult(OpKind kind, Scope scope, int invocations, Work work, Tim
                               double activationBytes, double kvBytes, double networkBytes, double computeSec,
                               double memorySec, double networkSec, double overheadSec, double timeSec, Bound bound,
                               double efficiency, boolean extrapolated, String basis) {
+        return of(kind, scope, invocations, flops, weightBytes, activationBytes, kvBytes, networkBytes, computeSec,
+                memorySec, networkSec, overheadSec, timeSec, bound, efficiency, extrapolated, () -> basis);
+    }
+
+    /** The same, its basis written when first read. */
+    public static OpResult of(OpKind kind, Scope scope, int invocations, double flops, double weightBytes,
+                              double activationBytes, double kvBytes, double networkBytes, double computeSec,
+                              double memorySec, double networkSec, double overheadSec, double timeSec, Bound bound,
+                              double efficiency, boolean extrapolated, Supplier<String> basis) {
         return new OpResult(kind, scope, invocations, new Work(flops, weightBytes, activationBytes, kvBytes, networkBytes),
                 new Timing(computeSec, memorySec, networkSec, overheadSec, timeSec, bound),
-                new Source(efficiency, extrapolated, basis));
+                new Source(efficiency, extrapolated, new Basis(basis)));
     }
 
     /** The display name: the kind's, prefixed "Dense: " in a dense layer. */
