@@ -26,6 +26,7 @@ public final class CdsTraining {
         PrintWriter none = new PrintWriter(Writer.nullWriter());
         // what Launcher.main does before a command (the class and its thread's lambda: else read from the jar)
         Launcher.readPresetsMeanwhile(true);
+        Launcher.explorerOpener(); // made before every command (its class: else spun at each start)
         int failed = 0;
         try {
             String[][] runs = {

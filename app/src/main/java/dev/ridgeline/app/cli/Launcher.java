@@ -4,6 +4,7 @@ import dev.ridgeline.app.FxLogging;
 import dev.ridgeline.app.explorer.ExplorerApp;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.evidence.Bands;
+import dev.ridgeline.engine.evidence.Uncertainty;
 import dev.ridgeline.engine.io.CalibrationTables;
 import dev.ridgeline.engine.io.Presets;
 import java.io.PrintWriter;
@@ -28,8 +29,16 @@ public final class Launcher {
         if (args.length > 0 && !args[0].startsWith("-") && !NO_PRESETS.contains(args[0])) {
             readPresetsMeanwhile(!EVALUATES_AT_ONCE.contains(args[0]));
         }
-        RidgelineCommand.setExplorerOpener(Launcher::openExplorer);
+        RidgelineCommand.setExplorerOpener(explorerOpener());
         System.exit(RidgelineCommand.run(args));
+    }
+
+    /**
+     * The root command's opener of the window: a method reference made here, where the class-data training makes it
+     * too ({@link CdsTraining}), so that its class is mapped from the archive rather than spun at every start.
+     */
+    static Runnable explorerOpener() {
+        return Launcher::openExplorer;
     }
 
     /**
@@ -81,8 +90,8 @@ public final class Launcher {
      * overlap. The command then finds them loaded (class initialisation waits for the thread if it is not done), and
      * the engine's classes loaded by one evaluation of the default scenario. The expert-popularity fit, which needs no
      * preset, is made on a third thread: the command's thread waits for the calibration once picocli is done, and
-     * that core would otherwise be idle. Without {@code warmUp}, no evaluation of the default scenario
-     * ({@link #EVALUATES_AT_ONCE}).
+     * that core would otherwise be idle. Without {@code warmUp} ({@link #EVALUATES_AT_ONCE}), no evaluation of the
+     * default scenario: only the bands' spreads ({@link Uncertainty}), made while the command evaluates.
      * A failure here is left for the command to meet and report as it would have.
      */
     static void readPresetsMeanwhile(boolean warmUp) {
@@ -91,6 +100,9 @@ public final class Launcher {
             if (warmUp) {
                 // one evaluation of the default scenario loads and links the engine's classes the command will use
                 Bands.of(engine.calibration(), engine.evaluate(Presets.builtInScenario("default")));
+            } else {
+                // the bands' spreads, which need no scenario, while the command evaluates its own
+                Uncertainty.of(engine.calibration());
             }
         });
         start("ridgeline-popularity", CalibrationTables::fittedPopularity);

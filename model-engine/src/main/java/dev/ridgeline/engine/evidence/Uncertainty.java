@@ -74,7 +74,11 @@ public final class Uncertainty {
     /** FP8 rate and HBM bandwidth of the chip FlashInfer's GQA decode was measured on (H20). */
     private final double[] gqaChip;
 
+    /** The calibration this is the uncertainty of. */
+    private final Calibration calibration;
+
     private Uncertainty(Calibration cal) {
+        this.calibration = cal;
         List<HeldOut.Row> gemm = new ArrayList<>(HeldOut.gemm(cal.denseGemm()));
         gemm.addAll(HeldOut.gemm(cal.groupedGemm()));
         this.gemmInside = Spread.of(gemm.stream().filter(r -> !r.extrapolated()).toList());
@@ -101,17 +105,25 @@ public final class Uncertainty {
     }
 
     private static volatile Uncertainty last;
-    private static volatile Calibration lastCalibration;
 
-    /** The uncertainty of a calibration, computed once per calibration (a few hundred lookups). */
+    /**
+     * The uncertainty of a calibration, computed once per calibration (a few hundred lookups, about 15 ms of CPU in a
+     * fresh JVM): a thread asking while another computes it waits for that one (a command's start-up has it made on
+     * the presets thread while the command evaluates) instead of computing it again.
+     */
     public static Uncertainty of(Calibration cal) {
         Uncertainty u = last;
-        if (u == null || lastCalibration != cal) {
-            u = new Uncertainty(cal);
-            last = u;
-            lastCalibration = cal;
+        if (u != null && u.calibration == cal) {
+            return u;
         }
-        return u;
+        synchronized (Uncertainty.class) {
+            u = last;
+            if (u == null || u.calibration != cal) {
+                u = new Uncertainty(cal);
+                last = u;
+            }
+            return u;
+        }
     }
 
     /** {@code |ln(fp8 / fp8_H800)| + |ln(hbm / hbm_H800)|}: 0 on the measured chip. */
