@@ -284,7 +284,6 @@ public final class CalibrationTables {
     /** Combine: the same pairs in BF16. */
     public static final double COMBINE_BYTES = 128.0 * 8 * 7168 * 2;
 
-    /** A tiny RFC 4180 reader: quoted fields may hold commas and doubled quotes. */
     /**
      * RFC 4180 CSV: a field in double quotes may hold commas, line ends and quotes written twice; a record ends at LF,
      * CR or CR LF; a blank line is skipped. Text between the special characters is copied by range, not a character
