@@ -84,16 +84,16 @@ abstract class OpCosts {
         double roof = computeBound ? compute : memory;
         double kernel = f == 1 ? roof : roof / f;
         double floor = gemmFloor(kind);
-        double t;
-        if (kernel < floor) {
-            t = floor + overhead;
+        boolean floored = kernel < floor;
+        double t = (floored ? floor : kernel) + overhead;
+        if (floored) {
             acc.boundLatency += t * acc.inv;
         } else {
-            t = kernel + overhead;
             account(acc, t, computeBound);
         }
         if (acc.rec != null) {
             recordGemm(acc, kind, key, m, k, nOut, count, rate, inBytes, weightBytes, outBytes, n,
+                    floored ? Bound.LATENCY : computeBound ? Bound.COMPUTE : Bound.MEMORY,
                     new double[] {compute, memory, overhead, t, e, f});
         }
         return t;
@@ -108,22 +108,19 @@ abstract class OpCosts {
         return c;
     }
 
-    /** The detailed path's record of one GEMM; {@code times} = compute, memory, overhead, time, efficiency, fraction. */
+    /**
+     * The detailed path's record of one GEMM, with the bound {@link #gemm} accounted it under; {@code times} =
+     * compute, memory, overhead, time, efficiency, fraction.
+     */
     private void recordGemm(Summary acc, OpKind kind, int key, double m, int k, int nOut, double count, int rate,
-                            double inBytes, double weightBytes, double outBytes, Numerics n, double[] times) {
+                            double inBytes, double weightBytes, double outBytes, Numerics n, Bound bound,
+                            double[] times) {
         double mk = m * k;
         double f = times[5];
         acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 2.0 * mk * nOut * count, (double) k * nOut * weightBytes * count,
                 (mk * inBytes + m * nOut * outBytes) * count, 0, 0, times[0], times[1], 0, times[2], times[3],
-                bound(kind, times[0], times[1], f), f == 1 ? times[4] : f,
+                bound, f == 1 ? times[4] : f,
                 gemmExtrapolated(kind, key, m, k, nOut, rate, n), () -> gemmBasis(kind, key, m, k, nOut, rate, n)));
-    }
-
-    /** A GEMM's bound as {@link #gemm} accounts it: latency where the kernel's floor exceeds its roofline time. */
-    private Bound bound(OpKind kind, double compute, double memory, double f) {
-        double roof = Math.max(compute, memory);
-        return (f == 1 ? roof : roof / f) < gemmFloor(kind) ? Bound.LATENCY
-                : compute >= memory ? Bound.COMPUTE : Bound.MEMORY;
     }
 
     /**
