@@ -43,11 +43,16 @@ final class StartupBench {
                     median(runs, dir, null, "export", "--view", "map", "--out", dir.resolve("m.png").toString()),
                     median(runs, dir, null, "export", "--view", "window", "--out", dir.resolve("w.png").toString()),
                     report, cpu[runs / 2],
-                    jvmOptions().stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=")));
+                    jvmOptions(dir).stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=")));
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteTree(dir);
+        }
+    }
+
+    /** Deletes a temporary folder of the bench's and what is in it. */
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -73,19 +78,22 @@ final class StartupBench {
         return path != null && Files.isExecutable(Path.of(path)) ? path : null;
     }
 
-    /** This JVM's options (those the launcher gave it; no agent's). */
-    static List<String> jvmOptions() {
-        return WindowStartBench.jvmOptions(ProcessHandle.current().info().arguments().orElse(new String[0]));
+    /** This JVM's options (those the launcher gave it; no agent's), the JVM's own log in {@code logFolder}. */
+    static List<String> jvmOptions(Path logFolder) {
+        return WindowStartBench.jvmOptions(ProcessHandle.current().info().arguments().orElse(new String[0]), logFolder);
     }
 
-    /** The command that starts {@code ridgeline args} in a fresh JVM: through the script when there is one. */
-    static List<String> command(String... args) {
+    /**
+     * The command that starts {@code ridgeline args} in a fresh JVM: through the script when there is one (the JVM's
+     * own log, if it has one, then in the child's {@code RIDGELINE_HOME}; else in {@code logFolder}).
+     */
+    static List<String> command(Path logFolder, String... args) {
         List<String> command = new ArrayList<>();
         if (launcher() != null) {
             command.add(launcher());
         } else {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmOptions());
+            command.addAll(jvmOptions(logFolder));
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.ridgeline.app.cli.Launcher"));
         }
         command.addAll(Arrays.asList(args));
@@ -98,7 +106,7 @@ final class StartupBench {
      * system does not say.
      */
     private static double median(int runs, Path dir, double[] cpuMillis, String... args) throws IOException, InterruptedException {
-        List<String> command = command(args);
+        List<String> command = command(dir, args);
         double[] millis = new double[runs];
         for (int i = 0; i < runs; i++) {
             ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -21,9 +21,10 @@ import javafx.application.Platform;
 
 /**
  * The headless window the background-work benches drive (the frontier's and the Served view's): the explorer on
- * {@code base} with a tuning runner of its own (a coordinator and one worker per core, daemon threads named after the
- * bench), built on the FX thread; {@code start} starts the bench there and returns its result, awaited up to ten
- * minutes; the runner's threads are stopped afterwards.
+ * {@code base} as the window runs it, its engine on a thread of its own ({@link ExplorerApp#ENGINE_THREAD}) that
+ * hands each result to the FX thread, and a tuning runner of its own (a coordinator and one worker per core, daemon
+ * threads named after the bench), built on the FX thread; {@code start} starts the bench there and returns its result,
+ * awaited up to ten minutes; the threads are stopped afterwards.
  */
 public final class BenchWindow {
     private BenchWindow() {
@@ -35,18 +36,20 @@ public final class BenchWindow {
         AtomicInteger n = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(cores, r -> daemon(r, name + "-" + n.incrementAndGet()));
         ExecutorService coordinator = Executors.newSingleThreadExecutor(r -> daemon(r, name));
+        ExecutorService engine = Executors.newSingleThreadExecutor(r -> daemon(r, ExplorerApp.ENGINE_THREAD));
         try {
             TuningRunner runner = new TuningRunner(coordinator, workers, cores, Platform::runLater);
             CompletableFuture<R> result = HeadlessFx.call(() -> {
                 Theme.apply();
-                ExplorerView view = new ExplorerView(new ExplorerModel(Engines.builtIn(), base, Runnable::run,
-                        Runnable::run), Presets.builtIn(), UserFolders.presets(), runner);
+                ExplorerView view = new ExplorerView(new ExplorerModel(Engines.builtIn(), base, engine,
+                        Platform::runLater), Presets.builtIn(), UserFolders.presets(), runner);
                 return start.apply(view);
             });
             return result.get(10, TimeUnit.MINUTES);
         } finally {
             coordinator.shutdownNow();
             workers.shutdownNow();
+            engine.shutdownNow();
         }
     }
 

@@ -26,6 +26,8 @@ import javafx.stage.Stage;
 
 /** The explorer window. Started by {@code Launcher} through {@link Application#launch}; not a main class. */
 public final class ExplorerApp extends Application {
+    /** The name of the thread the window's engine runs on (one per window; benches name theirs alike). */
+    static final String ENGINE_THREAD = "ridgeline-engine";
     private ExecutorService engineThread;
     private ExplorerView view;
 
@@ -33,7 +35,7 @@ public final class ExplorerApp extends Application {
     public void start(Stage stage) {
         Theme.apply();
         engineThread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ridgeline-engine");
+            Thread t = new Thread(r, ENGINE_THREAD);
             t.setDaemon(true);
             return t;
         });

@@ -9,9 +9,10 @@ import java.util.Locale;
 
 /**
  * Time from a chip edit to the frontier redrawn, headless, in the window at 1366x768 with the Frontier tab shown:
- * the edit on the FX thread (the engine, tiles and charts of the new scenario, the frontier's marker), the sweep of
- * every deployment on the background threads (one per core), the hop back to the FX thread, the frontier's dataset
- * swap and canvas draw, and the CSS and layout passes of the pulse that follows (as {@code RedrawBench} counts them;
+ * the edit on the FX thread (the new scenario handed to the engine thread and the frontier's model), the sweep of
+ * every deployment on the background threads (one per core) while the engine thread evaluates the scenario and the FX
+ * thread draws its tiles and charts, as in the window ({@link BenchWindow}), the hop back to the FX thread, the
+ * frontier's dataset swap and canvas draw, and the CSS and layout passes of the pulse that follows (as {@code RedrawBench} counts them;
  * the wait for the pulse timer and the rasterisation to pixels are not counted). Each edit scales one chip rate of
  * the default scenario's chip (HBM bandwidth, FP8 or BF16 tensor rate, exp2 rate) by a random factor, so every
  * edit moves the frontier and sweeps the same number of deployments; the next edit starts once it is drawn.

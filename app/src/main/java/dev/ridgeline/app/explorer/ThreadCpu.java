@@ -9,20 +9,22 @@ import java.util.Map;
 
 /**
  * Where a bench edit's CPU time went, for the benches of background work: the CPU time of the process's Java threads
- * by role between two {@link #snapshot snapshots} (the FX thread, the bench's coordinator and its workers, JavaFX's
- * renderer), the rest of the process (garbage collection, the JIT compilers, the VM's own threads), and the
+ * by role between two {@link #snapshot snapshots} (the FX thread, the window's engine thread, the bench's coordinator
+ * and its workers, JavaFX's renderer), the rest of the process (garbage collection, the JIT compilers, the VM's own threads), and the
  * collectors' pause time (their {@code getCollectionTime}, ms) and the JIT compilers' time (ms: on two cores the
  * optimising compiler competes with the sweep for a core long after the bench's warm-up). A role is told by the thread's name: the bench names
- * its coordinator {@code name} and its workers {@code name-1}, {@code name-2}, ... ({@link BenchWindow}).
+ * its coordinator {@code name} and its workers {@code name-1}, {@code name-2}, ... ({@link BenchWindow}), and its
+ * engine thread as the window does ({@link ExplorerApp#ENGINE_THREAD}).
  */
 final class ThreadCpu {
     /** The roles, in the order of {@link #since}'s result. */
-    static final List<String> ROLES = List.of("fx", "coordinator", "workers", "renderer", "other");
+    static final List<String> ROLES = List.of("fx", "engine", "coordinator", "workers", "renderer", "other");
     static final int FX = 0;
-    static final int COORDINATOR = 1;
-    static final int WORKERS = 2;
-    static final int RENDERER = 3;
-    static final int OTHER = 4;
+    static final int ENGINE = 1;
+    static final int COORDINATOR = 2;
+    static final int WORKERS = 3;
+    static final int RENDERER = 4;
+    static final int OTHER = 5;
 
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -70,6 +72,9 @@ final class ThreadCpu {
         if (thread.equals("JavaFX Application Thread")) {
             return FX;
         }
+        if (thread.equals(ExplorerApp.ENGINE_THREAD)) {
+            return ENGINE;
+        }
         if (thread.equals(name)) {
             return COORDINATOR;
         }
@@ -96,7 +101,10 @@ final class ThreadCpu {
             }
         }
         double process = after.processNanos() - before.processNanos();
-        double otherJava = javaThreads / 1e6 - out[FX] - out[COORDINATOR] - out[WORKERS] - out[RENDERER];
+        double otherJava = javaThreads / 1e6;
+        for (int r = 0; r < OTHER; r++) {
+            otherJava -= out[r];
+        }
         out[OTHER] = Math.max(0, (process - javaThreads) / 1e6) + otherJava;
         return out;
     }

@@ -80,7 +80,7 @@ public final class WindowStartBench {
     static double[] oneStart(Path home) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java().toString());
-        command.addAll(jvmOptions(ProcessHandle.current().info().arguments().orElse(new String[0])));
+        command.addAll(jvmOptions(ProcessHandle.current().info().arguments().orElse(new String[0]), home));
         command.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                 "-Dheadless.geometry=1920x1080-32", "-cp", System.getProperty("java.class.path"), CHILD_MAIN));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -108,17 +108,21 @@ public final class WindowStartBench {
     /**
      * The JVM options among this process's arguments: those before the class path and main class ({@code java
      * OPTIONS -cp PATH MAIN ARGS}, as the launcher runs it; or before {@code -jar}), without a debugger's or
-     * profiler's agent, nor a class-data archive's or flight recording's output.
+     * profiler's agent, nor a class-data archive's or flight recording's output. The JVM's own log (the launcher's
+     * {@code -XX:LogFile}, beside the compiler directives of the window and {@code bench}) goes to {@code logFolder}
+     * (the child's): every child would otherwise truncate this process's log while it still writes to it.
      */
-    public static List<String> jvmOptions(String[] arguments) {
+    public static List<String> jvmOptions(String[] arguments, Path logFolder) {
         List<String> out = new ArrayList<>();
         for (String a : arguments) {
             if (List.of("-cp", "-classpath", "--class-path", "-jar", "-m", "--module").contains(a) || !a.startsWith("-")) {
                 break;
             }
-            // nor a run's that writes a class-data archive or a flight recording: each child would write it again
-            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-XX:ArchiveClassesAtExit")
+            if (a.startsWith("-XX:LogFile=")) {
+                out.add("-XX:LogFile=" + logFolder.resolve("jvm.log"));
+            } else if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-XX:ArchiveClassesAtExit")
                     && !a.startsWith("-XX:StartFlightRecording")) {
+                // nor a run's that writes a class-data archive or a flight recording: each child would write it again
                 out.add(a);
             }
         }

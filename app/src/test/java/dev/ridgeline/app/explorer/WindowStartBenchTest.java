@@ -17,16 +17,31 @@ class WindowStartBenchTest {
 
     @Test
     void theChildTakesTheLaunchersJvmOptionsButNoAgent() {
+        Path child = Path.of("child-home");
         // as the launcher runs it: java ${RIDGELINE_JAVA_OPTS} -cp JAR:LIB Launcher bench
         String[] args = {"-XX:SharedArchiveFile=app.jsa", "-Xss2m", "-javaagent:jacoco.jar", "-cp", "a.jar:lib/*",
             "dev.ridgeline.app.cli.Launcher", "bench"};
-        assertEquals(List.of("-XX:SharedArchiveFile=app.jsa", "-Xss2m"), WindowStartBench.jvmOptions(args));
+        assertEquals(List.of("-XX:SharedArchiveFile=app.jsa", "-Xss2m"), WindowStartBench.jvmOptions(args, child));
         // a training run's archive output or a recording is not written again by every child
         assertEquals(List.of("-Xss2m"), WindowStartBench.jvmOptions(new String[] {"-XX:ArchiveClassesAtExit=t.jsa",
-            "-XX:StartFlightRecording=filename=r.jfr", "-Xss2m", "-cp", "a.jar", "dev.ridgeline.app.cli.Launcher"}));
-        assertEquals(List.of(), WindowStartBench.jvmOptions(new String[] {"dev.ridgeline.app.cli.Launcher", "-x"}));
+            "-XX:StartFlightRecording=filename=r.jfr", "-Xss2m", "-cp", "a.jar", "dev.ridgeline.app.cli.Launcher"}, child));
+        assertEquals(List.of(), WindowStartBench.jvmOptions(new String[] {"dev.ridgeline.app.cli.Launcher", "-x"}, child));
         // a test harness's: java OPTIONS -jar booter.jar
-        assertEquals(List.of("-Xmx1g"), WindowStartBench.jvmOptions(new String[] {"-Xmx1g", "-jar", "booter.jar", "x"}));
+        assertEquals(List.of("-Xmx1g"), WindowStartBench.jvmOptions(new String[] {"-Xmx1g", "-jar", "booter.jar", "x"}, child));
+    }
+
+    /**
+     * The launcher gives the window and bench compiler directives with the JVM's console output logged in the user
+     * folder: the children keep the directives but log in their own folder, not into the file this JVM writes.
+     */
+    @Test
+    void theChildKeepsTheCompilerDirectivesAndLogsInItsOwnFolder() {
+        String[] args = {"-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=/r/c2.json", "-XX:-DisplayVMOutput",
+            "-XX:+LogVMOutput", "-XX:LogFile=/home/u/.ridgeline/jvm.log", "-cp", "a.jar", "dev.ridgeline.app.cli.Launcher"};
+        Path child = Path.of("/tmp/child-home");
+        assertEquals(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=/r/c2.json",
+                "-XX:-DisplayVMOutput", "-XX:+LogVMOutput", "-XX:LogFile=" + child.resolve("jvm.log")),
+                WindowStartBench.jvmOptions(args, child));
     }
 
     /** Not a timing assertion: the fresh process gets as far as a drawn first result and says so with its CPU time. */

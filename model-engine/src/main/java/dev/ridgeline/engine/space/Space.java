@@ -84,6 +84,31 @@ public record Space(List<Scenario> configurations, Sweep.Batches batches) {
     }
 
     /**
+     * {@link #explorerForDrawing} of {@code base}'s {@link #explorerKey}, from {@code previous} (a space this returned
+     * before, or null) when
+     * {@code base}'s {@link #explorerKey} differs from previous's first configuration (its key) only in chip and NIC
+     * and the chip has the same shape ({@link #chipShape}): previous's configurations with {@code base}'s hardware,
+     * the same list as built anew (SpaceReuseTest). A chip edit in the window takes this path: one copy per
+     * configuration instead of eight, and the enumeration, which runs once an edit and took C2 0.5-1.3 s of compile
+     * time each of the many times it was compiled (decision 0006, addendum "Still fast", 2026-12-07 late), runs only
+     * when a chip's shape or another setting changes.
+     */
+    public static Space explorerForDrawing(Scenario base, Space previous) {
+        Scenario key = explorerKey(base);
+        if (previous != null && !previous.configurations().isEmpty()) {
+            Scenario before = previous.configurations().get(0);
+            if (before.with(key.hardware()).equals(key) && chipShape(before).equals(chipShape(key))) {
+                List<Scenario> moved = new ArrayList<>(previous.configurations().size());
+                for (Scenario c : previous.configurations()) {
+                    moved.add(c.with(key.hardware()));
+                }
+                return new Space(moved, Space::drawingBatches);
+            }
+        }
+        return explorerForDrawing(key);
+    }
+
+    /**
      * The first configuration of {@link #explorer}{@code (s)}: every setting the space varies (EP, policy, dtypes, MTP
      * depth, promotion, layout, batch) set to one value. Two scenarios with the same key have the same space, so the
      * same frontier and the same headline at any target; an edit of a setting the space varies moves neither.

@@ -198,7 +198,13 @@ public final class FrontierData {
      */
     public static Frontier.Result compute(Engine engine, Scenario s, double target, Executor sweep, int threads,
                                           BooleanSupplier stop, DoubleConsumer progress) {
-        return Frontier.compute(engine, Space.explorerForDrawing(key(s)), target, sweep, threads, stop, progress);
+        return compute(engine, s, null, target, sweep, threads, stop, progress);
+    }
+
+    /** As above, the space taken from {@code previous} (the space of a frontier drawn before, or null) where it can be. */
+    public static Frontier.Result compute(Engine engine, Scenario s, Space previous, double target, Executor sweep,
+                                          int threads, BooleanSupplier stop, DoubleConsumer progress) {
+        return Frontier.compute(engine, Space.explorerForDrawing(s, previous), target, sweep, threads, stop, progress);
     }
 
     /** The same frontier with another current scenario: only the marks and the text change. */

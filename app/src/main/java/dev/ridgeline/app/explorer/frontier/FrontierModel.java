@@ -181,11 +181,13 @@ public final class FrontierModel {
         wantedKey = k;
         wantedTarget = t;
         Frontier.Result reuse = k.equals(shownKey) ? result.get() : null;
+        // a chip edit keeps the space's configurations but for the chip (Space#explorerForDrawing(Scenario, Space))
+        Space previous = result.get() == null ? null : result.get().space();
         running.set(true);
         sweeps.submit((stop, onProgress) -> {
             long start = System.nanoTime();
             sweepStart = start;
-            Frontier.Result r = compute(k, t, reuse, stop, p -> {
+            Frontier.Result r = compute(k, t, reuse, previous, stop, p -> {
                 if (System.nanoTime() - sweepStart > SLOW_NANOS) {
                     onProgress.accept(p);
                 }
@@ -239,7 +241,7 @@ public final class FrontierModel {
         }
         ghostKey = k;
         ghostTarget = t;
-        ghosts.submit((stop, onProgress) -> compute(k, t, null, stop, p -> { }), new NewestWins.Delivery<Frontier.Result>() {
+        ghosts.submit((stop, onProgress) -> compute(k, t, null, null, stop, p -> { }), new NewestWins.Delivery<Frontier.Result>() {
             @Override
             public void result(Frontier.Result r, boolean stopped, long nanos, boolean newest) {
                 if (newest && !stopped) {
@@ -254,15 +256,18 @@ public final class FrontierModel {
         });
     }
 
-    /** The frontier of {@code key}'s space at {@code t}; with {@code reuse} (same key), only the answer anew. */
-    private Frontier.Result compute(Scenario key, double t, Frontier.Result reuse, BooleanSupplier stop,
+    /**
+     * The frontier of {@code key}'s space at {@code t}; with {@code reuse} (same key), only the answer anew; the space
+     * from {@code previous} (a space drawn before, or null) when only the chip moved.
+     */
+    private Frontier.Result compute(Scenario key, double t, Frontier.Result reuse, Space previous, BooleanSupplier stop,
                                     DoubleConsumer onProgress) {
         if (reuse != null) {
             Headline.Answer a = Headline.best(engine, new Space(reuse.space().configurations(), Sweep.Batches.allThatFit()),
                     t, stop);
             return new Frontier.Result(reuse.space(), reuse.points(), reuse.frontier(), t, a, stop.getAsBoolean());
         }
-        return FrontierData.compute(engine, key, t, runner.sweep(), runner.threads(), stop, onProgress);
+        return FrontierData.compute(engine, key, previous, t, runner.sweep(), runner.threads(), stop, onProgress);
     }
 
     private void publish(Swept swept, boolean stopped, long nanos, boolean newest) {

@@ -76,6 +76,23 @@ class FrontierModelTest {
         assertEquals(8192, m.getResult().space().configurations().get(0).contextTokens(), "context moves the frontier");
     }
 
+    /**
+     * A chip edit of a rate keeps the chip's shape: the model takes the space from the frontier shown with the chip
+     * swapped in ({@link Space#explorerForDrawing(Scenario, Space)}); every deployment, the frontier and the answer are
+     * those of the space built anew.
+     */
+    @Test
+    void aChipRateEditGivesTheFrontierComputedAnew() {
+        FrontierModel m = sameThread(H800);
+        Scenario faster = H800.withChip(H800.chip().withHbmBandwidth(H800.chip().hbmBandwidthBytesPerSec() * 1.37));
+        m.setScenario(faster);
+        Frontier.Result anew = Frontier.compute(engine, Space.explorerForDrawing(FrontierData.key(faster)), 20);
+        assertEquals(anew.space().configurations(), m.getResult().space().configurations());
+        assertEquals(anew.points(), m.getResult().points());
+        assertEquals(anew.frontier(), m.getResult().frontier());
+        assertEquals(anew.answer(), m.getResult().answer());
+    }
+
     @Test
     void theNewestRequestWinsWhateverOrderTheWorkRunsIn() {
         Queued coordinator = new Queued();
