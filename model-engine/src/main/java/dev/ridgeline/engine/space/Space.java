@@ -9,6 +9,7 @@ import dev.ridgeline.engine.plan.FidelityRules;
 import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.sweep.Sweep;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -230,13 +231,32 @@ public record Space(List<Scenario> configurations, Sweep.Batches batches) {
 
     static int[] drawingBatches(Scenario configuration, int max) {
         int top = Math.min(max, configuration.deployment().dataParallel() ? Scenario.MAX_BATCH : MAX_LAYOUT_DRAWN_BATCH);
-        List<Integer> out = new ArrayList<>();
-        for (int b = 1; b <= top; b = b < DENSE_BATCHES ? b + 1 : Math.max(b + 1, (int) Math.round(b * GRID_RATIO))) {
-            out.add(b);
+        if (top < 1) {
+            return new int[0];
         }
-        if (top >= 1 && out.get(out.size() - 1) != top) {
-            out.add(top);
+        // the grid's points up to the top (the grid does not depend on it), then the top itself if it is not one
+        int n = 0;
+        while (n < DRAWING_GRID.length && DRAWING_GRID[n] <= top) {
+            n++;
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        int[] out = Arrays.copyOf(DRAWING_GRID, DRAWING_GRID[n - 1] == top ? n : n + 1);
+        out[out.length - 1] = top;
+        return out;
+    }
+
+    /**
+     * {@link #drawingBatches}'s grid up to {@link Scenario#MAX_BATCH}, made once: a sweep asks for every configuration's
+     * batches on every chip edit, and a list of boxed batches streamed to an array cost each call several allocations
+     * and C2 a large compilation (decision 0006, addendum "Still fast").
+     */
+    private static final int[] DRAWING_GRID = drawingGrid();
+
+    private static int[] drawingGrid() {
+        int[] out = new int[Scenario.MAX_BATCH];
+        int n = 0;
+        for (int b = 1; b <= Scenario.MAX_BATCH; b = b < DENSE_BATCHES ? b + 1 : Math.max(b + 1, (int) Math.round(b * GRID_RATIO))) {
+            out[n++] = b;
+        }
+        return Arrays.copyOf(out, n);
     }
 }
