@@ -64,6 +64,19 @@ public final class Tips {
         });
     }
 
+    /**
+     * A tooltip on {@code control} whose text follows {@code text}, and none while that text is empty (a status line
+     * that is blank most of the time); made when the pointer first enters the control.
+     */
+    public static void followWhileSet(Control control, ObservableValue<String> text) {
+        control.accessibleHelpProperty().bind(text);
+        whenEntered(control, () -> {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(text);
+            text.subscribe(t -> control.setTooltip(t == null || t.isEmpty() ? null : tip));
+        });
+    }
+
     /** {@code tab}'s tooltip {@code text}, set when the pointer first enters its tab pane (a tab is not a node). */
     public static void set(Tab tab, String text) {
         tab.getProperties().put(KEY, text);

@@ -40,6 +40,8 @@ class TipsTest {
     private Slider slider;
     private TextField field;
     private HBox row;
+    private javafx.scene.control.Label status;
+    private final SimpleStringProperty contrast = new SimpleStringProperty("The fidelities disagree.");
 
     @Start
     void start(Stage stage) {
@@ -59,7 +61,9 @@ class TipsTest {
         priced.setMinSize(200, 40);
         Tips.follow(priced, price);
         Tips.share(row, "Sequences per card.", slider, field);
-        stage.setScene(new Scene(new VBox(20, button, tile, tabs, priced, row), 400, 400));
+        status = new javafx.scene.control.Label("The fidelities disagree.");
+        Tips.followWhileSet(status, contrast);
+        stage.setScene(new Scene(new VBox(20, button, tile, tabs, priced, row, status), 400, 460));
         stage.show();
     }
 
@@ -115,6 +119,21 @@ class TipsTest {
         assertEquals("Sequences per card.", slider.getTooltip().getText());
         assertSame(slider.getTooltip(), field.getTooltip(), "one tooltip, not one per control");
         assertSame(slider.getTooltip(), row.getProperties().get("javafx.scene.control.Tooltip"));
+    }
+
+    @Test
+    void aTipWhileSetIsMadeOnTheFirstHoverAndIsNoneWhileItsTextIsEmpty(FxRobot robot) throws TimeoutException {
+        assertNull(status.getTooltip(), "none before the pointer comes");
+        assertEquals("The fidelities disagree.", status.getAccessibleHelp());
+        robot.moveTo(status);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("The fidelities disagree.", status.getTooltip().getText());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showing("The fidelities disagree."));
+        robot.interact(() -> contrast.set(""));
+        assertNull(status.getTooltip(), "no empty tooltip while the fidelities agree");
+        robot.interact(() -> contrast.set("They disagree again."));
+        assertEquals("They disagree again.", status.getTooltip().getText());
+        assertEquals("They disagree again.", status.getAccessibleHelp());
     }
 
     private static boolean showing(String text) {

@@ -46,6 +46,8 @@ public final class KpiPanel extends VBox {
     private final javafx.beans.property.StringProperty powerTip = new javafx.beans.property.SimpleStringProperty(this, "powerTip", "");
     private final Label readings = new Label();
     private final GridPane grid = new GridPane();
+    /** The tiles whose figure is compared with a pinned A, and each one's "vs A" line, made when A is first pinned. */
+    private final Map<Metric, VBox> comparedTiles = new EnumMap<>(Metric.class);
     private final Map<Metric, Label> deltas = new EnumMap<>(Metric.class);
     /** P10-P90 under the headline figures (calibrated fidelity): user tokens/s, TPOT, per card, per node. */
     private final Label userTokensBand = bandLabel("userTokens");
@@ -122,9 +124,13 @@ public final class KpiPanel extends VBox {
         showBand(tpotBand, bands == null ? null : bands.tpotSec(), Units::timeBand);
         showBand(perCardBand, bands == null ? null : bands.throughputPerCard(), Units::tokensBand);
         showBand(perNodeBand, bands == null ? null : bands.throughputPerNode(), Units::tokensBand);
+        if (a == null) {
+            deltas.values().forEach(label -> label.setVisible(false));
+        } else if (deltas.isEmpty()) {
+            comparedTiles.forEach((metric, tile) -> deltas.put(metric, delta(tile)));
+        }
         deltas.forEach((metric, label) -> {
             if (a == null) {
-                label.setVisible(false);
                 return;
             }
             Comparison.Change c = Comparison.change(metric, a, e);
@@ -155,8 +161,10 @@ public final class KpiPanel extends VBox {
         if (!on) {
             return;
         }
-        deltas.get(Metric.PER_CARD).setVisible(false);
-        deltas.get(Metric.PER_NODE).setVisible(false);
+        if (!deltas.isEmpty()) {
+            deltas.get(Metric.PER_CARD).setVisible(false);
+            deltas.get(Metric.PER_NODE).setVisible(false);
+        }
         perNodeBand.setVisible(false);
         perCardBand.setVisible(true);
         if (served != null && served.perCard() > 0) {
@@ -226,7 +234,9 @@ public final class KpiPanel extends VBox {
         layer.setText(Units.time(e.layerTimeSec()));
         maxBatch.setText(String.valueOf(e.maxBatch()));
         bound.setText(e.dominantBound().label());
-        bound.setStyle("-fx-text-fill: " + Palette.css(Palette.of(e.dominantBound())) + ";");
+        // a paint, not an inline style: a new style string is parsed and the label styled again at each edit (the
+        // stylesheet leaves tile values the theme's label colour, which a paint set here overrides)
+        bound.setTextFill(Palette.fx(Palette.of(e.dominantBound())));
         balance.setText(Units.fixed(e.balance().tflopsPerGBps(), 2)
                 + (e.balance().communicationHidden() ? " ≤ " : " > ") + Units.fixed(e.balance().thresholdTflopsPerGBps(), 2));
         fidelity.setText(e.scenario().fidelity().label() + (e.extrapolated() ? ", extrapolated *" : ""));
@@ -265,13 +275,20 @@ public final class KpiPanel extends VBox {
 
     private void add(int col, int row, String title, Label value, String tip, Metric metric) {
         add(col, row, title, value, tip);
+        comparedTiles.put(metric, (VBox) grid.getChildren().get(grid.getChildren().size() - 1));
+    }
+
+    /**
+     * A tile's "vs A" line, last in the tile; made when A is first pinned (hidden, it would still be styled and laid
+     * out in every frame before that).
+     */
+    private static Label delta(VBox tile) {
         Label delta = new Label();
-        delta.setId(value.getId().replace("Value", "Delta"));
+        delta.setId(tile.getId().replace("Tile", "Delta"));
         delta.getStyleClass().add("kpi-delta");
-        delta.setVisible(false);
         delta.managedProperty().bind(delta.visibleProperty());
-        ((VBox) grid.getChildren().get(grid.getChildren().size() - 1)).getChildren().add(delta);
-        deltas.put(metric, delta);
+        tile.getChildren().add(delta);
+        return delta;
     }
 
     private void add(int col, int row, String title, Label value, String tip) {

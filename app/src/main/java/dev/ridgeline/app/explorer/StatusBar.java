@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.Tips;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -37,10 +38,9 @@ final class StatusBar extends VBox {
         contrast.setId("contrastLabel");
         contrast.getStyleClass().add("contrast-text");
         contrast.setMinHeight(Region.USE_PREF_SIZE);
-        contrastSubscription = model.contrastProperty().subscribe(text -> {
-            contrast.setText(text.isEmpty() ? " " : text);
-            contrast.setTooltip(text.isEmpty() ? null : new Tooltip(text));
-        });
+        contrastSubscription = model.contrastProperty().subscribe(text -> contrast.setText(text.isEmpty() ? " " : text));
+        // the whole sentence as a tooltip once the pointer comes (a tooltip is a popup window with its own scene)
+        Tips.followWhileSet(contrast, model.contrastProperty());
         getChildren().addAll(contrast, status);
         getStyleClass().add("status-bar");
     }

@@ -193,13 +193,13 @@ class ExplorerTabsTest {
 
     @Test
     void pinningAComparesTheNextEditsWithIt(FxRobot robot) {
-        Label tpotDelta = robot.lookup("#tpotDelta").queryAs(Label.class);
-        assertTrue(!tpotDelta.isVisible());
+        assertTrue(robot.lookup("#tpotDelta").tryQuery().isEmpty(), "no line for A in the tiles before A is pinned");
         robot.clickOn("#batchField");
         robot.push(KeyCode.SHORTCUT, KeyCode.P); // Compare > Pin current result as A
         assertTrue(!robot.lookup("#unpinButton").query().isDisabled());
         robot.doubleClickOn("#batchField").eraseText(6).write("32").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
+        Label tpotDelta = robot.lookup("#tpotDelta").queryAs(Label.class);
         assertTrue(tpotDelta.isVisible());
         double a = dev.ridgeline.app.Engines.builtIn().evaluate(Presets.builtInScenario("default")).tpotSec();
         double b = dev.ridgeline.app.Engines.builtIn().evaluate(Presets.builtInScenario("default").withBatch(32)).tpotSec();

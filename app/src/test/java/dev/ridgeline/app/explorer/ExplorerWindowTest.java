@@ -112,6 +112,23 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void theBoundTileTakesItsBoundsColourAsAPaintThatCssKeeps(FxRobot robot) {
+        Label bound = robot.lookup("#boundValue").queryAs(Label.class);
+        for (dev.ridgeline.engine.model.Fidelity f : dev.ridgeline.engine.model.Fidelity.values()) {
+            choose(robot, "#fidelityChoice", f);
+            robot.interact(() -> bound.getScene().getRoot().applyCss()); // a CSS pass after the edit
+            Bound b = view.model().getEvaluation().dominantBound();
+            assertEquals(b.label(), bound.getText());
+            assertEquals(dev.ridgeline.app.explorer.charts.Palette.fx(dev.ridgeline.app.explorer.charts.Palette.of(b)),
+                    bound.getTextFill(), f + ": the bound's colour, not the theme's text colour");
+            assertEquals("", bound.getStyle(), "a paint, not an inline style re-parsed and re-styled at each edit");
+        }
+        // the other figures keep the theme's text colour: Primer Light's -color-fg-default, #24292f
+        // (atlantafx-base 2.0.1, primer-light.css, .root)
+        assertEquals(javafx.scene.paint.Color.web("#24292f"), robot.lookup("#tpotValue").queryAs(Label.class).getTextFill());
+    }
+
+    @Test
     void fa3ModeChangesTheFlashMlaBarOfAComputeBoundScenario(FxRobot robot) {
         assertEquals(Bound.COMPUTE, view.model().getEvaluation().op("FlashMLA").bound());
         choose(robot, "#fa3Choice", Fa3Setting.THREE_STAGE);

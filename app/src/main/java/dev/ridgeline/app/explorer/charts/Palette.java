@@ -55,9 +55,4 @@ public final class Palette {
     public static javafx.scene.paint.Color fx(Color c) {
         return javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
     }
-
-    /** "#rrggbb" for JavaFX styles. */
-    public static String css(Color c) {
-        return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
-    }
 }
