@@ -33,14 +33,38 @@ final class DeepEpLink {
     private final double gap;
     /** The NIC's bandwidth over CX7's, the NIC DeepEP was measured on. */
     final double nicScale;
-    /** DeepEP seconds per byte by EP size and kind, filled on first use (0 = not yet; a benign race: equal values). */
-    private final double[][] inverse = new double[2][Deployment.MAX_EP + 1];
+    /**
+     * DeepEP seconds per byte by kind and EP size, filled on first use (0 = not yet; a benign race: equal values). It
+     * depends on the calibration's fit alone, so every plan of that fit shares it: a plan per chip edit (the fidelity
+     * contrast makes 32) no longer allocates its own 64 kB (decision 0006, "Still fast").
+     */
+    private final double[][] inverse;
 
     DeepEpLink(Chip chip, Calibration cal, double nicBytesPerSec, double gap) {
         this.chip = chip;
         this.cal = cal;
         this.gap = gap;
         this.nicScale = nicBytesPerSec / cal.cx7BytesPerSec();
+        this.inverse = Shared.table(cal.deepEp());
+    }
+
+    /** The table this link reads (shared by the links of its calibration's fit). */
+    double[][] secondsPerByteTable() {
+        return inverse;
+    }
+
+    /** The last fit's table of seconds per byte (one calibration per process in practice; another gets its own). */
+    private record Shared(DeepEpFit fit, double[][] table) {
+        private static volatile Shared last;
+
+        static double[][] table(DeepEpFit fit) {
+            Shared s = last;
+            if (s == null || s.fit != fit) {
+                s = new Shared(fit, new double[2][Deployment.MAX_EP + 1]);
+                last = s;
+            }
+            return s.table;
+        }
     }
 
     static DeepEpFit.Kind kind(OpKind kind) {

@@ -1,9 +1,11 @@
 package dev.ridgeline.engine.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.engine.calibration.Calibration;
+import dev.ridgeline.engine.calibration.DeepEpFit;
 import dev.ridgeline.engine.io.CalibrationTables;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Chip;
@@ -94,5 +96,48 @@ class DeepEpLocalPeersTest {
         assertEquals(1, LINK.localPeers(ep, false));
         assertEquals(fixed + Math.max(nic, nvlink), LINK.seconds(OpKind.DISPATCH, bytes, ep, true), 1e-12);
         assertTrue(nic > nvlink, "the NIC's share is the slower at EP16: " + nic + " vs " + nvlink);
+    }
+
+    /**
+     * The seconds-per-byte table is shared by the plans of one fit (DeepEpLink.Shared): a link of another fit, made
+     * after this one filled it, reads its own fit, and a link of the first fit made after that reads the first again.
+     * The other fit is the built-in one at half the bandwidth at every measured EP, so its NIC seconds are exactly
+     * twice the built-in's (the same interpolation in ln EP of 1/bandwidth, each term doubled).
+     */
+    @Test
+    void anotherFitReadsItsOwnSecondsPerByte() {
+        DeepEpFit fit = CAL.deepEp();
+        DeepEpFit half = new DeepEpFit(halved(fit.dispatch()), halved(fit.combine()), fit.dispatchFixedSec(),
+                fit.combineFixedSec(), fit.measuredDispatchBytes(), fit.measuredCombineBytes(), fit.citation(),
+                fit.fixedCitation());
+        Calibration other = new Calibration(CAL.denseGemm(), CAL.groupedGemm(), CAL.flashMla(), half,
+                CAL.cx7BytesPerSec(), CAL.expertPopularity(), CAL.prefill(), CAL.gqaDecode(), CAL.moeBlock(),
+                CAL.gemmFloor(), CAL.fp4Moe());
+        double bytes = 3e6;
+        for (int ep : new int[] {16, 48, 144, 320}) {
+            double fixed = CAL.deepEp().fixedSec(DeepEpFit.Kind.COMBINE);
+            double first = LINK.seconds(OpKind.COMBINE, bytes, ep, false) - fixed;
+            double slow = new DeepEpLink(H800, other, CAL.cx7BytesPerSec(), 2e-6)
+                    .seconds(OpKind.COMBINE, bytes, ep, false) - fixed;
+            double again = new DeepEpLink(H800, CAL, CAL.cx7BytesPerSec(), 2e-6)
+                    .seconds(OpKind.COMBINE, bytes, ep, false) - fixed;
+            assertEquals(2 * first, slow, 1e-9 * first, "EP" + ep + ": the other fit's seconds");
+            assertEquals(first, again, 1e-12 * first, "EP" + ep + ": the first fit's seconds again");
+        }
+    }
+
+    @Test
+    void linksOfOneFitShareOneTable() {
+        DeepEpLink a = new DeepEpLink(H800, CAL, CAL.cx7BytesPerSec(), 2e-6);
+        DeepEpLink b = new DeepEpLink(Presets.builtIn().chip("B200"), CAL, CAL.cx7BytesPerSec() * 2, 3e-6);
+        assertSame(a.secondsPerByteTable(), b.secondsPerByteTable());
+    }
+
+    private static List<DeepEpFit.Point> halved(List<DeepEpFit.Point> points) {
+        List<DeepEpFit.Point> out = new ArrayList<>();
+        for (DeepEpFit.Point p : points) {
+            out.add(new DeepEpFit.Point(p.ep(), p.latencySec() * 2, p.bytesPerSec() / 2));
+        }
+        return out;
     }
 }
