@@ -126,13 +126,12 @@ public final class KpiPanel extends VBox {
         showBand(perNodeBand, bands == null ? null : bands.throughputPerNode(), Units::tokensBand);
         if (a == null) {
             deltas.values().forEach(label -> label.setVisible(false));
-        } else if (deltas.isEmpty()) {
+            return;
+        }
+        if (deltas.isEmpty()) {
             comparedTiles.forEach((metric, tile) -> deltas.put(metric, delta(tile)));
         }
         deltas.forEach((metric, label) -> {
-            if (a == null) {
-                return;
-            }
             Comparison.Change c = Comparison.change(metric, a, e);
             label.setText(c.text());
             // a paint, not a style class: no CSS pass per edit

@@ -180,9 +180,10 @@ public final class FrontierModel {
         }
         wantedKey = k;
         wantedTarget = t;
-        Frontier.Result reuse = k.equals(shownKey) ? result.get() : null;
+        Frontier.Result shown = result.get();
+        Frontier.Result reuse = k.equals(shownKey) ? shown : null;
         // a chip edit keeps the space's configurations but for the chip (Space#explorerForDrawing(Scenario, Space))
-        Space previous = result.get() == null ? null : result.get().space();
+        Space previous = shown == null ? null : shown.space();
         running.set(true);
         sweeps.submit((stop, onProgress) -> {
             long start = System.nanoTime();
