@@ -18,10 +18,11 @@ import java.util.Map;
  * as the mapper ({@link Json#mapper()}) bound it and with the same one-line refusals, but without the mapper: its class
  * initialisation (a date format whose calendar probes every locale of the JDK) and one reader built per record type by
  * introspection cost a fresh command about 150 ms of CPU before its first preset, on the start-up's critical path.
- * The rules: every key of the record present and no other, in the file's order a value of the right kind (an integer
- * within int for {@code int}, any number for {@code double}, true or false, a string, an enum's exact constant name,
- * an object for a nested record, a list), null refused; the first problem in the file's order is the one reported,
- * then missing keys and nulls in the record's order. {@code JsonRefusalTest} checks them against the mapper's binding.
+ * The rules: every key of the record present and no other; a value of the right kind (an integer within int for
+ * {@code int}, any number for {@code double}, true or false, a string, an enum's exact constant name, an object for a
+ * nested record, a list); no null. The refusal reported is the mapper's first: a value of the wrong kind in the
+ * file's order; then, once every key was read (or at the end), a missing key and a null in the record's order; then a
+ * key it does not know. {@code RecordReaderTest} checks all this against the mapper's own reading.
  */
 final class RecordReader {
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
@@ -81,24 +82,34 @@ final class RecordReader {
         RecordComponent[] components = shape.components();
         Object[] args = new Object[components.length];
         boolean[] seen = new boolean[components.length];
+        int assigned = 0;
+        String unknown = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             int i = shape.index(field.getKey());
             if (i < 0) {
-                throw new Refusal("unknown key " + Checks.quote(field.getKey()));
+                if (assigned == components.length) {
+                    throw unknown(field.getKey());
+                }
+                unknown = unknown == null ? field.getKey() : unknown;
+                continue;
             }
-            seen[i] = true;
             args[i] = value(field.getValue(), components[i].getType(), components[i].getGenericType(),
                     prefix + field.getKey());
-        }
-        for (int i = 0; i < components.length; i++) {
-            if (!seen[i]) {
-                throw new Refusal("missing key '" + components[i].getName() + "'");
+            seen[i] = true;
+            if (++assigned == components.length) {
+                // the mapper made the record as soon as it had every key: nulls, then a key it did not know
+                nulls(components, args);
+                if (unknown != null) {
+                    throw unknown(unknown);
+                }
             }
         }
-        for (int i = 0; i < components.length; i++) {
-            if (args[i] == null) {
-                throw new Refusal("key '" + components[i].getName() + "' must not be null");
+        if (assigned < components.length) {
+            for (int i = 0; i < components.length; i++) {
+                if (!seen[i]) {
+                    throw new Refusal("missing key '" + components[i].getName() + "'");
+                }
             }
         }
         try {
@@ -111,6 +122,18 @@ final class RecordReader {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void nulls(RecordComponent[] components, Object[] args) {
+        for (int i = 0; i < components.length; i++) {
+            if (args[i] == null) {
+                throw new Refusal("key '" + components[i].getName() + "' must not be null");
+            }
+        }
+    }
+
+    private static Refusal unknown(String key) {
+        return new Refusal("unknown key " + Checks.quote(key));
     }
 
     /** The value of {@code key}; null for a JSON null where null is refused at the end (not a primitive, not a tree). */

@@ -122,6 +122,46 @@ class RecordReaderTest {
         }
     }
 
+    /** Two problems at once, each key of a chip, its cost and a scenario in turn: which one the refusal names. */
+    @Test
+    void aKeyRenamedOrNulledBesideAnUnknownKeyIsRefusedAsTheMapperRefusedIt() {
+        for (String path : List.of("chips/H800.json", "scenarios/default.json")) {
+            ObjectNode doc = StrictFilesFuzzTest.parse(StrictFilesFuzzTest.shipped(path));
+            Class<? extends Record> type = path.startsWith("chips/") ? PresetFiles.ChipFile.class
+                    : PresetFiles.ScenarioFile.class;
+            List<String> keys = StrictFilesFuzzTest.keys(doc);
+            for (int i = 0; i < keys.size(); i++) {
+                for (String how : List.of("renamed", "null and unknown first", "null and unknown last")) {
+                    ObjectNode changed = doc.objectNode();
+                    if (how.endsWith("first")) {
+                        changed.put("turbo", 1);
+                    }
+                    for (String k : keys) {
+                        if (!k.equals(keys.get(i))) {
+                            changed.set(k, doc.get(k));
+                        } else if (how.equals("renamed")) {
+                            changed.set(k + "X", doc.get(k));
+                        } else {
+                            changed.putNull(k);
+                        }
+                    }
+                    if (how.endsWith("last")) {
+                        changed.put("turbo", 1);
+                    }
+                    readsAsTheMapper(changed.toString(), type);
+                }
+            }
+            if (doc.get("cost") instanceof ObjectNode cost) {
+                for (String k : StrictFilesFuzzTest.keys(cost)) {
+                    ObjectNode renamed = doc.deepCopy();
+                    ObjectNode c = renamed.putObject("cost");
+                    cost.fields().forEachRemaining(e -> c.set(e.getKey().equals(k) ? "when" : e.getKey(), e.getValue()));
+                    readsAsTheMapper(renamed.toString(), type);
+                }
+            }
+        }
+    }
+
     @Test
     void aListOfAnchorsTakesAnyValueAndRefusesAnythingElse() {
         for (String anchors : List.of("[]", "[1, null, {}]", "null", "{}", "\"a\"", "[[]]")) {
