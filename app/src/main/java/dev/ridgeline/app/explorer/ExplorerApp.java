@@ -2,20 +2,14 @@ package dev.ridgeline.app.explorer;
 
 import dev.ridgeline.app.UserFolders;
 import dev.ridgeline.app.Version;
-import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.io.Catalog;
-import dev.ridgeline.engine.io.PresetException;
 import dev.ridgeline.engine.io.Presets;
-import dev.ridgeline.engine.model.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -39,10 +33,12 @@ public final class ExplorerApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        Loaded start = takePreloaded();
-        Catalog catalog = start.catalog();
-        List<String> problems = start.problems();
-        ExplorerModel model = new ExplorerModel(start.engine(), start.initial(), start.first(), engineThread, Platform::runLater);
+        Preload preload = takePreloaded();
+        Preload.Opening opening = preload.opening();
+        Catalog catalog = opening.catalog();
+        List<String> problems = opening.problems();
+        // the view is built and styled while the preload thread makes the engine and the first result
+        ExplorerModel model = ExplorerModel.awaitingEngine(opening.initial(), engineThread, Platform::runLater);
         view = new ExplorerView(model, catalog, UserFolders.presets(),
                 dev.ridgeline.app.explorer.tuning.TuningRunner.background());
         if (!problems.isEmpty()) {
@@ -58,76 +54,32 @@ public final class ExplorerApp extends Application {
         stage.setTitle("Ridgeline " + Version.current() + " — decode explorer");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        Preload.Ready ready = preload.ready();
+        model.start(ready.engine(), ready.first()); // the first layout, in show, shows the first result
         stage.show();
     }
 
-    /**
-     * What the window reads before its first frame: presets, the scenario to open on, the engine over its calibration,
-     * and that scenario's result (null if the engine refused it: the model then reports the refusal as for any edit).
-     */
-    record Loaded(Catalog catalog, List<String> problems, Scenario initial, Engine engine, ExplorerModel.Evaluated first) {
-    }
-
-    private static final AtomicReference<FutureTask<Loaded>> PRELOADED = new AtomicReference<>();
+    private static final AtomicReference<Preload> PRELOADED = new AtomicReference<>();
 
     /**
      * Starts reading what {@link #start} needs on a thread of its own, while the toolkit starts (the launcher calls it
-     * first thing): the built-in and user presets, the scenario the window closed on, the engine's calibration
+     * first thing): the built-in and user presets, the scenario the window closed on, then the engine's calibration
      * tables, which take the FX thread's time otherwise, and the scenario's result.
      */
     public static void preload() {
-        FutureTask<Loaded> task = new FutureTask<>(ExplorerApp::load);
-        if (PRELOADED.compareAndSet(null, task)) {
-            Thread t = new Thread(task, "ridgeline-preload");
-            t.setDaemon(true);
-            t.start();
+        if (PRELOADED.get() == null) {
+            PRELOADED.set(startPreload()); // the launcher's thread only, once
         }
     }
 
-    /** The preloaded files (waiting for them if need be), or, when nothing was preloaded (tests), read now. */
-    private static Loaded takePreloaded() {
-        FutureTask<Loaded> task = PRELOADED.getAndSet(null);
-        if (task == null) {
-            return load();
-        }
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the presets", e);
-        }
+    private static Preload startPreload() {
+        return Preload.start("ridgeline-preload", UserFolders.presets(), lastScenario(), dev.ridgeline.app.Engines::builtIn);
     }
 
-    private static Loaded load() {
-        Presets.Loaded loaded = Presets.withUserPresets(UserFolders.presets());
-        Catalog catalog = loaded.catalog();
-        // the catalogue reads each preset when first asked for: the scenario panel's pickers list them all, so read
-        // them here, while the toolkit starts, not on the FX thread before the first frame
-        catalog.chips();
-        catalog.nics();
-        catalog.models();
-        List<String> problems = new ArrayList<>(loaded.problems());
-        Scenario initial = Presets.builtInScenario("default");
-        Path last = lastScenario();
-        if (Files.exists(last)) {
-            try {
-                initial = Presets.readScenario(last, catalog);
-            } catch (PresetException | IllegalArgumentException e) {
-                problems.add("Last session's scenario not restored: " + e.getMessage());
-            }
-        }
-        Engine engine = dev.ridgeline.app.Engines.builtIn();
-        // the first result too, while the toolkit starts: the window's first layout then shows it, where it would
-        // otherwise lay out and style the view empty, then again when the engine thread delivers
-        ExplorerModel.Evaluated first;
-        try {
-            first = ExplorerModel.Evaluated.of(engine, initial);
-        } catch (RuntimeException e) {
-            first = null;
-        }
-        return new Loaded(catalog, problems, initial, engine, first);
+    /** What {@link #preload} started, or, when nothing was (tests), started now. */
+    private static Preload takePreloaded() {
+        Preload p = PRELOADED.getAndSet(null);
+        return p != null ? p : startPreload();
     }
 
     /** Where the window keeps the scenario it closed on, to open on it next time. */

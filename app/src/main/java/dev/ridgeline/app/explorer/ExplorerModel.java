@@ -44,46 +44,60 @@ public final class ExplorerModel {
     private final EditHistory history;
     private boolean restoring;
     private final NewestWins runs;
-    private final Engine engine;
+    /** Null until {@link #start}: edits meanwhile only replace the scenario, which the engine then evaluates. */
+    private Engine engine;
 
     public ExplorerModel(Engine engine, Scenario initial, Executor worker, Executor publisher) {
-        this(engine, initial, null, worker, publisher);
-    }
-
-    /**
-     * A model that starts on {@code first}, the result of {@code initial} computed beforehand ({@link Evaluated#of},
-     * the window's preload thread): it is there from construction, so the window's first layout shows it, instead of
-     * laying the view out empty and again when the engine thread delivers. Null: evaluated on the worker as any edit.
-     */
-    ExplorerModel(Engine engine, Scenario initial, Evaluated first, Executor worker, Executor publisher) {
-        this(engine, initial, first, worker, publisher, new EditHistory(System::nanoTime, 600_000_000L));
+        this(engine, initial, worker, publisher, new EditHistory(System::nanoTime, 600_000_000L));
     }
 
     ExplorerModel(Engine engine, Scenario initial, Executor worker, Executor publisher, EditHistory history) {
-        this(engine, initial, null, worker, publisher, history);
+        this(initial, worker, publisher, history);
+        start(Objects.requireNonNull(engine, "engine"), null);
     }
 
-    private ExplorerModel(Engine engine, Scenario initial, Evaluated first, Executor worker, Executor publisher,
-            EditHistory history) {
-        this.engine = Objects.requireNonNull(engine, "engine");
+    private ExplorerModel(Scenario initial, Executor worker, Executor publisher, EditHistory history) {
         this.runs = new NewestWins(worker, publisher);
         this.history = history;
-        Objects.requireNonNull(initial, "initial");
-        if (first != null && !first.evaluation().scenario().equals(initial)) {
-            throw new IllegalArgumentException("the first result is not the initial scenario's");
-        }
         scenario.addListener((obs, old, now) -> {
             if (old != null && !restoring) {
                 history.edited(old);
                 updateHistory();
             }
-            if (old == null && first != null) {
-                publish(first.evaluation(), first.disagreement(), first.bands());
-            } else {
+            if (engine != null) {
                 request(now);
             }
         });
-        scenario.set(initial);
+        scenario.set(Objects.requireNonNull(initial, "initial"));
+    }
+
+    /**
+     * A model on {@code initial} whose engine is still being made (the window's start): a view can be built over it
+     * and styled meanwhile; it shows no result until {@link #start}.
+     */
+    static ExplorerModel awaitingEngine(Scenario initial, Executor worker, Executor publisher) {
+        return new ExplorerModel(initial, worker, publisher, new EditHistory(System::nanoTime, 600_000_000L));
+    }
+
+    /**
+     * Hands a model made by {@link #awaitingEngine} its engine, once, on the publisher's thread. {@code first}, the
+     * result of the initial scenario computed beforehand ({@link Evaluated#of}), is published at once, so the next
+     * layout shows it; null, or the scenario edited meanwhile: the engine evaluates the scenario as for any edit.
+     */
+    void start(Engine engine, Evaluated first) {
+        if (this.engine != null) {
+            throw new IllegalStateException("the model has its engine already");
+        }
+        boolean edited = history.canUndo() || history.canRedo();
+        if (first != null && !edited && !first.evaluation().scenario().equals(scenario.get())) {
+            throw new IllegalArgumentException("the first result is not the initial scenario's");
+        }
+        this.engine = Objects.requireNonNull(engine, "engine");
+        if (first != null && first.evaluation().scenario().equals(scenario.get())) {
+            publish(first.evaluation(), first.disagreement(), first.bands());
+        } else {
+            request(scenario.get());
+        }
     }
 
     /** A model whose engine and publication both run on the calling thread (tests, export, bench). */
@@ -201,7 +215,8 @@ public final class ExplorerModel {
     }
 
     private void request(Scenario s) {
-        runs.submit((stop, progress) -> Evaluated.of(engine, s), new NewestWins.Delivery<Evaluated>() {
+        Engine current = engine; // set on this thread before any request
+        runs.submit((stop, progress) -> Evaluated.of(current, s), new NewestWins.Delivery<Evaluated>() {
             @Override
             public void result(Evaluated e, boolean stopped, long nanos, boolean newest) {
                 publish(e.evaluation(), e.disagreement(), e.bands());

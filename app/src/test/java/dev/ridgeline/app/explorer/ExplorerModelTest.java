@@ -127,7 +127,8 @@ class ExplorerModelTest {
         QueuedExecutor publisher = new QueuedExecutor();
         dev.ridgeline.engine.Engine engine = dev.ridgeline.app.Engines.builtIn();
         ExplorerModel.Evaluated first = ExplorerModel.Evaluated.of(engine, DEFAULT);
-        ExplorerModel model = new ExplorerModel(engine, DEFAULT, first, worker, publisher);
+        ExplorerModel model = ExplorerModel.awaitingEngine(DEFAULT, worker, publisher);
+        model.start(engine, first);
         assertSame(first.evaluation(), model.getEvaluation());
         assertSame(first.evaluation(), model.getDrawn());
         assertSame(first.bands(), model.getBands());
@@ -145,6 +146,52 @@ class ExplorerModelTest {
         dev.ridgeline.engine.Engine engine = dev.ridgeline.app.Engines.builtIn();
         ExplorerModel.Evaluated other = ExplorerModel.Evaluated.of(engine, DEFAULT.withBatch(64));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new ExplorerModel(engine, DEFAULT, other, Runnable::run, Runnable::run));
+                () -> ExplorerModel.awaitingEngine(DEFAULT, Runnable::run, Runnable::run).start(engine, other));
+    }
+
+    @Test
+    void aModelAwaitingItsEngineShowsNothingUntilStartedThenItsFirstResult() {
+        QueuedExecutor worker = new QueuedExecutor();
+        QueuedExecutor publisher = new QueuedExecutor();
+        ExplorerModel model = ExplorerModel.awaitingEngine(DEFAULT, worker, publisher);
+        assertSame(DEFAULT, model.getScenario());
+        assertNull(model.getEvaluation());
+        assertNull(model.getDrawn());
+        assertTrue(worker.tasks.isEmpty(), "nothing to evaluate with");
+        dev.ridgeline.engine.Engine engine = dev.ridgeline.app.Engines.builtIn();
+        ExplorerModel.Evaluated first = ExplorerModel.Evaluated.of(engine, DEFAULT);
+        model.start(engine, first);
+        assertSame(first.evaluation(), model.getEvaluation(), "published at once, not through the publisher");
+        assertSame(first.evaluation(), model.getDrawn());
+        assertSame(first.bands(), model.getBands());
+        assertTrue(worker.tasks.isEmpty() && publisher.tasks.isEmpty(), "the initial scenario is not evaluated again");
+        model.setScenario(DEFAULT.withBatch(64));
+        worker.runAll();
+        publisher.runAll();
+        assertEquals(64, model.getEvaluation().scenario().batchPerCard());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> model.start(engine, null));
+    }
+
+    @Test
+    void anEditBeforeTheEngineIsThereIsEvaluatedWhenItArrivesNotTheStaleFirstResult() {
+        ExplorerModel model = ExplorerModel.awaitingEngine(DEFAULT, Runnable::run, Runnable::run);
+        model.setScenario(DEFAULT.withBatch(48));
+        assertNull(model.getEvaluation());
+        assertTrue(model.canUndoProperty().get(), "the edit is in the history");
+        dev.ridgeline.engine.Engine engine = dev.ridgeline.app.Engines.builtIn();
+        model.start(engine, ExplorerModel.Evaluated.of(engine, DEFAULT));
+        assertEquals(48, model.getEvaluation().scenario().batchPerCard());
+    }
+
+    @Test
+    void withoutAFirstResultTheStartedEngineEvaluatesTheScenarioOnTheWorker() {
+        QueuedExecutor worker = new QueuedExecutor();
+        ExplorerModel model = ExplorerModel.awaitingEngine(DEFAULT, worker, Runnable::run);
+        model.start(dev.ridgeline.app.Engines.builtIn(), null);
+        assertNull(model.getEvaluation());
+        assertEquals(1, worker.tasks.size());
+        worker.runAll();
+        assertEquals(DEFAULT, model.getEvaluation().scenario());
+        assertSame(model.getEvaluation(), model.getDrawn());
     }
 }
