@@ -311,7 +311,7 @@ final class CalibratedPlan extends Plan {
      */
     @Override
     double step(Summary acc, Deployment d, Numerics n, Fa3Mode fa3, double layerSec) {
-        int b = d.batchPerCard();
+        int b = acc.batch;
         int q = 1 + d.mtpDepth();
         int t = d.attentionTp();
         double tokens = (double) b * q;
