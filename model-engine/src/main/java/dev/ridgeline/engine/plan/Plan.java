@@ -110,8 +110,14 @@ public abstract class Plan extends MoeLayerGraph {
 
     /** True when this plan was prepared for the scenario's model, chip, NIC, fidelity, readings and assumptions. */
     public final boolean serves(Scenario s) {
-        return s.fidelity() == fidelity && s.model().equals(model) && s.chip().equals(chip)
-                && s.nic().equals(nic) && s.readings().equals(readings) && s.assumptions().equals(assumptions);
+        // the same object first: a sweep's configurations share their model and hardware, and a record's equals
+        // compares every field (a sweep and its headline ask this once per configuration)
+        return s.fidelity() == fidelity && same(s.model(), model) && same(s.chip(), chip) && same(s.nic(), nic)
+                && same(s.readings(), readings) && same(s.assumptions(), assumptions);
+    }
+
+    private static boolean same(Object a, Object b) {
+        return a == b || a.equals(b);
     }
 
     /** The headline figures of one design point, into {@code out}; allocates nothing. */
