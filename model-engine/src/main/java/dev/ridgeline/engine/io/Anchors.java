@@ -89,7 +89,7 @@ public final class Anchors {
 
     /** The validation table as JSON: per anchor its conditions, source, the published figure, ours and the error. */
     public static String json(dev.ridgeline.engine.validation.Validation v) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         root.put("medianAbsError", v.medianAbsError());
         root.put("decodeMedianAbsError", v.phase(false).medianAbsError());
         root.put("prefillMedianAbsError", v.phase(true).medianAbsError());

@@ -23,7 +23,7 @@ public final class CompareReports {
     }
 
     public static String json(ChipComparison.Result r) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         root.put("targetTps", r.targetTps());
         root.put("objective", r.objective().label());
         root.put("basis", dev.ridgeline.engine.TokenCost.BASIS);

@@ -72,7 +72,7 @@ public final class FrontierReports {
             }
         }
         Set<Frontier.Point> frontier = new HashSet<>(r.frontier());
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         root.put("targetTps", r.targetTps());
         Headline.Answer a = r.answer();
         if (a == null) {

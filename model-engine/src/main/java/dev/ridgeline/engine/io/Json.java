@@ -1,5 +1,6 @@
 package dev.ridgeline.engine.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -23,6 +24,9 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -38,9 +42,21 @@ import java.util.stream.Collectors;
  * with anything around it ("FP8 ", " FP8": Jackson trims them by default) or in another case ("fp8").
  */
 final class Json {
-    static final ObjectMapper MAPPER = strict();
+    /** Made at first use: reading a file does not need it ({@link #tree}, {@link RecordReader}), writing one does. */
+    private static final class Holder {
+        static final ObjectMapper MAPPER = strict();
+    }
+
+    /** The parser of every file: text after the document and duplicate keys are refused. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private Json() {
+    }
+
+    /** The strict mapper, for writing reports and files (and reading nothing on a command's start-up path). */
+    static ObjectMapper mapper() {
+        return Holder.MAPPER;
     }
 
     private static ObjectMapper strict() {
@@ -112,15 +128,24 @@ final class Json {
         }
     }
 
-    /** The document's tree: strict JSON, exactly one value, an object; else a one-line {@link PresetException}. */
+    /**
+     * The document's tree: strict JSON, exactly one value, an object; else a one-line {@link PresetException}. Read by
+     * jackson-core's streaming parser into the mapper's node types (as {@code readTree} made them), without the mapper.
+     */
     static JsonNode tree(String text, String file) {
         JsonNode tree;
-        try {
-            tree = MAPPER.readTree(text);
+        try (JsonParser p = FACTORY.createParser(text)) {
+            tree = p.nextToken() == null ? null : node(p);
+            if (tree != null && p.nextToken() != null) {
+                throw new PresetException(file + ": not valid JSON: text after the document (line "
+                        + p.currentLocation().getLineNr() + ")");
+            }
         } catch (JsonProcessingException e) {
             throw new PresetException(describe(e, file, null), e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a String never fails to read
         }
-        if (tree == null || tree.isMissingNode()) {
+        if (tree == null) {
             throw new PresetException(file + ": is empty (expected a JSON object)");
         }
         if (!tree.isObject()) {
@@ -129,18 +154,56 @@ final class Json {
         return tree;
     }
 
+    /** The value at the parser's current token, with everything inside it. */
+    private static JsonNode node(JsonParser p) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        switch (p.currentToken()) {
+            case START_OBJECT: {
+                ObjectNode object = nodes.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    object.set(key, node(p));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = nodes.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(node(p));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return nodes.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                switch (p.getNumberType()) {
+                    case INT:
+                        return nodes.numberNode(p.getIntValue());
+                    case LONG:
+                        return nodes.numberNode(p.getLongValue());
+                    default:
+                        return nodes.numberNode(p.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return nodes.numberNode(p.getDoubleValue());
+            case VALUE_TRUE:
+                return nodes.booleanNode(true);
+            case VALUE_FALSE:
+                return nodes.booleanNode(false);
+            case VALUE_NULL:
+                return nodes.nullNode();
+            default:
+                throw new IllegalStateException("no JSON value at " + p.currentToken());
+        }
+    }
+
     static <T> T read(String text, Class<T> type, String file) {
         return read(tree(text, file), type, file);
     }
 
     static <T> T read(JsonNode tree, Class<T> type, String file) {
-        try {
-            return MAPPER.treeToValue(tree, type);
-        } catch (JsonProcessingException e) {
-            throw new PresetException(describe(e, file, tree), e);
-        } catch (IllegalArgumentException e) {
-            throw new PresetException(file + ": " + e.getMessage(), e);
-        }
+        return RecordReader.read(tree, type, file);
     }
 
     /** One line: file, key, what it must be and what it was (shortened). */

@@ -60,7 +60,7 @@ final class Migrations {
         }
         if (isVersion(o, 3)) {
             if (!o.has("cost")) {
-                o.set("cost", Json.MAPPER.valueToTree(PresetFiles.CostFile.of(CardCost.NONE)));
+                o.set("cost", Json.mapper().valueToTree(PresetFiles.CostFile.of(CardCost.NONE)));
             }
             o.put("schemaVersion", 4);
         }

@@ -189,7 +189,7 @@ final class PresetFiles {
             } catch (PresetException e) {
                 preset = null;
             }
-            return value.equals(preset) ? TextNode.valueOf(name) : Json.MAPPER.valueToTree(file.apply(value));
+            return value.equals(preset) ? TextNode.valueOf(name) : Json.mapper().valueToTree(file.apply(value));
         }
     }
 }

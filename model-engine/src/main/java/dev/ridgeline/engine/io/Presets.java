@@ -292,7 +292,7 @@ public final class Presets {
     /** The chip as a versioned preset document (what "save as preset" writes). */
     public static String chipJson(Chip chip) {
         try {
-            return Json.MAPPER.writeValueAsString(ChipFile.of(chip)) + "\n";
+            return Json.mapper().writeValueAsString(ChipFile.of(chip)) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -306,7 +306,7 @@ public final class Presets {
     /** The scenario as a versioned JSON document; presets of {@code catalog} are named, anything else inlined. */
     public static String scenarioJson(String name, Scenario s, Catalog catalog) {
         try {
-            return Json.MAPPER.writeValueAsString(ScenarioFile.of(name, s, catalog)) + "\n";
+            return Json.mapper().writeValueAsString(ScenarioFile.of(name, s, catalog)) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

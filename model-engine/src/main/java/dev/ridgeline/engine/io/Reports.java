@@ -33,7 +33,7 @@ public final class Reports {
      * as {@code <figure>Low} and {@code <figure>High}.
      */
     public static String evaluationJson(Evaluation e, dev.ridgeline.engine.evidence.Bands bands) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         root.put("scenario", e.scenario().summary());
         root.put("layerTimeSeconds", e.layerTimeSec());
         root.put("tpotSeconds", e.tpotSec());
@@ -183,7 +183,7 @@ public final class Reports {
     }
 
     public static String searchJson(List<SearchRow> rows) {
-        ArrayNode arr = Json.MAPPER.createArrayNode();
+        ArrayNode arr = Json.mapper().createArrayNode();
         for (SearchRow r : rows) {
             searchObject(arr.addObject(), r);
         }
@@ -208,12 +208,12 @@ public final class Reports {
 
     /** A compact one-line JSON object from alternating keys and values (used by {@code bench}). */
     public static String jsonLine(Object... keysAndValues) {
-        ObjectNode o = Json.MAPPER.createObjectNode();
+        ObjectNode o = Json.mapper().createObjectNode();
         for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
             o.putPOJO(String.valueOf(keysAndValues[i]), keysAndValues[i + 1]);
         }
         try {
-            return Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+            return Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
@@ -222,7 +222,7 @@ public final class Reports {
 
     static String write(Object node) {
         try {
-            return Json.MAPPER.writeValueAsString(node) + "\n";
+            return Json.mapper().writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,7 +31,7 @@ public final class ServeReports {
 
     /** {@code evaluate --phase prefill --format json}. */
     public static String prefillJson(PrefillEvaluation e) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         Prefill p = e.prefill();
         root.put("scenario", e.scenario().summary());
         root.put("phase", "prefill");
@@ -75,7 +75,7 @@ public final class ServeReports {
      * output token; null when unmet).
      */
     public static String servedJson(Served r, RateMatch.Pools pools, Objective objective) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         workload(root.putObject("workload"), r.workload());
         root.put("objective", objective.label());
         root.put("objectiveUnit", objective.figureName() + (objective == Objective.THROUGHPUT ? "" : ", both pools"));

@@ -60,7 +60,7 @@ public final class TuningReports {
 
     /** As above, with the headline's P10-P90 beside it ({@code headlineLow}, {@code headlineHigh}) when given. */
     public static String sensitivityJson(Sensitivity.Result r, dev.ridgeline.engine.evidence.Band headlineBand) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         root.put("scenario", r.scenario().summary());
         root.put("targetTps", r.targetTps());
         root.put("step", r.step());
@@ -143,7 +143,7 @@ public final class TuningReports {
 
     /** A list of objects with {@code field}, {@code unit}, {@code current}, {@code required} (null when not reachable), {@code reason}. */
     public static String solveJson(List<Solve.Answer> answers) {
-        ArrayNode arr = Json.MAPPER.createArrayNode();
+        ArrayNode arr = Json.mapper().createArrayNode();
         for (Solve.Answer a : answers) {
             ObjectNode o = arr.addObject();
             o.put("field", a.field().name());
@@ -172,7 +172,7 @@ public final class TuningReports {
 
     /** The fields {@code --chip-field} takes, with their values in {@code s}. */
     public static String fieldsJson(List<Knob> fields, Scenario s) {
-        ArrayNode arr = Json.MAPPER.createArrayNode();
+        ArrayNode arr = Json.mapper().createArrayNode();
         for (Knob k : fields) {
             ObjectNode o = arr.addObject();
             o.put("field", k.name());
@@ -197,7 +197,7 @@ public final class TuningReports {
 
     private static String write(Object node) {
         try {
-            return Json.MAPPER.writeValueAsString(node) + "\n";
+            return Json.mapper().writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,7 +22,7 @@ class BuiltInIndexTest {
 
     @Test
     void theIndexNamesEveryPresetAsItsFileDoesInTheIndexOrder() {
-        Presets.Index index = Json.read(Presets.resource(INDEX), Presets.Index.class, INDEX);
+        Presets.Index index = MapperReading.read(Presets.resource(INDEX), Presets.Index.class, INDEX);
         Catalog all = Presets.builtIn();
         // chips() reads every file; each is refused unless its 'name' is the name the index gives it
         assertEquals(List.copyOf(index.chips().keySet()), all.chips().stream().map(Chip::name).toList());
