@@ -9,10 +9,21 @@ public record MemoryBreakdown(double capacityBytes, double nonExpertWeightBytes,
                               double kvCacheBytes, double reserveBytes, double kvBytesPerSequence) {
 
     public double usedBytes() {
-        return nonExpertWeightBytes + localExpertBytes + kvCacheBytes + reserveBytes;
+        return usedBytes(nonExpertWeightBytes, localExpertBytes, kvCacheBytes, reserveBytes);
     }
 
     public double freeBytes() {
-        return capacityBytes - usedBytes();
+        return freeBytes(capacityBytes, nonExpertWeightBytes, localExpertBytes, kvCacheBytes, reserveBytes);
+    }
+
+    /** {@link #freeBytes()} of a breakdown's parts (the kernel's path, which builds no record). */
+    public static double freeBytes(double capacityBytes, double nonExpertWeightBytes, double localExpertBytes,
+                                   double kvCacheBytes, double reserveBytes) {
+        return capacityBytes - usedBytes(nonExpertWeightBytes, localExpertBytes, kvCacheBytes, reserveBytes);
+    }
+
+    private static double usedBytes(double nonExpertWeightBytes, double localExpertBytes, double kvCacheBytes,
+                                    double reserveBytes) {
+        return nonExpertWeightBytes + localExpertBytes + kvCacheBytes + reserveBytes;
     }
 }

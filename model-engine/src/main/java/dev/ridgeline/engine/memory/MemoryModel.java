@@ -10,8 +10,15 @@ public final class MemoryModel {
 
     /** The largest batch per card whose KV cache fits beside the weights; 0 when even the weights do not fit. */
     public static int maxBatch(MemoryBreakdown b) {
-        double forKv = b.capacityBytes() - b.nonExpertWeightBytes() - b.localExpertBytes() - b.reserveBytes();
-        return forKv <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.floor(forKv / b.kvBytesPerSequence()));
+        return maxBatch(b.capacityBytes(), b.nonExpertWeightBytes(), b.localExpertBytes(), b.reserveBytes(),
+                b.kvBytesPerSequence());
+    }
+
+    /** {@link #maxBatch(MemoryBreakdown)} of a breakdown's parts, bytes (the kernel's path, which builds no record). */
+    public static int maxBatch(double capacityBytes, double nonExpertWeightBytes, double localExpertBytes,
+                               double reserveBytes, double kvBytesPerSequence) {
+        double forKv = capacityBytes - nonExpertWeightBytes - localExpertBytes - reserveBytes;
+        return forKv <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.floor(forKv / kvBytesPerSequence));
     }
 
     public static Fit fit(MemoryBreakdown b) {

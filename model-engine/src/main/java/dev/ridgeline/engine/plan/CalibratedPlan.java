@@ -47,8 +47,13 @@ final class CalibratedPlan extends Plan {
     private final DeepEpLink link;
     /** GEMMs' fractions of the roofline: DeepGEMM's, and the FP4 MoE kernel's measured on a B300. */
     private final GemmReadings gemms;
-    /** The hottest card's routed traffic, per EP, redundant experts and balancer. */
+    /** The hottest card's routed traffic, per EP, redundant experts and balancer (shared: {@link ExpertTraffic#of}). */
     private final ExpertTraffic traffic;
+
+    /** The routed traffic this plan reads (tests: which plans share one). */
+    ExpertTraffic traffic() {
+        return traffic;
+    }
     /** Prefill's calibrated readings: attention forward, destinations, DeepEP's normal kernels. */
     private final PrefillReadings prefill;
     /** The routed-expert block's fixed cost beyond its two GEMMs' gaps, seconds, and where it comes from. */
@@ -76,7 +81,7 @@ final class CalibratedPlan extends Plan {
                 + (model.attention() == AttentionKind.GQA ? "" : "; " + Calibration.FP8_MLA_CITATION);
         this.fp8MlaPerFlop = Math.max(invRate[FP8], invRate[BF16] / Calibration.FP8_MLA_SPEEDUP);
         this.link = new DeepEpLink(chip, cal, nic.bandwidthBytesPerSec(), gap);
-        this.traffic = new ExpertTraffic(model.routedExperts(), model.expertsPerToken(), model.expertGroups(),
+        this.traffic = ExpertTraffic.of(model.routedExperts(), model.expertsPerToken(), model.expertGroups(),
                 chip.scaleUpDomain(), cal.expertPopularity());
         this.prefill = new PrefillReadings(cal.prefill(), model, chip, link.nicScale, gap);
         this.routedBlockSec = Math.max(0, cal.moeBlock().fixedSec() - 2 * gap);
@@ -311,7 +316,7 @@ final class CalibratedPlan extends Plan {
      */
     @Override
     double step(Summary acc, Deployment d, Numerics n, Fa3Mode fa3, double layerSec) {
-        int b = d.batchPerCard();
+        int b = acc.batch;
         int q = 1 + d.mtpDepth();
         int t = d.attentionTp();
         double tokens = (double) b * q;

@@ -52,6 +52,25 @@ final class ExpertTraffic {
         this.popularity = popularity;
     }
 
+    /**
+     * The traffic of these constants, shared with the last plan that asked for the same: its statistics depend on the
+     * chip only through the scale-up domain, so the plans a chip edit makes (the frontier's, the fidelity contrast's
+     * sixteen levers) share one, its placement constants computed once, instead of each allocating and filling its own
+     * table (2 x 4,097 slots).
+     */
+    static ExpertTraffic of(int experts, int topk, int groups, int scaleUpDomain, ExpertPopularity popularity) {
+        ExpertTraffic t = last;
+        if (t == null || t.experts != experts || t.topk != topk || t.groups != groups
+                || t.scaleUpDomain != scaleUpDomain || t.popularity != popularity) {
+            t = new ExpertTraffic(experts, topk, groups, scaleUpDomain, popularity);
+            last = t;
+        }
+        return t;
+    }
+
+    /** The traffic {@link #of} handed out last (a plan of other constants gets its own and takes its place). */
+    private static volatile ExpertTraffic last;
+
     /** Nodes an EP group of {@code ep} cards spans ({@link ExpertPopularity#nodes}). */
     int nodes(int ep) {
         return ExpertPopularity.nodes(ep, scaleUpDomain);

@@ -110,13 +110,31 @@ public abstract class Plan extends MoeLayerGraph {
 
     /** True when this plan was prepared for the scenario's model, chip, NIC, fidelity, readings and assumptions. */
     public final boolean serves(Scenario s) {
-        return s.fidelity() == fidelity && s.model().equals(model) && s.chip().equals(chip)
-                && s.nic().equals(nic) && s.readings().equals(readings) && s.assumptions().equals(assumptions);
+        // the same object first: a sweep's configurations share their model and hardware, and a record's equals
+        // compares every field (a sweep and its headline ask this once per configuration)
+        return s.fidelity() == fidelity && same(s.model(), model) && same(s.chip(), chip) && same(s.nic(), nic)
+                && same(s.readings(), readings) && same(s.assumptions(), assumptions);
+    }
+
+    private static boolean same(Object a, Object b) {
+        return a == b || a.equals(b);
     }
 
     /** The headline figures of one design point, into {@code out}; allocates nothing. */
     public final void summarize(Deployment d, Numerics n, Summary out) {
-        run(d, n, out, null, null);
+        run(d, d.batchPerCard(), n, out, null, null);
+    }
+
+    /**
+     * The headline figures of {@code d} at batch {@code batch} per card (d's own batch unread), into {@code out}: the
+     * same as {@code summarize(d.withBatch(batch), n, out)} without the copy, which a sweep made per point and which
+     * escaped into the heap (SummaryAtBatchTest).
+     */
+    public final void summarize(Deployment d, int batch, Numerics n, Summary out) {
+        if (batch < 1 || batch > Deployment.MAX_BATCH) {
+            throw new IllegalArgumentException("batch must be in [1, " + Deployment.MAX_BATCH + "], was " + batch);
+        }
+        run(d, batch, n, out, null, null);
     }
 
     /**
@@ -124,7 +142,7 @@ public abstract class Plan extends MoeLayerGraph {
      * {@code layerOps} and every op outside it into {@code stepOps}.
      */
     public final void record(Deployment d, Numerics n, Summary out, List<OpResult> layerOps, List<OpResult> stepOps) {
-        run(d, n, out, layerOps, stepOps);
+        run(d, d.batchPerCard(), n, out, layerOps, stepOps);
     }
 
     /**
@@ -145,9 +163,11 @@ public abstract class Plan extends MoeLayerGraph {
     /**
      * The kernel: the MoE layer, the pipeline, the step, throughput and memory. A detailed evaluation passes lists
      * to record the layer's ops and the step's ops into; the summary path passes null and nothing is built.
+     * {@code batch} is the batch per card run (the deployment's own is not read).
      */
-    final void run(Deployment d, Numerics n, Summary acc, List<OpResult> layerOps, List<OpResult> stepOps) {
+    final void run(Deployment d, int batch, Numerics n, Summary acc, List<OpResult> layerOps, List<OpResult> stepOps) {
         acc.stepRec = stepOps;
+        acc.batch = batch;
         int microBatches = d.policy() == Policy.DUAL_MICRO_BATCH ? 2 : 1;
         int q = 1 + d.mtpDepth();
         Fa3Mode fa3 = n.fa3().resolve(chip);
@@ -157,7 +177,7 @@ public abstract class Plan extends MoeLayerGraph {
         acc.boundNetwork = 0;
         acc.boundLatency = 0;
         acc.sink(Scope.MOE_LAYER, microBatches, layerOps);
-        double layer = layer(acc, d, n, fa3, d.batchPerCard() / (double) microBatches, q, null, acc.stage);
+        double layer = layer(acc, d, n, fa3, batch / (double) microBatches, q, null, acc.stage);
         acc.hottestLoad = acc.hotPairs / acc.meanPairs;
         acc.expertsReadShown = acc.expertsHit;
         acc.slotsShown = acc.slots;
@@ -169,10 +189,15 @@ public abstract class Plan extends MoeLayerGraph {
         acc.tpotSec = tpot;
         acc.rawTokensPerSec = raw;
         acc.userTokensPerSec = raw * accepted;
-        acc.throughputPerCard = throughputPerCard(raw * d.batchPerCard() * accepted, q, d.attentionTp());
-        MemoryBreakdown m = memory(d, n);
-        acc.maxBatch = MemoryModel.maxBatch(m);
-        acc.fits = m.freeBytes() >= 0;
+        acc.throughputPerCard = throughputPerCard(raw * batch * accepted, q, d.attentionTp());
+        // memory's parts as numbers, not its record: the record escaped C2's analysis in the sweep's compiled code
+        boolean mtp = mtpModuleResident(d);
+        double perSequence = kvBytesPerSequence(d, n, mtp);
+        double nonExpert = nonExpertBytes(d, n, mtp);
+        double experts = localExpertBytes(d, n, mtp);
+        double reserve = reserveBytes();
+        acc.maxBatch = MemoryModel.maxBatch(memoryBytes, nonExpert, experts, reserve, perSequence);
+        acc.fits = MemoryBreakdown.freeBytes(memoryBytes, nonExpert, experts, perSequence * batch, reserve) >= 0;
     }
 
     /** The MTP module: one MoE layer at q = 1 for the card's batch, under the same pipeline; returns its time. */
@@ -181,7 +206,7 @@ public abstract class Plan extends MoeLayerGraph {
         List<OpResult> stepRec = acc.stepRec;
         List<OpResult> nested = stepRec == null ? null : new ArrayList<>();
         acc.sink(Scope.MOE_LAYER, microBatches, nested);
-        double t = layer(acc, d, n, fa3, d.batchPerCard() / (double) microBatches, 1, null, null);
+        double t = layer(acc, d, n, fa3, acc.batch / (double) microBatches, 1, null, null);
         if (stepRec != null) {
             double[] byBound = new double[Bound.values().length];
             for (OpResult op : nested) {
@@ -258,10 +283,24 @@ public abstract class Plan extends MoeLayerGraph {
      */
     public final MemoryBreakdown memory(Deployment d, Numerics n) {
         boolean mtp = mtpModuleResident(d);
-        double perSequence = cardMemory.kvBytesPerSequence(d, n, mtp, kvShare(d.attentionTp()));
-        return new MemoryBreakdown(memoryBytes, cardMemory.nonExpertParams(d, mtp) * n.weightDtype().bytes(),
-                cardMemory.localExpertBytes(d, n, mtp, slots(d)), perSequence * d.batchPerCard(), reserveBytes(),
-                perSequence);
+        double perSequence = kvBytesPerSequence(d, n, mtp);
+        return new MemoryBreakdown(memoryBytes, nonExpertBytes(d, n, mtp), localExpertBytes(d, n, mtp),
+                perSequence * d.batchPerCard(), reserveBytes(), perSequence);
+    }
+
+    /** The KV cache of one sequence on a card, all layers ({@link #memory}'s part). */
+    private double kvBytesPerSequence(Deployment d, Numerics n, boolean mtp) {
+        return cardMemory.kvBytesPerSequence(d, n, mtp, kvShare(d.attentionTp()));
+    }
+
+    /** The non-expert weights a card holds ({@link #memory}'s part). */
+    private double nonExpertBytes(Deployment d, Numerics n, boolean mtp) {
+        return cardMemory.nonExpertParams(d, mtp) * n.weightDtype().bytes();
+    }
+
+    /** The routed experts' slots a card holds ({@link #memory}'s part). */
+    private double localExpertBytes(Deployment d, Numerics n, boolean mtp) {
+        return cardMemory.localExpertBytes(d, n, mtp, slots(d));
     }
 
     // ---- the fidelity's readings of the op graph ----

@@ -112,8 +112,29 @@ public final class SeedPlan extends Plan {
         return e;
     }
 
-    /** Experts per card by EP degree, 0 until first asked (a benign race: every thread stores the same value). */
-    private final int[] expertsByEp = new int[Deployment.MAX_EP + 1];
+    /**
+     * Experts per card by EP degree, 0 until first asked (a benign race: every thread stores the same value). They
+     * depend on the model's routed experts alone, so plans of one model share the table ({@link #slotsTable}).
+     */
+    private final int[] expertsByEp = slotsTable(model.routedExperts());
+
+    /** The last table of experts per card handed out, with the routed experts it is for. */
+    private record SlotsTable(int routedExperts, int[] byEp) {
+        private static volatile SlotsTable last;
+    }
+
+    /**
+     * The table of experts per card by EP for a model of {@code routedExperts}: the last one handed out when it is for
+     * as many experts (the fidelity contrast makes a seed plan per lever on every chip edit; each allocated 16 kB).
+     */
+    private static int[] slotsTable(int routedExperts) {
+        SlotsTable t = SlotsTable.last;
+        if (t == null || t.routedExperts() != routedExperts) {
+            t = new SlotsTable(routedExperts, new int[Deployment.MAX_EP + 1]);
+            SlotsTable.last = t;
+        }
+        return t.byEp();
+    }
 
     /** Perfect balance: every card gets the mean; all its experts are timed, over the rows the expert load says. */
     @Override

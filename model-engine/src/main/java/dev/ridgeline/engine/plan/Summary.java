@@ -115,6 +115,8 @@ public final class Summary {
     }
 
     // ---- the kernel's context for the op being costed (set by the plan, never by callers) ----
+    /** The batch per card of the point being costed (the kernel reads it here, not from the deployment). */
+    int batch;
     OpKind.Scope scope;
     int inv;
     /** Layer ops recorded in a detailed evaluation; null on the summary path. */

@@ -62,7 +62,11 @@ public final class Frontier {
             }
             perConfiguration[i].add(new Point(i, b, s.userTokensPerSec(), s.throughputPerCard()));
         }, executor, threads, cancelled, progress);
-        List<Point> points = new ArrayList<>();
+        int total = 0;
+        for (List<Point> list : perConfiguration) {
+            total += list == null ? 0 : list.size();
+        }
+        List<Point> points = new ArrayList<>(total);
         for (List<Point> list : perConfiguration) {
             if (list != null) {
                 points.addAll(list);

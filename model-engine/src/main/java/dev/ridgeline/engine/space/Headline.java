@@ -5,6 +5,7 @@ import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.plan.Summary;
 import dev.ridgeline.engine.sweep.Parallel;
+import dev.ridgeline.engine.sweep.Sweep;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -114,7 +115,10 @@ public final class Headline {
 
     /** One configuration's best batch at the target, or null when even its smallest batch misses it. */
     public static Answer bestOf(Plan plan, Scenario c, int index, Space space, double targetTps, Summary s) {
-        int[] batches = space.batches().of(c, plan.maxBatch(c.deployment(), c.numerics()));
+        int max = plan.maxBatch(c.deployment(), c.numerics());
+        // every batch that fits is 1..count: read without the array allThatFit would copy per configuration
+        int[] batches = space.batches() == Sweep.Batches.allThatFit() ? null : space.batches().of(c, max);
+        int count = batches == null ? Sweep.Batches.allThatFitCount(max) : batches.length;
         int[] hints = HINTS.get();
         if (hints.length < space.configurations().size()) {
             hints = new int[space.configurations().size()];
@@ -122,13 +126,18 @@ public final class Headline {
             HINTS.set(hints);
         }
         Met met = new Met();
-        int at = largestMeeting(plan, c, batches, targetTps, s, hints[index], met);
+        int at = largestMeeting(plan, c, batches, count, targetTps, s, hints[index], met);
         hints[index] = at;
         if (at < 0) {
             return null;
         }
         // the search evaluated the answer's batch (the largest that met the target): its figures, not a second run
-        return new Answer(c.withBatch(batches[at]), index, met.userTokensPerSec, met.throughputPerCard);
+        return new Answer(c.withBatch(batchAt(batches, at)), index, met.userTokensPerSec, met.throughputPerCard);
+    }
+
+    /** The batch at index {@code i} of an ascending list, or of 1, 2, 3, ... when {@code batches} is null. */
+    private static int batchAt(int[] batches, int i) {
+        return batches == null ? i + 1 : batches[i];
     }
 
     /**
@@ -156,18 +165,24 @@ public final class Headline {
      * answer's figures left in {@code met}.
      */
     static int largestMeeting(Plan plan, Scenario c, int[] batches, double target, Summary s, int hint, Met met) {
-        if (batches.length == 0) {
+        return largestMeeting(plan, c, batches, batches.length, target, s, hint, met);
+    }
+
+    /** As above over {@code count} batches: {@code batches}, or 1 to count when it is null. */
+    private static int largestMeeting(Plan plan, Scenario c, int[] batches, int count, double target, Summary s,
+                                      int hint, Met met) {
+        if (count == 0) {
             return -1;
         }
-        if (batches.length <= SCAN_LIMIT) {
-            for (int i = batches.length - 1; i >= 0; i--) {
+        if (count <= SCAN_LIMIT) {
+            for (int i = count - 1; i >= 0; i--) {
                 if (meets(plan, c, batches, i, target, s, met)) {
                     return i;
                 }
             }
             return -1;
         }
-        int last = batches.length - 1;
+        int last = count - 1;
         int lo;
         int hi;
         if (hint >= 0 && hint <= last) {
@@ -224,7 +239,7 @@ public final class Headline {
 
     /** Whether batch index {@code i} meets the target; the largest index seen meeting it keeps its figures in {@code met}. */
     private static boolean meets(Plan plan, Scenario c, int[] batches, int i, double target, Summary s, Met met) {
-        double tps = tps(plan, c, batches[i], s);
+        double tps = tps(plan, c, batchAt(batches, i), s);
         if (tps < target) {
             return false;
         }
@@ -237,7 +252,7 @@ public final class Headline {
     }
 
     private static double tps(Plan plan, Scenario c, int batch, Summary s) {
-        plan.summarize(c.deployment().withBatch(batch), c.numerics(), s);
+        plan.summarize(c.deployment(), batch, c.numerics(), s);
         return s.userTokensPerSec();
     }
 }

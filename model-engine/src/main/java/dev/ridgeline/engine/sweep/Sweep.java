@@ -30,6 +30,9 @@ public final class Sweep {
         }
     }
 
+    /** {@link Batches#allThatFit()}: one instance, so that a search can tell it and read its batches without a copy. */
+    private static final Batches ALL_THAT_FIT = (c, max) -> Arrays.copyOf(ONE_TO_MAX, Batches.allThatFitCount(max));
+
     private Sweep() {
     }
 
@@ -45,7 +48,15 @@ public final class Sweep {
          * needs no zeroing and no loop: a search asks this for every configuration of every cell of a map).
          */
         static Batches allThatFit() {
-            return (c, max) -> Arrays.copyOf(ONE_TO_MAX, Math.max(0, Math.min(max, Scenario.MAX_BATCH)));
+            return ALL_THAT_FIT;
+        }
+
+        /**
+         * How many batches {@link #allThatFit()} gives for a largest batch that fits of {@code max}: batches 1 to this
+         * count (a search that knows it reads them without the array: {@code Headline}).
+         */
+        static int allThatFitCount(int max) {
+            return Math.max(0, Math.min(max, Scenario.MAX_BATCH));
         }
 
         /** Only the configuration's own batch, evaluated whether or not it fits. */
@@ -119,7 +130,7 @@ public final class Sweep {
             int maxBatch = plan.maxBatch(d, n);
             int[] bs = batches.of(c, maxBatch);
             for (int b : bs) {
-                plan.summarize(b == d.batchPerCard() ? d : d.withBatch(b), n, summary);
+                plan.summarize(d, b, n, summary);
                 listener.point(index, c, b, maxBatch, summary);
             }
             return bs.length;

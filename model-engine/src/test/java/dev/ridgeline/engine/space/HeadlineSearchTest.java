@@ -68,6 +68,33 @@ class HeadlineSearchTest {
     }
 
     @Test
+    void everyConfigurationsAnswerOverEveryBatchThatFitsIsTheBruteForcesOverTheList() {
+        // the search reads allThatFit's batches as 1..count, without the array; the brute force walks the array
+        Space space = Space.explorer(DEFAULT.withChip(Fixtures.CATALOG.chip("B200")));
+        List<Scenario> configs = space.configurations();
+        Summary s = new Summary();
+        int answered = 0;
+        for (int i = 0; i < configs.size(); i += 7) {
+            Scenario c = configs.get(i);
+            Plan plan = Fixtures.ENGINE.plan(c);
+            int[] batches = space.batches().of(c, plan.maxBatch(c.deployment(), c.numerics()));
+            int expected = bruteForce(plan, c, batches, TARGET);
+            Headline.Answer a = Headline.bestOf(plan, c, i, space, TARGET, s);
+            if (expected < 0) {
+                assertEquals(null, a, c.summary());
+                continue;
+            }
+            assertEquals(c.withBatch(batches[expected]), a.deployment(), c.summary());
+            Summary fresh = new Summary();
+            plan.summarize(c.deployment().withBatch(batches[expected]), c.numerics(), fresh);
+            assertEquals(fresh.throughputPerCard(), a.throughputPerCard(), c.summary());
+            assertEquals(fresh.userTokensPerSec(), a.userTokensPerSec(), c.summary());
+            answered++;
+        }
+        assertEquals(true, answered >= 20, "configurations answered: " + answered);
+    }
+
+    @Test
     void aThreadsEarlierSearchOnAnotherChipDoesNotChangeTheAnswer() throws Exception {
         // the searches remember each configuration's last answer per thread as a starting point only
         Scenario b200 = DEFAULT.withChip(Fixtures.CATALOG.chip("B200"));

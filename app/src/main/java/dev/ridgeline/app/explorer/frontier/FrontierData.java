@@ -78,7 +78,7 @@ public final class FrontierData {
     private FrontierData(Frontier.Result result, Frontier.Result ghost, Evaluation current, double target, ColourBy by,
                          DefaultXYDataset cloud, DefaultXYDataset ghostLine, DefaultXYDataset frontier,
                          List<Color> runColours, Map<String, Color> groups, double[] extent, FrontierBands bands,
-                         Lens lens) {
+                         YIntervalSeriesCollection band, Lens lens) {
         this.result = result;
         this.ghost = ghost;
         this.current = current;
@@ -92,7 +92,7 @@ public final class FrontierData {
         this.groups = groups;
         this.marks = marks(result, current, lens);
         this.bands = bands;
-        this.band = band(result, bands);
+        this.band = band;
         this.text = AnswerText.lines(result, ghost, current, target, bands == null ? null : bands.answer(), lens);
         this.extent = extent;
         if (bands != null && result != null && bands.line().size() == result.frontier().size()) {
@@ -161,7 +161,7 @@ public final class FrontierData {
             ghostLine.addSeries("A", xy(ghost.frontier(), extent, Frontier.Point::throughputPerCard));
         }
         return new FrontierData(result, ghost, current, target, by, cloud, ghostLine, frontier, runColours, groups, extent,
-                bands, lens);
+                bands, band(result, bands), lens);
     }
 
     /** A point's height: decode throughput per card, or through the lens. */
@@ -207,10 +207,10 @@ public final class FrontierData {
         return Frontier.compute(engine, Space.explorerForDrawing(s, previous), target, sweep, threads, stop, progress);
     }
 
-    /** The same frontier with another current scenario: only the marks and the text change. */
+    /** The same frontier with another current scenario: only the marks and the text change (the band is kept). */
     public FrontierData withCurrent(Evaluation now) {
         return new FrontierData(result, ghost, now, target, colourBy, cloud, ghostLine, frontier, runColours, groups, extent,
-                bands, lens);
+                bands, band, lens);
     }
 
     /** The frontier drawn, or null. */
