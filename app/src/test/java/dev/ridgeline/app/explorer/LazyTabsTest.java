@@ -12,6 +12,7 @@ import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Chip;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -47,7 +48,7 @@ class LazyTabsTest {
     }
 
     @Test
-    void tabsFirstOpenedAfterAnEditShowTheEditedScenarioAndOpenFromTheKeyboard(FxRobot robot) {
+    void tabsFirstOpenedAfterAnEditShowTheEditedScenarioAndOpenFromTheKeyboard(FxRobot robot) throws Exception {
         Tab chipTab = tab(view.sideTabs(), "chipTab");
         Tab balanceTab = tab(view.sideTabs(), "balanceTab");
         assertNull(chipTab.getContent(), "the chip editor is not built before its tab is shown");
@@ -73,6 +74,9 @@ class LazyTabsTest {
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(balanceTab.isSelected(), "Chip -> Balance");
+        // the panel sits in a scroll pane, whose content joins the scene graph when the pane's skin is made, at the
+        // next pulse's CSS pass: a loaded machine may not have run it yet when the FX events above are done
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.getScene().lookup("#balanceRatio") != null);
         // the ratio of the scenario as edited, by the engine (the panel only formats it)
         Evaluation e = dev.ridgeline.app.Engines.builtIn().evaluate(view.model().getScenario());
         assertEquals(String.format(Locale.ROOT, "%.2f TFLOPS per GB/s", e.balance().tflopsPerGBps()),
