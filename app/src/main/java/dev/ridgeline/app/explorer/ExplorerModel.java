@@ -48,7 +48,12 @@ public final class ExplorerModel {
     private Engine engine;
 
     public ExplorerModel(Engine engine, Scenario initial, Executor worker, Executor publisher) {
-        this(engine, initial, worker, publisher, new EditHistory(System::nanoTime, 600_000_000L));
+        this(engine, initial, worker, publisher, windowHistory());
+    }
+
+    /** The window's undo history: edits within 0.6 s of each other merge into one step. */
+    private static EditHistory windowHistory() {
+        return new EditHistory(System::nanoTime, 600_000_000L);
     }
 
     ExplorerModel(Engine engine, Scenario initial, Executor worker, Executor publisher, EditHistory history) {
@@ -76,7 +81,7 @@ public final class ExplorerModel {
      * and styled meanwhile; it shows no result until {@link #start}.
      */
     static ExplorerModel awaitingEngine(Scenario initial, Executor worker, Executor publisher) {
-        return new ExplorerModel(initial, worker, publisher, new EditHistory(System::nanoTime, 600_000_000L));
+        return new ExplorerModel(initial, worker, publisher, windowHistory());
     }
 
     /**
@@ -88,12 +93,12 @@ public final class ExplorerModel {
         if (this.engine != null) {
             throw new IllegalStateException("the model has its engine already");
         }
-        boolean edited = history.canUndo() || history.canRedo();
-        if (first != null && !edited && !first.evaluation().scenario().equals(scenario.get())) {
+        boolean current = first != null && first.evaluation().scenario().equals(scenario.get());
+        if (first != null && !current && !history.canUndo() && !history.canRedo()) {
             throw new IllegalArgumentException("the first result is not the initial scenario's");
         }
         this.engine = Objects.requireNonNull(engine, "engine");
-        if (first != null && first.evaluation().scenario().equals(scenario.get())) {
+        if (current) {
             publish(first.evaluation(), first.disagreement(), first.bands());
         } else {
             request(scenario.get());
