@@ -92,9 +92,8 @@ abstract class OpCosts {
             account(acc, t, computeBound);
         }
         if (acc.rec != null) {
-            recordGemm(acc, kind, key, m, k, nOut, count, rate, inBytes, weightBytes, outBytes, n,
-                    floored ? Bound.LATENCY : computeBound ? Bound.COMPUTE : Bound.MEMORY,
-                    new double[] {compute, memory, overhead, t, e, f});
+            recordGemm(acc, kind, key, m, k, nOut, count, rate, inBytes, weightBytes, outBytes, n, floored, computeBound,
+                    compute, memory, overhead, t, e, f);
         }
         return t;
     }
@@ -109,17 +108,17 @@ abstract class OpCosts {
     }
 
     /**
-     * The detailed path's record of one GEMM, with the bound {@link #gemm} accounted it under; {@code times} =
-     * compute, memory, overhead, time, efficiency, fraction.
+     * The detailed path's record of one GEMM, with the bound {@link #gemm} accounted it under (latency when
+     * {@code floored}) and the times it computed (compute, memory, overhead, time, efficiency e, fraction f).
      */
     private void recordGemm(Summary acc, OpKind kind, int key, double m, int k, int nOut, double count, int rate,
-                            double inBytes, double weightBytes, double outBytes, Numerics n, Bound bound,
-                            double[] times) {
+                            double inBytes, double weightBytes, double outBytes, Numerics n, boolean floored,
+                            boolean computeBound, double compute, double memory, double overhead, double t, double e,
+                            double f) {
         double mk = m * k;
-        double f = times[5];
         acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 2.0 * mk * nOut * count, (double) k * nOut * weightBytes * count,
-                (mk * inBytes + m * nOut * outBytes) * count, 0, 0, times[0], times[1], 0, times[2], times[3],
-                bound, f == 1 ? times[4] : f,
+                (mk * inBytes + m * nOut * outBytes) * count, 0, 0, compute, memory, 0, overhead, t,
+                floored ? Bound.LATENCY : computeBound ? Bound.COMPUTE : Bound.MEMORY, f == 1 ? e : f,
                 gemmExtrapolated(kind, key, m, k, nOut, rate, n), () -> gemmBasis(kind, key, m, k, nOut, rate, n)));
     }
 
