@@ -172,15 +172,7 @@ public final class Headline {
             met = new Met();
             at = largestMeeting(plan, c, null, count, targetTps, s, -1, met);
         } else {
-            while (hi - lo > 1) {
-                int mid = (lo + hi) >>> 1;
-                if (meets(plan, c, null, mid, targetTps, s, met)) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            at = lo;
+            at = bisect(plan, c, null, lo, hi, targetTps, s, met);
         }
         return at < 0 ? null : new Answer(c.withBatch(at + 1), index, met.userTokensPerSec, met.throughputPerCard);
     }
@@ -276,6 +268,11 @@ public final class Headline {
                 return hi;
             }
         }
+        return bisect(plan, c, batches, lo, hi, target, s, met);
+    }
+
+    /** The largest index meeting the target between {@code lo} (meets, or -1) and {@code hi} (misses, or past the end). */
+    private static int bisect(Plan plan, Scenario c, int[] batches, int lo, int hi, double target, Summary s, Met met) {
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
             if (meets(plan, c, batches, mid, target, s, met)) {
