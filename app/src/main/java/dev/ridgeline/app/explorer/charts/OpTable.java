@@ -39,6 +39,13 @@ public final class OpTable extends TableView<OpTable.Row> {
     }
 
     private final Map<String, Row> rowsByName = new HashMap<>();
+    /**
+     * The Bound column's preferred width. Not JavaFX's default column width (80): a column still at that width when its
+     * header is first shown is fitted to its first 30 rows, each laid into a cell and a row made and styled for the
+     * measure (about a tenth of the FX thread's layout before the window's first frame), which under the constrained
+     * resize policy then left the widths as they were. 79.99 lays the columns out to the pixel as 80 did.
+     */
+    static final double BOUND_WIDTH = 79.99;
 
     public OpTable() {
         setId("opTable");
@@ -58,7 +65,7 @@ public final class OpTable extends TableView<OpTable.Row> {
         share.setCellValueFactory(cd -> cd.getValue().share.getReadOnlyProperty());
         format(share, Units::percent);
         getColumns().add(share);
-        TableColumn<Row, String> bound = text("Bound", o -> o.bound().label(), 80);
+        TableColumn<Row, String> bound = text("Bound", o -> o.bound().label(), BOUND_WIDTH);
         bound.setCellFactory(c -> new TableCell<>() {
             {
                 getStyleClass().add("bound-cell");
