@@ -36,7 +36,7 @@ class LauncherScriptTest {
     static final Path SCRIPT = Path.of("..", "ridgeline");
     static final Path DIRECTIVES = Path.of("src", "main", "jvm", "c2-directives.json");
     /** What HotSpot prints, on its console output, once it has read the directives file. */
-    static final String DIRECTIVES_ADDED = "1 compiler directives added";
+    static final String DIRECTIVES_ADDED = "2 compiler directives added";
     /** One of C2's thresholds the script triples for the window and bench (JDK 17's default: 5000). */
     static final String TIER4 = "-XX:Tier4InvocationThreshold=15000";
 

@@ -36,21 +36,20 @@ public record GemmCurve(double[] m, double[] lnM, double[] fractions, boolean ex
         if (m >= ms[last]) {
             return fractions[last];
         }
+        return between(m, lnm);
+    }
+
+    /**
+     * {@link #fraction} at an {@code m} strictly between the smallest and largest measured M (a caller that has
+     * checked the ends itself): linear in ln m between the measured M on either side.
+     */
+    public double between(double m, double lnm) {
+        double[] ms = this.m;
         int i = 1;
         while (ms[i] < m) {
             i++;
         }
         return fractions[i - 1] + (lnm - lnM[i - 1]) * slope[i];
-    }
-
-    /** True when {@code m} lies strictly between the smallest and largest measured M (where ln m is needed). */
-    public boolean interior(double m) {
-        return m > this.m[0] && m < this.m[this.m.length - 1];
-    }
-
-    /** The fraction at an {@code m} that is not {@link #interior}: the end value on its side. */
-    public double endFraction(double m) {
-        return m <= this.m[0] ? fractions[0] : fractions[fractions.length - 1];
     }
 
     /** True when {@code m} or the shape lies outside what was measured. */

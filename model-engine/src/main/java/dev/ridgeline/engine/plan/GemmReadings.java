@@ -12,13 +12,38 @@ import dev.ridgeline.engine.ops.OpKind;
  * measured, and what it stands on. Dense GEMMs and FP8/BF16 grouped ones at DeepGEMM's H800 fractions (the
  * grouped-masked table in decode, grouped-contiguous in prefill); FP4 routed experts as TensorRT-LLM's fused NVFP4 MoE
  * runs on a B300 ({@link Fp4MoeFit}: bytes at a fraction of HBM plus FLOPs at a fraction of the FP4 rate, so the
- * fraction of the roofline follows the op's own balance of the two). Curves are kept per op kind and variant, filled on
- * first use (a benign race: curves are immutable and equal).
+ * fraction of the roofline follows the op's own balance of the two). Readings are kept per op kind and variant, filled
+ * on first use (a benign race: readings are immutable and equal).
  */
 final class GemmReadings {
     private final Calibration cal;
     private final CalibrationKey chip;
-    private final GemmCurve[] curves = new GemmCurve[OpKind.values().length * OpCosts.VARIANTS];
+    private final Reading[] readings = new Reading[OpKind.values().length * OpCosts.VARIANTS];
+
+    /**
+     * One GEMM variant's reading, prepared on first use: its DeepGEMM curve, with the curve's ends in fields (most
+     * lookups fall at or beyond an end, and then read no array and take no logarithm), and whether it is a routed
+     * expert's (grouped: FP4 experts read the FP4 MoE kernel's fit instead).
+     */
+    private static final class Reading {
+        final GemmCurve curve;
+        final boolean grouped;
+        final double firstM;
+        final double lastM;
+        final double firstFraction;
+        final double lastFraction;
+
+        Reading(GemmCurve curve, boolean grouped) {
+            this.curve = curve;
+            this.grouped = grouped;
+            double[] m = curve.m();
+            double[] f = curve.fractions();
+            this.firstM = m[0];
+            this.lastM = m[m.length - 1];
+            this.firstFraction = f[0];
+            this.lastFraction = f[f.length - 1];
+        }
+    }
 
     GemmReadings(Calibration cal, CalibrationKey chip) {
         this.cal = cal;
@@ -28,17 +53,20 @@ final class GemmReadings {
     /** Fraction of the roofline at {@code m} rows, given the GEMM's roofline terms {@code compute} and {@code memory}. */
     double fraction(OpKind kind, int key, double m, int k, int nOut, Numerics n, Summary acc, double compute,
                     double memory) {
-        if (fp4Experts(kind, n)) {
+        Reading r = reading(kind, key, k, nOut);
+        if (r.grouped && n.expertDtype().fp4()) {
             return Math.max(compute, memory) / cal.fp4Moe().gemmSec(memory, compute);
         }
-        GemmCurve c = curve(kind, key, k, nOut);
         // ln m only where the curve interpolates: at or beyond its ends the end value holds
-        return c.interior(m) ? c.fraction(m, acc.lnM(m)) : c.endFraction(m);
+        if (m <= r.firstM) {
+            return r.firstFraction;
+        }
+        return m < r.lastM ? r.curve.between(m, acc.lnM(m)) : r.lastFraction;
     }
 
     /** Beyond the measurements: another chip, dtype (FP4 was measured on a B300, in no catalogue), shape or M. */
     boolean extrapolated(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n) {
-        return fp4Experts(kind, n) || curve(kind, key, k, nOut).extrapolated(m) || rate != OpCosts.FP8
+        return fp4Experts(kind, n) || reading(kind, key, k, nOut).curve.extrapolated(m) || rate != OpCosts.FP8
                 || chip != CalibratedPlan.MEASURED_CHIP;
     }
 
@@ -48,22 +76,32 @@ final class GemmReadings {
             return n.expertDtype().label() + " at the chip's HBM and FP4 tensor rate as " + cal.fp4Moe().citation()
                     + " (measured on a B300, in no catalogue)";
         }
-        return curve(kind, key, k, nOut).citation();
+        return reading(kind, key, k, nOut).curve.citation();
     }
 
     /** FP4 routed experts (NVFP4, MXFP4). */
     private static boolean fp4Experts(OpKind kind, Numerics n) {
-        return n.expertDtype().fp4() && (kind == OpKind.ROUTED_UP || kind == OpKind.ROUTED_DOWN);
+        return n.expertDtype().fp4() && grouped(kind);
     }
 
-    private GemmCurve curve(OpKind kind, int key, int k, int nOut) {
-        GemmCurve c = curves[key];
-        if (c == null) {
-            boolean grouped = kind == OpKind.ROUTED_UP || kind == OpKind.ROUTED_DOWN;
-            boolean prefill = key % OpCosts.VARIANTS >= OpCosts.PREFILL_VARIANT;
-            c = (!grouped ? cal.denseGemm() : prefill ? cal.prefill().contiguousGemm() : cal.groupedGemm()).curve(nOut, k);
-            curves[key] = c;
-        }
-        return c;
+    /** The routed experts' GEMMs, which run grouped (one per expert). */
+    private static boolean grouped(OpKind kind) {
+        return kind == OpKind.ROUTED_UP || kind == OpKind.ROUTED_DOWN;
+    }
+
+    private Reading reading(OpKind kind, int key, int k, int nOut) {
+        Reading r = readings[key];
+        return r != null ? r : prepare(kind, key, k, nOut);
+    }
+
+    /** The variant's reading, kept (a benign race: readings are immutable and equal). */
+    private Reading prepare(OpKind kind, int key, int k, int nOut) {
+        boolean grouped = grouped(kind);
+        boolean prefill = key % OpCosts.VARIANTS >= OpCosts.PREFILL_VARIANT;
+        GemmCurve c = (!grouped ? cal.denseGemm() : prefill ? cal.prefill().contiguousGemm() : cal.groupedGemm())
+                .curve(nOut, k);
+        Reading r = new Reading(c, grouped);
+        readings[key] = r;
+        return r;
     }
 }

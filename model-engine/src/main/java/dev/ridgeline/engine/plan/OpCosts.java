@@ -69,6 +69,19 @@ abstract class OpCosts {
      */
     final double gemm(Summary acc, OpKind kind, Role role, int variant, double m, int k, int nOut, double count,
                       int rate, double inBytes, double weightBytes, double outBytes, Numerics n) {
+        // the detailed path's record is made in a method of its own: the summary path's code then holds none of it
+        return acc.rec == null ? gemmSeconds(acc, kind, role, variant, m, k, nOut, count, rate, inBytes, weightBytes,
+                outBytes, n, null)
+                : recordGemm(acc, kind, role, variant, m, k, nOut, count, rate, inBytes, weightBytes, outBytes, n);
+    }
+
+    /**
+     * {@link #gemm}'s seconds, accounted under their bound; {@code parts}, when given, gets compute, memory, overhead,
+     * efficiency, fraction and 1 when floored (the detailed record's).
+     */
+    private double gemmSeconds(Summary acc, OpKind kind, Role role, int variant, double m, int k, int nOut,
+                               double count, int rate, double inBytes, double weightBytes, double outBytes, Numerics n,
+                               double[] parts) {
         int key = kind.ordinal() * VARIANTS + variant;
         GemmCoefficients c = gemmCoefficients[key];
         if (c == null) {
@@ -91,11 +104,28 @@ abstract class OpCosts {
         } else {
             account(acc, t, computeBound);
         }
-        if (acc.rec != null) {
-            recordGemm(acc, kind, key, m, k, nOut, count, rate, inBytes, weightBytes, outBytes, n,
-                    floored ? Bound.LATENCY : computeBound ? Bound.COMPUTE : Bound.MEMORY,
-                    new double[] {compute, memory, overhead, t, e, f});
+        if (parts != null) {
+            parts[0] = compute;
+            parts[1] = memory;
+            parts[2] = overhead;
+            parts[3] = e;
+            parts[4] = f;
+            parts[5] = floored ? 1 : 0;
         }
+        return t;
+    }
+
+    /** {@link #gemm} on the detailed path: its seconds, and its record with the bound they were accounted under. */
+    private double recordGemm(Summary acc, OpKind kind, Role role, int variant, double m, int k, int nOut, double count,
+                              int rate, double inBytes, double weightBytes, double outBytes, Numerics n) {
+        double[] p = new double[6];
+        double t = gemmSeconds(acc, kind, role, variant, m, k, nOut, count, rate, inBytes, weightBytes, outBytes, n, p);
+        int key = kind.ordinal() * VARIANTS + variant;
+        double mk = m * k;
+        Bound bound = p[5] == 1 ? Bound.LATENCY : p[0] >= p[1] ? Bound.COMPUTE : Bound.MEMORY;
+        acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 2.0 * mk * nOut * count, (double) k * nOut * weightBytes * count,
+                (mk * inBytes + m * nOut * outBytes) * count, 0, 0, p[0], p[1], 0, p[2], t, bound, p[4] == 1 ? p[3] : p[4],
+                gemmExtrapolated(kind, key, m, k, nOut, rate, n), () -> gemmBasis(kind, key, m, k, nOut, rate, n)));
         return t;
     }
 
@@ -106,21 +136,6 @@ abstract class OpCosts {
                 (double) k * nOut * weightBytes * invHbm, ((double) k * inBytes + (double) nOut * outBytes) * invHbm);
         gemmCoefficients[key] = c;
         return c;
-    }
-
-    /**
-     * The detailed path's record of one GEMM, with the bound {@link #gemm} accounted it under; {@code times} =
-     * compute, memory, overhead, time, efficiency, fraction.
-     */
-    private void recordGemm(Summary acc, OpKind kind, int key, double m, int k, int nOut, double count, int rate,
-                            double inBytes, double weightBytes, double outBytes, Numerics n, Bound bound,
-                            double[] times) {
-        double mk = m * k;
-        double f = times[5];
-        acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 2.0 * mk * nOut * count, (double) k * nOut * weightBytes * count,
-                (mk * inBytes + m * nOut * outBytes) * count, 0, 0, times[0], times[1], 0, times[2], times[3],
-                bound, f == 1 ? times[4] : f,
-                gemmExtrapolated(kind, key, m, k, nOut, rate, n), () -> gemmBasis(kind, key, m, k, nOut, rate, n)));
     }
 
     /**
@@ -153,11 +168,17 @@ abstract class OpCosts {
         double t = (computeBound ? compute : memory) + overhead;
         account(acc, t, computeBound);
         if (acc.rec != null) {
-            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, 0, kv, 0, compute, memory, 0, overhead, t,
-                    computeBound ? Bound.COMPUTE : Bound.MEMORY, 1 / attentionComputeScale(),
-                    attentionExtrapolated(kind, kvDtype), () -> attentionBasis(kind)));
+            recordCore(acc, kind, flops, kv, compute, memory, overhead, t, kvDtype);
         }
         return t;
+    }
+
+    /** The detailed path's record of an attention core ({@link #core}). */
+    private void recordCore(Summary acc, OpKind kind, double flops, double kv, double compute, double memory,
+                            double overhead, double t, Dtype kvDtype) {
+        acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, 0, kv, 0, compute, memory, 0, overhead, t,
+                compute >= memory ? Bound.COMPUTE : Bound.MEMORY, 1 / attentionComputeScale(),
+                attentionExtrapolated(kind, kvDtype), () -> attentionBasis(kind)));
     }
 
     /** Seconds per FLOP of an attention core's GEMMs in FP8: the chip's FP8 rate (seed 000). */
@@ -174,20 +195,31 @@ abstract class OpCosts {
         double t = (computeBound ? compute : memory) + gap;
         account(acc, t, computeBound);
         if (acc.rec != null) {
-            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, bytes, 0, 0, compute, memory, 0, gap, t,
-                    computeBound ? Bound.COMPUTE : Bound.MEMORY, 1.0, true, "roofline; no measurement (" + kind.label() + ")"));
+            recordElementwise(acc, kind, bytes, flops, compute, memory, gap, t);
         }
         return t;
+    }
+
+    /** The detailed path's record of vector work ({@link #elementwise}). */
+    private static void recordElementwise(Summary acc, OpKind kind, double bytes, double flops, double compute,
+                                          double memory, double gap, double t) {
+        acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, flops, 0, bytes, 0, 0, compute, memory, 0, gap, t,
+                compute >= memory ? Bound.COMPUTE : Bound.MEMORY, 1.0, true, "roofline; no measurement (" + kind.label() + ")"));
     }
 
     /** Kernels timed as a measured fixed cost of {@code t} seconds, with no bytes or FLOPs of their own. */
     final double fixedCost(Summary acc, OpKind kind, double t, boolean extrapolated, String basis) {
         account(acc, t, false);
         if (acc.rec != null) {
-            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, 0, 0, 0, 0, t, t, Bound.MEMORY, 1.0,
-                    extrapolated, basis));
+            recordFixedCost(acc, kind, t, extrapolated, basis);
         }
         return t;
+    }
+
+    /** The detailed path's record of a fixed cost ({@link #fixedCost}). */
+    private static void recordFixedCost(Summary acc, OpKind kind, double t, boolean extrapolated, String basis) {
+        acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, 0, 0, 0, 0, t, t, Bound.MEMORY, 1.0,
+                extrapolated, basis));
     }
 
     /**
@@ -198,10 +230,15 @@ abstract class OpCosts {
         double t = networkSeconds(kind, bytes, cards, scaleUpPeers);
         acc.boundNetwork += t * acc.inv;
         if (acc.rec != null) {
-            recordNetwork(acc, kind, bytes, t, networkFixedSeconds(kind, cards),
-                    networkExtrapolated(kind, bytes, cards, scaleUpPeers), () -> networkBasis(kind, bytes, cards, scaleUpPeers));
+            recordDecodeNetwork(acc, kind, bytes, cards, scaleUpPeers, t);
         }
         return t;
+    }
+
+    /** The detailed path's record of decode's dispatch or combine ({@link #network}). */
+    private void recordDecodeNetwork(Summary acc, OpKind kind, double bytes, int cards, boolean scaleUpPeers, double t) {
+        recordNetwork(acc, kind, bytes, t, networkFixedSeconds(kind, cards),
+                networkExtrapolated(kind, bytes, cards, scaleUpPeers), () -> networkBasis(kind, bytes, cards, scaleUpPeers));
     }
 
     /**
@@ -234,11 +271,16 @@ abstract class OpCosts {
         double t = collectiveSeconds(bytes, cards);
         acc.boundNetwork += t * acc.inv;
         if (acc.rec != null) {
-            double fixed = collectiveFixedSeconds(cards);
-            acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, bytes, 0, 0, t - fixed, fixed, t,
-                    Bound.NETWORK, 1.0, true, Collectives.citation(cards)));
+            recordAllReduce(acc, kind, bytes, t, cards);
         }
         return t;
+    }
+
+    /** The detailed path's record of an all-reduce ({@link #allReduce}). */
+    private void recordAllReduce(Summary acc, OpKind kind, double bytes, double t, int cards) {
+        double fixed = collectiveFixedSeconds(cards);
+        acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, bytes, 0, 0, t - fixed, fixed, t,
+                Bound.NETWORK, 1.0, true, Collectives.citation(cards)));
     }
 
     /** Adds an op's time over all its invocations to its bound's sum (the dominant bound of the MoE layer). */

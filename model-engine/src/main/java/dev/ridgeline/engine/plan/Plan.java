@@ -208,16 +208,21 @@ public abstract class Plan extends MoeLayerGraph {
         acc.sink(Scope.MOE_LAYER, microBatches, nested);
         double t = layer(acc, d, n, fa3, acc.batch / (double) microBatches, 1, null, null);
         if (stepRec != null) {
-            double[] byBound = new double[Bound.values().length];
-            for (OpResult op : nested) {
-                byBound[op.bound().ordinal()] += op.timePerLayerSec();
-            }
-            stepRec.add(OpResult.of(OpKind.MTP_LAYER, Scope.STEP, d.mtpDepth(), 0, 0, 0, 0, 0, 0, 0, 0, 0, t,
-                    dominant(byBound[Bound.COMPUTE.ordinal()], byBound[Bound.MEMORY.ordinal()],
-                            byBound[Bound.NETWORK.ordinal()], byBound[Bound.LATENCY.ordinal()]), 1.0, nested.stream().anyMatch(OpResult::extrapolated),
-                    "one MoE layer at q = 1, timed as above"));
+            recordMtpLayer(stepRec, nested, d, t);
         }
         return t;
+    }
+
+    /** The detailed path's record of the MTP module's layer, its ops {@code nested} inside it. */
+    private static void recordMtpLayer(List<OpResult> stepRec, List<OpResult> nested, Deployment d, double t) {
+        double[] byBound = new double[Bound.values().length];
+        for (OpResult op : nested) {
+            byBound[op.bound().ordinal()] += op.timePerLayerSec();
+        }
+        stepRec.add(OpResult.of(OpKind.MTP_LAYER, Scope.STEP, d.mtpDepth(), 0, 0, 0, 0, 0, 0, 0, 0, 0, t,
+                dominant(byBound[Bound.COMPUTE.ordinal()], byBound[Bound.MEMORY.ordinal()],
+                        byBound[Bound.NETWORK.ordinal()], byBound[Bound.LATENCY.ordinal()]), 1.0, nested.stream().anyMatch(OpResult::extrapolated),
+                "one MoE layer at q = 1, timed as above"));
     }
 
     /**
@@ -227,12 +232,17 @@ public abstract class Plan extends MoeLayerGraph {
     final double hostShare(Summary acc, double gpu) {
         double host = assumptions.hostOverheadFraction() * gpu;
         if (acc.stepRec != null) {
-            acc.stepRec.add(OpResult.of(OpKind.HOST, Scope.STEP, 1, 0, 0, 0, 0, 0, 0, 0, 0, host, host, Bound.HOST, 1.0,
-                    true, "assumption: " + Math.round(assumptions.hostOverheadFraction() * 100) + " % of the GPU "
-                            + "step, not overlapped (SGLang v0.4 zero-overhead scheduler: 1.1x from overlapping it, "
-                            + "https://lmsys.org/blog/2024-12-04-sglang-v0-4/)"));
+            recordHost(acc.stepRec, host);
         }
         return host;
+    }
+
+    /** The detailed path's record of the host's share ({@link #hostShare}). */
+    private void recordHost(List<OpResult> stepRec, double host) {
+        stepRec.add(OpResult.of(OpKind.HOST, Scope.STEP, 1, 0, 0, 0, 0, 0, 0, 0, 0, host, host, Bound.HOST, 1.0,
+                true, "assumption: " + Math.round(assumptions.hostOverheadFraction() * 100) + " % of the GPU "
+                        + "step, not overlapped (SGLang v0.4 zero-overhead scheduler: 1.1x from overlapping it, "
+                        + "https://lmsys.org/blog/2024-12-04-sglang-v0-4/)"));
     }
 
     /** The bound with the most time; a tie keeps the earlier of memory, compute, network, latency. */

@@ -2,8 +2,11 @@ package dev.ridgeline.engine.space;
 
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.model.Scenario;
+import dev.ridgeline.engine.plan.Plan;
+import dev.ridgeline.engine.plan.Summary;
 import dev.ridgeline.engine.sweep.Sweep;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -49,18 +52,32 @@ public final class Frontier {
     /**
      * Sweeps {@code space} on {@code threads} tasks of {@code executor}, then finds the frontier and the answer at the
      * target over every batch that fits. A cancelled run returns what it had, marked cancelled.
+     *
+     * <p>Each configuration's answer is searched by the worker that swept it, right after its points, with the same
+     * plan and starting from those points ({@link Headline#bestOf(Plan, Scenario, int, int, List, double, Summary)}):
+     * the same answer as {@link Headline#best} over the space with every batch that fits (FrontierAnswerTest), without
+     * a second pass that builds the plans again and waits for the slowest worker twice.
      */
     public static Result compute(Engine engine, Space space, double targetTps, Executor executor, int threads,
                                  BooleanSupplier cancelled, DoubleConsumer progress) {
         int n = space.configurations().size();
         @SuppressWarnings("unchecked")
         List<Point>[] perConfiguration = new List[n];
+        Headline.Answer[] answers = new Headline.Answer[n];
         // Sweep gives each configuration to one worker, so each list has one writer; the sweep's end publishes them.
-        Sweep.Outcome outcome = Sweep.run(engine, space.configurations(), space.batches(), (i, c, b, max, s) -> {
-            if (perConfiguration[i] == null) {
-                perConfiguration[i] = new ArrayList<>();
+        Sweep.Outcome outcome = Sweep.run(engine, space.configurations(), space.batches(), new Sweep.Listener() {
+            @Override
+            public void point(int i, Scenario c, int b, int max, Summary s) {
+                if (perConfiguration[i] == null) {
+                    perConfiguration[i] = new ArrayList<>();
+                }
+                perConfiguration[i].add(new Point(i, b, s.userTokensPerSec(), s.throughputPerCard()));
             }
-            perConfiguration[i].add(new Point(i, b, s.userTokensPerSec(), s.throughputPerCard()));
+
+            @Override
+            public void configurationDone(int i, Scenario c, Plan plan, int max, Summary scratch) {
+                answers[i] = Headline.bestOf(plan, c, i, max, perConfiguration[i], targetTps, scratch);
+            }
         }, executor, threads, cancelled, progress);
         int total = 0;
         for (List<Point> list : perConfiguration) {
@@ -72,8 +89,7 @@ public final class Frontier {
                 points.addAll(list);
             }
         }
-        Headline.Answer answer = outcome.cancelled() ? null : Headline.best(engine,
-                new Space(space.configurations(), Sweep.Batches.allThatFit()), targetTps, executor, threads, cancelled);
+        Headline.Answer answer = outcome.cancelled() ? null : Headline.bestOf(Arrays.asList(answers));
         return new Result(space, points, pareto(points), targetTps, answer, outcome.cancelled() || cancelled.getAsBoolean());
     }
 

@@ -135,6 +135,48 @@ public final class Headline {
         return new Answer(c.withBatch(batchAt(batches, at)), index, met.userTokensPerSec, met.throughputPerCard);
     }
 
+    /**
+     * One configuration's best batch at the target over every batch that fits (1 to {@code maxBatch}, capped as
+     * {@link Sweep.Batches#allThatFit()} caps it), given some of those batches already evaluated ({@code known}, the
+     * configuration's points of a sweep, any order; null for none): the largest known batch meeting the target and the
+     * smallest known missing it bracket the answer (tokens/s per user falls as the batch grows), which is bisected
+     * between them. The answer is {@link #bestOf(Plan, Scenario, int, Space, double, Summary)}'s over every batch that
+     * fits, and its figures those of its batch (a known point's when the answer is one).
+     */
+    static Answer bestOf(Plan plan, Scenario c, int index, int maxBatch, List<Frontier.Point> known, double targetTps,
+                         Summary s) {
+        int count = Sweep.Batches.allThatFitCount(maxBatch);
+        Met met = new Met();
+        int lo = -1; // the largest batch index known to meet the target, -1 for none
+        int hi = count; // the smallest known to miss it, count for none
+        for (int k = 0; known != null && k < known.size(); k++) {
+            Frontier.Point p = known.get(k);
+            int i = p.batch() - 1;
+            if (i < 0 || i >= count) {
+                continue; // not a batch that fits
+            }
+            if (!(p.userTokensPerSec() < targetTps)) {
+                if (i > lo) {
+                    lo = i;
+                    met.index = i;
+                    met.userTokensPerSec = p.userTokensPerSec();
+                    met.throughputPerCard = p.throughputPerCard();
+                }
+            } else {
+                hi = Math.min(hi, i);
+            }
+        }
+        int at;
+        if (lo >= hi) {
+            // not falling with the batch at the known points: the search over every batch, from scratch
+            met = new Met();
+            at = largestMeeting(plan, c, null, count, targetTps, s, -1, met);
+        } else {
+            at = bisect(plan, c, null, lo, hi, targetTps, s, met);
+        }
+        return at < 0 ? null : new Answer(c.withBatch(at + 1), index, met.userTokensPerSec, met.throughputPerCard);
+    }
+
     /** The batch at index {@code i} of an ascending list, or of 1, 2, 3, ... when {@code batches} is null. */
     private static int batchAt(int[] batches, int i) {
         return batches == null ? i + 1 : batches[i];
@@ -226,6 +268,11 @@ public final class Headline {
                 return hi;
             }
         }
+        return bisect(plan, c, batches, lo, hi, target, s, met);
+    }
+
+    /** The largest index meeting the target between {@code lo} (meets, or -1) and {@code hi} (misses, or past the end). */
+    private static int bisect(Plan plan, Scenario c, int[] batches, int lo, int hi, double target, Summary s, Met met) {
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
             if (meets(plan, c, batches, mid, target, s, met)) {

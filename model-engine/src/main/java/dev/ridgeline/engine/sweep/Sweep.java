@@ -74,6 +74,14 @@ public final class Sweep {
          * @param summary       the point's figures; valid only during the call (the worker reuses it)
          */
         void point(int index, Scenario configuration, int batch, int maxBatch, Summary summary);
+
+        /**
+         * After the configuration's last point, on the same worker: the plan that evaluated it and the worker's
+         * result buffer, free to reuse during the call (the frontier searches the configuration's answer at its target
+         * here, with the points just evaluated, instead of in a second pass that builds the plans again).
+         */
+        default void configurationDone(int index, Scenario configuration, Plan plan, int maxBatch, Summary scratch) {
+        }
     }
 
     /** What a finished sweep did. */
@@ -133,6 +141,7 @@ public final class Sweep {
                 plan.summarize(d, b, n, summary);
                 listener.point(index, c, b, maxBatch, summary);
             }
+            listener.configurationDone(index, c, plan, maxBatch, summary);
             return bs.length;
         }
     }

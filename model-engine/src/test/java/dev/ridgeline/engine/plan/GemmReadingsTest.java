@@ -1,0 +1,59 @@
+package dev.ridgeline.engine.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ridgeline.engine.calibration.Calibration;
+import dev.ridgeline.engine.calibration.GemmCurve;
+import dev.ridgeline.engine.io.CalibrationTables;
+import dev.ridgeline.engine.io.Presets;
+import dev.ridgeline.engine.model.CalibrationKey;
+import dev.ridgeline.engine.model.Numerics;
+import dev.ridgeline.engine.ops.OpKind;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A GEMM's fraction of the roofline as the kernel reads it (a variant's reading with its curve's ends kept apart, ln m
+ * taken only between them) is the DeepGEMM curve's own fraction at every M: at and beyond both ends, at each measured M,
+ * just inside the ends, and at random M between, for the dense and the grouped curves of a model's shapes.
+ */
+class GemmReadingsTest {
+    @Test
+    void theReadingIsTheCurvesFractionAtEveryM() {
+        Calibration cal = CalibrationTables.builtIn();
+        GemmReadings readings = new GemmReadings(cal, CalibrationKey.H800);
+        Numerics n = Presets.builtInScenario("default").numerics();
+        int[][] shapes = {{7168, 1536}, {1536, 7168}, {7168, 2048}, {4096, 7168}, {576, 7168}, {24576, 1536}};
+        OpKind[] kinds = {OpKind.Q_DOWN, OpKind.ROUTED_UP};
+        SplittableRandom r = new SplittableRandom(5);
+        Summary acc = new Summary();
+        for (OpKind kind : kinds) {
+            for (int s = 0; s < shapes.length; s++) {
+                int k = shapes[s][0];
+                int nOut = shapes[s][1];
+                int key = kind.ordinal() * OpCosts.VARIANTS + s; // a variant per shape: each key is prepared for one
+                GemmCurve curve = (kind == OpKind.ROUTED_UP ? cal.groupedGemm() : cal.denseGemm()).curve(nOut, k);
+                double[] ms = curve.m();
+                double lo = ms[0];
+                double hi = ms[ms.length - 1];
+                double[] probes = {1, lo / 2, Math.nextDown(lo), lo, Math.nextUp(lo), Math.nextDown(hi), hi,
+                    Math.nextUp(hi), 2 * hi, 1e9};
+                for (double m : probes) {
+                    check(readings, acc, kind, key, k, nOut, n, curve, m);
+                }
+                for (double m : ms) {
+                    check(readings, acc, kind, key, k, nOut, n, curve, m);
+                }
+                for (int i = 0; i < 2_000; i++) {
+                    check(readings, acc, kind, key, k, nOut, n, curve, lo + (hi - lo) * r.nextDouble());
+                }
+            }
+        }
+    }
+
+    private static void check(GemmReadings readings, Summary acc, OpKind kind, int key, int k, int nOut, Numerics n,
+                              GemmCurve curve, double m) {
+        assertEquals(curve.fraction(m, Math.log(m)), readings.fraction(kind, key, m, k, nOut, n, acc, 1, 1),
+                () -> kind + " " + k + "x" + nOut + " at m = " + m);
+    }
+}
