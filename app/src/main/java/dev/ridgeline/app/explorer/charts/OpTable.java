@@ -13,10 +13,16 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
+import javafx.scene.control.Skin;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.NestedTableColumnHeader;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.control.skin.TableHeaderRow;
+import javafx.scene.control.skin.TableViewSkin;
 
 /**
  * The sortable op table: one row per operator of the layer and, in calibrated fidelity, of the step outside the
@@ -103,6 +109,42 @@ public final class OpTable extends TableView<OpTable.Row> {
             }
         });
         getColumns().add(basis);
+    }
+
+    /**
+     * JavaFX's skin, but a column still at JavaFX's default width (80, the Bound column) is not fitted to its first 30
+     * rows when its header is first shown: each row laid into a cell and a row made and styled for that measure alone
+     * (about a tenth of the FX thread's layout before the window's first frame), and under the constrained resize
+     * policy the widths stayed as they were. A double click on a column's edge still fits it to all its rows.
+     */
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new TableViewSkin<>(this) {
+            @Override
+            protected TableHeaderRow createTableHeaderRow() {
+                return new TableHeaderRow(this) {
+                    @Override
+                    protected NestedTableColumnHeader createRootHeader() {
+                        return new NestedTableColumnHeader(null) {
+                            @Override
+                            protected TableColumnHeader createTableColumnHeader(TableColumnBase col) {
+                                if (col == null || !col.getColumns().isEmpty()) {
+                                    return super.createTableColumnHeader(col);
+                                }
+                                return new TableColumnHeader(col) {
+                                    @Override
+                                    protected void resizeColumnToFitContent(int maxRows) {
+                                        if (maxRows == -1) { // all rows: the double click, not the first show's 30
+                                            super.resizeColumnToFitContent(maxRows);
+                                        }
+                                    }
+                                };
+                            }
+                        };
+                    }
+                };
+            }
+        };
     }
 
     private static Label header(String title, String tip) {
