@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.engine.Fixtures;
 import dev.ridgeline.engine.io.Presets;
-import dev.ridgeline.engine.model.Chip;
-import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.Scenario;
 import dev.ridgeline.engine.plan.Plan;
 import dev.ridgeline.engine.plan.Summary;
@@ -32,43 +30,29 @@ class FrontierAnswerTest {
     @Test
     void theSweepsAnswerIsTheHeadlinesOverEveryBatchThatFits() throws Exception {
         SplittableRandom random = new SplittableRandom(20261207L);
-        List<Knob> knobs = Knob.fields();
         ExecutorService two = Executors.newFixedThreadPool(2);
         int answered = 0;
         int none = 0;
         try {
-            for (Fidelity f : Fidelity.values()) {
-                for (Chip chip : Presets.builtIn().chips()) {
-                    Scenario s;
-                    try {
-                        s = DEFAULT.withFidelity(f).withChip(chip);
-                    } catch (IllegalArgumentException refused) {
-                        continue;
-                    }
-                    for (int edit = 0; edit < 3; edit++) {
-                        double target = Math.exp(Math.log(2) + random.nextDouble() * Math.log(150));
-                        List<Space> spaces = List.of(Space.explorerForDrawing(s), Space.seed(s));
-                        for (Space space : spaces) {
-                            Frontier.Result r = edit % 2 == 0 ? Frontier.compute(Fixtures.ENGINE, space, target)
-                                    : Frontier.compute(Fixtures.ENGINE, space, target, two, 2, () -> false, p -> { });
-                            Headline.Answer expected = Headline.best(Fixtures.ENGINE,
-                                    new Space(space.configurations(), Sweep.Batches.allThatFit()), target);
-                            String where = s.chip().name() + " " + f + " target " + target;
-                            same(expected, r.answer(), where);
-                            if (expected == null) {
-                                none++;
-                            } else {
-                                answered++;
-                            }
-                        }
-                        Knob k = knobs.get(random.nextInt(knobs.size()));
-                        double now = k.of(s);
-                        try {
-                            s = k.with(s, now == 0 ? 2e15 : now * (0.5 + random.nextDouble()));
-                        } catch (IllegalArgumentException refused) {
-                            // a value the field refuses: no edit
+            for (Scenario start : ChipEdits.everyChipPreset(DEFAULT)) {
+                Scenario s = start;
+                for (int edit = 0; edit < 3; edit++) {
+                    double target = Math.exp(Math.log(2) + random.nextDouble() * Math.log(150));
+                    List<Space> spaces = List.of(Space.explorerForDrawing(s), Space.seed(s));
+                    for (Space space : spaces) {
+                        Frontier.Result r = edit % 2 == 0 ? Frontier.compute(Fixtures.ENGINE, space, target)
+                                : Frontier.compute(Fixtures.ENGINE, space, target, two, 2, () -> false, p -> { });
+                        Headline.Answer expected = Headline.best(Fixtures.ENGINE,
+                                new Space(space.configurations(), Sweep.Batches.allThatFit()), target);
+                        String where = s.chip().name() + " " + start.fidelity() + " target " + target;
+                        same(expected, r.answer(), where);
+                        if (expected == null) {
+                            none++;
+                        } else {
+                            answered++;
                         }
                     }
+                    s = ChipEdits.randomEdit(s, random);
                 }
             }
             // the every-batch space: the answer is read off the points, with no search at all

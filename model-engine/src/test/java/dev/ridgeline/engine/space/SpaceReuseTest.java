@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.engine.io.Presets;
-import dev.ridgeline.engine.model.Chip;
-import dev.ridgeline.engine.model.Fidelity;
 import dev.ridgeline.engine.model.ModelConfig;
 import dev.ridgeline.engine.model.Scenario;
 import java.util.List;
@@ -27,37 +25,26 @@ class SpaceReuseTest {
     @Test
     void chipEditsGiveTheSpaceBuiltAnew() {
         SplittableRandom random = new SplittableRandom(20261207L);
-        List<Knob> knobs = Knob.fields();
         int reused = 0;
         int rebuilt = 0;
-        for (Fidelity f : Fidelity.values()) {
-            for (Chip chip : Presets.builtIn().chips()) {
-                Scenario s;
-                try {
-                    s = DEFAULT.withFidelity(f).withChip(chip);
-                } catch (IllegalArgumentException refused) {
-                    continue;
+        for (Scenario start : ChipEdits.everyChipPreset(DEFAULT)) {
+            Scenario s = start;
+            Space previous = Space.explorerForDrawing(s, null);
+            sameAsAnew(s, previous);
+            for (int edit = 0; edit < 6; edit++) {
+                Scenario edited = ChipEdits.randomEdit(s, random);
+                if (edited == s) {
+                    continue; // a value the field refuses: no edit
                 }
-                Space previous = Space.explorerForDrawing(s, null);
-                sameAsAnew(s, previous);
-                for (int edit = 0; edit < 6; edit++) {
-                    Knob k = knobs.get(random.nextInt(knobs.size()));
-                    double now = k.of(s);
-                    double moved = now == 0 ? 2e15 : now * (0.5 + random.nextDouble());
-                    try {
-                        s = k.with(s, moved);
-                    } catch (IllegalArgumentException refused) {
-                        continue; // a value the field refuses: no edit
-                    }
-                    Space next = Space.explorerForDrawing(s, previous);
-                    sameAsAnew(s, next);
-                    if (next.configurations().get(0).deployment() == previous.configurations().get(0).deployment()) {
-                        reused++;
-                    } else {
-                        rebuilt++;
-                    }
-                    previous = next;
+                s = edited;
+                Space next = Space.explorerForDrawing(s, previous);
+                sameAsAnew(s, next);
+                if (next.configurations().get(0).deployment() == previous.configurations().get(0).deployment()) {
+                    reused++;
+                } else {
+                    rebuilt++;
                 }
+                previous = next;
             }
         }
         // most edits move a rate (same shape: reused); the domain and FP4 edits change the shape (built anew)
