@@ -119,32 +119,51 @@ public final class OpTable extends TableView<OpTable.Row> {
      */
     @Override
     protected Skin<?> createDefaultSkin() {
-        return new TableViewSkin<>(this) {
-            @Override
-            protected TableHeaderRow createTableHeaderRow() {
-                return new TableHeaderRow(this) {
-                    @Override
-                    protected NestedTableColumnHeader createRootHeader() {
-                        return new NestedTableColumnHeader(null) {
-                            @Override
-                            protected TableColumnHeader createTableColumnHeader(TableColumnBase col) {
-                                if (col == null || !col.getColumns().isEmpty()) {
-                                    return super.createTableColumnHeader(col);
-                                }
-                                return new TableColumnHeader(col) {
-                                    @Override
-                                    protected void resizeColumnToFitContent(int maxRows) {
-                                        if (maxRows == -1) { // all rows: the double click, not the first show's 30
-                                            super.resizeColumnToFitContent(maxRows);
-                                        }
-                                    }
-                                };
-                            }
-                        };
-                    }
-                };
+        return new SkinFittingOnDemand(this);
+    }
+
+    /** JavaFX's table skin with the header row below. */
+    private static final class SkinFittingOnDemand extends TableViewSkin<Row> {
+        SkinFittingOnDemand(OpTable table) {
+            super(table);
+        }
+
+        @Override
+        protected TableHeaderRow createTableHeaderRow() {
+            return new TableHeaderRow(this) {
+                @Override
+                protected NestedTableColumnHeader createRootHeader() {
+                    return new RootHeader();
+                }
+            };
+        }
+    }
+
+    /** The root header: a header of its own for each leaf column. */
+    private static final class RootHeader extends NestedTableColumnHeader {
+        RootHeader() {
+            super(null);
+        }
+
+        @Override
+        protected TableColumnHeader createTableColumnHeader(TableColumnBase col) {
+            return col == null || !col.getColumns().isEmpty() ? super.createTableColumnHeader(col)
+                    : new HeaderFittingOnDemand(col);
+        }
+    }
+
+    /** A leaf column's header that fits its column to all rows (the double click), not to the first 30 at first show. */
+    private static final class HeaderFittingOnDemand extends TableColumnHeader {
+        HeaderFittingOnDemand(TableColumnBase<?, ?> col) {
+            super(col);
+        }
+
+        @Override
+        protected void resizeColumnToFitContent(int maxRows) {
+            if (maxRows == -1) {
+                super.resizeColumnToFitContent(maxRows);
             }
-        };
+        }
     }
 
     private static Label header(String title, String tip) {
