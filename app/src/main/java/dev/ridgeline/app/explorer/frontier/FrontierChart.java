@@ -209,9 +209,7 @@ public final class FrontierChart {
 
     /**
      * Lines without shapes, labels or entities, drawn in their one pass: the renderer's second pass (shapes, item
-     * labels, entities) draws nothing here, and its call per point of every line was what kept C2 compiling
-     * {@code drawSecondaryPass} (34 KB of code, about a second of a compiler thread each time) during the frontier's
-     * edits (decision 0006, addendum front24).
+     * labels, entities) draws nothing here, and it was called for every point of every line on each redraw.
      */
     static final class LinesOnly extends XYLineAndShapeRenderer {
         private static final long serialVersionUID = 1L;
