@@ -50,9 +50,9 @@ public final class MapView extends BorderPane {
         top.setPadding(new Insets(4, 6, 2, 6));
         note.setId("mapNote");
         note.setWrapText(true);
-        note.getStyleClass().add("muted-text");
+        note.getStyleClass().addAll("muted-text", "map-note");
         note.setPadding(new Insets(2, 6, 4, 6));
-        // the note stays within two lines (the style sheet's #mapNote); the whole of it, with the price's source, here
+        // the note stays within two lines (the style sheet's .map-note); the whole of it, with the price's source, here
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(note.textProperty());
         whole.setWrapText(true);
