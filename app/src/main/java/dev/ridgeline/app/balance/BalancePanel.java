@@ -1,5 +1,6 @@
 package dev.ridgeline.app.balance;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.engine.Balance;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.Chip;
@@ -25,10 +26,10 @@ public final class BalancePanel extends VBox {
     private final Label[] verdicts = new Label[ROWS];
 
     public BalancePanel(ObservableValue<Evaluation> evaluation) {
-        setId("balancePanel");
+        Names.name(this, "balancePanel");
         setSpacing(4);
         setPadding(new Insets(6));
-        ratio.setId("balanceRatio");
+        Names.name(ratio, "balanceRatio");
         ratio.getStyleClass().add("kpi-value");
         thresholds.setHgap(10);
         thresholds.setVgap(2);

@@ -1,10 +1,12 @@
 package dev.ridgeline.app.explorer;
 
+import static dev.ridgeline.app.Names.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.Tips;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.io.Catalog;
@@ -44,7 +46,7 @@ class LazyTabsTest {
     }
 
     private static Tab tab(TabPane pane, String id) {
-        return pane.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow();
+        return pane.getTabs().stream().filter(t -> id.equals(Names.of(t))).findFirst().orElseThrow();
     }
 
     @Test
@@ -57,7 +59,7 @@ class LazyTabsTest {
         assertTrue(Tips.text(chipTab).startsWith("Edit every field of the chip"));
 
         @SuppressWarnings("unchecked")
-        ComboBox<Chip> chips = robot.lookup("#chipChoice").queryAs(ComboBox.class);
+        ComboBox<Chip> chips = robot.lookup(named("chipChoice")).queryAs(ComboBox.class);
         Chip a100 = catalog.chip("A100");
         robot.interact(() -> chips.setValue(a100));
         WaitForAsyncUtils.waitForFxEvents();
@@ -76,11 +78,11 @@ class LazyTabsTest {
         assertTrue(balanceTab.isSelected(), "Chip -> Balance");
         // the panel sits in a scroll pane, whose content joins the scene graph when the pane's skin is made, at the
         // next pulse's CSS pass: a loaded machine may not have run it yet when the FX events above are done
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.getScene().lookup("#balanceRatio") != null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Names.find(view.getScene().getRoot(), "balanceRatio") != null);
         // the ratio of the scenario as edited, by the engine (the panel only formats it)
         Evaluation e = dev.ridgeline.app.Engines.builtIn().evaluate(view.model().getScenario());
         assertEquals(String.format(Locale.ROOT, "%.2f TFLOPS per GB/s", e.balance().tflopsPerGBps()),
-                robot.lookup("#balanceRatio").queryAs(Label.class).getText());
+                robot.lookup(named("balanceRatio")).queryAs(Label.class).getText());
         assertEquals(a100, e.scenario().chip());
     }
 }

@@ -1,9 +1,11 @@
 package dev.ridgeline.app.explorer;
 
+import static dev.ridgeline.app.Names.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.ChipField;
@@ -48,7 +50,7 @@ class WindowTextTest {
 
     @Test
     void everyChipFieldNameIsShownWhole(FxRobot robot) {
-        robot.clickOn("#chipTab");
+        robot.clickOn(named("chipTab"));
         WaitForAsyncUtils.waitForFxEvents();
         List<TitledPane> categories = robot.from(view.chipEditor()).lookup(".titled-pane").queryAllAs(TitledPane.class)
                 .stream().toList();
@@ -74,7 +76,7 @@ class WindowTextTest {
      */
     @Test
     void everyChipChoiceShowsItsValueWhole(FxRobot robot) {
-        robot.clickOn("#chipTab");
+        robot.clickOn(named("chipTab"));
         WaitForAsyncUtils.waitForFxEvents();
         List<TitledPane> categories = robot.from(view.chipEditor()).lookup(".titled-pane").queryAllAs(TitledPane.class)
                 .stream().toList();
