@@ -1,6 +1,5 @@
 package dev.ridgeline.app.balance;
 
-import dev.ridgeline.app.Names;
 import dev.ridgeline.engine.Balance;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.Chip;
@@ -26,10 +25,10 @@ public final class BalancePanel extends VBox {
     private final Label[] verdicts = new Label[ROWS];
 
     public BalancePanel(ObservableValue<Evaluation> evaluation) {
-        Names.name(this, "balancePanel");
+        setId("balancePanel");
         setSpacing(4);
         setPadding(new Insets(6));
-        Names.name(ratio, "balanceRatio");
+        ratio.setId("balanceRatio");
         ratio.getStyleClass().add("kpi-value");
         thresholds.setHgap(10);
         thresholds.setVgap(2);

@@ -1,6 +1,5 @@
 package dev.ridgeline.app.chipeditor;
 
-import dev.ridgeline.app.Names;
 import dev.ridgeline.engine.io.PresetException;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Chip;
@@ -48,7 +47,7 @@ public final class ChipEditor extends VBox {
         this.scenario = scenario;
         this.userPresets = userPresets;
         this.askName = askName;
-        Names.name(this, "chipEditor");
+        setId("chipEditor");
         setSpacing(6);
         setPadding(new Insets(6));
         chip.set(scenario.get().chip());
@@ -66,7 +65,7 @@ public final class ChipEditor extends VBox {
         });
         PropertySheet sheet = new PropertySheet(FXCollections.observableArrayList(
                 ChipField.ALL.stream().map(f -> (PropertySheet.Item) new ChipItem(f, chip, message::setText)).toList()));
-        Names.name(sheet, "chipSheet");
+        sheet.setId("chipSheet");
         sheet.setMode(PropertySheet.Mode.CATEGORY);
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
@@ -78,11 +77,11 @@ public final class ChipEditor extends VBox {
                 sheet.requestFocus();
             }
         });
-        Names.name(message, "chipEditorMessage");
+        message.setId("chipEditorMessage");
         message.setWrapText(true);
         message.getStyleClass().add("field-message");
         Button save = new Button("Save as preset…");
-        Names.name(save, "saveChipPreset");
+        save.setId("saveChipPreset");
         save.setTooltip(new Tooltip("Write this chip into " + userPresets.resolve("chips") + " under a new name; it joins the chip picker."));
         save.setOnAction(e -> save());
         getChildren().addAll(sheet, message, new HBox(8, save));

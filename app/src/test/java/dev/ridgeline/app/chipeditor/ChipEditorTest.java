@@ -1,10 +1,8 @@
 package dev.ridgeline.app.chipeditor;
 
-import static dev.ridgeline.app.Names.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ridgeline.app.Names;
 import dev.ridgeline.app.balance.BalancePanel;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.Evaluation;
@@ -93,7 +91,7 @@ class ChipEditorTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(8000e9, scenario.get().chip().hbmBandwidthBytesPerSec(), 1.0);
         assertTrue(evaluation.get().layerTimeSec() < before, "more bandwidth must not slow the layer");
-        assertEquals("", robot.from(editor).lookup(named("chipEditorMessage")).queryAs(Label.class).getText());
+        assertEquals("", robot.from(editor).lookup("#chipEditorMessage").queryAs(Label.class).getText());
     }
 
     @Test
@@ -103,29 +101,29 @@ class ChipEditorTest {
         robot.clickOn(fp8).write("0").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(good, scenario.get().chip());
-        String message = robot.from(editor).lookup(named("chipEditorMessage")).queryAs(Label.class).getText();
+        String message = robot.from(editor).lookup("#chipEditorMessage").queryAs(Label.class).getText();
         // the bound in the field's own unit: 1e9 to 1e18 FLOP/s are 0.001 to 1,000,000 TFLOPS (Checks)
         assertEquals("FP8 tensor rate: 0.0 refused (FP8 tensor rate must be in [0.001, 1000000], was 0 TFLOPS)", message);
     }
 
     @Test
     void saveAsPresetWritesTheUserFolder(FxRobot robot) throws Exception {
-        robot.clickOn(named("saveChipPreset"));
+        robot.clickOn("#saveChipPreset");
         WaitForAsyncUtils.waitForFxEvents();
         Path file = userDir.resolve("chips/my_20h800.json"); // lower case, the space as its UTF-8 byte _20
-        assertTrue(Files.exists(file), robot.from(editor).lookup(named("chipEditorMessage")).queryAs(Label.class).getText());
+        assertTrue(Files.exists(file), robot.from(editor).lookup("#chipEditorMessage").queryAs(Label.class).getText());
         assertEquals("My H800", Presets.withUserPresets(userDir).catalog().chip("My H800").name());
         // the saved chip is still H800's figures: 1979e12 FLOP/s over CX7's 40 GiB/s = 46.08 TFLOPS per GB/s
-        assertEquals("46.08 TFLOPS per GB/s", robot.lookup(named("balanceRatio")).queryAs(Label.class).getText());
+        assertEquals("46.08 TFLOPS per GB/s", robot.lookup("#balanceRatio").queryAs(Label.class).getText());
     }
 
     @Test
     void aPresetNameEndingInEditedIsRefused(FxRobot robot) {
         answer = "H800 (edited)";
-        robot.clickOn(named("saveChipPreset"));
+        robot.clickOn("#saveChipPreset");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("H800 custom", suggested);
-        String message = robot.from(editor).lookup(named("chipEditorMessage")).queryAs(Label.class).getText();
+        String message = robot.from(editor).lookup("#chipEditorMessage").queryAs(Label.class).getText();
         assertTrue(message.startsWith("Not saved: name: 'H800 (edited)' may not end in '(edited)'"), message);
         assertTrue(Files.notExists(userDir.resolve("chips")), "nothing was written");
         assertEquals("H800", scenario.get().chip().name());

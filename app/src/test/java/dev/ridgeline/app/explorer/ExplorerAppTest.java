@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ridgeline.app.Names;
 import dev.ridgeline.engine.io.Presets;
 import dev.ridgeline.engine.model.Chip;
 import java.nio.file.Files;

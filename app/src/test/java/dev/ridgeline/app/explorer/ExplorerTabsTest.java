@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ridgeline.app.Names;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.roofline.OpResult;
@@ -113,7 +112,7 @@ class ExplorerTabsTest {
     @Test
     void savingAChipPresetWritesItAndAddsItToThePicker(FxRobot robot) {
         robot.clickOn(named("chipTab"));
-        robot.clickOn(named("saveChipPreset"));
+        robot.clickOn("#saveChipPreset");
         WaitForAsyncUtils.waitForFxEvents();
         TextField name = robot.lookup(".dialog-pane .text-field").queryAs(TextField.class);
         robot.interact(() -> name.setText("Review chip"));
@@ -173,12 +172,12 @@ class ExplorerTabsTest {
         robot.clickOn(named("balanceTab"));
         // H800 at EP144 (beyond its 8-card NVLink domain) over CX7: 1979e12 FLOP/s / 40 GiB/s (42,949,672,960 B/s)
         // = 46,077.6 FLOP per byte = 46.08 TFLOPS per GB/s
-        assertEquals("46.08 TFLOPS per GB/s", robot.lookup(named("balanceRatio")).queryAs(Label.class).getText());
+        assertEquals("46.08 TFLOPS per GB/s", robot.lookup("#balanceRatio").queryAs(Label.class).getText());
         @SuppressWarnings("unchecked")
         ComboBox<dev.ridgeline.engine.model.Chip> chips = robot.lookup(named("chipChoice")).queryAs(ComboBox.class);
         robot.interact(() -> chips.setValue(catalog.chip("H20")));
         // H20: 296e12 / 42,949,672,960 = 6,891.8 FLOP per byte
-        assertEquals("6.89 TFLOPS per GB/s", robot.lookup(named("balanceRatio")).queryAs(Label.class).getText());
+        assertEquals("6.89 TFLOPS per GB/s", robot.lookup("#balanceRatio").queryAs(Label.class).getText());
     }
 
     @Test

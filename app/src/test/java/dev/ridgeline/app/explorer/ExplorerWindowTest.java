@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ridgeline.app.Names;
 import dev.ridgeline.app.explorer.charts.GanttPainter;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.io.Catalog;

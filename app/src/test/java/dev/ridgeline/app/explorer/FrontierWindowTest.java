@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ridgeline.app.Names;
 import dev.ridgeline.app.Engines;
 import dev.ridgeline.app.explorer.frontier.AnswerText;
 import dev.ridgeline.app.explorer.frontier.FrontierChart;

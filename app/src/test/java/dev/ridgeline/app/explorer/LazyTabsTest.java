@@ -78,11 +78,11 @@ class LazyTabsTest {
         assertTrue(balanceTab.isSelected(), "Chip -> Balance");
         // the panel sits in a scroll pane, whose content joins the scene graph when the pane's skin is made, at the
         // next pulse's CSS pass: a loaded machine may not have run it yet when the FX events above are done
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Names.find(view.getScene().getRoot(), "balanceRatio") != null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.getScene().lookup("#balanceRatio") != null);
         // the ratio of the scenario as edited, by the engine (the panel only formats it)
         Evaluation e = dev.ridgeline.app.Engines.builtIn().evaluate(view.model().getScenario());
         assertEquals(String.format(Locale.ROOT, "%.2f TFLOPS per GB/s", e.balance().tflopsPerGBps()),
-                robot.lookup(named("balanceRatio")).queryAs(Label.class).getText());
+                robot.lookup("#balanceRatio").queryAs(Label.class).getText());
         assertEquals(a100, e.scenario().chip());
     }
 }

@@ -61,7 +61,7 @@ class NamesTest {
             });
         }
         assertTrue(named.containsAll(List.of("batchField", "tpotValue", "chipTab", "frontierTarget", "mapNote",
-                "sensitivityHeadline", "chipEditorMessage", "validationTable", "servedCost")), "the walk reached every view: " + named);
+                "sensitivityHeadline", "validationTable", "servedCost")), "the walk reached every view: " + named);
         assertEquals(Set.of(), ids, "CSS ids in the window");
     }
 

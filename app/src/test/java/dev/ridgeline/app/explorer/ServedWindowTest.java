@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ridgeline.app.Names;
 import dev.ridgeline.app.Engines;
 import dev.ridgeline.engine.io.Catalog;
 import dev.ridgeline.engine.io.Presets;

@@ -2,7 +2,6 @@ package dev.ridgeline.app.explorer.tuning;
 
 import static dev.ridgeline.app.Names.named;
 
-import dev.ridgeline.app.Names;
 import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
