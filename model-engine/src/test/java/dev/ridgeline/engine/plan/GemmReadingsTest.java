@@ -54,6 +54,22 @@ class GemmReadingsTest {
         }
     }
 
+    @Test
+    void eachVariantReadsItsKernelsTable() {
+        Calibration cal = CalibrationTables.builtIn();
+        GemmReadings readings = new GemmReadings(cal, CalibrationKey.H800);
+        int decode = OpCosts.variant(0, 1);
+        int prefill = decode + OpCosts.PREFILL_VARIANT;
+        int k = 7168;
+        int nOut = 4096;
+        assertSame(cal.denseGemm().curve(nOut, k), readings.curve(OpKind.SHARED_UP, OpKind.SHARED_UP.ordinal()
+                * OpCosts.VARIANTS + decode, k, nOut));
+        assertSame(cal.groupedGemm().curve(nOut, k), readings.curve(OpKind.ROUTED_UP, OpKind.ROUTED_UP.ordinal()
+                * OpCosts.VARIANTS + decode, k, nOut));
+        assertSame(cal.prefill().contiguousGemm().curve(nOut, k), readings.curve(OpKind.ROUTED_DOWN,
+                OpKind.ROUTED_DOWN.ordinal() * OpCosts.VARIANTS + prefill, k, nOut));
+    }
+
     private static void check(GemmReadings readings, Summary acc, OpKind kind, GemmVariant g, Numerics n,
                               GemmCurve curve, double m) {
         assertEquals(curve.fraction(m, Math.log(m)), readings.fraction(kind, g, m, n, acc, 1, 1),
