@@ -30,8 +30,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * seed search. Each summary invocation evaluates {@link SpeedProbe#VARIANTS} deployments of DeepSeek-V3 on H800 + CX7
  * (batch, EP, policy, dtypes and MTP varied, so nothing is constant-folded). {@code afterOther} runs the other
  * fidelity's summary path for two seconds before the measured one is warmed: the kernel then compiles for both
- * fidelities' profiles, as in a process that runs both (decision 0005, addendum 2026-12-07).
+ * fidelities' profiles, as in a process that runs both (decision 0005, addendum 2026-12-07); {@code detailedFirst}
+ * runs the detailed evaluation first, as {@code bench --kernel calibrated} does.
  * {@code ./mvnw -B -pl assets,model-engine -am -Pjmh package -DskipTests && java -jar model-engine/target/benchmarks.jar}
+ * <p>The window and {@code bench} run with the compiler options of the {@code ridgeline} script (the directives file
+ * above all, which keeps the detailed path's records out of line, decision 0005); JMH's forks do not unless given
+ * them: {@code -jvmArgsAppend "-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=app/src/main/jvm/c2-directives.json
+ * -XX:Tier4InvocationThreshold=15000 -XX:Tier4MinInvocationThreshold=1800 -XX:Tier4CompileThreshold=45000
+ * -XX:Tier4BackEdgeThreshold=120000 -XX:PerBytecodeTrapLimit=1 -XX:PerMethodTrapLimit=5 -XX:+UseParallelGC"}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,6 +57,13 @@ public class EngineBenchmark {
     @Param({"false"})
     public boolean afterOther;
 
+    /**
+     * Run this fidelity's detailed evaluation for half a second first, as {@code bench --kernel calibrated} and the
+     * window do before the summary path: the kernel then compiles with the detailed path's profile too.
+     */
+    @Param({"false"})
+    public boolean detailedFirst;
+
     private Engine engine;
     private Plan plan;
     private Deployment[] deployments;
@@ -69,6 +82,9 @@ public class EngineBenchmark {
         for (int i = 0; i < scenarios.length; i++) {
             deployments[i] = scenarios[i].deployment();
             numerics[i] = scenarios[i].numerics();
+        }
+        if (detailedFirst) {
+            SpeedProbe.detailedPerSecond(engine, base, 0.5);
         }
         if (afterOther) {
             Fidelity other = fidelity == Fidelity.CALIBRATED ? Fidelity.reproducing() : Fidelity.CALIBRATED;

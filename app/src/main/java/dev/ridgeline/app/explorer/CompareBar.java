@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.Tips;
 import dev.ridgeline.app.Comparison;
 import dev.ridgeline.engine.model.Scenario;
@@ -18,19 +19,19 @@ final class CompareBar extends VBox {
     CompareBar(ExplorerModel model) {
         super(4);
         Button pin = new Button("Pin as A");
-        pin.setId("pinButton");
+        Names.name(pin, "pinButton");
         Tips.set(pin, ("Keep the current result as A: the tiles then say how each later edit moves them (Shortcut+P)."));
         pin.setOnAction(e -> model.pin());
         Button clear = new Button("Clear A");
-        clear.setId("unpinButton");
+        Names.name(clear, "unpinButton");
         Tips.set(clear, ("Stop comparing (Shortcut+Shift+P)."));
         clear.setOnAction(e -> model.unpin());
         clear.disableProperty().bind(model.pinnedProperty().isNull());
-        compare.setId("compareLabel");
+        Names.name(compare, "compareLabel");
         compare.setWrapText(true);
         compare.getStyleClass().add("compare-text");
         CheckBox served = new CheckBox("Served");
-        served.setId("servedSwitch");
+        Names.name(served, "servedSwitch");
         served.setMnemonicParsing(false);
         Tips.set(served, ("Headline tiles and frontier in served output tokens/s per card: the Served view's "
                 + "workload over its prefill and decode cards, TTFT limit included (Shortcut+Shift+W)."));

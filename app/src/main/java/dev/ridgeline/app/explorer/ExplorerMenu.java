@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.export.ImageExport;
 import dev.ridgeline.app.export.ViewKind;
 import dev.ridgeline.engine.io.Catalog;
@@ -63,7 +64,7 @@ public final class ExplorerMenu {
         compare.getItems().addAll(item("_Pin current result as A", "Shortcut+P", () -> view.model().pin()), clear,
                 new SeparatorMenuItem(), served);
         bar.getMenus().addAll(file, edit, compare);
-        bar.setId("menuBar");
+        Names.name(bar, "menuBar");
     }
 
     public MenuBar menuBar() {

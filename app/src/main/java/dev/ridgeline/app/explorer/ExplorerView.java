@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.Tips;
 import dev.ridgeline.app.UserFolders;
 import dev.ridgeline.app.chipeditor.ChipEditor;
@@ -44,7 +45,7 @@ import javafx.util.Subscription;
 public final class ExplorerView extends BorderPane {
     /** The side tabs beside the roofline, in order: {@code export --tab} takes these names. */
     public static final List<String> SIDE_TABS = List.of("results", "chip", "balance", "sensitivity", "target");
-    /** The views in the centre, in order (tab ids "rooflineTab", "frontierTab", "mapTab", "chipsTab", "servedTab", "validationTab"). */
+    /** The views in the centre, in order (tab names, {@link dev.ridgeline.app.Names}: "rooflineTab", "frontierTab", "mapTab", "chipsTab", "servedTab", "validationTab"). */
     public static final List<String> CENTRE_VIEWS = List.of("roofline", "frontier", "map", "chips", "served", "validation");
 
     private final ExplorerModel model;
@@ -83,7 +84,7 @@ public final class ExplorerView extends BorderPane {
     public ExplorerView(ExplorerModel model, Catalog catalog, Path userPresets, TuningRunner tuning) {
         this.model = model;
         status = new StatusBar(model); // before anything that shows a result
-        setId("explorer");
+        Names.name(this, "explorer");
         getStyleClass().add("explorer");
         getStylesheets().add(stylesheet());
         scenarioPanel = new ScenarioPanel(model.scenarioProperty(), catalog);
@@ -92,7 +93,7 @@ public final class ExplorerView extends BorderPane {
         ScrollPane left = scrolled(scenarioPanel);
         left.setMinWidth(230);
         left.getStyleClass().add("scenario-scroll");
-        left.setId("scenarioScroll");
+        Names.name(left, "scenarioScroll");
 
         kpis.setBelowTiles(memoryBar);
         compareBar = new CompareBar(model);
@@ -109,9 +110,9 @@ public final class ExplorerView extends BorderPane {
         tabs.getTabs().addAll(resultsTab, chipTab, balanceTab, sensitivityTab, targetTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinWidth(280);
-        tabs.setId("sideTabs");
+        Names.name(tabs, "sideTabs");
 
-        stale.setId("staleLabel");
+        Names.name(stale, "staleLabel");
         stale.getStyleClass().add("stale-banner");
         stale.setWrapText(true);
         stale.setMaxWidth(Double.MAX_VALUE);
@@ -140,7 +141,7 @@ public final class ExplorerView extends BorderPane {
             }
         }));
         centreTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        centreTabs.setId("centreTabs");
+        Names.name(centreTabs, "centreTabs");
         centreTabs.setMinSize(0, 0);
         lazy = new LazyViews(model, catalog, userPresets, tuning, scenarioPanel::addChip, ExplorerView::scrolled,
                 new LazyViews.Tabs(chipTab, balanceTab, sensitivityTab, targetTab, frontierTab, mapTab, chipsTab,
@@ -209,10 +210,10 @@ public final class ExplorerView extends BorderPane {
         }));
     }
 
-    /** A tab named {@code name} ("chip": title "Chip", id "chipTab"), its content set by the caller or when first shown. */
+    /** A tab named {@code name} ("chip": title "Chip", named "chipTab"), its content set by the caller or when first shown. */
     private static Tab tab(String name, String tip) {
         Tab t = new Tab(Character.toUpperCase(name.charAt(0)) + name.substring(1));
-        t.setId(name + "Tab");
+        Names.name(t, name + "Tab");
         Tips.set(t, tip);
         return t;
     }
@@ -358,6 +359,10 @@ public final class ExplorerView extends BorderPane {
         return opTable;
     }
 
+    /**
+     * Ridgeline's stylesheet. JavaFX reads {@code ridgeline.bss} beside it, the same rules in binary form (made and
+     * checked by {@code ThemeTest}), instead of parsing the text before the window's first frame.
+     */
     static String stylesheet() {
         URL css = ExplorerView.class.getResource("/css/ridgeline.css");
         if (css == null) {

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.Tips;
 import dev.ridgeline.app.Comparison;
 import dev.ridgeline.app.Comparison.Metric;
@@ -56,7 +57,7 @@ public final class KpiPanel extends VBox {
     private final Label perNodeBand = bandLabel("perNode");
 
     public KpiPanel() {
-        setId("kpis");
+        Names.name(this, "kpis");
         getStyleClass().add("kpi-panel");
         grid.setHgap(6);
         grid.setVgap(6);
@@ -88,7 +89,7 @@ public final class KpiPanel extends VBox {
         Tips.follow(tileOf(joules), powerTip);
         add(0, FIDELITY_ROW, "Fidelity", fidelity, "Calibrated (the default) times each kernel at its published measured efficiency; seed 000, as published, reproduces the blog post's model. * marks figures used beyond what was measured (see the op table's Basis column).");
         GridPane.setColumnSpan(grid.getChildren().get(grid.getChildren().size() - 1), 2);
-        readings.setId("readings");
+        Names.name(readings, "readings");
         readings.getStyleClass().add("kpi-readings");
         readings.setWrapText(true);
         ((VBox) grid.getChildren().get(grid.getChildren().size() - 1)).getChildren().add(readings);
@@ -217,7 +218,7 @@ public final class KpiPanel extends VBox {
 
     private static Label note(String id) {
         Label l = new Label();
-        l.setId(id);
+        Names.name(l, id);
         l.getStyleClass().add("kpi-note");
         l.setWrapText(true);
         l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -261,15 +262,15 @@ public final class KpiPanel extends VBox {
         String apply(double low, double high);
     }
 
-    /** The band label of a tile ("(2,341–3,033)"), by id suffix, for tests; empty when hidden. */
+    /** The band label of a tile ("(2,341–3,033)"), by name suffix, for tests; empty when hidden. */
     public String band(String id) {
-        Label l = (Label) lookup("#" + id + "Band");
+        Label l = (Label) Names.find(this, id + "Band");
         return l.isVisible() ? l.getText() : "";
     }
 
-    /** The value label of a tile, by id suffix, for tests. */
+    /** The value label of a tile, by name suffix, for tests. */
     public String value(String id) {
-        return ((Label) lookup("#" + id + "Value")).getText();
+        return ((Label) Names.find(this, id + "Value")).getText();
     }
 
     private void add(int col, int row, String title, Label value, String tip, Metric metric) {
@@ -283,7 +284,7 @@ public final class KpiPanel extends VBox {
      */
     private static Label delta(VBox tile) {
         Label delta = new Label();
-        delta.setId(tile.getId().replace("Tile", "Delta"));
+        Names.name(delta, Names.of(tile).replace("Tile", "Delta"));
         delta.getStyleClass().add("kpi-delta");
         delta.managedProperty().bind(delta.visibleProperty());
         tile.getChildren().add(delta);
@@ -292,11 +293,11 @@ public final class KpiPanel extends VBox {
 
     private void add(int col, int row, String title, Label value, String tip) {
         Label name = new Label(title);
-        name.setId(value.getId().replace("Value", "Title"));
+        Names.name(name, Names.of(value).replace("Value", "Title"));
         name.getStyleClass().add("kpi-title");
         VBox box = new VBox(0, name, value);
         box.getStyleClass().add("kpi-tile");
-        box.setId(value.getId().replace("Value", "Tile"));
+        Names.name(box, Names.of(value).replace("Value", "Tile"));
         if (!tip.isEmpty()) {
             Tips.install(box, tip);
         }
@@ -311,7 +312,7 @@ public final class KpiPanel extends VBox {
 
     private static Label bandLabel(String id) {
         Label l = new Label();
-        l.setId(id + "Band");
+        Names.name(l, id + "Band");
         l.getStyleClass().add("kpi-band");
         l.setVisible(false);
         l.managedProperty().bind(l.visibleProperty());
@@ -320,7 +321,7 @@ public final class KpiPanel extends VBox {
 
     private static Label tile(String id) {
         Label l = new Label("–");
-        l.setId(id + "Value");
+        Names.name(l, id + "Value");
         l.getStyleClass().add("kpi-value");
         return l;
     }

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.Engines;
 import dev.ridgeline.app.report.ReportExport;
 import dev.ridgeline.app.report.ReportFormat;
@@ -70,14 +71,14 @@ public final class ReportDialog {
         }
         stage.initModality(Modality.NONE);
         ProgressBar bar = new ProgressBar();
-        bar.setId("reportProgress");
+        Names.name(bar, "reportProgress");
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(task.progressProperty());
         Label step = new Label();
-        step.setId("reportStep");
+        Names.name(step, "reportStep");
         step.textProperty().bind(task.messageProperty());
         Button cancel = new Button("Cancel");
-        cancel.setId("reportCancel");
+        Names.name(cancel, "reportCancel");
         cancel.setOnAction(e -> task.cancel());
         HBox buttons = new HBox(cancel);
         HBox.setHgrow(bar, Priority.ALWAYS);

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.Tips;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -21,13 +22,13 @@ final class StatusBar extends VBox {
 
     StatusBar(ExplorerModel model) {
         super(1);
-        summary.setId("summaryLabel");
+        Names.name(summary, "summaryLabel");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(model.errorProperty());
-        notice.setId("noticeLabel");
+        Names.name(notice, "noticeLabel");
         notice.getStyleClass().add("error-text");
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setVisible(false);
@@ -35,7 +36,7 @@ final class StatusBar extends VBox {
         status.setAlignment(Pos.CENTER_LEFT);
         // one line always there, empty while the fidelities agree: the charts above never jump when it appears
         Label contrast = new Label(" ");
-        contrast.setId("contrastLabel");
+        Names.name(contrast, "contrastLabel");
         contrast.getStyleClass().add("contrast-text");
         contrast.setMinHeight(Region.USE_PREF_SIZE);
         contrastSubscription = model.contrastProperty().subscribe(text -> contrast.setText(text.isEmpty() ? " " : text));

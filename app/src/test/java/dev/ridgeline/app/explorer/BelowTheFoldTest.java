@@ -1,9 +1,11 @@
 package dev.ridgeline.app.explorer;
 
+import static dev.ridgeline.app.Names.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ridgeline.app.Names;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class BelowTheFoldTest {
     /** Controls of the two sections, one per kind (picker, switch, number field). */
-    private static final String[] LATER = {"#attnTpChoice", "#moeTpChoice", "#expertChoice", "#eplbSwitch",
-        "#redundantExpertsField", "#peersSwitch", "#reserveField", "#kernelGapField", "#hostOverheadField"};
+    private static final String[] LATER = {"attnTpChoice", "moeTpChoice", "expertChoice", "eplbSwitch",
+        "redundantExpertsField", "peersSwitch", "reserveField", "kernelGapField", "hostOverheadField"};
 
     @TempDir
     static Path home;
@@ -45,14 +47,14 @@ class BelowTheFoldTest {
         view = new TestWindow().presets(home.resolve("presets")).show(stage);
         scene = stage.getScene();
         for (String id : LATER) {
-            if (scene.lookup(id) != null) {
+            if (Names.find(scene.getRoot(), id) != null) {
                 beforeTheFirstFrame.add(id);
             }
         }
     }
 
     private void awaitSections() throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#hostOverheadField") != null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Names.find(scene.getRoot(), "hostOverheadField") != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -62,35 +64,35 @@ class BelowTheFoldTest {
         assertNotNull(view.model().getDrawn(), "the first result is there to draw");
         awaitSections();
         for (String id : LATER) {
-            assertNotNull(scene.lookup(id), id + " is in the scene after the first frame");
+            assertNotNull(Names.find(scene.getRoot(), id), id + " is in the scene after the first frame");
         }
         // in their place: after the numerics section's last control, in the order they were always in
         List<Node> children = view.scenarioPanel().getChildren();
-        int promotion = children.indexOf(scene.lookup("#promotionSwitch"));
-        int layoutNote = children.indexOf(scene.lookup("#layoutNote"));
-        int eplb = children.indexOf(scene.lookup("#eplbSwitch"));
+        int promotion = children.indexOf(Names.find(scene.getRoot(), "promotionSwitch"));
+        int layoutNote = children.indexOf(Names.find(scene.getRoot(), "layoutNote"));
+        int eplb = children.indexOf(Names.find(scene.getRoot(), "eplbSwitch"));
         assertTrue(promotion >= 0 && promotion < layoutNote && layoutNote < eplb, promotion + " " + layoutNote + " " + eplb);
         assertEquals("Calibrated assumptions", children.stream().filter(n -> n.getStyleClass().contains("section-title"))
                 .map(n -> ((javafx.scene.control.Label) n).getText()).reduce((a, b) -> b).orElseThrow());
         // showing the scenario: its memory reserve, in GB
         double reserveGb = view.model().getScenario().assumptions().memoryReserveBytes() / 1e9;
-        assertEquals(reserveGb, Double.parseDouble(robot.lookup("#reserveField").queryAs(TextField.class).getText()), 0.01);
+        assertEquals(reserveGb, Double.parseDouble(robot.lookup(named("reserveField")).queryAs(TextField.class).getText()), 0.01);
         assertEquals(children.size(), children.stream().distinct().count(), "each node once");
     }
 
     @Test
     void theKeyboardReachesThemAndTheyEditTheScenario(FxRobot robot) throws Exception {
         awaitSections();
-        robot.interact(() -> scene.lookup("#fidelityChoice").requestFocus());
+        robot.interact(() -> Names.find(scene.getRoot(), "fidelityChoice").requestFocus());
         boolean reached = false;
         for (int i = 0; i < 30 && !reached; i++) {
             robot.type(KeyCode.TAB);
             WaitForAsyncUtils.waitForFxEvents();
-            reached = scene.getFocusOwner() != null && "reserveField".equals(scene.getFocusOwner().getId());
+            reached = scene.getFocusOwner() != null && "reserveField".equals(Names.of(scene.getFocusOwner()));
         }
         assertTrue(reached, "Tab from the fidelity picker reaches the memory reserve's field; focus ended on "
                 + scene.getFocusOwner());
-        robot.interact(() -> robot.lookup("#reserveField").queryAs(TextField.class).selectAll());
+        robot.interact(() -> robot.lookup(named("reserveField")).queryAs(TextField.class).selectAll());
         robot.write("6").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(6e9, view.model().getScenario().assumptions().memoryReserveBytes(), 1, "typed 6 GB");
@@ -105,7 +107,7 @@ class BelowTheFoldTest {
                 Scene own = new Scene(headless, 1366, 768);
                 headless.applyCss();
                 headless.layout();
-                return new Node[] {own.lookup("#attnTpChoice"), own.lookup("#hostOverheadField")};
+                return new Node[] {Names.find(own.getRoot(), "attnTpChoice"), Names.find(own.getRoot(), "hostOverheadField")};
             } finally {
                 headless.dispose();
             }

@@ -1,9 +1,11 @@
 package dev.ridgeline.app.explorer;
 
+import static dev.ridgeline.app.Names.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.explorer.charts.Palette;
 import dev.ridgeline.app.explorer.tuning.TuningRunner;
 import dev.ridgeline.engine.io.Catalog;
@@ -60,10 +62,10 @@ class ChartsOnScreenTest {
     void everyChartDrawsItsLegendAndMarginsAsLaidOut(FxRobot robot) throws Exception {
         List<String> checked = new ArrayList<>();
         for (String tab : List.of("rooflineTab", "frontierTab", "mapTab", "sensitivityTab")) {
-            robot.clickOn("#" + tab);
+            robot.clickOn(named(tab));
             WaitForAsyncUtils.waitForFxEvents();
             Tab t = tab.equals("sensitivityTab") ? view.sideTabs().getTabs().get(3)
-                    : view.centreTabs().getTabs().stream().filter(x -> tab.equals(x.getId())).findFirst().orElseThrow();
+                    : view.centreTabs().getTabs().stream().filter(x -> tab.equals(Names.of(x))).findFirst().orElseThrow();
             for (ChartViewer v : viewers(t.getContent())) {
                 robot.interact(() -> v.getCanvas().draw()); // a second frame, as any edit draws
                 PixelReader pixels = WaitForAsyncUtils.asyncFx(() -> v.getCanvas().snapshot(null, null)).get().getPixelReader();

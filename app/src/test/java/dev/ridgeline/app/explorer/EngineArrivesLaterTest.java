@@ -1,10 +1,12 @@
 package dev.ridgeline.app.explorer;
 
+import static dev.ridgeline.app.Names.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.explorer.tuning.TuningRunner;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.io.Presets;
@@ -48,22 +50,22 @@ class EngineArrivesLaterTest {
     }
 
     private String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        return robot.lookup(named(id)).queryAs(Label.class).getText();
     }
 
     @Test
     void theResultShowsOnceTheEngineArrives(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("–", text(robot, "#tpotValue"), "no result before the engine");
+        assertEquals("–", text(robot, "tpotValue"), "no result before the engine");
         assertTrue(view.opTable().getItems().isEmpty());
-        assertNull(scene.lookup("#hostOverheadField"), "the last sections wait for a frame with a result");
+        assertNull(Names.find(scene.getRoot(), "hostOverheadField"), "the last sections wait for a frame with a result");
         Engine engine = dev.ridgeline.app.Engines.builtIn();
         ExplorerModel.Evaluated first = ExplorerModel.Evaluated.of(engine, START);
         robot.interact(() -> view.model().start(engine, first));
-        assertNotEquals("–", text(robot, "#tpotValue"));
+        assertNotEquals("–", text(robot, "tpotValue"));
         assertEquals(first.evaluation().ops().size() + first.evaluation().stepOps().size(), view.opTable().getItems().size(),
                 "the op table lists every op");
-        assertTrue(text(robot, "#summaryLabel").contains("/ B96 /"), text(robot, "#summaryLabel"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#hostOverheadField") != null);
+        assertTrue(text(robot, "summaryLabel").contains("/ B96 /"), text(robot, "summaryLabel"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Names.find(scene.getRoot(), "hostOverheadField") != null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import static dev.ridgeline.app.Names.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -56,7 +57,7 @@ class ExplorerAppTest {
         app = FxToolkit.setupApplication(ExplorerApp.class);
         // the engine runs on its own thread: wait for the first result to reach the tiles
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> !"–".equals(robot.lookup("#tpotValue").queryAs(Label.class).getText()));
+                () -> !"–".equals(robot.lookup(named("tpotValue")).queryAs(Label.class).getText()));
     }
 
     private void stop() throws Exception {
@@ -67,11 +68,11 @@ class ExplorerAppTest {
     }
 
     private String summary() {
-        return robot.lookup("#summaryLabel").queryAs(Label.class).getText();
+        return robot.lookup(named("summaryLabel")).queryAs(Label.class).getText();
     }
 
     private Label notice() {
-        return robot.lookup("#noticeLabel").queryAs(Label.class);
+        return robot.lookup(named("noticeLabel")).queryAs(Label.class);
     }
 
     @Test
@@ -83,7 +84,7 @@ class ExplorerAppTest {
         assertTrue(primary.getTitle().startsWith("Ridgeline"), primary.getTitle());
         assertTrue(summary().startsWith("DeepSeek-V3 / H800 / CX7 / EP144 / B128"), summary());
         @SuppressWarnings("unchecked")
-        ComboBox<Chip> picker = robot.lookup("#chipChoice").queryAs(ComboBox.class);
+        ComboBox<Chip> picker = robot.lookup(named("chipChoice")).queryAs(ComboBox.class);
         assertTrue(picker.getItems().stream().anyMatch(c -> c.name().equals("My H800")), "the user's chip is offered");
         assertTrue(notice().isVisible());
         assertTrue(notice().getText().startsWith("Skipped at start: ") && notice().getText().contains("broken.json"),
@@ -95,7 +96,7 @@ class ExplorerAppTest {
     @Test
     void opensOnTheScenarioItClosedOn() throws Exception {
         start();
-        robot.doubleClickOn("#batchField").eraseText(6).write("64").type(KeyCode.ENTER);
+        robot.doubleClickOn(named("batchField")).eraseText(6).write("64").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> summary().contains("/ B64 /"));
         stop();
         Path last = home.resolve(".ridgeline/last-scenario.json");

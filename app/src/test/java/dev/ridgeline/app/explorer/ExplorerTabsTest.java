@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import static dev.ridgeline.app.Names.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +66,7 @@ class ExplorerTabsTest {
 
     @Test
     void editingTheChipInItsTabRedrawsTilesRooflineAndGantt(FxRobot robot) {
-        robot.clickOn("#chipTab");
+        robot.clickOn(named("chipTab"));
         double before = view.model().getEvaluation().layerTimeSec();
         TextField hbm = chipField(robot, "Memory", "HBM bandwidth (GB/s)");
         // the field may sit below the fold of the short tab: focus it directly (ChipEditorTest types with the mouse)
@@ -77,7 +78,7 @@ class ExplorerTabsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(9000e9, view.model().getScenario().chip().hbmBandwidthBytesPerSec(), 1.0);
         assertEquals("H800 (edited)", view.model().getScenario().chip().name(), "an edited chip is never shown as the preset");
-        assertTrue(robot.lookup("#summaryLabel").queryAs(Label.class).getText().contains("H800 (edited)"));
+        assertTrue(robot.lookup(named("summaryLabel")).queryAs(Label.class).getText().contains("H800 (edited)"));
         assertTrue(view.model().getEvaluation().layerTimeSec() < before, "more HBM bandwidth must not slow the layer");
         var chip = Presets.builtInScenario("default").chip().withHbmBandwidth(9000e9);
         Evaluation e = dev.ridgeline.app.Engines.builtIn().evaluate(Presets.builtInScenario("default").withChip(chip));
@@ -101,16 +102,16 @@ class ExplorerTabsTest {
 
     @Test
     void choosingAnotherChipInThePickerRefillsTheEditor(FxRobot robot) {
-        robot.clickOn("#chipTab");
+        robot.clickOn(named("chipTab"));
         @SuppressWarnings("unchecked")
-        ComboBox<dev.ridgeline.engine.model.Chip> chips = robot.lookup("#chipChoice").queryAs(ComboBox.class);
+        ComboBox<dev.ridgeline.engine.model.Chip> chips = robot.lookup(named("chipChoice")).queryAs(ComboBox.class);
         robot.interact(() -> chips.setValue(catalog.chip("A100")));
         assertEquals("A100", view.chipEditor().chipProperty().get().name());
     }
 
     @Test
     void savingAChipPresetWritesItAndAddsItToThePicker(FxRobot robot) {
-        robot.clickOn("#chipTab");
+        robot.clickOn(named("chipTab"));
         robot.clickOn("#saveChipPreset");
         WaitForAsyncUtils.waitForFxEvents();
         TextField name = robot.lookup(".dialog-pane .text-field").queryAs(TextField.class);
@@ -120,7 +121,7 @@ class ExplorerTabsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Files.isRegularFile(home.resolve("presets/chips/review_20chip.json")));
         @SuppressWarnings("unchecked")
-        ComboBox<dev.ridgeline.engine.model.Chip> chips = robot.lookup("#chipChoice").queryAs(ComboBox.class);
+        ComboBox<dev.ridgeline.engine.model.Chip> chips = robot.lookup(named("chipChoice")).queryAs(ComboBox.class);
         assertEquals("Review chip", chips.getValue().name());
         assertEquals("Review chip", view.model().getScenario().chip().name());
         assertEquals(catalog.chips().size() + 1, chips.getItems().size());
@@ -143,10 +144,10 @@ class ExplorerTabsTest {
         robot.interact(() -> menu.importModel(config)); // again: replaces the picker's entry, keeps the scenario on it
         assertEquals("Tiny-MoE", view.model().getScenario().model().name());
         @SuppressWarnings("unchecked")
-        ComboBox<dev.ridgeline.engine.model.ModelConfig> models = robot.lookup("#modelChoice").queryAs(ComboBox.class);
+        ComboBox<dev.ridgeline.engine.model.ModelConfig> models = robot.lookup(named("modelChoice")).queryAs(ComboBox.class);
         assertEquals("Tiny-MoE", models.getValue().name());
         assertTrue(models.getItems().stream().anyMatch(m -> m.name().equals("Tiny-MoE")));
-        assertTrue(robot.lookup("#summaryLabel").queryAs(Label.class).getText().contains("Tiny-MoE"));
+        assertTrue(robot.lookup(named("summaryLabel")).queryAs(Label.class).getText().contains("Tiny-MoE"));
         robot.interact(() -> view.model().undo()); // the re-import added no step: one undo returns to DeepSeek-V3
         assertEquals("DeepSeek-V3", view.model().getScenario().model().name());
         assertFalse(view.model().canUndoProperty().get());
@@ -155,7 +156,7 @@ class ExplorerTabsTest {
     @Test
     void calibratedFidelityShowsStepOpsAndTheFidelityTile(FxRobot robot) {
         @SuppressWarnings("unchecked")
-        ComboBox<Fidelity> fidelity = robot.lookup("#fidelityChoice").queryAs(ComboBox.class);
+        ComboBox<Fidelity> fidelity = robot.lookup(named("fidelityChoice")).queryAs(ComboBox.class);
         robot.interact(() -> fidelity.setValue(Fidelity.CALIBRATED));
         var e = view.model().getEvaluation();
         assertTrue(view.kpis().value("fidelity").startsWith("calibrated"));
@@ -168,12 +169,12 @@ class ExplorerTabsTest {
 
     @Test
     void balanceTabShowsTheRatioOfTheCurrentChip(FxRobot robot) {
-        robot.clickOn("#balanceTab");
+        robot.clickOn(named("balanceTab"));
         // H800 at EP144 (beyond its 8-card NVLink domain) over CX7: 1979e12 FLOP/s / 40 GiB/s (42,949,672,960 B/s)
         // = 46,077.6 FLOP per byte = 46.08 TFLOPS per GB/s
         assertEquals("46.08 TFLOPS per GB/s", robot.lookup("#balanceRatio").queryAs(Label.class).getText());
         @SuppressWarnings("unchecked")
-        ComboBox<dev.ridgeline.engine.model.Chip> chips = robot.lookup("#chipChoice").queryAs(ComboBox.class);
+        ComboBox<dev.ridgeline.engine.model.Chip> chips = robot.lookup(named("chipChoice")).queryAs(ComboBox.class);
         robot.interact(() -> chips.setValue(catalog.chip("H20")));
         // H20: 296e12 / 42,949,672,960 = 6,891.8 FLOP per byte
         assertEquals("6.89 TFLOPS per GB/s", robot.lookup("#balanceRatio").queryAs(Label.class).getText());
@@ -182,47 +183,47 @@ class ExplorerTabsTest {
     @Test
     void mtpAcceptanceSaysWhyItIsDisabledUntilMtpIsOn(FxRobot robot) {
         assertEquals(0, view.model().getScenario().mtpDepth());
-        assertTrue(robot.lookup("#mtpAcceptanceField").query().isDisabled());
-        assertEquals("MTP acceptance (needs MTP depth ≥ 1)", robot.lookup("#mtpAcceptanceTitle").queryAs(Label.class).getText());
-        robot.doubleClickOn("#mtpDepthField").eraseText(4).write("1").type(KeyCode.ENTER);
+        assertTrue(robot.lookup(named("mtpAcceptanceField")).query().isDisabled());
+        assertEquals("MTP acceptance (needs MTP depth ≥ 1)", robot.lookup(named("mtpAcceptanceTitle")).queryAs(Label.class).getText());
+        robot.doubleClickOn(named("mtpDepthField")).eraseText(4).write("1").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, view.model().getScenario().mtpDepth());
-        assertTrue(!robot.lookup("#mtpAcceptanceField").query().isDisabled());
-        assertEquals("MTP acceptance", robot.lookup("#mtpAcceptanceTitle").queryAs(Label.class).getText());
+        assertTrue(!robot.lookup(named("mtpAcceptanceField")).query().isDisabled());
+        assertEquals("MTP acceptance", robot.lookup(named("mtpAcceptanceTitle")).queryAs(Label.class).getText());
     }
 
     @Test
     void pinningAComparesTheNextEditsWithIt(FxRobot robot) {
-        assertTrue(robot.lookup("#tpotDelta").tryQuery().isEmpty(), "no line for A in the tiles before A is pinned");
-        robot.clickOn("#batchField");
+        assertTrue(robot.lookup(named("tpotDelta")).tryQuery().isEmpty(), "no line for A in the tiles before A is pinned");
+        robot.clickOn(named("batchField"));
         robot.push(KeyCode.SHORTCUT, KeyCode.P); // Compare > Pin current result as A
-        assertTrue(!robot.lookup("#unpinButton").query().isDisabled());
-        robot.doubleClickOn("#batchField").eraseText(6).write("32").type(KeyCode.ENTER);
+        assertTrue(!robot.lookup(named("unpinButton")).query().isDisabled());
+        robot.doubleClickOn(named("batchField")).eraseText(6).write("32").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        Label tpotDelta = robot.lookup("#tpotDelta").queryAs(Label.class);
+        Label tpotDelta = robot.lookup(named("tpotDelta")).queryAs(Label.class);
         assertTrue(tpotDelta.isVisible());
         double a = dev.ridgeline.app.Engines.builtIn().evaluate(Presets.builtInScenario("default")).tpotSec();
         double b = dev.ridgeline.app.Engines.builtIn().evaluate(Presets.builtInScenario("default").withBatch(32)).tpotSec();
         assertTrue(b < a, "a smaller batch takes a shorter step");
         assertEquals(String.format(java.util.Locale.ROOT, "%+.1f %% vs A", 100 * (b / a - 1)), tpotDelta.getText());
-        String compare = robot.lookup("#compareLabel").queryAs(Label.class).getText();
+        String compare = robot.lookup(named("compareLabel")).queryAs(Label.class).getText();
         assertTrue(compare.contains("B: batch 128 → 32"), compare);
         assertTrue(view.statusText().endsWith("vs A, B: batch 128 → 32"), view.statusText());
-        assertEquals("= A", robot.lookup("#maxBatchDelta").queryAs(Label.class).getText());
+        assertEquals("= A", robot.lookup(named("maxBatchDelta")).queryAs(Label.class).getText());
         robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P); // Compare > Clear A
         assertTrue(!tpotDelta.isVisible());
-        assertTrue(robot.lookup("#unpinButton").query().isDisabled());
+        assertTrue(robot.lookup(named("unpinButton")).query().isDisabled());
     }
 
     @Test
     void undoAndRedoFromTheKeyboardWalkTheEdits(FxRobot robot) {
-        robot.doubleClickOn("#batchField").eraseText(6).write("32").type(KeyCode.ENTER);
+        robot.doubleClickOn(named("batchField")).eraseText(6).write("32").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(32, view.model().getScenario().batchPerCard());
         robot.push(KeyCode.SHORTCUT, KeyCode.Z); // focus is still in the field: the scenario's undo wins
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(128, view.model().getScenario().batchPerCard());
-        assertEquals("128", robot.lookup("#batchField").queryTextInputControl().getText());
+        assertEquals("128", robot.lookup(named("batchField")).queryTextInputControl().getText());
         robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.Z);
         assertEquals(32, view.model().getScenario().batchPerCard());
     }
@@ -230,7 +231,7 @@ class ExplorerTabsTest {
     @Test
     void aNoticeShowsItsFirstLineWithTheWholeTextAsTooltip(FxRobot robot) {
         robot.interact(() -> view.setNotice("2 user preset(s) skipped: a.json: bad\nb.json: worse"));
-        Label notice = robot.lookup("#noticeLabel").queryAs(Label.class);
+        Label notice = robot.lookup(named("noticeLabel")).queryAs(Label.class);
         assertTrue(notice.isVisible());
         assertEquals("2 user preset(s) skipped: a.json: bad", notice.getText());
         assertTrue(notice.getTooltip().getText().contains("b.json"));
@@ -247,13 +248,13 @@ class ExplorerTabsTest {
             robot.interact(() -> view.model().setScenario(Presets.builtInScenario("default").withFidelity(f)));
             WaitForAsyncUtils.waitForFxEvents();
             boolean applies = dev.ridgeline.engine.plan.Plan.rules(f).appliesAssumptions();
-            Label reserve = robot.lookup("#reserveTitle").queryAs(Label.class);
-            Node row = robot.lookup("#reserveField").queryAs(Node.class).getParent();
+            Label reserve = robot.lookup(named("reserveTitle")).queryAs(Label.class);
+            Node row = robot.lookup(named("reserveField")).queryAs(Node.class).getParent();
             assertEquals(!applies, row.isDisabled(), f + ": the reserve's row");
             assertEquals(!applies, reserve.getText().contains("(seed fidelity has none (seed 000))"), f + ": " + reserve.getText());
-            assertEquals(f == Fidelity.reproducing(), robot.lookup("#eplbSwitch").query().isDisabled(), f + ": EPLB");
-            assertEquals(f == Fidelity.reproducing(), robot.lookup("#peersSwitch").query().isDisabled(), f + ": EP peers");
-            String note = robot.lookup("#layoutNote").queryAs(Label.class).getText();
+            assertEquals(f == Fidelity.reproducing(), robot.lookup(named("eplbSwitch")).query().isDisabled(), f + ": EPLB");
+            assertEquals(f == Fidelity.reproducing(), robot.lookup(named("peersSwitch")).query().isDisabled(), f + ": EP peers");
+            String note = robot.lookup(named("layoutNote")).queryAs(Label.class).getText();
             assertEquals(f == Fidelity.reproducing(), note.startsWith("Off: "), f + ": " + note);
         }
     }
@@ -268,7 +269,7 @@ class ExplorerTabsTest {
         Scenario old = Presets.builtInScenario("default").withLocalPeersOverScaleUp(false);
         robot.interact(() -> view.model().setScenario(old));
         WaitForAsyncUtils.waitForFxEvents();
-        org.controlsfx.control.ToggleSwitch peers = robot.lookup("#peersSwitch").queryAs(org.controlsfx.control.ToggleSwitch.class);
+        org.controlsfx.control.ToggleSwitch peers = robot.lookup(named("peersSwitch")).queryAs(org.controlsfx.control.ToggleSwitch.class);
         assertFalse(peers.isSelected());
         assertTrue(view.model().getScenario().summary().contains("EP all over NIC"), view.model().getScenario().summary());
         robot.interact(() -> peers.setSelected(true));

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import static dev.ridgeline.app.Names.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,13 +38,13 @@ class ExplorerWindowTest {
     }
 
     private void typeInto(FxRobot robot, String id, String text) {
-        robot.doubleClickOn(id).eraseText(12).write(text).type(KeyCode.ENTER);
+        robot.doubleClickOn(named(id)).eraseText(12).write(text).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @SuppressWarnings("unchecked")
     private <T> void choose(FxRobot robot, String id, T value) {
-        ComboBox<T> box = robot.lookup(id).queryAs(ComboBox.class);
+        ComboBox<T> box = robot.lookup(named(id)).queryAs(ComboBox.class);
         robot.interact(() -> box.setValue(value));
     }
 
@@ -78,17 +79,17 @@ class ExplorerWindowTest {
                 b.userTokensPerSec().high()), view.kpis().band("userTokens"));
         assertEquals(String.format(java.util.Locale.ROOT, "(%.1f–%.1f ms)", b.tpotSec().low() * 1e3,
                 b.tpotSec().high() * 1e3), view.kpis().band("tpot"));
-        Label contrast = robot.lookup("#contrastLabel").queryAs(Label.class);
+        Label contrast = robot.lookup(named("contrastLabel")).queryAs(Label.class);
         assertEquals(dev.ridgeline.engine.space.FidelityContrast.sentence(engine, e.scenario()), contrast.getText());
         assertTrue(contrast.getText().startsWith("The fidelities disagree: calibrated finds it network-bound"));
         // seed fidelity, one switch away, has no bands
-        choose(robot, "#fidelityChoice", dev.ridgeline.engine.model.Fidelity.SEED);
+        choose(robot, "fidelityChoice", dev.ridgeline.engine.model.Fidelity.SEED);
         assertEquals("", view.kpis().band("perCard"));
     }
 
     @Test
     void typingABatchDrawsTilesMarkersAndGanttOfThatBatch(FxRobot robot) {
-        typeInto(robot, "#batchField", "32");
+        typeInto(robot, "batchField", "32");
         assertEquals(32, view.model().getScenario().batchPerCard());
         Evaluation e = dev.ridgeline.app.Engines.builtIn().evaluate(Presets.builtInScenario("default").withBatch(32));
         Drawn.assertTilesShow(view, e);
@@ -100,22 +101,22 @@ class ExplorerWindowTest {
     void movingTheBatchSliderWithTheKeyboardChangesTheBatch(FxRobot robot) {
         // the click lands mid-slider (about 270) and three steps go beyond; at 4K context every such batch fits in
         // calibrated fidelity (372 at most: 80 GB less the 4 GiB reserve), so the charts follow each one
-        typeInto(robot, "#contextField", "4096");
-        robot.clickOn("#batchSlider");
+        typeInto(robot, "contextField", "4096");
+        robot.clickOn(named("batchSlider"));
         int batch = view.model().getScenario().batchPerCard();
         robot.type(KeyCode.RIGHT, 3);
         assertTrue(view.model().getScenario().batchPerCard() > batch);
         assertEquals(String.valueOf(view.model().getScenario().batchPerCard()),
-                robot.lookup("#batchField").queryTextInputControl().getText());
+                robot.lookup(named("batchField")).queryTextInputControl().getText());
         Drawn.assertTilesShow(view, expected());
         Drawn.assertGanttDrawsTheSchedule(view, expected());
     }
 
     @Test
     void theBoundTileTakesItsBoundsColourAsAPaintThatCssKeeps(FxRobot robot) {
-        Label bound = robot.lookup("#boundValue").queryAs(Label.class);
+        Label bound = robot.lookup(named("boundValue")).queryAs(Label.class);
         for (dev.ridgeline.engine.model.Fidelity f : dev.ridgeline.engine.model.Fidelity.values()) {
-            choose(robot, "#fidelityChoice", f);
+            choose(robot, "fidelityChoice", f);
             robot.interact(() -> bound.getScene().getRoot().applyCss()); // a CSS pass after the edit
             Bound b = view.model().getEvaluation().dominantBound();
             assertEquals(b.label(), bound.getText());
@@ -125,15 +126,15 @@ class ExplorerWindowTest {
         }
         // the other figures keep the theme's text colour: Primer Light's -color-fg-default, #24292f
         // (atlantafx-base 2.0.1, primer-light.css, .root)
-        assertEquals(javafx.scene.paint.Color.web("#24292f"), robot.lookup("#tpotValue").queryAs(Label.class).getTextFill());
+        assertEquals(javafx.scene.paint.Color.web("24292f"), robot.lookup(named("tpotValue")).queryAs(Label.class).getTextFill());
     }
 
     @Test
     void fa3ModeChangesTheFlashMlaBarOfAComputeBoundScenario(FxRobot robot) {
         assertEquals(Bound.COMPUTE, view.model().getEvaluation().op("FlashMLA").bound());
-        choose(robot, "#fa3Choice", Fa3Setting.THREE_STAGE);
+        choose(robot, "fa3Choice", Fa3Setting.THREE_STAGE);
         GanttPainter.Bar threeStage = bar(dev.ridgeline.engine.ops.Stage.ATTN_1, 0);
-        choose(robot, "#fa3Choice", Fa3Setting.NONE);
+        choose(robot, "fa3Choice", Fa3Setting.NONE);
         GanttPainter.Bar none = bar(dev.ridgeline.engine.ops.Stage.ATTN_1, 0);
         Drawn.assertGanttDrawsTheSchedule(view, expected());
         Drawn.assertMarkersSitAtTheirOps(view, expected());
@@ -145,11 +146,11 @@ class ExplorerWindowTest {
 
     @Test
     void policyChangesTheGanttFromOneMicroBatchToTwo(FxRobot robot) {
-        choose(robot, "#policyChoice", Policy.NAIVE);
+        choose(robot, "policyChoice", Policy.NAIVE);
         assertEquals(1, microBatchesDrawn());
         assertTrue(view.gantt().bars().stream().anyMatch(b -> b.interval().critical()));
         Drawn.assertGanttDrawsTheSchedule(view, expected());
-        choose(robot, "#policyChoice", Policy.DUAL_MICRO_BATCH);
+        choose(robot, "policyChoice", Policy.DUAL_MICRO_BATCH);
         assertEquals(2, microBatchesDrawn());
         Drawn.assertGanttDrawsTheSchedule(view, expected());
     }
@@ -161,17 +162,17 @@ class ExplorerWindowTest {
     @Test
     void outOfMemoryBatchTurnsTheMemoryBarRedWithTheBytesMissing(FxRobot robot) {
         Chip l20 = catalog.chip("L20");
-        choose(robot, "#chipChoice", l20);
-        choose(robot, "#kvChoice", Dtype.BF16);
-        typeInto(robot, "#batchField", "8");
+        choose(robot, "chipChoice", l20);
+        choose(robot, "kvChoice", Dtype.BF16);
+        typeInto(robot, "batchField", "8");
         assertFalse(view.memoryBar().isOutOfMemory());
         Object drawn = view.roofline().opsDataset();
-        typeInto(robot, "#batchField", "1000");
+        typeInto(robot, "batchField", "1000");
         assertTrue(view.memoryBar().isOutOfMemory());
-        Label message = robot.lookup("#memoryMessage").queryAs(Label.class);
+        Label message = robot.lookup(named("memoryMessage")).queryAs(Label.class);
         assertTrue(message.isVisible());
         assertTrue(message.getText().startsWith("Out of memory: batch 1000 needs"), message.getText());
-        Node stale = robot.lookup("#staleLabel").query();
+        Node stale = robot.lookup(named("staleLabel")).query();
         assertTrue(stale.isVisible());
         assertTrue(drawn == view.roofline().opsDataset(), "charts keep the last result that fits");
         // the tiles show batch 1000 (its max batch among them); markers and Gantt still show batch 8
@@ -183,17 +184,17 @@ class ExplorerWindowTest {
 
     @Test
     void badNumbersAreRefusedWithAMessageAndTheLastGoodStateStays(FxRobot robot) {
-        typeInto(robot, "#batchField", "12x");
-        Label message = robot.lookup("#batchMessage").queryAs(Label.class);
+        typeInto(robot, "batchField", "12x");
+        Label message = robot.lookup(named("batchMessage")).queryAs(Label.class);
         assertTrue(message.isVisible());
         assertTrue(message.getText().contains("12x"), message.getText());
         assertEquals(128, view.model().getScenario().batchPerCard());
-        typeInto(robot, "#batchField", "99999");
+        typeInto(robot, "batchField", "99999");
         assertTrue(message.getText().contains("between 1 and 4096"), message.getText());
         assertEquals(128, view.model().getScenario().batchPerCard());
-        typeInto(robot, "#mtpDepthField", "9");
-        assertTrue(robot.lookup("#mtpDepthMessage").queryAs(Label.class).isVisible());
-        typeInto(robot, "#batchField", "64");
+        typeInto(robot, "mtpDepthField", "9");
+        assertTrue(robot.lookup(named("mtpDepthMessage")).queryAs(Label.class).isVisible());
+        typeInto(robot, "batchField", "64");
         assertFalse(message.isVisible());
         assertEquals(64, view.model().getScenario().batchPerCard());
     }
@@ -211,7 +212,7 @@ class ExplorerWindowTest {
         });
         // the host's share of the step (10 % of ~48 ms) outlasts any one kernel
         assertEquals(dev.ridgeline.engine.ops.OpKind.HOST, table.shownOps().get(0).kind());
-        typeInto(robot, "#batchField", "16");
+        typeInto(robot, "batchField", "16");
         var shown = table.shownOps();
         Evaluation e16 = view.model().getEvaluation();
         assertEquals(e16.ops().size() + e16.stepOps().size(), shown.size());
@@ -225,9 +226,9 @@ class ExplorerWindowTest {
     @Test
     void promotionSwitchTogglesTheScenario(FxRobot robot) {
         boolean before = view.model().getScenario().promotion();
-        javafx.scene.control.ScrollPane scroll = robot.lookup("#scenarioScroll").queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.scene.control.ScrollPane scroll = robot.lookup(named("scenarioScroll")).queryAs(javafx.scene.control.ScrollPane.class);
         robot.interact(() -> scroll.setVvalue(1.0));
-        robot.clickOn("#promotionSwitch .thumb-area");
+        robot.clickOn(robot.from(robot.lookup(named("promotionSwitch")).<Node>query()).lookup(".thumb-area").<Node>query());
         assertEquals(!before, view.model().getScenario().promotion());
     }
 
@@ -238,33 +239,33 @@ class ExplorerWindowTest {
      */
     @Test
     void aModelThatCannotTakeTheEpOrMtpInForceIsFittedOrRefusedWithAMessage(FxRobot robot) {
-        choose(robot, "#modelChoice", catalog.model("DeepSeek-V2-Lite"));
+        choose(robot, "modelChoice", catalog.model("DeepSeek-V2-Lite"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("DeepSeek-V2-Lite", view.model().getScenario().model().name());
         assertEquals(64, view.model().getScenario().ep());
-        Label note = robot.lookup("#scenarioNote").queryAs(Label.class);
+        Label note = robot.lookup(named("scenarioNote")).queryAs(Label.class);
         assertTrue(note.isVisible());
         assertEquals("DeepSeek-V2-Lite: EP lowered from 144 to 64 (one card per routed expert).", note.getText());
-        typeInto(robot, "#mtpDepthField", "1");
+        typeInto(robot, "mtpDepthField", "1");
         assertEquals(0, view.model().getScenario().mtpDepth(), "V2-Lite has no MTP module");
-        Label mtpMessage = robot.lookup("#mtpDepthMessage").queryAs(Label.class);
+        Label mtpMessage = robot.lookup(named("mtpDepthMessage")).queryAs(Label.class);
         assertTrue(mtpMessage.getText().contains("has no MTP module"), mtpMessage.getText());
         @SuppressWarnings("unchecked")
-        ComboBox<dev.ridgeline.engine.model.ModelConfig> models = robot.lookup("#modelChoice").queryAs(ComboBox.class);
+        ComboBox<dev.ridgeline.engine.model.ModelConfig> models = robot.lookup(named("modelChoice")).queryAs(ComboBox.class);
         assertEquals("DeepSeek-V2-Lite", models.getValue().name());
-        typeInto(robot, "#batchField", "64");
+        typeInto(robot, "batchField", "64");
         assertFalse(note.isVisible(), "the next edit replaces the note");
-        typeInto(robot, "#batchField", "١٢٨");
+        typeInto(robot, "batchField", "١٢٨");
         assertEquals(64, view.model().getScenario().batchPerCard(), "Arabic-Indic digits are not read as 128");
-        assertTrue(robot.lookup("#batchMessage").queryAs(Label.class).getText().contains("is not a whole number"));
+        assertTrue(robot.lookup(named("batchMessage")).queryAs(Label.class).getText().contains("is not a whole number"));
     }
 
     @Test
     void everyScenarioControlHasATooltip(FxRobot robot) {
-        for (String id : new String[] {"#chipChoice", "#nicChoice", "#modelChoice", "#kvChoice", "#weightChoice",
-                "#fa3Choice", "#policyChoice", "#fidelityChoice", "#batchField", "#epField", "#contextField",
-                "#mtpDepthField", "#mtpAcceptanceField", "#batchSlider", "#promotionSwitch"}) {
-            javafx.scene.control.Control c = robot.lookup(id).queryAs(javafx.scene.control.Control.class);
+        for (String id : new String[] {"chipChoice", "nicChoice", "modelChoice", "kvChoice", "weightChoice",
+                "fa3Choice", "policyChoice", "fidelityChoice", "batchField", "epField", "contextField",
+                "mtpDepthField", "mtpAcceptanceField", "batchSlider", "promotionSwitch"}) {
+            javafx.scene.control.Control c = robot.lookup(named(id)).queryAs(javafx.scene.control.Control.class);
             String tip = dev.ridgeline.app.Tips.text(c); // made when the pointer first enters the control
             assertTrue(tip != null && tip.endsWith("."), id);
         }

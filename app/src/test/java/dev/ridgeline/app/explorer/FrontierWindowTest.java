@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import static dev.ridgeline.app.Names.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -63,7 +64,7 @@ class FrontierWindowTest {
     }
 
     private FrontierView openFrontier(FxRobot robot) {
-        robot.clickOn("#frontierTab");
+        robot.clickOn(named("frontierTab"));
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(view.frontier().model().getResult(), "the frontier is swept when its tab is shown");
         return view.frontier();
@@ -243,7 +244,7 @@ class FrontierWindowTest {
     void aNewTargetResolvesTheAnswerWithoutSweepingAgain(FxRobot robot) {
         FrontierView f = openFrontier(robot);
         Frontier.Result before = f.model().getResult();
-        TextField target = robot.lookup("#frontierTarget").queryAs(TextField.class);
+        TextField target = robot.lookup(named("frontierTarget")).queryAs(TextField.class);
         robot.interact(() -> target.setText("15"));
         robot.clickOn(target).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -258,7 +259,7 @@ class FrontierWindowTest {
         robot.interact(() -> target.setText("0"));
         robot.clickOn(target).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        Label message = robot.lookup("#frontierTargetMessage").queryAs(Label.class);
+        Label message = robot.lookup(named("frontierTargetMessage")).queryAs(Label.class);
         assertTrue(message.isVisible() && message.getText().startsWith("Target must be above 0"), message.getText());
         assertEquals(15, f.model().targetProperty().get(), 0.0, "a refused target leaves the last good one");
     }
@@ -311,7 +312,7 @@ class FrontierWindowTest {
     void aBatchEditMovesOnlyTheMarker(FxRobot robot) {
         FrontierView f = openFrontier(robot);
         Frontier.Result r = f.model().getResult();
-        robot.doubleClickOn("#batchField").eraseText(12).write("48").type(KeyCode.ENTER);
+        robot.doubleClickOn(named("batchField")).eraseText(12).write("48").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertSame(r, f.model().getResult(), "no new sweep for a batch edit");
         Evaluation e = engine.evaluate(DEFAULT.withBatch(48));
@@ -322,7 +323,7 @@ class FrontierWindowTest {
     }
 
     private TextField chipField(FxRobot robot, String category, String label) {
-        robot.clickOn("#chipTab");
+        robot.clickOn(named("chipTab"));
         TitledPane pane = robot.from(view.chipEditor()).lookup((Node n) -> n instanceof TitledPane
                 && category.equals(((TitledPane) n).getText())).queryAs(TitledPane.class);
         // every pane still: opening one closes another, and a sliding pane moves the field under the robot's click

@@ -1,10 +1,12 @@
 package dev.ridgeline.app.explorer;
 
+import static dev.ridgeline.app.Names.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.Tips;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.io.Catalog;
@@ -44,7 +46,7 @@ class LazyTabsTest {
     }
 
     private static Tab tab(TabPane pane, String id) {
-        return pane.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow();
+        return pane.getTabs().stream().filter(t -> id.equals(Names.of(t))).findFirst().orElseThrow();
     }
 
     @Test
@@ -57,7 +59,7 @@ class LazyTabsTest {
         assertTrue(Tips.text(chipTab).startsWith("Edit every field of the chip"));
 
         @SuppressWarnings("unchecked")
-        ComboBox<Chip> chips = robot.lookup("#chipChoice").queryAs(ComboBox.class);
+        ComboBox<Chip> chips = robot.lookup(named("chipChoice")).queryAs(ComboBox.class);
         Chip a100 = catalog.chip("A100");
         robot.interact(() -> chips.setValue(a100));
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import static dev.ridgeline.app.Names.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -33,8 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class PickerListsTest {
-    private static final String[] PICKERS = {"#modelChoice", "#chipChoice", "#nicChoice", "#kvChoice", "#weightChoice",
-        "#fa3Choice", "#policyChoice", "#fidelityChoice", "#attnTpChoice", "#moeTpChoice", "#expertChoice"};
+    private static final String[] PICKERS = {"modelChoice", "chipChoice", "nicChoice", "kvChoice", "weightChoice",
+        "fa3Choice", "policyChoice", "fidelityChoice", "attnTpChoice", "moeTpChoice", "expertChoice"};
 
     @TempDir
     static Path home;
@@ -49,7 +50,7 @@ class PickerListsTest {
 
     @SuppressWarnings("unchecked")
     private static <T> ComboBox<T> picker(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(ComboBox.class);
+        return robot.lookup(named(id)).queryAs(ComboBox.class);
     }
 
     /** The picker's drop-down list (its skin's popup content), wherever it is. */
@@ -89,8 +90,8 @@ class PickerListsTest {
 
     @Test
     void aListFirstOpenedAfterEditsShowsTheCurrentValueAndChoosesFromTheKeyboard(FxRobot robot) {
-        ComboBox<Chip> chips = picker(robot, "#chipChoice");
-        ComboBox<Dtype> kv = picker(robot, "#kvChoice");
+        ComboBox<Chip> chips = picker(robot, "chipChoice");
+        ComboBox<Dtype> kv = picker(robot, "kvChoice");
         // edits made before either list was opened: through the model (as undo or a loaded scenario does) and by
         // another picker
         Chip a100 = catalog.chip("A100");

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import static dev.ridgeline.app.Names.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,7 @@ class ServedSwitchTest {
 
     @Test
     void flippingTheSwitchRedrawsTheTilesAndTheFrontierInServedOutputPerCard(FxRobot robot) {
-        robot.clickOn("#frontierTab");
+        robot.clickOn(named("frontierTab"));
         WaitForAsyncUtils.waitForFxEvents();
         FrontierView f = view.frontier();
         Evaluation e = view.model().getEvaluation();
@@ -61,9 +62,9 @@ class ServedSwitchTest {
         robot.press(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.W).release(KeyCode.W, KeyCode.SHIFT, KeyCode.SHORTCUT);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.model().servedProperty().get(), "Shortcut+Shift+W turns it on");
-        assertTrue(robot.lookup("#frontierServed").queryAs(CheckBox.class).isSelected(), "the frontier's switch follows");
-        assertTrue(robot.lookup("#servedSwitch").queryAs(CheckBox.class).isSelected(), "the tiles' switch follows");
-        assertEquals("Served tokens/s per card", robot.lookup("#perCardTitle").queryAs(Label.class).getText());
+        assertTrue(robot.lookup(named("frontierServed")).queryAs(CheckBox.class).isSelected(), "the frontier's switch follows");
+        assertTrue(robot.lookup(named("servedSwitch")).queryAs(CheckBox.class).isSelected(), "the tiles' switch follows");
+        assertEquals("Served tokens/s per card", robot.lookup(named("perCardTitle")).queryAs(Label.class).getText());
         assertEquals(Units.tokens(served), view.kpis().value("perCard"));
         assertEquals(Units.tokens(served * Evaluation.CARDS_PER_NODE), view.kpis().value("perNode"));
         assertTrue(view.kpis().band("perCard").startsWith("(D:P "), view.kpis().band("perCard"));
@@ -90,10 +91,10 @@ class ServedSwitchTest {
         assertEquals(Units.tokens(served), view.kpis().value("perCard"));
 
         // off with a click on the frontier's own switch: decode again, in the tiles and the chart
-        robot.clickOn("#frontierServed");
+        robot.clickOn(named("frontierServed"));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(view.model().servedProperty().get());
-        assertEquals("Tokens/s per card", robot.lookup("#perCardTitle").queryAs(Label.class).getText());
+        assertEquals("Tokens/s per card", robot.lookup(named("perCardTitle")).queryAs(Label.class).getText());
         assertEquals(Units.tokens(decode), view.kpis().value("perCard"));
         assertEquals(decode, currentMark(f), 1e-9 * decode);
         assertEquals("Tokens/s per card (throughput)", plot.getRangeAxis().getLabel());

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import static dev.ridgeline.app.Names.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -38,14 +39,14 @@ class ServedWindowTest {
 
     @Test
     void theServedViewSizesTheWorkloadAndFollowsEdits(FxRobot robot) {
-        robot.clickOn("#servedTab");
+        robot.clickOn(named("servedTab"));
         WaitForAsyncUtils.waitForFxEvents();
         Served shown = view.served().model().job().getResult();
         Served expected = Serving.size(Engines.builtIn(), DEFAULT, view.served().model().workloadProperty().get());
         assertEquals(((Served.Sized) expected).outputPerCard(), ((Served.Sized) shown).outputPerCard(), 1e-9);
         assertNotNull(view.served().drawn().prefill(), "the pools are drawn");
         // what a token costs, with the price's date (DeepSeek's $2 per H800 GPU-hour, 2025-02-28)
-        String cost = robot.lookup("#servedCost").queryAs(Label.class).getText();
+        String cost = robot.lookup(named("servedCost")).queryAs(Label.class).getText();
         assertEquals(dev.ridgeline.app.explorer.served.ServedView.costLine(expected), cost);
         assertTrue(cost.contains("per M input tokens") && cost.contains("at $2.00 per card-hour as of 2025-02-28"), cost);
         // a chip edit re-sizes in the background (here: on the calling thread)
@@ -53,25 +54,25 @@ class ServedWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         Served h20 = view.served().model().job().getResult();
         assertTrue(((Served.Sized) h20).decode().deployment().chip().name().startsWith("H20"));
-        assertTrue(robot.lookup("#servedCost").queryAs(Label.class).getText().startsWith("no price"),
+        assertTrue(robot.lookup(named("servedCost")).queryAs(Label.class).getText().startsWith("no price"),
                 "H20 has no public price: none is invented");
     }
 
     @Test
     void aBadWorkloadValueIsNamedUnderTheFieldAndTheLastGoodOneStays(FxRobot robot) {
-        robot.clickOn("#servedTab");
+        robot.clickOn(named("servedTab"));
         WaitForAsyncUtils.waitForFxEvents();
         Workload before = view.served().model().workloadProperty().get();
-        TextField osl = robot.lookup("#oslField").queryAs(TextField.class);
+        TextField osl = robot.lookup(named("oslField")).queryAs(TextField.class);
         robot.interact(() -> osl.setText("0"));
         robot.clickOn(osl).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        Label message = robot.lookup("#workloadMessage").queryAs(Label.class);
+        Label message = robot.lookup(named("workloadMessage")).queryAs(Label.class);
         assertTrue(message.isVisible() && message.getText().contains("outputTokens") && message.getText().contains("0"),
                 message.getText());
         assertEquals(before, view.served().model().workloadProperty().get());
         // a cache hit above 100 %: refused the same way, naming the field and the value
-        TextField hit = robot.lookup("#cacheHitField").queryAs(TextField.class);
+        TextField hit = robot.lookup(named("cacheHitField")).queryAs(TextField.class);
         robot.interact(() -> hit.setText("150"));
         robot.clickOn(hit).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -79,7 +80,7 @@ class ServedWindowTest {
                 message.getText());
         assertEquals(before, view.served().model().workloadProperty().get());
         // a TTFT limit no deployment meets: a one-line answer, not an empty view
-        TextField ttft = robot.lookup("#ttftField").queryAs(TextField.class);
+        TextField ttft = robot.lookup(named("ttftField")).queryAs(TextField.class);
         robot.interact(() -> ttft.setText("0.01"));
         robot.clickOn(ttft).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();

@@ -36,7 +36,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * of the window: it looks as it did with the whole theme.
  * <p>
  * When atlantafx-base or JavaFX changes, or a view starts using one of those controls (take its classes out of the
- * list), make the file again: {@code -Dridgeline.theme.write=true} with this test writes it into the assets module.
+ * list), make the file again: {@code -Dridgeline.theme.write=true} with this test writes it into the assets module
+ * (with {@code ridgeline.bss}, Ridgeline's own stylesheet in binary form).
  */
 @ExtendWith(ApplicationExtension.class)
 class ThemeTest {
@@ -87,6 +88,43 @@ class ThemeTest {
         assertEquals(selectors(whole).size(), selectors(used).size() + selectors(whole).stream().filter(s -> leftOut(s)).count());
         assertTrue(used.contains("-color-fg-default:"), "the .root colours");
         assertTrue(selectors(used).size() < 0.6 * selectors(whole).size(), selectors(used).size() + " of " + selectors(whole).size());
+    }
+
+    /**
+     * Ridgeline's own stylesheet ships beside its text in JavaFX's binary form ({@code ridgeline.bss}), which JavaFX
+     * reads instead of parsing the text when the view asks for {@code ridgeline.css}: the same rules and declarations,
+     * in the same order. (Compared rule by rule, not byte by byte: made in this test's JVM after the theme's, the file
+     * came out with its string table in another order than made in a JVM of its own.) After an edit of
+     * {@code ridgeline.css}, make it again as the theme ({@code -Dridgeline.theme.write=true}).
+     */
+    @Test
+    void theAppsStylesheetShipsCompiledFromItsText() throws IOException {
+        java.net.URL text = Theme.class.getResource("/css/ridgeline.css");
+        if (Boolean.getBoolean("ridgeline.theme.write")) {
+            Path css = temp.resolve("ridgeline.css");
+            Files.writeString(css, read("/css/ridgeline.css"));
+            Stylesheet.convertToBinary(css.toFile(), Path.of("..", "assets", "src", "main", "resources", "css", "ridgeline.bss").toFile());
+        }
+        java.net.URL binary = Theme.class.getResource("/css/ridgeline.bss");
+        assertTrue(binary != null, "/css/ridgeline.bss is missing: make it (ThemeTest's comment)");
+        assertEquals(rules(new javafx.css.CssParser().parse(text)), rules(Stylesheet.loadBinary(binary)),
+                "/css/ridgeline.bss is not ridgeline.css: make it again (ThemeTest's comment)");
+        // and it is what JavaFX loads for the view's stylesheet
+        Stylesheet loaded = com.sun.javafx.css.StyleManager.loadStylesheet(ExplorerView.stylesheet());
+        assertTrue(loaded.getUrl().endsWith("/css/ridgeline.bss"), loaded.getUrl());
+    }
+
+    /** Each rule's selectors and declarations (property, value, !important), one rule a line. */
+    private static String rules(Stylesheet sheet) {
+        StringBuilder out = new StringBuilder();
+        for (javafx.css.Rule rule : sheet.getRules()) {
+            out.append(rule.getSelectors()).append(" {");
+            for (javafx.css.Declaration d : rule.getDeclarations()) {
+                out.append(d.getProperty()).append(": ").append(d.getParsedValue()).append(d.isImportant() ? " !important" : "").append("; ");
+            }
+            out.append("}\n");
+        }
+        return out.toString();
     }
 
     @Test

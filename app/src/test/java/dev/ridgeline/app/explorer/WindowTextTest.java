@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer;
 
+import static dev.ridgeline.app.Names.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,7 @@ class WindowTextTest {
 
     @Test
     void everyChipFieldNameIsShownWhole(FxRobot robot) {
-        robot.clickOn("#chipTab");
+        robot.clickOn(named("chipTab"));
         WaitForAsyncUtils.waitForFxEvents();
         List<TitledPane> categories = robot.from(view.chipEditor()).lookup(".titled-pane").queryAllAs(TitledPane.class)
                 .stream().toList();
@@ -74,7 +75,7 @@ class WindowTextTest {
      */
     @Test
     void everyChipChoiceShowsItsValueWhole(FxRobot robot) {
-        robot.clickOn("#chipTab");
+        robot.clickOn(named("chipTab"));
         WaitForAsyncUtils.waitForFxEvents();
         List<TitledPane> categories = robot.from(view.chipEditor()).lookup(".titled-pane").queryAllAs(TitledPane.class)
                 .stream().toList();

@@ -2,6 +2,7 @@ package dev.ridgeline.engine.plan;
 
 import dev.ridgeline.engine.calibration.Basis;
 import dev.ridgeline.engine.calibration.Calibration;
+import dev.ridgeline.engine.calibration.GemmCurve;
 import dev.ridgeline.engine.model.AttentionKind;
 import dev.ridgeline.engine.model.Assumptions;
 import dev.ridgeline.engine.model.CalibrationKey;
@@ -58,7 +59,8 @@ final class CalibratedPlan extends Plan {
     private final PrefillReadings prefill;
     /** The routed-expert block's fixed cost beyond its two GEMMs' gaps, seconds, and where it comes from. */
     private final double routedBlockSec;
-    private final String routedBlockBasis;
+    /** One object per plan: a method reference made per call would be allocated on the summary path. */
+    private final java.util.function.Supplier<String> routedBlockBasis = this::routedBlockBasis;
     /** The least time of a small library GEMM ({@link dev.ridgeline.engine.calibration.GemmFloorFit}), seconds. */
     private final double gemmFloorSec;
 
@@ -85,8 +87,6 @@ final class CalibratedPlan extends Plan {
                 chip.scaleUpDomain(), cal.expertPopularity());
         this.prefill = new PrefillReadings(cal.prefill(), model, chip, link.nicScale, gap);
         this.routedBlockSec = Math.max(0, cal.moeBlock().fixedSec() - 2 * gap);
-        this.routedBlockBasis = String.format(java.util.Locale.ROOT, "fixed %.1f µs of the routed block less two kernel "
-                + "gaps; %s", cal.moeBlock().fixedSec() * 1e6, cal.moeBlock().citation());
         this.gemmFloorSec = cal.gemmFloor().floorSec();
     }
 
@@ -150,9 +150,14 @@ final class CalibratedPlan extends Plan {
     }
 
     @Override
-    double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n, double compute,
+    double rooflineFraction(Summary acc, OpKind kind, GemmVariant g, double m, Numerics n, double compute,
                             double memory) {
-        return n.gemmEfficiency() > 0 ? 1 : gemms.fraction(kind, key, m, k, nOut, n, acc, compute, memory);
+        return n.gemmEfficiency() > 0 ? 1 : gemms.fraction(kind, g, m, n, acc, compute, memory);
+    }
+
+    @Override
+    GemmCurve gemmCurve(OpKind kind, int key, int k, int nOut) {
+        return gemms.curve(kind, key, k, nOut);
     }
 
     @Override
@@ -179,20 +184,29 @@ final class CalibratedPlan extends Plan {
         return fixedCost(acc, OpKind.ROUTED_BLOCK, routedBlockSec, true, routedBlockBasis);
     }
 
+    /**
+     * Where the routed block's fixed cost comes from: formatted when a detailed evaluation's basis is first read, not
+     * when the plan is built (a map builds a plan per chip it draws).
+     */
+    private String routedBlockBasis() {
+        return String.format(java.util.Locale.ROOT, "fixed %.1f µs of the routed block less two kernel gaps; %s",
+                cal.moeBlock().fixedSec() * 1e6, cal.moeBlock().citation());
+    }
+
     @Override
-    boolean gemmExtrapolated(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n) {
-        return n.gemmEfficiency() > 0 || gemms.extrapolated(kind, key, m, k, nOut, rate, n);
+    boolean gemmExtrapolated(OpKind kind, GemmVariant g, double m, int rate, Numerics n) {
+        return n.gemmEfficiency() > 0 || gemms.extrapolated(kind, g, m, rate, n);
     }
 
     /** The measured rows used ({@link GemmReadings#basis}), and the small-GEMM floor where it applies. */
     @Override
-    String gemmBasis(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n) {
+    String gemmBasis(OpKind kind, GemmVariant g, int rate, Numerics n) {
         if (n.gemmEfficiency() > 0) {
             return "manual efficiency " + n.gemmEfficiency();
         }
         String floor = gemmFloor(kind) > 0 ? String.format(java.util.Locale.ROOT, "; at least %.2f µs a kernel (%s)",
                 gemmFloorSec * 1e6, cal.gemmFloor().citation()) : "";
-        return gemms.basis(kind, key, m, k, nOut, rate, n) + floor;
+        return gemms.basis(kind, g, n) + floor;
     }
 
     @Override

@@ -33,6 +33,8 @@ final class DeepEpLink {
     private final double gap;
     /** The NIC's bandwidth over CX7's, the NIC DeepEP was measured on. */
     final double nicScale;
+    /** The scale-up link at the fraction DeepEP's intranode kernels reach on H800. */
+    private final double scaleUpBytesPerSec;
     /**
      * DeepEP seconds per byte by kind and EP size, filled on first use (0 = not yet; a benign race: equal values). It
      * depends on the calibration's fit alone, so every plan of that fit shares it: a plan per chip edit (the fidelity
@@ -45,6 +47,7 @@ final class DeepEpLink {
         this.cal = cal;
         this.gap = gap;
         this.nicScale = nicBytesPerSec / cal.cx7BytesPerSec();
+        this.scaleUpBytesPerSec = chip.scaleUpBandwidthBytesPerSec() * Calibration.SCALE_UP_FRACTION;
         this.inverse = Shared.table(cal.deepEp());
     }
 
@@ -77,7 +80,7 @@ final class DeepEpLink {
      */
     double seconds(OpKind kind, double bytes, int cards, boolean scaleUpPeers) {
         if (chip.scaleUpCovers(cards)) {
-            return bytes / scaleUpBytesPerSec() + gap;
+            return bytes / scaleUpBytesPerSec + gap;
         }
         DeepEpFit.Kind k = kind(kind);
         double[] cache = inverse[k.ordinal()];
@@ -90,14 +93,10 @@ final class DeepEpLink {
         // local > 1 only beyond the scale-up domain, so cards > local >= 2; pure RDMA keeps the fit's seconds as is
         double nicShare = local == 1 ? 1 : (double) (cards - local) / (cards - 1);
         double nic = bytes * perByte * nicShare / nicScale;
-        double scaleUp = local == 1 ? 0 : bytes * local / cards / scaleUpBytesPerSec();
+        double scaleUp = local == 1 ? 0 : bytes * local / cards / scaleUpBytesPerSec;
         return cal.deepEp().fixedSec(k) + Math.max(nic, scaleUp);
     }
 
-    /** The scale-up link at the fraction DeepEP's intranode kernels reach on H800. */
-    private double scaleUpBytesPerSec() {
-        return chip.scaleUpBandwidthBytesPerSec() * Calibration.SCALE_UP_FRACTION;
-    }
 
     /**
      * Cards a card reaches without its NIC, itself included: its scale-up domain with {@code scaleUpPeers}, else only

@@ -83,15 +83,15 @@ abstract class OpCosts {
                                double count, int rate, double inBytes, double weightBytes, double outBytes, Numerics n,
                                double[] parts) {
         int key = kind.ordinal() * VARIANTS + variant;
-        GemmCoefficients c = gemmCoefficients[key];
-        if (c == null) {
-            c = prepare(key, k, nOut, rate, inBytes, weightBytes, outBytes);
+        GemmVariant g = gemmVariants[key];
+        if (g == null) {
+            g = prepare(kind, key, k, nOut, rate, inBytes, weightBytes, outBytes);
         }
         double e = computeEfficiency(role, m, rate, n);
-        double atPeak = m * count * c.computePerRow;
+        double atPeak = m * count * g.computePerRow;
         double compute = e == 1 ? atPeak : atPeak / e;
-        double memory = count * (c.weights + m * c.activationsPerRow);
-        double f = rooflineFraction(acc, kind, key, m, k, nOut, n, compute, memory);
+        double memory = count * (g.weights + m * g.activationsPerRow);
+        double f = rooflineFraction(acc, kind, g, m, n, compute, memory);
         double overhead = gemmOverhead(n);
         boolean computeBound = compute >= memory;
         double roof = computeBound ? compute : memory;
@@ -120,33 +120,26 @@ abstract class OpCosts {
                               int rate, double inBytes, double weightBytes, double outBytes, Numerics n) {
         double[] p = new double[6];
         double t = gemmSeconds(acc, kind, role, variant, m, k, nOut, count, rate, inBytes, weightBytes, outBytes, n, p);
-        int key = kind.ordinal() * VARIANTS + variant;
+        GemmVariant g = gemmVariants[kind.ordinal() * VARIANTS + variant];
         double mk = m * k;
         Bound bound = p[5] == 1 ? Bound.LATENCY : p[0] >= p[1] ? Bound.COMPUTE : Bound.MEMORY;
         acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 2.0 * mk * nOut * count, (double) k * nOut * weightBytes * count,
                 (mk * inBytes + m * nOut * outBytes) * count, 0, 0, p[0], p[1], 0, p[2], t, bound, p[4] == 1 ? p[3] : p[4],
-                gemmExtrapolated(kind, key, m, k, nOut, rate, n), () -> gemmBasis(kind, key, m, k, nOut, rate, n)));
+                gemmExtrapolated(kind, g, m, rate, n), () -> gemmBasis(kind, g, rate, n)));
         return t;
     }
 
-    /** The GEMM variant's coefficients, prepared and kept (outside {@link #gemm}, to keep it small). */
-    private GemmCoefficients prepare(int key, int k, int nOut, int rate, double inBytes, double weightBytes,
-                                     double outBytes) {
-        GemmCoefficients c = new GemmCoefficients(2.0 * k * nOut * invRate[rate],
-                (double) k * nOut * weightBytes * invHbm, ((double) k * inBytes + (double) nOut * outBytes) * invHbm);
-        gemmCoefficients[key] = c;
-        return c;
+    /** The GEMM variant, prepared and kept (outside {@link #gemm}, to keep it small). */
+    private GemmVariant prepare(OpKind kind, int key, int k, int nOut, int rate, double inBytes, double weightBytes,
+                                double outBytes) {
+        GemmVariant g = new GemmVariant(2.0 * k * nOut * invRate[rate], (double) k * nOut * weightBytes * invHbm,
+                ((double) k * inBytes + (double) nOut * outBytes) * invHbm, gemmCurve(kind, key, k, nOut));
+        gemmVariants[key] = g;
+        return g;
     }
 
-    /**
-     * One GEMM variant's cost per row and per copy: seconds of tensor work per row at the peak rate, seconds to read
-     * the weights, seconds of activation traffic per row. Prepared on first use and kept (a benign race: every thread
-     * computes the same immutable object).
-     */
-    private record GemmCoefficients(double computePerRow, double weights, double activationsPerRow) {
-    }
-
-    private final GemmCoefficients[] gemmCoefficients = new GemmCoefficients[OpKind.values().length * VARIANTS];
+    /** The GEMM variants by {@code kind.ordinal() * VARIANTS + variant}, prepared on first use (a benign race). */
+    private final GemmVariant[] gemmVariants = new GemmVariant[OpKind.values().length * VARIANTS];
 
     /**
      * An attention core (seed 000's FlashMLA model, also timing GQA): QK^T over {@code qkWidth} and PV over
@@ -208,7 +201,8 @@ abstract class OpCosts {
     }
 
     /** Kernels timed as a measured fixed cost of {@code t} seconds, with no bytes or FLOPs of their own. */
-    final double fixedCost(Summary acc, OpKind kind, double t, boolean extrapolated, String basis) {
+    final double fixedCost(Summary acc, OpKind kind, double t, boolean extrapolated,
+                           java.util.function.Supplier<String> basis) {
         account(acc, t, false);
         if (acc.rec != null) {
             recordFixedCost(acc, kind, t, extrapolated, basis);
@@ -217,7 +211,8 @@ abstract class OpCosts {
     }
 
     /** The detailed path's record of a fixed cost ({@link #fixedCost}). */
-    private static void recordFixedCost(Summary acc, OpKind kind, double t, boolean extrapolated, String basis) {
+    private static void recordFixedCost(Summary acc, OpKind kind, double t, boolean extrapolated,
+                                        java.util.function.Supplier<String> basis) {
         acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, 0, 0, 0, 0, t, t, Bound.MEMORY, 1.0,
                 extrapolated, basis));
     }
@@ -297,19 +292,24 @@ abstract class OpCosts {
     /** Fraction of the tensor peak the compute side of a GEMM uses. */
     abstract double computeEfficiency(Role role, double m, int rate, Numerics n);
 
-    /** Fraction of the roofline the GEMM reaches (1 = the roofline); {@code key} names the kind and its variant. */
-    /** The fraction of the roofline reached; {@code compute} and {@code memory} are the GEMM's roofline terms, seconds. */
-    abstract double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n,
-                                     double compute, double memory);
+    /**
+     * Fraction of the roofline the GEMM of variant {@code g} reaches at {@code m} rows (1 = the roofline);
+     * {@code compute} and {@code memory} are its roofline terms, seconds.
+     */
+    abstract double rooflineFraction(Summary acc, OpKind kind, GemmVariant g, double m, Numerics n, double compute,
+                                     double memory);
+
+    /** The curve of the roofline's fraction along M a GEMM variant reads (null: none, seed 000). */
+    abstract dev.ridgeline.engine.calibration.GemmCurve gemmCurve(OpKind kind, int key, int k, int nOut);
 
     abstract double gemmOverhead(Numerics n);
 
     /** The least time a GEMM kernel of this kind takes, however small (0: none), seconds. */
     abstract double gemmFloor(OpKind kind);
 
-    abstract boolean gemmExtrapolated(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n);
+    abstract boolean gemmExtrapolated(OpKind kind, GemmVariant g, double m, int rate, Numerics n);
 
-    abstract String gemmBasis(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n);
+    abstract String gemmBasis(OpKind kind, GemmVariant g, int rate, Numerics n);
 
     abstract double attentionComputeScale();
 

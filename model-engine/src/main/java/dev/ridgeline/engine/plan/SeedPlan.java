@@ -170,9 +170,14 @@ public final class SeedPlan extends Plan {
     }
 
     @Override
-    double rooflineFraction(Summary acc, OpKind kind, int key, double m, int k, int nOut, Numerics n, double compute,
-                             double memory) {
+    double rooflineFraction(Summary acc, OpKind kind, GemmVariant g, double m, Numerics n, double compute,
+                            double memory) {
         return 1;
+    }
+
+    @Override
+    dev.ridgeline.engine.calibration.GemmCurve gemmCurve(OpKind kind, int key, int k, int nOut) {
+        return null;
     }
 
     @Override
@@ -193,12 +198,12 @@ public final class SeedPlan extends Plan {
     }
 
     @Override
-    boolean gemmExtrapolated(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n) {
+    boolean gemmExtrapolated(OpKind kind, GemmVariant g, double m, int rate, Numerics n) {
         return false;
     }
 
     @Override
-    String gemmBasis(OpKind kind, int key, double m, int k, int nOut, int rate, Numerics n) {
+    String gemmBasis(OpKind kind, GemmVariant g, int rate, Numerics n) {
         return SEED;
     }
 

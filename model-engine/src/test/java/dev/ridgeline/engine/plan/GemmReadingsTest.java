@@ -1,6 +1,7 @@
 package dev.ridgeline.engine.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.ridgeline.engine.calibration.Calibration;
 import dev.ridgeline.engine.calibration.GemmCurve;
@@ -13,8 +14,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A GEMM's fraction of the roofline as the kernel reads it (a variant's reading with its curve's ends kept apart, ln m
- * taken only between them) is the DeepGEMM curve's own fraction at every M: at and beyond both ends, at each measured M,
+ * A GEMM's fraction of the roofline as the kernel reads it (a variant with its curve's ends kept apart, ln m taken
+ * only between them) is the DeepGEMM curve's own fraction at every M: at and beyond both ends, at each measured M,
  * just inside the ends, and at random M between, for the dense and the grouped curves of a model's shapes.
  */
 class GemmReadingsTest {
@@ -31,29 +32,47 @@ class GemmReadingsTest {
             for (int s = 0; s < shapes.length; s++) {
                 int k = shapes[s][0];
                 int nOut = shapes[s][1];
-                int key = kind.ordinal() * OpCosts.VARIANTS + s; // a variant per shape: each key is prepared for one
+                int key = kind.ordinal() * OpCosts.VARIANTS + s; // a decode variant per shape
                 GemmCurve curve = (kind == OpKind.ROUTED_UP ? cal.groupedGemm() : cal.denseGemm()).curve(nOut, k);
+                assertSame(curve, readings.curve(kind, key, k, nOut), kind + " " + k + "x" + nOut);
+                GemmVariant g = new GemmVariant(1, 1, 1, curve);
                 double[] ms = curve.m();
                 double lo = ms[0];
                 double hi = ms[ms.length - 1];
                 double[] probes = {1, lo / 2, Math.nextDown(lo), lo, Math.nextUp(lo), Math.nextDown(hi), hi,
                     Math.nextUp(hi), 2 * hi, 1e9};
                 for (double m : probes) {
-                    check(readings, acc, kind, key, k, nOut, n, curve, m);
+                    check(readings, acc, kind, g, n, curve, m);
                 }
                 for (double m : ms) {
-                    check(readings, acc, kind, key, k, nOut, n, curve, m);
+                    check(readings, acc, kind, g, n, curve, m);
                 }
                 for (int i = 0; i < 2_000; i++) {
-                    check(readings, acc, kind, key, k, nOut, n, curve, lo + (hi - lo) * r.nextDouble());
+                    check(readings, acc, kind, g, n, curve, lo + (hi - lo) * r.nextDouble());
                 }
             }
         }
     }
 
-    private static void check(GemmReadings readings, Summary acc, OpKind kind, int key, int k, int nOut, Numerics n,
+    @Test
+    void eachVariantReadsItsKernelsTable() {
+        Calibration cal = CalibrationTables.builtIn();
+        GemmReadings readings = new GemmReadings(cal, CalibrationKey.H800);
+        int decode = OpCosts.variant(0, 1);
+        int prefill = decode + OpCosts.PREFILL_VARIANT;
+        int k = 7168;
+        int nOut = 4096;
+        assertSame(cal.denseGemm().curve(nOut, k), readings.curve(OpKind.SHARED_UP, OpKind.SHARED_UP.ordinal()
+                * OpCosts.VARIANTS + decode, k, nOut));
+        assertSame(cal.groupedGemm().curve(nOut, k), readings.curve(OpKind.ROUTED_UP, OpKind.ROUTED_UP.ordinal()
+                * OpCosts.VARIANTS + decode, k, nOut));
+        assertSame(cal.prefill().contiguousGemm().curve(nOut, k), readings.curve(OpKind.ROUTED_DOWN,
+                OpKind.ROUTED_DOWN.ordinal() * OpCosts.VARIANTS + prefill, k, nOut));
+    }
+
+    private static void check(GemmReadings readings, Summary acc, OpKind kind, GemmVariant g, Numerics n,
                               GemmCurve curve, double m) {
-        assertEquals(curve.fraction(m, Math.log(m)), readings.fraction(kind, key, m, k, nOut, n, acc, 1, 1),
-                () -> kind + " " + k + "x" + nOut + " at m = " + m);
+        assertEquals(curve.fraction(m, Math.log(m)), readings.fraction(kind, g, m, n, acc, 1, 1),
+                () -> kind + " " + curve.citation() + " at m = " + m);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.charts;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.engine.schedule.Schedule;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
@@ -13,7 +14,7 @@ public final class GanttView extends CanvasPane {
     private int redraws;
 
     public GanttView() {
-        setId("gantt");
+        Names.name(this, "gantt");
         setMinSize(200, 110);
         setPrefSize(600, 170);
     }

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.charts;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.Tips;
 import dev.ridgeline.app.Units;
 import dev.ridgeline.engine.Evaluation;
@@ -24,7 +25,7 @@ public final class MemoryBar extends VBox {
     private final Label message = new Label();
 
     public MemoryBar() {
-        setId("memoryBar");
+        Names.name(this, "memoryBar");
         getStyleClass().add("memory-bar");
         bar.getStyleClass().add("memory-track");
         bar.setMinHeight(18);
@@ -42,7 +43,7 @@ public final class MemoryBar extends VBox {
         title.getStyleClass().add("kpi-title");
         legend.getStyleClass().add("memory-legend");
         legend.setWrapText(true);
-        message.setId("memoryMessage");
+        Names.name(message, "memoryMessage");
         message.getStyleClass().add("memory-message");
         message.setWrapText(true);
         message.setManaged(false);

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.charts;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.Tips;
 import dev.ridgeline.app.Units;
 import dev.ridgeline.engine.Evaluation;
@@ -47,7 +48,7 @@ public final class OpTable extends TableView<OpTable.Row> {
     private final Map<String, Row> rowsByName = new HashMap<>();
 
     public OpTable() {
-        setId("opTable");
+        Names.name(this, "opTable");
         setFixedCellSize(26);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Tips.set(this, "Operators of one layer; click a header to sort.");

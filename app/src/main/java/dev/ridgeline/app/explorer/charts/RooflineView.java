@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.charts;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.engine.Evaluation;
 import javafx.geometry.Pos;
 import javafx.scene.layout.StackPane;
@@ -14,7 +15,7 @@ public final class RooflineView extends StackPane {
 
     /** An empty chart; {@link #show} draws each result. */
     public RooflineView() {
-        setId("roofline");
+        Names.name(this, "roofline");
         chart = RooflineChart.createChart(RooflineChart.emptyDataset());
         viewer = LiveViewer.of(chart);
         viewer.setMinSize(200, 150);

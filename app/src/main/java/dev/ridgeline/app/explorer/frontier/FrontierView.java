@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.frontier;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.StrictNumbers;
 import dev.ridgeline.app.Units;
 import dev.ridgeline.app.explorer.charts.LiveViewer;
@@ -72,7 +73,7 @@ public final class FrontierView extends BorderPane {
         this.model = model;
         this.apply = apply;
         this.drawn = drawn;
-        setId("frontier");
+        Names.name(this, "frontier");
         data = FrontierData.of(null, null, drawn.getValue(), model.targetProperty().get(), ColourBy.AUTO);
         chart = FrontierChart.createChart(data);
         viewer = LiveViewer.of(chart);
@@ -112,7 +113,7 @@ public final class FrontierView extends BorderPane {
     private HBox controls() {
         Label targetLabel = new Label("Target");
         targetLabel.setLabelFor(targetField);
-        targetField.setId("frontierTarget");
+        Names.name(targetField, "frontierTarget");
         targetField.setPrefColumnCount(4);
         targetField.setAlignment(Pos.CENTER_RIGHT);
         targetField.setTooltip(new Tooltip("Tokens/s per user the best deployment must reach (seed 000's search uses 20 and 15)."));
@@ -122,20 +123,20 @@ public final class FrontierView extends BorderPane {
                 commitTarget();
             }
         });
-        targetMessage.setId("frontierTargetMessage");
+        Names.name(targetMessage, "frontierTargetMessage");
         targetMessage.getStyleClass().add("field-message");
         targetMessage.managedProperty().bind(targetMessage.visibleProperty());
         targetMessage.setVisible(false);
         Label unit = new Label("tokens/s per user");
         unit.setMinWidth(Region.USE_PREF_SIZE);
 
-        colourBy.setId("frontierColourBy");
+        Names.name(colourBy, "frontierColourBy");
         colourBy.getItems().setAll(ColourBy.choices());
         colourBy.setValue(ColourBy.AUTO);
         colourBy.setTooltip(new Tooltip("What the frontier's colours tell apart; 'what changes' colours by the settings that vary along it."));
 
         Button useBest = new Button("Use best");
-        useBest.setId("frontierUseBest");
+        Names.name(useBest, "frontierUseBest");
         useBest.setTooltip(new Tooltip("Make the best deployment at the target the scenario (Ctrl+Z returns)."));
         useBest.setOnAction(e -> {
             Frontier.Result r = model.getResult();
@@ -146,25 +147,25 @@ public final class FrontierView extends BorderPane {
         useBest.disableProperty().bind(model.resultProperty().map(r -> r == null || r.answer() == null).orElse(true));
 
         ProgressBar progress = new ProgressBar();
-        progress.setId("frontierProgress");
+        Names.name(progress, "frontierProgress");
         progress.setPrefWidth(70);
         progress.progressProperty().bind(model.progressProperty());
         Button cancel = new Button("Cancel");
-        cancel.setId("frontierCancel");
+        Names.name(cancel, "frontierCancel");
         cancel.setOnAction(e -> model.cancel());
         for (javafx.scene.Node n : new javafx.scene.Node[] {progress, cancel}) {
             n.visibleProperty().bind(model.slowProperty());
             n.managedProperty().bind(model.slowProperty());
         }
         Label status = new Label();
-        status.setId("frontierStatus");
+        Names.name(status, "frontierStatus");
         status.setTextFill(dev.ridgeline.app.explorer.charts.Palette.fx(dev.ridgeline.app.explorer.charts.Palette.MUTED));
         status.textProperty().bind(model.statusProperty());
         status.setMinWidth(Region.USE_PREF_SIZE); // short ("swept in 18 ms"); the spacer gives way first
         status.setTooltip(new Tooltip("Time of the last sweep of every deployment, on the background threads."));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        servedSwitch.setId("frontierServed");
+        Names.name(servedSwitch, "frontierServed");
         servedSwitch.setMnemonicParsing(false);
         servedSwitch.setMinWidth(Region.USE_PREF_SIZE);
         servedSwitch.setTooltip(new Tooltip("Heights in served output tokens/s per card: the Served view's workload over "

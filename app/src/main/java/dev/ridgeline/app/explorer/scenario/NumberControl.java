@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.scenario;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.Tips;
 import dev.ridgeline.app.StrictNumbers;
 import dev.ridgeline.engine.model.Checks;
@@ -41,9 +42,9 @@ final class NumberControl extends VBox {
         this.typedMax = typedMax;
         this.integer = integer;
         getStyleClass().add("number-control");
-        slider.setId(id + "Slider");
-        field.setId(id + "Field");
-        message.setId(id + "Message");
+        Names.name(slider, id + "Slider");
+        Names.name(field, id + "Field");
+        Names.name(message, id + "Message");
         slider.setMin(scale.min());
         slider.setMax(scale.max());
         slider.setBlockIncrement(integer && scale.max() - scale.min() < 50 ? 1 : (scale.max() - scale.min()) / 50);
@@ -57,7 +58,7 @@ final class NumberControl extends VBox {
         message.setVisible(false);
 
         name.setText(title);
-        name.setId(id + "Title");
+        Names.name(name, id + "Title");
         name.getStyleClass().add("control-title");
         name.setLabelFor(field);
         Label unitLabel = new Label(unit);

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.scenario;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.Tips;
 import dev.ridgeline.engine.model.ModelSwitch;
 import dev.ridgeline.engine.io.Catalog;
@@ -121,19 +122,19 @@ public final class ScenarioPanel extends VBox {
         LayoutControls.cells(moeTpChoice, t -> t == 1 ? "1 (EP only)" : "TP" + t + " x EP",
                 t -> LayoutControls.tpRefusal(scenario.get(), t));
         LayoutControls.cells(expertChoice, ExpertDtype::label, d -> LayoutControls.dtypeRefusal(scenario.get(), d));
-        eplb.setId("eplbSwitch");
+        Names.name(eplb, "eplbSwitch");
         Tips.set(eplb, ("DeepSeek's expert-parallel load balancer: copies hot experts and packs them evenly; off "
                 + "places experts by id, so the hottest card carries the hot experts. Calibrated fidelity only."));
         eplb.selectedProperty().addListener((obs, was, now) -> edit(s -> s.withEplb(now)));
         redundant = number("redundantExperts", "Redundant experts", "copies", "Copies of hot experts EPLB adds (32 as "
                 + "DeepSeek deploys); each EP group holds ceil((routed + redundant) / EP) slots.", SliderScale.linear(0, 128, 1),
                 0, Deployment.MAX_REDUNDANT_EXPERTS, true, (s, v) -> s.withRedundantExperts(v.intValue()));
-        peers.setId("peersSwitch");
+        Names.name(peers, "peersSwitch");
         Tips.set(peers, ("Decode's dispatch and combine to the cards of its own scale-up domain go over the scale-up link "
                 + "(DeepEP's low-latency kernels since May 2025, PR 173); off sends every peer's share over the NIC, as "
                 + "DeepEP did before. Calibrated fidelity only."));
         peers.selectedProperty().addListener((obs, was, now) -> edit(s -> s.withLocalPeersOverScaleUp(now)));
-        layoutNote.setId("layoutNote");
+        Names.name(layoutNote, "layoutNote");
         layoutNote.getStyleClass().add("control-title");
         layoutNote.setWrapText(true);
         layoutNote.managedProperty().bind(layoutNote.visibleProperty());
@@ -147,11 +148,11 @@ public final class ScenarioPanel extends VBox {
                 + "sampling), as a share of the GPU step: 10 % assumed from SGLang v0.4's 1.1x gain from overlapping it; "
                 + "0 for an engine that overlaps it. Calibrated fidelity only.", SliderScale.linear(0, 50, 1), 0, Assumptions.MAX_HOST_OVERHEAD * 100,
                 false, (s, v) -> s.withAssumptions(a -> a.withHostOverhead(v / 100)));
-        promotion.setId("promotionSwitch");
+        Names.name(promotion, "promotionSwitch");
         Tips.set(promotion, ("Apply DeepGEMM's FP8 promotion discount to the MoE GEMMs on chips that need it."));
         promotion.selectedProperty().addListener((obs, was, now) -> edit(s -> s.withPromotion(now)));
 
-        note.setId("scenarioNote");
+        Names.name(note, "scenarioNote");
         note.getStyleClass().add("error-text");
         note.setWrapText(true);
         note.managedProperty().bind(note.visibleProperty());
@@ -313,7 +314,7 @@ public final class ScenarioPanel extends VBox {
             }
         };
         box.getItems().setAll(items);
-        box.setId(id);
+        Names.name(box, id);
         box.setMaxWidth(Double.MAX_VALUE);
         Tips.set(box, tip);
         box.setConverter(new StringConverter<>() {

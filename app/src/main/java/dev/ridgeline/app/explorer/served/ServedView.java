@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.served;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.explorer.charts.CanvasPane;
 import dev.ridgeline.app.explorer.charts.Palette;
 import dev.ridgeline.app.explorer.tuning.JobBar;
@@ -33,12 +34,12 @@ public final class ServedView extends VBox {
     public ServedView(ServedModel model, ObservableValue<Scenario> scenario) {
         super(6);
         this.model = model;
-        setId("servedView");
+        Names.name(this, "servedView");
         getStyleClass().add("served-view");
         WorkloadPanel panel = new WorkloadPanel(model.workloadProperty());
         JobBar bar = new JobBar("served", model.job(), model.job()::cancel);
         VBox.setVgrow(pools, Priority.ALWAYS);
-        cost.setId("servedCost");
+        Names.name(cost, "servedCost");
         cost.setWrapText(true);
         cost.setMaxWidth(Double.MAX_VALUE);
         cost.setMinHeight(Region.USE_PREF_SIZE);
@@ -106,7 +107,7 @@ public final class ServedView extends VBox {
         private ServedPainter.Drawn drawn;
 
         Pools() {
-            setId("servedPools");
+            Names.name(this, "servedPools");
             setMinSize(200, 200);
             setPrefSize(600, 360);
         }

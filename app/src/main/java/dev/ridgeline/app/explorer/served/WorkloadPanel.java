@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.served;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.StrictNumbers;
 import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.serve.Workload;
@@ -26,8 +27,8 @@ public final class WorkloadPanel extends VBox {
     public WorkloadPanel(ObjectProperty<Workload> workload) {
         super(4);
         this.workload = workload;
-        setId("workloadPanel");
-        message.setId("workloadMessage");
+        Names.name(this, "workloadPanel");
+        Names.name(message, "workloadMessage");
         message.getStyleClass().add("field-message");
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
@@ -61,7 +62,7 @@ public final class WorkloadPanel extends VBox {
     private HBox field(String id, String title, String unit, String tip, Function<Workload, Double> get,
                        BiFunction<Workload, Double, Workload> set) {
         TextField f = new TextField();
-        f.setId(id);
+        Names.name(f, id);
         f.setPrefColumnCount(5);
         f.setAlignment(Pos.CENTER_RIGHT);
         f.setTooltip(new Tooltip(tip));

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.explorer.charts.CompareChart;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.space.ChipComparison;
@@ -39,12 +40,12 @@ public final class CompareView extends BorderPane {
 
     CompareView(CompareModel model, TuningInputs inputs, Supplier<List<Chip>> catalogue) {
         this.model = model;
-        setId("compareView");
+        Names.name(this, "compareView");
         // by name: a chip's own toString is a record's, not for the screen
         List<Chip> chips = List.copyOf(catalogue.get());
         CheckComboBox<String> rivals = new CheckComboBox<>(FXCollections.observableArrayList(
                 chips.stream().map(Chip::name).toList()));
-        rivals.setId("compareRivals");
+        Names.name(rivals, "compareRivals");
         rivals.setTitle("rivals");
         for (Chip c : model.rivalsProperty().get()) {
             rivals.getCheckModel().check(c.name());
@@ -61,7 +62,7 @@ public final class CompareView extends BorderPane {
                 new JobBar("compare", model.job(), model::cancel));
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 6, 2, 6));
-        table.setId("compareTable");
+        Names.name(table, "compareTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         for (int c = 0; c < HEADINGS.size(); c++) {
             int column = c;
@@ -75,15 +76,15 @@ public final class CompareView extends BorderPane {
         table.setPlaceholder(new Label("computing …"));
         table.setFixedCellSize(ROW_PX);
         fitRows(4);
-        viewer.setId("compareChart");
+        Names.name(viewer, "compareChart");
         viewer.setMinSize(200, 220);
         viewer.setPrefHeight(260);
         for (Label l : List.of(findings, sources)) {
             l.setWrapText(true);
             l.setMaxWidth(Double.MAX_VALUE);
         }
-        findings.setId("compareFindings");
-        sources.setId("compareSources");
+        Names.name(findings, "compareFindings");
+        Names.name(sources, "compareSources");
         sources.getStyleClass().add("muted-text");
         javafx.scene.control.TitledPane sourcePane = new javafx.scene.control.TitledPane(
                 "Where each price and power comes from", sources);

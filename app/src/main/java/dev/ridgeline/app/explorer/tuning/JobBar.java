@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.Names;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -23,14 +24,14 @@ public final class JobBar extends HBox {
 
     public JobBar(String id, Job<?> job, Runnable cancelAction) {
         super(6);
-        setId(id + "Job");
+        Names.name(this, id + "Job");
         setAlignment(Pos.CENTER_LEFT);
-        bar.setId(id + "Progress");
+        Names.name(bar, id + "Progress");
         bar.setPrefWidth(120);
-        cancel.setId(id + "Cancel");
+        Names.name(cancel, id + "Cancel");
         cancel.setTooltip(new Tooltip("Stop this computation; the last result stays on screen."));
         cancel.setOnAction(e -> cancelAction.run());
-        status.setId(id + "Status");
+        Names.name(status, id + "Status");
         status.getStyleClass().add("muted-text");
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.explorer.charts.LiveViewer;
 import dev.ridgeline.engine.model.Chip;
 import dev.ridgeline.engine.space.FieldMap;
@@ -37,7 +38,7 @@ public final class MapView extends BorderPane {
         this.model = model;
         this.inputs = inputs;
         this.catalogue = catalogue;
-        setId("mapView");
+        Names.name(this, "mapView");
         xPicker.setValue(model.xProperty().get());
         yPicker.setValue(model.yProperty().get());
         xPicker.setOnAction(e -> pick(xPicker, yPicker, model.xProperty().get(), true));
@@ -48,17 +49,17 @@ public final class MapView extends BorderPane {
                 new JobBar("map", model.job(), model::cancel));
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 6, 2, 6));
-        note.setId("mapNote");
+        Names.name(note, "mapNote");
         note.setWrapText(true);
-        note.getStyleClass().add("muted-text");
+        note.getStyleClass().addAll("muted-text", "map-note");
         note.setPadding(new Insets(2, 6, 4, 6));
-        // the note stays within two lines (the style sheet's #mapNote); the whole of it, with the price's source, here
+        // the note stays within two lines (the style sheet's .map-note); the whole of it, with the price's source, here
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(note.textProperty());
         whole.setWrapText(true);
         whole.setMaxWidth(640);
         note.setTooltip(whole);
-        viewer.setId("map");
+        Names.name(viewer, "map");
         viewer.setMinSize(200, 150);
         setTop(top);
         setCenter(viewer);
@@ -81,7 +82,7 @@ public final class MapView extends BorderPane {
 
     private static ComboBox<Knob> picker(String id) {
         ComboBox<Knob> box = new ComboBox<>();
-        box.setId(id);
+        Names.name(box, id);
         box.getItems().setAll(Knob.fields());
         StringConverter<Knob> names = new StringConverter<>() {
             @Override

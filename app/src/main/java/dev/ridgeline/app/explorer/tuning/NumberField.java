@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.StrictNumbers;
 import dev.ridgeline.engine.model.Checks;
 import java.util.function.DoubleUnaryOperator;
@@ -23,11 +24,11 @@ final class NumberField extends VBox {
     NumberField(String id, String title, String unit, String tip, DoubleProperty property, double min, double max,
                 DoubleUnaryOperator toShown, DoubleUnaryOperator fromShown) {
         super(2);
-        field.setId(id);
+        Names.name(field, id);
         field.setPrefColumnCount(4);
         field.setAlignment(Pos.CENTER_RIGHT);
         field.setTooltip(new Tooltip(tip));
-        message.setId(id + "Message");
+        Names.name(message, id + "Message");
         message.getStyleClass().add("field-message");
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.engine.space.Objective;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.ChoiceBox;
@@ -18,7 +19,7 @@ final class ObjectiveChoice {
     /** A picker of {@code choices} only (the Chips view ranks chips by the decode objectives). */
     static ChoiceBox<Objective> create(String id, ObjectProperty<Objective> objective, java.util.List<Objective> choices) {
         ChoiceBox<Objective> box = new ChoiceBox<>();
-        box.setId(id);
+        Names.name(box, id);
         box.getItems().setAll(choices);
         box.setConverter(new StringConverter<>() {
             @Override

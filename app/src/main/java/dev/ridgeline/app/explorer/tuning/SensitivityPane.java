@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.app.explorer.charts.LiveViewer;
 import dev.ridgeline.engine.space.Sensitivity;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class SensitivityPane extends VBox {
     SensitivityPane(SensitivityModel model, TuningInputs inputs) {
         super(6);
         this.model = model;
-        setId("sensitivityPane");
+        Names.name(this, "sensitivityPane");
         setMinWidth(0);
         setPadding(new Insets(6));
         NumberField target = new NumberField("sensitivityTarget", "Target ≥", "tokens/s per user",
@@ -43,9 +44,9 @@ public final class SensitivityPane extends VBox {
                 ObjectiveChoice.create("sensitivityObjective", inputs.objectiveProperty()));
         objectiveRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox controls = new VBox(2, objectiveRow, target, step);
-        headline.setId("sensitivityHeadline");
-        unchanged.setId("sensitivityUnchanged");
-        refused.setId("sensitivityRefused");
+        Names.name(headline, "sensitivityHeadline");
+        Names.name(unchanged, "sensitivityUnchanged");
+        Names.name(refused, "sensitivityRefused");
         for (Label l : List.of(headline, unchanged, refused)) {
             l.setWrapText(true);
             l.setMaxWidth(Double.MAX_VALUE);
@@ -53,7 +54,7 @@ public final class SensitivityPane extends VBox {
         }
         unchanged.getStyleClass().add("muted-text");
         refused.getStyleClass().add("muted-text");
-        viewer.setId("tornado");
+        Names.name(viewer, "tornado");
         viewer.setMinSize(200, 120);
         VBox.setVgrow(viewer, Priority.ALWAYS);
         // the tab is short at 768 px: everything but the inputs scrolls, the chart keeps a row height per knob

@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.engine.Evaluation;
 import dev.ridgeline.engine.model.Checks;
 import dev.ridgeline.engine.space.Objective;
@@ -27,7 +28,7 @@ public final class TargetPane extends VBox {
     TargetPane(TargetModel model, TuningInputs inputs) {
         super(6);
         this.model = model;
-        setId("targetPane");
+        Names.name(this, "targetPane");
         setMinWidth(0);
         setPadding(new Insets(6));
         NumberField tps = new NumberField("targetTps", "Reach ≥", "tokens/s per user",
@@ -36,7 +37,7 @@ public final class TargetPane extends VBox {
         NumberField throughput = new NumberField("targetThroughput", "and ≥", "tokens/s per",
                 "Throughput the best deployment must reach.", inputs.minThroughputProperty(), 0, 1e9, v -> v, v -> v);
         ChoiceBox<String> per = new ChoiceBox<>();
-        per.setId("targetPer");
+        Names.name(per, "targetPer");
         per.getItems().addAll("card", "node");
         per.setTooltip(new Tooltip("Per card, or per node of " + Evaluation.CARDS_PER_NODE + " cards."));
         per.setValue(inputs.perNodeProperty().get() ? "node" : "card");
@@ -61,9 +62,9 @@ public final class TargetPane extends VBox {
                 ObjectiveChoice.create("targetObjective", inputs.objectiveProperty()));
         objectiveRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox controls = new VBox(2, objectiveRow, tps, perRow, cost, energy);
-        now.setId("targetNow");
+        Names.name(now, "targetNow");
         wrapped(now);
-        rows.setId("targetAnswers");
+        Names.name(rows, "targetAnswers");
         ScrollPane scroll = new ScrollPane(new VBox(6, now, rows));
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -122,7 +123,7 @@ public final class TargetPane extends VBox {
         wrapped(line);
         line.getStyleClass().add(a.required() == null ? "answer-unreachable" : "answer-reached");
         VBox row = new VBox(line);
-        row.setId("answer-" + a.field().name().replace(' ', '-'));
+        Names.name(row, "answer-" + a.field().name().replace(' ', '-'));
         if (a.required() == null) {
             String why = a.reason().replaceFirst("^not reachable by this field alone: ", "");
             Label reason = new Label(why);

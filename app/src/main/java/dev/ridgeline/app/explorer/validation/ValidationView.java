@@ -1,5 +1,6 @@
 package dev.ridgeline.app.explorer.validation;
 
+import dev.ridgeline.app.Names;
 import dev.ridgeline.engine.Engine;
 import dev.ridgeline.engine.validation.Anchor;
 import dev.ridgeline.engine.validation.Validation;
@@ -40,11 +41,11 @@ public final class ValidationView extends BorderPane {
         this.anchors = List.copyOf(anchors);
         this.worker = worker;
         this.publisher = publisher;
-        setId("validationView");
-        summary.setId("validationSummary");
+        Names.name(this, "validationView");
+        Names.name(summary, "validationSummary");
         summary.setWrapText(true);
         summary.setPadding(new Insets(6, 8, 6, 8));
-        table.setId("validationTable");
+        Names.name(table, "validationTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
                 column("Anchor", 210, r -> r.anchor().id()),

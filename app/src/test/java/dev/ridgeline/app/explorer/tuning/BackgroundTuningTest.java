@@ -1,5 +1,7 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import static dev.ridgeline.app.Names.named;
+
 import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -39,7 +41,7 @@ class BackgroundTuningTest {
 
     @Test
     void aBurstOfEditsEndsWithTheLastEditsBars(FxRobot robot) throws Exception {
-        robot.clickOn("#sensitivityTab");
+        robot.clickOn(named("sensitivityTab"));
         Chip h800 = Presets.builtInScenario("default").chip();
         for (int gbps = 3000; gbps <= 3800; gbps += 200) {
             Chip edited = h800.withHbmBandwidth(gbps * 1e9).asEdited();

@@ -1,5 +1,7 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import static dev.ridgeline.app.Names.named;
+
 import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -42,7 +44,7 @@ class CostViewsTest {
     }
 
     private KpiPanel kpis(FxRobot robot) {
-        return robot.lookup("#kpis").queryAs(KpiPanel.class);
+        return robot.lookup(named("kpis")).queryAs(KpiPanel.class);
     }
 
     @Test
@@ -51,13 +53,13 @@ class CostViewsTest {
         double perCard = Engines.builtIn().evaluate(s).throughputPerCard();
         // $2 per card-hour (DeepSeek) over tokens/s x 3600 / 1e6
         assertEquals(ObjectiveText.number(Objective.COST, 2.0 / (perCard * 3600 / 1e6)), kpis(robot).value("dollarsPerMtok"));
-        String note = robot.lookup("#priceNote").queryAs(Label.class).getText();
+        String note = robot.lookup(named("priceNote")).queryAs(Label.class).getText();
         assertTrue(note.startsWith("at $2.00/card-h as of 2025-02-28: DeepSeek"), note);
         ChipField price = ChipField.of(FieldId.PRICE);
         robot.interact(() -> view.chipEditor().chipProperty().set(price.with(s.chip(), 4.0).asEdited()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ObjectiveText.number(Objective.COST, 4.0 / (perCard * 3600 / 1e6)), kpis(robot).value("dollarsPerMtok"));
-        assertTrue(robot.lookup("#priceNote").queryAs(Label.class).getText().contains("edited by the user"));
+        assertTrue(robot.lookup(named("priceNote")).queryAs(Label.class).getText().contains("edited by the user"));
         // a chip without a price says so instead of a figure
         robot.interact(() -> view.model().setScenario(s.withChip(Presets.builtIn().chip("H20"))));
         WaitForAsyncUtils.waitForFxEvents();
@@ -66,7 +68,7 @@ class CostViewsTest {
 
     @Test
     void theChipsViewRanksEachChipAtItsBestDeploymentAndTheObjectiveReranksIt(FxRobot robot) {
-        robot.clickOn("#chipsTab");
+        robot.clickOn(named("chipsTab"));
         WaitForAsyncUtils.waitForFxEvents();
         CompareView v = view.tuning().compare();
         ChipComparison.Result r = v.result();
@@ -98,7 +100,7 @@ class CostViewsTest {
     @Test
     void theSensitivityOnCostSaysThePriceAndMovesIt(FxRobot robot) {
         robot.interact(() -> view.tuning().inputs().objectiveProperty().set(Objective.COST));
-        robot.clickOn("#sensitivityTab");
+        robot.clickOn(named("sensitivityTab"));
         WaitForAsyncUtils.waitForFxEvents();
         Sensitivity.Result r = view.tuning().sensitivity().result();
         assertEquals(Objective.COST, r.objective());

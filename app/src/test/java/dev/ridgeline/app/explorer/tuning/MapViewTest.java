@@ -1,5 +1,7 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import static dev.ridgeline.app.Names.named;
+
 import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +56,7 @@ class MapViewTest {
 
     @Test
     void theCellAtTheCurrentChipIsTheHeadlineAndAChipEditRecentresTheMap(FxRobot robot) {
-        robot.clickOn("#mapTab");
+        robot.clickOn(named("mapTab"));
         WaitForAsyncUtils.waitForFxEvents();
         Scenario s = Presets.builtInScenario("default");
         assertCurrentCellIsTheHeadline(s, 3350, 1979);

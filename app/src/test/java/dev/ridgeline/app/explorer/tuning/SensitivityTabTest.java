@@ -1,5 +1,7 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import static dev.ridgeline.app.Names.named;
+
 import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,7 +52,7 @@ class SensitivityTabTest {
 
     @Test
     void theTabDrawsTheEnginesSensitivityOfTheScenarioOnScreen(FxRobot robot) {
-        robot.clickOn("#sensitivityTab");
+        robot.clickOn(named("sensitivityTab"));
         WaitForAsyncUtils.waitForFxEvents();
         Scenario s = Presets.builtInScenario("default");
         Sensitivity.Result expected = Sensitivity.compute(Engines.builtIn(), s, 20, 0.10);
@@ -61,7 +63,7 @@ class SensitivityTabTest {
 
     @Test
     void aChipEditRedrawsTheBarsForTheEditedChip(FxRobot robot) {
-        robot.clickOn("#sensitivityTab");
+        robot.clickOn(named("sensitivityTab"));
         WaitForAsyncUtils.waitForFxEvents();
         Chip before = view.model().getScenario().chip();
         // as the chip editor sets a field: a new chip replaces the scenario's, named "H800 (edited)"
@@ -80,15 +82,15 @@ class SensitivityTabTest {
 
     @Test
     void aNewStepOrTargetRecomputesTheBars(FxRobot robot) {
-        robot.clickOn("#sensitivityTab");
-        robot.doubleClickOn("#sensitivityStep").eraseText(4).write("25").type(javafx.scene.input.KeyCode.ENTER);
-        robot.doubleClickOn("#sensitivityTarget").eraseText(4).write("15").type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn(named("sensitivityTab"));
+        robot.doubleClickOn(named("sensitivityStep")).eraseText(4).write("25").type(javafx.scene.input.KeyCode.ENTER);
+        robot.doubleClickOn(named("sensitivityTarget")).eraseText(4).write("15").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         Sensitivity.Result expected = Sensitivity.compute(Engines.builtIn(), Presets.builtInScenario("default"), 15, 0.25);
         assertBarsAre(expected);
-        robot.doubleClickOn("#sensitivityStep").eraseText(4).write("150").type(javafx.scene.input.KeyCode.ENTER);
+        robot.doubleClickOn(named("sensitivityStep")).eraseText(4).write("150").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        Label message = robot.lookup("#sensitivityStepMessage").queryAs(Label.class);
+        Label message = robot.lookup(named("sensitivityStepMessage")).queryAs(Label.class);
         assertTrue(message.isVisible());
         assertEquals("Step ± must be in (0, 99] %, was 150", message.getText());
         assertBarsAre(expected); // the last good result stays
@@ -138,17 +140,17 @@ class SensitivityTabTest {
     }
 
     private void assertLabelsSay(FxRobot robot, Sensitivity.Result expected) {
-        String headline = robot.lookup("#sensitivityHeadline").queryAs(Label.class).getText();
+        String headline = robot.lookup(named("sensitivityHeadline")).queryAs(Label.class).getText();
         assertTrue(headline.startsWith(String.format(Locale.ROOT, "Headline: %,.0f tokens/s per card at ≥ 20", expected.headline())),
                 headline);
-        String unchanged = robot.lookup("#sensitivityUnchanged").queryAs(Label.class).getText();
+        String unchanged = robot.lookup(named("sensitivityUnchanged")).queryAs(Label.class).getText();
         for (Sensitivity.Bar b : expected.bars()) {
             boolean nothing = b.changesNothing(expected.headline(), expected.fixed())
                     && (b.down().refused() == null || b.up().refused() == null);
             assertEquals(nothing, unchanged.contains(b.knob().name()), b.knob().name() + " in '" + unchanged + "'");
         }
         // the GEMM efficiency is off (0) in the default scenario: ±10 % of nothing cannot be set, and the tab says so
-        assertTrue(robot.lookup("#sensitivityRefused").queryAs(Label.class).getText()
+        assertTrue(robot.lookup(named("sensitivityRefused")).queryAs(Label.class).getText()
                 .startsWith("Not moved: GEMM efficiency (0 % is outside [1, 100])"));
     }
 

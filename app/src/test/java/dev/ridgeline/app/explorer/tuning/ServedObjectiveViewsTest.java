@@ -1,5 +1,7 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import static dev.ridgeline.app.Names.named;
+
 import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,7 +41,7 @@ class ServedObjectiveViewsTest {
     void theSensitivityOnServedSizesTheServedViewsWorkload(FxRobot robot) {
         Scenario s = view.model().getScenario();
         robot.interact(() -> view.tuning().inputs().objectiveProperty().set(Objective.SERVED));
-        robot.clickOn("#sensitivityTab");
+        robot.clickOn(named("sensitivityTab"));
         WaitForAsyncUtils.waitForFxEvents();
         Sensitivity.Result r = view.tuning().sensitivity().result();
         assertEquals(Objective.SERVED, r.objective());

@@ -1,5 +1,7 @@
 package dev.ridgeline.app.explorer.tuning;
 
+import static dev.ridgeline.app.Names.named;
+
 import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,22 +51,22 @@ class TargetTabTest {
 
     @Test
     void theTabShowsTheEnginesAnswersForEachField(FxRobot robot) {
-        robot.clickOn("#targetTab");
+        robot.clickOn(named("targetTab"));
         WaitForAsyncUtils.waitForFxEvents();
         Scenario s = Presets.builtInScenario("default");
         Solve.Target target = new Solve.Target(20, 4000, false);
         assertTrue(assertShowsAnswers(s, target), "the default scenario has fields of both kinds at 4,000 per card");
         double now = Sensitivity.headline(engine, s, 20);
-        String said = robot.lookup("#targetNow").queryAs(Label.class).getText();
+        String said = robot.lookup(named("targetNow")).queryAs(Label.class).getText();
         assertTrue(said.startsWith(String.format(Locale.ROOT, "Now: %,.0f tokens/s per card at ≥ 20 tokens/s per user", now)), said);
     }
 
     @Test
     void aTargetPerNodeAndAChipEditAskAgain(FxRobot robot) {
-        robot.clickOn("#targetTab");
-        robot.doubleClickOn("#targetThroughput").eraseText(8).write("30000").type(KeyCode.ENTER);
+        robot.clickOn(named("targetTab"));
+        robot.doubleClickOn(named("targetThroughput")).eraseText(8).write("30000").type(KeyCode.ENTER);
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ChoiceBox<String> per = robot.lookup("#targetPer").queryAs(javafx.scene.control.ChoiceBox.class);
+        javafx.scene.control.ChoiceBox<String> per = robot.lookup(named("targetPer")).queryAs(javafx.scene.control.ChoiceBox.class);
         robot.interact(() -> per.setValue("node"));
         robot.interact(() -> view.chipEditor().chipProperty().set(view.model().getScenario().chip().withScaleUpDomain(16).asEdited()));
         WaitForAsyncUtils.waitForFxEvents();
@@ -74,7 +76,7 @@ class TargetTabTest {
         assertShowsAnswers(s, new Solve.Target(20, 30000, true));
         assertEquals(16, view.tuning().target().answers().stream().filter(a -> a.field().name().equals("Scale-up domain"))
                 .findFirst().orElseThrow().current(), 0.0);
-        assertTrue(robot.lookup("#targetNow").queryAs(Label.class).getText().contains("tokens/s per node"));
+        assertTrue(robot.lookup(named("targetNow")).queryAs(Label.class).getText().contains("tokens/s per node"));
     }
 
     /** @return true when some fields reach the target and some do not */

@@ -1,5 +1,7 @@
 package dev.ridgeline.app.explorer.validation;
 
+import static dev.ridgeline.app.Names.named;
+
 import dev.ridgeline.app.explorer.TestWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -38,13 +40,13 @@ class ValidationViewTest {
 
     @Test
     void theTabListsEveryAnchorWithItsBandAndMarksThoseOutsideInRed(FxRobot robot) {
-        robot.clickOn("#validationTab");
+        robot.clickOn(named("validationTab"));
         WaitForAsyncUtils.waitForFxEvents();
         Validation expected = Validation.run(Engines.builtIn(), Anchors.builtIn());
         Validation shown = view.validation().resultProperty().get();
         assertNotNull(shown, "computed when the tab is shown");
         assertEquals(expected.rows().size(), view.validation().table().getItems().size());
-        Label summary = robot.lookup("#validationSummary").queryAs(Label.class);
+        Label summary = robot.lookup(named("validationSummary")).queryAs(Label.class);
         assertTrue(summary.getText().startsWith(String.format(Locale.ROOT,
                 "Calibrated fidelity against %d published deployments on %d chips: median |error| %.1f %%",
                 expected.rows().size(), expected.chips().size(), 100 * expected.medianAbsError())), summary.getText());
@@ -58,7 +60,7 @@ class ValidationViewTest {
         robot.interact(() -> view.validation().table().scrollTo(expected.rows().size() - 1));
         WaitForAsyncUtils.waitForFxEvents();
         int red = 0;
-        for (Node n : robot.lookup("#validationTable .table-row-cell").queryAll()) {
+        for (Node n : robot.from(robot.lookup(named("validationTable")).<Node>query()).lookup(".table-row-cell").queryAll()) {
             @SuppressWarnings("unchecked")
             TableRow<Validation.Row> row = (TableRow<Validation.Row>) n;
             if (row.getItem() == null) {
