@@ -30,7 +30,7 @@ import org.jfree.fx.FXGraphics2D;
  * {@value #CELL}x{@value #CELL} pixel cell already holds one is skipped (it would overlap that dot by at least two
  * thirds, in the same colour). No entities: hover and click find points by their position (FrontierView).
  */
-final class CloudRenderer extends XYDotRenderer {
+class CloudRenderer extends XYDotRenderer {
     private static final long serialVersionUID = 1L;
     /** Side of a dedup cell, px: smaller than the dot, so that no gap opens where dots are skipped. */
     static final int CELL = 2;

@@ -71,7 +71,7 @@ public final class FrontierChart {
             a.setLabelPaint(Palette.INK);
             a.setTickLabelPaint(Palette.MUTED);
         }
-        XYPlot plot = new XYPlot(data.cloud, x, y, new CloudRenderer(3));
+        XYPlot plot = new CloudPlot(data.cloud, x, y, new CloudRenderer(3));
         plot.getRenderer(CLOUD).setSeriesPaint(0, CLOUD_COLOUR);
         plot.setRenderer(GHOST, lines(GHOST_STROKE));
         plot.getRenderer(GHOST).setSeriesPaint(0, GHOST_COLOUR);
@@ -200,11 +200,28 @@ public final class FrontierChart {
     }
 
     private static XYLineAndShapeRenderer lines(Stroke stroke) {
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer r = new LinesOnly();
         r.setDefaultStroke(stroke, false);
         r.setAutoPopulateSeriesStroke(false);
         r.setDefaultCreateEntities(false);
         return r;
+    }
+
+    /**
+     * Lines without shapes, labels or entities, drawn in their one pass: the renderer's second pass (shapes, item
+     * labels, entities) draws nothing here, and it was called for every point of every line on each redraw.
+     */
+    static final class LinesOnly extends XYLineAndShapeRenderer {
+        private static final long serialVersionUID = 1L;
+
+        LinesOnly() {
+            super(true, false);
+        }
+
+        @Override
+        public int getPassCount() {
+            return 1;
+        }
     }
 
     private static XYLineAndShapeRenderer marksRenderer() {
