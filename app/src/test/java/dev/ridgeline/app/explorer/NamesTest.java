@@ -21,13 +21,11 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window's nodes carry names ({@link Names}) and no CSS id (but the few parts JavaFX's own skins give one): a
@@ -47,13 +45,8 @@ class NamesTest {
     void noNamedNodeOrTabOfTheWindowHasACssIdWithEveryViewAndTabShown(FxRobot robot) {
         Set<String> ids = new TreeSet<>();
         List<String> named = new ArrayList<>();
+        TestWindow.eachTabShown(robot, view, root -> walk(root, ids, named));
         for (TabPane tabs : new TabPane[] {view.centreTabs(), view.sideTabs()}) {
-            for (int i = 0; i < tabs.getTabs().size(); i++) {
-                int tab = i;
-                robot.interact(() -> tabs.getSelectionModel().select(tab));
-                WaitForAsyncUtils.waitForFxEvents();
-                robot.interact(() -> Window.getWindows().forEach(w -> walk(w.getScene().getRoot(), ids, named)));
-            }
             tabs.getTabs().forEach(t -> {
                 if (t.getId() != null) {
                     ids.add(t.getId());

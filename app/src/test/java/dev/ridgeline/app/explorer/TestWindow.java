@@ -10,8 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The explorer window as the window tests open it, as {@code ExplorerApp} does: the theme, the view over a model that
@@ -95,6 +101,21 @@ public final class TestWindow {
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Shows each centre and side tab of {@code view} in turn and, with each shown, hands the root of every open window
+     * (popups included) to {@code visit} on the FX thread: the walk of tests that must reach every view.
+     */
+    public static void eachTabShown(FxRobot robot, ExplorerView view, Consumer<Parent> visit) {
+        for (TabPane tabs : new TabPane[] {view.centreTabs(), view.sideTabs()}) {
+            for (int i = 0; i < tabs.getTabs().size(); i++) {
+                int tab = i;
+                robot.interact(() -> tabs.getSelectionModel().select(tab));
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> Window.getWindows().forEach(w -> visit.accept(w.getScene().getRoot())));
+            }
         }
     }
 }

@@ -17,16 +17,13 @@ import java.util.regex.Pattern;
 import javafx.css.Stylesheet;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The shipped theme ({@link Theme#STYLESHEET}) is AtlantaFX Primer Light (atlantafx-base's {@code primer-light.css})
@@ -130,14 +127,7 @@ class ThemeTest {
     @Test
     void noNodeOfTheWindowCarriesAClassOfTheRulesLeftOut(FxRobot robot) {
         Set<String> seen = new TreeSet<>();
-        for (TabPane tabs : new TabPane[] {view.centreTabs(), view.sideTabs()}) {
-            for (int i = 0; i < tabs.getTabs().size(); i++) {
-                int tab = i;
-                robot.interact(() -> tabs.getSelectionModel().select(tab));
-                WaitForAsyncUtils.waitForFxEvents();
-                robot.interact(() -> Window.getWindows().forEach(w -> classes(w.getScene().getRoot(), seen)));
-            }
-        }
+        TestWindow.eachTabShown(robot, view, root -> classes(root, seen));
         assertTrue(seen.contains("table-row-cell") && seen.contains("property-sheet") && seen.contains("progress-bar"),
                 "the walk reached the views: " + seen);
         Set<String> clash = new TreeSet<>(seen);
