@@ -7,6 +7,7 @@ import dev.ridgeline.engine.roofline.Bound;
 import dev.ridgeline.engine.roofline.OpResult;
 import dev.ridgeline.engine.schedule.Schedule;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything the engine says about one scenario.
@@ -103,5 +104,18 @@ public record Evaluation(Scenario scenario, List<OpResult> ops, List<OpResult> s
             }
         }
         throw new IllegalArgumentException("no op named '" + name + "'");
+    }
+
+    /** The record's own equality, written out for the reason {@link Scenario#equals} gives. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Evaluation e && Objects.equals(scenario, e.scenario)
+                && Objects.equals(ops, e.ops) && Objects.equals(stepOps, e.stepOps)
+                && Objects.equals(schedule, e.schedule) && Double.compare(layerTimeSec, e.layerTimeSec) == 0
+                && Double.compare(tpotSec, e.tpotSec) == 0 && Double.compare(rawTokensPerSec, e.rawTokensPerSec) == 0
+                && Double.compare(userTokensPerSec, e.userTokensPerSec) == 0
+                && Double.compare(throughputPerCard, e.throughputPerCard) == 0 && Objects.equals(memory, e.memory)
+                && maxBatch == e.maxBatch && Objects.equals(fit, e.fit) && Objects.equals(balance, e.balance)
+                && dominantBound == e.dominantBound && Objects.equals(hottestCard, e.hottestCard);
     }
 }

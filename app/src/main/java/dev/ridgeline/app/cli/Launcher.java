@@ -8,8 +8,12 @@ import dev.ridgeline.engine.evidence.Uncertainty;
 import dev.ridgeline.engine.io.CalibrationTables;
 import dev.ridgeline.engine.io.Presets;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import javafx.application.Application;
 
 /**
@@ -67,6 +71,11 @@ public final class Launcher {
         }
         ExplorerApp.preload(); // files and calibration read while the toolkit starts
         FxLogging.quietClasspathWarning(); // the toolkit's own logging (java.util.logging) starts only with it
+        String order = prismOrder(System.getProperty("os.name", ""), System.getProperty(PRISM_ORDER),
+                path -> Files.exists(Path.of(path)));
+        if (order != null) {
+            System.setProperty(PRISM_ORDER, order);
+        }
         try {
             Application.launch(ExplorerApp.class);
         } catch (RuntimeException e) {
@@ -149,6 +158,26 @@ public final class Launcher {
     }
 
     /** Linux and other X11/Wayland systems need DISPLAY or WAYLAND_DISPLAY; Windows and macOS always have a screen. */
+    /** JavaFX's choice of graphics pipelines, in order of preference. */
+    static final String PRISM_ORDER = "prism.order";
+
+    /** Where a GPU that JavaFX's OpenGL pipeline could use shows itself on Linux: DRM, NVIDIA's driver, WSL's. */
+    static final List<String> GPU_DEVICES = List.of("/dev/dri", "/dev/nvidiactl", "/dev/dxg");
+
+    /**
+     * The pipelines for the window, or null to leave the choice to JavaFX: on Linux with none of {@link #GPU_DEVICES}
+     * (a VM, a container, a remote desktop, Xvfb) only Mesa's software OpenGL could answer, which JavaFX's OpenGL
+     * pipeline refuses ("Failed Graphics Hardware Qualifier check") after loading it and making a context, about 0.1 s
+     * of CPU before the toolkit goes on with its software pipeline; so that one is asked for at once. A pipeline the
+     * user chose ({@code -Dprism.order}) is kept.
+     */
+    static String prismOrder(String osName, String userChoice, Predicate<String> exists) {
+        if (userChoice != null || !osName.toLowerCase(Locale.ROOT).startsWith("linux")) {
+            return null;
+        }
+        return GPU_DEVICES.stream().anyMatch(exists) ? null : "sw";
+    }
+
     static boolean hasDisplay(String osName, String display, String waylandDisplay) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows") || os.startsWith("mac")) {

@@ -58,14 +58,13 @@ final class Preload {
         }
         opening.complete(open);
         try {
-            FirstUse.opening(open.initial()); // while the FX thread builds the view, which would meet it first
+            FirstUse.fonts(); // while the FX thread builds the view, which would meet it first
             Engine engine = engines.get();
             // the first result too: the window's first layout then shows it, where it would otherwise lay out and
             // style the view empty, then again when the engine thread delivers
             ExplorerModel.Evaluated first;
             try {
                 first = ExplorerModel.Evaluated.of(engine, open.initial());
-                FirstUse.result(first.evaluation());
             } catch (RuntimeException e) {
                 first = null;
             }

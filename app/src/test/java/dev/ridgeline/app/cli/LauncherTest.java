@@ -2,6 +2,7 @@ package dev.ridgeline.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.app.CleanRunTest;
@@ -25,6 +26,17 @@ class LauncherTest {
         assertTrue(Launcher.hasDisplay("Linux", ":0", null));
         assertTrue(Launcher.hasDisplay("Linux", null, "wayland-0"));
         assertTrue(Launcher.hasDisplay("Windows 11", null, null));
+    }
+
+    @Test
+    void linuxWithoutAGpuDeviceAsksForTheSoftwarePipelineAtOnce() {
+        assertEquals("sw", Launcher.prismOrder("Linux", null, path -> false));
+        for (String device : Launcher.GPU_DEVICES) {
+            assertNull(Launcher.prismOrder("Linux", null, device::equals), device);
+        }
+        assertNull(Launcher.prismOrder("Linux", "es2,sw", path -> false)); // the user's choice stands
+        assertNull(Launcher.prismOrder("Windows 11", null, path -> false));
+        assertNull(Launcher.prismOrder("Mac OS X", null, path -> false));
     }
 
     @Test

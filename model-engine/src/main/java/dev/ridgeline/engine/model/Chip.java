@@ -12,6 +12,8 @@ import static dev.ridgeline.engine.model.Checks.present;
 import static dev.ridgeline.engine.model.Checks.text;
 import static dev.ridgeline.engine.model.Checks.zeroOrInRange;
 
+import java.util.Objects;
+
 /**
  * An accelerator, in SI units. FLOP/s are dense tensor-core rates; on chips without FP8 (A100) the FP8 rate is
  * the INT8 rate, as seed 000 does.
@@ -211,5 +213,22 @@ public record Chip(String name, String source, double memoryBytes, double hbmBan
                 bf16FlopsPerSec * factor, fp4FlopsPerSec * factor, exp2PerSec * factor, fp32AddPerSec * factor,
                 threadAllReduceLatencySec, fa3Mode, fp8LowAccPrecision, confidence, scaleUpDomain,
                 scaleUpBandwidthBytesPerSec, calibration, cost);
+    }
+
+    /** The record's own equality, written out for the reason {@link Scenario#equals} gives. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Chip c && Objects.equals(name, c.name) && Objects.equals(source, c.source)
+                && Double.compare(memoryBytes, c.memoryBytes) == 0
+                && Double.compare(hbmBandwidthBytesPerSec, c.hbmBandwidthBytesPerSec) == 0
+                && Double.compare(fp8FlopsPerSec, c.fp8FlopsPerSec) == 0
+                && Double.compare(bf16FlopsPerSec, c.bf16FlopsPerSec) == 0
+                && Double.compare(fp4FlopsPerSec, c.fp4FlopsPerSec) == 0
+                && Double.compare(exp2PerSec, c.exp2PerSec) == 0 && Double.compare(fp32AddPerSec, c.fp32AddPerSec) == 0
+                && Double.compare(threadAllReduceLatencySec, c.threadAllReduceLatencySec) == 0 && fa3Mode == c.fa3Mode
+                && fp8LowAccPrecision == c.fp8LowAccPrecision && Objects.equals(confidence, c.confidence)
+                && scaleUpDomain == c.scaleUpDomain
+                && Double.compare(scaleUpBandwidthBytesPerSec, c.scaleUpBandwidthBytesPerSec) == 0
+                && Objects.equals(calibration, c.calibration) && Objects.equals(cost, c.cost);
     }
 }

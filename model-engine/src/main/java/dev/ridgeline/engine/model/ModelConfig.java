@@ -6,6 +6,8 @@ import static dev.ridgeline.engine.model.Checks.positive;
 import static dev.ridgeline.engine.model.Checks.present;
 import static dev.ridgeline.engine.model.Checks.text;
 
+import java.util.Objects;
+
 /**
  * Shapes of an MoE transformer with MLA (DeepSeek-V2/V3 and kin) or GQA attention (Qwen3-MoE), as data. Names
  * follow the Hugging Face {@code config.json} keys where one exists. Fields of the other attention kind are 0.
@@ -229,5 +231,19 @@ public record ModelConfig(String name, String source, AttentionKind attention, i
         double denseFfn = (double) denseLayers * 3.0 * hiddenSize * denseIntermediateSize;
         double shared = (double) moeLayers() * sharedExperts * expertParams();
         return numLayers * attentionParams() + embeddings + denseFfn + shared;
+    }
+
+    /** The record's own equality, written out for the reason {@link Scenario#equals} gives. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ModelConfig m && Objects.equals(name, m.name)
+                && Objects.equals(source, m.source) && attention == m.attention && hiddenSize == m.hiddenSize
+                && numLayers == m.numLayers && denseLayers == m.denseLayers && numHeads == m.numHeads
+                && numKeyValueHeads == m.numKeyValueHeads && headDim == m.headDim && qLoraRank == m.qLoraRank
+                && kvLoraRank == m.kvLoraRank && qkNopeHeadDim == m.qkNopeHeadDim && qkRopeHeadDim == m.qkRopeHeadDim
+                && vHeadDim == m.vHeadDim && routedExperts == m.routedExperts && sharedExperts == m.sharedExperts
+                && expertsPerToken == m.expertsPerToken && moeIntermediateSize == m.moeIntermediateSize
+                && denseIntermediateSize == m.denseIntermediateSize && vocabSize == m.vocabSize
+                && mtpModules == m.mtpModules && expertGroups == m.expertGroups && limitedGroups == m.limitedGroups;
     }
 }

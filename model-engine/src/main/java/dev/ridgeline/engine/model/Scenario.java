@@ -3,6 +3,7 @@ package dev.ridgeline.engine.model;
 import static dev.ridgeline.engine.model.Checks.present;
 
 import java.util.function.UnaryOperator;
+import java.util.Objects;
 
 /**
  * One design point: the model, the hardware, the deployment, the number formats, the readings and the
@@ -321,5 +322,21 @@ public record Scenario(ModelConfig model, Hardware hardware, Deployment deployme
                         + " redundant" : "")
                 + (calibrated && !localPeersOverScaleUp() ? " / EP all over NIC" : "")
                 + " / FA3 " + fa3Mode().label() + " / " + fidelity().label();
+    }
+
+    /**
+     * The record's own equality (references by {@code Objects.equals}, doubles by {@code Double.compare}), written
+     * out here and in {@link ModelConfig}, {@link Chip}, {@link Nic} and {@code Evaluation}: a generated one is linked
+     * at its first call through {@code ObjectMethods}, which spins method-handle classes in the interpreter (about 70
+     * for these five, and the compiler then compiles the class spinner), and a JDK 17 class-data archive cannot keep
+     * them. JavaFX's change listeners compare each new value with the last, so every window start paid it (decision
+     * 0011). {@code hashCode} stays generated; {@code RecordEqualsTest} holds each to the record's contract.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Scenario s && Objects.equals(model, s.model)
+                && Objects.equals(hardware, s.hardware) && Objects.equals(deployment, s.deployment)
+                && Objects.equals(numerics, s.numerics) && Objects.equals(readings, s.readings)
+                && Objects.equals(assumptions, s.assumptions);
     }
 }

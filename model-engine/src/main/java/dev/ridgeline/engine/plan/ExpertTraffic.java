@@ -105,8 +105,21 @@ final class ExpertTraffic {
         return hot < cap ? hot : cap;
     }
 
-    /** Expected slots a card reads when it receives {@code pairs} pairs. */
+    /**
+     * Expected slots a card reads when it receives {@code pairs} pairs: {@code s·(1 − e^x)}, {@code x = pairs·ln miss}.
+     * Below {@link #EVERY_SLOT_READ} the exponential is under 2^-54, so {@code 1 − e^x} rounds to exactly 1 in double
+     * precision and the result is {@code s}, the same bits: the exponential, a library call and the slowest single
+     * operation of the calibrated kernel (decision 0005, addendum "afternoon"), is then not taken. Most points of a
+     * large EP (a few slots a card) land there.
+     */
     static double expertsRead(Stats s, double pairs) {
-        return s.slots * (1 - Math.exp(pairs * s.lnMissPerPair));
+        double x = pairs * s.lnMissPerPair;
+        return x < EVERY_SLOT_READ ? s.slots : s.slots * (1 - Math.exp(x));
     }
+
+    /**
+     * The exponent below which {@code 1 − e^x == 1.0} exactly: e^-38 = 3.1e-17 is under half an ulp below 1 (2^-54 =
+     * 5.6e-17), so the difference rounds to 1 (the boundary is ln 2^-54 = -37.43; Math.exp is within an ulp).
+     */
+    static final double EVERY_SLOT_READ = -38;
 }

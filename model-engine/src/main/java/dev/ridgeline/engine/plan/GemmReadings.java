@@ -44,7 +44,13 @@ final class GemmReadings {
      * 0005), so that each GEMM's inlined code holds a call here instead of its own copy of them.
      */
     static double interpolated(GemmVariant g, double m, Summary acc) {
-        return g.curve.between(m, acc.lnM(m));
+        double lnm = acc.lnM(m);
+        if (!g.twoSegments) {
+            return g.curve.between(m, lnm);
+        }
+        // GemmCurve.between's segment (the first measured M at or above m) and its very operands, from fields
+        return m <= g.midM ? g.lowFraction + (lnm - g.lowLnM) * g.lowSlope
+                : g.highFraction + (lnm - g.highLnM) * g.highSlope;
     }
 
     /** FP4 routed experts' fraction of their roofline ({@link Fp4MoeFit}); out of line like {@link #interpolated}. */

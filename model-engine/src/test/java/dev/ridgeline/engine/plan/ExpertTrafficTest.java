@@ -60,6 +60,31 @@ class ExpertTrafficTest {
     }
 
     @Test
+    void everySlotReadWithoutTheExponentialIsTheFormulasOwnBits() {
+        // expertsRead skips e^x where 1 − e^x rounds to 1: it must give the bits of s·(1 − e^x) itself on both sides
+        // of the skip's threshold and of the true boundary (ln 2^-54 = -37.43), down to exp's underflow and −∞
+        for (int slots : new int[] {1, 2, 3, 9, 32, 36, 4096}) {
+            for (double x = -45; x <= -30; x += 1.0 / 1024) {
+                assertSameBits(slots, x);
+            }
+            for (double x : new double[] {-37.43, -37.4299, -37.44, -38, Math.nextUp(-38.0), Math.nextDown(-38.0),
+                -700, -745.2, -746, -1e300, Double.NEGATIVE_INFINITY}) {
+                assertSameBits(slots, x);
+            }
+        }
+        // the threshold is below the true boundary: just above it 1 − e^x is not yet 1
+        assertTrue(1 - Math.exp(-37.0) < 1.0);
+        assertTrue(ExpertTraffic.EVERY_SLOT_READ < -37.43);
+    }
+
+    /** expertsRead at {@code pairs = 1}, {@code ln miss = x}, against {@code s·(1 − e^x)} computed here. */
+    private static void assertSameBits(int slots, double x) {
+        Stats s = new Stats(0, slots, 0, 0, x, 1);
+        assertEquals(Double.doubleToRawLongBits(slots * (1 - Math.exp(x))),
+                Double.doubleToRawLongBits(ExpertTraffic.expertsRead(s, 1)), slots + " slots at x = " + x);
+    }
+
+    @Test
     void theHottestCardIsCappedByWhatTokensCanReachIt() {
         // One token (batch 1 on attention TP8, tokens everywhere) picks 8 distinct experts: at most min(k, slots) = 8
         // of them land on one card, so the hottest card of EP8 gets at most 8 · 8 / 8 = 8 times the mean of 1 pair.

@@ -55,6 +55,35 @@ class GemmReadingsTest {
     }
 
     @Test
+    void aCurveOfAnyLengthIsReadAsItsOwnLookupReadsIt() {
+        // a variant keeps the segments of a curve of two or three measured M in fields and hands longer ones to the
+        // curve: each must read the curve's own fraction, at its points, around them and at random M between its ends
+        GemmReadings readings = new GemmReadings(CalibrationTables.builtIn(), CalibrationKey.H800);
+        Numerics n = Presets.builtInScenario("default").numerics();
+        Summary acc = new Summary();
+        SplittableRandom r = new SplittableRandom(7);
+        double[][] ms = {{64}, {64, 4096}, {64, 128, 4096}, {256, 512, 1024}, {1, 8, 64, 512}, {2, 3, 50, 51, 900}};
+        for (double[] m : ms) {
+            double[] lnM = new double[m.length];
+            double[] f = new double[m.length];
+            for (int i = 0; i < m.length; i++) {
+                lnM[i] = Math.log(m[i]);
+                f[i] = 0.05 + 0.9 * r.nextDouble();
+            }
+            GemmCurve curve = new GemmCurve(m, lnM, f, true, m.length + " points");
+            GemmVariant g = new GemmVariant(1, 1, 1, curve);
+            for (double at : m) {
+                for (double x : new double[] {Math.nextDown(at), at, Math.nextUp(at), at * 0.99, at * 1.01}) {
+                    check(readings, acc, OpKind.Q_DOWN, g, n, curve, x);
+                }
+            }
+            for (int i = 0; i < 2_000; i++) {
+                check(readings, acc, OpKind.Q_DOWN, g, n, curve, m[0] + (m[m.length - 1] - m[0]) * r.nextDouble());
+            }
+        }
+    }
+
+    @Test
     void eachVariantReadsItsKernelsTable() {
         Calibration cal = CalibrationTables.builtIn();
         GemmReadings readings = new GemmReadings(cal, CalibrationKey.H800);
