@@ -108,9 +108,10 @@ final class ExpertTraffic {
     /**
      * Expected slots a card reads when it receives {@code pairs} pairs: {@code s·(1 − e^x)}, {@code x = pairs·ln miss}.
      * Below {@link #EVERY_SLOT_READ} the exponential is under 2^-54, so {@code 1 − e^x} rounds to exactly 1 in double
-     * precision and the result is {@code s}, the same bits: the exponential, a library call and the slowest single
-     * operation of the calibrated kernel (decision 0005, addendum "afternoon"), is then not taken. Most points of a
-     * large EP (a few slots a card) land there.
+     * precision and the result is {@code s}, the same bits, without the exponential: a library call (every vector
+     * register saved around it) on the path to the routed GEMMs' rows, whose skipping made the calibrated summary path
+     * 6-11 % faster per CPU second (decision 0005, addendum "afternoon"). Most points of a large EP (a few slots a
+     * card) land there.
      */
     static double expertsRead(Stats s, double pairs) {
         double x = pairs * s.lnMissPerPair;
