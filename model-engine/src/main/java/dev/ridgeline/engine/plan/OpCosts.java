@@ -275,7 +275,7 @@ abstract class OpCosts {
     private void recordAllReduce(Summary acc, OpKind kind, double bytes, double t, int cards) {
         double fixed = collectiveFixedSeconds(cards);
         acc.rec.add(OpResult.of(kind, acc.scope, acc.inv, 0, 0, 0, 0, bytes, 0, 0, t - fixed, fixed, t,
-                Bound.NETWORK, 1.0, true, Collectives.citation(cards)));
+                Bound.NETWORK, 1.0, true, () -> Collectives.citation(cards)));
     }
 
     /** Adds an op's time over all its invocations to its bound's sum (the dominant bound of the MoE layer). */

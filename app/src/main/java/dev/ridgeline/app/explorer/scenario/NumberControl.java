@@ -106,7 +106,12 @@ final class NumberControl extends VBox {
         try {
             value = v;
             slider.setValue(scale.toPosition(v));
-            field.setText(format(v));
+            String text = format(v);
+            if (!text.equals(field.getText())) {
+                // a text field replaces its content even with the same text: its skin lays out and repaints the
+                // field, and the scroll pane's cached viewport draws the whole panel again, on every edit elsewhere
+                field.setText(text);
+            }
         } finally {
             showing = false;
         }

@@ -66,6 +66,43 @@ class OpTableTest {
         assertEquals(defaultWidth, table.getColumns().get(bound).getPrefWidth(), "the Bound column at the default width");
     }
 
+    @Test
+    void anEditLaysOutTheCellsWhoseTextChangedAndNoRow() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        var s = Presets.builtInScenario("default");
+        var hbm = dev.ridgeline.engine.model.ChipField.of(dev.ridgeline.engine.model.FieldId.HBM_BANDWIDTH);
+        var faster = Engines.builtIn().evaluate(s.withChip(hbm.with(s.chip(),
+                ((Number) hbm.shown(s.chip())).doubleValue() * 1.5)));
+        int time = column("Time");
+        List<Boolean> rowsNeedingLayout = WaitForAsyncUtils.asyncFx(() -> {
+            table.show(faster);
+            // a managed cell's new text marked its row for layout, and the table's flow then laid out and styled
+            // every row again
+            return table.lookupAll(".table-row-cell").stream().filter(n -> n.getParent() != null)
+                    .map(n -> ((javafx.scene.Parent) n).isNeedsLayout()).toList();
+        }).get();
+        assertTrue(rowsNeedingLayout.size() >= 5);
+        assertTrue(rowsNeedingLayout.stream().noneMatch(b -> b), "rows marked for layout: " + rowsNeedingLayout);
+        WaitForAsyncUtils.waitForFxEvents();
+        // each Time cell shows its row's new time, laid out against the cell's right edge
+        int checked = 0;
+        for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
+            @SuppressWarnings("unchecked")
+            TableCell<OpTable.Row, ?> cell = (TableCell<OpTable.Row, ?>) n;
+            if (cell.getParent() == null || cell.isEmpty() || cell.getTableColumn() != table.getColumns().get(time)) {
+                continue;
+            }
+            OpTable.Row row = cell.getTableRow().getItem();
+            assertEquals(dev.ridgeline.app.Units.time(row.op().timeSec()), cell.getText());
+            assertTrue(faster.ops().contains(row.op()) || faster.stepOps().contains(row.op()), "the new evaluation's op");
+            javafx.scene.Node text = cell.lookup(".text");
+            double right = cell.getWidth() - cell.snappedRightInset();
+            assertEquals(right, text.getBoundsInParent().getMaxX(), 1.0, "the time's right edge in its cell");
+            checked++;
+        }
+        assertTrue(checked >= 5, "Time cells checked: " + checked);
+    }
+
     private int column(String title) {
         for (int i = 0; i < table.getColumns().size(); i++) {
             if (title.equals(table.getColumns().get(i).getText())) {
