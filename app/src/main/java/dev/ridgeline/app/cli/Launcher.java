@@ -157,7 +157,6 @@ public final class Launcher {
                 + EVERY_COMMAND, e);
     }
 
-    /** Linux and other X11/Wayland systems need DISPLAY or WAYLAND_DISPLAY; Windows and macOS always have a screen. */
     /** JavaFX's choice of graphics pipelines, in order of preference. */
     static final String PRISM_ORDER = "prism.order";
 
@@ -178,6 +177,7 @@ public final class Launcher {
         return GPU_DEVICES.stream().anyMatch(exists) ? null : "sw";
     }
 
+    /** Linux and other X11/Wayland systems need DISPLAY or WAYLAND_DISPLAY; Windows and macOS always have a screen. */
     static boolean hasDisplay(String osName, String display, String waylandDisplay) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows") || os.startsWith("mac")) {
