@@ -49,7 +49,16 @@ public record GemmCurve(double[] m, double[] lnM, double[] fractions, boolean ex
         while (ms[i] < m) {
             i++;
         }
-        return fractions[i - 1] + (lnm - lnM[i - 1]) * slope[i];
+        return along(fractions[i - 1], lnM[i - 1], slope[i], lnm);
+    }
+
+    /**
+     * A segment's fraction at {@code lnm}: from the fraction and ln M where it starts, at its slope. The one formula of
+     * {@link #between} and of any caller that keeps a segment's operands in fields of its own (the kernel's prepared
+     * GEMM variants), so that both give the same bits.
+     */
+    public static double along(double startFraction, double startLnM, double slope, double lnm) {
+        return startFraction + (lnm - startLnM) * slope;
     }
 
     /** True when {@code m} or the shape lies outside what was measured. */

@@ -48,9 +48,9 @@ final class GemmReadings {
         if (!g.twoSegments) {
             return g.curve.between(m, lnm);
         }
-        // GemmCurve.between's segment (the first measured M at or above m) and its very operands, from fields
-        return m <= g.midM ? g.lowFraction + (lnm - g.lowLnM) * g.lowSlope
-                : g.highFraction + (lnm - g.highLnM) * g.highSlope;
+        // GemmCurve.between's segment (the first measured M at or above m), its operands from fields
+        return m <= g.midM ? GemmCurve.along(g.lowFraction, g.lowLnM, g.lowSlope, lnm)
+                : GemmCurve.along(g.highFraction, g.highLnM, g.highSlope, lnm);
     }
 
     /** FP4 routed experts' fraction of their roofline ({@link Fp4MoeFit}); out of line like {@link #interpolated}. */
