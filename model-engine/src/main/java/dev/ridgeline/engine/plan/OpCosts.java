@@ -54,6 +54,15 @@ abstract class OpCosts {
         this.vectorPerScore = 1 / chip.exp2PerSec() + 2 / chip.fp32AddPerSec();
     }
 
+    /**
+     * {@code x / tp} for a tensor-parallel degree {@code tp} of 1, 2, 4 or 8 (the only ones a {@code Deployment} takes)
+     * and {@code x >= 0}: a shift, the same int; a division by a value the JIT cannot see compiles to {@code idiv}, some
+     * 26 cycles on the kernel's path, several per evaluation (decision 0005, addendum "2026-12-07, evening").
+     */
+    static int perRank(int x, int tp) {
+        return x >> Integer.numberOfTrailingZeros(tp);
+    }
+
     /** The variant of a GEMM kind: dtype index (0-3) and tensor-parallel degree (1, 2, 4 or 8). */
     static int variant(int dtype, int tp) {
         return dtype * 4 + Integer.numberOfTrailingZeros(tp);
