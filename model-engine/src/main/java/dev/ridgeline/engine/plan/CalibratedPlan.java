@@ -136,8 +136,11 @@ final class CalibratedPlan extends Plan {
     /** FP8 plus one FP32 scale per 128 channels (DeepEP's low-latency dispatch). */
     @Override
     double dispatchBytesPerPair() {
-        return hidden + hidden / 128 * 4.0;
+        return dispatchBytesPerPair;
     }
+
+    /** {@link #dispatchBytesPerPair()}: {@code hidden + hidden / 128 · 4}, prepared once. */
+    private final double dispatchBytesPerPair = hidden + hidden / 128 * 4.0;
 
     @Override
     double combineBytesPerElement(double weightBytes) {
