@@ -127,9 +127,12 @@ public final class ExplorerMenu {
         Path out = f.toPath();
         // the tuning charts are small on screen: they are written at the window's size
         boolean whole = kind == ViewKind.WINDOW || kind == ViewKind.SENSITIVITY || kind == ViewKind.MAP;
-        int w = (int) Math.round(whole ? view.getWidth() : nodeWidth(kind));
-        int h = (int) Math.round(whole ? view.getHeight() : nodeHeight(kind)) + ImageExport.FOOTER;
-        guarded("export " + f, () -> ViewExport.write(view, kind, out, Math.max(w, 320), Math.max(h, 200)));
+        int w = Math.max((int) Math.round(whole ? view.getWidth() : nodeWidth(kind)), 320);
+        // the picture is the node's size over the footer, which a narrow picture wraps onto more lines
+        String footer = ImageExport.footer(kind == ViewKind.WINDOW ? view.statusText()
+                : view.model().getDrawn().scenario().summary());
+        int h = (int) Math.round(whole ? view.getHeight() : nodeHeight(kind)) + ImageExport.footerHeight(footer, w);
+        guarded("export " + f, () -> ViewExport.write(view, kind, out, w, Math.max(h, 200)));
     }
 
     private double nodeWidth(ViewKind kind) {

@@ -222,7 +222,20 @@ public final class ExplorerView extends BorderPane {
         ScrollPane p = new ScrollPane(content);
         p.setFitToWidth(true);
         p.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        p.skinProperty().subscribe(skin -> uncacheViewport(p));
         return p;
+    }
+
+    /**
+     * Turns off the cache JavaFX's scroll pane skin keeps of its viewport (the node of style class "viewport"): any
+     * change inside it (the Results tab's tiles at every edit, the scenario panel's edited field) drew the whole
+     * viewport into the cache again, every node of it, and then the cache onto the scene; without it, only the
+     * changed areas are painted (decision 0006, addendum "front26").
+     */
+    static void uncacheViewport(ScrollPane p) {
+        if (p.getSkin() != null && p.lookup(".viewport") instanceof javafx.scene.layout.Region v) {
+            v.setCache(false);
+        }
     }
 
     /**

@@ -20,7 +20,7 @@ final class TuningExport {
         if (map) {
             t.activateMap();
             ready(t.map().result(), "map");
-            t.map().drawFor(width, height - ImageExport.FOOTER);
+            t.map().drawFor(width, height - ImageExport.footerHeight(footer, width));
             try {
                 ChartExport.captioned(out, width, height, footer, t.map().chart(), t.map().noteText());
             } finally {

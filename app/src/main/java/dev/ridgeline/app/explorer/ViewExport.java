@@ -24,7 +24,7 @@ public final class ViewExport {
 
     /**
      * Writes {@code kind} of {@code view} to {@code out}, {@code width x height} in all including the footer. For the
-     * window, the view is snapshotted at its current size (lay it out at {@code height - FOOTER} first). FX thread.
+     * window, the view is snapshotted at its current size (lay it out at {@code height} less {@link ImageExport#footerHeight} first). FX thread.
      */
     public static void write(ExplorerView view, ViewKind kind, Path out, int width, int height) throws IOException {
         Evaluation drawn = view.model().getDrawn();

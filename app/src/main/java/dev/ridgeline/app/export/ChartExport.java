@@ -121,7 +121,7 @@ public final class ChartExport {
                 double perCard = TuningFigures.defaultGoalPerCard(q.objective());
                 captioned(out, width, height, footer,
                         TuningFigures.mapChart(r, TuningFigures.mapBands(engine, r), q.chips(), perCard, width,
-                                height - ImageExport.FOOTER),
+                                height - ImageExport.footerHeight(footer, width)),
                         TuningFigures.mapNote(r, q.chips(), perCard));
                 break;
             }

@@ -5,6 +5,7 @@ import dev.ridgeline.app.explorer.charts.Palette;
 import dev.ridgeline.engine.io.AtomicFiles;
 import dev.ridgeline.engine.model.Checks;
 import java.awt.Color;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -12,6 +13,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 import javax.imageio.ImageIO;
 import org.jfree.svg.SVGGraphics2D;
@@ -22,8 +25,12 @@ import org.jfree.svg.SVGGraphics2D;
  * embeds its font ({@link EmbeddedFonts}), the SVG is UTF-8 text that names the same font first.
  */
 public final class ImageExport {
-    /** Height of the footer strip, px. */
+    /** Height of the footer strip of one line, px. */
     public static final int FOOTER = 22;
+    /** Each further line of a footer too long for the picture's width, px. */
+    static final int FOOTER_LINE = 14;
+    /** The footer text's left and right margin, px. */
+    private static final float FOOTER_MARGIN = 8f;
     /** The SVG's font-family: the PDF's font (every character the window shows), then the viewer's sans-serif. */
     public static final String SVG_FONTS = "\"" + EmbeddedFonts.FAMILY + "\", sans-serif";
 
@@ -35,11 +42,46 @@ public final class ImageExport {
         return scenarioSummary + "  ·  Ridgeline " + Version.current();
     }
 
+    /**
+     * The footer's lines at {@code width}: one when it fits, else broken after its separators (" / " between the
+     * scenario's fields, " · " before the version), so that a narrow picture keeps the whole stamp instead of cutting
+     * it at the edge.
+     */
+    static List<String> footerLines(String footer, int width) {
+        FontMetrics fm = FOOTER_METRICS;
+        double room = width - 2 * FOOTER_MARGIN;
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String piece : footer.split("(?<= / )|(?<=  ·  )")) {
+            if (!line.isEmpty() && fm.stringWidth(line + piece.stripTrailing()) > room) {
+                lines.add(line.strip());
+                line = "";
+            }
+            line += piece;
+        }
+        lines.add(line.strip());
+        return lines;
+    }
+
+    /** The footer strip's height for {@code footer} at {@code width}: {@link #FOOTER}, plus a line for each wrap. */
+    public static int footerHeight(String footer, int width) {
+        return FOOTER + FOOTER_LINE * (footerLines(footer, width).size() - 1);
+    }
+
+    private static final FontMetrics FOOTER_METRICS;
+
+    static {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        FOOTER_METRICS = g.getFontMetrics(Palette.SMALL);
+        g.dispose();
+    }
+
     /** Paints {@code content} into the area above the footer and writes the file. */
     public static void write(Path out, int width, int height, String footer, BiConsumer<Graphics2D, Rectangle2D> content)
             throws IOException {
         ImageFormat format = ImageFormat.of(out, "--out");
-        Rectangle2D area = new Rectangle2D.Double(0, 0, width, height - FOOTER);
+        Rectangle2D area = new Rectangle2D.Double(0, 0, width, height - footerHeight(footer, width));
         switch (format) {
             case SVG: {
                 SVGGraphics2D g = new SVGGraphics2D(width, height);
@@ -93,12 +135,16 @@ public final class ImageExport {
         } finally {
             inner.dispose();
         }
+        List<String> lines = footerLines(footer, width);
+        int strip = FOOTER + FOOTER_LINE * (lines.size() - 1);
         g.setColor(new Color(0xF6, 0xF8, 0xFA));
-        g.fill(new Rectangle2D.Double(0, height - FOOTER, width, FOOTER));
+        g.fill(new Rectangle2D.Double(0, height - strip, width, strip));
         g.setColor(Palette.GRID);
-        g.drawLine(0, height - FOOTER, width, height - FOOTER);
+        g.drawLine(0, height - strip, width, height - strip);
         g.setColor(Palette.MUTED);
         g.setFont(Palette.SMALL);
-        g.drawString(footer, 8f, height - 7f);
+        for (int i = 0; i < lines.size(); i++) {
+            g.drawString(lines.get(i), FOOTER_MARGIN, height - 7f - FOOTER_LINE * (lines.size() - 1 - i));
+        }
     }
 }

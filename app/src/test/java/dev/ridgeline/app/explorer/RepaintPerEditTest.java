@@ -3,6 +3,7 @@ package dev.ridgeline.app.explorer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.ridgeline.app.Names;
@@ -14,7 +15,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,21 @@ class RepaintPerEditTest {
         for (SplitPane p : panes) {
             assertNull(p.getBackground(), "a split pane's background");
         }
+    }
+
+    @Test
+    void theScrollPanesKeepNoImageOfTheirViewport(FxRobot robot) {
+        // JavaFX's scroll pane caches its viewport: a new tile text drew the whole Results tab into the cache again
+        robot.interact(() -> {
+            TabPane side = (TabPane) Names.find(view, "sideTabs");
+            List<ScrollPane> panes = List.of((ScrollPane) Names.find(view, "scenarioScroll"),
+                    (ScrollPane) side.getTabs().get(0).getContent());
+            for (ScrollPane p : panes) {
+                Node viewport = p.lookup(".viewport");
+                assertNotNull(viewport, "a scroll pane's viewport");
+                assertFalse(viewport.isCache(), "a scroll pane's viewport cached");
+            }
+        });
     }
 
     private static void collect(Node n, List<SplitPane> out) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
@@ -56,7 +57,9 @@ public final class Frontier {
      * <p>Each configuration's answer is searched by the worker that swept it, right after its points, with the same
      * plan and starting from those points ({@link Headline#bestOf(Plan, Scenario, int, int, List, double, Summary)}):
      * the same answer as {@link Headline#best} over the space with every batch that fits (FrontierAnswerTest), without
-     * a second pass that builds the plans again and waits for the slowest worker twice.
+     * a second pass that builds the plans again and waits for the slowest worker twice. A configuration whose answer
+     * cannot reach the best throughput per card of the answers found before it is left unanswered, which the answer at
+     * the target does not depend on ({@link Headline#bestOf(Plan, Scenario, int, int, List, double, Summary, double)}).
      */
     public static Result compute(Engine engine, Space space, double targetTps, Executor executor, int threads,
                                  BooleanSupplier cancelled, DoubleConsumer progress) {
@@ -64,6 +67,8 @@ public final class Frontier {
         @SuppressWarnings("unchecked")
         List<Point>[] perConfiguration = new List[n];
         Headline.Answer[] answers = new Headline.Answer[n];
+        // the best throughput per card of the answers found so far: a configuration that cannot reach it cannot win
+        AtomicLong floor = new AtomicLong(Double.doubleToLongBits(Double.NEGATIVE_INFINITY));
         // Sweep gives each configuration to one worker, so each list has one writer; the sweep's end publishes them.
         Sweep.Outcome outcome = Sweep.run(engine, space.configurations(), space.batches(), new Sweep.Listener() {
             @Override
@@ -76,7 +81,12 @@ public final class Frontier {
 
             @Override
             public void configurationDone(int i, Scenario c, Plan plan, int max, Summary scratch) {
-                answers[i] = Headline.bestOf(plan, c, i, max, perConfiguration[i], targetTps, scratch);
+                Headline.Answer a = Headline.bestOf(plan, c, i, max, perConfiguration[i], targetTps, scratch,
+                        Double.longBitsToDouble(floor.get()));
+                answers[i] = a;
+                if (a != null) {
+                    raise(floor, a.throughputPerCard());
+                }
             }
         }, executor, threads, cancelled, progress);
         int total = 0;
@@ -91,6 +101,15 @@ public final class Frontier {
         }
         Headline.Answer answer = outcome.cancelled() ? null : Headline.bestOf(Arrays.asList(answers));
         return new Result(space, points, pareto(points), targetTps, answer, outcome.cancelled() || cancelled.getAsBoolean());
+    }
+
+    /** Raises {@code floor} (a double's bits) to {@code value} if it is higher. */
+    private static void raise(AtomicLong floor, double value) {
+        for (long bits = floor.get(); value > Double.longBitsToDouble(bits); bits = floor.get()) {
+            if (floor.compareAndSet(bits, Double.doubleToLongBits(value))) {
+                return;
+            }
+        }
     }
 
     /** The whole computation on the calling thread. */

@@ -145,6 +145,25 @@ public final class Headline {
      */
     static Answer bestOf(Plan plan, Scenario c, int index, int maxBatch, List<Frontier.Point> known, double targetTps,
                          Summary s) {
+        return bestOf(plan, c, index, maxBatch, known, targetTps, s, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #bestOf(Plan, Scenario, int, int, List, double, Summary)}, but null also when the configuration's
+     * answer has a throughput per card below {@code floor} (the best answer another configuration has: this one cannot
+     * win then, nor tie), found with fewer evaluations. The bound: within a configuration, throughput per card is
+     * batch x tokens/s per user times a constant (the kernel's {@code throughputPerCard}: divided by the attention TP
+     * degree, or by the tokens per step in seed 000's reading), and tokens/s per user falls as the batch grows (what
+     * the bisection rests on), so every batch b above one meeting the target, b0 with throughput T0, has throughput at
+     * most T0 x b / b0. Batches whose bound is below the floor are never evaluated: one probe at the smallest batch
+     * whose bound reaches the floor decides whether any can (when it misses the target, no larger batch meets it).
+     * A configuration that can reach the floor gets the same answer as without it. One with DeepGEMM's promotion on is
+     * searched without the floor: seed fidelity's promotion makes tokens/s per user rise at some batches (by up to 69 %
+     * from one batch to the next on the H800, H20, H100 and H200; never without promotion, in either fidelity, over
+     * every batch of every configuration of every chip preset and random chip edits: decision 0006, "front26").
+     */
+    static Answer bestOf(Plan plan, Scenario c, int index, int maxBatch, List<Frontier.Point> known, double targetTps,
+                         Summary s, double floor) {
         int count = Sweep.Batches.allThatFitCount(maxBatch);
         Met met = new Met();
         int lo = -1; // the largest batch index known to meet the target, -1 for none
@@ -172,9 +191,52 @@ public final class Headline {
             met = new Met();
             at = largestMeeting(plan, c, null, count, targetTps, s, -1, met);
         } else {
-            at = bisect(plan, c, null, lo, hi, targetTps, s, met);
+            at = bisectAbove(plan, c, lo, hi, targetTps, s, met, c.promotion() ? Double.NEGATIVE_INFINITY : floor);
         }
-        return at < 0 ? null : new Answer(c.withBatch(at + 1), index, met.userTokensPerSec, met.throughputPerCard);
+        if (at < 0 || met.throughputPerCard < floor) {
+            return null;
+        }
+        return new Answer(c.withBatch(at + 1), index, met.userTokensPerSec, met.throughputPerCard);
+    }
+
+    /**
+     * Relative slack on the bound T0 x b / b0 for rounding: the kernel's throughput and tokens/s per user are each a
+     * few floating-point operations from the same step time, so the bound computed from one point's figures may differ
+     * from the exact one by a few ulps; a billionth covers them many times over and prunes as well.
+     */
+    static final double BOUND_SLACK = 1e-9;
+
+    /**
+     * The largest batch index meeting the target between {@code lo} (meets, its figures in {@code met}; or -1) and
+     * {@code hi} (misses, or past the end), every batch being 1 + its index; -1 when none meets it, or when no batch
+     * there can have a throughput per card of at least {@code floor} (see
+     * {@link #bestOf(Plan, Scenario, int, int, List, double, Summary, double)}).
+     */
+    private static int bisectAbove(Plan plan, Scenario c, int lo, int hi, double target, Summary s, Met met,
+                                   double floor) {
+        while (hi - lo > 1) {
+            if (lo < 0 || !(met.throughputPerCard < floor)) {
+                int mid = (lo + hi) >>> 1;
+                if (meets(plan, c, null, mid, target, s, met)) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+                continue;
+            }
+            // lo's own throughput is below the floor: only a larger batch can reach it, from the smallest whose bound does
+            double perBatch = met.throughputPerCard / (lo + 1) * (1 + BOUND_SLACK);
+            double batch = Math.ceil(floor / perBatch);
+            int j = batch >= hi + 1 ? hi : Math.max(lo + 1, (int) batch - 1);
+            while (j - 1 > lo && perBatch * j >= floor) {
+                j--; // rounding put j past a batch whose bound reaches the floor (batch j is index j - 1)
+            }
+            if (j >= hi || !meets(plan, c, null, j, target, s, met)) {
+                return -1; // every batch index in (lo, j) has its bound below the floor, lo its throughput, j and up miss
+            }
+            lo = j;
+        }
+        return lo;
     }
 
     /** The batch at index {@code i} of an ascending list, or of 1, 2, 3, ... when {@code batches} is null. */

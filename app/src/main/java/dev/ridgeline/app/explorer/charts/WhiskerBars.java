@@ -36,6 +36,8 @@ public class WhiskerBars extends BarRenderer {
     /** The whisker of the item being drawn, in Java2D, drawn before its label: {x0, y0, x1, y1, cap}; null when none. */
     private transient double[] pending;
     private transient boolean horizontal;
+    /** The data area of the item being drawn: a horizontal bar's label is kept inside it. */
+    private transient Rectangle2D area;
     /** Where across its bar a whisker runs, as a share of the bar's width from its centre (0: through the middle). */
     private double across;
 
@@ -139,6 +141,8 @@ public class WhiskerBars extends BarRenderer {
                          CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset, int row, int column,
                          int pass) {
         pending = null;
+        area = dataArea;
+        horizontal = plot.getOrientation() == PlotOrientation.HORIZONTAL;
         double[] w = whisker(row, column);
         int visible = state.getVisibleSeriesIndex(row);
         if (w != null && visible >= 0 && dataset.getValue(row, column) != null) {
@@ -147,7 +151,6 @@ public class WhiskerBars extends BarRenderer {
                     + state.getBarWidth() * (0.5 + across);
             double lo = rangeAxis.valueToJava2D(w[0], dataArea, plot.getRangeAxisEdge());
             double hi = rangeAxis.valueToJava2D(w[1], dataArea, plot.getRangeAxisEdge());
-            horizontal = o == PlotOrientation.HORIZONTAL;
             pending = new double[] {lo, middle, hi, middle, Math.max(2, Math.min(4, state.getBarWidth() / 4))};
         }
         super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
@@ -156,7 +159,9 @@ public class WhiskerBars extends BarRenderer {
 
     /**
      * The whisker over the bar, then the label beyond whichever ends further out, the bar or its whisker, so that no
-     * whisker runs through a label (a horizontal chart's labels; a vertical one keeps JFreeChart's placement).
+     * whisker runs through a label (a horizontal chart's labels; a vertical one keeps JFreeChart's placement). A label
+     * with no room left beyond a bar near the plot's edge is drawn inside the plot, on a white ground, rather than out
+     * over the axis's labels (the Sensitivity tab's EPLB bar ran its "−1,625" into "off | –").
      */
     @Override
     protected void drawItemLabel(Graphics2D g2, CategoryDataset data, int row, int column, CategoryPlot plot,
@@ -165,17 +170,35 @@ public class WhiskerBars extends BarRenderer {
         double[] p = pending;
         drawPending(g2);
         String label = generator == null ? null : generator.generateLabel(data, row, column);
-        if (p == null || !horizontal || label == null) {
+        if (!horizontal || label == null || area == null) {
             super.drawItemLabel(g2, data, row, column, plot, generator, bar, negative);
             return;
         }
-        double gap = getItemLabelAnchorOffset();
+        double end = negative ? bar.getMinX() : bar.getMaxX();
+        if (p != null) {
+            end = negative ? Math.min(end, Math.min(p[0], p[2])) : Math.max(end, Math.max(p[0], p[2]));
+        }
         g2.setFont(getItemLabelFont(row, column));
+        Rectangle2D text = org.jfree.chart.text.TextUtils.calcAlignedStringBounds(label, g2, 0f,
+                (float) bar.getCenterY(), org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
+        double gap = getItemLabelAnchorOffset();
+        double left = labelLeft(negative, end, text.getWidth(), gap, area);
+        if (left != (negative ? end - gap - text.getWidth() : end + gap)) {
+            g2.setPaint(Color.WHITE);
+            g2.fill(new Rectangle2D.Double(left - 1, text.getMinY(), text.getWidth() + 2, text.getHeight()));
+        }
         g2.setPaint(getItemLabelPaint(row, column));
-        double x = negative ? Math.min(bar.getMinX(), Math.min(p[0], p[2])) - gap
-                : Math.max(bar.getMaxX(), Math.max(p[0], p[2])) + gap;
-        org.jfree.chart.text.TextUtils.drawAlignedString(label, g2, (float) x, (float) bar.getCenterY(),
-                negative ? org.jfree.chart.ui.TextAnchor.CENTER_RIGHT : org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
+        org.jfree.chart.text.TextUtils.drawAlignedString(label, g2, (float) left, (float) bar.getCenterY(),
+                org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
+    }
+
+    /**
+     * Where a label {@code width} wide starts: {@code gap} beyond {@code end} (left of it for a negative bar), moved
+     * back inside {@code area} (one pixel in from its edge) when it would run out of it.
+     */
+    static double labelLeft(boolean negative, double end, double width, double gap, Rectangle2D area) {
+        double left = negative ? end - gap - width : end + gap;
+        return Math.max(area.getMinX() + 1, Math.min(left, area.getMaxX() - 1 - width));
     }
 
     private void drawPending(Graphics2D g2) {
