@@ -10,7 +10,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Scenario B (the current one) against a pinned scenario A: which inputs differ and how each headline figure moved.
@@ -19,27 +18,38 @@ import java.util.function.ToDoubleFunction;
 public final class Comparison {
     /** A headline figure, and whether a larger value is the better one. */
     public enum Metric {
-        USER_TOKENS(Evaluation::userTokensPerSec, true),
-        PER_CARD(Evaluation::throughputPerCard, true),
-        PER_NODE(Evaluation::throughputPerNode, true),
-        TPOT(Evaluation::tpotSec, false),
-        LAYER_TIME(Evaluation::layerTimeSec, false),
-        MAX_BATCH(e -> e.maxBatch(), true),
+        USER_TOKENS(true),
+        PER_CARD(true),
+        PER_NODE(true),
+        TPOT(false),
+        LAYER_TIME(false),
+        MAX_BATCH(true),
         /** NaN without a price: no change is computed then. */
-        DOLLARS_PER_MTOK(e -> e.tokenCost().dollarsPerMillionOutputTokens().orElse(Double.NaN), false),
+        DOLLARS_PER_MTOK(false),
         /** NaN without a power. */
-        JOULES_PER_TOKEN(e -> e.tokenCost().joulesPerOutputToken().orElse(Double.NaN), false);
+        JOULES_PER_TOKEN(false);
 
-        private final ToDoubleFunction<Evaluation> value;
         private final boolean higherIsBetter;
 
-        Metric(ToDoubleFunction<Evaluation> value, boolean higherIsBetter) {
-            this.value = value;
+        Metric(boolean higherIsBetter) {
             this.higherIsBetter = higherIsBetter;
         }
 
+        /**
+         * The figure of {@code e}. A switch, not a function per constant: the class-data archive did not keep the
+         * constants' lambda classes, so eight were spun at every start of the window (its first result's tiles).
+         */
         public double of(Evaluation e) {
-            return value.applyAsDouble(e);
+            return switch (this) {
+                case USER_TOKENS -> e.userTokensPerSec();
+                case PER_CARD -> e.throughputPerCard();
+                case PER_NODE -> e.throughputPerNode();
+                case TPOT -> e.tpotSec();
+                case LAYER_TIME -> e.layerTimeSec();
+                case MAX_BATCH -> e.maxBatch();
+                case DOLLARS_PER_MTOK -> e.tokenCost().dollarsPerMillionOutputTokens().orElse(Double.NaN);
+                case JOULES_PER_TOKEN -> e.tokenCost().joulesPerOutputToken().orElse(Double.NaN);
+            };
         }
     }
 

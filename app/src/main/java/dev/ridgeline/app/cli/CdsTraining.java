@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +49,7 @@ public final class CdsTraining {
             // the headless toolkit the window export started, then closed
             dev.ridgeline.app.export.HeadlessFx.start();
             failed += dev.ridgeline.app.explorer.WindowStartBench.openAndClose() ? 0 : 1;
+            loadOnScreenClasses();
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -55,6 +57,48 @@ public final class CdsTraining {
         }
         awaitIdleCompilers(IDLE_WAIT_NANOS);
         System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /**
+     * Classes the window on screen loads and the headless training never does (the launcher's path through
+     * {@code Application.launch}, GTK's glass platform, the first pointer events; read with {@code -Xlog:class+load}
+     * from the real window under Xvfb): they came from the jar at every start, read, parsed and verified.
+     */
+    static final List<String> ON_SCREEN = List.of("com.sun.javafx.application.LauncherImpl",
+            "com.sun.javafx.application.LauncherImpl$1", "com.sun.javafx.application.PlatformImpl$FinishListener",
+            "javafx.application.Application$Parameters", "com.sun.javafx.application.ParametersImpl",
+            "com.sun.glass.ui.gtk.GtkPlatformFactory", "com.sun.glass.ui.delegate.MenuItemDelegate",
+            "com.sun.glass.ui.delegate.MenuDelegate", "com.sun.glass.ui.delegate.MenuBarDelegate",
+            "com.sun.glass.ui.InvokeLaterDispatcher", "com.sun.glass.ui.InvokeLaterDispatcher$InvokeLaterSubmitter",
+            "com.sun.glass.ui.InvokeLaterDispatcher$Future", "com.sun.glass.ui.gtk.GtkApplication",
+            "com.sun.glass.ui.gtk.GtkWindow", "com.sun.glass.ui.gtk.GtkView", "com.sun.glass.ui.gtk.GtkCursor",
+            "com.sun.glass.ui.gtk.GtkPixels", "com.sun.glass.ui.gtk.GtkRobot", "com.sun.glass.ui.gtk.GtkTimer",
+            "com.sun.glass.ui.Clipboard", "com.sun.glass.ui.gtk.GtkClipboardDelegate", "com.sun.glass.ui.SystemClipboard",
+            "com.sun.glass.ui.gtk.GtkSystemClipboard", "com.sun.glass.ui.gtk.GtkDnDClipboard", "com.sun.glass.ui.Size",
+            "java.util.concurrent.LinkedBlockingDeque", "java.util.concurrent.LinkedBlockingDeque$Node",
+            "javafx.scene.input.MouseEvent$Flags", "javafx.scene.input.PickResult",
+            "com.sun.javafx.scene.input.InputEventUtils", "javafx.scene.input.TransferMode", "com.sun.javafx.geom.PickRay",
+            "com.sun.javafx.scene.input.PickResultChooser", "com.sun.javafx.geom.transform.TransformHelper",
+            "com.sun.javafx.collections.ObservableMapWrapper$ObservableValues",
+            "com.sun.javafx.collections.ObservableMapWrapper$ObservableValues$1",
+            "com.sun.javafx.sg.prism.NGNode$RenderRootResult");
+
+    /**
+     * Loads {@link #ON_SCREEN} without initialising them (no native library is loaded, no display opened): a dynamic
+     * archive keeps every class loaded by then. A class this platform's JavaFX lacks (GTK's, on another system) is
+     * skipped. Returns how many were loaded.
+     */
+    static int loadOnScreenClasses() {
+        int loaded = 0;
+        for (String name : ON_SCREEN) {
+            try {
+                Class.forName(name, false, CdsTraining.class.getClassLoader());
+                loaded++;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not on this platform: nothing to archive
+            }
+        }
+        return loaded;
     }
 
     /** Longest wait for the JIT's queues to empty before the archive is written. */

@@ -71,8 +71,7 @@ public final class Launcher {
         }
         ExplorerApp.preload(); // files and calibration read while the toolkit starts
         FxLogging.quietClasspathWarning(); // the toolkit's own logging (java.util.logging) starts only with it
-        String order = prismOrder(System.getProperty("os.name", ""), System.getProperty(PRISM_ORDER),
-                path -> Files.exists(Path.of(path)));
+        String order = prismOrder(System.getProperty("os.name", ""), System.getProperty(PRISM_ORDER), EXISTS);
         if (order != null) {
             System.setProperty(PRISM_ORDER, order);
         }
@@ -156,6 +155,12 @@ public final class Launcher {
         return new IllegalArgumentException("the window's toolkit (JavaFX) did not start: " + message + ";"
                 + EVERY_COMMAND, e);
     }
+
+    /**
+     * Whether a path exists: made when this class is initialised, which the class-data training does too
+     * ({@link CdsTraining}), so that its lambda's class is mapped from the archive rather than spun at every start.
+     */
+    private static final Predicate<String> EXISTS = path -> Files.exists(Path.of(path));
 
     /** JavaFX's choice of graphics pipelines, in order of preference. */
     static final String PRISM_ORDER = "prism.order";

@@ -35,4 +35,15 @@ class CdsTrainingTest {
         }
         assertTrue(CdsTraining.awaitIdleCompilers(CdsTraining.IDLE_WAIT_NANOS), sink.toString());
     }
+
+    /**
+     * The classes only the window on screen loads (GTK's glass platform, the launcher's path) are named right for this
+     * platform's JavaFX: each one loads, so the training puts it in the archive (a misspelt or renamed one would be
+     * skipped silently there).
+     */
+    @Test
+    void everyOnScreenClassLoadsOnLinux() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"));
+        org.junit.jupiter.api.Assertions.assertEquals(CdsTraining.ON_SCREEN.size(), CdsTraining.loadOnScreenClasses());
+    }
 }

@@ -57,4 +57,21 @@ class ComparisonTest {
         assertEquals("from 0 in A", c.text());
         assertEquals("= A", Comparison.change(Comparison.Metric.MAX_BATCH, ea, ea).text());
     }
+
+    /** Each headline figure is the evaluation's own accessor, NaN where the chip has no price or power. */
+    @Test
+    void eachMetricReadsItsFigure() {
+        Evaluation e = ENGINE.evaluate(a);
+        assertEquals(e.userTokensPerSec(), Comparison.Metric.USER_TOKENS.of(e));
+        assertEquals(e.throughputPerCard(), Comparison.Metric.PER_CARD.of(e));
+        assertEquals(e.throughputPerNode(), Comparison.Metric.PER_NODE.of(e));
+        assertEquals(e.tpotSec(), Comparison.Metric.TPOT.of(e));
+        assertEquals(e.layerTimeSec(), Comparison.Metric.LAYER_TIME.of(e));
+        assertEquals(e.maxBatch(), Comparison.Metric.MAX_BATCH.of(e));
+        assertEquals(e.tokenCost().dollarsPerMillionOutputTokens().orElse(Double.NaN),
+                Comparison.Metric.DOLLARS_PER_MTOK.of(e));
+        assertEquals(e.tokenCost().joulesPerOutputToken().orElse(Double.NaN), Comparison.Metric.JOULES_PER_TOKEN.of(e));
+        assertTrue(e.tokenCost().dollarsPerMillionOutputTokens().isPresent(), "the default chip has a price");
+        assertEquals(8, Comparison.Metric.values().length, "a new metric needs a line here");
+    }
 }

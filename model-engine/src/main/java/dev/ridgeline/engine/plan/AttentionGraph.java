@@ -62,9 +62,9 @@ abstract class AttentionGraph extends OpCosts {
         int v = variant(n.weightDtype().ordinal(), tp);
         if (!mla) {
             int kvHeads = model.numKeyValueHeads();
-            int kvPerCard = kvHeads >= tp ? kvHeads / tp : 1;
+            int kvPerCard = kvHeads >= tp ? perRank(kvHeads, tp) : 1;
             return gemm(acc, OpKind.QKV_PROJECTION, Role.ATTENTION, v, tokens, hidden,
-                    (heads / tp + 2 * kvPerCard) * model.headDim(), 1, rate, wb, wb, ATTENTION_OUT_BYTES, n);
+                    (perRank(heads, tp) + 2 * kvPerCard) * model.headDim(), 1, rate, wb, wb, ATTENTION_OUT_BYTES, n);
         }
         return model.compressesQueries() ? mlaProjections(acc, n, v, tp, tokens, rate, wb)
                 : mlaDirectQuery(acc, n, v, tp, tokens, rate, wb);
@@ -77,7 +77,7 @@ abstract class AttentionGraph extends OpCosts {
         double share = tp == 1 ? tokens : tokens / tp;
         return gemm(acc, OpKind.Q_DOWN, Role.ATTENTION, v, share, hidden, model.qLoraRank(), 1, rate, wb, qWeights, out, n)
                 + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, v, share, hidden, kvEntryWidth, 1, rate, wb, wb, out, n)
-                + gemm(acc, OpKind.Q_UP, Role.ATTENTION, v, tokens, model.qLoraRank(), heads / tp * model.qkHeadDim(), 1,
+                + gemm(acc, OpKind.Q_UP, Role.ATTENTION, v, tokens, model.qLoraRank(), perRank(heads, tp) * model.qkHeadDim(), 1,
                         rate, wb, qWeights, out, n)
                 + qNopeAbsorb(acc, n, v, tp, tokens, rate, wb);
     }
@@ -86,7 +86,7 @@ abstract class AttentionGraph extends OpCosts {
     private double mlaDirectQuery(Summary acc, Numerics n, int v, int tp, double tokens, int rate, double wb) {
         double out = ATTENTION_OUT_BYTES;
         double share = tp == 1 ? tokens : tokens / tp;
-        return gemm(acc, OpKind.Q_PROJECTION, Role.ATTENTION, v, tokens, hidden, heads / tp * model.qkHeadDim(), 1, rate,
+        return gemm(acc, OpKind.Q_PROJECTION, Role.ATTENTION, v, tokens, hidden, perRank(heads, tp) * model.qkHeadDim(), 1, rate,
                 wb, qProjectionWeightBytes(wb), out, n)
                 + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, v, share, hidden, kvEntryWidth, 1, rate, wb, wb, out, n)
                 + qNopeAbsorb(acc, n, v, tp, tokens, rate, wb);
@@ -94,7 +94,7 @@ abstract class AttentionGraph extends OpCosts {
 
     private double qNopeAbsorb(Summary acc, Numerics n, int v, int tp, double tokens, int rate, double wb) {
         return gemm(acc, OpKind.Q_NOPE_ABSORB, Role.ATTENTION, v, tokens, model.qkNopeHeadDim(), model.kvLoraRank(),
-                heads / tp, rate, wb, wb, ATTENTION_OUT_BYTES, n);
+                perRank(heads, tp), rate, wb, wb, ATTENTION_OUT_BYTES, n);
     }
 
     /**
@@ -112,7 +112,7 @@ abstract class AttentionGraph extends OpCosts {
         int chunks = chunks(context);
         int keys = computedKeys(context, chunks);
         double out = ATTENTION_OUT_BYTES;
-        int headsHere = heads / tp;
+        int headsHere = perRank(heads, tp);
         if (!mla) {
             int headDim = model.headDim();
             return core(acc, OpKind.GQA_ATTENTION, sequences, q * headsHere, context, keys, chunks, headDim, headDim,
@@ -147,13 +147,13 @@ abstract class AttentionGraph extends OpCosts {
         double q = model.compressesQueries()
                 ? gemm(acc, OpKind.Q_DOWN, Role.ATTENTION, v, share, hidden, model.qLoraRank(), 1, rate, wb,
                         qProjectionWeightBytes(wb), out, n)
-                + gemm(acc, OpKind.Q_UP, Role.ATTENTION, v, tokens, model.qLoraRank(), heads / tp * model.qkHeadDim(), 1,
+                + gemm(acc, OpKind.Q_UP, Role.ATTENTION, v, tokens, model.qLoraRank(), perRank(heads, tp) * model.qkHeadDim(), 1,
                         rate, wb, qProjectionWeightBytes(wb), out, n)
-                : gemm(acc, OpKind.Q_PROJECTION, Role.ATTENTION, v, tokens, hidden, heads / tp * model.qkHeadDim(), 1,
+                : gemm(acc, OpKind.Q_PROJECTION, Role.ATTENTION, v, tokens, hidden, perRank(heads, tp) * model.qkHeadDim(), 1,
                         rate, wb, qProjectionWeightBytes(wb), out, n);
         double t = q + gemm(acc, OpKind.KV_DOWN, Role.ATTENTION, v, share, hidden, kvEntryWidth, 1, rate, wb, wb, out, n)
                 + gemm(acc, OpKind.KV_UP, Role.ATTENTION, v, keys, model.kvLoraRank(),
-                heads / tp * (model.qkNopeHeadDim() + model.vHeadDim()), 1, rate, wb, wb, out, n);
+                perRank(heads, tp) * (model.qkNopeHeadDim() + model.vHeadDim()), 1, rate, wb, wb, out, n);
         return normsAndRouter() ? t + elementwise(acc, OpKind.MLA_PREFILL_ASSEMBLY,
                 mlaAssemblyBytes(n, tp, share, tokens, keys), 0) : t;
     }
@@ -193,7 +193,7 @@ abstract class AttentionGraph extends OpCosts {
      * both FP8 (FlashAttention-3's FP8 forward), else BF16. Returns the seconds.
      */
     final double prefillAttention(Summary acc, Numerics n, int tp, Prefill p, double part) {
-        int headsHere = heads / tp;
+        int headsHere = perRank(heads, tp);
         double tokens = p.chunkTokens() * part;
         double prefixPairs = p.prefixPairs() * part;
         double triangle = p.trianglePairs() * part;

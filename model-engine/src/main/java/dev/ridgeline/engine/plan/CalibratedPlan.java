@@ -136,8 +136,11 @@ final class CalibratedPlan extends Plan {
     /** FP8 plus one FP32 scale per 128 channels (DeepEP's low-latency dispatch). */
     @Override
     double dispatchBytesPerPair() {
-        return hidden + hidden / 128 * 4.0;
+        return dispatchBytesPerPair;
     }
+
+    /** {@link #dispatchBytesPerPair()}: {@code hidden + hidden / 128 · 4}, prepared once. */
+    private final double dispatchBytesPerPair = hidden + hidden / 128 * 4.0;
 
     @Override
     double combineBytesPerElement(double weightBytes) {
@@ -338,8 +341,8 @@ final class CalibratedPlan extends Plan {
         double wb = n.weightDtype().bytes();
         double out = ATTENTION_OUT_BYTES;
         int v = variant(n.weightDtype().ordinal(), t);
-        int inter = model.denseIntermediateSize() / t;
-        int vocab = model.vocabSize() / t;
+        int inter = perRank(model.denseIntermediateSize(), t);
+        int vocab = perRank(model.vocabSize(), t);
         acc.sink(Scope.DENSE_LAYER, model.denseLayers(), acc.stepRec);
         // a dense layer's attention is the MoE layer's over the same tokens: with one micro-batch the summary path
         // reuses those seconds (the detailed path costs them again, to record them; the values are the same)

@@ -26,7 +26,21 @@ final class Collectives {
 
     /** Bytes each card moves in an all-reduce of {@code tokens} BF16 hidden states among {@code cards} cards. */
     static double ringAllReduceBytes(double tokens, int hidden, int cards) {
-        return 2.0 * (cards - 1) / cards * tokens * hidden * 2;
+        return movedShare(cards) * tokens * hidden * 2;
+    }
+
+    /** {@code 2·(t − 1)/t}, from a table up to 8 cards (every TP degree): the same double, without a division per call. */
+    static double movedShare(int cards) {
+        return cards < MOVED_SHARE.length ? MOVED_SHARE[cards] : 2.0 * (cards - 1) / cards;
+    }
+
+    /** {@code 2·(t − 1)/t} for t = 1..8 (index 0 unused). */
+    private static final double[] MOVED_SHARE = new double[9];
+
+    static {
+        for (int t = 1; t < MOVED_SHARE.length; t++) {
+            MOVED_SHARE[t] = 2.0 * (t - 1) / t;
+        }
     }
 
     /** The fixed latency of an all-reduce among {@code cards} cards (0 for one card). */

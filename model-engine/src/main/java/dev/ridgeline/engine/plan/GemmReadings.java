@@ -36,21 +36,25 @@ final class GemmReadings {
         if (m <= g.firstM) {
             return g.firstFraction;
         }
-        return m < g.lastM ? interpolated(g, m, acc) : g.lastFraction;
+        if (!(m < g.lastM)) {
+            return g.lastFraction;
+        }
+        if (!g.twoSegments) {
+            return interpolated(g, m, acc);
+        }
+        // GemmCurve.between's segment (the first measured M at or above m), its operands from fields; the logarithm
+        // is taken out of line, once per distinct row count in a row (Summary.lnM)
+        double lnm = m == acc.lastM ? acc.lastLnM : acc.lnM(m);
+        return m <= g.midM ? GemmCurve.along(g.lowFraction, g.lowLnM, g.lowSlope, lnm)
+                : GemmCurve.along(g.highFraction, g.highLnM, g.highSlope, lnm);
     }
 
     /**
-     * The curve between its ends: a search and a logarithm, kept out of line by the compiler directives (decision
-     * 0005), so that each GEMM's inlined code holds a call here instead of its own copy of them.
+     * A curve of four or more measured M between its ends: its search and logarithm, kept out of line by the compiler
+     * directives (decision 0005), so that each GEMM's inlined code holds a call here instead of its own copy of them.
      */
     static double interpolated(GemmVariant g, double m, Summary acc) {
-        double lnm = acc.lnM(m);
-        if (!g.twoSegments) {
-            return g.curve.between(m, lnm);
-        }
-        // GemmCurve.between's segment (the first measured M at or above m), its operands from fields
-        return m <= g.midM ? GemmCurve.along(g.lowFraction, g.lowLnM, g.lowSlope, lnm)
-                : GemmCurve.along(g.highFraction, g.highLnM, g.highSlope, lnm);
+        return g.curve.between(m, acc.lnM(m));
     }
 
     /** FP4 routed experts' fraction of their roofline ({@link Fp4MoeFit}); out of line like {@link #interpolated}. */

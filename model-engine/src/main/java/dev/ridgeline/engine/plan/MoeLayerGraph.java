@@ -96,7 +96,7 @@ abstract class MoeLayerGraph extends AttentionGraph {
         }
         int split = tokensOnEveryCard(d) ? d.attentionTp() : 1;
         double rows = split == 1 ? sharedRows(sequences, share) : tokens;
-        int width = split == 1 ? sharedWidth : sharedWidth / split;
+        int width = perRank(sharedWidth, split);
         int v = variant(0, split);
         return gemm(acc, OpKind.SHARED_UP, Role.EXPERT_UP, v, rows, hidden, 2 * width, 1, FP8, 1, 1, EXPERT_OUT_BYTES, n)
                 + gemm(acc, OpKind.SHARED_DOWN, Role.EXPERT_DOWN, v, rows, width, hidden, 1, FP8, 1, 1, EXPERT_OUT_BYTES, n);
@@ -112,7 +112,7 @@ abstract class MoeLayerGraph extends AttentionGraph {
     private double sharedActivation(Summary acc, Deployment d, double tokens, double share) {
         int split = tokensOnEveryCard(d) ? d.attentionTp() : 1;
         double rows = split == 1 ? share : tokens;
-        int width = sharedWidth / split;
+        int width = perRank(sharedWidth, split);
         return elementwise(acc, OpKind.SHARED_ACTIVATION, rows * (hidden * QUANTIZE_BYTES
                 + width * (2 * EXPERT_OUT_BYTES + 1)) + share * hidden * 6.0, 3.0 * rows * width);
     }
@@ -144,7 +144,7 @@ abstract class MoeLayerGraph extends AttentionGraph {
         int rate = ed.fp4() ? FP4 : ed == ExpertDtype.BF16 ? BF16 : FP8;
         double eb = ed.bytesPerElement();
         double in = ed.fp4() ? eb : ed == ExpertDtype.BF16 ? 2 : 1;
-        int inter = tm == 1 ? model.moeIntermediateSize() : model.moeIntermediateSize() / tm;
+        int inter = perRank(model.moeIntermediateSize(), tm);
         int v = variant(ed.ordinal(), tm) + (prefill ? PREFILL_VARIANT : 0);
         double rows = acc.expertRows;
         double hit = acc.expertsHit;

@@ -54,6 +54,15 @@ abstract class OpCosts {
         this.vectorPerScore = 1 / chip.exp2PerSec() + 2 / chip.fp32AddPerSec();
     }
 
+    /**
+     * {@code x / tp} for a tensor-parallel degree {@code tp} of 1, 2, 4 or 8 (the only ones a {@code Deployment} takes)
+     * and {@code x >= 0}: a shift, the same int; a division by a value the JIT cannot see compiles to {@code idiv}, some
+     * 26 cycles on the kernel's path, several per evaluation (decision 0005, addendum "2026-12-07, evening").
+     */
+    static int perRank(int x, int tp) {
+        return x >> Integer.numberOfTrailingZeros(tp);
+    }
+
     /** The variant of a GEMM kind: dtype index (0-3) and tensor-parallel degree (1, 2, 4 or 8). */
     static int variant(int dtype, int tp) {
         return dtype * 4 + Integer.numberOfTrailingZeros(tp);
@@ -100,7 +109,7 @@ abstract class OpCosts {
         boolean floored = kernel < floor;
         double t = (floored ? floor : kernel) + overhead;
         if (floored) {
-            acc.boundLatency += t * acc.inv;
+            acc.boundLatency += t * acc.times;
         } else {
             account(acc, t, computeBound);
         }
@@ -223,7 +232,7 @@ abstract class OpCosts {
      */
     final double network(Summary acc, OpKind kind, double bytes, int cards, boolean scaleUpPeers) {
         double t = networkSeconds(kind, bytes, cards, scaleUpPeers);
-        acc.boundNetwork += t * acc.inv;
+        acc.boundNetwork += t * acc.times;
         if (acc.rec != null) {
             recordDecodeNetwork(acc, kind, bytes, cards, scaleUpPeers, t);
         }
@@ -242,7 +251,7 @@ abstract class OpCosts {
      */
     final double prefillNetwork(Summary acc, OpKind kind, double bytes, int cards) {
         double t = prefillNetworkSeconds(kind, bytes, cards);
-        acc.boundNetwork += t * acc.inv;
+        acc.boundNetwork += t * acc.times;
         if (acc.rec != null) {
             recordNetwork(acc, kind, bytes, t, prefillNetworkFixedSeconds(), prefillNetworkExtrapolated(kind, cards),
                     () -> prefillNetworkBasis(kind, cards));
@@ -264,7 +273,7 @@ abstract class OpCosts {
     final double allReduce(Summary acc, OpKind kind, double tokens, int hidden, int cards) {
         double bytes = Collectives.ringAllReduceBytes(tokens, hidden, cards);
         double t = collectiveSeconds(bytes, cards);
-        acc.boundNetwork += t * acc.inv;
+        acc.boundNetwork += t * acc.times;
         if (acc.rec != null) {
             recordAllReduce(acc, kind, bytes, t, cards);
         }
@@ -281,9 +290,9 @@ abstract class OpCosts {
     /** Adds an op's time over all its invocations to its bound's sum (the dominant bound of the MoE layer). */
     static void account(Summary acc, double t, boolean computeBound) {
         if (computeBound) {
-            acc.boundCompute += t * acc.inv;
+            acc.boundCompute += t * acc.times;
         } else {
-            acc.boundMemory += t * acc.inv;
+            acc.boundMemory += t * acc.times;
         }
     }
 

@@ -177,7 +177,7 @@ public abstract class Plan extends MoeLayerGraph {
         acc.boundNetwork = 0;
         acc.boundLatency = 0;
         acc.sink(Scope.MOE_LAYER, microBatches, layerOps);
-        double layer = layer(acc, d, n, fa3, batch / (double) microBatches, q, null, acc.stage);
+        double layer = layer(acc, d, n, fa3, perMicroBatch(batch, microBatches), q, null, acc.stage);
         acc.hottestLoad = acc.hotPairs / acc.meanPairs;
         acc.expertsReadShown = acc.expertsHit;
         acc.slotsShown = acc.slots;
@@ -200,13 +200,21 @@ public abstract class Plan extends MoeLayerGraph {
         acc.fits = MemoryBreakdown.freeBytes(memoryBytes, nonExpert, experts, perSequence * batch, reserve) >= 0;
     }
 
+    /**
+     * The sequences of one micro-batch, {@code batch / microBatches} for one or two micro-batches: halving is exact in
+     * binary, so the product by 0.5 is the quotient's double without a division.
+     */
+    static double perMicroBatch(int batch, int microBatches) {
+        return microBatches == 1 ? batch : batch * 0.5;
+    }
+
     /** The MTP module: one MoE layer at q = 1 for the card's batch, under the same pipeline; returns its time. */
     final double mtpLayer(Summary acc, Deployment d, Numerics n, Fa3Mode fa3) {
         int microBatches = d.policy() == Policy.DUAL_MICRO_BATCH ? 2 : 1;
         List<OpResult> stepRec = acc.stepRec;
         List<OpResult> nested = stepRec == null ? null : new ArrayList<>();
         acc.sink(Scope.MOE_LAYER, microBatches, nested);
-        double t = layer(acc, d, n, fa3, acc.batch / (double) microBatches, 1, null, null);
+        double t = layer(acc, d, n, fa3, perMicroBatch(acc.batch, microBatches), 1, null, null);
         if (stepRec != null) {
             recordMtpLayer(stepRec, nested, d, t);
         }

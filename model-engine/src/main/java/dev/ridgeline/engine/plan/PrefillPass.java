@@ -120,8 +120,8 @@ final class PrefillPass {
         double wb = n.weightDtype().bytes();
         double out = AttentionGraph.ATTENTION_OUT_BYTES;
         int v = OpCosts.variant(n.weightDtype().ordinal(), t);
-        int inter = plan.model.denseIntermediateSize() / t;
-        int vocab = plan.model.vocabSize() / t;
+        int inter = OpCosts.perRank(plan.model.denseIntermediateSize(), t);
+        int vocab = OpCosts.perRank(plan.model.vocabSize(), t);
         double part = tokens / p.chunkTokens();
         acc.sink(Scope.DENSE_LAYER, plan.model.denseLayers() * microBatches, acc.stepRec);
         double dense = plan.rmsNorm(acc, OpKind.ATTENTION_NORM, tokens)

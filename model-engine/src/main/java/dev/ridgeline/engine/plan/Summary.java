@@ -119,6 +119,8 @@ public final class Summary {
     int batch;
     OpKind.Scope scope;
     int inv;
+    /** {@link #inv} as a double, the factor of each op's bound sum (no int-to-double conversion per op). */
+    double times;
     /** Layer ops recorded in a detailed evaluation; null on the summary path. */
     List<OpResult> rec;
     /** Step ops recorded in a detailed evaluation; null on the summary path. */
@@ -146,6 +148,7 @@ public final class Summary {
     void sink(OpKind.Scope opScope, int invocations, List<OpResult> record) {
         scope = opScope;
         inv = invocations;
+        times = invocations;
         rec = record;
     }
 
