@@ -40,11 +40,7 @@ class AnswerFloorTest {
                     Scenario c = space.configurations().get(i);
                     Plan plan = Fixtures.ENGINE.plan(c);
                     int max = plan.maxBatch(c.deployment(), c.numerics());
-                    List<Frontier.Point> drawn = new ArrayList<>();
-                    for (int b : space.batches().of(c, max)) {
-                        plan.summarize(c.deployment(), b, c.numerics(), s);
-                        drawn.add(new Frontier.Point(i, b, s.userTokensPerSec(), s.throughputPerCard()));
-                    }
+                    List<Frontier.Point> drawn = drawn(space, i, plan, max, s);
                     Headline.Answer free = Headline.bestOf(plan, c, i, max, drawn, target, s);
                     String where = c.summary() + " at " + target;
                     if (free == null) {
@@ -90,11 +86,7 @@ class AnswerFloorTest {
             }
             Plan plan = Fixtures.ENGINE.plan(c);
             int max = plan.maxBatch(c.deployment(), c.numerics());
-            List<Frontier.Point> drawn = new ArrayList<>();
-            for (int b : space.batches().of(c, max)) {
-                plan.summarize(c.deployment(), b, c.numerics(), s);
-                drawn.add(new Frontier.Point(i, b, s.userTokensPerSec(), s.throughputPerCard()));
-            }
+            List<Frontier.Point> drawn = drawn(space, i, plan, max, s);
             Headline.Answer free = Headline.bestOf(plan, c, i, max, drawn, target, s);
             if (free == null || free.deployment().batchPerCard() <= 2 * Space.MAX_LAYOUT_DRAWN_BATCH) {
                 continue;
@@ -105,6 +97,17 @@ class AnswerFloorTest {
             checked++;
         }
         assertTrue(checked > 50, "tensor-parallel configurations answered above twice their drawn batches: " + checked);
+    }
+
+    /** Configuration {@code i}'s points as the frontier draws them: every batch of the space that fits, up to {@code max}. */
+    private static List<Frontier.Point> drawn(Space space, int i, Plan plan, int max, Summary s) {
+        Scenario c = space.configurations().get(i);
+        List<Frontier.Point> drawn = new ArrayList<>();
+        for (int b : space.batches().of(c, max)) {
+            plan.summarize(c.deployment(), b, c.numerics(), s);
+            drawn.add(new Frontier.Point(i, b, s.userTokensPerSec(), s.throughputPerCard()));
+        }
+        return drawn;
     }
 
     /**
