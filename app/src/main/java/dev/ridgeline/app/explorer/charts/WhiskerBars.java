@@ -194,11 +194,12 @@ public class WhiskerBars extends BarRenderer {
 
     /**
      * Where a label {@code width} wide starts: {@code gap} beyond {@code end} (left of it for a negative bar), moved
-     * back inside {@code area} (one pixel in from its edge) when it would run out of it.
+     * back inside {@code area} when it would run out of it, twice the gap in from its edge: the knobs' names end at the
+     * left edge, and a label one pixel in read as part of the name ("off | – −1,625" in the real window).
      */
     static double labelLeft(boolean negative, double end, double width, double gap, Rectangle2D area) {
         double left = negative ? end - gap - width : end + gap;
-        return Math.max(area.getMinX() + 1, Math.min(left, area.getMaxX() - 1 - width));
+        return Math.max(area.getMinX() + 2 * gap, Math.min(left, area.getMaxX() - 2 * gap - width));
     }
 
     private void drawPending(Graphics2D g2) {
