@@ -191,7 +191,7 @@ public final class Headline {
             met = new Met();
             at = largestMeeting(plan, c, null, count, targetTps, s, -1, met);
         } else {
-            at = bisectAbove(plan, c, lo, hi, targetTps, s, met, c.promotion() ? Double.NEGATIVE_INFINITY : floor);
+            at = bisect(plan, c, null, lo, hi, targetTps, s, met, c.promotion() ? Double.NEGATIVE_INFINITY : floor);
         }
         if (at < 0 || met.throughputPerCard < floor) {
             return null;
@@ -205,39 +205,6 @@ public final class Headline {
      * from the exact one by a few ulps; a billionth covers them many times over and prunes as well.
      */
     static final double BOUND_SLACK = 1e-9;
-
-    /**
-     * The largest batch index meeting the target between {@code lo} (meets, its figures in {@code met}; or -1) and
-     * {@code hi} (misses, or past the end), every batch being 1 + its index; -1 when none meets it, or when no batch
-     * there can have a throughput per card of at least {@code floor} (see
-     * {@link #bestOf(Plan, Scenario, int, int, List, double, Summary, double)}).
-     */
-    private static int bisectAbove(Plan plan, Scenario c, int lo, int hi, double target, Summary s, Met met,
-                                   double floor) {
-        while (hi - lo > 1) {
-            if (lo < 0 || !(met.throughputPerCard < floor)) {
-                int mid = (lo + hi) >>> 1;
-                if (meets(plan, c, null, mid, target, s, met)) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-                continue;
-            }
-            // lo's own throughput is below the floor: only a larger batch can reach it, from the smallest whose bound does
-            double perBatch = met.throughputPerCard / (lo + 1) * (1 + BOUND_SLACK);
-            double batch = Math.ceil(floor / perBatch);
-            int j = batch >= hi + 1 ? hi : Math.max(lo + 1, (int) batch - 1);
-            while (j - 1 > lo && perBatch * j >= floor) {
-                j--; // rounding put j past a batch whose bound reaches the floor (batch j is index j - 1)
-            }
-            if (j >= hi || !meets(plan, c, null, j, target, s, met)) {
-                return -1; // every batch index in (lo, j) has its bound below the floor, lo its throughput, j and up miss
-            }
-            lo = j;
-        }
-        return lo;
-    }
 
     /** The batch at index {@code i} of an ascending list, or of 1, 2, 3, ... when {@code batches} is null. */
     private static int batchAt(int[] batches, int i) {
@@ -330,12 +297,33 @@ public final class Headline {
                 return hi;
             }
         }
-        return bisect(plan, c, batches, lo, hi, target, s, met);
+        return bisect(plan, c, batches, lo, hi, target, s, met, Double.NEGATIVE_INFINITY);
     }
 
-    /** The largest index meeting the target between {@code lo} (meets, or -1) and {@code hi} (misses, or past the end). */
-    private static int bisect(Plan plan, Scenario c, int[] batches, int lo, int hi, double target, Summary s, Met met) {
+    /**
+     * The largest index meeting the target between {@code lo} (meets, its figures in {@code met}; or -1) and {@code hi}
+     * (misses, or past the end); -1 also when no batch there can have a throughput per card of at least {@code floor}
+     * (see {@link #bestOf(Plan, Scenario, int, int, List, double, Summary, double)}). A finite floor needs the batches
+     * 1, 2, 3, ... ({@code batches} null); with {@code NEGATIVE_INFINITY} this is a plain bisection.
+     */
+    private static int bisect(Plan plan, Scenario c, int[] batches, int lo, int hi, double target, Summary s, Met met,
+                              double floor) {
         while (hi - lo > 1) {
+            if (lo >= 0 && met.throughputPerCard < floor) {
+                // lo's own throughput is below the floor: only a larger batch can reach it, from the smallest whose
+                // bound does
+                double perBatch = met.throughputPerCard / (lo + 1) * (1 + BOUND_SLACK);
+                double batch = Math.ceil(floor / perBatch);
+                int j = batch >= hi + 1 ? hi : Math.max(lo + 1, (int) batch - 1);
+                while (j - 1 > lo && perBatch * j >= floor) {
+                    j--; // rounding put j past a batch whose bound reaches the floor (batch j is index j - 1)
+                }
+                if (j >= hi || !meets(plan, c, null, j, target, s, met)) {
+                    return -1; // every index in (lo, j) has its bound below the floor, lo its throughput, j and up miss
+                }
+                lo = j;
+                continue;
+            }
             int mid = (lo + hi) >>> 1;
             if (meets(plan, c, batches, mid, target, s, met)) {
                 lo = mid;
