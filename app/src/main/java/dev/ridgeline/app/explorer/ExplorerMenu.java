@@ -129,8 +129,7 @@ public final class ExplorerMenu {
         boolean whole = kind == ViewKind.WINDOW || kind == ViewKind.SENSITIVITY || kind == ViewKind.MAP;
         int w = Math.max((int) Math.round(whole ? view.getWidth() : nodeWidth(kind)), 320);
         // the picture is the node's size over the footer, which a narrow picture wraps onto more lines
-        String footer = ImageExport.footer(kind == ViewKind.WINDOW ? view.statusText()
-                : view.model().getDrawn().scenario().summary());
+        String footer = ViewExport.footer(view, kind);
         int h = (int) Math.round(whole ? view.getHeight() : nodeHeight(kind)) + ImageExport.footerHeight(footer, w);
         guarded("export " + f, () -> ViewExport.write(view, kind, out, w, Math.max(h, 200)));
     }

@@ -3,6 +3,7 @@ package dev.ridgeline.app.explorer;
 import dev.ridgeline.app.explorer.tuning.Tuning;
 import dev.ridgeline.app.export.ChartExport;
 import dev.ridgeline.app.export.ImageExport;
+import dev.ridgeline.app.export.ViewKind;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -16,7 +17,7 @@ final class TuningExport {
 
     static void write(ExplorerView view, boolean map, Path out, int width, int height) throws IOException {
         Tuning t = view.tuning();
-        String footer = ImageExport.footer(view.model().getScenario().summary());
+        String footer = ViewExport.footer(view, map ? ViewKind.MAP : ViewKind.SENSITIVITY);
         if (map) {
             t.activateMap();
             ready(t.map().result(), "map");

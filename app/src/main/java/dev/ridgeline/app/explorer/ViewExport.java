@@ -24,23 +24,24 @@ public final class ViewExport {
 
     /**
      * Writes {@code kind} of {@code view} to {@code out}, {@code width x height} in all including the footer. For the
-     * window, the view is snapshotted at its current size (lay it out at {@code height} less {@link ImageExport#footerHeight} first). FX thread.
+     * window, the view is snapshotted at its current size (lay it out at {@code height} less {@link ImageExport#footerHeight}
+     * of {@link #footer} first). FX thread.
      */
     public static void write(ExplorerView view, ViewKind kind, Path out, int width, int height) throws IOException {
         Evaluation drawn = view.model().getDrawn();
         switch (kind) {
             case ROOFLINE:
-                ImageExport.write(out, width, height, ImageExport.footer(drawn.scenario().summary()),
+                ImageExport.write(out, width, height, footer(view, kind),
                         (g, area) -> view.roofline().chart().draw(g, area));
                 break;
             case GANTT:
-                ImageExport.write(out, width, height, ImageExport.footer(drawn.scenario().summary()),
+                ImageExport.write(out, width, height, footer(view, kind),
                         (g, area) -> GanttPainter.paint(g, area, drawn.schedule(), GanttPainter.card(drawn)));
                 break;
             case FRONTIER:
                 frontier(view);
                 // the footer names the marked scenario, as the other views' footers do
-                ImageExport.write(out, width, height, ImageExport.footer(drawn.scenario().summary()),
+                ImageExport.write(out, width, height, footer(view, kind),
                         (g, area) -> view.frontier().chart().draw(g, area));
                 break;
             case SENSITIVITY:
@@ -53,7 +54,7 @@ public final class ViewExport {
                 if (served == null) {
                     throw new IllegalStateException("the served workload is still being sized; export it again when it is drawn");
                 }
-                ImageExport.write(out, width, height, ImageExport.footer(drawn.scenario().summary()),
+                ImageExport.write(out, width, height, footer(view, kind),
                         (g, area) -> dev.ridgeline.app.explorer.served.ServedPainter.paint(g, area, served));
                 break;
             }
@@ -73,10 +74,22 @@ public final class ViewExport {
                     view.layout();
                 }
                 BufferedImage image = SwingFXUtils.fromFXImage(snapshot, null);
-                ImageExport.write(out, width, height, ImageExport.footer(view.statusText()),
+                ImageExport.write(out, width, height, footer(view, kind),
                         (g, area) -> g.drawImage(image, (int) area.getX(), (int) area.getY(),
                                 (int) area.getWidth(), (int) area.getHeight(), null));
         }
+    }
+
+    /**
+     * The footer of {@code kind}'s picture: the window's carries the status line's summary, the tuning charts' the
+     * scenario they were computed for, the others' the scenario drawn. A caller sizing the picture asks here too.
+     */
+    public static String footer(ExplorerView view, ViewKind kind) {
+        return ImageExport.footer(switch (kind) {
+            case WINDOW -> view.statusText();
+            case SENSITIVITY, MAP -> view.model().getScenario().summary();
+            default -> view.model().getDrawn().scenario().summary();
+        });
     }
 
     /**

@@ -44,7 +44,7 @@ public final class WindowExport {
                     v.model().pin();
                     v.model().setScenario(q.scenario());
                 }
-                new Scene(v, width, height - ImageExport.footerHeight(ImageExport.footer(v.statusText()), width));
+                new Scene(v, width, height - ImageExport.footerHeight(ViewExport.footer(v, ViewKind.WINDOW), width));
                 v.frontier().model().targetProperty().set(q.targetTps());
                 v.tuning().inputs().targetTpsProperty().set(q.targetTps());
                 v.tuning().inputs().objectiveProperty().set(q.objective());
