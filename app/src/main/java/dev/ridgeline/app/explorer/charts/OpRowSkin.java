@@ -19,6 +19,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 
@@ -95,7 +96,9 @@ final class OpRowSkin extends SkinBase<TableRow<OpTable.Row>> {
                 super.mousePressed(e);
             }
         };
+        // not drawn (the software pipeline blends even a transparent fill over every repainted pixel), but picked
         basisArea.setFill(Color.TRANSPARENT);
+        basisArea.setOpacity(0);
         basisArea.setManaged(false);
         Tips.follow(basisArea, basisWhole);
         table.getVisibleLeafColumns().addListener(weakColumnsChanged);
@@ -147,7 +150,10 @@ final class OpRowSkin extends SkinBase<TableRow<OpTable.Row>> {
         for (Part p : parts) {
             String whole = item == null || item.op() == null ? "" : p.look.text().apply(item);
             if (p.look.fill() != null && item != null && item.op() != null) {
-                p.text.setFill(p.look.fill().apply(item));
+                Paint fill = p.look.fill().apply(item);
+                if (!fill.equals(p.text.getFill())) {
+                    p.text.setFill(fill); // a new paint, even an equal one, would repaint the text
+                }
             }
             if (!whole.equals(p.whole)) {
                 p.whole = whole;
