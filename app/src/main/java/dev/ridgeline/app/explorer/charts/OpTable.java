@@ -8,27 +8,31 @@ import dev.ridgeline.engine.ops.Stage;
 import dev.ridgeline.engine.roofline.OpResult;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.Skin;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.NestedTableColumnHeader;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.skin.TableHeaderRow;
 import javafx.scene.control.skin.TableViewSkin;
+import javafx.scene.paint.Paint;
 
 /**
  * The sortable op table: one row per operator of the layer and, in calibrated fidelity, of the step outside the
  * MoE layers (embedding, LM head, MTP). Rows are kept across updates and their values replaced
- * in place, so an edit re-renders cell texts rather than rebuilding the table's rows.
+ * in place, so an edit re-renders the texts that changed rather than rebuilding the table's rows. The rows draw their
+ * values as texts, without a cell per column ({@link OpRowSkin}); the columns' value factories still sort them.
  */
 public final class OpTable extends TableView<OpTable.Row> {
     /** One operator and its share of the layer (or, for step ops, the step) time; the row object stays, its entry changes with each update. */
@@ -43,9 +47,19 @@ public final class OpTable extends TableView<OpTable.Row> {
         public double share() {
             return share.get();
         }
+
+        ReadOnlyObjectProperty<OpResult> opProperty() {
+            return op.getReadOnlyProperty();
+        }
+
+        ReadOnlyObjectProperty<Double> shareProperty() {
+            return share.getReadOnlyProperty();
+        }
     }
 
     private final Map<String, Row> rowsByName = new HashMap<>();
+    /** Each column's look, by identity. */
+    private final Map<TableColumnBase<Row, ?>, Look> looks = new IdentityHashMap<>();
 
     public OpTable() {
         Names.name(this, "opTable");
@@ -64,50 +78,37 @@ public final class OpTable extends TableView<OpTable.Row> {
         share.setGraphic(header("Share", "Of the MoE layer time for layer ops; of the whole decode step for step ops."));
         share.setCellValueFactory(cd -> cd.getValue().share.getReadOnlyProperty());
         format(share, Units::percent);
+        looks.put(share, new Look(r -> Units.percent(r.share()), true, null, false, List.of("op-text")));
         getColumns().add(share);
         TableColumn<Row, String> bound = text("Bound", o -> o.bound().label(), 80);
-        bound.setCellFactory(c -> new OwnLayoutCell<>(Function.identity()) {
-            {
-                getStyleClass().add("bound-cell");
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                OpResult op = row == null ? null : row.op();
-                // a paint, not a style string: re-styling a cell costs a CSS pass on every edit
-                setTextFill(op == null ? javafx.scene.paint.Color.BLACK : Palette.fx(Palette.of(op.bound())));
-            }
-        });
+        bound.setCellFactory(c -> new FitCell<>(Function.identity(), "bound-cell"));
+        // a paint, not a style: the palette's colour of the row's bound
+        looks.compute(bound, (c, l) -> new Look(l.text(), false, r -> Palette.fx(Palette.of(r.op().bound())), false,
+                List.of("bound-cell")));
         getColumns().add(bound);
         TableColumn<Row, String> basis = text("", OpResult::basis, 220);
         basis.setGraphic(header("Basis", "Where the figure comes from; * marks calibrated figures used beyond what was measured."));
-        basis.setCellFactory(c -> new OwnLayoutCell<>(Function.identity()) {
-            /** The whole text, for a cell too narrow for it; made when the pointer first enters the cell. */
-            private Tooltip full;
-
-            {
-                Tips.whenEntered(this, () -> {
-                    full = new Tooltip();
-                    tip(getItem(), isEmpty());
-                });
-            }
-
+        looks.compute(basis, (c, l) -> new Look(l.text(), false, null, true, l.styleClasses()));
+        getColumns().add(basis);
+        setRowFactory(t -> new TableRow<>() {
             @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                tip(item, empty);
-            }
-
-            private void tip(String item, boolean empty) {
-                if (full != null) {
-                    full.setText(item == null ? "" : item);
-                    setTooltip(empty || item == null ? null : full);
-                }
+            protected Skin<?> createDefaultSkin() {
+                return new OpRowSkin(this, OpTable.this);
             }
         });
-        getColumns().add(basis);
+    }
+
+    /**
+     * How a row shows a column's value: its text, right-aligned or not, its colour if not the theme's cell colour, whether
+     * the whole text is offered as a tooltip (the Basis column), the text's style classes.
+     */
+    record Look(Function<Row, String> text, boolean right, Function<Row, Paint> fill, boolean basis,
+                List<String> styleClasses) {
+    }
+
+    /** {@code column}'s look. */
+    Look look(TableColumnBase<Row, ?> column) {
+        return looks.get(column);
     }
 
     /**
@@ -166,17 +167,15 @@ public final class OpTable extends TableView<OpTable.Row> {
     }
 
     /**
-     * A cell that its row lays out on its own: the row sets its size (the column's width, the table's fixed row height)
-     * and place. As a managed node, a cell whose text changed marked its row as needing layout, and the table's flow
-     * then laid out and styled every row again (a chip edit changes the times and shares of every row: about a tenth
-     * of the FX thread's time per edit); unmanaged, only the cells whose text changed are laid out.
+     * A column's cell, made only to measure the column's values when a double click on its header's edge fits the column
+     * to them (the rows draw their values without cells: {@link OpRowSkin}).
      */
-    private static class OwnLayoutCell<T> extends TableCell<Row, T> {
+    private static final class FitCell<T> extends TableCell<Row, T> {
         private final Function<T, String> text;
 
-        OwnLayoutCell(Function<T, String> text) {
+        FitCell(Function<T, String> text, String... styleClasses) {
             this.text = text;
-            setManaged(false);
+            getStyleClass().addAll(styleClasses);
         }
 
         @Override
@@ -224,24 +223,26 @@ public final class OpTable extends TableView<OpTable.Row> {
         return getItems().stream().map(Row::op).toList();
     }
 
-    private static TableColumn<Row, String> text(String title, Function<OpResult, String> value, double width) {
+    private TableColumn<Row, String> text(String title, Function<OpResult, String> value, double width) {
         TableColumn<Row, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> cd.getValue().op.getReadOnlyProperty().map(value));
-        c.setCellFactory(col -> new OwnLayoutCell<>(Function.identity()));
+        c.setCellFactory(col -> new FitCell<>(Function.identity()));
         c.setPrefWidth(width);
+        looks.put(c, new Look(r -> value.apply(r.op()), false, null, false, List.of("op-text")));
         return c;
     }
 
-    private static TableColumn<Row, Double> number(String title, ToDoubleFunction<OpResult> value,
-                                                   Function<Double, String> format) {
+    private TableColumn<Row, Double> number(String title, ToDoubleFunction<OpResult> value,
+                                            Function<Double, String> format) {
         TableColumn<Row, Double> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> cd.getValue().op.getReadOnlyProperty().map(o -> value.applyAsDouble(o)));
         format(c, format);
+        looks.put(c, new Look(r -> format.apply(value.applyAsDouble(r.op())), true, null, false, List.of("op-text")));
         return c;
     }
 
     private static void format(TableColumn<Row, Double> c, Function<Double, String> format) {
-        c.setCellFactory(col -> new OwnLayoutCell<>(format));
+        c.setCellFactory(col -> new FitCell<>(format));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         c.setPrefWidth(90);
     }
