@@ -150,6 +150,24 @@ class LauncherScriptTest {
         assertFalse(vmLog().contains("SharedArchiveFile"), "made by an older script, path unknown: " + vmLog());
     }
 
+    /**
+     * Transparent huge pages are asked for exactly where the kernel gives them on request ("always" or "madvise" in its
+     * setting, the word in brackets): elsewhere the JVM would print a warning. Which way this machine goes is read
+     * here from the kernel's file, not from the script.
+     */
+    @Test
+    void hugePagesAreAskedForWhereTheKernelOffersThem() throws Exception {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        String mode = Files.isReadable(setting) ? Files.readString(setting) : "";
+        boolean offered = mode.contains("[always]") || mode.contains("[madvise]");
+        assertWindowRefusal(run());
+        assertEquals(offered, vmLog().contains("-XX:+UseTransparentHugePages"), "kernel setting '" + mode.strip() + "': " + vmLog());
+        Run run = run("presets", "--help");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("", run.err(), "no warning of the JVM's");
+        assertTrue(run.out().startsWith("Usage: ridgeline presets"), run.out());
+    }
+
     @Test
     void benchGetsThemToo() throws Exception {
         Run run = run("bench", "--help");
