@@ -112,11 +112,9 @@ final class OpRowSkin extends SkinBase<TableRow<OpTable.Row>> {
             return;
         }
         if (on) {
-            item.opProperty().addListener(weakValueChanged);
-            item.shareProperty().addListener(weakValueChanged);
+            item.entryProperty().addListener(weakValueChanged);
         } else {
-            item.opProperty().removeListener(weakValueChanged);
-            item.shareProperty().removeListener(weakValueChanged);
+            item.entryProperty().removeListener(weakValueChanged);
         }
     }
 
@@ -147,9 +145,10 @@ final class OpRowSkin extends SkinBase<TableRow<OpTable.Row>> {
     private void refresh() {
         TableRow<OpTable.Row> row = getSkinnable();
         OpTable.Row item = row.isEmpty() ? null : row.getItem();
+        boolean shown = item != null && item.entryProperty().get() != null;
         for (Part p : parts) {
-            String whole = item == null || item.op() == null ? "" : p.look.text().apply(item);
-            if (p.look.fill() != null && item != null && item.op() != null) {
+            String whole = shown ? p.look.text().apply(item) : "";
+            if (p.look.fill() != null && shown) {
                 Paint fill = p.look.fill().apply(item);
                 if (!fill.equals(p.text.getFill())) {
                     p.text.setFill(fill); // a new paint, even an equal one, would repaint the text

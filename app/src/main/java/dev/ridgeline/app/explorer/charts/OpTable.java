@@ -37,23 +37,22 @@ import javafx.scene.paint.Paint;
 public final class OpTable extends TableView<OpTable.Row> {
     /** One operator and its share of the layer (or, for step ops, the step) time; the row object stays, its entry changes with each update. */
     public static final class Row {
-        private final ReadOnlyObjectWrapper<OpResult> op = new ReadOnlyObjectWrapper<>();
-        private final ReadOnlyObjectWrapper<Double> share = new ReadOnlyObjectWrapper<>();
+        /** Both figures in one value: an update is one change of the row, which its skin draws once. */
+        record Entry(OpResult op, double share) {
+        }
+
+        private final ReadOnlyObjectWrapper<Entry> entry = new ReadOnlyObjectWrapper<>();
 
         public OpResult op() {
-            return op.get();
+            return entry.get().op();
         }
 
         public double share() {
-            return share.get();
+            return entry.get().share();
         }
 
-        ReadOnlyObjectProperty<OpResult> opProperty() {
-            return op.getReadOnlyProperty();
-        }
-
-        ReadOnlyObjectProperty<Double> shareProperty() {
-            return share.getReadOnlyProperty();
+        ReadOnlyObjectProperty<Entry> entryProperty() {
+            return entry.getReadOnlyProperty();
         }
     }
 
@@ -76,7 +75,7 @@ public final class OpTable extends TableView<OpTable.Row> {
         getColumns().add(number("×", o -> o.invocations(), v -> String.valueOf(v.intValue())));
         TableColumn<Row, Double> share = new TableColumn<>();
         share.setGraphic(header("Share", "Of the MoE layer time for layer ops; of the whole decode step for step ops."));
-        share.setCellValueFactory(cd -> cd.getValue().share.getReadOnlyProperty());
+        share.setCellValueFactory(cd -> cd.getValue().entryProperty().map(Row.Entry::share));
         format(share, Units::percent);
         looks.put(share, new Look(r -> Units.percent(r.share()), true, null, false, List.of("op-text")));
         getColumns().add(share);
@@ -210,8 +209,7 @@ public final class OpTable extends TableView<OpTable.Row> {
         }
         for (OpResult op : ops) {
             Row row = rowsByName.get(op.name());
-            row.op.set(op);
-            row.share.set(op.timePerLayerSec() / (op.stage() == Stage.STEP ? step : layer));
+            row.entry.set(new Row.Entry(op, op.timePerLayerSec() / (op.stage() == Stage.STEP ? step : layer)));
         }
         if (!getSortOrder().isEmpty()) {
             sort();
@@ -225,7 +223,7 @@ public final class OpTable extends TableView<OpTable.Row> {
 
     private TableColumn<Row, String> text(String title, Function<OpResult, String> value, double width) {
         TableColumn<Row, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> cd.getValue().op.getReadOnlyProperty().map(value));
+        c.setCellValueFactory(cd -> cd.getValue().entryProperty().map(en -> value.apply(en.op())));
         c.setCellFactory(col -> new FitCell<>(Function.identity()));
         c.setPrefWidth(width);
         looks.put(c, new Look(r -> value.apply(r.op()), false, null, false, List.of("op-text")));
@@ -235,7 +233,7 @@ public final class OpTable extends TableView<OpTable.Row> {
     private TableColumn<Row, Double> number(String title, ToDoubleFunction<OpResult> value,
                                             Function<Double, String> format) {
         TableColumn<Row, Double> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> cd.getValue().op.getReadOnlyProperty().map(o -> value.applyAsDouble(o)));
+        c.setCellValueFactory(cd -> cd.getValue().entryProperty().map(en -> value.applyAsDouble(en.op())));
         format(c, format);
         looks.put(c, new Look(r -> format.apply(value.applyAsDouble(r.op())), true, null, false, List.of("op-text")));
         return c;
